@@ -1,0 +1,118 @@
+package io.parley.agent.internal;
+
+import io.parley.agent.AgentReply;
+import io.parley.agent.AgentRequest;
+import io.parley.llm.ChatMessage;
+import io.parley.llm.ModelException;
+import io.parley.llm.ModelReply;
+import io.parley.llm.ModelRequest;
+import io.parley.llm.ModelSpec;
+import io.parley.llm.ReferenceAnswer;
+import io.parley.llm.ToolCall;
+import io.parley.llm.ToolSpec;
+import io.parley.tenancy.Chatbot;
+import io.parley.tools.ToolContext;
+import io.parley.tools.ToolEffect;
+import io.parley.tools.ToolOutcome;
+import io.parley.tools.Tools;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The agent's turn: call the model; while it asks for tools (and rounds remain), run them and give it the results;
+ * stop at its answer, at the round limit, or when a tool hands the conversation to a person. Tool failures are
+ * results the model sees, not exceptions; only the model failing ends the loop early ({@link Failure}).
+ */
+@Component
+public class AgentLoop {
+    private final ModelCaller models;
+    private final PromptAssembler prompts;
+    private final Tools tools;
+
+    AgentLoop(ModelCaller models, PromptAssembler prompts, Tools tools) {
+        this.models = models;
+        this.prompts = prompts;
+        this.tools = tools;
+    }
+
+    /** The model failed; carries what the turn consumed until then. */
+    public static final class Failure extends RuntimeException {
+        private final ModelException cause;
+        private final Usage usage;
+
+        Failure(ModelException cause, Usage usage) {
+            super(cause.getMessage(), cause, false, false);
+            this.cause = cause;
+            this.usage = usage;
+        }
+
+        public ModelException modelException() {
+            return cause;
+        }
+
+        public int tokensIn() {
+            return usage.in;
+        }
+
+        public int tokensOut() {
+            return usage.out;
+        }
+    }
+
+    public AgentReply run(AgentRequest request) {
+        Chatbot chatbot = request.chatbot();
+        List<ToolSpec> available = tools.toolsFor(chatbot.id());
+        List<ChatMessage> messages = new ArrayList<>(prompts.messages(request, available));
+        List<ReferenceAnswer> references = chatbot.faq().stream()
+                .map(f -> new ReferenceAnswer(f.question(), f.answer())).toList();
+        ModelSpec spec = models.primary(chatbot);
+        RoundPolicy policy = new RoundPolicy(chatbot.model().maxToolRounds());
+        Usage usage = new Usage();
+        for (int round = 1; ; round++) {
+            ModelReply reply = call(chatbot, new ModelRequest(spec, messages, references, available), usage);
+            if (!reply.wantsTools()) {
+                return finalReply(chatbot, reply, usage, round - 1);
+            }
+            if (!policy.mayRunAnotherRound(round - 1)) {
+                return new AgentReply(chatbot.fallbackMessages().maxRounds(), AgentReply.Outcome.FALLBACK,
+                        "max_tool_rounds", reply.provider(), reply.model(), usage.in, usage.out, round - 1, false);
+            }
+            messages.add(ChatMessage.assistantCalling(reply.text(), reply.toolCalls()));
+            for (ToolCall call : reply.toolCalls()) {
+                ToolOutcome outcome = tools.execute(new ToolContext(chatbot.organizationId(), chatbot.id(),
+                        request.conversationId(), request.contactId(), round), call);
+                messages.add(ChatMessage.toolResult(call, outcome.forModel()));
+                if (outcome.effect() instanceof ToolEffect.Handover) {
+                    return new AgentReply(chatbot.fallbackMessages().handover(), AgentReply.Outcome.ANSWERED, null,
+                            reply.provider(), reply.model(), usage.in, usage.out, round, true);
+                }
+            }
+        }
+    }
+
+    private ModelReply call(Chatbot chatbot, ModelRequest request, Usage usage) {
+        try {
+            ModelReply reply = models.call(chatbot, request);
+            usage.in += reply.inputTokens();
+            usage.out += reply.outputTokens();
+            return reply;
+        } catch (ModelException e) {
+            throw new Failure(e, usage);
+        }
+    }
+
+    private static AgentReply finalReply(Chatbot chatbot, ModelReply reply, Usage usage, int rounds) {
+        if (!reply.answered() || reply.text().isBlank()) {
+            return new AgentReply(chatbot.fallbackMessages().unknown(), AgentReply.Outcome.NO_ANSWER, "no_answer",
+                    reply.provider(), reply.model(), usage.in, usage.out, rounds, false);
+        }
+        return new AgentReply(reply.text().strip(), AgentReply.Outcome.ANSWERED, null, reply.provider(),
+                reply.model(), usage.in, usage.out, rounds, false);
+    }
+
+    static final class Usage {
+        private int in;
+        private int out;
+    }
+}

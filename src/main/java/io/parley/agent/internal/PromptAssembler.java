@@ -1,0 +1,83 @@
+package io.parley.agent.internal;
+
+import io.parley.agent.AgentRequest;
+import io.parley.llm.ChatMessage;
+import io.parley.llm.ToolSpec;
+import io.parley.tenancy.Chatbot;
+import io.parley.tenancy.FaqEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the model's messages: one system message (the chatbot's prompt, persona, who the contact is and what is
+ * known about them, the tools, the reference answers), then the history. Section headings are plain English for the
+ * model; the chatbot's own prompt decides the language of the replies (seed 003 hard-coded Spanish headings).
+ */
+@Component
+public class PromptAssembler {
+
+    public List<ChatMessage> messages(AgentRequest request, List<ToolSpec> tools) {
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(ChatMessage.system(systemPrompt(request, tools)));
+        for (AgentRequest.HistoryMessage message : request.history()) {
+            messages.add(message.role() == AgentRequest.HistoryMessage.Role.USER
+                    ? ChatMessage.user(message.text()) : ChatMessage.assistant(message.text()));
+        }
+        return messages;
+    }
+
+    String systemPrompt(AgentRequest request, List<ToolSpec> tools) {
+        Chatbot chatbot = request.chatbot();
+        StringBuilder prompt = new StringBuilder(chatbot.systemPrompt().strip());
+        if (chatbot.persona() != null && !chatbot.persona().isBlank()) {
+            prompt.append("\n\n").append(chatbot.persona().strip());
+        }
+        appendContact(prompt, request);
+        appendTools(prompt, tools);
+        appendReferences(prompt, chatbot.faq());
+        return prompt.toString();
+    }
+
+    private static void appendContact(StringBuilder prompt, AgentRequest request) {
+        AgentRequest.ContactContext contact = request.contact();
+        prompt.append("\n\n## The person you are talking to\n- Channel: ").append(request.channel());
+        if (contact == null) {
+            return;
+        }
+        if (contact.name() != null && !contact.name().isBlank()) {
+            prompt.append("\n- Name: ").append(contact.name());
+        }
+        if (contact.phone() != null) {
+            prompt.append("\n- Phone: ").append(contact.phone());
+        }
+        for (Map.Entry<String, Object> known : contact.variables().entrySet()) {
+            prompt.append("\n- ").append(known.getKey()).append(": ").append(known.getValue());
+        }
+    }
+
+    private static void appendTools(StringBuilder prompt, List<ToolSpec> tools) {
+        if (tools.isEmpty()) {
+            return;
+        }
+        prompt.append("\n\n## Tools\nUse a tool when it helps the person; never invent a tool's result. If a tool "
+                + "reports an error, explain it or try another way.");
+        for (ToolSpec tool : tools) {
+            prompt.append("\n- ").append(tool.name());
+            if (!tool.description().isBlank()) {
+                prompt.append(": ").append(tool.description().strip());
+            }
+        }
+    }
+
+    private static void appendReferences(StringBuilder prompt, List<FaqEntry> faq) {
+        if (faq.isEmpty()) {
+            return;
+        }
+        prompt.append("\n\n## Reference answers\nWhen a question matches one of these, answer from it.");
+        for (FaqEntry entry : faq) {
+            prompt.append("\n\nQ: ").append(entry.question()).append("\nA: ").append(entry.answer());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.parley.channels.webchat;
+
+import io.parley.delivery.ChannelSender;
+import io.parley.delivery.OutboundEnvelope;
+import io.parley.delivery.SendOutcome;
+import org.springframework.stereotype.Component;
+
+/**
+ * Web chat replies are read by the browser from the conversation's messages, so handing one over is recording
+ * that it is available. Its provider id is derived from our outbound id.
+ */
+@Component
+class WebchatSender implements ChannelSender {
+    @Override
+    public String channel() {
+        return "webchat";
+    }
+
+    @Override
+    public SendOutcome send(OutboundEnvelope envelope) {
+        return new SendOutcome.Sent("webchat:" + envelope.id());
+    }
+}

@@ -1,0 +1,43 @@
+package io.parley.channels.whatsapp;
+
+import io.parley.delivery.SendOutcome;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The one place that turns a Graph API response into a delivery outcome. Throttling codes are retried even when
+ * Meta answers them with a 400; credential errors need an operator; other client errors are final.
+ */
+final class GraphOutcomes {
+    /** 4 app rate limit, 80007 WABA rate limit, 130429 throughput, 131056 pair rate limit. */
+    private static final Set<Integer> THROTTLING = Set.of(4, 80007, 130429, 131056);
+    /** 190 expired token, 10/200-299 permission errors. */
+    private static final Set<Integer> CREDENTIALS = Set.of(190, 10);
+
+    private GraphOutcomes() {
+    }
+
+    static SendOutcome forFailure(int httpStatus, GraphError error, Duration retryAfter) {
+        Integer code = error == null ? null : error.code();
+        String codeText = code == null ? "http_" + httpStatus : Integer.toString(code);
+        String reason = error == null || error.message() == null ? "HTTP " + httpStatus : error.message();
+        if (code != null && THROTTLING.contains(code)) {
+            return new SendOutcome.RetryLater(codeText, reason, retryAfter);
+        }
+        if (httpStatus == 429 || httpStatus == 408 || httpStatus >= 500) {
+            return new SendOutcome.RetryLater(codeText, reason, retryAfter);
+        }
+        boolean credentials = httpStatus == 401 || httpStatus == 403
+                || (code != null && (CREDENTIALS.contains(code) || (code >= 200 && code <= 299)));
+        return new SendOutcome.Rejected(codeText, reason, credentials);
+    }
+
+    static SendOutcome forIoFailure(Exception e) {
+        String kind = e instanceof java.net.http.HttpTimeoutException ? "timeout" : "network_error";
+        return new SendOutcome.RetryLater(kind, e.getClass().getSimpleName(), null);
+    }
+
+    /** Meta's error object: build logic on {@code code}, never on the message. */
+    record GraphError(Integer code, String message, String details) {
+    }
+}

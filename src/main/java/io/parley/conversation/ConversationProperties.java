@@ -1,0 +1,20 @@
+package io.parley.conversation;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code parley.conversation.*}
+ *
+ * @param debounce       quiet time after the newest unanswered message before the bot answers, so a burst gets one reply
+ * @param maxWait        longest a message waits for a continuing burst to pause
+ * @param historySize    messages of the conversation given to the model
+ * @param reaperInterval how often to look for unanswered messages without a scheduled turn (safety net)
+ * @param maxTurnFailures unexpected turn failures in a row after which the contact gets the error message
+ */
+@ConfigurationProperties("parley.conversation")
+public record ConversationProperties(@DefaultValue("1s") Duration debounce, @DefaultValue("10s") Duration maxWait,
+                                     @DefaultValue("20") int historySize, @DefaultValue("5s") Duration reaperInterval,
+                                     @DefaultValue("5") int maxTurnFailures) {
+}

@@ -1,0 +1,184 @@
+package io.parley.conversation;
+
+import io.parley.contacts.Contact;
+import io.parley.contacts.Contacts;
+import io.parley.conversation.internal.ConversationRepository;
+import io.parley.conversation.internal.ConversationRepository.ConversationRow;
+import io.parley.conversation.internal.ConversationRepository.NewMessage;
+import io.parley.conversation.internal.ConversationRepository.Received;
+import io.parley.conversation.internal.ConversationRepository.StoredMessage;
+import io.parley.conversation.internal.TurnJob;
+import io.parley.delivery.Deliveries;
+import io.parley.delivery.DeliveryView;
+import io.parley.delivery.OutboundRequest;
+import io.parley.conversation.internal.Recipients;
+import io.parley.platform.InvalidRequestException;
+import io.parley.platform.ChatbotId;
+import io.parley.platform.ContactId;
+import io.parley.platform.ConversationId;
+import io.parley.platform.Jobs;
+import io.parley.platform.MessageId;
+import io.parley.platform.NotFoundException;
+import io.parley.platform.OrganizationId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Service
+@EnableConfigurationProperties(ConversationProperties.class)
+public class Conversations {
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final ConversationRepository repository;
+    private final Contacts contacts;
+    private final Deliveries deliveries;
+    private final Jobs jobs;
+    private final ConversationProperties properties;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    Conversations(ConversationRepository repository, Contacts contacts, Deliveries deliveries, Jobs jobs,
+                  ConversationProperties properties, Clock clock, JsonMapper json) {
+        this.repository = repository;
+        this.contacts = contacts;
+        this.deliveries = deliveries;
+        this.jobs = jobs;
+        this.properties = properties;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /**
+     * Stores an inbound message and schedules its conversation's turn, in the caller's transaction. Receiving
+     * the same provider message again stores nothing and schedules nothing.
+     */
+    @Transactional
+    public Receipt receive(InboundMessage message) {
+        Instant now = clock.instant();
+        ContactId contactId = contacts.upsert(message.organizationId(), message.chatbotId(), message.identities(),
+                message.profileName(), now);
+        MessageId messageId = new MessageId(UUID.randomUUID());
+        NewMessage stored = new NewMessage(messageId, message.organizationId(), null, "user", message.type(),
+                message.text(), json.writeValueAsString(message.details()), message.providerMessageId(),
+                message.contextMessageId(), message.providerTimestamp(), message.needsReply(), now);
+        Optional<ConversationId> conversation = repository.receive(new Received(message.organizationId(),
+                message.chatbotId(), contactId, message.channelAccountId(), message.channel(),
+                message.providerMessageId(), stored));
+        if (conversation.isEmpty()) {
+            return Receipt.ofDuplicate();
+        }
+        if (message.needsReply()) {
+            jobs.scheduleIfAbsent(TurnJob.TASK, conversation.get().toString(), now.plus(properties.debounce()));
+        }
+        return new Receipt(false, conversation.get(), messageId);
+    }
+
+    /**
+     * Sends a message written by a person (an agent in a dashboard or an MCP client) through the normal delivery
+     * path. It does not change who owns the conversation.
+     */
+    @Transactional
+    public MessageId sendAgentMessage(ConversationId id, String text) {
+        ConversationRow conversation = repository.find(id).orElseThrow(() -> notFound(id));
+        if (text == null || text.isBlank() || text.codePointCount(0, text.length()) > 4096) {
+            throw new InvalidRequestException("validation_failed", "text must have 1 to 4096 characters");
+        }
+        Instant now = clock.instant();
+        MessageId messageId = new MessageId(UUID.randomUUID());
+        repository.insertMessage(new NewMessage(messageId, conversation.organizationId(), id, "agent", "text",
+                text.strip(), null, null, null, null, false, now));
+        repository.touchConversation(id, now);
+        Contact contact = contacts.find(conversation.contactId()).orElseThrow();
+        deliveries.enqueue(new OutboundRequest(conversation.organizationId(), id, messageId,
+                conversation.channelAccountId(), conversation.channel(), Recipients.of(conversation.channel(), contact),
+                text.strip()));
+        return messageId;
+    }
+
+    /** A person takes over: the bot stays silent until {@link #handBack}. Returns the updated conversation. */
+    @Transactional
+    public ConversationSummary handOver(ConversationId id) {
+        return setOwner(id, Owner.HUMAN);
+    }
+
+    @Transactional
+    public ConversationSummary handBack(ConversationId id) {
+        return setOwner(id, Owner.BOT);
+    }
+
+    public List<ConversationSummary> listByOrganization(OrganizationId organizationId, int limit) {
+        return summaries(repository.listByOrganization(organizationId, Math.max(1, Math.min(limit, 500))));
+    }
+
+    /** A message found by {@link #search}. */
+    public record Found(ConversationId conversationId, MessageEntry message) {
+    }
+
+    /** Messages containing {@code text}; only the organization's when {@code organizationId} is given. */
+    public List<Found> search(OrganizationId organizationId, String text, int limit) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidRequestException("validation_failed", "query must not be blank");
+        }
+        return repository.search(organizationId, text.strip(), Math.max(1, Math.min(limit, 200))).stream()
+                .map(hit -> new Found(hit.conversationId(), entry(hit.message(), null))).toList();
+    }
+
+    private ConversationSummary setOwner(ConversationId id, Owner owner) {
+        if (repository.setOwner(id, owner.wireName()) == 0) {
+            throw notFound(id);
+        }
+        return get(id);
+    }
+
+    public ConversationSummary get(ConversationId id) {
+        ConversationRow row = repository.find(id).orElseThrow(() -> notFound(id));
+        return summaries(List.of(row)).getFirst();
+    }
+
+    /** The conversation only if it belongs to {@code organizationId}; another tenant's id is simply not found. */
+    public ConversationSummary getInOrganization(OrganizationId organizationId, ConversationId id) {
+        ConversationSummary summary = get(id);
+        if (!summary.organizationId().equals(organizationId)) {
+            throw notFound(id);
+        }
+        return summary;
+    }
+
+    public List<ConversationSummary> list(ChatbotId chatbotId, int limit) {
+        return summaries(repository.listByChatbot(chatbotId, Math.max(1, Math.min(limit, 500))));
+    }
+
+    /** The newest {@code limit} messages with their delivery state, oldest first. */
+    public List<MessageEntry> messages(ConversationId id, int limit) {
+        repository.find(id).orElseThrow(() -> notFound(id));
+        List<StoredMessage> stored = repository.recentMessages(id, Math.max(1, Math.min(limit, 1000)));
+        Map<MessageId, DeliveryView> delivery = deliveries.forMessages(stored.stream().map(StoredMessage::id).toList());
+        return stored.stream().map(m -> entry(m, delivery.get(m.id()))).toList();
+    }
+
+    private MessageEntry entry(StoredMessage m, DeliveryView delivery) {
+        return new MessageEntry(m.id(), m.sequence(), m.role(), m.type(), m.content(),
+                m.detailsJson() == null ? Map.of() : json.readValue(m.detailsJson(), MAP), m.providerMessageId(),
+                m.createdAt(), delivery);
+    }
+
+    private List<ConversationSummary> summaries(List<ConversationRow> rows) {
+        Map<ContactId, Contact> found = contacts.findAll(rows.stream().map(ConversationRow::contactId).toList());
+        return rows.stream().map(r -> new ConversationSummary(r.id(), r.organizationId(), r.chatbotId(),
+                r.channelAccountId(), r.channel(), found.get(r.contactId()), r.owner(), r.lastMessageAt(),
+                r.createdAt())).toList();
+    }
+
+    private static NotFoundException notFound(ConversationId id) {
+        return new NotFoundException("conversation_not_found", "No conversation with id '" + id + "'");
+    }
+}

@@ -1,0 +1,41 @@
+package io.parley.conversation;
+
+import io.parley.contacts.ContactIdentity;
+import io.parley.platform.ChannelAccountId;
+import io.parley.platform.ChatbotId;
+import io.parley.platform.OrganizationId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A message from a contact, as a channel adapter normalized it.
+ *
+ * @param providerMessageId the channel's id for it (WhatsApp wamid, web chat client message id): the dedupe key
+ *                          together with the channel account
+ * @param identities        how the channel names the sender; the first one is the primary
+ * @param text              plain-text rendering for people and models
+ * @param details           type-specific normalized fields, stored as JSON
+ * @param needsReply        false for messages that must not trigger a bot reply (reactions, system notices)
+ */
+public record InboundMessage(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
+                             String channel, String providerMessageId, List<ContactIdentity> identities,
+                             String profileName, String type, String text, Map<String, Object> details,
+                             String contextMessageId, Instant providerTimestamp, boolean needsReply) {
+    public InboundMessage {
+        Objects.requireNonNull(organizationId, "organizationId");
+        Objects.requireNonNull(chatbotId, "chatbotId");
+        Objects.requireNonNull(channelAccountId, "channelAccountId");
+        Objects.requireNonNull(channel, "channel");
+        if (providerMessageId == null || providerMessageId.isBlank()) {
+            throw new IllegalArgumentException("providerMessageId must not be blank");
+        }
+        identities = List.copyOf(identities);
+        if (identities.isEmpty()) {
+            throw new IllegalArgumentException("identities must not be empty");
+        }
+        text = text == null ? "" : text;
+        details = details == null ? Map.of() : details;
+    }
+}

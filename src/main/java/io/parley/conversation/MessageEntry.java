@@ -1,0 +1,12 @@
+package io.parley.conversation;
+
+import io.parley.delivery.DeliveryView;
+import io.parley.platform.MessageId;
+import java.time.Instant;
+import java.util.Map;
+
+/** @param delivery for outbound messages, how far delivery got; null for messages we received */
+public record MessageEntry(MessageId id, long sequence, String role, String type, String content,
+                           Map<String, Object> details, String providerMessageId, Instant createdAt,
+                           DeliveryView delivery) {
+}

@@ -1,0 +1,215 @@
+package io.parley.conversation.internal;
+
+import io.parley.conversation.Owner;
+import io.parley.platform.ChannelAccountId;
+import io.parley.platform.ChatbotId;
+import io.parley.platform.ContactId;
+import io.parley.platform.ConversationId;
+import io.parley.platform.MessageId;
+import io.parley.platform.OrganizationId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ConversationRepository {
+    private final JdbcClient jdbc;
+
+    ConversationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record ConversationRow(ConversationId id, OrganizationId organizationId, ChatbotId chatbotId,
+                                  ContactId contactId, ChannelAccountId channelAccountId, String channel, Owner owner,
+                                  Instant lastMessageAt, Instant createdAt) {
+    }
+
+    /** What {@link #receive} stores: the inbound event, its conversation and the message. */
+    public record Received(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId,
+                           ChannelAccountId channelAccountId, String channel, String providerEventId,
+                           NewMessage message) {
+    }
+
+    /**
+     * Stores a received message in one statement: the inbound event (whose key makes a redelivery a no-op), the
+     * conversation upsert and the message. Returns the conversation id, or empty when the event was a duplicate.
+     */
+    public Optional<ConversationId> receive(Received r) {
+        NewMessage m = r.message();
+        return jdbc.sql("""
+                        with event as (
+                            insert into inbound_events (channel_account_id, provider_event_id, organization_id, received_at)
+                            values (:account, :event, :org, :at)
+                            on conflict (channel_account_id, provider_event_id) do nothing
+                            returning 1),
+                        conversation as (
+                            insert into conversations (id, organization_id, chatbot_id, contact_id, channel_account_id,
+                                channel, last_message_at, last_inbound_at)
+                            select :newConversation, :org, :bot, :contact, :account, :channel, :at, :at
+                            where exists (select 1 from event)
+                            on conflict (channel_account_id, contact_id) do update
+                              set last_message_at = greatest(conversations.last_message_at, excluded.last_message_at),
+                                  last_inbound_at = greatest(conversations.last_inbound_at, excluded.last_inbound_at)
+                            returning id),
+                        message as (
+                            insert into messages (id, organization_id, conversation_id, role, type, content, details,
+                                provider_message_id, context_message_id, provider_timestamp, needs_reply, created_at)
+                            select :message, :org, conversation.id, 'user', :type, :content, cast(:details as jsonb),
+                                :event, :context, :ts, :needsReply, :at
+                            from conversation
+                            returning conversation_id)
+                        select conversation_id from message""")
+                .param("account", r.channelAccountId().value()).param("event", r.providerEventId())
+                .param("org", r.organizationId().value()).param("bot", r.chatbotId().value())
+                .param("contact", r.contactId().value()).param("channel", r.channel())
+                .param("newConversation", UUID.randomUUID()).param("message", m.id().value())
+                .param("type", m.type()).param("content", m.content()).param("details", m.detailsJson())
+                .param("context", m.contextMessageId())
+                .param("ts", m.providerTimestamp() == null ? null : Timestamp.from(m.providerTimestamp()))
+                .param("needsReply", m.needsReply()).param("at", Timestamp.from(m.createdAt()))
+                .query((rs, row) -> new ConversationId(rs.getObject(1, UUID.class))).optional();
+    }
+
+    public record NewMessage(MessageId id, OrganizationId organizationId, ConversationId conversationId, String role,
+                             String type, String content, String detailsJson, String providerMessageId,
+                             String contextMessageId, Instant providerTimestamp, boolean needsReply,
+                             Instant createdAt) {
+    }
+
+    public void insertMessage(NewMessage m) {
+        jdbc.sql("""
+                        insert into messages (id, organization_id, conversation_id, role, type, content, details,
+                            provider_message_id, context_message_id, provider_timestamp, needs_reply, created_at)
+                        values (:id, :org, :conversation, :role, :type, :content, cast(:details as jsonb), :pid,
+                            :context, :ts, :needsReply, :createdAt)""")
+                .param("id", m.id().value()).param("org", m.organizationId().value())
+                .param("conversation", m.conversationId().value()).param("role", m.role()).param("type", m.type())
+                .param("content", m.content()).param("details", m.detailsJson()).param("pid", m.providerMessageId())
+                .param("context", m.contextMessageId())
+                .param("ts", m.providerTimestamp() == null ? null : Timestamp.from(m.providerTimestamp()))
+                .param("needsReply", m.needsReply())
+                .param("createdAt", Timestamp.from(m.createdAt()))
+                .update();
+    }
+
+    public int setOwner(ConversationId id, String owner) {
+        return jdbc.sql("update conversations set owner = :owner where id = :id")
+                .param("id", id.value()).param("owner", owner).update();
+    }
+
+    public List<ConversationRow> listByOrganization(OrganizationId organizationId, int limit) {
+        return jdbc.sql("""
+                        select * from conversations where organization_id = :org
+                        order by last_message_at desc, id limit :limit""")
+                .param("org", organizationId.value()).param("limit", limit)
+                .query(ConversationRepository::mapConversation).list();
+    }
+
+    public record Hit(ConversationId conversationId, StoredMessage message) {
+    }
+
+    /** Messages containing {@code text} (case-insensitive), newest first; within one organization when given. */
+    public List<Hit> search(OrganizationId organizationId, String text, int limit) {
+        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("""
+                        select * from messages
+                        where content ilike :pattern and (cast(:org as uuid) is null or organization_id = :org)
+                        order by seq desc limit :limit""")
+                .param("pattern", pattern).param("org", organizationId == null ? null : organizationId.value())
+                .param("limit", limit)
+                .query((rs, row) -> new Hit(new ConversationId(rs.getObject("conversation_id", UUID.class)),
+                        mapMessage(rs, row)))
+                .list();
+    }
+
+    public void touchConversation(ConversationId id, Instant at) {
+        jdbc.sql("update conversations set last_message_at = greatest(last_message_at, :at) where id = :id")
+                .param("id", id.value()).param("at", Timestamp.from(at)).update();
+    }
+
+    public Optional<ConversationRow> find(ConversationId id) {
+        return jdbc.sql("select * from conversations where id = :id").param("id", id.value())
+                .query(ConversationRepository::mapConversation).optional();
+    }
+
+    public List<ConversationRow> listByChatbot(ChatbotId chatbotId, int limit) {
+        return jdbc.sql("select * from conversations where chatbot_id = :bot order by last_message_at desc, id limit :limit")
+                .param("bot", chatbotId.value()).param("limit", limit)
+                .query(ConversationRepository::mapConversation).list();
+    }
+
+    public record StoredMessage(MessageId id, long sequence, String role, String type, String content,
+                                String detailsJson, String providerMessageId, Instant createdAt) {
+    }
+
+    /** The newest {@code limit} messages, returned oldest first. */
+    public List<StoredMessage> recentMessages(ConversationId id, int limit) {
+        return jdbc.sql("""
+                        select * from (select * from messages where conversation_id = :id order by seq desc limit :limit) m
+                        order by seq""")
+                .param("id", id.value()).param("limit", limit).query(ConversationRepository::mapMessage).list();
+    }
+
+    public List<StoredMessage> unanswered(ConversationId id) {
+        return jdbc.sql("""
+                        select * from messages where conversation_id = :id and needs_reply and answered_at is null
+                        order by seq""")
+                .param("id", id.value()).query(ConversationRepository::mapMessage).list();
+    }
+
+    public boolean hasUnanswered(ConversationId id) {
+        return jdbc.sql("select exists (select 1 from messages where conversation_id = :id and needs_reply and answered_at is null)")
+                .param("id", id.value()).query(Boolean.class).single();
+    }
+
+    /** Conversations whose oldest unanswered message is older than {@code before}, for the reaper. */
+    public List<ConversationId> withUnansweredBefore(Instant before, int limit) {
+        return jdbc.sql("""
+                        select distinct m.conversation_id from messages m
+                        where m.needs_reply and m.answered_at is null and m.created_at < :before
+                        limit :limit""")
+                .param("before", Timestamp.from(before)).param("limit", limit)
+                .query((rs, row) -> new ConversationId(rs.getObject(1, UUID.class))).list();
+    }
+
+    public void insertTurn(UUID turnId, OrganizationId organizationId, ConversationId conversationId, String outcome,
+                           String provider, String model, String fallbackReason, Instant startedAt) {
+        jdbc.sql("""
+                        insert into turns (id, organization_id, conversation_id, outcome, model_provider, model_name,
+                            fallback_reason, started_at)
+                        values (:id, :org, :conversation, :outcome, :provider, :model, :reason, :started)""")
+                .param("id", turnId).param("org", organizationId.value()).param("conversation", conversationId.value())
+                .param("outcome", outcome).param("provider", provider).param("model", model)
+                .param("reason", fallbackReason).param("started", Timestamp.from(startedAt)).update();
+    }
+
+    /** Marks the claimed messages answered by this turn; returns how many were still unanswered. */
+    public int markAnswered(List<MessageId> ids, UUID turnId) {
+        return jdbc.sql("""
+                        update messages set answered_at = now(), turn_id = :turn
+                        where id = any(:ids) and answered_at is null""")
+                .param("turn", turnId).param("ids", ids.stream().map(MessageId::value).toArray(UUID[]::new)).update();
+    }
+
+    private static ConversationRow mapConversation(ResultSet rs, int row) throws SQLException {
+        return new ConversationRow(new ConversationId(rs.getObject("id", UUID.class)),
+                new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                new ChatbotId(rs.getObject("chatbot_id", UUID.class)),
+                new ContactId(rs.getObject("contact_id", UUID.class)),
+                new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)), rs.getString("channel"),
+                Owner.fromWire(rs.getString("owner")), rs.getTimestamp("last_message_at").toInstant(),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static StoredMessage mapMessage(ResultSet rs, int row) throws SQLException {
+        return new StoredMessage(new MessageId(rs.getObject("id", UUID.class)), rs.getLong("seq"), rs.getString("role"),
+                rs.getString("type"), rs.getString("content"), rs.getString("details"),
+                rs.getString("provider_message_id"), rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,182 @@
+package io.parley.conversation.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.parley.agent.Agent;
+import io.parley.agent.AgentReply;
+import io.parley.agent.AgentRequest;
+import io.parley.contacts.Contact;
+import io.parley.contacts.ContactIdentity;
+import io.parley.contacts.Contacts;
+import io.parley.conversation.ConversationProperties;
+import io.parley.conversation.Owner;
+import io.parley.conversation.TypingIndicator;
+import io.parley.conversation.internal.ConversationRepository.ConversationRow;
+import io.parley.conversation.internal.ConversationRepository.StoredMessage;
+import io.parley.events.SystemEvent;
+import io.parley.events.SystemEvents;
+import io.parley.platform.ConversationId;
+import io.parley.platform.LogContext;
+import io.parley.platform.MessageId;
+import io.parley.tenancy.Chatbot;
+import io.parley.tenancy.Chatbots;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One turn of a conversation: wait for a burst to pause, then answer every unanswered message at once. Runs
+ * inside the conversation's turn job, so never twice at the same time for one conversation. The model call happens
+ * outside any transaction; {@link TurnWriter} commits the result.
+ */
+@Component
+class TurnProcessor {
+    private static final Logger log = LoggerFactory.getLogger(TurnProcessor.class);
+
+    private final ConversationRepository repository;
+    private final TurnWriter writer;
+    private final Chatbots chatbots;
+    private final Contacts contacts;
+    private final Agent agent;
+    private final SystemEvents events;
+    private final Map<String, TypingIndicator> typing;
+    private final ConversationProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    TurnProcessor(ConversationRepository repository, TurnWriter writer, Chatbots chatbots, Contacts contacts,
+                  Agent agent, SystemEvents events, List<TypingIndicator> typing, ConversationProperties properties,
+                  Clock clock, MeterRegistry meters) {
+        this.repository = repository;
+        this.writer = writer;
+        this.chatbots = chatbots;
+        this.contacts = contacts;
+        this.agent = agent;
+        this.events = events;
+        this.typing = typing.stream().collect(Collectors.toMap(TypingIndicator::channel, Function.identity()));
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** Runs a turn; returns when the job should run again (a burst still going, or messages that arrived meanwhile). */
+    Optional<Instant> process(ConversationId id) {
+        Optional<ConversationRow> found = repository.find(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ConversationRow conversation = found.get();
+        try (LogContext ignored = LogContext.open().organization(conversation.organizationId())
+                .conversation(conversation.id()).channel(conversation.channel())) {
+            List<StoredMessage> pending = repository.unanswered(id);
+            if (pending.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Instant> burstEnd = stillBursting(pending);
+            if (burstEnd.isPresent()) {
+                return burstEnd;
+            }
+            Instant startedAt = clock.instant();
+            if (conversation.owner() != Owner.BOT) {
+                writer.skip(conversation, pending, startedAt);
+            } else {
+                answer(conversation, pending, startedAt);
+            }
+            return repository.hasUnanswered(id) ? Optional.of(clock.instant().plus(properties.debounce()))
+                    : Optional.empty();
+        }
+    }
+
+    /** After repeated unexpected failures the contact still hears from us: the chatbot's error message. */
+    void abandon(ConversationId id, Throwable cause) {
+        repository.find(id).ifPresent(conversation -> {
+            List<StoredMessage> pending = repository.unanswered(id);
+            if (pending.isEmpty()) {
+                return;
+            }
+            Chatbot chatbot = chatbots.get(conversation.chatbotId());
+            AgentReply reply = new AgentReply(chatbot.fallbackMessages().error(), AgentReply.Outcome.FALLBACK,
+                    "turn_failed", chatbot.model().provider(), chatbot.model().name(), 0, 0);
+            writer.complete(conversation, contacts.find(conversation.contactId()).orElse(null), pending, reply,
+                    "failed", clock.instant());
+            events.record(SystemEvent.of(SystemEvent.Level.ERROR, "turn.failed")
+                    .organization(conversation.organizationId()).chatbot(conversation.chatbotId())
+                    .conversation(id).with("error", cause == null ? null : cause.getClass().getSimpleName()).build());
+        });
+    }
+
+    private Optional<Instant> stillBursting(List<StoredMessage> pending) {
+        Instant now = clock.instant();
+        Instant quietAt = pending.getLast().createdAt().plus(properties.debounce());
+        Instant deadline = pending.getFirst().createdAt().plus(properties.maxWait());
+        Instant answerAt = quietAt.isBefore(deadline) ? quietAt : deadline;
+        return answerAt.isAfter(now) ? Optional.of(answerAt) : Optional.empty();
+    }
+
+    private void answer(ConversationRow conversation, List<StoredMessage> pending, Instant startedAt) {
+        Timer.Sample sample = Timer.start(meters);
+        Chatbot chatbot = chatbots.get(conversation.chatbotId());
+        Contact contact = contacts.find(conversation.contactId()).orElse(null);
+        showTyping(conversation, pending.getLast());
+        AgentReply reply = agent.respond(new AgentRequest(chatbot, conversation.id(), conversation.contactId(),
+                contactContext(contact), conversation.channel(), history(conversation.id(), pending)));
+        String outcome = reply.outcome().name().toLowerCase();
+        boolean written = writer.complete(conversation, contact, pending, reply, outcome, startedAt);
+        if (!written) {
+            log.info("Turn result discarded: the messages were already answered by an earlier run");
+            outcome = "duplicate";
+        }
+        sample.stop(meters.timer("parley.turn", "outcome", outcome));
+    }
+
+    private void showTyping(ConversationRow conversation, StoredMessage last) {
+        TypingIndicator indicator = typing.get(conversation.channel());
+        if (indicator == null || last.providerMessageId() == null) {
+            return;
+        }
+        try {
+            indicator.show(conversation.channelAccountId(), last.providerMessageId());
+        } catch (RuntimeException e) {
+            // Cosmetic: the reply matters, the indicator does not. Counted so a broken one is visible.
+            meters.counter("parley.typing_indicator.failures", "channel", conversation.channel()).increment();
+            log.warn("Typing indicator failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * The model sees the conversation as the bot lived it: everything before, then the messages this turn answers.
+     * Contact messages that arrived after this turn claimed its messages belong to the next turn and are left out;
+     * a message that arrived during the previous turn's model call is placed after that turn's reply.
+     */
+    private List<AgentRequest.HistoryMessage> history(ConversationId id, List<StoredMessage> pending) {
+        Set<MessageId> answering = pending.stream().map(StoredMessage::id).collect(Collectors.toSet());
+        long lastClaimed = pending.getLast().sequence();
+        List<StoredMessage> recent = repository.recentMessages(id, properties.historySize()).stream()
+                .filter(m -> !("user".equals(m.role()) && m.sequence() > lastClaimed)).toList();
+        return Stream.concat(recent.stream().filter(m -> !answering.contains(m.id())),
+                        recent.stream().filter(m -> answering.contains(m.id())))
+                .filter(m -> m.content() != null && !m.content().isBlank())
+                .filter(m -> !"system".equals(m.role()))
+                .map(m -> new AgentRequest.HistoryMessage("user".equals(m.role())
+                        ? AgentRequest.HistoryMessage.Role.USER : AgentRequest.HistoryMessage.Role.ASSISTANT,
+                        m.content()))
+                .toList();
+    }
+
+    private static AgentRequest.ContactContext contactContext(Contact contact) {
+        if (contact == null) {
+            return new AgentRequest.ContactContext(null, null);
+        }
+        return new AgentRequest.ContactContext(contact.displayName(),
+                contact.identity(ContactIdentity.WA_ID).map(waId -> "+" + waId).orElse(null), contact.variables());
+    }
+}

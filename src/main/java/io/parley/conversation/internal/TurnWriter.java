@@ -1,0 +1,103 @@
+package io.parley.conversation.internal;
+
+import io.parley.agent.AgentReply;
+import io.parley.contacts.Contact;
+import io.parley.contacts.ContactIdentity;
+import io.parley.conversation.internal.ConversationRepository.ConversationRow;
+import io.parley.conversation.internal.ConversationRepository.NewMessage;
+import io.parley.conversation.internal.ConversationRepository.StoredMessage;
+import io.parley.delivery.Deliveries;
+import io.parley.delivery.OutboundRequest;
+import io.parley.platform.MessageId;
+import io.parley.platform.TurnId;
+import io.parley.usage.PriceCatalog;
+import io.parley.usage.UsageLedger;
+import io.parley.usage.UsageRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes a turn's result in one transaction: the turn row, the "answered" mark on the messages it answered, the
+ * reply, its outbox row and the usage record. The answered mark is the idempotency guard: if the messages were
+ * already answered (this turn ran before and committed, then the node died), the transaction rolls back and
+ * nothing is written twice.
+ */
+@Component
+class TurnWriter {
+    private final ConversationRepository repository;
+    private final Deliveries deliveries;
+    private final UsageLedger usage;
+    private final PriceCatalog prices;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    TurnWriter(ConversationRepository repository, Deliveries deliveries, UsageLedger usage, PriceCatalog prices,
+               TransactionTemplate transactions, Clock clock) {
+        this.repository = repository;
+        this.deliveries = deliveries;
+        this.usage = usage;
+        this.prices = prices;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Returns false when another run already answered these messages. */
+    boolean complete(ConversationRow conversation, Contact contact, List<StoredMessage> answered, AgentReply reply,
+                     String outcome, Instant startedAt) {
+        return inTransaction(() -> {
+            UUID turnId = UUID.randomUUID();
+            repository.insertTurn(turnId, conversation.organizationId(), conversation.id(), outcome, reply.provider(),
+                    reply.model(), reply.fallbackReason(), startedAt);
+            if (repository.markAnswered(answered.stream().map(StoredMessage::id).toList(), turnId) == 0) {
+                throw new AlreadyAnswered();
+            }
+            Instant now = clock.instant();
+            MessageId replyId = new MessageId(UUID.randomUUID());
+            repository.insertMessage(new NewMessage(replyId, conversation.organizationId(), conversation.id(),
+                    "assistant", "text", reply.text(), null, null, null, null, false, now));
+            repository.touchConversation(conversation.id(), now);
+            deliveries.enqueue(new OutboundRequest(conversation.organizationId(), conversation.id(), replyId,
+                    conversation.channelAccountId(), conversation.channel(), Recipients.of(conversation.channel(), contact),
+                    reply.text()));
+            usage.record(new UsageRecord(conversation.organizationId(), conversation.chatbotId(),
+                    conversation.contactId(), conversation.id(), new TurnId(turnId), reply.provider(), reply.model(),
+                    reply.tokensIn(), reply.tokensOut(),
+                    prices.cost(reply.provider(), reply.model(), reply.tokensIn(), reply.tokensOut()).orElse(null)));
+            if (reply.handover()) {
+                // The same transaction that sends the handover message makes the bot fall silent.
+                repository.setOwner(conversation.id(), "human");
+            }
+        });
+    }
+
+    /** Marks messages handled without a bot reply (a human owns the conversation). */
+    boolean skip(ConversationRow conversation, List<StoredMessage> messages, Instant startedAt) {
+        return inTransaction(() -> {
+            UUID turnId = UUID.randomUUID();
+            repository.insertTurn(turnId, conversation.organizationId(), conversation.id(), "skipped", null, null,
+                    "owner_" + conversation.owner().wireName(), startedAt);
+            if (repository.markAnswered(messages.stream().map(StoredMessage::id).toList(), turnId) == 0) {
+                throw new AlreadyAnswered();
+            }
+        });
+    }
+
+    private boolean inTransaction(Runnable work) {
+        try {
+            transactions.executeWithoutResult(status -> work.run());
+            return true;
+        } catch (AlreadyAnswered e) {
+            return false;
+        }
+    }
+
+    private static final class AlreadyAnswered extends RuntimeException {
+        AlreadyAnswered() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.parley.delivery.internal;
+
+import io.parley.delivery.DeliveryStatus;
+import io.parley.delivery.DeliveryView;
+import io.parley.delivery.OutboundRequest;
+import io.parley.delivery.StatusReport;
+import io.parley.platform.ChannelAccountId;
+import io.parley.platform.ConversationId;
+import io.parley.platform.MessageId;
+import io.parley.platform.OrganizationId;
+import io.parley.platform.OutboundMessageId;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+public class OutboundRepository {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    OutboundRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void insert(OutboundMessageId id, OutboundRequest r) {
+        jdbc.sql("""
+                        insert into outbound_messages (id, organization_id, conversation_id, message_id, channel_account_id,
+                            channel, recipient, payload)
+                        values (:id, :org, :conversation, :message, :account, :channel, :recipient, cast(:payload as jsonb))""")
+                .param("id", id.value())
+                .param("org", r.organizationId().value())
+                .param("conversation", r.conversationId().value())
+                .param("message", r.messageId().value())
+                .param("account", r.channelAccountId().value())
+                .param("channel", r.channel())
+                .param("recipient", r.recipient())
+                .param("payload", json.writeValueAsString(Map.of("type", "text", "text", r.text())))
+                .update();
+    }
+
+    Optional<OutboundRow> find(OutboundMessageId id) {
+        return jdbc.sql("select * from outbound_messages where id = :id").param("id", id.value())
+                .query((rs, row) -> new OutboundRow(id, new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                        new ConversationId(rs.getObject("conversation_id", UUID.class)),
+                        new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)), rs.getString("channel"),
+                        rs.getString("recipient"), (String) json.readValue(rs.getString("payload"), Map.class).get("text"),
+                        DeliveryStatus.fromWire(rs.getString("status")), rs.getInt("attempts")))
+                .optional();
+    }
+
+    /** Claims an attempt: only a queued (or crashed mid-send) message moves to sending. */
+    boolean startAttempt(OutboundMessageId id) {
+        return jdbc.sql("""
+                        update outbound_messages set status = 'sending', status_rank = 1, attempts = attempts + 1,
+                            updated_at = now()
+                        where id = :id and status in ('queued', 'sending')""")
+                .param("id", id.value()).update() == 1;
+    }
+
+    void markSent(OutboundMessageId id, String providerMessageId) {
+        jdbc.sql("""
+                        update outbound_messages
+                        set provider_message_id = coalesce(provider_message_id, :pid),
+                            status = case when status_rank < 2 then 'sent' else status end,
+                            status_rank = greatest(status_rank, 2), error_code = null, error_message = null,
+                            updated_at = now()
+                        where id = :id""")
+                .param("id", id.value()).param("pid", providerMessageId).update();
+    }
+
+    void markRetrying(OutboundMessageId id, String code, String message) {
+        jdbc.sql("""
+                        update outbound_messages set status = 'queued', status_rank = 0, error_code = :code,
+                            error_message = :message, updated_at = now()
+                        where id = :id and status = 'sending'""")
+                .param("id", id.value()).param("code", code).param("message", truncate(message)).update();
+    }
+
+    void markFailed(OutboundMessageId id, String code, String message) {
+        jdbc.sql("""
+                        update outbound_messages set status = 'failed', status_rank = 3, error_code = :code,
+                            error_message = :message, updated_at = now()
+                        where id = :id and status_rank < 3""")
+                .param("id", id.value()).param("code", code).param("message", truncate(message)).update();
+    }
+
+    public boolean applyStatus(StatusReport report) {
+        Optional<UUID> id = locate(report);
+        if (id.isEmpty()) {
+            return false;
+        }
+        DeliveryStatus status = report.status();
+        jdbc.sql("""
+                        update outbound_messages
+                        set status = case when status_rank < :rank then :status else status end,
+                            status_rank = greatest(status_rank, :rank),
+                            provider_message_id = coalesce(provider_message_id, :pid),
+                            error_code = case when :failed then :code else error_code end,
+                            error_message = case when :failed then :message else error_message end,
+                            updated_at = now()
+                        where id = :id""")
+                .param("id", id.get())
+                .param("rank", status.rank())
+                .param("status", status.wireName())
+                .param("pid", report.providerMessageId())
+                .param("failed", status == DeliveryStatus.FAILED)
+                .param("code", report.errorCode())
+                .param("message", truncate(report.errorMessage()))
+                .update();
+        return true;
+    }
+
+    private Optional<UUID> locate(StatusReport report) {
+        Optional<UUID> byProviderId = report.providerMessageId() == null ? Optional.empty()
+                : jdbc.sql("""
+                                select id from outbound_messages
+                                where channel_account_id = :account and provider_message_id = :pid""")
+                        .param("account", report.channelAccountId().value()).param("pid", report.providerMessageId())
+                        .query(UUID.class).optional();
+        if (byProviderId.isPresent() || report.callbackData() == null) {
+            return byProviderId;
+        }
+        UUID callbackId;
+        try {
+            callbackId = UUID.fromString(report.callbackData());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id from outbound_messages where id = :id and channel_account_id = :account")
+                .param("id", callbackId).param("account", report.channelAccountId().value())
+                .query(UUID.class).optional();
+    }
+
+    public Map<MessageId, DeliveryView> forMessages(Collection<MessageId> messageIds) {
+        Map<MessageId, DeliveryView> views = new LinkedHashMap<>();
+        jdbc.sql("select * from outbound_messages where message_id = any(:ids)")
+                .param("ids", messageIds.stream().map(MessageId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    MessageId messageId = new MessageId(rs.getObject("message_id", UUID.class));
+                    views.put(messageId, new DeliveryView(new OutboundMessageId(rs.getObject("id", UUID.class)),
+                            messageId, DeliveryStatus.fromWire(rs.getString("status")),
+                            rs.getString("provider_message_id"), rs.getString("error_code"),
+                            rs.getString("error_message"), rs.getInt("attempts")));
+                });
+        return views;
+    }
+
+    private static String truncate(String value) {
+        return value == null || value.length() <= 1000 ? value : value.substring(0, 1000);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The outbound bus: an outbox row per message, a delivery job per row, one {@link io.parley.delivery.ChannelSender}
+ * per channel, typed outcomes with bounded retries, and a monotonic delivery status.
+ */
+package io.parley.delivery;

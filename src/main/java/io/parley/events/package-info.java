@@ -1,0 +1,2 @@
+/** System events: every failure class (signature, send, model, unknown number, ...) recorded with its context. */
+package io.parley.events;

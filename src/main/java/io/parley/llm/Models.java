@@ -1,0 +1,31 @@
+package io.parley.llm;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/** The module's facade: routes a request to the gateway of its provider. */
+@Service
+public class Models {
+    private final Map<String, ModelGateway> gateways;
+
+    public Models(List<ModelGateway> gateways) {
+        this.gateways = gateways.stream().collect(Collectors.toUnmodifiableMap(ModelGateway::provider,
+                Function.identity()));
+    }
+
+    public ModelReply chat(ModelRequest request) {
+        ModelGateway gateway = gateways.get(request.spec().provider());
+        if (gateway == null) {
+            throw new ModelException(ModelException.Kind.INVALID_REQUEST, request.spec().provider(), null,
+                    "Unknown model provider '" + request.spec().provider() + "'; known: " + gateways.keySet(), null);
+        }
+        return gateway.chat(request);
+    }
+
+    public boolean supports(String provider) {
+        return gateways.containsKey(provider);
+    }
+}

@@ -1,0 +1,35 @@
+package io.parley.llm.internal;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import org.springframework.stereotype.Component;
+
+/** Any OpenAI-compatible chat completions server (OpenAI, vLLM, LM Studio, Groq...) through LangChain4j. */
+@Component
+public class OpenAiModelGateway extends LangChainGateway {
+    static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+    // LangChain4j insists on a key; local servers ignore whatever is sent.
+    static final String NO_KEY_PLACEHOLDER = "not-needed";
+
+    public OpenAiModelGateway() {
+        super(ProviderFamily.OPENAI);
+    }
+
+    @Override
+    String defaultBaseUrl() {
+        return DEFAULT_BASE_URL;
+    }
+
+    @Override
+    ChatModel build(ModelKey key) {
+        return OpenAiChatModel.builder()
+                .baseUrl(key.baseUrl())
+                .apiKey(key.revealedKey(NO_KEY_PLACEHOLDER))
+                .modelName(key.name())
+                .temperature(key.temperature())
+                .maxCompletionTokens(key.maxOutputTokens())
+                .timeout(key.timeout())
+                .maxRetries(0)
+                .build();
+    }
+}

@@ -1,0 +1,77 @@
+package io.parley.platform;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import java.time.Duration;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Schedules db-scheduler executions from inside the caller's transaction, so a job exists if and only if the
+ * state change that needs it was committed.
+ *
+ * <p>db-scheduler's own {@code scheduleIfNotExists} checks and then inserts; two concurrent transactions
+ * scheduling the same instance make one of them fail on the primary key, which in PostgreSQL aborts that whole
+ * transaction (a webhook would then be answered 500). {@code ON CONFLICT DO NOTHING} makes the second schedule a
+ * no-op instead. Jobs carry no serialized data: the instance id names the row the job works on.
+ */
+@Component
+public class Jobs {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ObjectProvider<Scheduler> scheduler;
+
+    public Jobs(JdbcClient jdbc, Clock clock, ObjectProvider<Scheduler> scheduler) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    /** Returns true if a new execution was created, false if one for this task instance already existed. */
+    public boolean scheduleIfAbsent(String taskName, String instanceId, Instant executeAt) {
+        boolean created = jdbc.sql("""
+                        insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority)
+                        values (:task, :instance, :at, false, 1, 0)
+                        on conflict (task_name, task_instance) do nothing""")
+                .param("task", taskName)
+                .param("instance", instanceId)
+                .param("at", Timestamp.from(executeAt))
+                .update() == 1;
+        if (created && !executeAt.isAfter(clock.instant())) {
+            wakeSchedulerAfterCommit();
+        }
+        return created;
+    }
+
+    /** A due job should not wait for the next poll; the scheduler can only see it once we committed. */
+    private void wakeSchedulerAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
+                }
+            });
+        } else {
+            scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
+        }
+    }
+
+    /**
+     * For unexpected job failures (database unreachable, a bug): retry with exponential backoff capped at
+     * {@code max}, forever. Jobs keep their own business retry limits; this only keeps work from being lost.
+     */
+    public static <T> FailureHandler<T> retryWithCappedBackoff(Duration first, Duration max) {
+        return (complete, operations) -> {
+            int failures = Math.min(complete.getExecution().consecutiveFailures, 20);
+            long delay = Math.min(max.toMillis(), first.toMillis() * (1L << failures));
+            operations.reschedule(complete, complete.getTimeDone().plusMillis(delay));
+        };
+    }
+}

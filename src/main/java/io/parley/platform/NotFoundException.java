@@ -1,0 +1,18 @@
+package io.parley.platform;
+
+import java.util.Map;
+
+public class NotFoundException extends ParleyException {
+    public NotFoundException(String code, String message) {
+        super(code, message, Map.of(), null);
+    }
+
+    public NotFoundException(String code, String message, Map<String, Object> context) {
+        super(code, message, context, null);
+    }
+
+    @Override
+    public boolean retriable() {
+        return false;
+    }
+}

@@ -1,0 +1,21 @@
+package io.parley.platform.web;
+
+import io.parley.platform.LogContext;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** Builds Parley's problem bodies; also used by filters that answer before MVC runs. */
+public final class Problems {
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://parley.dev/problems/" + code));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("code", code);
+        problem.setProperty("traceId", LogContext.currentTraceId());
+        return problem;
+    }
+}

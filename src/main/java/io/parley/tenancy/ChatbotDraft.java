@@ -1,0 +1,20 @@
+package io.parley.tenancy;
+
+import java.util.List;
+
+/**
+ * A chatbot as the admin API describes it, before validation: everything a create sets, or a patch merged over the
+ * stored chatbot. API keys are plain text only until stored; for an update, a null key keeps the stored one and an
+ * empty one removes it.
+ */
+public record ChatbotDraft(String name, String systemPrompt, String persona, FallbackMessages fallbackMessages,
+                           Model model, List<FaqEntry> faq) {
+
+    public record Model(String provider, String name, String baseUrl, String apiKey, Double temperature,
+                        Integer timeoutSeconds, Integer maxOutputTokens, Integer maxToolRounds, Fallback fallback) {
+    }
+
+    /** @param apiKey as for the primary model: null keeps, empty removes */
+    public record Fallback(String provider, String name, String baseUrl, String apiKey) {
+    }
+}

@@ -1,0 +1,162 @@
+package io.parley.tenancy;
+
+import io.parley.platform.ChatbotId;
+import io.parley.platform.NotFoundException;
+import io.parley.platform.OrganizationId;
+import io.parley.tenancy.internal.ChatbotRepository;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class Chatbots {
+    /** Providers this version can run; validated here so a typo fails at creation, not at the first message. */
+    public static final Set<String> PROVIDERS = Set.of("offline", "openai", "gemini", "anthropic", "ollama");
+    private static final int MAX_FAQ = 500;
+
+    private final ChatbotRepository repository;
+    private final Organizations organizations;
+
+    Chatbots(ChatbotRepository repository, Organizations organizations) {
+        this.repository = repository;
+        this.organizations = organizations;
+    }
+
+    @Transactional
+    public Chatbot create(OrganizationId organizationId, ChatbotDraft draft) {
+        organizations.get(organizationId);
+        ChatbotId id = new ChatbotId(UUID.randomUUID());
+        repository.insert(id, organizationId, validated(draft));
+        return get(id);
+    }
+
+    /** Replaces the chatbot's configuration with {@code draft} (a patch merged over {@link #draftOf}). */
+    @Transactional
+    public Chatbot update(ChatbotId id, ChatbotDraft draft) {
+        get(id);
+        repository.update(id, validated(draft));
+        return get(id);
+    }
+
+    /** The stored configuration as a draft to merge a patch into; API keys are null (= keep). */
+    public static ChatbotDraft draftOf(Chatbot chatbot) {
+        ModelSettings m = chatbot.model();
+        ChatbotDraft.Fallback fallback = m.fallback() == null ? null
+                : new ChatbotDraft.Fallback(m.fallback().provider(), m.fallback().name(), m.fallback().baseUrl(), null);
+        return new ChatbotDraft(chatbot.name(), chatbot.systemPrompt(), chatbot.persona(), chatbot.fallbackMessages(),
+                new ChatbotDraft.Model(m.provider(), m.name(), m.baseUrl(), null, m.temperature(),
+                        m.timeout() == null ? null : (int) m.timeout().toSeconds(), m.maxOutputTokens(),
+                        m.maxToolRounds(), fallback),
+                chatbot.faq());
+    }
+
+    public Chatbot get(ChatbotId id) {
+        return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    public Optional<Chatbot> find(ChatbotId id) {
+        return repository.find(id);
+    }
+
+    /** The chatbot only if it belongs to {@code organizationId}: another tenant's id is simply not found. */
+    public Chatbot getInOrganization(OrganizationId organizationId, ChatbotId id) {
+        return find(id).filter(bot -> bot.organizationId().equals(organizationId)).orElseThrow(() -> notFound(id));
+    }
+
+    public List<Chatbot> list(OrganizationId organizationId) {
+        organizations.get(organizationId);
+        return repository.listByOrganization(organizationId);
+    }
+
+    /** The timeout a turn should use for this chatbot's model. */
+    public static Duration effectiveTimeout(Chatbot chatbot, Duration platformDefault) {
+        return chatbot.model().timeout() == null ? platformDefault : chatbot.model().timeout();
+    }
+
+    private static NotFoundException notFound(ChatbotId id) {
+        return new NotFoundException("chatbot_not_found", "No chatbot with id '" + id + "'");
+    }
+
+    private static ChatbotDraft validated(ChatbotDraft draft) {
+        FallbackMessages f = draft.fallbackMessages();
+        FallbackMessages fallbacks = f == null ? FallbackMessages.defaults() : FallbackMessages.withDefaults(
+                Validation.optionalText("fallbackMessages.error", f.error(), 1000),
+                Validation.optionalText("fallbackMessages.limit", f.limit(), 1000),
+                Validation.optionalText("fallbackMessages.unknown", f.unknown(), 1000),
+                Validation.optionalText("fallbackMessages.maxRounds", f.maxRounds(), 1000),
+                Validation.optionalText("fallbackMessages.handover", f.handover(), 1000));
+        return new ChatbotDraft(Validation.requireText("name", draft.name(), 100),
+                Validation.requireText("systemPrompt", draft.systemPrompt(), 20_000),
+                Validation.optionalText("persona", draft.persona(), 5_000), fallbacks, validatedModel(draft.model()),
+                validatedFaq(draft.faq()));
+    }
+
+    private static ChatbotDraft.Model validatedModel(ChatbotDraft.Model model) {
+        ChatbotDraft.Model m = model == null ? new ChatbotDraft.Model(null, null, null, null, null, null, null, null, null)
+                : model;
+        String provider = provider("model.provider", m.provider());
+        String name = modelName("model.name", provider, m.name());
+        double temperature = m.temperature() == null ? ModelSettings.DEFAULT_TEMPERATURE : m.temperature();
+        if (temperature < 0.0 || temperature > 2.0 || Double.isNaN(temperature)) {
+            throw Validation.invalid("model.temperature", "must be between 0.0 and 2.0");
+        }
+        Validation.optionalRange("model.timeoutSeconds", m.timeoutSeconds(), 1, 600);
+        Validation.optionalRange("model.maxOutputTokens", m.maxOutputTokens(), 1, 1_000_000);
+        Validation.optionalRange("model.maxToolRounds", m.maxToolRounds(), 1, 20);
+        ChatbotDraft.Fallback fallback = m.fallback() == null ? null : new ChatbotDraft.Fallback(
+                provider("model.fallback.provider", m.fallback().provider()),
+                modelName("model.fallback.name", provider("model.fallback.provider", m.fallback().provider()),
+                        m.fallback().name()),
+                Validation.optionalHttpUrl("model.fallback.baseUrl", m.fallback().baseUrl()),
+                apiKey("model.fallback.apiKey", m.fallback().apiKey()));
+        return new ChatbotDraft.Model(provider, name, Validation.optionalHttpUrl("model.baseUrl", m.baseUrl()),
+                apiKey("model.apiKey", m.apiKey()), temperature, m.timeoutSeconds(), m.maxOutputTokens(),
+                m.maxToolRounds() == null ? ModelSettings.DEFAULT_MAX_TOOL_ROUNDS : m.maxToolRounds(), fallback);
+    }
+
+    private static String provider(String field, String value) {
+        String provider = value == null || value.isBlank() ? "offline" : value.trim();
+        if (!PROVIDERS.contains(provider)) {
+            throw Validation.invalid(field, "must be one of " + PROVIDERS.stream().sorted().toList());
+        }
+        return provider;
+    }
+
+    private static String modelName(String field, String provider, String value) {
+        String name = Validation.optionalText(field, value, 200);
+        if (!"offline".equals(provider) && name == null) {
+            throw Validation.invalid(field, "is required for provider " + provider);
+        }
+        return name;
+    }
+
+    /** Keeps null (= keep the stored key) and "" (= remove it) apart from a new key. */
+    private static String apiKey(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        return Validation.requireText(field, value, 1_000);
+    }
+
+    private static List<FaqEntry> validatedFaq(List<FaqEntry> faq) {
+        if (faq == null) {
+            return List.of();
+        }
+        if (faq.size() > MAX_FAQ) {
+            throw Validation.invalid("faq", "must have at most " + MAX_FAQ + " entries");
+        }
+        return IntStream.range(0, faq.size()).mapToObj(i -> {
+            FaqEntry entry = faq.get(i);
+            if (entry == null) {
+                throw Validation.invalid("faq[" + i + "]", "must not be null");
+            }
+            return new FaqEntry(Validation.requireText("faq[" + i + "].question", entry.question(), 2_000),
+                    Validation.requireText("faq[" + i + "].answer", entry.answer(), 5_000));
+        }).toList();
+    }
+}

@@ -1,0 +1,4 @@
+package io.parley.tenancy;
+
+public record FaqEntry(String question, String answer) {
+}

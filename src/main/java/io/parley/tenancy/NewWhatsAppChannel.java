@@ -1,0 +1,4 @@
+package io.parley.tenancy;
+
+public record NewWhatsAppChannel(String phoneNumberId, String accessToken, String appSecret, String verifyToken) {
+}

@@ -1,0 +1,115 @@
+package io.parley.tenancy.internal;
+
+import io.parley.platform.ChannelAccountId;
+import io.parley.platform.ChatbotId;
+import io.parley.platform.OrganizationId;
+import io.parley.platform.Secret;
+import io.parley.platform.SecretBox;
+import io.parley.tenancy.ChannelAccount;
+import io.parley.tenancy.ChannelType;
+import io.parley.tenancy.Chatbot;
+import io.parley.tenancy.WhatsAppCredentials;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ChannelAccountRepository {
+    private final JdbcClient jdbc;
+    private final SecretBox secrets;
+
+    ChannelAccountRepository(JdbcClient jdbc, SecretBox secrets) {
+        this.jdbc = jdbc;
+        this.secrets = secrets;
+    }
+
+    public ChannelAccount insertWhatsApp(ChannelAccountId id, Chatbot chatbot, String phoneNumberId, String accessToken,
+                                         String appSecret, String verifyToken) {
+        return jdbc.sql("""
+                        insert into channel_accounts (id, organization_id, chatbot_id, type, external_id, access_token,
+                            app_secret, verify_token_hash)
+                        values (:id, :org, :bot, 'whatsapp', :external, :token, :secret, :verify)
+                        returning *""")
+                .param("id", id.value())
+                .param("org", chatbot.organizationId().value())
+                .param("bot", chatbot.id().value())
+                .param("external", phoneNumberId)
+                .param("token", secrets.seal(accessToken, context("access_token", id)))
+                .param("secret", secrets.seal(appSecret, context("app_secret", id)))
+                .param("verify", sha256(verifyToken))
+                .query(ChannelAccountRepository::map).single();
+    }
+
+    public ChannelAccount ensureWebchat(ChannelAccountId id, Chatbot chatbot) {
+        jdbc.sql("""
+                        insert into channel_accounts (id, organization_id, chatbot_id, type, external_id)
+                        values (:id, :org, :bot, 'webchat', :external)
+                        on conflict (type, external_id) do nothing""")
+                .param("id", id.value())
+                .param("org", chatbot.organizationId().value())
+                .param("bot", chatbot.id().value())
+                .param("external", chatbot.id().toString())
+                .update();
+        return jdbc.sql("select * from channel_accounts where type = 'webchat' and external_id = :external")
+                .param("external", chatbot.id().toString()).query(ChannelAccountRepository::map).single();
+    }
+
+    public Optional<ChannelAccount> findWhatsApp(String phoneNumberId) {
+        return jdbc.sql("select * from channel_accounts where type = 'whatsapp' and external_id = :external")
+                .param("external", phoneNumberId).query(ChannelAccountRepository::map).optional();
+    }
+
+    public Optional<ChannelAccount> find(ChannelAccountId id) {
+        return jdbc.sql("select * from channel_accounts where id = :id").param("id", id.value())
+                .query(ChannelAccountRepository::map).optional();
+    }
+
+    public List<ChannelAccount> listByChatbot(ChatbotId chatbotId) {
+        return jdbc.sql("select * from channel_accounts where chatbot_id = :bot order by created_at, id")
+                .param("bot", chatbotId.value()).query(ChannelAccountRepository::map).list();
+    }
+
+    public WhatsAppCredentials whatsAppCredentials(ChannelAccountId id) {
+        return jdbc.sql("select access_token, app_secret from channel_accounts where id = :id and type = 'whatsapp'")
+                .param("id", id.value())
+                .query((rs, row) -> new WhatsAppCredentials(
+                        Secret.of(secrets.open(rs.getBytes("access_token"), context("access_token", id))),
+                        Secret.of(secrets.open(rs.getBytes("app_secret"), context("app_secret", id)))))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("Channel account " + id + " has no WhatsApp credentials"));
+    }
+
+    public boolean existsWithVerifyToken(String verifyToken) {
+        return jdbc.sql("select exists (select 1 from channel_accounts where verify_token_hash = :hash)")
+                .param("hash", sha256(verifyToken)).query(Boolean.class).single();
+    }
+
+    private static String context(String column, ChannelAccountId id) {
+        return "channel_accounts." + column + ":" + id;
+    }
+
+    /** Verify tokens are only ever compared, so only their hash is kept. */
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ChannelAccount map(ResultSet rs, int row) throws SQLException {
+        return new ChannelAccount(new ChannelAccountId(rs.getObject("id", UUID.class)),
+                new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                new ChatbotId(rs.getObject("chatbot_id", UUID.class)), ChannelType.fromWire(rs.getString("type")),
+                rs.getString("external_id"), rs.getTimestamp("created_at").toInstant());
+    }
+}

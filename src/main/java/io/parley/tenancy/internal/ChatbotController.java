@@ -1,0 +1,148 @@
+package io.parley.tenancy.internal;
+
+import io.parley.platform.ChatbotId;
+import io.parley.platform.Ids;
+import io.parley.platform.InvalidRequestException;
+import io.parley.platform.OrganizationId;
+import io.parley.platform.PublicUrl;
+import io.parley.tenancy.ChannelAccount;
+import io.parley.tenancy.ChannelAccounts;
+import io.parley.tenancy.ChannelType;
+import io.parley.tenancy.Chatbot;
+import io.parley.tenancy.ChatbotDraft;
+import io.parley.tenancy.Chatbots;
+import io.parley.tenancy.FallbackMessages;
+import io.parley.tenancy.FaqEntry;
+import io.parley.tenancy.ModelSettings;
+import io.parley.tenancy.NewWhatsAppChannel;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1")
+class ChatbotController {
+    private final Chatbots chatbots;
+    private final ChannelAccounts channelAccounts;
+    private final PublicUrl publicUrl;
+    private final JsonMapper json;
+
+    ChatbotController(Chatbots chatbots, ChannelAccounts channelAccounts, PublicUrl publicUrl, JsonMapper json) {
+        this.chatbots = chatbots;
+        this.channelAccounts = channelAccounts;
+        this.publicUrl = publicUrl;
+        this.json = json;
+    }
+
+    record FallbackModelView(String provider, String name, String baseUrl, boolean apiKeySet) {
+    }
+
+    record ModelView(String provider, String name, String baseUrl, double temperature, Long timeoutSeconds,
+                     Integer maxOutputTokens, int maxToolRounds, boolean apiKeySet, FallbackModelView fallback) {
+        static ModelView of(ModelSettings m) {
+            FallbackModelView fallback = m.fallback() == null ? null : new FallbackModelView(m.fallback().provider(),
+                    m.fallback().name(), m.fallback().baseUrl(), m.fallback().apiKey() != null);
+            return new ModelView(m.provider(), m.name(), m.baseUrl(), m.temperature(),
+                    m.timeout() == null ? null : m.timeout().toSeconds(), m.maxOutputTokens(), m.maxToolRounds(),
+                    m.apiKey() != null, fallback);
+        }
+    }
+
+    record ChatbotView(UUID id, UUID organizationId, String name, String systemPrompt, String persona,
+                       FallbackMessages fallbackMessages, ModelView model, List<FaqEntry> faq, Instant createdAt) {
+        static ChatbotView of(Chatbot c) {
+            return new ChatbotView(c.id().value(), c.organizationId().value(), c.name(), c.systemPrompt(),
+                    c.persona(), c.fallbackMessages(), ModelView.of(c.model()), c.faq(), c.createdAt());
+        }
+    }
+
+    @PostMapping("/organizations/{orgId}/chatbots")
+    ResponseEntity<ChatbotView> create(@PathVariable String orgId, @RequestBody JsonNode body) {
+        ChatbotDraft draft = ChatbotPatches.merge(json, emptyDraft(), requireObject(body));
+        Chatbot created = chatbots.create(Ids.parse(orgId, "organization", OrganizationId::new), draft);
+        return ResponseEntity.created(URI.create("/api/v1/chatbots/" + created.id())).body(ChatbotView.of(created));
+    }
+
+    /** Updates any field; absent fields keep their value ({@code "apiKey": ""} removes a key). */
+    @PatchMapping("/chatbots/{botId}")
+    ChatbotView update(@PathVariable String botId, @RequestBody JsonNode body) {
+        ChatbotId id = botId(botId);
+        Chatbot current = chatbots.get(id);
+        return ChatbotView.of(chatbots.update(id, ChatbotPatches.merge(json, Chatbots.draftOf(current),
+                requireObject(body))));
+    }
+
+    @GetMapping("/organizations/{orgId}/chatbots")
+    List<ChatbotView> list(@PathVariable String orgId) {
+        return chatbots.list(Ids.parse(orgId, "organization", OrganizationId::new)).stream().map(ChatbotView::of)
+                .toList();
+    }
+
+    @GetMapping("/organizations/{orgId}/chatbots/{botId}")
+    ChatbotView getInOrganization(@PathVariable String orgId, @PathVariable String botId) {
+        return ChatbotView.of(chatbots.getInOrganization(Ids.parse(orgId, "organization", OrganizationId::new),
+                botId(botId)));
+    }
+
+    @GetMapping("/chatbots/{botId}")
+    ChatbotView get(@PathVariable String botId) {
+        return ChatbotView.of(chatbots.get(botId(botId)));
+    }
+
+    record CreateChannel(String type, String phoneNumberId, String accessToken, String appSecret, String verifyToken) {
+    }
+
+    record ChannelView(UUID id, UUID chatbotId, String type, String phoneNumberId, String webhookUrl,
+                       Instant createdAt) {
+    }
+
+    @PostMapping("/chatbots/{botId}/channels")
+    ResponseEntity<ChannelView> createChannel(@PathVariable String botId, @RequestBody CreateChannel request) {
+        if (request == null || request.type() == null || !"whatsapp".equals(request.type())) {
+            throw new InvalidRequestException("unsupported_channel_type",
+                    "type must be \"whatsapp\" (web chat needs no channel: every chatbot has one)");
+        }
+        ChannelAccount created = channelAccounts.createWhatsApp(botId(botId), new NewWhatsAppChannel(
+                request.phoneNumberId(), request.accessToken(), request.appSecret(), request.verifyToken()));
+        return ResponseEntity.created(URI.create("/api/v1/chatbots/" + botId + "/channels/" + created.id()))
+                .body(view(created));
+    }
+
+    @GetMapping("/chatbots/{botId}/channels")
+    List<ChannelView> listChannels(@PathVariable String botId) {
+        return channelAccounts.list(botId(botId)).stream().map(this::view).toList();
+    }
+
+    private ChannelView view(ChannelAccount account) {
+        boolean whatsapp = account.type() == ChannelType.WHATSAPP;
+        return new ChannelView(account.id().value(), account.chatbotId().value(), account.type().wireName(),
+                whatsapp ? account.externalId() : null,
+                whatsapp ? publicUrl.resolve("/webhooks/whatsapp") : null, account.createdAt());
+    }
+
+    private static ChatbotDraft emptyDraft() {
+        return new ChatbotDraft(null, null, null, null, null, null);
+    }
+
+    private static JsonNode requireObject(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidRequestException("validation_failed", "A JSON object is required");
+        }
+        return body;
+    }
+
+    private static ChatbotId botId(String value) {
+        return Ids.parse(value, "chatbot", ChatbotId::new);
+    }
+}

@@ -1,0 +1,99 @@
+package io.parley.tenancy.internal;
+
+import io.parley.platform.InvalidRequestException;
+import io.parley.tenancy.ChatbotDraft;
+import io.parley.tenancy.FallbackMessages;
+import io.parley.tenancy.FaqEntry;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Merges a JSON body into a chatbot draft: a field present replaces the value, an absent one keeps it (JSON merge
+ * patch semantics, object by object). Creation merges into an empty draft.
+ */
+final class ChatbotPatches {
+    private static final TypeReference<List<FaqEntry>> FAQ = new TypeReference<>() {
+    };
+
+    private ChatbotPatches() {
+    }
+
+    static ChatbotDraft merge(JsonMapper json, ChatbotDraft base, JsonNode patch) {
+        FallbackMessages f = base.fallbackMessages() == null ? new FallbackMessages(null, null, null, null, null)
+                : base.fallbackMessages();
+        JsonNode fp = patch.path("fallbackMessages");
+        FallbackMessages fallbacks = new FallbackMessages(text(fp, "error", f.error()), text(fp, "limit", f.limit()),
+                text(fp, "unknown", f.unknown()), text(fp, "maxRounds", f.maxRounds()), text(fp, "handover", f.handover()));
+        List<FaqEntry> faq = base.faq();
+        if (patch.has("faq")) {
+            try {
+                faq = patch.get("faq").isNull() ? List.of() : json.readValue(patch.get("faq").toString(), FAQ);
+            } catch (JacksonException e) {
+                throw invalid("faq", "must be a list of {\"question\", \"answer\"}");
+            }
+        }
+        return new ChatbotDraft(text(patch, "name", base.name()), text(patch, "systemPrompt", base.systemPrompt()),
+                text(patch, "persona", base.persona()), fallbacks, model(base.model(), patch.path("model")), faq);
+    }
+
+    private static ChatbotDraft.Model model(ChatbotDraft.Model base, JsonNode p) {
+        ChatbotDraft.Model m = base == null ? new ChatbotDraft.Model(null, null, null, null, null, null, null, null, null)
+                : base;
+        ChatbotDraft.Fallback fallback = m.fallback();
+        if (p.has("fallback")) {
+            JsonNode fp = p.get("fallback");
+            fallback = fp.isNull() ? null : new ChatbotDraft.Fallback(
+                    text(fp, "provider", fallback == null ? null : fallback.provider()),
+                    text(fp, "name", fallback == null ? null : fallback.name()),
+                    text(fp, "baseUrl", fallback == null ? null : fallback.baseUrl()), text(fp, "apiKey", null));
+        }
+        return new ChatbotDraft.Model(text(p, "provider", m.provider()), text(p, "name", m.name()),
+                text(p, "baseUrl", m.baseUrl()), p.has("apiKey") && p.get("apiKey").isNull() ? "" : text(p, "apiKey", null),
+                number(p, "temperature", m.temperature()), integer(p, "timeoutSeconds", m.timeoutSeconds()),
+                integer(p, "maxOutputTokens", m.maxOutputTokens()), integer(p, "maxToolRounds", m.maxToolRounds()),
+                fallback);
+    }
+
+    private static String text(JsonNode node, String field, String current) {
+        if (!node.has(field)) {
+            return current;
+        }
+        JsonNode value = node.get(field);
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw invalid(field, "must be a string");
+        }
+        return value.asString();
+    }
+
+    private static Double number(JsonNode node, String field, Double current) {
+        if (!node.has(field) || node.get(field).isNull()) {
+            return node.has(field) ? null : current;
+        }
+        if (!node.get(field).isNumber()) {
+            throw invalid(field, "must be a number");
+        }
+        return node.get(field).asDouble();
+    }
+
+    private static Integer integer(JsonNode node, String field, Integer current) {
+        if (!node.has(field) || node.get(field).isNull()) {
+            return node.has(field) ? null : current;
+        }
+        if (!node.get(field).isIntegralNumber()) {
+            throw invalid(field, "must be a whole number");
+        }
+        return node.get(field).asInt();
+    }
+
+    private static InvalidRequestException invalid(String field, String message) {
+        return new InvalidRequestException("validation_failed", field + " " + message,
+                Map.of("errors", List.of(Map.of("field", field, "message", message))));
+    }
+}

@@ -1,0 +1,88 @@
+package io.parley.tenancy.internal;
+
+import io.parley.platform.OrganizationId;
+import io.parley.platform.Secret;
+import io.parley.platform.SecretBox;
+import io.parley.tenancy.NotificationSettings;
+import io.parley.tenancy.Organization;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class OrganizationRepository {
+    private final JdbcClient jdbc;
+    private final SecretBox secrets;
+
+    OrganizationRepository(JdbcClient jdbc, SecretBox secrets) {
+        this.jdbc = jdbc;
+        this.secrets = secrets;
+    }
+
+    public void rename(OrganizationId id, String name) {
+        jdbc.sql("update organizations set name = :name where id = :id").param("id", id.value()).param("name", name)
+                .update();
+    }
+
+    public NotificationSettings notifications(OrganizationId id) {
+        return jdbc.sql("select notification_method, notification_email, slack_webhook_url from organizations where id = :id")
+                .param("id", id.value())
+                .query((rs, row) -> {
+                    byte[] slack = rs.getBytes("slack_webhook_url");
+                    return new NotificationSettings(rs.getString("notification_method"), rs.getString("notification_email"),
+                            slack == null ? null : Secret.of(secrets.open(slack, slackContext(id))));
+                })
+                .optional().orElse(NotificationSettings.DISABLED);
+    }
+
+    /** {@code slackWebhookUrl}: null keeps the stored one, empty removes it. */
+    public void updateNotifications(OrganizationId id, String method, String email, String slackWebhookUrl) {
+        jdbc.sql("""
+                        update organizations set notification_method = :method, notification_email = :email,
+                            slack_webhook_url = case when :slackChange then :slack else slack_webhook_url end
+                        where id = :id""")
+                .param("id", id.value()).param("method", method).param("email", email)
+                .param("slackChange", slackWebhookUrl != null)
+                .param("slack", slackWebhookUrl == null || slackWebhookUrl.isEmpty() ? null
+                        : secrets.seal(slackWebhookUrl, slackContext(id)))
+                .update();
+    }
+
+    private static String slackContext(OrganizationId id) {
+        return "organizations.slack_webhook_url:" + id;
+    }
+
+    public Organization insert(OrganizationId id, String name, String slug) {
+        return jdbc.sql("insert into organizations (id, name, slug) values (:id, :name, :slug) returning *")
+                .param("id", id.value()).param("name", name).param("slug", slug)
+                .query(OrganizationRepository::map).single();
+    }
+
+    public void insertIfSlugAbsent(OrganizationId id, String name, String slug) {
+        jdbc.sql("insert into organizations (id, name, slug) values (:id, :name, :slug) on conflict (slug) do nothing")
+                .param("id", id.value()).param("name", name).param("slug", slug).update();
+    }
+
+    public Optional<Organization> find(OrganizationId id) {
+        return jdbc.sql("select * from organizations where id = :id").param("id", id.value())
+                .query(OrganizationRepository::map).optional();
+    }
+
+    public Optional<Organization> findBySlug(String slug) {
+        return jdbc.sql("select * from organizations where slug = :slug").param("slug", slug)
+                .query(OrganizationRepository::map).optional();
+    }
+
+    public List<Organization> list() {
+        return jdbc.sql("select * from organizations order by created_at, id").query(OrganizationRepository::map).list();
+    }
+
+    private static Organization map(ResultSet rs, int row) throws SQLException {
+        return new Organization(new OrganizationId(rs.getObject("id", UUID.class)), rs.getString("name"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,30 @@
+package io.parley.tools;
+
+import io.parley.llm.ToolSpec;
+import io.parley.platform.OrganizationId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A registered place tools come from.
+ *
+ * @param type      {@code http} (seed convention: GET {url}/tools, POST {url}/tools/{name}) or {@code mcp}
+ * @param transport for MCP: {@code http} (streamable HTTP) or {@code stdio}
+ * @param command   for MCP stdio: the command line to start the server
+ * @param headers   decrypted HTTP headers to send (e.g. Authorization); empty when none
+ * @param tools     the tools discovered at registration or last refresh
+ */
+public record ToolSource(UUID id, OrganizationId organizationId, String type, String name, String transport,
+                         String url, List<String> command, Map<String, String> headers, List<ToolSpec> tools) {
+    public ToolSource {
+        command = command == null ? List.of() : List.copyOf(command);
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        tools = tools == null ? List.of() : List.copyOf(tools);
+    }
+
+    @Override
+    public String toString() {
+        return "ToolSource[" + type + ":" + name + " " + (url != null ? url : command) + "]";
+    }
+}

@@ -1,0 +1,130 @@
+package io.parley.tools;
+
+import io.parley.llm.ToolCall;
+import io.parley.llm.ToolSpec;
+import io.parley.platform.ChatbotId;
+import io.parley.platform.ConversationId;
+import io.parley.platform.InvalidRequestException;
+import io.parley.platform.NotFoundException;
+import io.parley.tenancy.Chatbot;
+import io.parley.tenancy.Chatbots;
+import io.parley.tools.internal.ChatbotToolsRepository;
+import io.parley.tools.internal.ToolExecutionRepository;
+import io.parley.tools.internal.ToolInvoker;
+import io.parley.tools.internal.ToolSourceRepository;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+@Service
+@EnableConfigurationProperties(ToolsProperties.class)
+public class Tools {
+    private final Map<String, BuiltinTool> builtins;
+    private final ChatbotToolsRepository selections;
+    private final ToolSourceRepository sources;
+    private final ToolExecutionRepository executions;
+    private final ToolInvoker invoker;
+    private final Chatbots chatbots;
+    private final JsonMapper json;
+
+    Tools(List<BuiltinTool> builtins, ChatbotToolsRepository selections, ToolSourceRepository sources,
+          ToolExecutionRepository executions, ToolInvoker invoker, Chatbots chatbots, JsonMapper json) {
+        this.builtins = builtins.stream().collect(Collectors.toMap(BuiltinTool::name, Function.identity(),
+                (a, b) -> a, TreeMap::new));
+        this.selections = selections;
+        this.sources = sources;
+        this.executions = executions;
+        this.invoker = invoker;
+        this.chatbots = chatbots;
+        this.json = json;
+    }
+
+    /** The chatbot's enabled tools: built-ins and sources (refreshed discovery lists them). */
+    public record Selection(List<String> builtins, List<UUID> sources) {
+    }
+
+    public List<String> builtinNames() {
+        return List.copyOf(builtins.keySet());
+    }
+
+    /** The tools the model of this chatbot may call. A name offered twice is offered once (built-ins first). */
+    public List<ToolSpec> toolsFor(ChatbotId chatbotId) {
+        return targets(chatbotId).values().stream().map(ToolInvoker.Target::spec).toList();
+    }
+
+    /** Runs one call the model made and records it; never throws. */
+    public ToolOutcome execute(ToolContext context, ToolCall call) {
+        ToolInvoker.Target target = targets(context.chatbotId()).get(call.name());
+        ToolOutcome outcome = target == null
+                ? ToolOutcome.failed("Unknown tool '" + call.name() + "'. Available tools: "
+                        + String.join(", ", targets(context.chatbotId()).keySet()) + ".", 0)
+                : invoker.invoke(target, call.argumentsJson(), context);
+        executions.record(context, target instanceof ToolInvoker.Remote remote ? remote.source().id() : null,
+                call.name(), storableArguments(call.argumentsJson()), outcome);
+        return outcome;
+    }
+
+    @Transactional
+    public Selection select(ChatbotId chatbotId, List<String> builtinNames, List<UUID> sourceIds) {
+        Chatbot chatbot = chatbots.get(chatbotId);
+        List<String> names = builtinNames == null ? List.of() : builtinNames.stream().distinct().toList();
+        List<String> unknown = names.stream().filter(n -> !builtins.containsKey(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidRequestException("unknown_tool", "Unknown built-in tools " + unknown + "; available: "
+                    + builtins.keySet(), Map.of("unknown", unknown, "available", List.copyOf(builtins.keySet())));
+        }
+        List<UUID> ids = sourceIds == null ? List.of() : sourceIds.stream().distinct().toList();
+        for (UUID id : ids) {
+            sources.find(chatbot.organizationId(), id).orElseThrow(() -> new NotFoundException("tool_source_not_found",
+                    "No tool source with id '" + id + "' in this organization"));
+        }
+        selections.replace(chatbotId, chatbot.organizationId(), names, ids);
+        return selection(chatbotId);
+    }
+
+    public Selection selection(ChatbotId chatbotId) {
+        chatbots.get(chatbotId);
+        return new Selection(selections.refs(chatbotId, "builtin"),
+                selections.refs(chatbotId, "source").stream().map(UUID::fromString).toList());
+    }
+
+    public List<ToolExecution> executions(ConversationId conversationId) {
+        return executions.forConversation(conversationId);
+    }
+
+    private Map<String, ToolInvoker.Target> targets(ChatbotId chatbotId) {
+        Map<String, ToolInvoker.Target> targets = new LinkedHashMap<>();
+        for (String name : selections.refs(chatbotId, "builtin")) {
+            BuiltinTool tool = builtins.get(name);
+            if (tool != null) {
+                targets.put(name, new ToolInvoker.Builtin(tool));
+            }
+        }
+        for (ToolSource source : sources.enabledFor(chatbotId)) {
+            for (ToolSpec spec : source.tools()) {
+                targets.putIfAbsent(spec.name(), new ToolInvoker.Remote(source, spec));
+            }
+        }
+        return targets;
+    }
+
+    private String storableArguments(String argumentsJson) {
+        try {
+            json.readTree(argumentsJson);
+            return argumentsJson;
+        } catch (JacksonException e) {
+            return json.writeValueAsString(argumentsJson);
+        }
+    }
+
+}

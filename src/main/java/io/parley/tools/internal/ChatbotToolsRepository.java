@@ -1,0 +1,41 @@
+package io.parley.tools.internal;
+
+import io.parley.platform.ChatbotId;
+import io.parley.platform.OrganizationId;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ChatbotToolsRepository {
+    private final JdbcClient jdbc;
+
+    ChatbotToolsRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Replaces the chatbot's selection in the caller's transaction. */
+    public void replace(ChatbotId chatbotId, OrganizationId organizationId, Collection<String> builtins,
+                        Collection<UUID> sources) {
+        jdbc.sql("delete from chatbot_tools where chatbot_id = :bot").param("bot", chatbotId.value()).update();
+        for (String name : builtins) {
+            insert(chatbotId, organizationId, "builtin", name);
+        }
+        for (UUID source : sources) {
+            insert(chatbotId, organizationId, "source", source.toString());
+        }
+    }
+
+    public List<String> refs(ChatbotId chatbotId, String kind) {
+        return jdbc.sql("select ref from chatbot_tools where chatbot_id = :bot and kind = :kind order by ref")
+                .param("bot", chatbotId.value()).param("kind", kind).query(String.class).list();
+    }
+
+    private void insert(ChatbotId chatbotId, OrganizationId organizationId, String kind, String ref) {
+        jdbc.sql("insert into chatbot_tools (chatbot_id, organization_id, kind, ref) values (:bot, :org, :kind, :ref)")
+                .param("bot", chatbotId.value()).param("org", organizationId.value()).param("kind", kind)
+                .param("ref", ref).update();
+    }
+}

@@ -1,0 +1,71 @@
+package io.parley.usage;
+
+import io.parley.platform.InvalidRequestException;
+import io.parley.platform.NotFoundException;
+import io.parley.usage.internal.PriceRepository;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Prices per model, set by the operator. A model without a price has an unknown cost: usage records it as null,
+ * never as a guess (seed 003 charged unknown models a made-up 0.001 and matched models by substring, so
+ * "gpt-4o-mini" could be priced as "gpt-4o"; matching here is exact).
+ */
+@Service
+public class PriceCatalog {
+    private final PriceRepository repository;
+
+    PriceCatalog(PriceRepository repository) {
+        this.repository = repository;
+    }
+
+    /** The cost of a call, or empty when the model has no price. */
+    public Optional<BigDecimal> cost(String provider, String model, int tokensIn, int tokensOut) {
+        if (provider == null || model == null) {
+            return Optional.empty();
+        }
+        return repository.find(provider, model).map(price -> price.inputPer1k().multiply(BigDecimal.valueOf(tokensIn))
+                .add(price.outputPer1k().multiply(BigDecimal.valueOf(tokensOut)))
+                .divide(BigDecimal.valueOf(1000), 6, RoundingMode.HALF_UP));
+    }
+
+    public ModelPrice set(String provider, String model, BigDecimal inputPer1k, BigDecimal outputPer1k) {
+        requireText("provider", provider);
+        requireText("model", model);
+        requireNonNegative("inputPer1k", inputPer1k);
+        requireNonNegative("outputPer1k", outputPer1k);
+        repository.upsert(provider.trim(), model.trim(), inputPer1k, outputPer1k);
+        return repository.find(provider.trim(), model.trim()).orElseThrow();
+    }
+
+    public List<ModelPrice> list() {
+        return repository.list();
+    }
+
+    public void remove(String provider, String model) {
+        if (!repository.delete(provider, model)) {
+            throw new NotFoundException("price_not_found", "No price for " + provider + "/" + model);
+        }
+    }
+
+    private static void requireText(String field, String value) {
+        if (value == null || value.isBlank() || value.length() > 200) {
+            throw invalid(field, "must be 1 to 200 characters");
+        }
+    }
+
+    private static void requireNonNegative(String field, BigDecimal value) {
+        if (value == null || value.signum() < 0) {
+            throw invalid(field, "must be a number ≥ 0");
+        }
+    }
+
+    private static InvalidRequestException invalid(String field, String message) {
+        return new InvalidRequestException("validation_failed", field + " " + message,
+                Map.of("errors", List.of(Map.of("field", field, "message", message))));
+    }
+}

@@ -1,0 +1,72 @@
+package io.parley.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.List;
+import java.util.UUID;
+
+/** Meta's Graph API on WireMock: sends answer with a new wamid, mark-as-read/typing answers success. */
+public final class GraphFake {
+    private GraphFake() {
+    }
+
+    static String messagesPath(String phoneNumberId) {
+        return "/graph/v22.0/" + phoneNumberId + "/messages";
+    }
+
+    public static void acceptSends(String phoneNumberId) {
+        Fakes.wiremock().stubFor(post(urlEqualTo(messagesPath(phoneNumberId))).atPriority(5)
+                .withRequestBody(matchingJsonPath("$.text.body")).willReturn(sent()));
+        Fakes.wiremock().stubFor(post(urlEqualTo(messagesPath(phoneNumberId))).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.typing_indicator")).willReturn(okJson("{\"success\": true}")));
+    }
+
+    /** Text sends answer with these responses in order, then keep answering with the last one. */
+    public static void sendsRespondInSequence(String phoneNumberId, ResponseDefinitionBuilder... responses) {
+        String scenario = "graph-" + phoneNumberId;
+        for (int i = 0; i < responses.length; i++) {
+            String state = i == 0 ? Scenario.STARTED : "step-" + i;
+            String next = i == responses.length - 1 ? state : "step-" + (i + 1);
+            Fakes.wiremock().stubFor(post(urlEqualTo(messagesPath(phoneNumberId))).atPriority(3)
+                    .withRequestBody(matchingJsonPath("$.text.body")).inScenario(scenario)
+                    .whenScenarioStateIs(state).willSetStateTo(next).willReturn(responses[i]));
+        }
+    }
+
+    public static ResponseDefinitionBuilder sent() {
+        return okJson("""
+                {"messaging_product": "whatsapp", "contacts": [{"input": "x", "wa_id": "x"}],
+                 "messages": [{"id": "wamid.OUT%s"}]}""".formatted(UUID.randomUUID().toString().replace("-", "")));
+    }
+
+    public static ResponseDefinitionBuilder sentWithId(String wamid) {
+        return okJson("""
+                {"messaging_product": "whatsapp", "messages": [{"id": "%s"}]}""".formatted(wamid));
+    }
+
+    public static ResponseDefinitionBuilder error(int status, int code, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("""
+                {"error": {"message": "%s", "type": "OAuthException", "code": %d, "fbtrace_id": "Atest"}}"""
+                .formatted(message, code));
+    }
+
+    /** Text messages Parley sent to this number (typing indicators excluded). */
+    public static List<LoggedRequest> sends(String phoneNumberId) {
+        return Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(messagesPath(phoneNumberId)))
+                .withRequestBody(matchingJsonPath("$.text.body")));
+    }
+
+    public static List<LoggedRequest> typingIndicators(String phoneNumberId) {
+        return Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(messagesPath(phoneNumberId)))
+                .withRequestBody(matchingJsonPath("$.typing_indicator")));
+    }
+
+}

@@ -1,0 +1,21 @@
+package io.parley.testing;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What every integration test needs: the running Parley's API and its database, for the test's own rows. */
+@ParleyIntegrationTest
+public abstract class IntegrationTestSupport {
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcClient jdbc;
+    protected Api api;
+
+    @BeforeEach
+    void connectApi() {
+        api = Api.at(port);
+    }
+}

@@ -1,0 +1,28 @@
+package io.parley.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A full Parley on a random port, with real PostgreSQL and the WireMock fakes. Timings are shortened (debounce,
+ * polling, backoff) so tests run fast; the defaults are covered by unit tests of the policies themselves.
+ */
+@java.lang.annotation.Inherited
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "parley.conversation.debounce=500ms",
+        "parley.conversation.reaper-interval=1s",
+        "parley.delivery.first-backoff=200ms",
+        "db-scheduler.polling-interval=100ms",
+        "db-scheduler.heartbeat-interval=1s",
+        "parley.demo.enabled=true",
+        "logging.structured.format.console=logstash"
+})
+@ContextConfiguration(initializers = ParleyTestContext.class)
+public @interface ParleyIntegrationTest {
+}
