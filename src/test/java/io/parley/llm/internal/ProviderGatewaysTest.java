@@ -28,6 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Gemini, Anthropic and Ollama on the wire (WireMock speaking each API's JSON): replies, token usage, tool calls in
@@ -35,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ProviderGatewaysTest {
     private static final String KEY = "provider-key-5d1c9e";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ToolSpec LOOKUP = new ToolSpec("lookup_order", "Finds an order by its id", """
             {"type": "object", "properties": {"orderId": {"type": "string", "description": "Order number"}},
              "required": ["orderId"]}""");
@@ -180,6 +183,21 @@ class ProviderGatewaysTest {
         assertThat(reply.text()).isEqualTo("A1 has shipped.");
         String body = server.getAllServeEvents().getFirst().getRequest().getBodyAsString();
         assertThat(body).contains("shipped-on-monday").contains("lookup_order");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void should_send_temperature_zero_and_the_output_cap_when_they_are_configured(Wire wire) {
+        server.stubFor(post(wire.path).willReturn(okJson(wire.text("ok", 1, 1))));
+
+        wire.gateway.chat(new ModelRequest(wire.spec("m-1"), List.of(ChatMessage.user("Hi")), List.of()));
+
+        JsonNode body = JSON.readTree(server.getAllServeEvents().getFirst().getRequest().getBodyAsString());
+        JsonNode temperature = body.findValue("temperature");
+        assertThat(temperature).as("temperature 0.0 is a value, not 'unset'").isNotNull();
+        assertThat(temperature.isNumber()).isTrue();
+        assertThat(temperature.asDouble()).isZero();
+        assertThat(body.toString()).contains("256");
     }
 
     static Stream<Arguments> errors() {
