@@ -75,6 +75,29 @@ class DeliveryRetryIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_send_once_and_keep_the_message_sent_when_the_provider_returns_an_id_it_already_used() {
+        Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
+        bot.llm().replies(REPLY);
+        GraphFake.sendsRespondInSequence(bot.phoneNumberId(), GraphFake.sentWithId("wamid.SAME_ID_TWICE"));
+        WhatsAppChat first = WhatsAppChat.start(api, bot);
+        first.says("Where is my parcel?");
+        first.awaitReceived(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.lastReplyDelivery()
+                .map(d -> d.path("status").asString().equals("sent")).orElse(false));
+        WhatsAppChat second = WhatsAppChat.start(api, bot);
+
+        second.says("And mine?");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.lastReplyDelivery()
+                .map(d -> d.path("status").asString().equals("sent")).orElse(false));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> GraphFake.sends(bot.phoneNumberId()).size() == 2);
+        assertThat(second.lastReplyDelivery().orElseThrow().path("providerMessageId").isMissingNode()).isTrue();
+        assertThat(rows.events(bot.organizationId())).extracting(Rows.Event::type)
+                .contains("delivery.duplicate_provider_id");
+    }
+
+    @Test
     void should_fail_after_one_attempt_without_retrying_when_the_graph_api_rejects_the_request() {
         Delivery delivery = replyMeeting(GraphFake.error(400, 100, "Invalid parameter"));
 

@@ -11,7 +11,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.List;
-import java.util.UUID;
 
 /** Meta's Graph API on WireMock: sends answer with a new wamid, mark-as-read/typing answers success. */
 public final class GraphFake {
@@ -41,10 +40,12 @@ public final class GraphFake {
         }
     }
 
+    /** A successful send; like Meta, every response carries a new message id. */
     public static ResponseDefinitionBuilder sent() {
         return okJson("""
                 {"messaging_product": "whatsapp", "contacts": [{"input": "x", "wa_id": "x"}],
-                 "messages": [{"id": "wamid.OUT%s"}]}""".formatted(UUID.randomUUID().toString().replace("-", "")));
+                 "messages": [{"id": "wamid.OUT{{randomValue length=32 type='ALPHANUMERIC'}}"}]}""")
+                .withTransformers("response-template");
     }
 
     public static ResponseDefinitionBuilder sentWithId(String wamid) {

@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,7 +85,7 @@ class DeliveryAttempts {
     private Optional<Instant> settle(OutboundRow row, int attempt, SendOutcome outcome) {
         switch (outcome) {
             case SendOutcome.Sent sent -> {
-                repository.markSent(row.id(), sent.providerMessageId());
+                markSent(row, sent.providerMessageId());
                 return Optional.empty();
             }
             case SendOutcome.RetryLater retry -> {
@@ -105,6 +106,24 @@ class DeliveryAttempts {
                         : "delivery.rejected", rejected.alert() ? SystemEvent.Level.CRITICAL : SystemEvent.Level.ERROR);
                 return Optional.empty();
             }
+        }
+    }
+
+    /**
+     * The provider accepted the message, so it must never be sent again, whatever happens to the bookkeeping. A
+     * provider id already held by another message (a provider bug, or a misbehaving proxy) would otherwise fail
+     * the update, fail the job and resend the message on every retry: keep the message as sent without the id and
+     * say so.
+     */
+    private void markSent(OutboundRow row, String providerMessageId) {
+        try {
+            repository.markSent(row.id(), providerMessageId);
+        } catch (DuplicateKeyException e) {
+            repository.markSent(row.id(), null);
+            events.record(SystemEvent.of(SystemEvent.Level.WARN, "delivery.duplicate_provider_id")
+                    .organization(row.organizationId()).conversation(row.conversationId())
+                    .with("outboundMessageId", row.id().toString()).with("channel", row.channel())
+                    .with("providerMessageId", providerMessageId).build());
         }
     }
 
