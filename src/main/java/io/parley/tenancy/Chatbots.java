@@ -120,7 +120,8 @@ public class Chatbots {
     }
 
     private static String provider(String field, String value) {
-        String provider = value == null || value.isBlank() ? "offline" : value.trim();
+        // Absent means the offline model; an empty or blank provider is a mistake, not a choice (seed 000 §I2).
+        String provider = value == null ? "offline" : value.trim();
         if (!PROVIDERS.contains(provider)) {
             throw Validation.invalid(field, "must be one of " + PROVIDERS.stream().sorted().toList());
         }

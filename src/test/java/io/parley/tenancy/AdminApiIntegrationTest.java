@@ -100,6 +100,14 @@ class AdminApiIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_reject_a_blank_provider_or_model_name_instead_of_guessing() {
+        assertInvalidField(createBot(bot("{\"provider\": \"  \"}")), "model.provider");
+        assertInvalidField(createBot(bot("{\"provider\": \"\"}")), "model.provider");
+        assertInvalidField(createBot(bot("{\"provider\": \"anthropic\", \"name\": \"   \"}")), "model.name");
+        assertInvalidField(createBot(bot("{\"provider\": \"gpt\", \"name\": \"gpt-4o\"}")), "model.provider");
+    }
+
+    @Test
     void should_default_temperature_to_0_7_when_it_is_absent() {
         Api.Response response = createBot(bot("{\"provider\": \"offline\"}"));
 
