@@ -3,6 +3,7 @@ package io.parley.tools.internal;
 import io.parley.platform.InvalidRequestException;
 import io.parley.tools.ToolSourceDraft;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -27,7 +28,7 @@ public final class ToolSourceDrafts {
         String transport = draft.transport() != null ? draft.transport()
                 : "mcp".equals(draft.type()) && draft.url() == null && !draft.command().isEmpty() ? "stdio" : "http";
         if (!Set.of("http", "stdio").contains(transport) || ("http".equals(draft.type()) && !"http".equals(transport))) {
-            throw invalid("transport", "http".equals(draft.type()) ? "HTTP tool sources have no transport to choose"
+            throw invalid("transport", "http".equals(draft.type()) ? "transport is only for MCP sources"
                     : "transport must be \"http\" or \"stdio\"");
         }
         if ("stdio".equals(transport)) {
@@ -51,7 +52,7 @@ public final class ToolSourceDrafts {
                     + "\"@modelcontextprotocol/server-everything\"]");
         }
         if (draft.url() != null || !draft.headers().isEmpty()) {
-            throw invalid("url", "stdio sources take a command, not a url or headers");
+            throw invalid("url", "url and headers are not used by stdio sources (they take a command)");
         }
     }
 
@@ -74,15 +75,16 @@ public final class ToolSourceDrafts {
     private static void checkHeaders(Map<String, String> headers) {
         headers.forEach((name, value) -> {
             if (!HEADER_NAME.matcher(name).matches() || RESTRICTED.contains(name.toLowerCase())) {
-                throw invalid("headers", "'" + name + "' cannot be used as a header name");
+                throw invalid("headers", "headers may not include '" + name + "' (not a usable header name)");
             }
             if (value == null || value.contains("\r") || value.contains("\n")) {
-                throw invalid("headers", "the value of header '" + name + "' must be a single-line string");
+                throw invalid("headers", "headers need a single-line string value for '" + name + "'");
             }
         });
     }
 
     private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException("validation_failed", message, Map.of("field", field));
+        return new InvalidRequestException("validation_failed", message,
+                Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }
