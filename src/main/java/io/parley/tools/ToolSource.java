@@ -2,6 +2,7 @@ package io.parley.tools;
 
 import io.parley.llm.ToolSpec;
 import io.parley.platform.OrganizationId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,9 +15,11 @@ import java.util.UUID;
  * @param command   for MCP stdio: the command line to start the server
  * @param headers   decrypted HTTP headers to send (e.g. Authorization); empty when none
  * @param tools     the tools discovered at registration or last refresh
+ * @param refreshedAt when {@code tools} were discovered; null before the source is stored
  */
 public record ToolSource(UUID id, OrganizationId organizationId, String type, String name, String transport,
-                         String url, List<String> command, Map<String, String> headers, List<ToolSpec> tools) {
+                         String url, List<String> command, Map<String, String> headers, List<ToolSpec> tools,
+                         Instant refreshedAt) {
     public ToolSource {
         command = command == null ? List.of() : List.copyOf(command);
         headers = headers == null ? Map.of() : Map.copyOf(headers);

@@ -16,4 +16,8 @@ public interface ToolSourceClient {
      * must say what went wrong without credentials.
      */
     String call(ToolSource source, String tool, String argumentsJson, ToolContext context) throws Exception;
+
+    /** Releases what the client holds for this source (connections, processes): it was deleted or is refreshed. */
+    default void release(ToolSource source) {
+    }
 }

@@ -62,6 +62,21 @@ public class Tools {
         return targets(chatbotId).values().stream().map(ToolInvoker.Target::spec).toList();
     }
 
+    /** An enabled tool and where it comes from: {@code sourceId} is null for a built-in. */
+    public record EnabledTool(String name, String description, UUID sourceId, String sourceName) {
+    }
+
+    /** What {@link #toolsFor} offers the model, with each tool's origin (for the admin API). */
+    public List<EnabledTool> enabledTools(ChatbotId chatbotId) {
+        chatbots.get(chatbotId);
+        return targets(chatbotId).values().stream().map(target -> switch (target) {
+            case ToolInvoker.Builtin builtin -> new EnabledTool(builtin.spec().name(), builtin.spec().description(),
+                    null, null);
+            case ToolInvoker.Remote remote -> new EnabledTool(remote.spec().name(), remote.spec().description(),
+                    remote.source().id(), remote.source().name());
+        }).toList();
+    }
+
     /** Runs one call the model made and records it; never throws. */
     public ToolOutcome execute(ToolContext context, ToolCall call) {
         ToolInvoker.Target target = targets(context.chatbotId()).get(call.name());

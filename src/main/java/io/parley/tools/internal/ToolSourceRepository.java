@@ -50,10 +50,17 @@ public class ToolSourceRepository {
                 .update();
     }
 
-    public void updateTools(UUID id, List<ToolSpec> tools) {
-        jdbc.sql("update tool_sources set tools = cast(:tools as jsonb), refreshed_at = now() where id = :id")
-                .param("id", id).param("tools", json.writeValueAsString(tools.stream().map(ToolSourceRepository::toJson).toList()))
-                .update();
+    public boolean updateTools(OrganizationId organizationId, UUID id, List<ToolSpec> tools) {
+        return jdbc.sql("update tool_sources set tools = cast(:tools as jsonb), refreshed_at = now() "
+                        + "where id = :id and organization_id = :org")
+                .param("id", id).param("org", organizationId.value())
+                .param("tools", json.writeValueAsString(tools.stream().map(ToolSourceRepository::toJson).toList()))
+                .update() == 1;
+    }
+
+    public boolean nameTaken(OrganizationId organizationId, String name) {
+        return jdbc.sql("select count(*) from tool_sources where organization_id = :org and name = :name")
+                .param("org", organizationId.value()).param("name", name).query(Integer.class).single() > 0;
     }
 
     public Optional<ToolSource> find(OrganizationId organizationId, UUID id) {
@@ -91,7 +98,8 @@ public class ToolSourceRepository {
         List<ToolSpec> tools = json.readTree(rs.getString("tools")).valueStream().map(ToolSourceRepository::fromJson).toList();
         return new ToolSource(id, new OrganizationId(rs.getObject("organization_id", UUID.class)), rs.getString("type"),
                 rs.getString("name"), rs.getString("transport"), rs.getString("url"),
-                command == null ? List.of() : json.readValue(command, STRINGS), headers, tools);
+                command == null ? List.of() : json.readValue(command, STRINGS), headers, tools,
+                rs.getTimestamp("refreshed_at") == null ? null : rs.getTimestamp("refreshed_at").toInstant());
     }
 
     private static Map<String, Object> toJson(ToolSpec spec) {

@@ -1,0 +1,23 @@
+package io.parley.tools;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an operator registers ({@code POST /api/v1/organizations/{id}/tools}); checked by {@link ToolSources}.
+ *
+ * @param transport MCP only: {@code http} (default when a url is given) or {@code stdio}
+ * @param command   MCP stdio only: the program and its arguments
+ * @param headers   sent with every request to the source (e.g. Authorization); stored encrypted, never returned
+ */
+public record ToolSourceDraft(String type, String name, String transport, String url, List<String> command,
+                              Map<String, String> headers) {
+    public ToolSourceDraft {
+        // Copies that keep null entries: the checks report them as a 400 instead of failing here.
+        command = command == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(command));
+        headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+}

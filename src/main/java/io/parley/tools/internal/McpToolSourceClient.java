@@ -1,0 +1,151 @@
+package io.parley.tools.internal;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.internal.JsonSchemaElementJsonUtils;
+import dev.langchain4j.mcp.client.DefaultMcpClient;
+import dev.langchain4j.mcp.client.McpClient;
+import dev.langchain4j.mcp.client.transport.McpTransport;
+import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
+import dev.langchain4j.mcp.client.transport.stdio.StdioMcpTransport;
+import dev.langchain4j.service.tool.ToolExecutionResult;
+import io.parley.llm.ToolSpec;
+import io.parley.tools.ToolContext;
+import io.parley.tools.ToolSource;
+import io.parley.tools.ToolSourceClient;
+import io.parley.tools.ToolsProperties;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * MCP servers through LangChain4j's MCP client: streamable HTTP, or stdio (a process on this server, only when the
+ * operator enabled it). One client per source, kept open between calls and closed when the source is deleted or
+ * refreshed, and at shutdown (which also ends stdio processes).
+ */
+@Component
+class McpToolSourceClient implements ToolSourceClient {
+    private static final Logger log = LoggerFactory.getLogger(McpToolSourceClient.class);
+
+    private final ToolsProperties properties;
+    private final JsonMapper json;
+    private final Map<UUID, McpClient> clients = new ConcurrentHashMap<>();
+
+    McpToolSourceClient(ToolsProperties properties, JsonMapper json) {
+        this.properties = properties;
+        this.json = json;
+    }
+
+    @Override
+    public String type() {
+        return "mcp";
+    }
+
+    @Override
+    public List<ToolSpec> discover(ToolSource source) throws IOException {
+        try {
+            return client(source).listTools().stream().map(this::toSpec).toList();
+        } catch (RuntimeException e) {
+            release(source);
+            throw new IOException("Listing the tools of " + source.name() + " failed: " + reason(e), e);
+        }
+    }
+
+    @Override
+    public String call(ToolSource source, String tool, String argumentsJson, ToolContext context) throws IOException {
+        McpClient client = client(source);
+        ToolExecutionResult result;
+        try {
+            result = client.executeTool(ToolExecutionRequest.builder().id(UUID.randomUUID().toString()).name(tool)
+                    .arguments(argumentsJson).build());
+        } catch (dev.langchain4j.exception.ToolExecutionException e) {
+            throw new IOException(reason(e), e);
+        } catch (RuntimeException e) {
+            // The connection may be gone (server restarted): the next call starts a fresh client.
+            release(source);
+            throw new IOException("Calling " + source.name() + " failed: " + reason(e), e);
+        }
+        if (result.isError()) {
+            throw new IOException(result.resultText() == null ? "the tool reported an error" : result.resultText());
+        }
+        return result.resultText() == null ? "" : result.resultText();
+    }
+
+    @Override
+    public void release(ToolSource source) {
+        close(source.id(), clients.remove(source.id()));
+    }
+
+    @PreDestroy
+    void closeAll() {
+        clients.keySet().forEach(id -> close(id, clients.remove(id)));
+    }
+
+    private McpClient client(ToolSource source) throws IOException {
+        McpClient existing = clients.get(source.id());
+        if (existing != null) {
+            return existing;
+        }
+        McpTransport transport = transport(source);
+        try {
+            McpClient created = new DefaultMcpClient.Builder().key(source.id().toString()).clientName("parley")
+                    .transport(transport).initializationTimeout(properties.timeout())
+                    .toolExecutionTimeout(properties.timeout()).cacheToolList(false).build();
+            McpClient raced = clients.putIfAbsent(source.id(), created);
+            if (raced != null) {
+                close(source.id(), created);
+                return raced;
+            }
+            return created;
+        } catch (RuntimeException e) {
+            transport.close();
+            throw new IOException("Connecting to " + source.name() + " failed: " + reason(e), e);
+        }
+    }
+
+    private McpTransport transport(ToolSource source) throws IOException {
+        if ("stdio".equals(source.transport())) {
+            if (!properties.mcpStdioEnabled()) {
+                throw new IOException("MCP stdio sources are disabled on this server "
+                        + "(the operator can enable them with PARLEY_TOOLS_MCPSTDIOENABLED=true)");
+            }
+            return new StdioMcpTransport.Builder().command(source.command()).logEvents(false).build();
+        }
+        return new StreamableHttpMcpTransport.Builder().url(source.url()).customHeaders(source.headers())
+                .timeout(properties.timeout()).build();
+    }
+
+    /** LangChain4j parses the server's input schema; it is turned back into JSON Schema text for our validator. */
+    private ToolSpec toSpec(ToolSpecification tool) {
+        String schema = tool.parameters() == null ? null
+                : json.writeValueAsString(JsonSchemaElementJsonUtils.toMap(tool.parameters()));
+        return new ToolSpec(tool.name(), tool.description(), schema);
+    }
+
+    private static void close(UUID id, McpClient client) {
+        if (client == null) {
+            return;
+        }
+        try {
+            client.close();
+        } catch (Exception e) {
+            log.warn("Closing the MCP client of tool source {} failed: {}", id, e.getClass().getSimpleName());
+        }
+    }
+
+    private static String reason(Throwable e) {
+        Throwable cause = e;
+        while ((cause.getMessage() == null || cause.getMessage().isBlank()) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.length() <= 300 ? message : message.substring(0, 300) + "…";
+    }
+}
