@@ -52,6 +52,8 @@ class ApiKeysIntegrationTest extends IntegrationTestSupport {
         assertThat(only.path("prefix").asString()).isEqualTo(created.text("prefix"));
         assertThat(only.has("key")).isFalse();
         assertThat(listed.body()).doesNotContain(key);
+        assertThat(api.withToken(key).get(path).status()).as("an organization key does not open the admin API")
+                .isEqualTo(401);
     }
 
     @Test
