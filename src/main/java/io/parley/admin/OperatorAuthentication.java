@@ -1,0 +1,41 @@
+package io.parley.admin;
+
+import io.parley.admin.internal.AdminToken;
+import io.parley.tenancy.ApiKeys;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Resolves a bearer token for endpoints that accept more than the operator token (the MCP server): the admin
+ * token gives the {@link Caller.Operator}, an organization API key gives that organization only.
+ */
+@Service
+public class OperatorAuthentication {
+    private final AdminToken adminToken;
+    private final ApiKeys apiKeys;
+
+    OperatorAuthentication(AdminToken adminToken, ApiKeys apiKeys) {
+        this.adminToken = adminToken;
+        this.apiKeys = apiKeys;
+    }
+
+    /** The caller for {@code Authorization} header value {@code header}; empty when missing or invalid. */
+    public Optional<Caller> fromAuthorizationHeader(String header) {
+        return authenticate(bearerToken(header));
+    }
+
+    public Optional<Caller> authenticate(String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        if (adminToken.matches(token)) {
+            return Optional.of(new Caller.Operator());
+        }
+        return apiKeys.authenticate(token).map(Caller.OrganizationMember::new);
+    }
+
+    /** The token of a {@code Bearer} header, or null. */
+    public static String bearerToken(String header) {
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+    }
+}

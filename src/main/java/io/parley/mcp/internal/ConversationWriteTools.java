@@ -1,0 +1,65 @@
+package io.parley.mcp.internal;
+
+import io.parley.admin.Caller;
+import io.parley.conversation.ConversationSummary;
+import io.parley.conversation.Conversations;
+import io.parley.mcp.internal.Views.OwnerChanged;
+import io.parley.mcp.internal.Views.Queued;
+import io.parley.platform.MessageId;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** send_message and handover: acting in the caller's conversations, through the same paths as the API. */
+@Component
+class ConversationWriteTools {
+    private final Conversations conversations;
+    private final TenantScope scope;
+
+    ConversationWriteTools(Conversations conversations, TenantScope scope) {
+        this.conversations = conversations;
+        this.scope = scope;
+    }
+
+    List<ParleyTool> tools() {
+        return List.of(
+                new ParleyTool("send_message", """
+                        Sends a text to the contact of a conversation as a human agent, through Parley's normal \
+                        delivery (outbox, retries, status). Does not change who owns the conversation; use handover \
+                        to keep the bot from answering too. Returns the queued message id.""",
+                        """
+                        {"type": "object", "required": ["conversationId", "text"], "properties": {
+                          "conversationId": {"type": "string"},
+                          "text": {"type": "string", "minLength": 1, "maxLength": 4096}
+                        }}""", this::sendMessage),
+                new ParleyTool("handover", """
+                        Sets who answers a conversation: "human" (the bot stays silent) or "bot" (the bot answers \
+                        again).""",
+                        """
+                        {"type": "object", "required": ["conversationId", "to"], "properties": {
+                          "conversationId": {"type": "string"},
+                          "to": {"type": "string", "enum": ["human", "bot"]}
+                        }}""", this::handover));
+    }
+
+    // WhatsApp only allows free-form messages within 24 hours of the contact's last message. Parley does not enforce
+    // that window yet (no template messages either): outside it, Meta rejects the send and the delivery shows failed.
+    private Queued sendMessage(Caller caller, Arguments arguments) {
+        ConversationSummary conversation = scope.conversation(caller,
+                arguments.requiredId("conversationId", "conversation"));
+        String text = arguments.requiredText("text", 4096);
+        MessageId id = conversations.sendAgentMessage(conversation.id(), text);
+        return new Queued(conversation.id().toString(), id.toString(), "queued");
+    }
+
+    private OwnerChanged handover(Caller caller, Arguments arguments) {
+        ConversationSummary conversation = scope.conversation(caller,
+                arguments.requiredId("conversationId", "conversation"));
+        String to = arguments.requiredText("to", 10);
+        ConversationSummary updated = switch (to) {
+            case "human" -> conversations.handOver(conversation.id());
+            case "bot" -> conversations.handBack(conversation.id());
+            default -> throw new ToolError("Argument 'to' must be \"human\" or \"bot\"");
+        };
+        return new OwnerChanged(updated.id().toString(), updated.owner().wireName());
+    }
+}

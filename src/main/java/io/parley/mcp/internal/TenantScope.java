@@ -1,0 +1,70 @@
+package io.parley.mcp.internal;
+
+import io.parley.admin.Caller;
+import io.parley.conversation.ConversationSummary;
+import io.parley.conversation.Conversations;
+import io.parley.platform.ChatbotId;
+import io.parley.platform.ConversationId;
+import io.parley.platform.NotFoundException;
+import io.parley.platform.OrganizationId;
+import io.parley.tenancy.Chatbot;
+import io.parley.tenancy.Chatbots;
+import io.parley.tenancy.Organizations;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Resolves the ids of a tool call within what the caller may see. Another tenant's id is "not found", exactly
+ * like an id that does not exist, so a key cannot probe for other organizations' data.
+ */
+@Component
+class TenantScope {
+    private final Organizations organizations;
+    private final Chatbots chatbots;
+    private final Conversations conversations;
+
+    TenantScope(Organizations organizations, Chatbots chatbots, Conversations conversations) {
+        this.organizations = organizations;
+        this.chatbots = chatbots;
+        this.conversations = conversations;
+    }
+
+    /** The organization a listing runs in: the key's own, or the {@code organizationId} argument for the operator. */
+    OrganizationId organization(Caller caller, Arguments arguments) {
+        UUID requested = arguments.optionalId("organizationId", "organization");
+        if (caller instanceof Caller.OrganizationMember member) {
+            if (requested != null && !requested.equals(member.organizationId().value())) {
+                throw Arguments.notFound("organization", requested);
+            }
+            return member.organizationId();
+        }
+        if (requested == null) {
+            throw new ToolError("Argument 'organizationId' is required with the operator token");
+        }
+        OrganizationId id = new OrganizationId(requested);
+        if (organizations.find(id).isEmpty()) {
+            throw Arguments.notFound("organization", requested);
+        }
+        return id;
+    }
+
+    Chatbot chatbot(Caller caller, UUID chatbotId) {
+        Chatbot chatbot = chatbots.find(new ChatbotId(chatbotId)).orElseThrow(() -> Arguments.notFound("chatbot", chatbotId));
+        if (!caller.canAccess(chatbot.organizationId())) {
+            throw Arguments.notFound("chatbot", chatbotId);
+        }
+        return chatbot;
+    }
+
+    ConversationSummary conversation(Caller caller, UUID conversationId) {
+        try {
+            ConversationSummary conversation = conversations.get(new ConversationId(conversationId));
+            if (!caller.canAccess(conversation.organizationId())) {
+                throw Arguments.notFound("conversation", conversationId);
+            }
+            return conversation;
+        } catch (NotFoundException e) {
+            throw Arguments.notFound("conversation", conversationId);
+        }
+    }
+}
