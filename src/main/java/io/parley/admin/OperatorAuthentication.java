@@ -19,11 +19,6 @@ public class OperatorAuthentication {
         this.apiKeys = apiKeys;
     }
 
-    /** The caller for {@code Authorization} header value {@code header}; empty when missing or invalid. */
-    public Optional<Caller> fromAuthorizationHeader(String header) {
-        return authenticate(bearerToken(header));
-    }
-
     public Optional<Caller> authenticate(String token) {
         if (token == null || token.isEmpty()) {
             return Optional.empty();
@@ -32,10 +27,5 @@ public class OperatorAuthentication {
             return Optional.of(new Caller.Operator());
         }
         return apiKeys.authenticate(token).map(Caller.OrganizationMember::new);
-    }
-
-    /** The token of a {@code Bearer} header, or null. */
-    public static String bearerToken(String header) {
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
     }
 }

@@ -2,15 +2,13 @@ package io.parley.mcp.internal;
 
 import io.parley.admin.Caller;
 import io.parley.admin.OperatorAuthentication;
-import io.parley.platform.web.Problems;
+import io.parley.platform.web.BearerAuth;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,25 +29,19 @@ class McpAuthFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return !(path.equals(McpServerConfiguration.ENDPOINT) || path.startsWith(McpServerConfiguration.ENDPOINT + "/"));
+        return !BearerAuth.isUnder(request, McpServerConfiguration.ENDPOINT);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        Optional<Caller> caller = authentication.fromAuthorizationHeader(header);
+        String presented = BearerAuth.token(request.getHeader("Authorization"));
+        Optional<Caller> caller = authentication.authenticate(presented);
         if (caller.isPresent()) {
             request.setAttribute(McpCallers.ATTRIBUTE, caller.get());
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
-        response.setHeader("WWW-Authenticate", "Bearer");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write(json.writeValueAsString(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
-                OperatorAuthentication.bearerToken(header) == null ? "Missing bearer token"
-                        : "Invalid bearer token")));
+        BearerAuth.challenge(response, json, presented);
     }
 }
