@@ -32,6 +32,7 @@ public final class BearerAuth {
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader("WWW-Authenticate", "Bearer");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
         response.getWriter().write(json.writeValueAsString(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
                 presentedToken == null ? "Missing bearer token" : "Invalid bearer token")));
     }
