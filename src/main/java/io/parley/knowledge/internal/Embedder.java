@@ -1,0 +1,18 @@
+package io.parley.knowledge.internal;
+
+import java.util.List;
+
+/**
+ * Turns chunk texts and queries into vectors with one embedding model. Implementations are thread-safe. Failures
+ * that may pass (a remote model's 429/5xx/timeout) are thrown as {@link io.parley.platform.TransientException}; a
+ * misconfiguration as {@link IllegalStateException} with a message an operator can act on.
+ */
+public interface Embedder {
+    /** Identifies the model, e.g. {@code local:all-minilm-l6-v2}; recorded on every source it embedded. */
+    String modelId();
+
+    int dimension();
+
+    /** One unit-length vector per text, in order. */
+    List<float[]> embed(List<String> texts);
+}

@@ -1,0 +1,5 @@
+/**
+ * Knowledge base: sources (files, text, URLs, crawls) ingested into chunks with embeddings in PostgreSQL, searched
+ * per chatbot through a Lucene index (BM25 + vectors) derived from those rows, and used in conversations.
+ */
+package io.parley.knowledge;
