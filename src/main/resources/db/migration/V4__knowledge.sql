@@ -2,12 +2,21 @@
 -- embeddings. Each node derives a Lucene index per chatbot from the chunk rows and rebuilds it when the chatbot's
 -- knowledge_version moves (any node may have changed it).
 
-alter table chatbots add column knowledge_version bigint not null default 0;
--- Which embedding model the chatbot's chunks are embedded with; changing it re-embeds (reindex) every source.
-alter table chatbots add column embedding_provider text not null default 'local';
-alter table chatbots add column embedding_model text not null default 'all-minilm-l6-v2';
-alter table chatbots add column embedding_base_url text;
-alter table chatbots add column embedding_api_key bytea;
+-- Per chatbot: the knowledge version (bumped in the transaction of every change to its chunks; nodes rebuild
+-- their index when it moved) and the embedding model (changing it re-embeds every source). A chatbot without a
+-- row has version 0 and the local model.
+create table knowledge_settings (
+    chatbot_id          uuid primary key references chatbots (id) on delete cascade,
+    organization_id     uuid not null references organizations (id) on delete cascade,
+    version             bigint not null default 0,
+    embedding_provider  text not null default 'local' check (embedding_provider in ('local', 'openai', 'gemini', 'ollama')),
+    embedding_model     text,
+    embedding_base_url  text,
+    embedding_api_key   bytea,                       -- encrypted (SecretBox), context knowledge_settings.embedding_api_key:<chatbot id>
+    chunk_size          integer not null default 1000,
+    chunk_overlap       integer not null default 200,
+    updated_at          timestamptz not null default now()
+);
 
 -- One crawl request: its pages become sources of type 'url' with crawl_id set.
 create table knowledge_crawls (
