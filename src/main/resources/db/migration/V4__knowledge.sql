@@ -62,6 +62,10 @@ create table knowledge_sources (
 create index knowledge_sources_chatbot_idx on knowledge_sources (chatbot_id, created_at desc);
 create unique index knowledge_sources_dedup_idx on knowledge_sources (chatbot_id, content_hash)
     where content_hash is not null;
+-- A URL is added once per chatbot (its content is only known after fetching; crawls skip pages already present).
+create unique index knowledge_sources_url_idx on knowledge_sources (chatbot_id, url) where url is not null;
+-- Fair queueing counts an organization's ingestions in progress.
+create index knowledge_sources_processing_idx on knowledge_sources (organization_id) where status = 'processing';
 
 -- The original bytes (uploads, pasted text, fetched pages), kept so a crashed or retried ingestion and a
 -- reindex start from the same input.

@@ -1,0 +1,121 @@
+package io.parley.knowledge.internal;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.googleai.GoogleAiEmbeddingModel;
+import dev.langchain4j.model.ollama.OllamaEmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
+import io.parley.platform.TransientException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * An embedding model behind an API (OpenAI-compatible, Gemini, Ollama) through LangChain4j, with its own retries
+ * off: ingestion retries as a durable job instead. 429, 408, 5xx, timeouts and I/O errors are transient; anything
+ * else (401, a wrong model name) is a permanent failure with the server's status in the message.
+ */
+final class RemoteEmbedder implements Embedder {
+    static final String OPENAI_DEFAULT = "text-embedding-3-small";
+    static final String GEMINI_DEFAULT = "text-embedding-004";
+    static final String OLLAMA_DEFAULT = "nomic-embed-text";
+
+    private final String modelId;
+    private final EmbeddingModel model;
+    private volatile int dimension;
+
+    private RemoteEmbedder(String modelId, EmbeddingModel model) {
+        this.modelId = modelId;
+        this.model = model;
+    }
+
+    static RemoteEmbedder of(String provider, String modelName, String baseUrl, String apiKey, Duration timeout) {
+        return switch (provider) {
+            case "openai" -> {
+                String name = modelName == null ? OPENAI_DEFAULT : modelName;
+                var builder = OpenAiEmbeddingModel.builder().modelName(name).apiKey(apiKey == null ? "none" : apiKey)
+                        .timeout(timeout).maxRetries(0);
+                if (baseUrl != null) {
+                    builder.baseUrl(baseUrl);
+                }
+                yield new RemoteEmbedder("openai:" + name, builder.build());
+            }
+            case "gemini" -> {
+                String name = modelName == null ? GEMINI_DEFAULT : modelName;
+                var builder = GoogleAiEmbeddingModel.builder().modelName(name).apiKey(apiKey).timeout(timeout)
+                        .maxRetries(0);
+                if (baseUrl != null) {
+                    builder.baseUrl(baseUrl);
+                }
+                yield new RemoteEmbedder("gemini:" + name, builder.build());
+            }
+            case "ollama" -> {
+                String name = modelName == null ? OLLAMA_DEFAULT : modelName;
+                yield new RemoteEmbedder("ollama:" + name, OllamaEmbeddingModel.builder().modelName(name)
+                        .baseUrl(baseUrl == null ? "http://localhost:11434" : baseUrl).timeout(timeout).maxRetries(0)
+                        .build());
+            }
+            default -> throw new IllegalStateException("Unknown embedding provider '" + provider + "'");
+        };
+    }
+
+    @Override
+    public String modelId() {
+        return modelId;
+    }
+
+    /** Known after the first call; asking before embeds a probe text once. */
+    @Override
+    public int dimension() {
+        if (dimension == 0) {
+            dimension = embed(List.of("dimension probe")).getFirst().length;
+        }
+        return dimension;
+    }
+
+    @Override
+    public List<float[]> embed(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        List<Embedding> embeddings;
+        try {
+            embeddings = model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
+        } catch (RuntimeException e) {
+            throw mapped(e);
+        }
+        if (embeddings == null || embeddings.size() != texts.size()) {
+            throw new TransientException("embedding_failed", "The embedding model " + modelId + " returned "
+                    + (embeddings == null ? 0 : embeddings.size()) + " vectors for " + texts.size() + " texts", null);
+        }
+        List<float[]> vectors = embeddings.stream().map(e -> {
+            e.normalize();
+            return e.vector();
+        }).toList();
+        dimension = vectors.getFirst().length;
+        return vectors;
+    }
+
+    private RuntimeException mapped(RuntimeException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http) {
+                int status = http.statusCode();
+                String message = "The embedding model " + modelId + " answered HTTP " + status;
+                return status == 429 || status == 408 || status >= 500
+                        ? new TransientException("embedding_failed", message, null)
+                        : new IllegalStateException(message);
+            }
+            if (t instanceof RateLimitException || t instanceof IOException || t instanceof InterruptedIOException
+                    || t instanceof dev.langchain4j.exception.TimeoutException) {
+                return new TransientException("embedding_failed", "The embedding model " + modelId
+                        + " could not be reached (" + t.getClass().getSimpleName() + ")", null);
+            }
+        }
+        return new IllegalStateException("The embedding model " + modelId + " failed ("
+                + failure.getClass().getSimpleName() + ")");
+    }
+}
