@@ -63,6 +63,20 @@ public final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    /** A multipart/form-data POST with one file part named {@code field}. */
+    public Response upload(String path, String field, String filename, String contentType, byte[] content) {
+        String boundary = "parley-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        body.writeBytes(head);
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

@@ -21,6 +21,15 @@ import org.springframework.test.context.ContextConfiguration;
         "db-scheduler.polling-interval=100ms",
         "db-scheduler.heartbeat-interval=1s",
         "parley.demo.enabled=true",
+        "parley.knowledge.crawl-delay=20ms",
+        "parley.knowledge.fetch-timeout=2s",
+        "parley.knowledge.retry-backoff=100ms",
+        "parley.knowledge.max-retry-backoff=500ms",
+        "parley.knowledge.max-attempts=3",
+        "parley.knowledge.fairness-wait=200ms",
+        "parley.knowledge.remote-timeout=5s",
+        "parley.knowledge.max-file-size=2MB",
+        "parley.knowledge.allow-private-hosts=true",
         "logging.structured.format.console=logstash"
 })
 @ContextConfiguration(initializers = ParleyTestContext.class)

@@ -1,11 +1,16 @@
 package io.parley.admin.internal;
 
+import io.parley.knowledge.KnowledgeSources;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.Chatbots;
 import io.parley.tenancy.FaqEntry;
 import io.parley.tenancy.ChatbotDraft;
 import io.parley.tenancy.Organization;
 import io.parley.tenancy.Organizations;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,14 +29,16 @@ class DemoTenant {
 
     private final Organizations organizations;
     private final Chatbots chatbots;
+    private final KnowledgeSources knowledge;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final boolean enabled;
 
-    DemoTenant(Organizations organizations, Chatbots chatbots, JdbcClient jdbc, TransactionTemplate transactions,
+    DemoTenant(Organizations organizations, Chatbots chatbots, KnowledgeSources knowledge, JdbcClient jdbc, TransactionTemplate transactions,
                @Value("${parley.demo.enabled:true}") boolean enabled) {
         this.organizations = organizations;
         this.chatbots = chatbots;
+        this.knowledge = knowledge;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.enabled = enabled;
@@ -45,8 +52,25 @@ class DemoTenant {
             jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleRow();
             Organization demo = organizations.ensureWithSlug(SLUG, "Demo");
             List<Chatbot> existing = chatbots.list(demo.id());
-            return Optional.of(existing.isEmpty() ? chatbots.create(demo.id(), demoBot()) : existing.getFirst());
+            if (!existing.isEmpty()) {
+                return Optional.of(existing.getFirst());
+            }
+            Chatbot created = chatbots.create(demo.id(), demoBot());
+            // Ingested by a job after this commits (local model, offline), so the bot can answer from it.
+            knowledge.addText(created.id(), "Parley Demo Shop handbook", handbook());
+            return Optional.of(created);
         });
+    }
+
+    static String handbook() {
+        try (InputStream in = DemoTenant.class.getResourceAsStream("/knowledge/demo-handbook.md")) {
+            if (in == null) {
+                throw new IllegalStateException("knowledge/demo-handbook.md is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ChatbotDraft demoBot() {
