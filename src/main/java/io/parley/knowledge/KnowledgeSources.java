@@ -19,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,8 +62,8 @@ public class KnowledgeSources {
                 .orElseThrow(() -> UnsupportedContentException.unsupportedType(filename));
         requireSize(bytes);
         String name = filename == null || filename.isBlank() ? "upload" : filename.strip();
-        return added(bot, intake.accept(new NewSource(UUID.randomUUID(), bot.organizationId(), chatbotId, null,
-                "file", name, null, type, bytes, ContentHash.of(bytes))));
+        return intake.accept(new NewSource(UUID.randomUUID(), bot.organizationId(), chatbotId, null,
+                "file", name, null, type, bytes, ContentHash.of(bytes)));
     }
 
     public KnowledgeSource addText(ChatbotId chatbotId, String name, String text) {
@@ -76,15 +74,15 @@ public class KnowledgeSources {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         requireSize(bytes);
         String label = name == null || name.isBlank() ? "Pasted text" : name.strip();
-        return added(bot, intake.accept(new NewSource(UUID.randomUUID(), bot.organizationId(), chatbotId, null,
-                "text", label, null, "text/markdown", bytes, ContentHash.of(bytes))));
+        return intake.accept(new NewSource(UUID.randomUUID(), bot.organizationId(), chatbotId, null,
+                "text", label, null, "text/markdown", bytes, ContentHash.of(bytes)));
     }
 
     public KnowledgeSource addUrl(ChatbotId chatbotId, String url) {
         Chatbot bot = chatbots.get(chatbotId);
         URI uri = admin.validUrl(url, "url");
-        return added(bot, intake.accept(new NewSource(UUID.randomUUID(), bot.organizationId(), chatbotId, null,
-                "url", uri.toString(), uri.toString(), null, null, null)));
+        return intake.accept(new NewSource(UUID.randomUUID(), bot.organizationId(), chatbotId, null,
+                "url", uri.toString(), uri.toString(), null, null, null));
     }
 
     @Transactional
@@ -102,8 +100,8 @@ public class KnowledgeSources {
         if (pages < 1 || pages > MAX_CRAWL_PAGES) {
             throw new InvalidRequestException("validation_failed", "maxPages must be between 1 and " + MAX_CRAWL_PAGES);
         }
-        requirePatterns(request.include(), "include");
-        requirePatterns(request.exclude(), "exclude");
+        admin.requirePatterns(request.include(), "include");
+        admin.requirePatterns(request.exclude(), "exclude");
         UUID id = UUID.randomUUID();
         admin.insertCrawl(id, bot.organizationId(), chatbotId, new CrawlRequest(base.toString(), depth, pages,
                 request.include(), request.exclude()));
@@ -173,10 +171,6 @@ public class KnowledgeSources {
         return admin.updateSettings(bot.organizationId(), chatbotId, update);
     }
 
-    private KnowledgeSource added(Chatbot bot, UUID id) {
-        return sources.find(bot.organizationId(), bot.id(), id).orElseThrow(() -> notFound(id));
-    }
-
     private void requireSize(byte[] bytes) {
         long max = properties.maxFileSize().toBytes();
         if (bytes == null || bytes.length == 0) {
@@ -184,16 +178,6 @@ public class KnowledgeSources {
         }
         if (bytes.length > max) {
             throw UnsupportedContentException.tooLarge(bytes.length, max);
-        }
-    }
-
-    private static void requirePatterns(java.util.List<String> patterns, String field) {
-        for (String pattern : patterns) {
-            try {
-                Pattern.compile(pattern);
-            } catch (PatternSyntaxException e) {
-                throw new InvalidRequestException("validation_failed", field + " has an invalid regex: " + pattern);
-            }
         }
     }
 

@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Embedders {
-    private final LocalEmbedder local = new LocalEmbedder();
+    /** One per JVM: the ONNX model is thread-safe, and several application contexts (tests) share it. */
+    private static final LocalEmbedder LOCAL = new LocalEmbedder();
+
+    private final LocalEmbedder local = LOCAL;
     private final SettingsRepository settings;
     private final KnowledgeProperties properties;
     private final Map<Key, Embedder> remote = new ConcurrentHashMap<>();

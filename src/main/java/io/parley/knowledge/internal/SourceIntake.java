@@ -1,5 +1,6 @@
 package io.parley.knowledge.internal;
 
+import io.parley.knowledge.KnowledgeSource;
 import io.parley.platform.ConflictException;
 import io.parley.platform.Jobs;
 import java.time.Clock;
@@ -31,7 +32,8 @@ public class SourceIntake {
         this.clock = clock;
     }
 
-    public UUID accept(SourceRepository.NewSource source) {
+    /** The new source as committed (pending): read in the transaction, before its job can start. */
+    public KnowledgeSource accept(SourceRepository.NewSource source) {
         try {
             return transactions.execute(tx -> {
                 existing(source).ifPresent(id -> {
@@ -41,7 +43,7 @@ public class SourceIntake {
                 quota.take(source.organizationId(), url, source.content() == null ? 0 : source.content().length);
                 sources.insert(source, clock.instant());
                 jobs.scheduleIfAbsent(IngestionJob.TASK, source.id().toString(), clock.instant());
-                return source.id();
+                return sources.find(source.organizationId(), source.chatbotId(), source.id()).orElseThrow();
             });
         } catch (DuplicateKeyException e) {
             // Added concurrently by another request: name the winner.
