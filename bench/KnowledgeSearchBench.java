@@ -1,4 +1,5 @@
 import io.parley.knowledge.internal.ChatbotIndex;
+import io.parley.knowledge.internal.ChatbotIndexBuilder;
 import io.parley.knowledge.internal.ChunkRow;
 import io.parley.knowledge.internal.LocalEmbedder;
 import java.nio.ByteBuffer;
@@ -41,7 +42,7 @@ public class KnowledgeSearchBench {
     static void searchBench(int size) {
         long heapBefore = usedHeap();
         long started = System.nanoTime();
-        ChatbotIndex.Builder builder = new ChatbotIndex.Builder(DIM);
+        ChatbotIndexBuilder builder = new ChatbotIndexBuilder(DIM);
         UUID source = UUID.randomUUID();
         for (int i = 0; i < size; i++) {
             builder.add(new ChunkRow(source, "Synthetic", "file", i, text(120, i), "{\"page\": " + (i / 5) + "}",

@@ -26,10 +26,12 @@ public class KnowledgeIndex {
     private final Embedders embedders;
     private final Cache<ChatbotId, ChatbotIndex> indexes;
     private final ConcurrentMap<ChatbotId, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final long maxChunks;
 
     KnowledgeIndex(ChunkRows rows, Embedders embedders, KnowledgeSearchProperties properties) {
         this.rows = rows;
         this.embedders = embedders;
+        this.maxChunks = properties.cacheMaxChunks();
         this.indexes = Caffeine.newBuilder()
                 .maximumWeight(properties.cacheMaxChunks())
                 .<ChatbotId, ChatbotIndex>weigher((id, index) -> Math.max(1, index.size()))
@@ -63,10 +65,15 @@ public class KnowledgeIndex {
     private ChatbotIndex build(OrganizationId organizationId, ChatbotId chatbotId) {
         long started = System.nanoTime();
         int dimension = embedders.forChatbot(chatbotId).dimension();
-        ChatbotIndex.Builder builder = new ChatbotIndex.Builder(dimension);
+        ChatbotIndexBuilder builder = new ChatbotIndexBuilder(dimension);
         ChatbotIndex index = builder.build(rows.load(organizationId, chatbotId, builder::add));
         log.info("Built the knowledge index of chatbot {} at version {}: {} chunks in {} ms", chatbotId,
                 index.version(), index.size(), (System.nanoTime() - started) / 1_000_000);
+        if (index.size() > maxChunks) {
+            // Caffeine evicts an entry heavier than the whole cache at once: every search would rebuild.
+            log.warn("Chatbot {} has {} chunks, more than parley.knowledge.search.cache-max-chunks ({}); its index "
+                    + "cannot stay cached. Raise the limit.", chatbotId, index.size(), maxChunks);
+        }
         return index;
     }
 

@@ -41,7 +41,7 @@ class SearchQualityTest {
         List<JsonNode> corpus = lines("corpus.jsonl");
         queries = lines("queries.jsonl");
         List<float[]> vectors = EMBEDDER.embed(corpus.stream().map(c -> c.path("text").asString()).toList());
-        ChatbotIndex.Builder builder = new ChatbotIndex.Builder(EMBEDDER.dimension());
+        ChatbotIndexBuilder builder = new ChatbotIndexBuilder(EMBEDDER.dimension());
         ids = new ArrayList<>();
         for (int i = 0; i < corpus.size(); i++) {
             JsonNode chunk = corpus.get(i);
@@ -86,7 +86,7 @@ class SearchQualityTest {
 
     @Test
     void should_rank_the_exact_code_above_a_chunk_with_its_parts_when_keywords_alone_are_used() {
-        ChatbotIndex decoy = new ChatbotIndex.Builder(3)
+        ChatbotIndex decoy = new ChatbotIndexBuilder(3)
                 .add(row("Spare parts A7 and 33X for models A7 and 33X, A7 rotor, 33X housing."))
                 .add(row("Order code A7-33X: complete rotor assembly."))
                 .build(1);
