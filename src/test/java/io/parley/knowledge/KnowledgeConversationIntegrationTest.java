@@ -34,7 +34,7 @@ class KnowledgeConversationIntegrationTest extends IntegrationTestSupport {
 
     @BeforeEach
     void rows() {
-        rows = new KnowledgeRows(jdbc, embedders.forChatbot(null));
+        rows = new KnowledgeRows(jdbc, embedders);
     }
 
     @Test

@@ -45,7 +45,7 @@ class KnowledgeSearchIntegrationTest extends IntegrationTestSupport {
 
     @BeforeEach
     void knowledgeBase() {
-        rows = new KnowledgeRows(jdbc, embedders.forChatbot(null));
+        rows = new KnowledgeRows(jdbc, embedders);
         org = Tenants.organization(api, "Knowledge " + UUID.randomUUID());
         bot = chatbot(api, org);
         handbook = rows.source(org, bot, "EmberCook handbook", "file", HANDBOOK);

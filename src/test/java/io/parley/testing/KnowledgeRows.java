@@ -1,6 +1,8 @@
 package io.parley.testing;
 
 import io.parley.knowledge.internal.Embedder;
+import io.parley.knowledge.internal.Embedders;
+import io.parley.platform.ChatbotId;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -13,11 +15,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class KnowledgeRows {
     private final JdbcClient jdbc;
-    private final Embedder embedder;
+    private final Embedders embedders;
 
-    public KnowledgeRows(JdbcClient jdbc, Embedder embedder) {
+    /** @param embedders the application's, so chunks are embedded with the model each chatbot's search uses */
+    public KnowledgeRows(JdbcClient jdbc, Embedders embedders) {
         this.jdbc = jdbc;
-        this.embedder = embedder;
+        this.embedders = embedders;
     }
 
     /** @param location JSON, e.g. {@code {"page": 3}} */
@@ -42,6 +45,7 @@ public final class KnowledgeRows {
         UUID org = UUID.fromString(organizationId);
         UUID bot = UUID.fromString(chatbotId);
         UUID id = UUID.randomUUID();
+        Embedder embedder = embedders.forChatbot(new ChatbotId(bot));
         List<float[]> vectors = embedder.embed(chunks.stream().map(Chunk::text).toList());
         jdbc.sql("""
                 insert into knowledge_sources (id, organization_id, chatbot_id, type, name, status, chunk_count,
