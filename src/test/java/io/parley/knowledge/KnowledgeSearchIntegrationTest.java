@@ -135,6 +135,26 @@ class KnowledgeSearchIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_build_once_and_serve_every_concurrent_search_the_new_version_when_many_search_after_a_change()
+            throws Exception {
+        ChatbotId id = new ChatbotId(UUID.fromString(bot));
+        OrganizationId orgId = new OrganizationId(UUID.fromString(org));
+        rows.source(org, bot, "Vouchers", "text", List.of(chunk("Voucher VX-900 is valid for one year.")));
+        long version = rows.version(bot);
+
+        List<java.util.concurrent.Future<Object>> results;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            results = pool.invokeAll(java.util.Collections.nCopies(8, () -> index.current(orgId, id)));
+        }
+
+        Object first = results.getFirst().get();
+        for (var result : results) {
+            assertThat(result.get()).as("one build, shared").isSameAs(first);
+        }
+        assertThat(index.current(orgId, id).version()).isEqualTo(version);
+    }
+
+    @Test
     void should_answer_404_when_the_chatbot_is_unknown_and_400_when_the_query_is_blank() {
         assertProblem(api.post("/api/v1/chatbots/" + UUID.randomUUID() + "/knowledge/search",
                 "{\"query\": \"E-217\"}"), 404, "chatbot_not_found");

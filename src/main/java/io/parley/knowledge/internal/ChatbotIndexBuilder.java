@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -19,19 +25,38 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * Collects the chunk rows of one knowledge version into a {@link ChatbotIndex}. Not thread-safe. Segments are not
- * merged: merging re-builds the HNSW graphs, which cost more than searching a few segments.
+ * Collects the chunk rows of one knowledge version into a {@link ChatbotIndex}. {@link #add} is called from one
+ * thread (the rows arrive in order from one query); inserting into the HNSW graph is the expensive part, so
+ * documents are written by one worker per core, each into its own segment. Segments are not merged: merging
+ * re-builds the HNSW graphs, which costs more than searching a few segments.
  */
 public final class ChatbotIndexBuilder {
+    private static final int MAX_PENDING = 256;
+    /** Each thread makes a segment, and every segment is searched: more halves the build, but slows searches. */
+    private static final int MAX_THREADS = 4;
+
     private final int dimension;
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
+    private final ExecutorService workers;
+    private final Semaphore pending = new Semaphore(MAX_PENDING);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private int size;
     private boolean hasVectors;
 
     /** @param dimension the chatbot's embedding dimension; other vectors are left out (keywords only) */
     public ChatbotIndexBuilder(int dimension) {
+        this(dimension, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public ChatbotIndexBuilder(int dimension, int threads) {
         this.dimension = dimension;
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(Math.max(1, threads), Math.max(1, threads), 5,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Thread.ofPlatform().daemon()
+                .name("knowledge-index-", 0).factory());
+        // A builder abandoned halfway (the rows query failed) must not keep its threads forever.
+        pool.allowCoreThreadTimeOut(true);
+        this.workers = pool;
         IndexWriterConfig config = new IndexWriterConfig(ChatbotIndex.ANALYZER).setCodec(new VectorCodec())
                 .setRAMBufferSizeMB(512).setMergePolicy(NoMergePolicy.INSTANCE)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
@@ -54,23 +79,41 @@ public final class ChatbotIndexBuilder {
         doc.add(new StoredField("sourceId", row.sourceId().toString()));
         doc.add(new StoredField("sourceName", row.sourceName()));
         doc.add(new StoredField("sourceType", row.sourceType()));
+        doc.add(new StoredField("ordinal", row.ordinal()));
         doc.add(new StoredField("location", row.location() == null ? "{}" : row.location()));
-        try {
-            writer.addDocument(doc);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        rethrowFailure();
+        pending.acquireUninterruptibly();
+        workers.execute(() -> {
+            try {
+                writer.addDocument(doc);
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                pending.release();
+            }
+        });
         size++;
         return this;
     }
 
     public ChatbotIndex build(long version) {
+        workers.shutdown();
+        pending.acquireUninterruptibly(MAX_PENDING);
+        rethrowFailure();
         try {
             writer.close();
             return new ChatbotIndex(version, dimension, size, hasVectors,
                     new IndexSearcher(DirectoryReader.open(directory)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void rethrowFailure() {
+        Throwable e = failure.get();
+        if (e != null) {
+            workers.shutdownNow();
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("Indexing a chunk failed", e);
         }
     }
 

@@ -115,7 +115,7 @@ class SearchQualityTest {
             }
             counted++;
             List<Integer> docs = ranking.apply(q);
-            int rank = docs.stream().map(ids::get).toList().indexOf(queries.get(q).path("expected").asString()) + 1;
+            int rank = docs.stream().map(SearchQualityTest::chunkId).toList().indexOf(queries.get(q).path("expected").asString()) + 1;
             if (rank >= 1 && rank <= K) {
                 found++;
             }
@@ -147,7 +147,12 @@ class SearchQualityTest {
     }
 
     private static String top(List<Integer> docs) {
-        return ids.get(docs.getFirst());
+        return chunkId(docs.getFirst());
+    }
+
+    // Documents are written by several threads, so doc ids are not corpus positions; the ordinal is.
+    private static String chunkId(int doc) {
+        return ids.get(index.stored(doc).getField("ordinal").numericValue().intValue());
     }
 
     static byte[] bytes(float[] vector) {
