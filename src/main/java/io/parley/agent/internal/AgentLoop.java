@@ -2,7 +2,9 @@ package io.parley.agent.internal;
 
 import io.parley.agent.AgentReply;
 import io.parley.agent.AgentRequest;
+import io.parley.knowledge.Passage;
 import io.parley.llm.ChatMessage;
+import io.parley.llm.ContextPassage;
 import io.parley.llm.ModelException;
 import io.parley.llm.ModelReply;
 import io.parley.llm.ModelRequest;
@@ -29,11 +31,13 @@ public class AgentLoop {
     private final ModelCaller models;
     private final PromptAssembler prompts;
     private final Tools tools;
+    private final Retrieval retrieval;
 
-    AgentLoop(ModelCaller models, PromptAssembler prompts, Tools tools) {
+    AgentLoop(ModelCaller models, PromptAssembler prompts, Tools tools, Retrieval retrieval) {
         this.models = models;
         this.prompts = prompts;
         this.tools = tools;
+        this.retrieval = retrieval;
     }
 
     /** The model failed; carries what the turn consumed until then. */
@@ -63,14 +67,17 @@ public class AgentLoop {
     public AgentReply run(AgentRequest request) {
         Chatbot chatbot = request.chatbot();
         List<ToolSpec> available = tools.toolsFor(chatbot.id());
-        List<ChatMessage> messages = new ArrayList<>(prompts.messages(request, available));
+        List<Passage> passages = retrieval.passagesFor(request);
+        List<ChatMessage> messages = new ArrayList<>(prompts.messages(request, available, passages));
+        List<ContextPassage> context = passages.stream()
+                .map(p -> new ContextPassage(p.text(), p.sourceName(), p.score())).toList();
         List<ReferenceAnswer> references = chatbot.faq().stream()
                 .map(f -> new ReferenceAnswer(f.question(), f.answer())).toList();
         ModelSpec spec = models.primary(chatbot);
         RoundPolicy policy = new RoundPolicy(chatbot.model().maxToolRounds());
         Usage usage = new Usage();
         for (int round = 1; ; round++) {
-            ModelReply reply = call(chatbot, new ModelRequest(spec, messages, references, available), usage);
+            ModelReply reply = call(chatbot, new ModelRequest(spec, messages, references, available, context), usage);
             if (!reply.wantsTools()) {
                 return finalReply(chatbot, reply, usage, round - 1);
             }

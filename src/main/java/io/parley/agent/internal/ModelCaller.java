@@ -51,7 +51,7 @@ class ModelCaller {
             ModelSpec fallbackSpec = new ModelSpec(fallback.provider(), fallback.name(), fallback.baseUrl(),
                     fallback.apiKey(), spec.temperature(), spec.timeout(), spec.maxOutputTokens());
             return models.chat(new ModelRequest(fallbackSpec, request.messages(), request.references(),
-                    request.tools()));
+                    request.tools(), request.passages()));
         }
     }
 }

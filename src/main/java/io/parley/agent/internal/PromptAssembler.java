@@ -1,6 +1,7 @@
 package io.parley.agent.internal;
 
 import io.parley.agent.AgentRequest;
+import io.parley.knowledge.Passage;
 import io.parley.llm.ChatMessage;
 import io.parley.llm.ToolSpec;
 import io.parley.tenancy.Chatbot;
@@ -12,15 +13,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the model's messages: one system message (the chatbot's prompt, persona, who the contact is and what is
- * known about them, the tools, the reference answers), then the history. Section headings are plain English for the
+ * known about them, the tools, the reference answers, the knowledge passages retrieved for the turn), then the
+ * history. Section headings are plain English for the
  * model; the chatbot's own prompt decides the language of the replies (seed 003 hard-coded Spanish headings).
  */
 @Component
 public class PromptAssembler {
 
     public List<ChatMessage> messages(AgentRequest request, List<ToolSpec> tools) {
+        return messages(request, tools, List.of());
+    }
+
+    public List<ChatMessage> messages(AgentRequest request, List<ToolSpec> tools, List<Passage> passages) {
         List<ChatMessage> messages = new ArrayList<>();
-        messages.add(ChatMessage.system(systemPrompt(request, tools)));
+        messages.add(ChatMessage.system(systemPrompt(request, tools, passages)));
         for (AgentRequest.HistoryMessage message : request.history()) {
             messages.add(message.role() == AgentRequest.HistoryMessage.Role.USER
                     ? ChatMessage.user(message.text()) : ChatMessage.assistant(message.text()));
@@ -29,6 +35,10 @@ public class PromptAssembler {
     }
 
     String systemPrompt(AgentRequest request, List<ToolSpec> tools) {
+        return systemPrompt(request, tools, List.of());
+    }
+
+    String systemPrompt(AgentRequest request, List<ToolSpec> tools, List<Passage> passages) {
         Chatbot chatbot = request.chatbot();
         StringBuilder prompt = new StringBuilder(chatbot.systemPrompt().strip());
         if (chatbot.persona() != null && !chatbot.persona().isBlank()) {
@@ -37,7 +47,21 @@ public class PromptAssembler {
         appendContact(prompt, request);
         appendTools(prompt, tools);
         appendReferences(prompt, chatbot.faq());
+        appendKnowledge(prompt, passages);
         return prompt.toString();
+    }
+
+    // Labels are the documents' own names, so the model cites them in the reply's language without translating.
+    private static void appendKnowledge(StringBuilder prompt, List<Passage> passages) {
+        if (passages.isEmpty()) {
+            return;
+        }
+        prompt.append("\n\n## Knowledge base\nPassages from this business's documents that may answer the latest "
+                + "message, best first. When one answers it, answer from it and name its source (the name in "
+                + "square brackets). If none answers it, do not guess: say you do not know.");
+        for (Passage passage : passages) {
+            prompt.append("\n\n[").append(passage.sourceName()).append("]\n").append(passage.text().strip());
+        }
     }
 
     private static void appendContact(StringBuilder prompt, AgentRequest request) {

@@ -3,6 +3,7 @@ package io.parley.llm.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.llm.ChatMessage;
+import io.parley.llm.ContextPassage;
 import io.parley.llm.ModelReply;
 import io.parley.llm.ModelRequest;
 import io.parley.llm.ModelSpec;
@@ -117,5 +118,35 @@ class OfflineModelGatewayTest {
 
     private static ModelRequest request(ModelSpec spec, List<ReferenceAnswer> faq, ChatMessage... messages) {
         return new ModelRequest(spec, List.of(messages), faq);
+    }
+
+    @Test
+    void should_answer_with_the_best_passage_citing_its_source_when_its_score_clears_the_threshold() {
+        List<ContextPassage> passages = List.of(new ContextPassage("Returns within 30 days.", "Policy", 0.75),
+                new ContextPassage("Never cook inside the tent.", "Stove guide", 0.95));
+
+        ModelReply reply = gateway.chat(new ModelRequest(OFFLINE, List.of(ChatMessage.user("cooking indoors?")),
+                List.of(), List.of(), passages));
+
+        assertThat(reply.answered()).isTrue();
+        assertThat(reply.text()).isEqualTo("Never cook inside the tent.\n\n(Stove guide)");
+    }
+
+    @Test
+    void should_not_answer_from_a_passage_when_its_score_is_below_the_threshold() {
+        ModelReply reply = new OfflineModelGateway(0.8).chat(new ModelRequest(OFFLINE,
+                List.of(ChatMessage.user("cooking indoors?")), List.of(), List.of(),
+                List.of(new ContextPassage("Never cook inside the tent.", "Stove guide", 0.79))));
+
+        assertThat(reply.answered()).isFalse();
+        assertThat(reply.outputTokens()).isZero();
+    }
+
+    @Test
+    void should_prefer_the_faq_answer_when_both_a_faq_entry_and_a_passage_match() {
+        ModelReply reply = gateway.chat(new ModelRequest(OFFLINE, List.of(ChatMessage.user("opening hours?")), FAQ,
+                List.of(), List.of(new ContextPassage("We open at dawn.", "Handbook", 1.0))));
+
+        assertThat(reply.text()).isEqualTo(HOURS_ANSWER);
     }
 }
