@@ -98,6 +98,24 @@ class SandboxIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_answer_from_the_bundled_handbook_offline_and_cite_it_when_the_faq_has_no_answer() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                        select count(*) from knowledge_sources where chatbot_id = cast(:bot as uuid) and status = 'synced'""")
+                .param("bot", demoBot).query(Integer.class).single() > 0);
+
+        Api.Response accepted = send(demoBot, "sandbox-" + UUID.randomUUID(), null,
+                "How long does shipping to Spain take?");
+
+        String conversation = accepted.text("conversationId");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode messages = api.get("/api/v1/conversations/" + conversation + "/messages").json();
+            assertThat(messages).hasSize(2);
+            assertThat(messages.get(1).path("content").asString()).contains("Spain, France and Germany: 2 to 4 working days")
+                    .contains("Parley Demo Shop handbook");
+        });
+    }
+
+    @Test
     void should_reject_web_chat_messages_naming_the_field_when_they_are_invalid() {
         String session = "sandbox-" + UUID.randomUUID();
 
