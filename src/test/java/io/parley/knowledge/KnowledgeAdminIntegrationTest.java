@@ -51,6 +51,24 @@ class KnowledgeAdminIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_find_a_source_through_the_search_api_once_synced_and_no_longer_after_it_is_deleted() {
+        Bot bot = KnowledgeFixtures.bot(api);
+        String code = "ZX-" + (1000 + new java.util.Random().nextInt(9000));
+        String id = addText(api, bot, "Spare parts", "The replacement lid " + code + " fits every travel mug.");
+        awaitStatus(api, bot, id, "synced");
+        String query = "{\"query\": \"" + code + "\", \"limit\": 3}";
+
+        JsonNode found = api.post(bot.knowledge() + "/search", query).json();
+        assertThat(found).isNotEmpty();
+        assertThat(found.get(0).path("text").asString()).contains(code);
+        assertThat(found.get(0).path("source").path("id").asString()).isEqualTo(id);
+
+        assertThat(api.delete(bot.sources() + "/" + id).status()).isEqualTo(204);
+
+        assertThat(api.post(bot.knowledge() + "/search", query).json()).isEmpty();
+    }
+
+    @Test
     void should_answer_403_when_the_url_quota_is_used_up() {
         Bot bot = KnowledgeFixtures.bot(api);
         for (int i = 0; i < 5; i++) {

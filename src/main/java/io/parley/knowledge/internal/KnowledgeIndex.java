@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
  * The per-chatbot indexes of this node, derived from the chunk rows. Every search compares the cached index's
  * version with the chatbot's version in the database (one primary-key read), so a change made through any node is
  * seen by all; a stale or missing index is rebuilt once, under the chatbot's lock, while other chatbots go on.
+ * Searches that arrive during a rebuild get the previous version, if there is one, instead of waiting for it.
  * Memory is bounded by the number of chunks cached; idle indexes are dropped.
  */
 @Component
@@ -47,7 +48,14 @@ public class KnowledgeIndex {
             return cached;
         }
         ReentrantLock lock = locks.computeIfAbsent(chatbotId, id -> new ReentrantLock());
-        lock.lock();
+        if (cached != null && !lock.tryLock()) {
+            // Another search is rebuilding it (seconds for a large knowledge base): answer from the previous
+            // version meanwhile rather than making every conversation of this chatbot wait.
+            return cached;
+        }
+        if (cached == null) {
+            lock.lock();
+        }
         try {
             cached = indexes.getIfPresent(chatbotId);
             // Another thread may have built it meanwhile, at this version or a newer one.
