@@ -2,6 +2,7 @@ package io.parley.knowledge;
 
 import io.parley.knowledge.internal.ContentHash;
 import io.parley.knowledge.internal.CrawlJob;
+import io.parley.knowledge.internal.CrawlPatterns;
 import io.parley.knowledge.internal.KnowledgeAdmin;
 import io.parley.knowledge.internal.KnowledgeProperties;
 import io.parley.knowledge.internal.MediaTypes;
@@ -100,8 +101,8 @@ public class KnowledgeSources {
         if (pages < 1 || pages > MAX_CRAWL_PAGES) {
             throw new InvalidRequestException("validation_failed", "maxPages must be between 1 and " + MAX_CRAWL_PAGES);
         }
-        admin.requirePatterns(request.include(), "include");
-        admin.requirePatterns(request.exclude(), "exclude");
+        CrawlPatterns.validate(request.include(), "include");
+        CrawlPatterns.validate(request.exclude(), "exclude");
         UUID id = UUID.randomUUID();
         admin.insertCrawl(id, bot.organizationId(), chatbotId, new CrawlRequest(base.toString(), depth, pages,
                 request.include(), request.exclude()));

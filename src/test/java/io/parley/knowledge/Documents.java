@@ -9,6 +9,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.xslf.usermodel.XMLSlideShow;
+import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -16,7 +18,10 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 
-/** Documents generated for the tests: a product manual (PDF), a policy (DOCX) and a price list (XLSX). */
+/**
+ * Documents generated for the tests: a product manual (PDF), a policy (DOCX), a price list (XLSX) and a store tour
+ * (PPTX).
+ */
 final class Documents {
     static final List<List<String>> PRICES = List.of(
             List.of("SKU", "Product", "Price"),
@@ -96,6 +101,21 @@ final class Documents {
             }
             workbook.createSheet("Notes").createRow(0).createCell(0).setCellValue("Note " + marker);
             workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Slide 1: a title; slide 2: a title and the opening hours. */
+    static byte[] storeTourPptx(String marker) {
+        try (XMLSlideShow show = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XSLFSlide first = show.createSlide();
+            first.createTextBox().setText("Store tour " + marker);
+            XSLFSlide second = show.createSlide();
+            second.createTextBox().setText("Espresso bar");
+            second.createTextBox().setText("The espresso bar opens at eight on weekdays.");
+            show.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

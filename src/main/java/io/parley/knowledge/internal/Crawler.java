@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Breadth-first crawl of one host from the base URL: robots.txt obeyed (unreachable robots.txt = nothing may be
  * crawled, RFC 9309), requests spaced by the fetcher, only HTML pages, links followed up to {@code maxDepth}. Each
- * page becomes a URL source with its fetched bytes, so ingestion does not fetch it again. Re-running a crawl (after
+ * page becomes a URL source with its fetched bytes, so ingestion does not fetch it again. URLs whose path matches an
+ * exclude pattern, or no include pattern, are never requested (see {@link CrawlPatterns}). Re-running a crawl (after
  * a crash) skips pages that are already sources.
  */
 @Component
@@ -56,8 +56,7 @@ class Crawler {
             crawls.status(crawlId, "failed", 0, "robots.txt could not be read: " + e.getMessage(), clock.instant());
             return;
         }
-        List<Pattern> include = crawl.request().include().stream().map(Pattern::compile).toList();
-        List<Pattern> exclude = crawl.request().exclude().stream().map(Pattern::compile).toList();
+        CrawlPatterns patterns = new CrawlPatterns(crawl.request().include(), crawl.request().exclude());
         Deque<Link> queue = new ArrayDeque<>(List.of(new Link(normalize(base), 0)));
         Set<URI> seen = new HashSet<>(Set.of(normalize(base)));
         int pages = 0;
@@ -65,7 +64,10 @@ class Crawler {
         while (!queue.isEmpty() && pages < crawl.request().maxPages() && stop == null) {
             Link link = queue.poll();
             String url = link.url().toString();
-            if (!robots.allows(pathOf(link.url())) || exclude.stream().anyMatch(p -> p.matcher(url).find())) {
+            String path = pathOf(link.url());
+            boolean wanted = patterns.included(path);
+            // the base URL is fetched for its links even when include does not want it as a source
+            if (!robots.allows(path) || patterns.excluded(path) || !(wanted || link.depth() == 0)) {
                 continue;
             }
             UrlFetcher.Fetched page;
@@ -80,7 +82,7 @@ class Crawler {
                 continue;
             }
             HtmlExtractor.Page html = HtmlExtractor.extract(page.body(), url);
-            if (include.isEmpty() || include.stream().anyMatch(p -> p.matcher(url).find())) {
+            if (wanted) {
                 try {
                     intake.accept(new SourceRepository.NewSource(UUID.randomUUID(), crawl.organizationId(),
                             crawl.chatbotId(), crawlId, "url", html.title().isEmpty() ? url : html.title(), url,
@@ -101,6 +103,11 @@ class Crawler {
                 }
             }
             crawls.status(crawlId, "crawling", pages, null, null);
+        }
+        if (stop == null && patterns.abandoned() > 0) {
+            log.warn("Crawl {}: {} include/exclude evaluations abandoned as too expensive", crawlId,
+                    patterns.abandoned());
+            stop = patterns.abandoned() + " URL(s) skipped: an include/exclude pattern was too expensive to evaluate";
         }
         crawls.status(crawlId, "done", pages, stop, clock.instant());
     }

@@ -58,16 +58,6 @@ public class KnowledgeAdmin {
         }
     }
 
-    public void requirePatterns(java.util.List<String> patterns, String field) {
-        for (String pattern : patterns) {
-            try {
-                java.util.regex.Pattern.compile(pattern);
-            } catch (java.util.regex.PatternSyntaxException e) {
-                throw new InvalidRequestException("validation_failed", field + " has an invalid regex: " + pattern);
-            }
-        }
-    }
-
     public void insertCrawl(UUID id, OrganizationId organizationId, ChatbotId chatbotId, CrawlRequest request) {
         crawls.insert(id, organizationId, chatbotId, request, clock.instant());
     }

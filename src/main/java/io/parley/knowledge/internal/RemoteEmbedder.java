@@ -26,11 +26,17 @@ final class RemoteEmbedder implements Embedder {
 
     private final String modelId;
     private final EmbeddingModel model;
+    private final boolean oneByOne;
     private volatile int dimension;
 
     private RemoteEmbedder(String modelId, EmbeddingModel model) {
+        this(modelId, model, false);
+    }
+
+    private RemoteEmbedder(String modelId, EmbeddingModel model, boolean oneByOne) {
         this.modelId = modelId;
         this.model = model;
+        this.oneByOne = oneByOne;
     }
 
     static RemoteEmbedder of(String provider, String modelName, String baseUrl, String apiKey, Duration timeout) {
@@ -51,7 +57,9 @@ final class RemoteEmbedder implements Embedder {
                 if (baseUrl != null) {
                     builder.baseUrl(baseUrl);
                 }
-                yield new RemoteEmbedder("gemini:" + name, builder.build());
+                // LangChain4j 1.18's embedAll (batchEmbedContents) ignores maxRetries and retries 5xx itself, under
+                // the durable job's retries; embed (embedContent) honours it, so Gemini gets one call per text.
+                yield new RemoteEmbedder("gemini:" + name, builder.build(), true);
             }
             case "ollama" -> {
                 String name = modelName == null ? OLLAMA_DEFAULT : modelName;
@@ -84,7 +92,8 @@ final class RemoteEmbedder implements Embedder {
         }
         List<Embedding> embeddings;
         try {
-            embeddings = model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
+            embeddings = oneByOne ? texts.stream().map(text -> model.embed(TextSegment.from(text)).content()).toList()
+                    : model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
         } catch (RuntimeException e) {
             throw mapped(e);
         }
