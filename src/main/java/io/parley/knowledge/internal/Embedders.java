@@ -1,8 +1,10 @@
 package io.parley.knowledge.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.parley.platform.ChatbotId;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.parley.platform.Secret;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,15 +19,20 @@ public class Embedders {
     private final LocalEmbedder local = LOCAL;
     private final SettingsRepository settings;
     private final KnowledgeProperties properties;
-    private final Map<Key, Embedder> remote = new ConcurrentHashMap<>();
+    // Each remote embedder owns an HTTP client; many tenants with distinct settings must not pile them up.
+    private final Cache<Key, Embedder> remote = Caffeine.newBuilder().maximumSize(256)
+            .expireAfterAccess(Duration.ofHours(1)).build();
 
     Embedders(SettingsRepository settings, KnowledgeProperties properties) {
         this.settings = settings;
         this.properties = properties;
     }
 
-    /** The key's hash, not the key: cache keys may end up in heap dumps and debug output. */
-    private record Key(String provider, String model, String baseUrl, int apiKeyHash) {
+    /**
+     * The whole key, compared by value: a hash alone could let two organizations with colliding keys share one
+     * embedder (and so one key). As a {@link Secret} it prints masked.
+     */
+    private record Key(String provider, String model, String baseUrl, Secret apiKey) {
     }
 
     public Embedder forChatbot(ChatbotId chatbotId) {
@@ -33,10 +40,9 @@ public class Embedders {
         if ("local".equals(stored.provider())) {
             return local;
         }
-        String apiKey = stored.apiKey() == null ? null : stored.apiKey().reveal();
-        Key key = new Key(stored.provider(), stored.model(), stored.baseUrl(), apiKey == null ? 0 : apiKey.hashCode());
-        return remote.computeIfAbsent(key, k -> RemoteEmbedder.of(k.provider(), k.model(), k.baseUrl(), apiKey,
-                properties.remoteTimeout()));
+        Key key = new Key(stored.provider(), stored.model(), stored.baseUrl(), stored.apiKey());
+        return remote.get(key, k -> RemoteEmbedder.of(k.provider(), k.model(), k.baseUrl(),
+                k.apiKey() == null ? null : k.apiKey().reveal(), properties.remoteTimeout()));
     }
 
     /** The model id a chatbot's sources would be embedded with, without building anything. */
