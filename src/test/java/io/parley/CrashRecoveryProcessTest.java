@@ -84,6 +84,7 @@ class CrashRecoveryProcessTest {
 
     private Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
+        env.put("PARLEY_DB_POOL_SIZE", "5");
         env.put("PARLEY_DATA_DIR", dataDir.toString());
         env.put("PARLEY_ADMIN_TOKEN", ParleyTestContext.ADMIN_TOKEN);
         env.put("PARLEY_MASTER_KEY", ParleyTestContext.MASTER_KEY);

@@ -135,6 +135,7 @@ class IngestionCrashRecoveryProcessTest {
     private static Map<String, String> environment(String dbUrl) {
         Map<String, String> env = new HashMap<>();
         env.put("PARLEY_DB_URL", dbUrl);
+        env.put("PARLEY_DB_POOL_SIZE", "5");
         env.put("PARLEY_DATA_DIR", ParleyProcess.tempDir("parley-ingest-crash").toString());
         env.put("PARLEY_ADMIN_TOKEN", ParleyTestContext.ADMIN_TOKEN);
         env.put("PARLEY_MASTER_KEY", ParleyTestContext.MASTER_KEY);

@@ -21,6 +21,10 @@ import org.springframework.test.context.ContextConfiguration;
         "db-scheduler.polling-interval=100ms",
         "db-scheduler.heartbeat-interval=1s",
         "parley.demo.enabled=true",
+        // Several contexts stay cached for the whole run (one per distinct configuration), each holding its pool
+        // open: 20 connections each would exhaust a default PostgreSQL's max_connections (100).
+        "parley.db.pool-size=10",
+        "parley.whatsapp.ingest-concurrency=10",
         "parley.knowledge.crawl-delay=20ms",
         "parley.knowledge.fetch-timeout=2s",
         "parley.knowledge.retry-backoff=100ms",
