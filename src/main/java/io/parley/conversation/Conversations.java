@@ -181,4 +181,13 @@ public class Conversations {
     private static NotFoundException notFound(ConversationId id) {
         return new NotFoundException("conversation_not_found", "No conversation with id '" + id + "'");
     }
+
+    /**
+     * Retention: forgets the provider event ids kept to drop redelivered webhooks, for events received before
+     * {@code cutoff} (providers stop redelivering long before); returns how many.
+     */
+    @Transactional
+    public int forgetInboundEventsBefore(java.time.Instant cutoff) {
+        return repository.deleteInboundEventsBefore(java.util.Objects.requireNonNull(cutoff, "cutoff"));
+    }
 }

@@ -212,4 +212,9 @@ public class ConversationRepository {
                 rs.getString("type"), rs.getString("content"), rs.getString("details"),
                 rs.getString("provider_message_id"), rs.getTimestamp("created_at").toInstant());
     }
+
+    public int deleteInboundEventsBefore(Instant cutoff) {
+        return jdbc.sql("delete from inbound_events where received_at < :cutoff")
+                .param("cutoff", Timestamp.from(cutoff)).update();
+    }
 }

@@ -1,13 +1,17 @@
 package io.parley.events.internal;
 
+import io.parley.events.StoredEvent;
 import io.parley.events.SystemEvent;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.OrganizationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,10 +30,11 @@ public class SystemEventRepository {
         this.json = json;
     }
 
-    public void insert(SystemEvent event, String traceId) {
-        jdbc.sql("""
+    public long insert(SystemEvent event, String traceId) {
+        return jdbc.sql("""
                         insert into system_events (level, type, organization_id, chatbot_id, conversation_id, trace_id, payload)
-                        values (:level, :type, :org, :bot, :conversation, :trace, cast(:payload as jsonb))""")
+                        values (:level, :type, :org, :bot, :conversation, :trace, cast(:payload as jsonb))
+                        returning id""")
                 .param("level", event.level().name().toLowerCase())
                 .param("type", event.type())
                 .param("org", event.organizationId() == null ? null : event.organizationId().value())
@@ -37,7 +42,60 @@ public class SystemEventRepository {
                 .param("conversation", event.conversationId() == null ? null : event.conversationId().value())
                 .param("trace", traceId)
                 .param("payload", json.writeValueAsString(event.payload()))
-                .update();
+                .query(Long.class).single();
+    }
+
+    public List<StoredEvent> list(OrganizationId organizationId, String type, SystemEvent.Level level, int limit) {
+        StringBuilder sql = new StringBuilder("select * from system_events where organization_id = :org");
+        String exact = null;
+        String prefix = null;
+        if (type != null) {
+            if (type.endsWith(".*") || type.endsWith(".")) {
+                prefix = type.substring(0, type.lastIndexOf('.') + 1);
+                sql.append(" and starts_with(type, :prefix)");
+            } else {
+                exact = type;
+                prefix = type + ".";
+                sql.append(" and (type = :exact or starts_with(type, :prefix))");
+            }
+        }
+        if (level != null) {
+            sql.append(" and level = :level");
+        }
+        sql.append(" order by id desc limit :limit");
+        var statement = jdbc.sql(sql.toString()).param("org", organizationId.value()).param("limit", limit);
+        if (prefix != null) {
+            statement = statement.param("prefix", prefix);
+        }
+        if (exact != null) {
+            statement = statement.param("exact", exact);
+        }
+        if (level != null) {
+            statement = statement.param("level", level.name().toLowerCase());
+        }
+        return statement.query(this::stored).list();
+    }
+
+    public Optional<StoredEvent> find(long id) {
+        return jdbc.sql("select * from system_events where id = :id").param("id", id).query(this::stored).optional();
+    }
+
+    public void acknowledge(OrganizationId organizationId, long id, String by) {
+        jdbc.sql("""
+                        update system_events set acknowledged_at = now(), acknowledged_by = :by
+                        where id = :id and organization_id = :org and acknowledged_at is null""")
+                .param("by", by).param("id", id).param("org", organizationId.value()).update();
+    }
+
+    public int deleteOccurredBefore(Instant cutoff) {
+        return jdbc.sql("delete from system_events where occurred_at < :cutoff")
+                .param("cutoff", Timestamp.from(cutoff)).update();
+    }
+
+    private StoredEvent stored(ResultSet rs, int row) throws SQLException {
+        Timestamp acknowledged = rs.getTimestamp("acknowledged_at");
+        return new StoredEvent(rs.getLong("id"), map(rs, row), acknowledged == null ? null : acknowledged.toInstant(),
+                rs.getString("acknowledged_by"));
     }
 
     public List<SystemEvent> recent(OrganizationId organizationId, int limit) {

@@ -1,0 +1,5 @@
+/**
+ * Alerts: per-organization sinks (Slack incoming webhook, email, signed webhook) that receive the system events at
+ * or above their level and matching their type patterns, through durable jobs with bounded retries and dead letters.
+ */
+package io.parley.alerts;
