@@ -3,13 +3,9 @@ package io.parley.ratelimit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.parley.ratelimit.RedisPing;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,10 +30,10 @@ class BucketStoresTest {
 
     @Test
     void should_share_one_bucket_between_two_nodes_when_both_use_the_same_redis() {
-        assumeTrue(redisAnswersPing(), "Redis on 127.0.0.1:6379 does not answer PING");
+        assumeTrue(RedisPing.answers(), "Redis on 127.0.0.1:6379 does not answer PING");
         String key = "contact:" + UUID.randomUUID();
-        try (RedisBucketStore nodeA = redis("redis://127.0.0.1:6379");
-             RedisBucketStore nodeB = redis("redis://127.0.0.1:6379")) {
+        try (RedisBucketStore nodeA = redis(RedisPing.URL);
+             RedisBucketStore nodeB = redis(RedisPing.URL)) {
             List<Boolean> allowed = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 allowed.add(nodeA.tryConsume(key, 4));
@@ -106,21 +102,6 @@ class BucketStoresTest {
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    static boolean redisAnswersPing() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
-            socket.setSoTimeout(500);
-            OutputStream out = socket.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            byte[] reply = in.readNBytes(7);
-            return new String(reply, StandardCharsets.US_ASCII).startsWith("+PONG");
-        } catch (IOException e) {
-            return false;
         }
     }
 
