@@ -7,6 +7,7 @@ import io.parley.conversation.internal.ConversationRepository.ConversationRow;
 import io.parley.conversation.internal.ConversationRepository.NewMessage;
 import io.parley.conversation.internal.ConversationRepository.Received;
 import io.parley.conversation.internal.ConversationRepository.StoredMessage;
+import io.parley.conversation.internal.InboundThrottle;
 import io.parley.conversation.internal.TurnJob;
 import io.parley.delivery.Deliveries;
 import io.parley.delivery.DeliveryView;
@@ -42,16 +43,18 @@ public class Conversations {
     private final Contacts contacts;
     private final Deliveries deliveries;
     private final Jobs jobs;
+    private final InboundThrottle throttle;
     private final ConversationProperties properties;
     private final Clock clock;
     private final JsonMapper json;
 
     Conversations(ConversationRepository repository, Contacts contacts, Deliveries deliveries, Jobs jobs,
-                  ConversationProperties properties, Clock clock, JsonMapper json) {
+                  InboundThrottle throttle, ConversationProperties properties, Clock clock, JsonMapper json) {
         this.repository = repository;
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.jobs = jobs;
+        this.throttle = throttle;
         this.properties = properties;
         this.clock = clock;
         this.json = json;
@@ -59,7 +62,8 @@ public class Conversations {
 
     /**
      * Stores an inbound message and schedules its conversation's turn, in the caller's transaction. Receiving
-     * the same provider message again stores nothing and schedules nothing.
+     * the same provider message again stores nothing and schedules nothing. A message over the inbound rate limits
+     * is stored but starts no turn.
      */
     @Transactional
     public Receipt receive(InboundMessage message) {
@@ -76,7 +80,8 @@ public class Conversations {
         if (conversation.isEmpty()) {
             return Receipt.ofDuplicate();
         }
-        if (message.needsReply()) {
+        if (message.needsReply()
+                && !throttle.throttled(message, contactId, conversation.get(), messageId, now)) {
             jobs.scheduleIfAbsent(TurnJob.TASK, conversation.get().toString(), now.plus(properties.debounce()));
         }
         return new Receipt(false, conversation.get(), messageId);

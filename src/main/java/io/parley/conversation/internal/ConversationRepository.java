@@ -197,6 +197,15 @@ public class ConversationRepository {
                 .param("turn", turnId).param("ids", ids.stream().map(MessageId::value).toArray(UUID[]::new)).update();
     }
 
+    /** A throttled message stays stored but no turn answers it; {@code details.throttled} says why. */
+    public void markThrottled(MessageId id, String scope) {
+        jdbc.sql("""
+                        update messages set needs_reply = false,
+                            details = coalesce(details, '{}'::jsonb) || jsonb_build_object('throttled', :scope)
+                        where id = :id""")
+                .param("id", id.value()).param("scope", scope).update();
+    }
+
     private static ConversationRow mapConversation(ResultSet rs, int row) throws SQLException {
         return new ConversationRow(new ConversationId(rs.getObject("id", UUID.class)),
                 new OrganizationId(rs.getObject("organization_id", UUID.class)),

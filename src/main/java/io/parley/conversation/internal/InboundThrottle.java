@@ -1,0 +1,67 @@
+package io.parley.conversation.internal;
+
+import io.parley.contacts.Contacts;
+import io.parley.conversation.InboundMessage;
+import io.parley.conversation.internal.ConversationRepository.NewMessage;
+import io.parley.delivery.Deliveries;
+import io.parley.delivery.OutboundRequest;
+import io.parley.platform.ContactId;
+import io.parley.platform.ConversationId;
+import io.parley.platform.MessageId;
+import io.parley.ratelimit.RateDecision;
+import io.parley.ratelimit.RateLimits;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Inbound rate limits on the receive path, after the message is stored (it stays stored and acknowledged): a
+ * throttled message gets no turn, so no model call and no reply, except one short notice per hour per contact.
+ */
+@Component
+public class InboundThrottle {
+    private static final Logger log = LoggerFactory.getLogger(InboundThrottle.class);
+
+    private final RateLimits rateLimits;
+    private final ConversationRepository repository;
+    private final Contacts contacts;
+    private final Deliveries deliveries;
+
+    InboundThrottle(RateLimits rateLimits, ConversationRepository repository, Contacts contacts,
+                    Deliveries deliveries) {
+        this.rateLimits = rateLimits;
+        this.repository = repository;
+        this.contacts = contacts;
+        this.deliveries = deliveries;
+    }
+
+    /** True when the stored message must not start a turn; it is then marked throttled. */
+    public boolean throttled(InboundMessage message, ContactId contactId, ConversationId conversationId,
+                             MessageId messageId, Instant now) {
+        RateDecision decision = rateLimits.tryConsume(message.organizationId(), message.chatbotId(), contactId);
+        if (decision.allowed()) {
+            return false;
+        }
+        String scope = decision.deniedBy().name().toLowerCase();
+        log.info("Inbound message {} throttled by the {} rate limit", messageId, scope);
+        repository.markThrottled(messageId, scope);
+        if (decision.sendNotice()) {
+            sendNotice(message, contactId, conversationId, now);
+        }
+        return true;
+    }
+
+    private void sendNotice(InboundMessage message, ContactId contactId, ConversationId conversationId,
+                            Instant now) {
+        String text = rateLimits.noticeText();
+        MessageId noticeId = new MessageId(UUID.randomUUID());
+        repository.insertMessage(new NewMessage(noticeId, message.organizationId(), conversationId, "assistant",
+                "text", text, "{\"rateLimitNotice\":true}", null, null, null, false, now));
+        repository.touchConversation(conversationId, now);
+        deliveries.enqueue(new OutboundRequest(message.organizationId(), conversationId, noticeId,
+                message.channelAccountId(), message.channel(),
+                Recipients.of(message.channel(), contacts.find(contactId).orElseThrow()), text));
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Inbound rate limits: token buckets per chatbot and per contact, on this node or shared in Redis. Redis down means
+ * local buckets and one system event per outage, never an unlimited pass.
+ */
+package io.parley.ratelimit;
