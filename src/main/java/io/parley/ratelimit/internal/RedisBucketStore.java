@@ -6,6 +6,7 @@ import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -31,6 +32,8 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
         client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
+                // The default connect timeout is 10 s: a Redis host that drops packets would hold webhooks that long.
+                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
                 .build());
         this.prefix = prefix;
         this.timeout = timeout;
