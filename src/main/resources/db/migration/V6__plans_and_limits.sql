@@ -1,4 +1,5 @@
 -- Plans and their limits; null means unlimited. Editable by the operator (PUT /api/v1/plans/{name}).
+-- max_tool_rounds caps each chatbot's own setting.
 create table plans (
     name                       text primary key,
     monthly_messages           bigint check (monthly_messages >= 0),
@@ -13,9 +14,9 @@ create table plans (
 
 insert into plans (name, monthly_messages, monthly_tokens, monthly_cost_budget, contact_daily_messages,
                    rate_per_hour_per_contact, max_message_length, max_tool_rounds)
-values ('free', 1000, 1000000, 10, 100, 60, 2000, 3),
-       ('starter', 10000, 10000000, 100, 300, 120, 5000, 5),
-       ('pro', 100000, 100000000, 1000, 1000, 300, 10000, 8),
+values ('free', 1000, 1000000, 10, 100, 60, 2000, 5),
+       ('starter', 10000, 10000000, 100, 300, 120, 5000, 8),
+       ('pro', 100000, 100000000, 1000, 1000, 300, 10000, 10),
        ('enterprise', null, null, null, null, null, 10000, null);
 
 -- An organization's plan and its overrides (null = the plan's value). No row = the default plan.

@@ -33,9 +33,12 @@ public class Plans {
                 "No plan named '" + name + "'"));
     }
 
+    /** Creates the plan or replaces all its limits. */
     @Transactional
-    public Plan update(Plan plan) {
-        get(plan.name());
+    public Plan put(Plan plan) {
+        if (plan.name() == null || !plan.name().matches("[a-z0-9][a-z0-9_-]{0,39}")) {
+            throw invalid("name", "must be 1 to 40 lower-case letters, digits, '-' or '_'");
+        }
         requireNonNegative("monthlyMessages", plan.monthlyMessages());
         requireNonNegative("monthlyTokens", plan.monthlyTokens());
         requireNonNegative("monthlyCostBudget", plan.monthlyCostBudget());

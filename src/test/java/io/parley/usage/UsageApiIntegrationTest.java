@@ -101,7 +101,7 @@ class UsageApiIntegrationTest extends IntegrationTestSupport {
         assertThat(api.get("/api/v1/organizations/" + org + "/limits").json().path("maxMessageLength").asInt())
                 .isEqualTo(12000);
         assertThat(api.put("/api/v1/plans/enterprise", "{\"maxMessageLength\": 10000}").status()).isEqualTo(200);
-        assertThat(api.put("/api/v1/plans/platinum", "{\"maxMessageLength\": 1}").status()).isEqualTo(404);
+        assertThat(api.put("/api/v1/plans/NotAName", "{}").status()).isEqualTo(400);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.parley.testing.IntegrationTestSupport;
+import io.parley.testing.LlmFake;
 import io.parley.testing.Tenants;
 import io.parley.testing.WhatsAppChat;
 import java.time.Duration;
@@ -136,6 +137,26 @@ class UsageLimitsIntegrationTest extends IntegrationTestSupport {
         chat.says("😀".repeat(10));
         assertThat(chat.awaitReceived(2).getLast()).as("10 code points fit, 20 UTF-16 units")
                 .isEqualTo("Happy to help.");
+    }
+
+    @Test
+    void should_cap_the_chatbots_tool_rounds_when_the_plan_allows_fewer() {
+        String plan = "rounds-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.put("/api/v1/plans/" + plan, "{\"maxToolRounds\": 1, \"maxMessageLength\": 2000}").status())
+                .isEqualTo(200);
+        Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
+        assertThat(api.put("/api/v1/organizations/" + bot.organizationId() + "/plan", "{\"plan\": \"" + plan + "\"}")
+                .status()).isEqualTo(200);
+        assertThat(api.patch("/api/v1/chatbots/" + bot.chatbotId(), """
+                {"model": {"maxToolRounds": 4}, "fallbackMessages": {"maxRounds": "MAX-ROUNDS"}}""").status())
+                .isEqualTo(200);
+        bot.llm().replies(LlmFake.toolCall("call_x", "lookup_order", "{\"orderId\":\"A1\"}"));
+        WhatsAppChat chat = WhatsAppChat.start(api, bot);
+
+        chat.says("Loop forever");
+
+        assertThat(chat.awaitReceived(1)).containsExactly("MAX-ROUNDS");
+        assertThat(bot.llm().requests()).as("one round run, the second request's tool call is refused").hasSize(2);
     }
 
     private void patchLimits(Tenants.WhatsAppBot bot, String json) {

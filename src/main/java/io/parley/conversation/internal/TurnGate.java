@@ -3,6 +3,7 @@ package io.parley.conversation.internal;
 import io.parley.conversation.internal.ConversationRepository.ConversationRow;
 import io.parley.conversation.internal.ConversationRepository.StoredMessage;
 import io.parley.tenancy.Chatbot;
+import io.parley.tenancy.ModelSettings;
 import io.parley.usage.LimitDecision;
 import io.parley.usage.Limits;
 import java.util.List;
@@ -38,5 +39,18 @@ class TurnGate {
                     "limit_" + refused.limit()));
         }
         return Optional.empty();
+    }
+
+    /** The chatbot with its tool rounds capped by the organization's plan. */
+    Chatbot withPlanRounds(Chatbot chatbot) {
+        Integer max = limits.effective(chatbot.organizationId()).maxToolRounds();
+        ModelSettings m = chatbot.model();
+        if (max == null || m.maxToolRounds() <= max) {
+            return chatbot;
+        }
+        return new Chatbot(chatbot.id(), chatbot.organizationId(), chatbot.name(), chatbot.systemPrompt(),
+                chatbot.persona(), chatbot.fallbackMessages(), new ModelSettings(m.provider(), m.name(), m.baseUrl(),
+                m.apiKey(), m.temperature(), m.timeout(), m.maxOutputTokens(), max, m.fallback()), chatbot.faq(),
+                chatbot.createdAt());
     }
 }

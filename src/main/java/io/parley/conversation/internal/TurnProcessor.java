@@ -135,7 +135,7 @@ class TurnProcessor {
             return;
         }
         showTyping(conversation, pending.getLast());
-        AgentReply reply = agent.respond(new AgentRequest(chatbot, conversation.id(), conversation.contactId(),
+        AgentReply reply = agent.respond(new AgentRequest(gate.withPlanRounds(chatbot), conversation.id(), conversation.contactId(),
                 contactContext(contact), conversation.channel(), history(conversation.id(), pending)));
         String outcome = reply.outcome().name().toLowerCase();
         boolean written = writer.complete(conversation, contact, pending, reply, outcome, startedAt);

@@ -30,10 +30,10 @@ class PlanController {
         return plans.get(name);
     }
 
-    /** Replaces the plan's limits: every field is written, a missing one becomes unlimited. */
+    /** Creates the plan or replaces its limits: every field is written, a missing one becomes unlimited. */
     @PutMapping("/{name}")
     Plan update(@PathVariable String name, @RequestBody Plan body) {
-        return plans.update(new Plan(name, body.monthlyMessages(), body.monthlyTokens(), body.monthlyCostBudget(),
+        return plans.put(new Plan(name, body.monthlyMessages(), body.monthlyTokens(), body.monthlyCostBudget(),
                 body.contactDailyMessages(), body.ratePerHourPerContact(), body.maxMessageLength(),
                 body.maxToolRounds()));
     }
