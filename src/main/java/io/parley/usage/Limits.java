@@ -45,8 +45,8 @@ public class Limits {
     }
 
     /** The reply to a message over the organization's max length, or null when the message fits. */
-    public String tooLong(OrganizationId organizationId, String text) {
-        Integer max = effective(organizationId).maxMessageLength();
+    public String tooLong(EffectiveLimits limits, String text) {
+        Integer max = limits.maxMessageLength();
         if (max == null || text == null || text.codePointCount(0, text.length()) <= max) {
             return null;
         }

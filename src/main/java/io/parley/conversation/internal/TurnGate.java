@@ -4,6 +4,7 @@ import io.parley.conversation.internal.ConversationRepository.ConversationRow;
 import io.parley.conversation.internal.ConversationRepository.StoredMessage;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.ModelSettings;
+import io.parley.usage.EffectiveLimits;
 import io.parley.usage.LimitDecision;
 import io.parley.usage.Limits;
 import java.util.List;
@@ -27,8 +28,9 @@ class TurnGate {
     }
 
     Optional<Stop> check(ConversationRow conversation, Chatbot chatbot, List<StoredMessage> pending) {
+        EffectiveLimits effective = limits.effective(conversation.organizationId());
         for (StoredMessage message : pending) {
-            String tooLong = limits.tooLong(conversation.organizationId(), message.content());
+            String tooLong = limits.tooLong(effective, message.content());
             if (tooLong != null) {
                 return Optional.of(new Stop(tooLong, "message_too_long"));
             }
