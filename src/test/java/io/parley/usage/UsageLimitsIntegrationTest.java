@@ -41,6 +41,27 @@ class UsageLimitsIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_answer_and_tell_the_limit_again_when_the_limit_is_raised() {
+        Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
+        bot.llm().replies("Happy to help.");
+        patchLimits(bot, "{\"monthlyMessages\": 1}");
+        WhatsAppChat chat = WhatsAppChat.start(api, bot);
+        chat.says("First");
+        chat.awaitReceived(1);
+        chat.says("Second");
+        assertThat(chat.awaitReceived(2).getLast()).isEqualTo("LIMIT-FALLBACK");
+
+        patchLimits(bot, "{\"monthlyMessages\": 2}");
+        chat.says("Third");
+        assertThat(chat.awaitReceived(3).getLast()).isEqualTo("Happy to help.");
+        chat.says("Fourth");
+
+        assertThat(chat.awaitReceived(4).getLast()).as("new limits, told once more").isEqualTo("LIMIT-FALLBACK");
+        assertThat(bot.llm().requests()).hasSize(2);
+        assertThat(events(bot, "usage.limit_reached")).as("once per limit value").hasSize(2);
+    }
+
+    @Test
     void should_answer_again_when_the_billing_period_rolls_over() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
         bot.llm().replies("Happy to help.");
