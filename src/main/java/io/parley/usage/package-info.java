@@ -1,2 +1,2 @@
-/** The usage ledger: one record per turn (tokens in/out, model, provider), written with the turn's result. */
+/** The usage ledger (one record per turn, period aggregates in the same transaction), plans and limits checked before a turn calls the model. */
 package io.parley.usage;

@@ -47,6 +47,7 @@ class TurnProcessor {
     private final Chatbots chatbots;
     private final Contacts contacts;
     private final Agent agent;
+    private final TurnGate gate;
     private final SystemEvents events;
     private final Map<String, TypingIndicator> typing;
     private final ConversationProperties properties;
@@ -54,13 +55,14 @@ class TurnProcessor {
     private final MeterRegistry meters;
 
     TurnProcessor(ConversationRepository repository, TurnWriter writer, Chatbots chatbots, Contacts contacts,
-                  Agent agent, SystemEvents events, List<TypingIndicator> typing, ConversationProperties properties,
-                  Clock clock, MeterRegistry meters) {
+                  Agent agent, TurnGate gate, SystemEvents events, List<TypingIndicator> typing,
+                  ConversationProperties properties, Clock clock, MeterRegistry meters) {
         this.repository = repository;
         this.writer = writer;
         this.chatbots = chatbots;
         this.contacts = contacts;
         this.agent = agent;
+        this.gate = gate;
         this.events = events;
         this.typing = typing.stream().collect(Collectors.toMap(TypingIndicator::channel, Function.identity()));
         this.properties = properties;
@@ -126,8 +128,14 @@ class TurnProcessor {
         Timer.Sample sample = Timer.start(meters);
         Chatbot chatbot = chatbots.get(conversation.chatbotId());
         Contact contact = contacts.find(conversation.contactId()).orElse(null);
+        Optional<TurnGate.Stop> stop = gate.check(conversation, chatbot, pending);
+        if (stop.isPresent()) {
+            writer.refuse(conversation, contact, pending, stop.get().text(), stop.get().reason(), startedAt);
+            sample.stop(meters.timer("parley.turn", "outcome", stop.get().reason()));
+            return;
+        }
         showTyping(conversation, pending.getLast());
-        AgentReply reply = agent.respond(new AgentRequest(chatbot, conversation.id(), conversation.contactId(),
+        AgentReply reply = agent.respond(new AgentRequest(gate.withPlanRounds(chatbot), conversation.id(), conversation.contactId(),
                 contactContext(contact), conversation.channel(), history(conversation.id(), pending)));
         String outcome = reply.outcome().name().toLowerCase();
         boolean written = writer.complete(conversation, contact, pending, reply, outcome, startedAt);

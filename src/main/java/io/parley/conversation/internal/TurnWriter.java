@@ -55,14 +55,7 @@ class TurnWriter {
             if (repository.markAnswered(answered.stream().map(StoredMessage::id).toList(), turnId) == 0) {
                 throw new AlreadyAnswered();
             }
-            Instant now = clock.instant();
-            MessageId replyId = new MessageId(UUID.randomUUID());
-            repository.insertMessage(new NewMessage(replyId, conversation.organizationId(), conversation.id(),
-                    "assistant", "text", reply.text(), null, null, null, null, false, now));
-            repository.touchConversation(conversation.id(), now);
-            deliveries.enqueue(new OutboundRequest(conversation.organizationId(), conversation.id(), replyId,
-                    conversation.channelAccountId(), conversation.channel(), Recipients.of(conversation.channel(), contact),
-                    reply.text()));
+            reply(conversation, contact, reply.text());
             usage.record(new UsageRecord(conversation.organizationId(), conversation.chatbotId(),
                     conversation.contactId(), conversation.id(), new TurnId(turnId), reply.provider(), reply.model(),
                     reply.tokensIn(), reply.tokensOut(),
@@ -72,6 +65,37 @@ class TurnWriter {
                 repository.setOwner(conversation.id(), "human");
             }
         });
+    }
+
+    /**
+     * Answers without calling the model (a limit was reached, a message was too long): no usage is recorded.
+     *
+     * @param text null to stay silent
+     */
+    boolean refuse(ConversationRow conversation, Contact contact, List<StoredMessage> messages, String text,
+                   String reason, Instant startedAt) {
+        return inTransaction(() -> {
+            UUID turnId = UUID.randomUUID();
+            repository.insertTurn(turnId, conversation.organizationId(), conversation.id(),
+                    text == null ? "skipped" : "fallback", null, null, reason, startedAt);
+            if (repository.markAnswered(messages.stream().map(StoredMessage::id).toList(), turnId) == 0) {
+                throw new AlreadyAnswered();
+            }
+            if (text != null) {
+                reply(conversation, contact, text);
+            }
+        });
+    }
+
+    private void reply(ConversationRow conversation, Contact contact, String text) {
+        Instant now = clock.instant();
+        MessageId replyId = new MessageId(UUID.randomUUID());
+        repository.insertMessage(new NewMessage(replyId, conversation.organizationId(), conversation.id(),
+                "assistant", "text", text, null, null, null, null, false, now));
+        repository.touchConversation(conversation.id(), now);
+        deliveries.enqueue(new OutboundRequest(conversation.organizationId(), conversation.id(), replyId,
+                conversation.channelAccountId(), conversation.channel(), Recipients.of(conversation.channel(), contact),
+                text));
     }
 
     /** Marks messages handled without a bot reply (a human owns the conversation). */

@@ -19,8 +19,9 @@ public class UsageRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(UsageRecord r) {
-        jdbc.sql("""
+    /** False when the turn already has a record. */
+    public boolean insert(UsageRecord r) {
+        return jdbc.sql("""
                         insert into usage_records (organization_id, chatbot_id, contact_id, conversation_id, turn_id,
                             provider, model, tokens_in, tokens_out, cost)
                         values (:org, :bot, :contact, :conversation, :turn, :provider, :model, :in, :out, :cost)
@@ -35,7 +36,7 @@ public class UsageRepository {
                 .param("in", r.tokensIn())
                 .param("out", r.tokensOut())
                 .param("cost", r.cost())
-                .update();
+                .update() == 1;
     }
 
     public List<UsageRecord> forConversation(ConversationId conversationId) {

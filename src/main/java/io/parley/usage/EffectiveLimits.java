@@ -1,0 +1,18 @@
+package io.parley.usage;
+
+import java.math.BigDecimal;
+
+/**
+ * An organization's limits as they apply now: its plan's values with the organization's overrides on top. A null
+ * value means unlimited. {@code ratePerHourPerContact} is stored here and enforced by the inbound rate limiter.
+ */
+public record EffectiveLimits(String plan, Long monthlyMessages, Long monthlyTokens, BigDecimal monthlyCostBudget,
+                              Integer contactDailyMessages, Integer ratePerHourPerContact, Integer maxMessageLength,
+                              Integer maxToolRounds) {
+    /** A fingerprint that changes whenever a limit changes: "said once" marks include it. */
+    String fingerprint() {
+        return Integer.toHexString(java.util.Objects.hash(plan, monthlyMessages, monthlyTokens,
+                monthlyCostBudget == null ? null : monthlyCostBudget.stripTrailingZeros(), contactDailyMessages,
+                maxMessageLength));
+    }
+}

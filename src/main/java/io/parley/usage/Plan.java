@@ -1,0 +1,9 @@
+package io.parley.usage;
+
+import java.math.BigDecimal;
+
+/** A plan's limits; null means unlimited. */
+public record Plan(String name, Long monthlyMessages, Long monthlyTokens, BigDecimal monthlyCostBudget,
+                   Integer contactDailyMessages, Integer ratePerHourPerContact, Integer maxMessageLength,
+                   Integer maxToolRounds) {
+}

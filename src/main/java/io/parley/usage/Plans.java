@@ -1,0 +1,93 @@
+package io.parley.usage;
+
+import io.parley.platform.InvalidRequestException;
+import io.parley.platform.NotFoundException;
+import io.parley.platform.OrganizationId;
+import io.parley.tenancy.Organizations;
+import io.parley.usage.internal.LimitsRepository;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The operator's side of limits: editing plans, putting organizations on a plan, per-organization overrides. */
+@Service
+public class Plans {
+    private final LimitsRepository repository;
+    private final Organizations organizations;
+    private final Limits limits;
+
+    Plans(LimitsRepository repository, Organizations organizations, Limits limits) {
+        this.repository = repository;
+        this.organizations = organizations;
+        this.limits = limits;
+    }
+
+    public List<Plan> list() {
+        return repository.plans();
+    }
+
+    public Plan get(String name) {
+        return repository.plan(name).orElseThrow(() -> new NotFoundException("plan_not_found",
+                "No plan named '" + name + "'"));
+    }
+
+    /** Creates the plan or replaces all its limits. */
+    @Transactional
+    public Plan put(Plan plan) {
+        if (plan.name() == null || !plan.name().matches("[a-z0-9][a-z0-9_-]{0,39}")) {
+            throw invalid("name", "must be 1 to 40 lower-case letters, digits, '-' or '_'");
+        }
+        requireNonNegative("monthlyMessages", plan.monthlyMessages());
+        requireNonNegative("monthlyTokens", plan.monthlyTokens());
+        requireNonNegative("monthlyCostBudget", plan.monthlyCostBudget());
+        requireNonNegative("contactDailyMessages", plan.contactDailyMessages());
+        requireNonNegative("ratePerHourPerContact", plan.ratePerHourPerContact());
+        requirePositive("maxMessageLength", plan.maxMessageLength());
+        requireNonNegative("maxToolRounds", plan.maxToolRounds());
+        repository.upsertPlan(plan);
+        return get(plan.name());
+    }
+
+    @Transactional
+    public EffectiveLimits setPlan(OrganizationId organizationId, String plan) {
+        organizations.get(organizationId);
+        if (plan == null || repository.plan(plan.trim()).isEmpty()) {
+            throw invalid("plan", "must be one of " + repository.plans().stream().map(Plan::name).toList());
+        }
+        repository.setPlan(organizationId, plan.trim());
+        return limits.effective(organizationId);
+    }
+
+    @Transactional
+    public EffectiveLimits override(OrganizationId organizationId, LimitsPatch patch) {
+        organizations.get(organizationId);
+        LimitsPatch p = patch == null ? new LimitsPatch(null, null, null, null, null, null) : patch;
+        requireNonNegative("monthlyMessages", p.monthlyMessages());
+        requireNonNegative("monthlyTokens", p.monthlyTokens());
+        requireNonNegative("monthlyCostBudget", p.monthlyCostBudget());
+        requireNonNegative("contactDailyMessages", p.contactDailyMessages());
+        requireNonNegative("ratePerHourPerContact", p.ratePerHourPerContact());
+        requirePositive("maxMessageLength", p.maxMessageLength());
+        repository.patch(organizationId, limits.effective(organizationId).plan(), p);
+        return limits.effective(organizationId);
+    }
+
+    private static void requireNonNegative(String field, Number value) {
+        if (value != null && new BigDecimal(value.toString()).signum() < 0) {
+            throw invalid(field, "must be a number ≥ 0");
+        }
+    }
+
+    private static void requirePositive(String field, Integer value) {
+        if (value != null && value < 1) {
+            throw invalid(field, "must be ≥ 1");
+        }
+    }
+
+    private static InvalidRequestException invalid(String field, String message) {
+        return new InvalidRequestException("validation_failed", field + " " + message,
+                Map.of("errors", List.of(Map.of("field", field, "message", message))));
+    }
+}

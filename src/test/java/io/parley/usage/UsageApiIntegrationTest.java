@@ -1,0 +1,123 @@
+package io.parley.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.testing.Api;
+import io.parley.testing.IntegrationTestSupport;
+import io.parley.testing.Tenants;
+import io.parley.testing.WhatsAppChat;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The usage, plan and limits API: numbers, history groups, plan changes, overrides, tenant isolation. */
+class UsageApiIntegrationTest extends IntegrationTestSupport {
+    @Test
+    void should_report_the_current_period_and_history_groups_when_two_contacts_were_answered() {
+        Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
+        bot.llm().replies("Happy to help.");
+        WhatsAppChat ana = WhatsAppChat.start(api, bot);
+        WhatsAppChat ben = WhatsAppChat.start(api, bot);
+        ana.says("Hi");
+        ana.awaitReceived(1);
+        ben.says("Hello");
+        ben.awaitReceived(1);
+        ana.says("Again");
+        ana.awaitReceived(2);
+
+        JsonNode usage = get(bot, "/usage");
+        YearMonth month = YearMonth.now(ZoneOffset.UTC);
+        assertThat(usage.path("periodStart").asString()).isEqualTo(month.atDay(1) + "T00:00:00Z");
+        assertThat(usage.path("periodEnd").asString()).isEqualTo(month.plusMonths(1).atDay(1) + "T00:00:00Z");
+        assertThat(usage.path("messages").asLong()).isEqualTo(3);
+        assertThat(usage.path("tokensIn").asLong()).isEqualTo(3 * 42);
+        assertThat(usage.path("tokensOut").asLong()).isEqualTo(3 * 7);
+        assertThat(usage.path("limits").path("plan").asString()).isEqualTo("free");
+        assertThat(usage.path("limits").path("maxMessageLength").asInt()).isEqualTo(2000);
+
+        JsonNode byContact = get(bot, "/usage?groupBy=contact");
+        assertThat(byContact.path("groups")).hasSize(2);
+        assertThat(byContact.path("groups").findValues("messages").stream().map(JsonNode::asLong))
+                .containsExactlyInAnyOrder(2L, 1L);
+        JsonNode byModel = get(bot, "/usage?groupBy=model");
+        assertThat(byModel.path("groups")).hasSize(1);
+        assertThat(byModel.path("groups").get(0).path("key").asString()).isEqualTo("openai/gpt-4o-mini");
+        assertThat(byModel.path("groups").get(0).path("tokensIn").asLong()).isEqualTo(3 * 42);
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        JsonNode byDay = get(bot, "/usage?from=" + today + "&to=" + LocalDate.now(ZoneOffset.UTC).plusDays(1)
+                + "&groupBy=day");
+        assertThat(byDay.path("groups")).hasSize(1);
+        assertThat(byDay.path("groups").get(0).path("key").asString()).isEqualTo(today);
+        assertThat(byDay.path("messages").asLong()).isEqualTo(3);
+        assertThat(get(bot, "/usage?groupBy=chatbot").path("groups").get(0).path("key").asString())
+                .isEqualTo(bot.chatbotId());
+        assertThat(get(bot, "/usage?from=2020-01-01&to=2020-02-01").path("messages").asLong()).isZero();
+    }
+
+    @Test
+    void should_change_the_effective_limits_when_the_plan_changes_and_keep_overrides() {
+        String org = Tenants.organization(api, "Plans " + UUID.randomUUID());
+        Api.Response put = api.put("/api/v1/organizations/" + org + "/plan", "{\"plan\": \"starter\"}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(put.json().path("plan").asString()).isEqualTo("starter");
+        assertThat(put.json().path("maxMessageLength").asInt()).isEqualTo(5000);
+
+        Api.Response patch = api.patch("/api/v1/organizations/" + org + "/limits", """
+                {"monthlyMessages": 3, "ratePerHourPerContact": 7, "monthlyCostBudget": 12.5}""");
+        assertThat(patch.status()).as(patch.body()).isEqualTo(200);
+        assertThat(patch.json().path("monthlyMessages").asLong()).isEqualTo(3);
+        assertThat(patch.json().path("ratePerHourPerContact").asInt()).isEqualTo(7);
+        assertThat(patch.json().path("monthlyCostBudget").decimalValue()).isEqualByComparingTo("12.5");
+        assertThat(patch.json().path("monthlyTokens").asLong()).as("still the plan's").isEqualTo(10_000_000L);
+
+        Api.Response pro = api.put("/api/v1/organizations/" + org + "/plan", "{\"plan\": \"pro\"}");
+        assertThat(pro.json().path("maxMessageLength").asInt()).isEqualTo(10000);
+        assertThat(pro.json().path("monthlyMessages").asLong()).as("the override stays").isEqualTo(3);
+        assertThat(api.put("/api/v1/organizations/" + org + "/plan", "{\"plan\": \"gold\"}").status())
+                .isEqualTo(400);
+        assertThat(api.patch("/api/v1/organizations/" + org + "/limits", "{\"monthlyMessages\": -1}").status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/organizations/" + org + "/usage").json().path("limits").path("plan")
+                .asString()).isEqualTo("pro");
+    }
+
+    @Test
+    void should_let_the_operator_edit_a_plan() {
+        Api.Response plans = api.get("/api/v1/plans");
+        assertThat(plans.json().findValues("name").stream().map(JsonNode::asString))
+                .contains("free", "starter", "pro", "enterprise");
+        assertThat(api.get("/api/v1/plans/enterprise").json().path("monthlyMessages").isNumber())
+                .as("unlimited").isFalse();
+        String org = Tenants.organization(api, "Plans " + UUID.randomUUID());
+        api.put("/api/v1/organizations/" + org + "/plan", "{\"plan\": \"enterprise\"}");
+
+        Api.Response edited = api.put("/api/v1/plans/enterprise", """
+                {"maxMessageLength": 12000}""");
+
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(api.get("/api/v1/organizations/" + org + "/limits").json().path("maxMessageLength").asInt())
+                .isEqualTo(12000);
+        assertThat(api.put("/api/v1/plans/enterprise", "{\"maxMessageLength\": 10000}").status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/plans/NotAName", "{}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void should_answer_404_when_the_organization_is_unknown_or_malformed() {
+        for (String org : new String[] {UUID.randomUUID().toString(), "not-a-uuid"}) {
+            String base = "/api/v1/organizations/" + org;
+            assertThat(api.get(base + "/usage").status()).isEqualTo(404);
+            assertThat(api.get(base + "/limits").status()).isEqualTo(404);
+            assertThat(api.patch(base + "/limits", "{\"monthlyMessages\": 1}").status()).isEqualTo(404);
+            assertThat(api.put(base + "/plan", "{\"plan\": \"pro\"}").status()).isEqualTo(404);
+        }
+    }
+
+    private JsonNode get(Tenants.WhatsAppBot bot, String path) {
+        Api.Response response = api.get("/api/v1/organizations/" + bot.organizationId() + path);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+}
