@@ -52,6 +52,11 @@ public class RateLimits implements DisposableBean {
         }
     }
 
+    /** The node's configured limits: the ceiling an organization's plan may lower but not raise. */
+    public InboundLimits defaults() {
+        return properties.defaults();
+    }
+
     /** Counts one inbound message against the configured default limits. */
     public RateDecision tryConsume(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId) {
         return tryConsume(organizationId, chatbotId, contactId, properties.defaults());

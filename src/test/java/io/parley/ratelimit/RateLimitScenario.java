@@ -23,7 +23,10 @@ final class RateLimitScenario {
     }
 
     static void run(Api api, JdbcClient jdbc) {
-        Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
+        run(api, jdbc, Tenants.openAiBot(api));
+    }
+
+    static void run(Api api, JdbcClient jdbc, Tenants.WhatsAppBot bot) {
         bot.llm().replies("Happy to help.");
         WhatsAppChat abusive = WhatsAppChat.start(api, bot);
         List<String> texts = List.of(1, 2, 3, 4, 5).stream().map(i -> "message " + i + " " + UUID.randomUUID())

@@ -8,8 +8,10 @@ import io.parley.delivery.OutboundRequest;
 import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.MessageId;
+import io.parley.ratelimit.InboundLimits;
 import io.parley.ratelimit.RateDecision;
 import io.parley.ratelimit.RateLimits;
+import io.parley.usage.Limits;
 import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -28,10 +30,12 @@ public class InboundThrottle {
     private final ConversationRepository repository;
     private final Contacts contacts;
     private final Deliveries deliveries;
+    private final Limits usageLimits;
 
     InboundThrottle(RateLimits rateLimits, ConversationRepository repository, Contacts contacts,
-                    Deliveries deliveries) {
+                    Deliveries deliveries, Limits usageLimits) {
         this.rateLimits = rateLimits;
+        this.usageLimits = usageLimits;
         this.repository = repository;
         this.contacts = contacts;
         this.deliveries = deliveries;
@@ -40,7 +44,8 @@ public class InboundThrottle {
     /** True when the stored message must not start a turn; it is then marked throttled. */
     public boolean throttled(InboundMessage message, ContactId contactId, ConversationId conversationId,
                              MessageId messageId, Instant now) {
-        RateDecision decision = rateLimits.tryConsume(message.organizationId(), message.chatbotId(), contactId);
+        RateDecision decision = rateLimits.tryConsume(message.organizationId(), message.chatbotId(), contactId,
+                limitsFor(message));
         if (decision.allowed()) {
             return false;
         }
@@ -51,6 +56,14 @@ public class InboundThrottle {
             sendNotice(message, contactId, conversationId, now);
         }
         return true;
+    }
+
+    /** The node's limits, with the organization's per-contact rate when its plan or override is stricter. */
+    private InboundLimits limitsFor(InboundMessage message) {
+        InboundLimits node = rateLimits.defaults();
+        Integer perContact = usageLimits.effective(message.organizationId()).ratePerHourPerContact();
+        return perContact == null || perContact < 1 || perContact >= node.perContactPerHour() ? node
+                : new InboundLimits(node.perChatbotPerHour(), perContact);
     }
 
     private void sendNotice(InboundMessage message, ContactId contactId, ConversationId conversationId,
