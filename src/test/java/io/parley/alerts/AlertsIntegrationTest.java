@@ -8,20 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.parley.events.SystemEvent;
 import io.parley.events.SystemEvents;
 import io.parley.platform.OrganizationId;
 import io.parley.testing.Api;
 import io.parley.testing.Fakes;
-import io.parley.testing.IntegrationTestSupport;
+import io.parley.testing.SmtpIntegrationTestSupport;
 import io.parley.testing.Tenants;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -31,36 +27,21 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Alert sinks end to end: Slack and signed webhooks on WireMock, email on GreenMail (so this class has its own
- * Spring context, see ContactOwnerEmailIntegrationTest), retries shortened to 100 ms.
+ * Alert sinks end to end: Slack and signed webhooks on WireMock, email on GreenMail (see
+ * SmtpIntegrationTestSupport), retries shortened to 100 ms.
  */
 @TestPropertySource(properties = {
-        "spring.mail.host=127.0.0.1",
         "parley.alerts.from=alerts@parley.test",
         "parley.alerts.max-retries=2",
         "parley.alerts.first-backoff=100ms",
         "parley.alerts.max-backoff=300ms"
 })
-class AlertsIntegrationTest extends IntegrationTestSupport {
-    static final int SMTP_PORT = freePort();
-
-    @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    @DynamicPropertySource
-    static void smtpPort(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
+class AlertsIntegrationTest extends SmtpIntegrationTestSupport {
     @Autowired
     SystemEvents events;
 
@@ -205,13 +186,5 @@ class AlertsIntegrationTest extends IntegrationTestSupport {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -43,13 +43,7 @@ class UsageLimitsIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_answer_and_tell_the_limit_again_when_the_limit_is_raised() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
-        bot.llm().replies("Happy to help.");
-        patchLimits(bot, "{\"monthlyMessages\": 1}");
-        WhatsAppChat chat = WhatsAppChat.start(api, bot);
-        chat.says("First");
-        chat.awaitReceived(1);
-        chat.says("Second");
-        assertThat(chat.awaitReceived(2).getLast()).isEqualTo("LIMIT-FALLBACK");
+        WhatsAppChat chat = atALimitOfOneMessage(bot);
 
         patchLimits(bot, "{\"monthlyMessages\": 2}");
         chat.says("Third");
@@ -64,13 +58,7 @@ class UsageLimitsIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_answer_again_when_the_billing_period_rolls_over() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
-        bot.llm().replies("Happy to help.");
-        patchLimits(bot, "{\"monthlyMessages\": 1}");
-        WhatsAppChat chat = WhatsAppChat.start(api, bot);
-        chat.says("First");
-        chat.awaitReceived(1);
-        chat.says("Second");
-        assertThat(chat.awaitReceived(2).getLast()).isEqualTo("LIMIT-FALLBACK");
+        WhatsAppChat chat = atALimitOfOneMessage(bot);
 
         // The month ends: this period's rows become last month's.
         for (String table : List.of("usage_periods", "usage_notices")) {
@@ -178,6 +166,18 @@ class UsageLimitsIntegrationTest extends IntegrationTestSupport {
 
         assertThat(chat.awaitReceived(1)).containsExactly("MAX-ROUNDS");
         assertThat(bot.llm().requests()).as("one round run, the second request's tool call is refused").hasSize(2);
+    }
+
+    /** A contact whose first message was answered and whose second got the limit message (limit: 1 a month). */
+    private WhatsAppChat atALimitOfOneMessage(Tenants.WhatsAppBot bot) {
+        bot.llm().replies("Happy to help.");
+        patchLimits(bot, "{\"monthlyMessages\": 1}");
+        WhatsAppChat chat = WhatsAppChat.start(api, bot);
+        chat.says("First");
+        chat.awaitReceived(1);
+        chat.says("Second");
+        assertThat(chat.awaitReceived(2).getLast()).isEqualTo("LIMIT-FALLBACK");
+        return chat;
     }
 
     private void patchLimits(Tenants.WhatsAppBot bot, String json) {

@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * every provider adapter then renders in its own dialect. The subset providers understand is kept (types,
  * descriptions, required, enums, nested objects and arrays, anyOf, nullable type arrays); keywords they ignore
  * anyway ({@code format}, {@code minimum}, ...) are dropped here but still enforced, since Parley validates the
- * arguments against the full original schema before it runs a tool.
+ * arguments against the full original schema before it runs a tool. LangChain4j's own
+ * {@code JsonSchemaElementJsonUtils.fromMap} keeps what it does not model as {@code JsonRawSchema}, which not every
+ * provider adapter can render; this converter only produces elements all of them support.
  */
 final class JsonSchemaConverter {
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -2,48 +2,25 @@ package io.parley.tools.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-import io.parley.testing.IntegrationTestSupport;
+import io.parley.testing.SmtpIntegrationTestSupport;
 import io.parley.tenancy.Organizations;
 import io.parley.tools.ToolOutcome;
 import io.parley.tools.Tools;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/**
- * contact_owner by email against a real SMTP server (GreenMail). The only test class with its own Spring context:
- * the mail sender is configured at startup, so the SMTP port must be known before the context starts. The port is
- * chosen once per JVM (free at that moment) rather than fixed, so parallel builds on one machine do not collide.
- */
+/** contact_owner by email against a real SMTP server (GreenMail, see {@link SmtpIntegrationTestSupport}). */
 @TestPropertySource(properties = {
-        "spring.mail.host=127.0.0.1",
         "parley.notifications.from=notifications@parley.test"
 })
-class ContactOwnerEmailIntegrationTest extends IntegrationTestSupport {
-    static final int SMTP_PORT = freePort();
-
-    @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    @DynamicPropertySource
-    static void smtpPort(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
+class ContactOwnerEmailIntegrationTest extends SmtpIntegrationTestSupport {
     @Autowired
     Tools tools;
     @Autowired
@@ -89,13 +66,5 @@ class ContactOwnerEmailIntegrationTest extends IntegrationTestSupport {
         assertThat(outcome.error()).startsWith("contact_owner failed: The email could not be sent")
                 .endsWith("the owner was not notified.")
                 .doesNotContain("owner@acme.test", "127.0.0.1");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,0 +1,27 @@
+# Shared by the benchmark scripts (sourced, not run): the JDK, psql, and one Parley node on a fresh database.
+find_java() {  # the first JDK >= 21 under /usr/lib/jvm (the machine's default java may be older)
+  for dir in /usr/lib/jvm/*; do
+    version=$("$dir/bin/java" -XshowSettings:properties -version 2>&1 | grep -oE 'java.specification.version = [0-9]+' | grep -oE '[0-9]+$' || true)
+    if [ -n "$version" ] && [ "$version" -ge 21 ]; then echo "$dir/bin/java"; return; fi
+  done
+  echo "no JDK >= 21 found under /usr/lib/jvm; set JAVA" >&2; exit 1
+}
+JAVA=${JAVA:-$(find_java)}
+TOKEN=bench-admin-token
+pg() { psql -h 127.0.0.1 -U postgres -X -q -tA "$@"; }
+
+[ -f target/parley.jar ] || ./mvnw -q -DskipTests package
+
+# start_parley DATABASE LOGFILE [VAR=value ...]: recreates DATABASE, starts target/parley.jar on $PORT with the
+# extra environment, sets PARLEY_PID (killed on exit) and waits until the node is ready.
+start_parley() {
+  local db=$1 log=$2
+  shift 2
+  pg -d postgres -c "drop database if exists $db with (force)" -c "create database $db"
+  env PARLEY_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" PARLEY_DB_USER=postgres PARLEY_ADMIN_TOKEN=$TOKEN \
+    PARLEY_MASTER_KEY="MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=" PARLEY_DEMO=false PORT=$PORT "$@" \
+    "$JAVA" -Xmx1g -jar target/parley.jar > "$log" 2>&1 &
+  PARLEY_PID=$!
+  trap 'kill $PARLEY_PID 2>/dev/null || true' EXIT
+  until curl -sf "localhost:$PORT/ready" >/dev/null; do sleep 1; done
+}
