@@ -11,7 +11,9 @@ import io.parley.delivery.StatusReport;
 import io.parley.events.SystemEvent;
 import io.parley.events.SystemEvents;
 import io.parley.tenancy.ChannelAccount;
+import io.parley.platform.database.GroupCommit;
 import io.parley.tenancy.ChannelAccounts;
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,7 +46,7 @@ class WhatsAppIngress {
     private final Deliveries deliveries;
     private final SystemEvents events;
     private final IngressEvents ingressEvents;
-    private final TransactionTemplate transactions;
+    private final GroupCommit groupCommit;
     private final MeterRegistry meters;
 
     WhatsAppIngress(JsonMapper json, WhatsAppProperties properties, ChannelAccounts accounts,
@@ -57,7 +59,8 @@ class WhatsAppIngress {
         this.deliveries = deliveries;
         this.events = events;
         this.ingressEvents = ingressEvents;
-        this.transactions = transactions;
+        this.groupCommit = new GroupCommit("whatsapp-ingest", transactions, properties.ingestWriters(),
+                properties.ingestBatch());
         this.meters = meters;
     }
 
@@ -85,7 +88,10 @@ class WhatsAppIngress {
         if (!known.isEmpty() && trusted.isEmpty()) {
             return Result.UNAUTHENTICATED;
         }
-        transactions.executeWithoutResult(status -> store(webhook, trusted));
+        // Concurrent webhooks share a transaction and its commit; this returns after that commit (ADR 0020).
+        int duplicates = groupCommit.execute(() -> store(webhook, trusted));
+        meters.counter("parley.webhook.messages", "channel", "whatsapp").increment(webhook.messages().size());
+        meters.counter("parley.webhook.duplicates", "channel", "whatsapp").increment(duplicates);
         // After the commit: its throttle must not swallow the event of a redelivery after a rollback.
         recordUnattributed(webhook, known);
         return Result.ACCEPTED;
@@ -118,7 +124,13 @@ class WhatsAppIngress {
         return verified;
     }
 
-    private void store(ParsedWebhook webhook, Map<String, ChannelAccount> trusted) {
+    @PreDestroy
+    void close() {
+        groupCommit.close();
+    }
+
+    /** Stores the trusted parts of a webhook; returns how many of its messages were already stored. */
+    private int store(ParsedWebhook webhook, Map<String, ChannelAccount> trusted) {
         int duplicates = 0;
         for (WaInboundMessage message : webhook.messages()) {
             ChannelAccount account = trusted.get(message.phoneNumberId());
@@ -148,8 +160,7 @@ class WhatsAppIngress {
         if (!webhook.ignoredFields().isEmpty()) {
             log.debug("Ignored webhook fields {}", webhook.ignoredFields());
         }
-        meters.counter("parley.webhook.messages", "channel", "whatsapp").increment(webhook.messages().size());
-        meters.counter("parley.webhook.duplicates", "channel", "whatsapp").increment(duplicates);
+        return duplicates;
     }
 
     private void recordUnattributed(ParsedWebhook webhook, Map<String, ChannelAccount> known) {

@@ -15,12 +15,15 @@ import org.springframework.util.unit.DataSize;
  * @param maxPayload     larger webhook bodies are refused with 413
  * @param ingestConcurrency webhooks stored at once per node (defaults to the database pool size)
  * @param ingestWait     how long a webhook may wait for its turn before it is answered 503 (Meta retries)
+ * @param ingestWriters  transactions storing webhooks at once per node; concurrent webhooks share them (group commit)
+ * @param ingestBatch    the most webhooks one such transaction stores
  */
 @ConfigurationProperties("parley.whatsapp")
 record WhatsAppProperties(@DefaultValue("https://graph.facebook.com/v22.0") String graphUrl, String verifyToken,
                           String appSecret, @DefaultValue("3MB") DataSize maxPayload,
                           @DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
-                          @DefaultValue("20") int ingestConcurrency, @DefaultValue("1s") Duration ingestWait) {
+                          @DefaultValue("20") int ingestConcurrency, @DefaultValue("1s") Duration ingestWait,
+                          @DefaultValue("4") int ingestWriters, @DefaultValue("32") int ingestBatch) {
 
     String graphBase() {
         return graphUrl.endsWith("/") ? graphUrl.substring(0, graphUrl.length() - 1) : graphUrl;
