@@ -34,6 +34,8 @@ import org.springframework.test.context.ContextConfiguration;
         "parley.knowledge.remote-timeout=5s",
         "parley.knowledge.max-file-size=2MB",
         "parley.knowledge.allow-private-hosts=true",
+        "parley.media.first-backoff=100ms",
+        "parley.media.max-retries=2",
         "logging.structured.format.console=logstash"
 })
 @ContextConfiguration(initializers = ParleyTestContext.class)

@@ -46,12 +46,14 @@ class WhatsAppIngress {
     private final Deliveries deliveries;
     private final SystemEvents events;
     private final IngressEvents ingressEvents;
+    private final WaInboundMedia media;
     private final GroupCommit groupCommit;
     private final MeterRegistry meters;
 
     WhatsAppIngress(JsonMapper json, WhatsAppProperties properties, ChannelAccounts accounts,
                     Conversations conversations, Deliveries deliveries, SystemEvents events,
-                    IngressEvents ingressEvents, TransactionTemplate transactions, MeterRegistry meters) {
+                    IngressEvents ingressEvents, WaInboundMedia media, TransactionTemplate transactions,
+                    MeterRegistry meters) {
         this.parser = new WhatsAppPayloadParser(json);
         this.properties = properties;
         this.accounts = accounts;
@@ -59,6 +61,7 @@ class WhatsAppIngress {
         this.deliveries = deliveries;
         this.events = events;
         this.ingressEvents = ingressEvents;
+        this.media = media;
         this.groupCommit = new GroupCommit("whatsapp-ingest", transactions, properties.ingestWriters(),
                 properties.ingestBatch());
         this.meters = meters;
@@ -134,9 +137,14 @@ class WhatsAppIngress {
         int duplicates = 0;
         for (WaInboundMessage message : webhook.messages()) {
             ChannelAccount account = trusted.get(message.phoneNumberId());
-            if (account != null && conversations.receive(inbound(account, message)).duplicate()) {
+            if (account == null) {
+                continue;
+            }
+            Receipt receipt = conversations.receive(inbound(account, message));
+            if (receipt.duplicate()) {
                 duplicates++;
             }
+            media.register(account, message, receipt);
         }
         for (WaStatusUpdate status : webhook.statuses()) {
             ChannelAccount account = trusted.get(status.phoneNumberId());

@@ -6,6 +6,9 @@ import io.parley.conversation.ConversationSummary;
 import io.parley.conversation.Conversations;
 import io.parley.conversation.MessageEntry;
 import io.parley.delivery.DeliveryView;
+import io.parley.media.MediaInfo;
+import io.parley.media.MediaLibrary;
+import io.parley.platform.MessageId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.Ids;
@@ -30,12 +33,15 @@ class ConversationController {
     private final Conversations conversations;
     private final Chatbots chatbots;
     private final Tools tools;
+    private final MediaLibrary media;
     private final JsonMapper json;
 
-    ConversationController(Conversations conversations, Chatbots chatbots, Tools tools, JsonMapper json) {
+    ConversationController(Conversations conversations, Chatbots chatbots, Tools tools, MediaLibrary media,
+                           JsonMapper json) {
         this.conversations = conversations;
         this.chatbots = chatbots;
         this.tools = tools;
+        this.media = media;
         this.json = json;
     }
 
@@ -82,13 +88,26 @@ class ConversationController {
         }
     }
 
+    /** An attachment as Parley serves it: {@code url} is Parley's, never the provider's. */
+    record MediaView(UUID id, String kind, String mimeType, Long size, String status, String error, String url) {
+        static MediaView of(MediaInfo m) {
+            return m == null ? null : new MediaView(m.id().value(), m.kind(), m.mimeType(), m.sizeBytes(),
+                    m.status().wireName(), m.errorCode(), m.url());
+        }
+    }
+
     record MessageView(UUID id, String role, String type, String content, Map<String, Object> details,
-                       String providerMessageId, Instant createdAt, DeliveryStatusView delivery) {
-        static MessageView of(MessageEntry m) {
+                       String providerMessageId, Instant createdAt, DeliveryStatusView delivery, MediaView media) {
+        static MessageView of(MessageEntry m, MediaInfo media) {
             return new MessageView(m.id().value(), m.role(), m.type(), m.content(),
                     m.details() == null || m.details().isEmpty() ? null : m.details(), m.providerMessageId(),
-                    m.createdAt(), DeliveryStatusView.of(m.delivery()));
+                    m.createdAt(), DeliveryStatusView.of(m.delivery()), MediaView.of(media));
         }
+    }
+
+    private List<MessageView> views(List<MessageEntry> messages) {
+        Map<MessageId, MediaInfo> attachments = media.forMessages(messages.stream().map(MessageEntry::id).toList());
+        return messages.stream().map(m -> MessageView.of(m, attachments.get(m.id()))).toList();
     }
 
     @GetMapping("/chatbots/{botId}/conversations")
@@ -105,7 +124,7 @@ class ConversationController {
 
     @GetMapping("/conversations/{conversationId}/messages")
     List<MessageView> messages(@PathVariable String conversationId, @RequestParam(defaultValue = "200") int limit) {
-        return conversations.messages(id(conversationId), limit).stream().map(MessageView::of).toList();
+        return views(conversations.messages(id(conversationId), limit));
     }
 
     @GetMapping("/organizations/{orgId}/conversations/{conversationId}/messages")
@@ -113,7 +132,7 @@ class ConversationController {
                                              @RequestParam(defaultValue = "200") int limit) {
         ConversationId id = id(conversationId);
         conversations.getInOrganization(Ids.parse(orgId, "organization", OrganizationId::new), id);
-        return conversations.messages(id, limit).stream().map(MessageView::of).toList();
+        return views(conversations.messages(id, limit));
     }
 
     private static ConversationId id(String value) {

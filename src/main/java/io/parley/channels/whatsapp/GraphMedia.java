@@ -1,0 +1,147 @@
+package io.parley.channels.whatsapp;
+
+import io.parley.media.MediaFetch;
+import io.parley.media.MediaSource;
+import io.parley.platform.ChannelAccountId;
+import io.parley.platform.Secret;
+import io.parley.tenancy.ChannelAccounts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Downloads inbound media from Meta: {@code GET /{media-id}} with the channel's token gives a short-lived URL, and
+ * {@code GET <url>} with the same token gives the bytes. The URL is used once and never leaves this class.
+ */
+@Component
+class GraphMedia implements MediaSource {
+    private static final Pattern MEDIA_ID = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+    /** 100: "Object with ID ... does not exist" (expired or unknown id); 131052: media download error. */
+    private static final Set<Integer> GONE = Set.of(100, 131052);
+    private static final Set<Integer> THROTTLING = Set.of(4, 80007, 130429);
+    private static final Set<Integer> CREDENTIALS = Set.of(190, 10);
+
+    private final HttpClient http;
+    private final WhatsAppProperties properties;
+    private final ChannelAccounts accounts;
+    private final JsonMapper json;
+
+    GraphMedia(WhatsAppProperties properties, ChannelAccounts accounts, JsonMapper json) {
+        this.properties = properties;
+        this.accounts = accounts;
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @Override
+    public String channel() {
+        return "whatsapp";
+    }
+
+    @Override
+    public MediaFetch fetch(ChannelAccountId channelAccountId, String mediaId, long maxBytes, OutputStream sink) {
+        if (mediaId == null || !MEDIA_ID.matcher(mediaId).matches()) {
+            return new MediaFetch.Failed("invalid_media_id", "The media id is not a Graph id");
+        }
+        Secret token = accounts.whatsAppCredentials(channelAccountId).accessToken();
+        try {
+            HttpResponse<String> metadata = http.send(get(URI.create(properties.graphBase() + "/" + mediaId), token),
+                    HttpResponse.BodyHandlers.ofString());
+            if (metadata.statusCode() / 100 != 2) {
+                return metadataFailure(metadata.statusCode(), errorCode(metadata.body()));
+            }
+            JsonNode node = json.readTree(metadata.body());
+            String url = text(node, "url");
+            if (url == null) {
+                return new MediaFetch.RetryLater("no_media_url", "Graph API answered without a download URL");
+            }
+            long declaredSize = node.path("file_size").asLong(-1);
+            if (declaredSize > maxBytes) {
+                return tooLarge(maxBytes);
+            }
+            return download(URI.create(url), token, maxBytes, sink, text(node, "mime_type"), text(node, "sha256"));
+        } catch (HttpTimeoutException e) {
+            return new MediaFetch.RetryLater("timeout", e.getClass().getSimpleName());
+        } catch (IOException | JacksonException | IllegalArgumentException e) {
+            return new MediaFetch.RetryLater("network_error", e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new MediaFetch.RetryLater("interrupted", "Interrupted while downloading");
+        }
+    }
+
+    private MediaFetch download(URI url, Secret token, long maxBytes, OutputStream sink, String mimeType,
+                                String sha256) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = http.send(get(url, token), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
+            int status = response.statusCode();
+            if (status / 100 != 2) {
+                // The URL lives about 5 minutes: a 4xx on it is retried with a fresh one from the metadata call.
+                return new MediaFetch.RetryLater("download_http_" + status, "Download answered HTTP " + status);
+            }
+            if (response.headers().firstValueAsLong("Content-Length").orElse(-1) > maxBytes) {
+                return tooLarge(maxBytes);
+            }
+            byte[] buffer = new byte[64 * 1024];
+            long copied = 0;
+            for (int read; (read = in.read(buffer)) != -1; ) {
+                copied += read;
+                if (copied > maxBytes) {
+                    return tooLarge(maxBytes);
+                }
+                sink.write(buffer, 0, read);
+            }
+        }
+        return new MediaFetch.Fetched(mimeType, sha256);
+    }
+
+    private static MediaFetch metadataFailure(int status, Integer code) {
+        String codeText = code == null ? "http_" + status : "graph_" + code;
+        if (status == 404 || (code != null && GONE.contains(code))) {
+            return new MediaFetch.Failed("media_expired",
+                    "The media id is unknown to the Graph API or expired (ids from webhooks live 7 days)");
+        }
+        if (status == 401 || status == 403 || (code != null && CREDENTIALS.contains(code))) {
+            return new MediaFetch.Failed("unauthorized", "The channel's access token was refused (" + codeText + ")");
+        }
+        if (status == 429 || status == 408 || status >= 500 || (code != null && THROTTLING.contains(code))) {
+            return new MediaFetch.RetryLater(codeText, "Graph API answered HTTP " + status);
+        }
+        return new MediaFetch.Failed("provider_rejected", "Graph API answered HTTP " + status + " (" + codeText + ")");
+    }
+
+    private static MediaFetch tooLarge(long maxBytes) {
+        return new MediaFetch.Failed("too_large", "Larger than the limit of " + maxBytes + " bytes");
+    }
+
+    private HttpRequest get(URI uri, Secret token) {
+        return HttpRequest.newBuilder(uri).timeout(properties.requestTimeout())
+                .header("Authorization", "Bearer " + token.reveal()).GET().build();
+    }
+
+    private Integer errorCode(String body) {
+        try {
+            JsonNode code = json.readTree(body).path("error").path("code");
+            return code.isNumber() ? code.asInt() : null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isString() && !value.asString().isBlank() ? value.asString() : null;
+    }
+}

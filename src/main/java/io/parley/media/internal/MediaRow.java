@@ -1,0 +1,16 @@
+package io.parley.media.internal;
+
+import io.parley.media.MediaObjectId;
+import io.parley.media.MediaStatus;
+import io.parley.platform.ChannelAccountId;
+import io.parley.platform.ConversationId;
+import io.parley.platform.MessageId;
+import io.parley.platform.OrganizationId;
+import java.time.Instant;
+
+/** One {@code media_objects} row. */
+public record MediaRow(MediaObjectId id, OrganizationId organizationId, ChannelAccountId channelAccountId,
+                       String channel, ConversationId conversationId, MessageId messageId, String providerMediaId,
+                       String kind, String mimeType, String declaredSha256, Long sizeBytes, MediaStatus status,
+                       String storagePath, String errorCode, String errorDetail, int attempts, Instant createdAt) {
+}

@@ -1,0 +1,6 @@
+/**
+ * Media: inbound attachments (images, voice notes, videos, documents, stickers) downloaded from the provider by a
+ * retryable job, checked (size, sha256), kept in a {@link io.parley.media.MediaStore} and served through Parley's
+ * API; never through the provider's short-lived URL. Channels implement {@link io.parley.media.MediaSource}.
+ */
+package io.parley.media;
