@@ -174,7 +174,7 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
                     case AGENT -> a.agentKey();
                     case ADMIN -> a.adminSession();
                     case OWNER -> a.ownerSession();
-                    default -> ParleyTokens.OPERATOR;
+                    default -> io.parley.testing.ParleyTestContext.ADMIN_TOKEN;
                 };
                 int status = call(api.withToken(token), route, a.fill(route.pattern())).status();
                 soft.assertThat(status).as("%s with the least allowed caller (%s)", route, access)
