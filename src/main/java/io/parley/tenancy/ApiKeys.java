@@ -1,7 +1,9 @@
 package io.parley.tenancy;
 
 import io.parley.platform.NotFoundException;
+import io.parley.platform.InvalidRequestException;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.web.Role;
 import io.parley.tenancy.internal.ApiKeyRepository;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,25 +42,39 @@ public class ApiKeys {
         this.clock = clock;
     }
 
-    /** Creates a key; the returned plaintext cannot be recovered later. */
+    /** Creates an admin key; the returned plaintext cannot be recovered later. */
     public CreatedApiKey create(OrganizationId organizationId, String name) {
+        return create(organizationId, name, Role.ADMIN);
+    }
+
+    /** Creates a key with {@code role} (admin or agent: an owner is a person, never a key). */
+    public CreatedApiKey create(OrganizationId organizationId, String name, Role role) {
         organizations.get(organizationId);
         String trimmed = Validation.requireText("name", name, 100);
+        if (role == Role.OWNER) {
+            throw new InvalidRequestException("validation_failed", "role must be admin or agent",
+                    java.util.Map.of("field", "role"));
+        }
         String key = newKey();
         ApiKey created = repository.insert(new ApiKeyId(UUID.randomUUID()), organizationId, trimmed,
-                key.substring(0, SHOWN_CHARS), hash(key), clock.instant());
+                key.substring(0, SHOWN_CHARS), role, hash(key), clock.instant());
         return new CreatedApiKey(created, key);
     }
 
     /** The organization a presented key belongs to; empty for unknown, malformed or revoked keys. */
     public Optional<OrganizationId> authenticate(String presented) {
+        return authenticateKey(presented).map(ApiKey::organizationId);
+    }
+
+    /** The active key a presented key is, with its role; records the use (at most once a minute). */
+    public Optional<ApiKey> authenticateKey(String presented) {
         if (presented == null || !presented.startsWith(KEY_PREFIX) || presented.length() > 200) {
             return Optional.empty();
         }
         Optional<ApiKey> key = repository.findActiveByHash(hash(presented));
         Instant now = clock.instant();
         key.ifPresent(k -> repository.touch(k.id(), now, now.minus(LAST_USED_RESOLUTION)));
-        return key.map(ApiKey::organizationId);
+        return key;
     }
 
     public List<ApiKey> list(OrganizationId organizationId) {

@@ -52,8 +52,9 @@ class ApiKeysIntegrationTest extends IntegrationTestSupport {
         assertThat(only.path("prefix").asString()).isEqualTo(created.text("prefix"));
         assertThat(only.has("key")).isFalse();
         assertThat(listed.body()).doesNotContain(key);
-        assertThat(api.withToken(key).get(path).status()).as("an organization key does not open the admin API")
-                .isEqualTo(401);
+        assertThat(created.text("role")).as("keys without a role are admin keys").isEqualTo("admin");
+        assertThat(api.withToken(key).get(path).status()).as("an admin key opens its organization's routes")
+                .isEqualTo(200);
     }
 
     @Test

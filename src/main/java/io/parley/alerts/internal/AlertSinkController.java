@@ -1,5 +1,7 @@
 package io.parley.alerts.internal;
 
+import io.parley.platform.web.RequiresRole;
+import io.parley.platform.web.Role;
 import io.parley.events.SystemEvent;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Alert sinks of an organization. Slack URLs and webhook secrets are write-only: answers say only that they are set. */
 @RestController
+@RequiresRole(Role.ADMIN)
 @RequestMapping("/api/v1/organizations/{orgId}/alert-sinks")
 class AlertSinkController {
     private static final Pattern TYPE_PATTERN = Pattern.compile("\\*|[a-z0-9_]+(\\.[a-z0-9_]+)*(\\.\\*?)?");

@@ -1,5 +1,7 @@
 package io.parley.channels.webchat;
 
+import io.parley.platform.web.RequiresRole;
+import io.parley.platform.web.Role;
 import io.parley.contacts.ContactIdentity;
 import io.parley.conversation.Conversations;
 import io.parley.conversation.InboundMessage;
@@ -48,6 +50,7 @@ class WebchatController {
     record Accepted(UUID conversationId, UUID messageId, boolean duplicate) {
     }
 
+    @RequiresRole(Role.AGENT)
     @PostMapping("/messages")
     ResponseEntity<Accepted> send(@PathVariable String botId, @RequestBody SendMessage request) {
         String sessionId = requireId("sessionId", request == null ? null : request.sessionId());

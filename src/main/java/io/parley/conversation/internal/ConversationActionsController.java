@@ -1,5 +1,7 @@
 package io.parley.conversation.internal;
 
+import io.parley.platform.web.RequiresRole;
+import io.parley.platform.web.Role;
 import io.parley.conversation.Conversations;
 import io.parley.platform.ConversationId;
 import io.parley.platform.Ids;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** What a person does with a conversation: take it over from the bot, write to the contact, give it back. */
 @RestController
+@RequiresRole(Role.AGENT)
 @RequestMapping("/api/v1/conversations/{conversationId}")
 class ConversationActionsController {
     private final Conversations conversations;

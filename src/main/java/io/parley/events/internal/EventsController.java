@@ -1,5 +1,7 @@
 package io.parley.events.internal;
 
+import io.parley.platform.web.RequiresRole;
+import io.parley.platform.web.Role;
 import io.parley.events.StoredEvent;
 import io.parley.events.SystemEvent;
 import io.parley.events.SystemEvents;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@RequiresRole(Role.ADMIN)
 @RequestMapping("/api/v1/organizations/{orgId}/events")
 class EventsController {
     /** Every /api/v1 caller is the operator today (ADR 6); organization-scoped callers will name themselves here. */

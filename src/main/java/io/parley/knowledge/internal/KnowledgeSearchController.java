@@ -1,5 +1,7 @@
 package io.parley.knowledge.internal;
 
+import io.parley.platform.web.RequiresRole;
+import io.parley.platform.web.Role;
 import io.parley.knowledge.Knowledge;
 import io.parley.knowledge.Passage;
 import io.parley.platform.ChatbotId;
@@ -37,6 +39,7 @@ class KnowledgeSearchController {
         }
     }
 
+    @RequiresRole(Role.AGENT)
     @PostMapping("/api/v1/chatbots/{botId}/knowledge/search")
     List<PassageView> search(@PathVariable String botId, @RequestBody SearchRequest request) {
         ChatbotId id = Ids.parse(botId, "chatbot", ChatbotId::new);

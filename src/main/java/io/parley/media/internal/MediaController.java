@@ -5,6 +5,8 @@ import io.parley.media.MediaLibrary;
 import io.parley.media.MediaObjectId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.Ids;
+import io.parley.platform.web.RequiresRole;
+import io.parley.platform.web.Role;
 import java.util.Set;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
@@ -22,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Serves stored media to the dashboard and API clients. The type comes from the provider, so browsers are told
  * not to sniff, and anything but a plain raster image is offered as a download rather than rendered.
  */
-// TODO(roles): add @RequiresRole(Role.AGENT) once the roles branch lands.
+@RequiresRole(Role.AGENT)
 @RestController
 @RequestMapping("/api/v1")
 class MediaController {

@@ -48,6 +48,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             case ConflictException ignored -> HttpStatus.CONFLICT;
             case InvalidRequestException ignored -> HttpStatus.BAD_REQUEST;
             case UnauthorizedException ignored -> HttpStatus.UNAUTHORIZED;
+            case io.parley.platform.ForbiddenException ignored -> HttpStatus.FORBIDDEN;
+            case io.parley.platform.TooManyRequestsException ignored -> HttpStatus.TOO_MANY_REQUESTS;
             default -> e.retriable() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_CONTENT;
         };
         if (status.is5xxServerError()) {
@@ -55,6 +57,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         }
         ProblemDetail body = Problems.of(status, e.code(), e.getMessage());
         e.context().forEach(body::setProperty);
+        if (e instanceof io.parley.platform.TooManyRequestsException tooMany) {
+            return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER,
+                    Long.toString(Math.max(1, tooMany.retryAfter().toSeconds()))).body(body);
+        }
         return ResponseEntity.status(status).body(body);
     }
 

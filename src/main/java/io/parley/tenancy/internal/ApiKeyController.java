@@ -1,7 +1,11 @@
 package io.parley.tenancy.internal;
 
+import io.parley.platform.ForbiddenException;
 import io.parley.platform.Ids;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.web.Actor;
+import io.parley.platform.web.RequiresRole;
+import io.parley.platform.web.Role;
 import io.parley.tenancy.ApiKey;
 import io.parley.tenancy.ApiKeyId;
 import io.parley.tenancy.ApiKeys;
@@ -19,8 +23,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Organization API keys for the operator. The plaintext key appears only in the answer to its creation. */
+/**
+ * Organization API keys, managed by the organization's admins. The plaintext key appears only in the answer to its
+ * creation; nobody can mint a key stronger than themselves.
+ */
 @RestController
+@RequiresRole(Role.ADMIN)
 @RequestMapping("/api/v1/organizations/{orgId}/api-keys")
 class ApiKeyController {
     private final ApiKeys apiKeys;
@@ -29,24 +37,32 @@ class ApiKeyController {
         this.apiKeys = apiKeys;
     }
 
-    record CreateApiKey(String name) {
+    record CreateApiKey(String name, String role) {
     }
 
-    record CreatedView(UUID id, String name, String prefix, String key, Instant createdAt) {
+    record CreatedView(UUID id, String name, String prefix, String role, String key, Instant createdAt) {
     }
 
-    record ApiKeyView(UUID id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+    record ApiKeyView(UUID id, String name, String prefix, String role, Instant createdAt, Instant lastUsedAt,
+                      Instant revokedAt) {
         static ApiKeyView of(ApiKey k) {
-            return new ApiKeyView(k.id().value(), k.name(), k.prefix(), k.createdAt(), k.lastUsedAt(), k.revokedAt());
+            return new ApiKeyView(k.id().value(), k.name(), k.prefix(), k.role().wireName(), k.createdAt(),
+                    k.lastUsedAt(), k.revokedAt());
         }
     }
 
     @PostMapping
     ResponseEntity<CreatedView> create(@PathVariable String orgId, @RequestBody(required = false) CreateApiKey request) {
-        CreatedApiKey created = apiKeys.create(organization(orgId), request == null ? null : request.name());
+        Role role = request == null || request.role() == null ? Role.ADMIN : Role.parse("role", request.role());
+        if (role != Role.OWNER && !Actor.current().map(actor -> actor.hasAtLeast(role)).orElse(false)) {
+            throw new ForbiddenException("A key cannot have a stronger role than its creator (" + role.wireName()
+                    + " requested)");
+        }
+        CreatedApiKey created = apiKeys.create(organization(orgId), request == null ? null : request.name(), role);
         ApiKey key = created.apiKey();
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + orgId + "/api-keys/" + key.id()))
-                .body(new CreatedView(key.id().value(), key.name(), key.prefix(), created.key(), key.createdAt()));
+                .body(new CreatedView(key.id().value(), key.name(), key.prefix(), key.role().wireName(), created.key(),
+                        key.createdAt()));
     }
 
     @GetMapping

@@ -3,6 +3,7 @@ package io.parley.tenancy.internal;
 import io.parley.platform.OrganizationId;
 import io.parley.tenancy.ApiKey;
 import io.parley.tenancy.ApiKeyId;
+import io.parley.platform.web.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,12 +22,13 @@ public class ApiKeyRepository {
         this.jdbc = jdbc;
     }
 
-    public ApiKey insert(ApiKeyId id, OrganizationId organizationId, String name, String prefix, String keyHash,
-                         Instant now) {
+    public ApiKey insert(ApiKeyId id, OrganizationId organizationId, String name, String prefix, Role role,
+                         String keyHash, Instant now) {
         return jdbc.sql("""
-                        insert into api_keys (id, organization_id, name, prefix, key_hash, created_at)
-                        values (:id, :org, :name, :prefix, :hash, :now) returning *""")
+                        insert into api_keys (id, organization_id, name, prefix, role, key_hash, created_at)
+                        values (:id, :org, :name, :prefix, :role, :hash, :now) returning *""")
                 .param("id", id.value()).param("org", organizationId.value()).param("name", name)
+                .param("role", role.wireName())
                 .param("prefix", prefix).param("hash", keyHash).param("now", Timestamp.from(now))
                 .query(ApiKeyRepository::map).single();
     }
@@ -65,7 +67,8 @@ public class ApiKeyRepository {
     private static ApiKey map(ResultSet rs, int row) throws SQLException {
         return new ApiKey(new ApiKeyId(rs.getObject("id", UUID.class)),
                 new OrganizationId(rs.getObject("organization_id", UUID.class)), rs.getString("name"),
-                rs.getString("prefix"), instant(rs, "created_at"), instant(rs, "last_used_at"),
+                rs.getString("prefix"), Role.parse("role", rs.getString("role")), instant(rs, "created_at"),
+                instant(rs, "last_used_at"),
                 instant(rs, "revoked_at"));
     }
 

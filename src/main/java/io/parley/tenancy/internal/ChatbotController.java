@@ -1,5 +1,7 @@
 package io.parley.tenancy.internal;
 
+import io.parley.platform.web.RequiresRole;
+import io.parley.platform.web.Role;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
@@ -119,6 +121,7 @@ class ChatbotController {
                 .body(view(created));
     }
 
+    @RequiresRole(Role.ADMIN)
     @GetMapping("/chatbots/{botId}/channels")
     List<ChannelView> listChannels(@PathVariable String botId) {
         return channelAccounts.list(botId(botId)).stream().map(this::view).toList();

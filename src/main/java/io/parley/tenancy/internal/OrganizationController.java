@@ -1,5 +1,6 @@
 package io.parley.tenancy.internal;
 
+import io.parley.platform.web.OperatorOnly;
 import io.parley.platform.Ids;
 import io.parley.platform.OrganizationId;
 import io.parley.tenancy.NotificationSettings;
@@ -49,6 +50,7 @@ class OrganizationController {
     record OrganizationPatch(String name, NotificationsPatch notifications) {
     }
 
+    @OperatorOnly
     @PostMapping
     ResponseEntity<OrganizationView> create(@RequestBody CreateOrganization request) {
         Organization created = organizations.create(request == null ? null : request.name());
@@ -56,6 +58,7 @@ class OrganizationController {
                 .body(OrganizationView.of(created, organizations.notifications(created.id())));
     }
 
+    @OperatorOnly
     @GetMapping
     List<OrganizationView> list() {
         return organizations.list().stream().map(o -> OrganizationView.of(o, null)).toList();

@@ -1,5 +1,7 @@
 package io.parley.tools.internal;
 
+import io.parley.platform.web.RequiresRole;
+import io.parley.platform.web.Role;
 import io.parley.llm.ToolSpec;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
@@ -26,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** An organization's tool sources. Header values are write-only: responses name the headers, nothing more. */
 @RestController
+@RequiresRole(Role.ADMIN)
 @RequestMapping("/api/v1/organizations/{orgId}/tools")
 class ToolSourceController {
     private final ToolSources sources;

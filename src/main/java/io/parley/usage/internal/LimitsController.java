@@ -1,5 +1,8 @@
 package io.parley.usage.internal;
 
+import io.parley.platform.web.OperatorOnly;
+import io.parley.platform.web.RequiresRole;
+import io.parley.platform.web.Role;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.OrganizationId;
@@ -44,11 +47,13 @@ class LimitsController {
                      BigDecimal cost, long unpriced, EffectiveLimits limits, String groupBy, List<UsageGroup> groups) {
     }
 
+    @OperatorOnly
     @PutMapping("/plan")
     EffectiveLimits setPlan(@PathVariable String orgId, @RequestBody(required = false) SetPlan request) {
         return plans.setPlan(organization(orgId), request == null ? null : request.plan());
     }
 
+    @RequiresRole(Role.ADMIN)
     @GetMapping("/limits")
     EffectiveLimits limits(@PathVariable String orgId) {
         OrganizationId id = organization(orgId);
@@ -56,11 +61,13 @@ class LimitsController {
         return limits.effective(id);
     }
 
+    @OperatorOnly
     @PatchMapping("/limits")
     EffectiveLimits patch(@PathVariable String orgId, @RequestBody(required = false) LimitsPatch request) {
         return plans.override(organization(orgId), request);
     }
 
+    @RequiresRole(Role.ADMIN)
     @GetMapping("/usage")
     UsageView usage(@PathVariable String orgId, @RequestParam(required = false) String from,
                     @RequestParam(required = false) String to, @RequestParam(required = false) String groupBy) {

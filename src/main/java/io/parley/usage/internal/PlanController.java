@@ -1,5 +1,6 @@
 package io.parley.usage.internal;
 
+import io.parley.platform.web.OperatorOnly;
 import io.parley.usage.Plan;
 import io.parley.usage.Plans;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The operator's plans: free, starter, pro and enterprise, editable (a null limit is unlimited). */
 @RestController
+@OperatorOnly
 @RequestMapping("/api/v1/plans")
 class PlanController {
     private final Plans plans;

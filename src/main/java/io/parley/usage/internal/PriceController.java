@@ -1,5 +1,6 @@
 package io.parley.usage.internal;
 
+import io.parley.platform.web.OperatorOnly;
 import io.parley.usage.ModelPrice;
 import io.parley.usage.PriceCatalog;
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the body and query, not the path.
  */
 @RestController
+@OperatorOnly
 @RequestMapping("/api/v1/prices")
 class PriceController {
     private final PriceCatalog prices;

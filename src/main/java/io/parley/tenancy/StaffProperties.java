@@ -1,0 +1,21 @@
+package io.parley.tenancy;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Staff sign-in ({@code parley.staff.*}).
+ *
+ * @param sessionLifetime  how long a session token from {@code POST /api/v1/auth/login} works (default 12 h)
+ * @param maxFailedLogins  failed logins for one email within {@code failedLoginWindow} before further attempts get
+ *                         429 (default 10)
+ * @param failedLoginWindow the throttle's window (default 15 min)
+ */
+@ConfigurationProperties("parley.staff")
+public record StaffProperties(Duration sessionLifetime, Integer maxFailedLogins, Duration failedLoginWindow) {
+    public StaffProperties {
+        sessionLifetime = sessionLifetime == null ? Duration.ofHours(12) : sessionLifetime;
+        maxFailedLogins = maxFailedLogins == null ? 10 : maxFailedLogins;
+        failedLoginWindow = failedLoginWindow == null ? Duration.ofMinutes(15) : failedLoginWindow;
+    }
+}

@@ -1,0 +1,10 @@
+package io.parley.tenancy;
+
+import io.parley.platform.OrganizationId;
+import io.parley.platform.web.Role;
+import java.time.Instant;
+
+/** A person who signs in to an organization (the dashboard, the API with a session token). Never the password. */
+public record StaffUser(StaffUserId id, OrganizationId organizationId, String email, String name, Role role,
+                        boolean disabled, Instant createdAt, Instant updatedAt) {
+}

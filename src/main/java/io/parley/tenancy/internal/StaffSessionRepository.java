@@ -1,0 +1,75 @@
+package io.parley.tenancy.internal;
+
+import io.parley.tenancy.StaffUser;
+import io.parley.tenancy.StaffUserId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Session tokens (hashed) and the failed-login counts of the login throttle. */
+@Repository
+public class StaffSessionRepository {
+    private final JdbcClient jdbc;
+
+    StaffSessionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UUID id, StaffUserId userId, String tokenHash, Instant now, Instant expiresAt) {
+        jdbc.sql("""
+                        insert into staff_sessions (id, user_id, token_hash, created_at, expires_at)
+                        values (:id, :user, :hash, :now, :expires)""")
+                .param("id", id).param("user", userId.value()).param("hash", tokenHash)
+                .param("now", Timestamp.from(now)).param("expires", Timestamp.from(expiresAt)).update();
+    }
+
+    /** The enabled user of a session that is neither expired nor revoked. */
+    public Optional<StaffUser> activeUser(String tokenHash, Instant now) {
+        return jdbc.sql("""
+                        select u.* from staff_sessions s join staff_users u on u.id = s.user_id
+                        where s.token_hash = :hash and s.revoked_at is null and s.expires_at > :now
+                          and not u.disabled""")
+                .param("hash", tokenHash).param("now", Timestamp.from(now)).query(StaffUserRepository::map)
+                .optional();
+    }
+
+    public Optional<StaffUser> revoke(String tokenHash, Instant now) {
+        return jdbc.sql("""
+                        with revoked as (update staff_sessions set revoked_at = :now
+                                         where token_hash = :hash and revoked_at is null returning user_id)
+                        select u.* from staff_users u join revoked r on r.user_id = u.id""")
+                .param("hash", tokenHash).param("now", Timestamp.from(now)).query(StaffUserRepository::map)
+                .optional();
+    }
+
+    public void revokeAllOf(StaffUserId userId, Instant now) {
+        jdbc.sql("update staff_sessions set revoked_at = :now where user_id = :user and revoked_at is null")
+                .param("user", userId.value()).param("now", Timestamp.from(now)).update();
+    }
+
+    public void recordFailure(String emailHash, Instant now) {
+        jdbc.sql("insert into login_failures (email_hash, failed_at) values (:hash, :now)")
+                .param("hash", emailHash).param("now", Timestamp.from(now)).update();
+    }
+
+    /** The failures since {@code since}: how many, and the oldest (when the window frees a slot). */
+    public record Failures(int count, Instant oldest) {
+    }
+
+    public Failures failuresSince(String emailHash, Instant since) {
+        return jdbc.sql("""
+                        select count(*) as n, min(failed_at) as oldest from login_failures
+                        where email_hash = :hash and failed_at > :since""")
+                .param("hash", emailHash).param("since", Timestamp.from(since))
+                .query((rs, row) -> new Failures(rs.getInt("n"), rs.getTimestamp("oldest") == null ? null
+                        : rs.getTimestamp("oldest").toInstant())).single();
+    }
+
+    public void forgetFailures(String emailHash, Instant before) {
+        jdbc.sql("delete from login_failures where email_hash = :hash or failed_at < :before")
+                .param("hash", emailHash).param("before", Timestamp.from(before)).update();
+    }
+}
