@@ -109,8 +109,11 @@ final class RemoteEmbedder implements Embedder {
                 List<Response<Embedding>> responses = texts.stream()
                         .map(text -> model.embed(TextSegment.from(text))).toList();
                 embeddings = responses.stream().map(Response::content).toList();
-                tokens = responses.stream().map(RemoteEmbedder::inputTokens)
-                        .reduce((a, b) -> a == null || b == null ? null : a + b).orElse(null);
+                tokens = 0;
+                for (Response<Embedding> response : responses) {
+                    Integer counted = inputTokens(response);
+                    tokens = tokens == null || counted == null ? null : tokens + counted;
+                }
             } else {
                 Response<List<Embedding>> response = model.embedAll(texts.stream().map(TextSegment::from).toList());
                 embeddings = response.content();
