@@ -13,11 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param redisRetryAfter   how long Redis is left alone after a failure before it is tried again
  * @param notice            whether a throttled contact gets one short notice per hour
  * @param noticeText        the notice
+ * @param redisKeyPrefix    prefix of every bucket key in Redis (several Parley installations on one Redis, tests)
  */
 @ConfigurationProperties("parley.ratelimit")
 public record RateLimitProperties(Long perChatbotPerHour, Long perContactPerHour, String redisUrl,
                                   Duration redisTimeout, Duration redisRetryAfter, Boolean notice,
-                                  String noticeText) {
+                                  String noticeText, String redisKeyPrefix) {
     public RateLimitProperties {
         perChatbotPerHour = perChatbotPerHour == null ? 1000 : perChatbotPerHour;
         perContactPerHour = perContactPerHour == null ? 60 : perContactPerHour;
@@ -27,6 +28,7 @@ public record RateLimitProperties(Long perChatbotPerHour, Long perContactPerHour
         notice = notice == null || notice;
         noticeText = noticeText == null || noticeText.isBlank()
                 ? "You are sending too many messages. Please wait a while before writing again." : noticeText;
+        redisKeyPrefix = redisKeyPrefix == null || redisKeyPrefix.isBlank() ? "parley:ratelimit:" : redisKeyPrefix;
     }
 
     /** The configured defaults as limits. */

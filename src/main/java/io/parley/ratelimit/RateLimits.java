@@ -42,7 +42,7 @@ public class RateLimits implements DisposableBean {
             // outage is reported once only.
             TransactionTemplate own = new TransactionTemplate(transactions);
             own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-            RedisBucketStore shared = new RedisBucketStore(properties.redisUrl(), "parley:ratelimit:",
+            RedisBucketStore shared = new RedisBucketStore(properties.redisUrl(), properties.redisKeyPrefix(),
                     properties.redisTimeout());
             this.buckets = new FailoverBucketStore(shared, new LocalBucketStore(), properties.redisRetryAfter(),
                     clock, error -> own.executeWithoutResult(status -> events.record(

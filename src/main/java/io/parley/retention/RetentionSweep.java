@@ -7,6 +7,8 @@ import io.parley.conversation.Conversations;
 import io.parley.events.SystemEvents;
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
+import io.parley.retention.internal.ContentSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,8 +16,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Deletes rows past their retention. A db-scheduler recurring task, so one node sweeps at a time across a cluster.
- * There is no idempotency-record table yet (API requests carry no idempotency keys); it joins the sweep with it.
+ * Deletes rows past their retention and applies each organization's message content retention. A db-scheduler
+ * recurring task, so one node sweeps at a time across a cluster. Idempotency records of any module that implements
+ * {@link IdempotencyRecords} are deleted after {@code idempotency-records} (24 h).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RetentionProperties.class)
@@ -23,17 +26,27 @@ public class RetentionSweep {
     public static final String TASK = "retention-sweep";
     private static final Logger log = LoggerFactory.getLogger(RetentionSweep.class);
 
-    public record Result(int inboundEvents, int systemEvents) {
+    /**
+     * @param messages       messages anonymized or deleted by organizations' content retention
+     * @param toolExecutions tool executions whose arguments and results were cleared with them
+     */
+    public record Result(int inboundEvents, int systemEvents, int idempotencyRecords, int messages,
+                         int toolExecutions) {
     }
 
     private final Conversations conversations;
     private final SystemEvents events;
+    private final ObjectProvider<IdempotencyRecords> idempotency;
+    private final ContentSweep content;
     private final RetentionProperties properties;
     private final Clock clock;
 
-    RetentionSweep(Conversations conversations, SystemEvents events, RetentionProperties properties, Clock clock) {
+    RetentionSweep(Conversations conversations, SystemEvents events, ObjectProvider<IdempotencyRecords> idempotency,
+                   ContentSweep content, RetentionProperties properties, Clock clock) {
         this.conversations = conversations;
         this.events = events;
+        this.idempotency = idempotency;
+        this.content = content;
         this.properties = properties;
         this.clock = clock;
     }
@@ -41,11 +54,18 @@ public class RetentionSweep {
     /** One sweep now; the recurring task calls this too. */
     public Result sweep() {
         Instant now = clock.instant();
+        Instant idempotencyCutoff = now.minus(properties.idempotencyRecords());
+        int idempotencyRecords = idempotency.orderedStream().mapToInt(r -> r.deleteCreatedBefore(idempotencyCutoff)).sum();
+        ContentSweep.Counts counts = content.sweep(now, properties.batchSize());
         Result result = new Result(conversations.forgetInboundEventsBefore(now.minus(properties.inboundEvents())),
-                events.deleteOccurredBefore(now.minus(properties.systemEvents())));
-        if (result.inboundEvents() + result.systemEvents() > 0) {
-            log.info("Retention sweep deleted {} inbound events and {} system events", result.inboundEvents(),
-                    result.systemEvents());
+                events.deleteOccurredBefore(now.minus(properties.systemEvents())), idempotencyRecords,
+                counts.messages(), counts.toolExecutions());
+        if (result.inboundEvents() + result.systemEvents() + result.idempotencyRecords() + result.messages()
+                + result.toolExecutions() > 0) {
+            log.info("Retention sweep: {} inbound events, {} system events, {} idempotency records deleted; "
+                            + "{} messages and {} tool executions past content retention",
+                    result.inboundEvents(), result.systemEvents(), result.idempotencyRecords(), result.messages(),
+                    result.toolExecutions());
         }
         return result;
     }

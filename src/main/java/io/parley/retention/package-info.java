@@ -1,5 +1,6 @@
 /**
  * Retention: a recurring sweep that deletes what is only kept for a while — inbound webhook event ids, system
- * events — through the owning modules' facades.
+ * events, idempotency records — and applies each organization's message content retention (anonymize or delete),
+ * through the owning modules' facades.
  */
 package io.parley.retention;

@@ -8,7 +8,8 @@ import java.math.BigDecimal;
  */
 public record EffectiveLimits(String plan, Long monthlyMessages, Long monthlyTokens, BigDecimal monthlyCostBudget,
                               Integer contactDailyMessages, Integer ratePerHourPerContact, Integer maxMessageLength,
-                              Integer maxToolRounds) {
+                              Integer maxToolRounds, Integer knowledgeDocuments, Integer knowledgeUrls,
+                              Integer knowledgeIngestionsPerDay, Long knowledgeStorageBytes) {
     /** A fingerprint that changes whenever a limit changes: "said once" marks include it. */
     String fingerprint() {
         return Integer.toHexString(java.util.Objects.hash(plan, monthlyMessages, monthlyTokens,

@@ -46,6 +46,10 @@ public class Plans {
         requireNonNegative("ratePerHourPerContact", plan.ratePerHourPerContact());
         requirePositive("maxMessageLength", plan.maxMessageLength());
         requireNonNegative("maxToolRounds", plan.maxToolRounds());
+        requireNonNegative("knowledgeDocuments", plan.knowledgeDocuments());
+        requireNonNegative("knowledgeUrls", plan.knowledgeUrls());
+        requireNonNegative("knowledgeIngestionsPerDay", plan.knowledgeIngestionsPerDay());
+        requireNonNegative("knowledgeStorageBytes", plan.knowledgeStorageBytes());
         repository.upsertPlan(plan);
         return get(plan.name());
     }
@@ -63,13 +67,18 @@ public class Plans {
     @Transactional
     public EffectiveLimits override(OrganizationId organizationId, LimitsPatch patch) {
         organizations.get(organizationId);
-        LimitsPatch p = patch == null ? new LimitsPatch(null, null, null, null, null, null) : patch;
+        LimitsPatch p = patch == null ? new LimitsPatch(null, null, null, null, null, null, null, null,
+                null, null) : patch;
         requireNonNegative("monthlyMessages", p.monthlyMessages());
         requireNonNegative("monthlyTokens", p.monthlyTokens());
         requireNonNegative("monthlyCostBudget", p.monthlyCostBudget());
         requireNonNegative("contactDailyMessages", p.contactDailyMessages());
         requireNonNegative("ratePerHourPerContact", p.ratePerHourPerContact());
         requirePositive("maxMessageLength", p.maxMessageLength());
+        requireNonNegative("knowledgeDocuments", p.knowledgeDocuments());
+        requireNonNegative("knowledgeUrls", p.knowledgeUrls());
+        requireNonNegative("knowledgeIngestionsPerDay", p.knowledgeIngestionsPerDay());
+        requireNonNegative("knowledgeStorageBytes", p.knowledgeStorageBytes());
         repository.patch(organizationId, limits.effective(organizationId).plan(), p);
         return limits.effective(organizationId);
     }

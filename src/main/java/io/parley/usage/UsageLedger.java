@@ -1,6 +1,10 @@
 package io.parley.usage;
 
+import io.parley.platform.ChatbotId;
+import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
+import io.parley.platform.OutboundMessageId;
+import io.parley.tenancy.ApiKeyId;
 import io.parley.platform.OrganizationId;
 import io.parley.tenancy.Organizations;
 import io.parley.usage.internal.UsageRepository;
@@ -23,11 +27,13 @@ public class UsageLedger {
     private final UsageAlerts alerts;
     private final Limits limits;
     private final Organizations organizations;
+    private final PriceCatalog prices;
     private final Clock clock;
 
     UsageLedger(UsageRepository repository, UsageTotalsRepository totals, UsageAlerts alerts, Limits limits,
-                Organizations organizations, Clock clock) {
+                Organizations organizations, PriceCatalog prices, Clock clock) {
         this.repository = repository;
+        this.prices = prices;
         this.totals = totals;
         this.alerts = alerts;
         this.limits = limits;
@@ -35,11 +41,14 @@ public class UsageLedger {
         this.clock = clock;
     }
 
-    /** Records a turn's usage in the caller's transaction; a turn is recorded at most once (unique turn id). */
+    /**
+     * Records usage in the caller's transaction; a turn is recorded at most once (unique turn id), any other record
+     * at most once per source key. Returns false when it was already recorded.
+     */
     @Transactional
-    public void record(UsageRecord record) {
+    public boolean record(UsageRecord record) {
         if (!repository.insert(record)) {
-            return;
+            return false;
         }
         Instant now = clock.instant();
         BillingPeriod period = BillingPeriod.containing(now);
@@ -49,6 +58,42 @@ public class UsageLedger {
         }
         alerts.check(record.organizationId(), period.start(), limits.effective(record.organizationId()),
                 totals.period(record.organizationId(), period.start()));
+        return true;
+    }
+
+    /**
+     * Records one remote embedding call of a knowledge ingestion: its tokens count toward the monthly tokens and,
+     * priced by the catalog (input price × tokens), toward the cost budget; no message. {@code batchKey} identifies
+     * the batch within its ingestion run (e.g. {@code <source>:<run>:<batch>}), so a re-run records nothing twice.
+     */
+    @Transactional
+    public boolean recordEmbedding(OrganizationId organizationId, ChatbotId chatbotId, String provider, String model,
+                                   int tokens, String batchKey) {
+        requireText("provider", provider);
+        requireText("batchKey", batchKey);
+        return record(new UsageRecord(organizationId, chatbotId, null, null, null, provider, model, tokens, 0,
+                prices.cost(provider, model, tokens, 0).orElse(null), UsageRecord.Kind.EMBEDDING, 0, null,
+                "embedding:" + batchKey));
+    }
+
+    /**
+     * Records a message an organization API key sent through the API: one message against the monthly limit, no
+     * tokens, no cost. Idempotent by the outbound message id (a retried request records it once).
+     */
+    @Transactional
+    public boolean recordApiMessage(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId,
+                                    ConversationId conversationId, ApiKeyId apiKeyId,
+                                    OutboundMessageId outboundMessageId) {
+        java.util.Objects.requireNonNull(outboundMessageId, "outboundMessageId must not be null");
+        return record(new UsageRecord(organizationId, chatbotId, contactId, conversationId, null, "api", null, 0, 0,
+                java.math.BigDecimal.ZERO, UsageRecord.Kind.MESSAGE, 1, apiKeyId,
+                "message:" + outboundMessageId.value()));
+    }
+
+    private static void requireText(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
     }
 
     public List<UsageRecord> forConversation(ConversationId conversationId) {
@@ -69,7 +114,7 @@ public class UsageLedger {
         organizations.get(organizationId);
         if (groupBy != null && !UsageTotalsRepository.knownGroup(groupBy)) {
             throw new io.parley.platform.InvalidRequestException("validation_failed",
-                    "groupBy must be one of chatbot, contact, model, day");
+                    "groupBy must be one of chatbot, contact, model, day, apiKey, kind");
         }
         if (from == null || to == null || !from.isBefore(to)) {
             throw new io.parley.platform.InvalidRequestException("validation_failed", "from must be before to");

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 record AccessFixture(String orgId, String botId, String conversationId, String knowledgeSourceId, String crawlId,
                      String toolSourceId, String sinkId, String eventId, String keyId, String userId,
                      String adminKey, String agentKey, String ownerSession, String adminSession,
-                     String agentSession, String planName, String mediaId) {
+                     String agentSession, String planName, String mediaId, String deliveryId) {
     static final String PASSWORD = "correct horse battery staple";
 
     static AccessFixture create(Api operator, JdbcClient jdbc, String label) {
@@ -45,6 +45,13 @@ record AccessFixture(String orgId, String botId, String conversationId, String k
                         insert into system_events (organization_id, level, type, payload, occurred_at)
                         values (:org, 'warn', 'test.access_matrix', '{}', now()) returning id""")
                 .param("org", UUID.fromString(org)).query(Long.class).single();
+        UUID delivery = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into alert_deliveries (id, organization_id, sink_id, event_id, status, attempts,
+                                                      last_error, finished_at)
+                        values (:id, :org, :sink, :event, 'dead', 3, 'connection refused', now())""")
+                .param("id", delivery).param("org", UUID.fromString(org)).param("sink", UUID.fromString(sink))
+                .param("event", event).update();
         UUID media = UUID.randomUUID();
         jdbc.sql("""
                         insert into media_objects (id, organization_id, channel_account_id, conversation_id, message_id,
@@ -68,7 +75,8 @@ record AccessFixture(String orgId, String botId, String conversationId, String k
         return new AccessFixture(org, bot.chatbotId(), chat.text("conversationId"), knowledge, crawl.toString(),
                 toolSource.toString(), sink, Long.toString(event), victimKey, victim, adminKey.text("key"),
                 agentKey.text("key"), login(operator, owner), login(operator, admin), login(operator, agent),
-                "matrix-" + suffix.substring(0, 8), media.toString());
+                "matrix-" + suffix.substring(0, 8), media.toString(),
+                delivery.toString());
     }
 
     /** {@code pattern} with this organization's ids; an unknown variable fails the test. */
@@ -94,6 +102,7 @@ record AccessFixture(String orgId, String botId, String conversationId, String k
             case "keyId" -> keyId;
             case "userId" -> userId;
             case "mediaId" -> mediaId;
+            case "deliveryId" -> deliveryId;
             case "name" -> planName;
             default -> throw new AssertionError("No fixture for path variable {" + name + "} in " + pattern
                     + ": add one to AccessFixture");

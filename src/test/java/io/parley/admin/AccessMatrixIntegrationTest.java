@@ -101,6 +101,10 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             GET    /api/v1/chatbots/{botId}/knowledge/quota                        AGENT
             GET    /api/v1/chatbots/{botId}/knowledge/settings                     AGENT
             PUT    /api/v1/chatbots/{botId}/knowledge/settings                     ADMIN
+            GET    /api/v1/organizations/{orgId}/retention                         ADMIN
+            PUT    /api/v1/organizations/{orgId}/retention                         ADMIN
+            GET    /api/v1/organizations/{orgId}/alert-deliveries                  ADMIN
+            POST   /api/v1/organizations/{orgId}/alert-deliveries/{deliveryId}/replay  ADMIN
             GET    /api/v1/conversations/{conversationId}                          AGENT
             GET    /api/v1/conversations/{conversationId}/messages                 AGENT
             POST   /api/v1/conversations/{conversationId}/messages                 AGENT

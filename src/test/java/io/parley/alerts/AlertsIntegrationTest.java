@@ -138,6 +138,39 @@ class AlertsIntegrationTest extends SmtpIntegrationTestSupport {
     }
 
     @Test
+    void should_deliver_a_dead_alert_exactly_once_when_replayed_after_the_sink_recovers() {
+        Fakes.wiremock().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(500)));
+        String sinkId = api.post(sinks(), "{\"type\": \"slack\", \"url\": \"" + url() + "\"}").text("id");
+        record(SystemEvent.Level.ERROR, "delivery.failed");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(deliveryStatuses(sinkId))
+                .containsExactly("dead"));
+        JsonNode dead = api.get(deliveries() + "?status=dead").json();
+        assertThat(dead).hasSize(1);
+        String deliveryId = dead.get(0).path("id").asString();
+        assertThat(dead.get(0).path("eventType").asString()).isEqualTo("delivery.failed");
+        assertThat(dead.get(0).path("lastError").asString()).isEqualTo("http_500");
+        assertThat(api.get(deliveries() + "?status=delivered").json()).isEmpty();
+        assertThat(api.get(deliveries() + "?status=lost").status()).isEqualTo(400);
+        String otherOrg = Tenants.organization(api, "Other " + UUID.randomUUID());
+        assertThat(api.post("/api/v1/organizations/" + otherOrg + "/alert-deliveries/" + deliveryId + "/replay", "")
+                .status()).isEqualTo(404);
+        assertThat(api.post(deliveries() + "/" + UUID.randomUUID() + "/replay", "").status()).isEqualTo(404);
+
+        int failedAttempts = requests().size();
+        Fakes.wiremock().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withBody("ok")));
+        Api.Response replayed = api.post(deliveries() + "/" + deliveryId + "/replay", "");
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(202);
+        assertThat(replayed.json().path("status").asString()).isIn("pending", "delivered");
+        assertThat(api.post(deliveries() + "/" + deliveryId + "/replay", "").status()).isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deliveryStatuses(sinkId))
+                .containsExactly("delivered"));
+        assertThat(requests()).hasSize(failedAttempts + 1);
+        assertThat(api.get(deliveries()).json().get(0).path("attempts").asInt()).isEqualTo(1);
+        assertThat(api.post(deliveries() + "/" + deliveryId + "/replay", "").status()).isEqualTo(409);
+    }
+
+    @Test
     void should_stop_delivering_when_the_sink_is_deleted() {
         String sinkId = api.post(sinks(), "{\"type\": \"slack\", \"url\": \"" + url() + "\"}").text("id");
         assertThat(api.delete(sinks() + "/" + sinkId).status()).isEqualTo(204);
@@ -158,6 +191,10 @@ class AlertsIntegrationTest extends SmtpIntegrationTestSupport {
 
     private String sinks() {
         return "/api/v1/organizations/" + org + "/alert-sinks";
+    }
+
+    private String deliveries() {
+        return "/api/v1/organizations/" + org + "/alert-deliveries";
     }
 
     private String url() {

@@ -2,11 +2,12 @@ package io.parley.admin.internal;
 
 import io.parley.knowledge.KnowledgeSources;
 import io.parley.tenancy.Chatbot;
+import io.parley.tenancy.ChatbotDraft;
 import io.parley.tenancy.Chatbots;
 import io.parley.tenancy.FaqEntry;
-import io.parley.tenancy.ChatbotDraft;
 import io.parley.tenancy.Organization;
 import io.parley.tenancy.Organizations;
+import io.parley.usage.Plans;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,15 +31,17 @@ class DemoTenant {
     private final Organizations organizations;
     private final Chatbots chatbots;
     private final KnowledgeSources knowledge;
+    private final Plans plans;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final boolean enabled;
 
-    DemoTenant(Organizations organizations, Chatbots chatbots, KnowledgeSources knowledge, JdbcClient jdbc, TransactionTemplate transactions,
-               @Value("${parley.demo.enabled:true}") boolean enabled) {
+    DemoTenant(Organizations organizations, Chatbots chatbots, KnowledgeSources knowledge, Plans plans, JdbcClient jdbc,
+               TransactionTemplate transactions, @Value("${parley.demo.enabled:true}") boolean enabled) {
         this.organizations = organizations;
         this.chatbots = chatbots;
         this.knowledge = knowledge;
+        this.plans = plans;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.enabled = enabled;
@@ -56,6 +59,8 @@ class DemoTenant {
                 return Optional.of(existing.getFirst());
             }
             Chatbot created = chatbots.create(demo.id(), demoBot());
+            // A sandbox to try things in: no monthly quota should stop a newcomer (the default plan is "free").
+            plans.setPlan(demo.id(), "enterprise");
             // Ingested by a job after this commits (local model, offline), so the bot can answer from it.
             knowledge.addText(created.id(), "Parley Demo Shop handbook", handbook());
             return Optional.of(created);

@@ -15,4 +15,22 @@ public interface Embedder {
 
     /** One unit-length vector per text, in order. */
     List<float[]> embed(List<String> texts);
+
+    /**
+     * One embedding call's vectors and the input tokens the provider billed for it.
+     *
+     * @param tokens null when the provider did not report them
+     */
+    record Batch(List<float[]> vectors, Integer tokens) {
+    }
+
+    /** {@link #embed} with the provider's token count, for the usage ledger. */
+    default Batch embedBatch(List<String> texts) {
+        return new Batch(embed(texts), null);
+    }
+
+    /** Whether calls cost the organization money and are recorded in the usage ledger (remote models). */
+    default boolean metered() {
+        return false;
+    }
 }

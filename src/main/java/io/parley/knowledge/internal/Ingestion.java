@@ -29,11 +29,14 @@ class Ingestion {
     private final SettingsRepository settings;
     private final Embedders embedders;
     private final ChunkWriter writer;
+    private final EmbeddingMetering metering;
     private final KnowledgeProperties properties;
     private final Clock clock;
 
     Ingestion(SourceClaims claims, SourceRepository sources, PageStore pages, SettingsRepository settings,
-              Embedders embedders, ChunkWriter writer, KnowledgeProperties properties, Clock clock) {
+              Embedders embedders, ChunkWriter writer, EmbeddingMetering metering, KnowledgeProperties properties,
+              Clock clock) {
+        this.metering = metering;
         this.claims = claims;
         this.sources = sources;
         this.pages = pages;
@@ -93,7 +96,9 @@ class Ingestion {
         for (int from = 0; from < chunks.size(); from += batch) {
             List<String> texts = chunks.subList(from, Math.min(chunks.size(), from + batch)).stream()
                     .map(Chunk::text).toList();
-            vectors.addAll(embedder.embed(texts));
+            Embedder.Batch embedded = embedder.embedBatch(texts);
+            metering.record(source, embedder, from / batch, texts, embedded);
+            vectors.addAll(embedded.vectors());
             claims.progress(source.id(), 10 + (int) (85L * vectors.size() / chunks.size()));
         }
         if (writer.replace(source.id(), source.organizationId(), source.chatbotId(), chunks, vectors,

@@ -9,7 +9,6 @@ import org.springframework.util.unit.DataSize;
  * Knowledge base settings of this server (per-chatbot settings are data, see knowledge_settings).
  *
  * @param maxFileSize        largest upload, pasted text or fetched page
- * @param quota              per-organization defaults (seed 003)
  * @param fetchTimeout       per page fetched (URL sources, crawls, robots.txt)
  * @param crawlDelay         minimum gap between two requests to one host
  * @param maxAttempts        ingestion attempts on transient failures (fetch 5xx/timeouts, embedder 429/5xx)
@@ -24,7 +23,6 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("parley.knowledge")
 public record KnowledgeProperties(
         @DefaultValue("10MB") DataSize maxFileSize,
-        @DefaultValue Quota quota,
         @DefaultValue("10s") Duration fetchTimeout,
         @DefaultValue("1s") Duration crawlDelay,
         @DefaultValue("4") int maxAttempts,
@@ -35,11 +33,6 @@ public record KnowledgeProperties(
         @DefaultValue("32") int embedBatchSize,
         @DefaultValue("false") boolean allowPrivateHosts,
         @DefaultValue("60s") Duration remoteTimeout) {
-
-    /** Per-organization limits. */
-    public record Quota(@DefaultValue("10") int documents, @DefaultValue("5") int urls,
-                        @DefaultValue("20") int ingestionsPerDay, @DefaultValue("100MB") DataSize storage) {
-    }
 
     Duration backoff(int attempt) {
         long millis = retryBackoff.toMillis() * (1L << Math.min(Math.max(attempt - 1, 0), 20));

@@ -3,6 +3,8 @@ package io.parley.knowledge.internal;
 import io.parley.knowledge.KnowledgeQuota;
 import io.parley.knowledge.QuotaExceededException;
 import io.parley.platform.OrganizationId;
+import io.parley.usage.EffectiveLimits;
+import io.parley.usage.Limits;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,17 +13,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * An organization's knowledge usage (knowledge_usage), checked and counted in the caller's transaction under a row
- * lock, so concurrent uploads cannot both take the last slot and nothing drifts. Days are UTC days.
+ * lock, so concurrent uploads cannot both take the last slot and nothing drifts. Days are UTC days. The limits are
+ * the organization's effective limits (its plan and overrides, see {@link Limits}); a null limit is unlimited.
  */
 @Component
 class QuotaLedger {
     private final JdbcClient jdbc;
-    private final KnowledgeProperties properties;
+    private final Limits limits;
     private final Clock clock;
 
-    QuotaLedger(JdbcClient jdbc, KnowledgeProperties properties, Clock clock) {
+    QuotaLedger(JdbcClient jdbc, Limits limits, Clock clock) {
         this.jdbc = jdbc;
-        this.properties = properties;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -31,19 +34,20 @@ class QuotaLedger {
     /** Takes one document or URL slot, one ingestion and {@code bytes} of storage, or throws. */
     void take(OrganizationId organizationId, boolean url, long bytes) {
         Row row = locked(organizationId);
-        KnowledgeProperties.Quota quota = properties.quota();
-        long maxStorage = quota.storage().toBytes();
-        if (row.storageBytes() + bytes > maxStorage) {
+        EffectiveLimits quota = limits.effective(organizationId);
+        Long maxStorage = quota.knowledgeStorageBytes();
+        if (maxStorage != null && row.storageBytes() + bytes > maxStorage) {
             throw new QuotaExceededException("storage", row.storageBytes(), maxStorage);
         }
-        if (row.ingestionsToday() >= quota.ingestionsPerDay()) {
-            throw new QuotaExceededException("ingestions", row.ingestionsToday(), quota.ingestionsPerDay());
+        Integer maxIngestions = quota.knowledgeIngestionsPerDay();
+        if (maxIngestions != null && row.ingestionsToday() >= maxIngestions) {
+            throw new QuotaExceededException("ingestions", row.ingestionsToday(), maxIngestions);
         }
-        if (url && row.urls() >= quota.urls()) {
-            throw new QuotaExceededException("urls", row.urls(), quota.urls());
+        if (url && quota.knowledgeUrls() != null && row.urls() >= quota.knowledgeUrls()) {
+            throw new QuotaExceededException("urls", row.urls(), quota.knowledgeUrls());
         }
-        if (!url && row.documents() >= quota.documents()) {
-            throw new QuotaExceededException("documents", row.documents(), quota.documents());
+        if (!url && quota.knowledgeDocuments() != null && row.documents() >= quota.knowledgeDocuments()) {
+            throw new QuotaExceededException("documents", row.documents(), quota.knowledgeDocuments());
         }
         jdbc.sql("""
                         update knowledge_usage set documents = documents + :doc, urls = urls + :url,
@@ -56,8 +60,8 @@ class QuotaLedger {
     /** Adds the bytes of a fetched page to storage, or throws when they do not fit. */
     void addStorage(OrganizationId organizationId, long bytes) {
         Row row = locked(organizationId);
-        long maxStorage = properties.quota().storage().toBytes();
-        if (row.storageBytes() + bytes > maxStorage) {
+        Long maxStorage = limits.effective(organizationId).knowledgeStorageBytes();
+        if (maxStorage != null && row.storageBytes() + bytes > maxStorage) {
             throw new QuotaExceededException("storage", row.storageBytes(), maxStorage);
         }
         jdbc.sql("update knowledge_usage set storage_bytes = storage_bytes + :bytes where organization_id = :org")
@@ -83,11 +87,11 @@ class QuotaLedger {
                 .param("org", organizationId.value()).param("today", today())
                 .query((rs, n) -> new Row(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getInt(4)))
                 .optional().orElse(new Row(0, 0, 0, 0));
-        KnowledgeProperties.Quota quota = properties.quota();
-        return new KnowledgeQuota(new KnowledgeQuota.Usage(row.documents(), quota.documents()),
-                new KnowledgeQuota.Usage(row.urls(), quota.urls()),
-                new KnowledgeQuota.Usage(row.ingestionsToday(), quota.ingestionsPerDay()),
-                new KnowledgeQuota.Usage(row.storageBytes(), quota.storage().toBytes()));
+        EffectiveLimits quota = limits.effective(organizationId);
+        return new KnowledgeQuota(new KnowledgeQuota.Usage(row.documents(), asLong(quota.knowledgeDocuments())),
+                new KnowledgeQuota.Usage(row.urls(), asLong(quota.knowledgeUrls())),
+                new KnowledgeQuota.Usage(row.ingestionsToday(), asLong(quota.knowledgeIngestionsPerDay())),
+                new KnowledgeQuota.Usage(row.storageBytes(), quota.knowledgeStorageBytes()));
     }
 
     /** The organization's row, created if missing, locked for this transaction, its daily counter reset at UTC midnight. */
@@ -103,6 +107,10 @@ class QuotaLedger {
                         where organization_id = :org for update""")
                 .param("org", organizationId.value())
                 .query((rs, n) -> new Row(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getInt(4))).single();
+    }
+
+    private static Long asLong(Integer value) {
+        return value == null ? null : value.longValue();
     }
 
     private LocalDate today() {

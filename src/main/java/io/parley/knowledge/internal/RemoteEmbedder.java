@@ -7,6 +7,8 @@ import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.googleai.GoogleAiEmbeddingModel;
 import dev.langchain4j.model.ollama.OllamaEmbeddingModel;
+import dev.langchain4j.model.output.Response;
+import dev.langchain4j.model.output.TokenUsage;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import io.parley.platform.TransientException;
 import java.io.IOException;
@@ -86,14 +88,37 @@ final class RemoteEmbedder implements Embedder {
     }
 
     @Override
+    public boolean metered() {
+        return true;
+    }
+
+    @Override
     public List<float[]> embed(List<String> texts) {
+        return embedBatch(texts).vectors();
+    }
+
+    @Override
+    public Batch embedBatch(List<String> texts) {
         if (texts.isEmpty()) {
-            return List.of();
+            return new Batch(List.of(), 0);
         }
         List<Embedding> embeddings;
+        Integer tokens;
         try {
-            embeddings = oneByOne ? texts.stream().map(text -> model.embed(TextSegment.from(text)).content()).toList()
-                    : model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
+            if (oneByOne) {
+                List<Response<Embedding>> responses = texts.stream()
+                        .map(text -> model.embed(TextSegment.from(text))).toList();
+                embeddings = responses.stream().map(Response::content).toList();
+                tokens = 0;
+                for (Response<Embedding> response : responses) {
+                    Integer counted = inputTokens(response);
+                    tokens = tokens == null || counted == null ? null : tokens + counted;
+                }
+            } else {
+                Response<List<Embedding>> response = model.embedAll(texts.stream().map(TextSegment::from).toList());
+                embeddings = response.content();
+                tokens = inputTokens(response);
+            }
         } catch (RuntimeException e) {
             throw mapped(e);
         }
@@ -106,7 +131,12 @@ final class RemoteEmbedder implements Embedder {
             return e.vector();
         }).toList();
         dimension = vectors.getFirst().length;
-        return vectors;
+        return new Batch(vectors, tokens);
+    }
+
+    private static Integer inputTokens(Response<?> response) {
+        TokenUsage usage = response.tokenUsage();
+        return usage == null ? null : usage.inputTokenCount();
     }
 
     private RuntimeException mapped(RuntimeException failure) {

@@ -38,7 +38,7 @@ class SourceClaims {
     }
 
     record Claimed(UUID id, OrganizationId organizationId, ChatbotId chatbotId, String type, String url,
-                   String mediaType, int attempt) implements Claim {
+                   String mediaType, int attempt, UUID run) implements Claim {
     }
 
     record Wait() implements Claim {
@@ -49,7 +49,7 @@ class SourceClaims {
     }
 
     private record Row(OrganizationId org, ChatbotId bot, String type, String url, String mediaType, String status,
-                       int attempts) {
+                       int attempts, UUID run) {
     }
 
     Claim claim(UUID sourceId) {
@@ -76,17 +76,17 @@ class SourceClaims {
                                 started_at = :now, finished_at = null, updated_at = :now where id = :id""")
                     .param("now", Timestamp.from(now)).param("id", sourceId).update();
             return new Claimed(sourceId, row.org(), row.bot(), row.type(), row.url(), row.mediaType(),
-                    row.attempts() + 1);
+                    row.attempts() + 1, row.run());
         });
     }
 
     private Optional<Row> row(UUID id, boolean lock) {
-        return jdbc.sql("select organization_id, chatbot_id, type, url, media_type, status, attempts"
+        return jdbc.sql("select organization_id, chatbot_id, type, url, media_type, status, attempts, ingest_run"
                         + " from knowledge_sources where id = :id" + (lock ? " for update" : ""))
                 .param("id", id)
                 .query((rs, n) -> new Row(new OrganizationId(rs.getObject(1, UUID.class)),
                         new ChatbotId(rs.getObject(2, UUID.class)), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7)))
+                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getObject(8, UUID.class)))
                 .optional();
     }
 

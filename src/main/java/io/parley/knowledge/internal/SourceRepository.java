@@ -114,7 +114,7 @@ public class SourceRepository {
     boolean requeue(UUID id, Instant now) {
         return jdbc.sql("""
                         update knowledge_sources set status = 'pending', progress = 0, error = null, attempts = 0,
-                            updated_at = :now where id = :id""")
+                            ingest_run = gen_random_uuid(), updated_at = :now where id = :id""")
                 .param("id", id).param("now", Timestamp.from(now)).update() == 1;
     }
 

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class LimitsRepository {
     private static final String COLUMNS = "monthly_messages, monthly_tokens, monthly_cost_budget, "
-            + "contact_daily_messages, rate_per_hour_per_contact, max_message_length";
+            + "contact_daily_messages, rate_per_hour_per_contact, max_message_length, knowledge_documents, "
+            + "knowledge_urls, knowledge_ingestions_per_day, knowledge_storage_bytes";
     private final JdbcClient jdbc;
 
     LimitsRepository(JdbcClient jdbc) {
@@ -34,17 +35,24 @@ public class LimitsRepository {
     public void upsertPlan(Plan p) {
         jdbc.sql("""
                         insert into plans (name, %s, max_tool_rounds)
-                        values (:name, :mm, :mt, :mc, :cd, :rh, :ml, :tr)
+                        values (:name, :mm, :mt, :mc, :cd, :rh, :ml, :kd, :ku, :ki, :ks, :tr)
                         on conflict (name) do update set monthly_messages = excluded.monthly_messages,
                           monthly_tokens = excluded.monthly_tokens, monthly_cost_budget = excluded.monthly_cost_budget,
                           contact_daily_messages = excluded.contact_daily_messages,
                           rate_per_hour_per_contact = excluded.rate_per_hour_per_contact,
                           max_message_length = excluded.max_message_length,
-                          max_tool_rounds = excluded.max_tool_rounds, updated_at = now()""".formatted(COLUMNS))
+                          max_tool_rounds = excluded.max_tool_rounds,
+                          knowledge_documents = excluded.knowledge_documents,
+                          knowledge_urls = excluded.knowledge_urls,
+                          knowledge_ingestions_per_day = excluded.knowledge_ingestions_per_day,
+                          knowledge_storage_bytes = excluded.knowledge_storage_bytes, updated_at = now()"""
+                        .formatted(COLUMNS))
                 .param("name", p.name()).param("mm", p.monthlyMessages()).param("mt", p.monthlyTokens())
                 .param("mc", p.monthlyCostBudget()).param("cd", p.contactDailyMessages())
                 .param("rh", p.ratePerHourPerContact()).param("ml", p.maxMessageLength())
-                .param("tr", p.maxToolRounds()).update();
+                .param("tr", p.maxToolRounds()).param("kd", p.knowledgeDocuments())
+                .param("ku", p.knowledgeUrls()).param("ki", p.knowledgeIngestionsPerDay())
+                .param("ks", p.knowledgeStorageBytes()).update();
     }
 
     /** The organization's effective limits; {@code defaultPlan} when it has no row of its own. */
@@ -57,14 +65,21 @@ public class LimitsRepository {
                           coalesce(o.contact_daily_messages, p.contact_daily_messages) as contact_daily_messages,
                           coalesce(o.rate_per_hour_per_contact, p.rate_per_hour_per_contact) as rate_per_hour_per_contact,
                           coalesce(o.max_message_length, p.max_message_length) as max_message_length,
-                          p.max_tool_rounds
+                          p.max_tool_rounds,
+                          coalesce(o.knowledge_documents, p.knowledge_documents) as knowledge_documents,
+                          coalesce(o.knowledge_urls, p.knowledge_urls) as knowledge_urls,
+                          coalesce(o.knowledge_ingestions_per_day, p.knowledge_ingestions_per_day)
+                              as knowledge_ingestions_per_day,
+                          coalesce(o.knowledge_storage_bytes, p.knowledge_storage_bytes) as knowledge_storage_bytes
                         from plans p left join organization_limits o on o.organization_id = :org
                         where p.name = coalesce(o.plan, :defaultPlan)""")
                 .param("org", id.value()).param("defaultPlan", defaultPlan)
                 .query((rs, row) -> new EffectiveLimits(rs.getString("plan"), longOrNull(rs, "monthly_messages"),
                         longOrNull(rs, "monthly_tokens"), rs.getBigDecimal("monthly_cost_budget"),
                         intOrNull(rs, "contact_daily_messages"), intOrNull(rs, "rate_per_hour_per_contact"),
-                        intOrNull(rs, "max_message_length"), intOrNull(rs, "max_tool_rounds")))
+                        intOrNull(rs, "max_message_length"), intOrNull(rs, "max_tool_rounds"),
+                        intOrNull(rs, "knowledge_documents"), intOrNull(rs, "knowledge_urls"),
+                        intOrNull(rs, "knowledge_ingestions_per_day"), longOrNull(rs, "knowledge_storage_bytes")))
                 .optional().orElseThrow(() -> new IllegalStateException("Plan missing: " + defaultPlan));
     }
 
@@ -78,7 +93,7 @@ public class LimitsRepository {
     public void patch(OrganizationId id, String defaultPlan, LimitsPatch p) {
         jdbc.sql("""
                         insert into organization_limits (organization_id, plan, %s)
-                        values (:org, :plan, :mm, :mt, :mc, :cd, :rh, :ml)
+                        values (:org, :plan, :mm, :mt, :mc, :cd, :rh, :ml, :kd, :ku, :ki, :ks)
                         on conflict (organization_id) do update set
                           monthly_messages = coalesce(excluded.monthly_messages, organization_limits.monthly_messages),
                           monthly_tokens = coalesce(excluded.monthly_tokens, organization_limits.monthly_tokens),
@@ -90,18 +105,29 @@ public class LimitsRepository {
                               organization_limits.rate_per_hour_per_contact),
                           max_message_length = coalesce(excluded.max_message_length,
                               organization_limits.max_message_length),
+                          knowledge_documents = coalesce(excluded.knowledge_documents,
+                              organization_limits.knowledge_documents),
+                          knowledge_urls = coalesce(excluded.knowledge_urls, organization_limits.knowledge_urls),
+                          knowledge_ingestions_per_day = coalesce(excluded.knowledge_ingestions_per_day,
+                              organization_limits.knowledge_ingestions_per_day),
+                          knowledge_storage_bytes = coalesce(excluded.knowledge_storage_bytes,
+                              organization_limits.knowledge_storage_bytes),
                           updated_at = now()""".formatted(COLUMNS))
                 .param("org", id.value()).param("plan", defaultPlan).param("mm", p.monthlyMessages())
                 .param("mt", p.monthlyTokens()).param("mc", p.monthlyCostBudget())
                 .param("cd", p.contactDailyMessages()).param("rh", p.ratePerHourPerContact())
-                .param("ml", p.maxMessageLength()).update();
+                .param("ml", p.maxMessageLength()).param("kd", p.knowledgeDocuments())
+                .param("ku", p.knowledgeUrls()).param("ki", p.knowledgeIngestionsPerDay())
+                .param("ks", p.knowledgeStorageBytes()).update();
     }
 
     private static Plan plan(ResultSet rs, int row) throws SQLException {
         return new Plan(rs.getString("name"), longOrNull(rs, "monthly_messages"), longOrNull(rs, "monthly_tokens"),
                 rs.getBigDecimal("monthly_cost_budget"), intOrNull(rs, "contact_daily_messages"),
                 intOrNull(rs, "rate_per_hour_per_contact"), intOrNull(rs, "max_message_length"),
-                intOrNull(rs, "max_tool_rounds"));
+                intOrNull(rs, "max_tool_rounds"), intOrNull(rs, "knowledge_documents"),
+                intOrNull(rs, "knowledge_urls"), intOrNull(rs, "knowledge_ingestions_per_day"),
+                longOrNull(rs, "knowledge_storage_bytes"));
     }
 
     private static Long longOrNull(ResultSet rs, String column) throws SQLException {

@@ -37,6 +37,7 @@ class PlanController {
     Plan update(@PathVariable String name, @RequestBody Plan body) {
         return plans.put(new Plan(name, body.monthlyMessages(), body.monthlyTokens(), body.monthlyCostBudget(),
                 body.contactDailyMessages(), body.ratePerHourPerContact(), body.maxMessageLength(),
-                body.maxToolRounds()));
+                body.maxToolRounds(), body.knowledgeDocuments(), body.knowledgeUrls(),
+                body.knowledgeIngestionsPerDay(), body.knowledgeStorageBytes()));
     }
 }

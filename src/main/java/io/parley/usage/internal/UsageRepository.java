@@ -5,6 +5,7 @@ import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.TurnId;
+import io.parley.tenancy.ApiKeyId;
 import io.parley.usage.UsageRecord;
 import java.util.List;
 import java.util.UUID;
@@ -19,13 +20,14 @@ public class UsageRepository {
         this.jdbc = jdbc;
     }
 
-    /** False when the turn already has a record. */
+    /** False when the turn, or the non-turn record's source key, already has a record. */
     public boolean insert(UsageRecord r) {
         return jdbc.sql("""
                         insert into usage_records (organization_id, chatbot_id, contact_id, conversation_id, turn_id,
-                            provider, model, tokens_in, tokens_out, cost)
-                        values (:org, :bot, :contact, :conversation, :turn, :provider, :model, :in, :out, :cost)
-                        on conflict (turn_id) do nothing""")
+                            provider, model, messages, tokens_in, tokens_out, cost, kind, api_key_id, source_key)
+                        values (:org, :bot, :contact, :conversation, :turn, :provider, :model, :messages, :in, :out,
+                            :cost, :kind, :apiKey, :sourceKey)
+                        on conflict do nothing""")
                 .param("org", r.organizationId().value())
                 .param("bot", r.chatbotId().value())
                 .param("contact", r.contactId() == null ? null : r.contactId().value())
@@ -35,7 +37,11 @@ public class UsageRepository {
                 .param("model", r.model())
                 .param("in", r.tokensIn())
                 .param("out", r.tokensOut())
-                .param("cost", r.cost())
+                .param("cost", r.cost(), java.sql.Types.NUMERIC)
+                .param("messages", r.messages())
+                .param("kind", r.kind().code())
+                .param("apiKey", r.apiKeyId() == null ? null : r.apiKeyId().value(), java.sql.Types.OTHER)
+                .param("sourceKey", r.sourceKey())
                 .update() == 1;
     }
 
@@ -48,7 +54,10 @@ public class UsageRepository {
                         nullable(rs.getObject("conversation_id", UUID.class), ConversationId::new),
                         nullable(rs.getObject("turn_id", UUID.class), TurnId::new), rs.getString("provider"),
                         rs.getString("model"), rs.getInt("tokens_in"), rs.getInt("tokens_out"),
-                        rs.getBigDecimal("cost")))
+                        rs.getBigDecimal("cost"),
+                        UsageRecord.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
+                        rs.getInt("messages"), nullable(rs.getObject("api_key_id", UUID.class), ApiKeyId::new),
+                        rs.getString("source_key")))
                 .list();
     }
 

@@ -19,7 +19,8 @@ public class UsageTotalsRepository {
     /** groupBy → SQL expression; the keys are the only values that reach the SQL text. */
     private static final Map<String, String> GROUPS = Map.of("chatbot", "chatbot_id::text",
             "contact", "coalesce(contact_id::text, '')", "model", "provider || '/' || coalesce(model, '')",
-            "day", "to_char(created_at at time zone 'UTC', 'YYYY-MM-DD')");
+            "day", "to_char(created_at at time zone 'UTC', 'YYYY-MM-DD')",
+            "apiKey", "coalesce(api_key_id::text, '')", "kind", "kind");
 
     public record Totals(long messages, long tokensIn, long tokensOut, BigDecimal cost, long unpriced) {
     }
@@ -38,22 +39,25 @@ public class UsageTotalsRepository {
         jdbc.sql("""
                         insert into usage_periods (organization_id, period_start, messages, tokens_in, tokens_out, cost,
                             unpriced)
-                        values (:org, :period, 1, :in, :out, coalesce(:cost, 0), :unpriced)
+                        values (:org, :period, :messages, :in, :out, coalesce(:cost, 0), :unpriced)
                         on conflict (organization_id, period_start) do update set
-                          messages = usage_periods.messages + 1,
+                          messages = usage_periods.messages + excluded.messages,
                           tokens_in = usage_periods.tokens_in + excluded.tokens_in,
                           tokens_out = usage_periods.tokens_out + excluded.tokens_out,
                           cost = usage_periods.cost + excluded.cost,
                           unpriced = usage_periods.unpriced + excluded.unpriced""")
-                .param("org", r.organizationId().value()).param("period", period).param("in", r.tokensIn())
+                .param("org", r.organizationId().value()).param("period", period).param("messages", r.messages())
+                .param("in", r.tokensIn())
                 .param("out", r.tokensOut()).param("cost", r.cost(), java.sql.Types.NUMERIC)
                 .param("unpriced", r.cost() == null ? 1 : 0).update();
-        if (r.contactId() != null) {
+        if (r.contactId() != null && r.messages() > 0) {
             jdbc.sql("""
                             insert into contact_usage_days (organization_id, contact_id, day, messages)
-                            values (:org, :contact, :day, 1)
-                            on conflict (contact_id, day) do update set messages = contact_usage_days.messages + 1""")
+                            values (:org, :contact, :day, :messages)
+                            on conflict (contact_id, day) do update
+                              set messages = contact_usage_days.messages + excluded.messages""")
                     .param("org", r.organizationId().value()).param("contact", r.contactId().value())
+                    .param("messages", r.messages())
                     .param("day", day).update();
         }
     }

@@ -1,0 +1,61 @@
+package io.parley.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.platform.ChatbotId;
+import io.parley.platform.OrganizationId;
+import io.parley.platform.OutboundMessageId;
+import io.parley.tenancy.ApiKeyId;
+import io.parley.testing.Api;
+import io.parley.testing.IntegrationTestSupport;
+import io.parley.testing.Tenants;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Messages sent through the API by an organization key: counted once, per key, against the monthly limit. */
+class ApiMessageUsageIntegrationTest extends IntegrationTestSupport {
+    @Autowired
+    UsageLedger ledger;
+    @Autowired
+    Limits limits;
+
+    @Test
+    void should_count_an_api_message_once_per_outbound_id_and_group_it_by_key_and_kind() {
+        Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
+        OrganizationId org = new OrganizationId(UUID.fromString(bot.organizationId()));
+        Api.Response key = api.post("/api/v1/organizations/" + org.value() + "/api-keys",
+                "{\"name\": \"crm\", \"role\": \"agent\"}");
+        assertThat(key.status()).as(key.body()).isEqualTo(201);
+        ApiKeyId keyId = new ApiKeyId(UUID.fromString(key.text("id")));
+        ChatbotId chatbot = new ChatbotId(UUID.fromString(bot.chatbotId()));
+        OutboundMessageId outbound = new OutboundMessageId(UUID.randomUUID());
+
+        assertThat(ledger.recordApiMessage(org, chatbot, null, null, keyId, outbound)).isTrue();
+        assertThat(ledger.recordApiMessage(org, chatbot, null, null, keyId, outbound)).isFalse();
+        assertThat(ledger.recordApiMessage(org, chatbot, null, null, keyId,
+                new OutboundMessageId(UUID.randomUUID()))).isTrue();
+
+        JsonNode usage = usage(org, "");
+        assertThat(usage.path("messages").asLong()).isEqualTo(2);
+        assertThat(usage.path("tokensIn").asLong()).isZero();
+        assertThat(usage.path("unpriced").asLong()).isZero();
+        JsonNode byKey = usage(org, "?groupBy=apiKey");
+        assertThat(byKey.path("groups")).singleElement().satisfies(g -> {
+            assertThat(g.path("key").asString()).isEqualTo(keyId.toString());
+            assertThat(g.path("messages").asLong()).isEqualTo(2);
+        });
+        assertThat(usage(org, "?groupBy=kind").path("groups").get(0).path("key").asString()).isEqualTo("message");
+        assertThat(api.get("/api/v1/organizations/" + org.value() + "/usage?groupBy=colour").status())
+                .isEqualTo(400);
+
+        api.patch("/api/v1/organizations/" + org.value() + "/limits", "{\"monthlyMessages\": 2}");
+        assertThat(limits.check(org, null)).isInstanceOfSatisfying(LimitDecision.Refused.class,
+                refused -> assertThat(refused.limit()).isEqualTo("monthlyMessages"));
+    }
+
+    private JsonNode usage(OrganizationId org, String query) {
+        return api.get("/api/v1/organizations/" + org.value() + "/usage" + query).json();
+    }
+}
