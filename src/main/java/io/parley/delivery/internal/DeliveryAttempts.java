@@ -77,12 +77,15 @@ class DeliveryAttempts {
         if (repository.olderPending(row)) {
             return Optional.of(now.plus(properties.fifoWait()));
         }
-        Optional<Instant> paced = pacer.acquire(row);
-        if (paced.isPresent()) {
-            return paced;
-        }
         if (!repository.startAttempt(id)) {
             return Optional.empty();
+        }
+        // The token is taken last, just before the request: time spent waiting for a database connection after
+        // taking it would bunch requests at Meta beyond the rate the bucket allows.
+        Optional<Instant> paced = pacer.acquire(row);
+        if (paced.isPresent()) {
+            repository.undoAttempt(id);
+            return paced;
         }
         try (LogContext ignored = LogContext.open().organization(row.organizationId())
                 .conversation(row.conversationId()).channel(row.channel())) {

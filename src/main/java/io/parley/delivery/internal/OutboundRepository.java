@@ -108,6 +108,14 @@ public class OutboundRepository {
                 .param("id", id.value()).update() == 1;
     }
 
+    /** A claimed attempt that did not happen (no pacing token): back to queued, not counted. */
+    void undoAttempt(OutboundMessageId id) {
+        jdbc.sql("""
+                        update outbound_messages set status = 'queued', status_rank = 0, attempts = attempts - 1
+                        where id = :id and status = 'sending'""")
+                .param("id", id.value()).update();
+    }
+
     void markSent(OutboundMessageId id, String providerMessageId) {
         jdbc.sql("""
                         update outbound_messages

@@ -88,19 +88,23 @@ class Pacer implements DisposableBean {
 
     /**
      * At most {@code rate} sends in any one-second window: a burst of {@code rate/20} (at least 1) plus a steady
-     * refill of the rest. A plain bucket of capacity {@code rate} refilling {@code rate}/s would allow twice the
-     * rate in a window that starts with a full bucket.
+     * refill, keeping another {@code rate/20} (0 below 20 msg/s) as headroom for the jitter between taking a token and the request
+     * reaching Meta (sends taken over 1.05 s can arrive within 1 s). A plain bucket of capacity {@code rate}
+     * refilling {@code rate}/s would allow twice the rate in a window that starts with a full bucket.
      */
     static BucketConfiguration accountConfig(int rate) {
-        long burst = Math.max(1, rate / 20);
-        long refill = Math.max(1, rate - burst);
+        long refill = Math.max(1, rate - burst(rate) - rate / 20);
         return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(refill, Duration.ofSeconds(1)).build())
+                .addLimit(Bandwidth.builder().capacity(burst(rate)).refillGreedy(refill, Duration.ofSeconds(1)).build())
                 .build();
     }
 
+    private static long burst(int rate) {
+        return Math.max(1, rate / 20);
+    }
+
     private BucketConfiguration campaignConfig(int rate) {
-        long perSecond = Math.max(1, Math.round((rate - Math.max(1, rate / 20)) * properties.campaignShare()));
+        long perSecond = Math.max(1, Math.round((rate - burst(rate) - rate / 20) * properties.campaignShare()));
         return BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(1)
                 .refillGreedy(perSecond, Duration.ofSeconds(1)).build()).build();
     }
