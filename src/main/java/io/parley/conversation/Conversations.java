@@ -2,6 +2,7 @@ package io.parley.conversation;
 
 import io.parley.contacts.Contact;
 import io.parley.contacts.Contacts;
+import io.parley.conversation.internal.AgentMessageHash;
 import io.parley.conversation.internal.ConversationRepository;
 import io.parley.conversation.internal.ConversationRepository.ConversationRow;
 import io.parley.conversation.internal.ConversationRepository.NewMessage;
@@ -11,8 +12,10 @@ import io.parley.conversation.internal.InboundThrottle;
 import io.parley.conversation.internal.TurnJob;
 import io.parley.delivery.Deliveries;
 import io.parley.delivery.DeliveryView;
+import io.parley.delivery.Lane;
 import io.parley.delivery.OutboundRequest;
 import io.parley.conversation.internal.Recipients;
+import io.parley.platform.ConflictException;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.ContactId;
@@ -93,9 +96,36 @@ public class Conversations {
      */
     @Transactional
     public MessageId sendAgentMessage(ConversationId id, String text) {
+        return sendAgentMessage(id, text, null);
+    }
+
+    /**
+     * Like {@link #sendAgentMessage(ConversationId, String)}, once per {@code idempotencyKey} (unique per
+     * organization): the same key again answers the first message's id without sending; the same key for another
+     * text or conversation is a conflict.
+     */
+    @Transactional
+    public MessageId sendAgentMessage(ConversationId id, String text, String idempotencyKey) {
         ConversationRow conversation = repository.find(id).orElseThrow(() -> notFound(id));
         if (text == null || text.isBlank() || text.codePointCount(0, text.length()) > 4096) {
             throw new InvalidRequestException("validation_failed", "text must have 1 to 4096 characters");
+        }
+        String key = null;
+        String hash = null;
+        if (idempotencyKey != null) {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
+                throw new InvalidRequestException("validation_failed", "Idempotency-Key must have 1 to 255 characters");
+            }
+            key = "api:" + idempotencyKey;
+            hash = AgentMessageHash.of(id, text.strip());
+            Optional<Deliveries.Keyed> earlier = deliveries.lockAndFind(conversation.organizationId(), key);
+            if (earlier.isPresent()) {
+                if (!hash.equals(earlier.get().requestHash())) {
+                    throw new ConflictException("idempotency_key_reused",
+                            "This Idempotency-Key was used for a different request");
+                }
+                return earlier.get().messageId();
+            }
         }
         Instant now = clock.instant();
         MessageId messageId = new MessageId(UUID.randomUUID());
@@ -105,7 +135,7 @@ public class Conversations {
         Contact contact = contacts.find(conversation.contactId()).orElseThrow();
         deliveries.enqueue(new OutboundRequest(conversation.organizationId(), id, messageId,
                 conversation.channelAccountId(), conversation.channel(), Recipients.of(conversation.channel(), contact),
-                text.strip()));
+                text.strip(), Lane.CONVERSATIONAL, key, hash));
         return messageId;
     }
 

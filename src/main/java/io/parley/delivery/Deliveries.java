@@ -1,13 +1,19 @@
 package io.parley.delivery;
 
+import io.parley.delivery.internal.AccountRates;
 import io.parley.delivery.internal.DeliveryJob;
 import io.parley.delivery.internal.OutboundRepository;
+import io.parley.platform.ChannelAccountId;
+import io.parley.platform.ConversationId;
+import io.parley.platform.InvalidRequestException;
 import io.parley.platform.Jobs;
+import io.parley.platform.OrganizationId;
 import io.parley.platform.MessageId;
 import io.parley.platform.OutboundMessageId;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -17,22 +23,51 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(DeliveryProperties.class)
 public class Deliveries {
     private final OutboundRepository repository;
+    private final AccountRates rates;
     private final Jobs jobs;
     private final Clock clock;
 
-    Deliveries(OutboundRepository repository, Jobs jobs, Clock clock) {
+    Deliveries(OutboundRepository repository, AccountRates rates, Jobs jobs, Clock clock) {
         this.repository = repository;
+        this.rates = rates;
         this.jobs = jobs;
         this.clock = clock;
     }
 
-    /** Queues a message in the caller's transaction: if the caller rolls back, nothing is sent. */
+    /**
+     * Queues a message in the caller's transaction: if the caller rolls back, nothing is sent. Its delivery job
+     * carries the lane's priority, so due replies are picked before due campaign messages.
+     */
     @Transactional
     public OutboundMessageId enqueue(OutboundRequest request) {
         OutboundMessageId id = new OutboundMessageId(UUID.randomUUID());
         repository.insert(id, request);
-        jobs.scheduleIfAbsent(DeliveryJob.TASK, id.toString(), clock.instant());
+        jobs.scheduleIfAbsent(DeliveryJob.TASK, id.toString(), clock.instant(), request.lane().priority());
         return id;
+    }
+
+    /** A message queued earlier under an idempotency key. */
+    public record Keyed(MessageId messageId, ConversationId conversationId, String requestHash) {
+    }
+
+    /**
+     * Looks up what the organization queued under this key, after locking the key until the caller's transaction
+     * ends: a concurrent request with the same key waits and then finds this one's message instead of sending twice.
+     */
+    @Transactional
+    public Optional<Keyed> lockAndFind(OrganizationId organization, String idempotencyKey) {
+        repository.lockKey(organization, idempotencyKey);
+        return repository.findByKey(organization, idempotencyKey)
+                .map(k -> new Keyed(k.messageId(), k.conversationId(), k.requestHash()));
+    }
+
+    /** Sets a channel account's send rate (messages per second, 1 to 1000); false if not the organization's. */
+    @Transactional
+    public boolean setMessagesPerSecond(OrganizationId organization, ChannelAccountId account, int messagesPerSecond) {
+        if (messagesPerSecond < 1 || messagesPerSecond > 1000) {
+            throw new InvalidRequestException("validation_failed", "messagesPerSecond must be 1 to 1000");
+        }
+        return rates.set(organization, account, messagesPerSecond);
     }
 
     /** Applies a provider's status report; regressions and duplicates change nothing. Returns false if unknown. */

@@ -3,18 +3,31 @@ package io.parley.delivery;
 import java.time.Duration;
 
 /** How one attempt to hand a message to a provider ended. Senders return these instead of throwing. */
-public sealed interface SendOutcome permits SendOutcome.Sent, SendOutcome.RetryLater, SendOutcome.Rejected {
+public sealed interface SendOutcome
+        permits SendOutcome.Sent, SendOutcome.RetryLater, SendOutcome.Unconfirmed, SendOutcome.Rejected {
 
     /** The provider accepted the message and gave it this id (WhatsApp: the wamid). */
     record Sent(String providerMessageId) implements SendOutcome {
     }
 
     /**
-     * Worth trying again: throttling, 5xx, timeouts, network errors.
+     * Worth trying again: throttling, 5xx, network errors before the request was sent.
      *
      * @param notBefore the provider's own hint (Retry-After), or null
+     * @param throttled the provider said we send too fast (WhatsApp 130429, 131056, 80007): back off harder, and do
+     *                  not count it against the retry budget
      */
-    record RetryLater(String code, String reason, Duration notBefore) implements SendOutcome {
+    record RetryLater(String code, String reason, Duration notBefore, boolean throttled) implements SendOutcome {
+        public RetryLater(String code, String reason, Duration notBefore) {
+            this(code, reason, notBefore, false);
+        }
+    }
+
+    /**
+     * The request may have reached the provider but its answer was lost (timeout, reset, empty response): the
+     * provider may have accepted it. The delivery waits for a status report carrying our id before sending again.
+     */
+    record Unconfirmed(String code, String reason) implements SendOutcome {
     }
 
     /**

@@ -35,13 +35,22 @@ public class Jobs {
 
     /** Returns true if a new execution was created, false if one for this task instance already existed. */
     public boolean scheduleIfAbsent(String taskName, String instanceId, Instant executeAt) {
+        return scheduleIfAbsent(taskName, instanceId, executeAt, 0);
+    }
+
+    /**
+     * Like {@link #scheduleIfAbsent(String, String, Instant)} with a db-scheduler priority: among due executions,
+     * higher priorities are picked first ({@code db-scheduler.priority-enabled}).
+     */
+    public boolean scheduleIfAbsent(String taskName, String instanceId, Instant executeAt, int priority) {
         boolean created = jdbc.sql("""
                         insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority)
-                        values (:task, :instance, :at, false, 1, 0)
+                        values (:task, :instance, :at, false, 1, :priority)
                         on conflict (task_name, task_instance) do nothing""")
                 .param("task", taskName)
                 .param("instance", instanceId)
                 .param("at", Timestamp.from(executeAt))
+                .param("priority", priority)
                 .update() == 1;
         if (created && !executeAt.isAfter(clock.instant())) {
             wakeSchedulerAfterCommit();

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 record AccessFixture(String orgId, String botId, String conversationId, String knowledgeSourceId, String crawlId,
                      String toolSourceId, String sinkId, String eventId, String keyId, String userId,
                      String adminKey, String agentKey, String ownerSession, String adminSession,
-                     String agentSession, String planName, String mediaId, String deliveryId) {
+                     String agentSession, String planName, String mediaId, String deliveryId, String deadLetterId) {
     static final String PASSWORD = "correct horse battery staple";
 
     static AccessFixture create(Api operator, JdbcClient jdbc, String label) {
@@ -63,6 +63,25 @@ record AccessFixture(String orgId, String botId, String conversationId, String k
                         where m.conversation_id = :conversation limit 1""")
                 .param("id", media).param("providerId", "media-" + suffix).param("bot", UUID.fromString(bot.chatbotId()))
                 .param("conversation", UUID.fromString(chat.text("conversationId"))).update();
+        UUID outbound = UUID.randomUUID();
+        UUID deadLetter = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into outbound_messages (id, organization_id, conversation_id, message_id,
+                                                       channel_account_id, channel, recipient, payload, status,
+                                                       idempotency_key)
+                        select :id, m.organization_id, m.conversation_id, m.id, a.id, 'whatsapp', '15550000000',
+                               '{"text": "Hello"}', 'failed', 'matrix:' || :id
+                        from messages m join channel_accounts a on a.chatbot_id = :bot
+                        where m.conversation_id = :conversation limit 1""")
+                .param("id", outbound).param("bot", UUID.fromString(bot.chatbotId()))
+                .param("conversation", UUID.fromString(chat.text("conversationId"))).update();
+        jdbc.sql("""
+                        insert into dead_letters (id, organization_id, outbound_message_id, conversation_id,
+                                                  channel_account_id, lane, reason, attempts, transient)
+                        select :id, organization_id, id, conversation_id, channel_account_id, 'conversational', '131026',
+                               1, false
+                        from outbound_messages where id = :outbound""")
+                .param("id", deadLetter).param("outbound", outbound).update();
         String keys = "/api/v1/organizations/" + org + "/api-keys";
         Api.Response adminKey = operator.post(keys, "{\"name\": \"admin\", \"role\": \"admin\"}");
         Api.Response agentKey = operator.post(keys, "{\"name\": \"agent\", \"role\": \"agent\"}");
@@ -76,7 +95,7 @@ record AccessFixture(String orgId, String botId, String conversationId, String k
                 toolSource.toString(), sink, Long.toString(event), victimKey, victim, adminKey.text("key"),
                 agentKey.text("key"), login(operator, owner), login(operator, admin), login(operator, agent),
                 "matrix-" + suffix.substring(0, 8), media.toString(),
-                delivery.toString());
+                delivery.toString(), deadLetter.toString());
     }
 
     /** {@code pattern} with this organization's ids; an unknown variable fails the test. */
@@ -103,6 +122,7 @@ record AccessFixture(String orgId, String botId, String conversationId, String k
             case "userId" -> userId;
             case "mediaId" -> mediaId;
             case "deliveryId" -> deliveryId;
+            case "deadLetterId" -> deadLetterId;
             case "name" -> planName;
             default -> throw new AssertionError("No fixture for path variable {" + name + "} in " + pattern
                     + ": add one to AccessFixture");

@@ -105,6 +105,9 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             PUT    /api/v1/organizations/{orgId}/retention                         ADMIN
             GET    /api/v1/organizations/{orgId}/alert-deliveries                  ADMIN
             POST   /api/v1/organizations/{orgId}/alert-deliveries/{deliveryId}/replay  ADMIN
+            GET    /api/v1/organizations/{orgId}/dead-letters                      ADMIN
+            POST   /api/v1/organizations/{orgId}/dead-letters/replay               ADMIN
+            POST   /api/v1/organizations/{orgId}/dead-letters/{deadLetterId}/replay  ADMIN
             GET    /api/v1/conversations/{conversationId}                          AGENT
             GET    /api/v1/conversations/{conversationId}/messages                 AGENT
             POST   /api/v1/conversations/{conversationId}/messages                 AGENT

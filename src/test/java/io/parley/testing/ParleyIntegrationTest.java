@@ -18,6 +18,8 @@ import org.springframework.test.context.ContextConfiguration;
         "parley.conversation.debounce=500ms",
         "parley.conversation.reaper-interval=1s",
         "parley.delivery.first-backoff=200ms",
+        // After a lost Graph answer, wait this long for the status report before sending again (ADR 18).
+        "parley.delivery.confirmation-wait=2s",
         "db-scheduler.polling-interval=100ms",
         "db-scheduler.heartbeat-interval=1s",
         "parley.demo.enabled=true",

@@ -22,7 +22,7 @@ final class GraphOutcomes {
         String codeText = code == null ? "http_" + httpStatus : Integer.toString(code);
         String reason = error == null || error.message() == null ? "HTTP " + httpStatus : error.message();
         if (code != null && THROTTLING.contains(code)) {
-            return new SendOutcome.RetryLater(codeText, reason, retryAfter);
+            return new SendOutcome.RetryLater(codeText, reason, retryAfter, true);
         }
         if (httpStatus == 429 || httpStatus == 408 || httpStatus >= 500) {
             return new SendOutcome.RetryLater(codeText, reason, retryAfter);
@@ -32,9 +32,18 @@ final class GraphOutcomes {
         return new SendOutcome.Rejected(codeText, reason, credentials);
     }
 
+    /**
+     * A failure before the request could reach Meta (refused or timed-out connection) is a plain retry; any other
+     * I/O failure (request timeout, reset, empty response) may have happened after Meta accepted the message, so
+     * the delivery must not simply send again (ADR 18).
+     */
     static SendOutcome forIoFailure(Exception e) {
+        if (e instanceof java.net.http.HttpConnectTimeoutException || e instanceof java.net.ConnectException
+                || e.getCause() instanceof java.net.ConnectException) {
+            return new SendOutcome.RetryLater("connect_failed", e.getClass().getSimpleName(), null);
+        }
         String kind = e instanceof java.net.http.HttpTimeoutException ? "timeout" : "network_error";
-        return new SendOutcome.RetryLater(kind, e.getClass().getSimpleName(), null);
+        return new SendOutcome.Unconfirmed(kind, e.getClass().getSimpleName());
     }
 
     /** Meta's error object: build logic on {@code code}, never on the message. */

@@ -1,5 +1,7 @@
 package io.parley.channels.whatsapp;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.parley.conversation.TypingIndicator;
 import io.parley.delivery.ChannelSender;
 import io.parley.delivery.OutboundEnvelope;
@@ -7,6 +9,7 @@ import io.parley.delivery.SendOutcome;
 import io.parley.platform.ChannelAccountId;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /** What Parley sends to WhatsApp: replies (the delivery port) and "read, typing…" (the conversation's port). */
@@ -14,6 +17,9 @@ import org.springframework.stereotype.Component;
 class WhatsAppOutbound implements ChannelSender, TypingIndicator {
     private final GraphApi graph;
     private final ChannelAccounts accounts;
+    /** Sends are paced just before this call; a database lookup per send would delay the request after its token. */
+    private final Cache<ChannelAccountId, String> phoneNumberIds = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
 
     WhatsAppOutbound(GraphApi graph, ChannelAccounts accounts) {
         this.graph = graph;
@@ -27,8 +33,8 @@ class WhatsAppOutbound implements ChannelSender, TypingIndicator {
 
     @Override
     public SendOutcome send(OutboundEnvelope envelope) {
-        ChannelAccount account = accounts.get(envelope.channelAccountId());
-        return graph.sendText(account.externalId(), accounts.whatsAppCredentials(account.id()).accessToken(),
+        String phoneNumberId = phoneNumberIds.get(envelope.channelAccountId(), id -> accounts.get(id).externalId());
+        return graph.sendText(phoneNumberId, accounts.whatsAppCredentials(envelope.channelAccountId()).accessToken(),
                 envelope.recipient(), envelope.text(), envelope.id().toString());
     }
 

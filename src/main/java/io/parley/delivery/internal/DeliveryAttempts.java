@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -35,27 +36,57 @@ class DeliveryAttempts {
     private final OutboundRepository repository;
     private final Map<String, ChannelSender> senders;
     private final SystemEvents events;
+    private final DeadLetterRepository deadLetters;
+    private final Pacer pacer;
     private final RetryPolicy policy;
+    private final RetryPolicy throttlePolicy;
+    private final DeliveryProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
 
     DeliveryAttempts(OutboundRepository repository, List<ChannelSender> senders, SystemEvents events,
-                     DeliveryProperties properties, Clock clock, MeterRegistry meters) {
+                     DeadLetterRepository deadLetters, Pacer pacer, DeliveryProperties properties, Clock clock,
+                     MeterRegistry meters) {
         this.repository = repository;
         this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
         this.events = events;
+        this.deadLetters = deadLetters;
+        this.pacer = pacer;
         this.policy = properties.retryPolicy();
+        this.throttlePolicy = properties.throttlePolicy();
+        this.properties = properties;
         this.clock = clock;
         this.meters = meters;
     }
 
-    /** Returns when to try again, or empty when the message reached a final state. */
+    /**
+     * Returns when to look again, or empty when the message reached a final state. Before sending: an unconfirmed
+     * earlier attempt waits for its status report, an older message of the conversation goes first, and the
+     * pacer must hand out a token. None of these count as attempts.
+     */
     Optional<Instant> attempt(OutboundMessageId id) {
-        Optional<OutboundRow> found = repository.find(id);
-        if (found.isEmpty() || !repository.startAttempt(id)) {
-            return Optional.empty(); // deleted, or already sent/failed by an earlier run of this job
+        Optional<OutboundRow> found = repository.find(id).filter(r -> r.status().rank() <= 1);
+        if (found.isEmpty()) {
+            return Optional.empty(); // deleted, or already sent/failed (or confirmed by a status report)
         }
         OutboundRow row = found.get();
+        Instant now = clock.instant();
+        if (row.unconfirmedAt() != null && row.unconfirmedAt().plus(properties.confirmationWait()).isAfter(now)) {
+            return Optional.of(row.unconfirmedAt().plus(properties.confirmationWait()));
+        }
+        if (repository.olderPending(row)) {
+            return Optional.of(now.plus(properties.fifoWait()));
+        }
+        if (!repository.startAttempt(id)) {
+            return Optional.empty();
+        }
+        // The token is taken last, just before the request: time spent waiting for a database connection after
+        // taking it would bunch requests at Meta beyond the rate the bucket allows.
+        Optional<Instant> paced = pacer.acquire(row);
+        if (paced.isPresent()) {
+            repository.undoAttempt(id);
+            return paced;
+        }
         try (LogContext ignored = LogContext.open().organization(row.organizationId())
                 .conversation(row.conversationId()).channel(row.channel())) {
             int attempt = row.attempts() + 1;
@@ -88,22 +119,44 @@ class DeliveryAttempts {
                 markSent(row, sent.providerMessageId());
                 return Optional.empty();
             }
+            case SendOutcome.RetryLater retry when retry.throttled() -> {
+                int throttle = row.throttles() + 1; // 4 s, 16 s, 64 s ... and not counted as a retry
+                if (!throttlePolicy.allows(throttle)) {
+                    fail(row, attempt, retry.code(), "Still throttled after " + row.throttles() + " backoffs: "
+                            + retry.reason(), true, "delivery.retries_exhausted", SystemEvent.Level.ERROR);
+                    return Optional.empty();
+                }
+                repository.markRetrying(row.id(), retry.code(), retry.reason(), true);
+                return Optional.of(retryAt(throttlePolicy, throttle, retry.notBefore(), attempt, retry.code()));
+            }
             case SendOutcome.RetryLater retry -> {
-                int retryNumber = attempt; // attempt 1 failed → retry number 1
+                int retryNumber = attempt - row.throttles(); // attempt 1 failed → retry number 1
                 if (!policy.allows(retryNumber)) {
-                    fail(row, retry.code(), "Gave up after " + attempt + " attempts: " + retry.reason(),
+                    fail(row, attempt, retry.code(), "Gave up after " + attempt + " attempts: " + retry.reason(), true,
                             "delivery.retries_exhausted", SystemEvent.Level.ERROR);
                     return Optional.empty();
                 }
-                repository.markRetrying(row.id(), retry.code(), retry.reason());
-                Instant at = clock.instant().plus(policy.delayBefore(retryNumber, retry.notBefore(),
-                        ThreadLocalRandom.current()));
-                log.info("Delivery attempt {} failed ({}); retrying at {}", attempt, retry.code(), at);
-                return Optional.of(at);
+                repository.markRetrying(row.id(), retry.code(), retry.reason(), false);
+                return Optional.of(retryAt(policy, retryNumber, retry.notBefore(), attempt, retry.code()));
+            }
+            case SendOutcome.Unconfirmed unconfirmed -> {
+                // Meta may have accepted it: its status report (carrying our id) settles it; only without one
+                // within the confirmation wait is it sent again (ADR 18).
+                if (!policy.allows(attempt - row.throttles())) {
+                    fail(row, attempt, unconfirmed.code(), "Gave up after " + attempt + " attempts: "
+                            + unconfirmed.reason(), true, "delivery.retries_exhausted", SystemEvent.Level.ERROR);
+                    return Optional.empty();
+                }
+                Instant now = clock.instant();
+                repository.markUnconfirmed(row.id(), unconfirmed.code(), unconfirmed.reason(), now);
+                log.info("Delivery attempt {} unconfirmed ({}); waiting for a status report", attempt,
+                        unconfirmed.code());
+                return Optional.of(now.plus(properties.confirmationWait()));
             }
             case SendOutcome.Rejected rejected -> {
-                fail(row, rejected.code(), rejected.reason(), rejected.alert() ? "delivery.credentials_rejected"
-                        : "delivery.rejected", rejected.alert() ? SystemEvent.Level.CRITICAL : SystemEvent.Level.ERROR);
+                fail(row, attempt, rejected.code(), rejected.reason(), false, rejected.alert()
+                                ? "delivery.credentials_rejected" : "delivery.rejected",
+                        rejected.alert() ? SystemEvent.Level.CRITICAL : SystemEvent.Level.ERROR);
                 return Optional.empty();
             }
         }
@@ -127,17 +180,28 @@ class DeliveryAttempts {
         }
     }
 
-    private void fail(OutboundRow row, String code, String reason, String eventType, SystemEvent.Level level) {
+    private Instant retryAt(RetryPolicy retryPolicy, int number, java.time.Duration hint, int attempt, String code) {
+        Instant at = clock.instant().plus(retryPolicy.delayBefore(number, hint, ThreadLocalRandom.current()));
+        log.info("Delivery attempt {} failed ({}); retrying at {}", attempt, code, at);
+        return at;
+    }
+
+    /** Failed for good: the status, a dead letter, and a system event naming it. */
+    private void fail(OutboundRow row, int attempts, String code, String reason, boolean transientFailure,
+                      String eventType, SystemEvent.Level level) {
         repository.markFailed(row.id(), code, reason);
+        UUID deadLetter = deadLetters.insert(row, attempts, code, reason, transientFailure);
         events.record(SystemEvent.of(level, eventType).organization(row.organizationId())
                 .conversation(row.conversationId()).with("outboundMessageId", row.id().toString())
-                .with("channel", row.channel()).with("code", code).with("reason", reason).build());
+                .with("channel", row.channel()).with("code", code).with("reason", reason)
+                .with("deadLetterId", deadLetter.toString()).with("transient", transientFailure).build());
     }
 
     private static String outcomeTag(SendOutcome outcome, Optional<Instant> next) {
         return switch (outcome) {
             case SendOutcome.Sent s -> "sent";
             case SendOutcome.RetryLater r -> next.isPresent() ? "retry" : "exhausted";
+            case SendOutcome.Unconfirmed u -> next.isPresent() ? "unconfirmed" : "exhausted";
             case SendOutcome.Rejected r -> "rejected";
         };
     }

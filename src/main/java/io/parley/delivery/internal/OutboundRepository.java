@@ -2,6 +2,7 @@ package io.parley.delivery.internal;
 
 import io.parley.delivery.DeliveryStatus;
 import io.parley.delivery.DeliveryView;
+import io.parley.delivery.Lane;
 import io.parley.delivery.OutboundRequest;
 import io.parley.delivery.StatusReport;
 import io.parley.platform.ChannelAccountId;
@@ -9,6 +10,8 @@ import io.parley.platform.ConversationId;
 import io.parley.platform.MessageId;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.OutboundMessageId;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,8 +34,9 @@ public class OutboundRepository {
     public void insert(OutboundMessageId id, OutboundRequest r) {
         jdbc.sql("""
                         insert into outbound_messages (id, organization_id, conversation_id, message_id, channel_account_id,
-                            channel, recipient, payload)
-                        values (:id, :org, :conversation, :message, :account, :channel, :recipient, cast(:payload as jsonb))""")
+                            channel, recipient, payload, lane, idempotency_key, request_hash)
+                        values (:id, :org, :conversation, :message, :account, :channel, :recipient, cast(:payload as jsonb),
+                            :lane, :key, :hash)""")
                 .param("id", id.value())
                 .param("org", r.organizationId().value())
                 .param("conversation", r.conversationId().value())
@@ -41,7 +45,46 @@ public class OutboundRepository {
                 .param("channel", r.channel())
                 .param("recipient", r.recipient())
                 .param("payload", json.writeValueAsString(Map.of("type", "text", "text", r.text())))
+                .param("lane", r.lane().wireName())
+                .param("key", r.idempotencyKey())
+                .param("hash", r.requestHash())
                 .update();
+    }
+
+    /** What an organization already queued under an idempotency key. */
+    public record Keyed(OutboundMessageId id, MessageId messageId, ConversationId conversationId, String requestHash) {
+    }
+
+    public Optional<Keyed> findByKey(OrganizationId organization, String key) {
+        return jdbc.sql("""
+                        select id, message_id, conversation_id, request_hash from outbound_messages
+                        where organization_id = :org and idempotency_key = :key""")
+                .param("org", organization.value()).param("key", key)
+                .query((rs, n) -> new Keyed(new OutboundMessageId(rs.getObject("id", UUID.class)),
+                        new MessageId(rs.getObject("message_id", UUID.class)),
+                        new ConversationId(rs.getObject("conversation_id", UUID.class)), rs.getString("request_hash")))
+                .optional();
+    }
+
+    /** Serializes callers using the same key until the first one's transaction ends. */
+    public void lockKey(OrganizationId organization, String key) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
+                .param("k", "outbound:" + organization.value() + ":" + key).query((rs, n) -> 1).list();
+    }
+
+    /** Whether an older message of the same conversation and lane is still on its way (FIFO). */
+    boolean olderPending(OutboundRow row) {
+        return jdbc.sql("""
+                        select exists (select 1 from outbound_messages
+                                       where conversation_id = :conversation and lane = :lane and seq < :seq
+                                         and status in ('queued', 'sending'))""")
+                .param("conversation", row.conversationId().value()).param("lane", row.lane().wireName())
+                .param("seq", row.seq()).query(Boolean.class).single();
+    }
+
+    void reserveCampaignSlot(OutboundMessageId id, Instant slot) {
+        jdbc.sql("update outbound_messages set campaign_slot_at = :slot where id = :id")
+                .param("id", id.value()).param("slot", Timestamp.from(slot)).update();
     }
 
     Optional<OutboundRow> find(OutboundMessageId id) {
@@ -50,7 +93,9 @@ public class OutboundRepository {
                         new ConversationId(rs.getObject("conversation_id", UUID.class)),
                         new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)), rs.getString("channel"),
                         rs.getString("recipient"), (String) json.readValue(rs.getString("payload"), Map.class).get("text"),
-                        DeliveryStatus.fromWire(rs.getString("status")), rs.getInt("attempts")))
+                        DeliveryStatus.fromWire(rs.getString("status")), rs.getInt("attempts"),
+                        Lane.fromWire(rs.getString("lane")), rs.getLong("seq"), rs.getInt("throttles"),
+                        instant(rs.getTimestamp("unconfirmed_at")), instant(rs.getTimestamp("campaign_slot_at"))))
                 .optional();
     }
 
@@ -63,23 +108,53 @@ public class OutboundRepository {
                 .param("id", id.value()).update() == 1;
     }
 
+    /** A claimed attempt that did not happen (no pacing token): back to queued, not counted. */
+    void undoAttempt(OutboundMessageId id) {
+        jdbc.sql("""
+                        update outbound_messages set status = 'queued', status_rank = 0, attempts = attempts - 1
+                        where id = :id and status = 'sending'""")
+                .param("id", id.value()).update();
+    }
+
     void markSent(OutboundMessageId id, String providerMessageId) {
         jdbc.sql("""
                         update outbound_messages
                         set provider_message_id = coalesce(provider_message_id, :pid),
                             status = case when status_rank < 2 then 'sent' else status end,
                             status_rank = greatest(status_rank, 2), error_code = null, error_message = null,
-                            updated_at = now()
+                            unconfirmed_at = null, updated_at = now()
                         where id = :id""")
                 .param("id", id.value()).param("pid", providerMessageId).update();
     }
 
-    void markRetrying(OutboundMessageId id, String code, String message) {
+    void markRetrying(OutboundMessageId id, String code, String message, boolean throttled) {
         jdbc.sql("""
                         update outbound_messages set status = 'queued', status_rank = 0, error_code = :code,
-                            error_message = :message, updated_at = now()
+                            error_message = :message, throttles = throttles + :throttle, updated_at = now()
                         where id = :id and status = 'sending'""")
-                .param("id", id.value()).param("code", code).param("message", truncate(message)).update();
+                .param("id", id.value()).param("code", code).param("message", truncate(message))
+                .param("throttle", throttled ? 1 : 0).update();
+    }
+
+    /** The answer was lost: back to queued, but remembered, so the next run first waits for a status report. */
+    void markUnconfirmed(OutboundMessageId id, String code, String message, Instant at) {
+        jdbc.sql("""
+                        update outbound_messages set status = 'queued', status_rank = 0, error_code = :code,
+                            error_message = :message, unconfirmed_at = :at, updated_at = now()
+                        where id = :id and status = 'sending'""")
+                .param("id", id.value()).param("code", code).param("message", truncate(message))
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    /** Resets a failed message that the provider never accepted to a fresh start; returns its lane, if reset. */
+    Optional<Lane> requeue(OutboundMessageId id) {
+        return jdbc.sql("""
+                        update outbound_messages set status = 'queued', status_rank = 0, attempts = 0, throttles = 0,
+                            unconfirmed_at = null, campaign_slot_at = null, error_code = null, error_message = null,
+                            updated_at = now()
+                        where id = :id and status = 'failed' and provider_message_id is null
+                        returning lane""")
+                .param("id", id.value()).query((rs, n) -> Lane.fromWire(rs.getString("lane"))).optional();
     }
 
     void markFailed(OutboundMessageId id, String code, String message) {
@@ -149,6 +224,10 @@ public class OutboundRepository {
                             rs.getString("error_message"), rs.getInt("attempts")));
                 });
         return views;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static String truncate(String value) {

@@ -1,12 +1,20 @@
 package io.parley.delivery.internal;
 
 import io.parley.delivery.DeliveryStatus;
+import io.parley.delivery.Lane;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.OutboundMessageId;
+import java.time.Instant;
 
+/**
+ * @param throttles      throttling answers so far (they do not use up the retry budget)
+ * @param unconfirmedAt  when an attempt ended without knowing whether the provider accepted it, or null
+ * @param campaignSlotAt the campaign slot this message reserved, or null
+ */
 record OutboundRow(OutboundMessageId id, OrganizationId organizationId, ConversationId conversationId,
                    ChannelAccountId channelAccountId, String channel, String recipient, String text,
-                   DeliveryStatus status, int attempts) {
+                   DeliveryStatus status, int attempts, Lane lane, long seq, int throttles, Instant unconfirmedAt,
+                   Instant campaignSlotAt) {
 }

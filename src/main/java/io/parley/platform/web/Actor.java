@@ -46,6 +46,11 @@ public record Actor(Type type, String id, OrganizationId organizationId, Role ro
         return operator() || role.atLeast(required);
     }
 
+    /** How logs, audit rows and replays name this actor: {@code operator}, {@code api_key:<id>}, {@code user:<id>}. */
+    public String label() {
+        return operator() ? "operator" : type.wireName() + ":" + id;
+    }
+
     public static Optional<Actor> of(HttpServletRequest request) {
         return request.getAttribute(ATTRIBUTE) instanceof Actor actor ? Optional.of(actor) : Optional.empty();
     }

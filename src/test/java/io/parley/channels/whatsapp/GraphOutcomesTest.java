@@ -6,6 +6,7 @@ import io.parley.channels.whatsapp.GraphOutcomes.GraphError;
 import io.parley.delivery.SendOutcome;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -21,6 +22,10 @@ class GraphOutcomesTest {
             return new Expected(SendOutcome.RetryLater.class, code, false);
         }
 
+        static Expected unconfirmed(String code) {
+            return new Expected(SendOutcome.Unconfirmed.class, code, false);
+        }
+
         static Expected rejected(String code) {
             return new Expected(SendOutcome.Rejected.class, code, false);
         }
@@ -29,6 +34,8 @@ class GraphOutcomesTest {
             return new Expected(SendOutcome.Rejected.class, code, true);
         }
     }
+
+    private static final java.util.Set<String> THROTTLING = java.util.Set.of("130429", "131056", "80007", "4");
 
     static Stream<Arguments> failures() {
         return Stream.of(
@@ -45,9 +52,12 @@ class GraphOutcomesTest {
                 failure("503", 503, null, Expected.retry("http_503")),
                 failure("504", 504, null, Expected.retry("http_504")),
                 failure("408", 408, null, Expected.retry("http_408")),
-                io("connection refused", new ConnectException("Connection refused"), Expected.retry("network_error")),
-                io("connection reset", new IOException("Connection reset"), Expected.retry("network_error")),
-                io("request timeout", new HttpTimeoutException("request timed out"), Expected.retry("timeout")),
+                // Refused before the request left: plain retry. After it may have reached Meta: unconfirmed.
+                io("connection refused", new ConnectException("Connection refused"), Expected.retry("connect_failed")),
+                io("connect timeout", new HttpConnectTimeoutException("connect timed out"),
+                        Expected.retry("connect_failed")),
+                io("connection reset", new IOException("Connection reset"), Expected.unconfirmed("network_error")),
+                io("request timeout", new HttpTimeoutException("request timed out"), Expected.unconfirmed("timeout")),
                 // Credentials: an operator must act.
                 failure("401 without a body", 401, null, Expected.alert("http_401")),
                 failure("401 expired token 190", 401, 190, Expected.alert("190")),
@@ -70,7 +80,11 @@ class GraphOutcomesTest {
 
         assertThat(outcome).isInstanceOf(expected.outcome());
         switch (outcome) {
-            case SendOutcome.RetryLater retry -> assertThat(retry.code()).isEqualTo(expected.code());
+            case SendOutcome.RetryLater retry -> {
+                assertThat(retry.code()).isEqualTo(expected.code());
+                assertThat(retry.throttled()).as("throttled").isEqualTo(THROTTLING.contains(retry.code()));
+            }
+            case SendOutcome.Unconfirmed unconfirmed -> assertThat(unconfirmed.code()).isEqualTo(expected.code());
             case SendOutcome.Rejected rejected -> {
                 assertThat(rejected.code()).isEqualTo(expected.code());
                 assertThat(rejected.alert()).as("alert").isEqualTo(expected.alert());

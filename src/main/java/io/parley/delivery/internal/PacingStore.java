@@ -1,0 +1,89 @@
+package io.parley.delivery.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Where pacing buckets live: in this JVM, or in Redis (Bucket4j compare-and-swap over Lettuce) shared by every node.
+ * The {@code ratelimit} module's stores count per hour behind a yes/no API; pacing needs waits, refunds and
+ * reservations, so it keeps its own (ADR 18). The configuration is part of the key: a changed rate starts a new
+ * bucket.
+ */
+interface PacingStore extends AutoCloseable {
+    Bucket bucket(String key, BucketConfiguration configuration);
+
+    @Override
+    default void close() {
+    }
+
+    final class Local implements PacingStore {
+        private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+                .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(200_000).build();
+
+        @Override
+        public Bucket bucket(String key, BucketConfiguration configuration) {
+            return buckets.get(key, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build());
+        }
+    }
+
+    /** Connects on first use and again after a failure; failures surface as exceptions so the caller can fall back. */
+    final class Redis implements PacingStore {
+        private final RedisClient client;
+        private final Duration timeout;
+        private volatile StatefulRedisConnection<byte[], byte[]> connection;
+        private volatile ProxyManager<byte[]> proxies;
+
+        Redis(String url, Duration timeout) {
+            RedisURI uri = RedisURI.create(url);
+            uri.setTimeout(timeout);
+            this.client = RedisClient.create(uri);
+            client.setOptions(ClientOptions.builder()
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .timeoutOptions(TimeoutOptions.enabled(timeout))
+                    .socketOptions(SocketOptions.builder().connectTimeout(timeout).build()).build());
+            this.timeout = timeout;
+        }
+
+        @Override
+        public Bucket bucket(String key, BucketConfiguration configuration) {
+            return proxies().builder().build(("parley:pacing:" + key).getBytes(StandardCharsets.UTF_8),
+                    () -> configuration);
+        }
+
+        private synchronized ProxyManager<byte[]> proxies() {
+            if (proxies == null || connection == null || !connection.isOpen()) {
+                if (connection != null) {
+                    connection.closeAsync();
+                }
+                connection = client.connect(ByteArrayCodec.INSTANCE);
+                proxies = Bucket4jLettuce.casBasedBuilder(connection)
+                        .expirationAfterWrite(ExpirationAfterWriteStrategy
+                                .basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                        .requestTimeout(timeout).build();
+            }
+            return proxies;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (connection != null) {
+                connection.closeAsync();
+            }
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.parley.delivery.internal;
+
+import io.parley.delivery.Lane;
+import io.parley.platform.Jobs;
+import io.parley.platform.OutboundMessageId;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Puts a dead letter's message back on the bus, in the caller's transaction. */
+@Component
+public class Requeue {
+    private final DeadLetterRepository deadLetters;
+    private final OutboundRepository outbound;
+    private final Jobs jobs;
+    private final Clock clock;
+
+    Requeue(DeadLetterRepository deadLetters, OutboundRepository outbound, Jobs jobs, Clock clock) {
+        this.deadLetters = deadLetters;
+        this.outbound = outbound;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    /**
+     * Claims the open dead letter and resets its message to queued with a new delivery job. False when the dead
+     * letter was replayed already, or its message is no longer failed-and-never-accepted (then nothing changes:
+     * the caller's transaction should be rolled back or the claim is harmless because nothing was re-queued).
+     */
+    public boolean replay(UUID deadLetterId, String by) {
+        Optional<OutboundMessageId> claimed = deadLetters.claim(deadLetterId, by);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        Optional<Lane> lane = outbound.requeue(claimed.get());
+        lane.ifPresent(l -> jobs.scheduleIfAbsent(DeliveryJob.TASK, claimed.get().toString(), clock.instant(),
+                l.priority()));
+        return lane.isPresent();
+    }
+}
