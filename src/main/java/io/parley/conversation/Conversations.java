@@ -3,27 +3,30 @@ package io.parley.conversation;
 import io.parley.contacts.Contact;
 import io.parley.contacts.Contacts;
 import io.parley.conversation.internal.AgentMessageHash;
-import io.parley.conversation.internal.ConversationRepository;
 import io.parley.conversation.internal.ConversationRepository.ConversationRow;
 import io.parley.conversation.internal.ConversationRepository.NewMessage;
 import io.parley.conversation.internal.ConversationRepository.Received;
 import io.parley.conversation.internal.ConversationRepository.StoredMessage;
+import io.parley.conversation.internal.ConversationRepository;
 import io.parley.conversation.internal.InboundThrottle;
+import io.parley.conversation.internal.Recipients;
 import io.parley.conversation.internal.TurnJob;
 import io.parley.delivery.Deliveries;
 import io.parley.delivery.DeliveryView;
 import io.parley.delivery.Lane;
 import io.parley.delivery.OutboundRequest;
-import io.parley.conversation.internal.Recipients;
-import io.parley.platform.ConflictException;
-import io.parley.platform.InvalidRequestException;
 import io.parley.platform.ChatbotId;
+import io.parley.platform.ConflictException;
 import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
+import io.parley.platform.InvalidRequestException;
 import io.parley.platform.Jobs;
 import io.parley.platform.MessageId;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.OutboundMessageId;
+import io.parley.tenancy.ApiKeyId;
+import io.parley.usage.UsageLedger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -46,17 +49,20 @@ public class Conversations {
     private final Contacts contacts;
     private final Deliveries deliveries;
     private final Jobs jobs;
+    private final UsageLedger usage;
     private final InboundThrottle throttle;
     private final ConversationProperties properties;
     private final Clock clock;
     private final JsonMapper json;
 
     Conversations(ConversationRepository repository, Contacts contacts, Deliveries deliveries, Jobs jobs,
-                  InboundThrottle throttle, ConversationProperties properties, Clock clock, JsonMapper json) {
+                  UsageLedger usage, InboundThrottle throttle, ConversationProperties properties, Clock clock,
+                  JsonMapper json) {
         this.repository = repository;
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.jobs = jobs;
+        this.usage = usage;
         this.throttle = throttle;
         this.properties = properties;
         this.clock = clock;
@@ -96,16 +102,17 @@ public class Conversations {
      */
     @Transactional
     public MessageId sendAgentMessage(ConversationId id, String text) {
-        return sendAgentMessage(id, text, null);
+        return sendAgentMessage(id, text, null, null);
     }
 
     /**
      * Like {@link #sendAgentMessage(ConversationId, String)}, once per {@code idempotencyKey} (unique per
      * organization): the same key again answers the first message's id without sending; the same key for another
-     * text or conversation is a conflict.
+     * text or conversation is a conflict. A message sent with an organization API key ({@code apiKey} not null) is
+     * recorded in the usage ledger against that key, once.
      */
     @Transactional
-    public MessageId sendAgentMessage(ConversationId id, String text, String idempotencyKey) {
+    public MessageId sendAgentMessage(ConversationId id, String text, String idempotencyKey, ApiKeyId apiKey) {
         ConversationRow conversation = repository.find(id).orElseThrow(() -> notFound(id));
         if (text == null || text.isBlank() || text.codePointCount(0, text.length()) > 4096) {
             throw new InvalidRequestException("validation_failed", "text must have 1 to 4096 characters");
@@ -133,9 +140,13 @@ public class Conversations {
                 text.strip(), null, null, null, null, false, now));
         repository.touchConversation(id, now);
         Contact contact = contacts.find(conversation.contactId()).orElseThrow();
-        deliveries.enqueue(new OutboundRequest(conversation.organizationId(), id, messageId,
-                conversation.channelAccountId(), conversation.channel(), Recipients.of(conversation.channel(), contact),
-                text.strip(), Lane.CONVERSATIONAL, key, hash));
+        OutboundMessageId outbound = deliveries.enqueue(new OutboundRequest(conversation.organizationId(), id,
+                messageId, conversation.channelAccountId(), conversation.channel(),
+                Recipients.of(conversation.channel(), contact), text.strip(), Lane.CONVERSATIONAL, key, hash));
+        if (apiKey != null) {
+            usage.recordApiMessage(conversation.organizationId(), conversation.chatbotId(), contact.id(), id, apiKey,
+                    outbound);
+        }
         return messageId;
     }
 

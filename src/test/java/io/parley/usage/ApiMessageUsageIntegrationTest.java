@@ -55,6 +55,33 @@ class ApiMessageUsageIntegrationTest extends IntegrationTestSupport {
                 refused -> assertThat(refused.limit()).isEqualTo("monthlyMessages"));
     }
 
+    @Test
+    void should_attribute_a_message_sent_with_an_api_key_to_that_key_once_per_idempotency_key() {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        OrganizationId org = new OrganizationId(UUID.fromString(bot.organizationId()));
+        Api.Response chat = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
+                "{\"sessionId\": \"visitor-usage\", \"text\": \"Hello\"}");
+        assertThat(chat.status()).as(chat.body()).isEqualTo(202);
+        String messages = "/api/v1/conversations/" + chat.text("conversationId") + "/messages";
+        Api.Response key = api.post("/api/v1/organizations/" + org.value() + "/api-keys",
+                "{\"name\": \"crm\", \"role\": \"agent\"}");
+        Api crm = api.withToken(key.text("key"));
+
+        Api.Response first = crm.post(messages, "{\"text\": \"Your order shipped\"}", "Idempotency-Key", "order-1");
+        Api.Response again = crm.post(messages, "{\"text\": \"Your order shipped\"}", "Idempotency-Key", "order-1");
+        Api.Response byOperator = api.post(messages, "{\"text\": \"A person writes\"}");
+
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(again.text("id")).isEqualTo(first.text("id"));
+        assertThat(byOperator.status()).isEqualTo(202);
+        JsonNode byKey = usage(org, "?groupBy=apiKey");
+        assertThat(byKey.path("groups")).filteredOn(g -> g.path("key").asString().equals(key.text("id")))
+                .singleElement().satisfies(g -> assertThat(g.path("messages").asLong()).isEqualTo(1));
+        assertThat(usage(org, "?groupBy=kind").path("groups"))
+                .filteredOn(g -> g.path("key").asString().equals("message"))
+                .singleElement().satisfies(g -> assertThat(g.path("messages").asLong()).isEqualTo(1));
+    }
+
     private JsonNode usage(OrganizationId org, String query) {
         return api.get("/api/v1/organizations/" + org.value() + "/usage" + query).json();
     }

@@ -1,7 +1,5 @@
 package io.parley.conversation.internal;
 
-import io.parley.platform.web.RequiresRole;
-import io.parley.platform.web.Role;
 import io.parley.conversation.Conversations;
 import io.parley.delivery.Deliveries;
 import io.parley.delivery.DeliveryView;
@@ -9,6 +7,10 @@ import io.parley.platform.ConversationId;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.MessageId;
+import io.parley.platform.web.Actor;
+import io.parley.platform.web.RequiresRole;
+import io.parley.platform.web.Role;
+import io.parley.tenancy.ApiKeyId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,7 +72,9 @@ class ConversationActionsController {
         if (body == null || body.text() == null) {
             throw new InvalidRequestException("validation_failed", "text is required");
         }
-        MessageId id = conversations.sendAgentMessage(id(conversationId), body.text(), idempotencyKey);
+        ApiKeyId apiKey = Actor.current().filter(actor -> actor.type() == Actor.Type.API_KEY)
+                .map(actor -> new ApiKeyId(UUID.fromString(actor.id()))).orElse(null);
+        MessageId id = conversations.sendAgentMessage(id(conversationId), body.text(), idempotencyKey, apiKey);
         DeliveryView delivery = deliveries.forMessages(List.of(id)).get(id);
         return new Queued(id.value(), delivery == null ? "queued" : delivery.status().wireName());
     }
