@@ -104,6 +104,20 @@ class McpAuthenticationIntegrationTest extends IntegrationTestSupport {
         assertThatThrownBy(() -> McpTestClient.connect(port, key)).isInstanceOf(RuntimeException.class);
     }
 
+    @Test
+    void should_count_a_message_sent_with_an_organization_key_against_that_key() {
+        Api.Response created = api.post("/api/v1/organizations/" + a.organizationId() + "/api-keys",
+                "{\"name\": \"crm\", \"role\": \"agent\"}");
+        GraphFake.sendsRespondInSequence(a.phoneNumberId(), GraphFake.sentWithId("wamid.KEY" + UUID.randomUUID()));
+        try (McpTestClient mcp = McpTestClient.connect(port, created.text("key"))) {
+            mcp.ok("send_message", Map.of("conversationId", conversationOfA, "text", "Sent by the CRM"));
+        }
+
+        Api.Response usage = api.get("/api/v1/organizations/" + a.organizationId() + "/usage?groupBy=apiKey");
+        assertThat(usage.json().path("groups")).filteredOn(g -> g.path("key").asString().equals(created.text("id")))
+                .singleElement().satisfies(g -> assertThat(g.path("messages").asLong()).isEqualTo(1));
+    }
+
     private String createKey(String organizationId) {
         Api.Response created = api.post("/api/v1/organizations/" + organizationId + "/api-keys", "{\"name\": \"test\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -6,7 +6,10 @@ import io.parley.conversation.Conversations;
 import io.parley.mcp.internal.Views.OwnerChanged;
 import io.parley.mcp.internal.Views.Queued;
 import io.parley.platform.MessageId;
+import io.parley.platform.web.Actor;
+import io.parley.tenancy.ApiKeyId;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** send_message and handover: acting in the caller's conversations, through the same paths as the API. */
@@ -47,7 +50,10 @@ class ConversationWriteTools {
         ConversationSummary conversation = scope.conversation(caller,
                 arguments.requiredId("conversationId", "conversation"));
         String text = arguments.requiredText("text", 4096);
-        MessageId id = conversations.sendAgentMessage(conversation.id(), text);
+        // A message sent with an organization API key is counted against that key (usage per API key).
+        Actor actor = caller.actor();
+        ApiKeyId apiKey = actor.type() == Actor.Type.API_KEY ? new ApiKeyId(UUID.fromString(actor.id())) : null;
+        MessageId id = conversations.sendAgentMessage(conversation.id(), text, null, apiKey);
         return new Queued(conversation.id().toString(), id.toString(), "queued");
     }
 
