@@ -11,6 +11,7 @@ import io.parley.platform.OrganizationId;
 import io.parley.platform.MessageId;
 import io.parley.platform.OutboundMessageId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,15 @@ public class Deliveries {
         repository.lockKey(organization, idempotencyKey);
         return repository.findByKey(organization, idempotencyKey)
                 .map(k -> new Keyed(k.messageId(), k.conversationId(), k.requestHash()));
+    }
+
+    /**
+     * Ends the idempotency window of API keys ({@code Idempotency-Key}) used before {@code cutoff}: the same key
+     * afterwards is a new request. The messages stay; only their key is renamed. Returns how many keys expired.
+     */
+    @Transactional
+    public int expireIdempotencyKeys(Instant cutoff, int batch) {
+        return repository.expireApiKeys(cutoff, batch);
     }
 
     /** Sets a channel account's send rate (messages per second, 1 to 1000); false if not the organization's. */

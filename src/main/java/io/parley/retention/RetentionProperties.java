@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code parley.retention.*}: how long inbound webhook event ids ({@code inbound-events}, 7 days), system events
- * ({@code system-events}, 90 days) and idempotency records ({@code idempotency-records}, 24 hours, see
- * {@link IdempotencyRecords}) are kept, how often the sweep runs ({@code interval}, hourly) and how many messages one
+ * ({@code system-events}, 90 days) and idempotency records ({@code idempotency-records}: API callers'
+ * {@code Idempotency-Key}s, 24 hours) are kept, how often the sweep runs ({@code interval}, hourly) and how many messages one
  * step of the per-organization content sweep touches ({@code batch-size}, 500).
  */
 @ConfigurationProperties("parley.retention")

@@ -4,11 +4,11 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.parley.conversation.Conversations;
+import io.parley.delivery.Deliveries;
 import io.parley.events.SystemEvents;
+import io.parley.retention.internal.ContentSweep;
 import java.time.Clock;
 import java.time.Instant;
-import org.springframework.beans.factory.ObjectProvider;
-import io.parley.retention.internal.ContentSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Deletes rows past their retention and applies each organization's message content retention. A db-scheduler
- * recurring task, so one node sweeps at a time across a cluster. Idempotency records of any module that implements
- * {@link IdempotencyRecords} are deleted after {@code idempotency-records} (24 h).
+ * recurring task, so one node sweeps at a time across a cluster. API callers' {@code Idempotency-Key}s expire after
+ * {@code idempotency-records} (24 h): the same key later is a new request.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RetentionProperties.class)
@@ -36,16 +36,16 @@ public class RetentionSweep {
 
     private final Conversations conversations;
     private final SystemEvents events;
-    private final ObjectProvider<IdempotencyRecords> idempotency;
+    private final Deliveries deliveries;
     private final ContentSweep content;
     private final RetentionProperties properties;
     private final Clock clock;
 
-    RetentionSweep(Conversations conversations, SystemEvents events, ObjectProvider<IdempotencyRecords> idempotency,
-                   ContentSweep content, RetentionProperties properties, Clock clock) {
+    RetentionSweep(Conversations conversations, SystemEvents events, Deliveries deliveries, ContentSweep content,
+                   RetentionProperties properties, Clock clock) {
         this.conversations = conversations;
         this.events = events;
-        this.idempotency = idempotency;
+        this.deliveries = deliveries;
         this.content = content;
         this.properties = properties;
         this.clock = clock;
@@ -55,7 +55,12 @@ public class RetentionSweep {
     public Result sweep() {
         Instant now = clock.instant();
         Instant idempotencyCutoff = now.minus(properties.idempotencyRecords());
-        int idempotencyRecords = idempotency.orderedStream().mapToInt(r -> r.deleteCreatedBefore(idempotencyCutoff)).sum();
+        int idempotencyRecords = 0;
+        int expired;
+        do {
+            expired = deliveries.expireIdempotencyKeys(idempotencyCutoff, properties.batchSize());
+            idempotencyRecords += expired;
+        } while (expired == properties.batchSize());
         ContentSweep.Counts counts = content.sweep(now, properties.batchSize());
         Result result = new Result(conversations.forgetInboundEventsBefore(now.minus(properties.inboundEvents())),
                 events.deleteOccurredBefore(now.minus(properties.systemEvents())), idempotencyRecords,

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 record AccessFixture(String orgId, String botId, String conversationId, String knowledgeSourceId, String crawlId,
                      String toolSourceId, String sinkId, String eventId, String keyId, String userId,
                      String adminKey, String agentKey, String ownerSession, String adminSession,
-                     String agentSession, String planName, String mediaId, String deliveryId, String deadLetterId) {
+                     String agentSession, String planName, String mediaId, String deliveryId, String deadLetterId, String channelId) {
     static final String PASSWORD = "correct horse battery staple";
 
     static AccessFixture create(Api operator, JdbcClient jdbc, String label) {
@@ -95,7 +95,7 @@ record AccessFixture(String orgId, String botId, String conversationId, String k
                 toolSource.toString(), sink, Long.toString(event), victimKey, victim, adminKey.text("key"),
                 agentKey.text("key"), login(operator, owner), login(operator, admin), login(operator, agent),
                 "matrix-" + suffix.substring(0, 8), media.toString(),
-                delivery.toString(), deadLetter.toString());
+                delivery.toString(), deadLetter.toString(), bot.channelId());
     }
 
     /** {@code pattern} with this organization's ids; an unknown variable fails the test. */
@@ -123,6 +123,7 @@ record AccessFixture(String orgId, String botId, String conversationId, String k
             case "mediaId" -> mediaId;
             case "deliveryId" -> deliveryId;
             case "deadLetterId" -> deadLetterId;
+            case "channelId" -> channelId;
             case "name" -> planName;
             default -> throw new AssertionError("No fixture for path variable {" + name + "} in " + pattern
                     + ": add one to AccessFixture");

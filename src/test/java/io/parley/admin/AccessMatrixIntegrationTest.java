@@ -108,6 +108,8 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             GET    /api/v1/organizations/{orgId}/dead-letters                      ADMIN
             POST   /api/v1/organizations/{orgId}/dead-letters/replay               ADMIN
             POST   /api/v1/organizations/{orgId}/dead-letters/{deadLetterId}/replay  ADMIN
+            GET    /api/v1/chatbots/{botId}/channels/{channelId}/pacing            ADMIN
+            PUT    /api/v1/chatbots/{botId}/channels/{channelId}/pacing            ADMIN
             GET    /api/v1/conversations/{conversationId}                          AGENT
             GET    /api/v1/conversations/{conversationId}/messages                 AGENT
             POST   /api/v1/conversations/{conversationId}/messages                 AGENT

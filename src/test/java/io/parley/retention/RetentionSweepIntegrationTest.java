@@ -37,6 +37,28 @@ class RetentionSweepIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_end_the_idempotency_window_of_keys_used_more_than_a_day_ago() {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        io.parley.testing.Api.Response chat = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
+                "{\"sessionId\": \"visitor-keys\", \"text\": \"Hello\"}");
+        String messages = "/api/v1/conversations/" + chat.text("conversationId") + "/messages";
+        String old = api.post(messages, "{\"text\": \"Old\"}", "Idempotency-Key", "old-key").text("id");
+        String recent = api.post(messages, "{\"text\": \"Recent\"}", "Idempotency-Key", "recent-key").text("id");
+        jdbc.sql("update outbound_messages set created_at = now() - interval '25 hours' where message_id = :id")
+                .param("id", UUID.fromString(old)).update();
+
+        RetentionSweep.Result result = sweep.sweep();
+
+        assertThat(result.idempotencyRecords()).isGreaterThanOrEqualTo(1);
+        assertThat(api.post(messages, "{\"text\": \"Recent\"}", "Idempotency-Key", "recent-key").text("id"))
+                .isEqualTo(recent);
+        String reused = api.post(messages, "{\"text\": \"Old\"}", "Idempotency-Key", "old-key").text("id");
+        assertThat(reused).isNotEqualTo(old);
+        assertThat(jdbc.sql("select count(*) from messages where id = :id").param("id", UUID.fromString(old))
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void should_anonymize_only_messages_past_the_organizations_content_retention_and_change_nothing_on_a_rerun() {
         Chat a = chat();
         Chat b = chat();
