@@ -62,7 +62,7 @@ class MessageTemplatesIntegrationTest extends IntegrationTestSupport {
         assertProblem(setWindow("pending_one", "[\"{{contact.name}}\"]"), "template_not_approved");
         assertProblem(setWindow("two_params", "[\"{{contact.name}}\"]"), "template_parameters_mismatch");
         assertProblem(setWindow("two_params", "[\"{{contact.name}}\", \"{{contact.email}}\"]"), "validation_failed");
-        assertThat(api.get("/api/v1/chatbots/" + bot.chatbotId() + "/window-template").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/chatbots/" + bot.chatbotId() + "/window-template").status()).isEqualTo(204);
 
         Api.Response ok = setWindow("two_params", "[\"{{contact.name|there}}\", \"Acme\"]");
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
@@ -127,6 +127,25 @@ class MessageTemplatesIntegrationTest extends IntegrationTestSupport {
         String approved = TemplateBots.statusWebhook(bot.wabaId(), "APPROVED", "98765", "reengage");
         assertThat(Webhooks.post(api, approved, bot.appSecret()).status()).isEqualTo(200);
         assertThat(status("reengage")).isEqualTo("approved");
+    }
+
+    @Test
+    void should_leave_other_tenants_template_alone_when_a_signed_webhook_names_its_template_id() {
+        TemplateBots.Bot other = TemplateBots.create(api);
+        String theirId = other.wabaId() + "1";
+        Fakes.wiremock().stubFor(get(urlPathEqualTo("/graph/v22.0/" + other.wabaId() + "/message_templates"))
+                .willReturn(okJson("""
+                        {"data": [{"id": "%s", "name": "theirs", "language": "en_US", "category": "UTILITY",
+                                   "status": "APPROVED", "components": [{"type": "BODY", "text": "Hi"}]}]}"""
+                        .formatted(theirId))));
+        assertThat(api.post("/api/v1/chatbots/" + other.chatbotId() + "/templates/sync", "{}").status())
+                .isEqualTo(200);
+
+        String forged = TemplateBots.statusWebhook(bot.wabaId(), "DISABLED", theirId, "theirs");
+        assertThat(Webhooks.post(api, forged, bot.appSecret()).status()).isEqualTo(200);
+
+        assertThat(api.get("/api/v1/chatbots/" + other.chatbotId() + "/templates").json().get(0).path("status")
+                .asString()).isEqualTo("approved");
     }
 
     private String status(String name) {

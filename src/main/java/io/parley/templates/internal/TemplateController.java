@@ -4,7 +4,6 @@ import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
-import io.parley.platform.NotFoundException;
 import io.parley.templates.MessageTemplate;
 import io.parley.templates.MessageTemplates;
 import io.parley.templates.NewTemplate;
@@ -73,8 +72,9 @@ class TemplateController {
 
     @GetMapping("/window-template")
     ResponseEntity<WindowTemplate> windowTemplate(@PathVariable String botId) {
-        return ResponseEntity.ok(windowTemplates.get(botId(botId)).orElseThrow(() -> new NotFoundException(
-                "window_template_not_set", "This chatbot has no re-engagement template; PUT one first")));
+        // 204 when unset: 404 would read as "no such chatbot".
+        return windowTemplates.get(botId(botId)).map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @PutMapping("/window-template")

@@ -69,8 +69,9 @@ public class TemplateRepository {
     }
 
     /**
-     * Applies a status webhook: the template with this provider id, or (for templates registered by hand, whose id
-     * Parley may not know) the one with this name and language on one of {@code accounts}. Returns the rows changed.
+     * Applies a status webhook to the templates of {@code accounts} (the channels of the signing business account;
+     * never another tenant's, whatever id the body names): the one with this provider id, or (registered by hand,
+     * id unknown) the one with this name and language. Returns the rows changed.
      */
     public List<MessageTemplate> updateStatus(Collection<ChannelAccountId> accounts, String providerTemplateId,
                                               String name, String language, TemplateStatus status, String reason) {
@@ -79,8 +80,9 @@ public class TemplateRepository {
                         update message_templates
                         set status = :status, status_reason = :reason, updated_at = now(),
                             provider_template_id = coalesce(provider_template_id, :providerId)
-                        where (cast(:providerId as text) is not null and provider_template_id = :providerId)
-                           or (channel_account_id = any(:accounts) and name = :name and language = :language)
+                        where channel_account_id = any(:accounts)
+                          and ((cast(:providerId as text) is not null and provider_template_id = :providerId)
+                               or (name = :name and language = :language))
                         returning *""")
                 .param("status", status.wireName()).param("reason", reason).param("providerId", providerTemplateId)
                 .param("accounts", accountIds.toArray(UUID[]::new)).param("name", name).param("language", language)
