@@ -42,9 +42,15 @@ public class ChannelAccounts {
         String accessToken = Validation.requireText("accessToken", request.accessToken(), 2_000);
         String appSecret = Validation.requireText("appSecret", request.appSecret(), 500);
         String verifyToken = Validation.requireText("verifyToken", request.verifyToken(), 500);
+        String businessAccountId = request.businessAccountId() == null || request.businessAccountId().isBlank()
+                ? null : request.businessAccountId().strip();
+        if (businessAccountId != null && (businessAccountId.length() > 64
+                || !businessAccountId.chars().allMatch(c -> c >= '0' && c <= '9'))) {
+            throw Validation.invalid("businessAccountId", "must be the numeric WhatsApp Business Account id");
+        }
         try {
             ChannelAccount account = repository.insertWhatsApp(new ChannelAccountId(UUID.randomUUID()), chatbot,
-                    phoneNumberId, accessToken, appSecret, verifyToken);
+                    phoneNumberId, accessToken, appSecret, verifyToken, businessAccountId);
             byPhoneNumberId.invalidate(phoneNumberId);
             return account;
         } catch (DuplicateKeyException e) {
@@ -75,6 +81,17 @@ public class ChannelAccounts {
     /** True if some WhatsApp channel account was created with this verify token. */
     public boolean isKnownVerifyToken(String verifyToken) {
         return verifyToken != null && !verifyToken.isEmpty() && repository.existsWithVerifyToken(verifyToken);
+    }
+
+    /** The WhatsApp Business Account id given when the channel was connected, if any. */
+    public Optional<String> businessAccountId(ChannelAccountId id) {
+        return repository.businessAccountId(id);
+    }
+
+    /** WhatsApp channel accounts connected with this WhatsApp Business Account id. */
+    public List<ChannelAccount> findByBusinessAccountId(String businessAccountId) {
+        return businessAccountId == null || businessAccountId.isBlank() ? List.of()
+                : repository.findByBusinessAccountId(businessAccountId);
     }
 
     public List<ChannelAccount> list(ChatbotId chatbotId) {

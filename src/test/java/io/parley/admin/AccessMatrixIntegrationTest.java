@@ -88,6 +88,11 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             POST   /api/v1/chatbots/{botId}/channels                               ADMIN
             GET    /api/v1/chatbots/{botId}/tools                                  AGENT
             PUT    /api/v1/chatbots/{botId}/tools                                  ADMIN
+            GET    /api/v1/chatbots/{botId}/templates                              AGENT
+            POST   /api/v1/chatbots/{botId}/templates                              ADMIN
+            POST   /api/v1/chatbots/{botId}/templates/sync                         ADMIN
+            GET    /api/v1/chatbots/{botId}/window-template                        AGENT
+            PUT    /api/v1/chatbots/{botId}/window-template                        ADMIN
             POST   /api/v1/chatbots/{botId}/webchat/messages                       AGENT
             GET    /api/v1/chatbots/{botId}/conversations                          AGENT
             POST   /api/v1/chatbots/{botId}/knowledge/search                       AGENT

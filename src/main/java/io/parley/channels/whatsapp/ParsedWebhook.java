@@ -1,5 +1,6 @@
 package io.parley.channels.whatsapp;
 
+import io.parley.templates.TemplateStatusChange;
 import java.util.List;
 
 /**
@@ -9,10 +10,12 @@ import java.util.List;
  * @param statuses      delivery status updates (every element of every {@code value.statuses[]})
  * @param problems      parts that could not be understood (recorded, never fatal for the rest)
  * @param ignoredFields {@code changes[].field} values Parley does not handle yet (e.g. account_update)
+ * @param templateStatuses {@code message_template_status_update} changes, not yet authenticated
  */
 record ParsedWebhook(List<WaInboundMessage> messages, List<WaStatusUpdate> statuses, List<WaProblem> problems,
-                     List<String> ignoredFields) {
+                     List<String> ignoredFields, List<TemplateStatusChange> templateStatuses) {
     ParsedWebhook {
+        templateStatuses = List.copyOf(templateStatuses);
         messages = List.copyOf(messages);
         statuses = List.copyOf(statuses);
         problems = List.copyOf(problems);

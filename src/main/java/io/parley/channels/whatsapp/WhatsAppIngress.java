@@ -49,11 +49,12 @@ class WhatsAppIngress {
     private final WaInboundMedia media;
     private final GroupCommit groupCommit;
     private final MeterRegistry meters;
+    private final WaTemplateStatuses templateStatuses;
 
     WhatsAppIngress(JsonMapper json, WhatsAppProperties properties, ChannelAccounts accounts,
                     Conversations conversations, Deliveries deliveries, SystemEvents events,
                     IngressEvents ingressEvents, WaInboundMedia media, TransactionTemplate transactions,
-                    MeterRegistry meters) {
+                    MeterRegistry meters, WaTemplateStatuses templateStatuses) {
         this.parser = new WhatsAppPayloadParser(json);
         this.properties = properties;
         this.accounts = accounts;
@@ -65,6 +66,7 @@ class WhatsAppIngress {
         this.groupCommit = new GroupCommit("whatsapp-ingest", transactions, properties.ingestWriters(),
                 properties.ingestBatch());
         this.meters = meters;
+        this.templateStatuses = templateStatuses;
     }
 
     Result receive(byte[] body, String signatureHeader) {
@@ -97,6 +99,7 @@ class WhatsAppIngress {
         meters.counter("parley.webhook.duplicates", "channel", "whatsapp").increment(duplicates);
         // After the commit: its throttle must not swallow the event of a redelivery after a rollback.
         recordUnattributed(webhook, known);
+        templateStatuses.apply(webhook.templateStatuses(), signature.get(), body);
         return Result.ACCEPTED;
     }
 

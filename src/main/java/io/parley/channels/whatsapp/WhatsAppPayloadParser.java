@@ -7,6 +7,7 @@ import static io.parley.channels.whatsapp.JsonReads.hasText;
 import static io.parley.channels.whatsapp.JsonReads.object;
 import static io.parley.channels.whatsapp.JsonReads.text;
 
+import io.parley.templates.TemplateStatusChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class WhatsAppPayloadParser {
     static final String WHATSAPP_OBJECT = "whatsapp_business_account";
     private static final String MESSAGES_FIELD = "messages";
+    private static final String TEMPLATE_STATUS_FIELD = "message_template_status_update";
 
     private final JsonMapper jsonMapper;
     private final WaMessageNormalizer normalizer;
@@ -57,7 +59,7 @@ final class WhatsAppPayloadParser {
                 collected.problem(null, "entry_without_changes", entry);
                 continue;
             }
-            changes.forEach(change -> readChange(change, collected));
+            changes.forEach(change -> readChange(text(entry, "id"), change, collected));
         }
         return collected.result();
     }
@@ -78,10 +80,14 @@ final class WhatsAppPayloadParser {
         return root;
     }
 
-    private void readChange(JsonNode change, Collected collected) {
+    private void readChange(String entryId, JsonNode change, Collected collected) {
         String field = text(change, "field");
         if (field == null) {
             collected.problem(null, "change_without_field", change);
+            return;
+        }
+        if (TEMPLATE_STATUS_FIELD.equals(field)) {
+            readTemplateStatus(entryId, object(change, "value"), collected);
             return;
         }
         if (!MESSAGES_FIELD.equals(field)) {
@@ -123,6 +129,19 @@ final class WhatsAppPayloadParser {
                 content.details(), text(object(message, "context"), "id")));
     }
 
+    /** The entry id of a template status change is the WhatsApp Business Account id. */
+    private static void readTemplateStatus(String businessAccountId, JsonNode value, Collected collected) {
+        String event = text(value, "event");
+        String name = text(value, "message_template_name");
+        if (!hasText(businessAccountId) || !hasText(event) || !hasText(name)) {
+            collected.problem(null, "template_status_incomplete", value);
+            return;
+        }
+        collected.templateStatuses.add(new TemplateStatusChange(businessAccountId, event,
+                text(value, "message_template_id"), name, text(value, "message_template_language"),
+                text(value, "reason")));
+    }
+
     private static void readStatus(String phoneNumberId, JsonNode status, Collected collected) {
         String wamid = text(status, "id");
         String state = text(status, "status");
@@ -140,13 +159,14 @@ final class WhatsAppPayloadParser {
         final List<WaStatusUpdate> statuses = new ArrayList<>();
         final List<WaProblem> problems = new ArrayList<>();
         final List<String> ignoredFields = new ArrayList<>();
+        final List<TemplateStatusChange> templateStatuses = new ArrayList<>();
 
         void problem(String phoneNumberId, String reason, JsonNode offending) {
             problems.add(new WaProblem(phoneNumberId, reason, fragment(offending)));
         }
 
         ParsedWebhook result() {
-            return new ParsedWebhook(messages, statuses, problems, ignoredFields);
+            return new ParsedWebhook(messages, statuses, problems, ignoredFields, templateStatuses);
         }
     }
 }

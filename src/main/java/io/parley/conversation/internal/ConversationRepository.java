@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class ConversationRepository {
+    private static final java.time.Duration SERVICE_WINDOW = java.time.Duration.ofHours(24);
     private final JdbcClient jdbc;
 
     ConversationRepository(JdbcClient jdbc) {
@@ -50,12 +51,14 @@ public class ConversationRepository {
                             returning 1),
                         conversation as (
                             insert into conversations (id, organization_id, chatbot_id, contact_id, channel_account_id,
-                                channel, last_message_at, last_inbound_at)
-                            select :newConversation, :org, :bot, :contact, :account, :channel, :at, :at
+                                channel, last_message_at, last_inbound_at, window_expires_at)
+                            select :newConversation, :org, :bot, :contact, :account, :channel, :at, :at, :window
                             where exists (select 1 from event)
                             on conflict (channel_account_id, contact_id) do update
                               set last_message_at = greatest(conversations.last_message_at, excluded.last_message_at),
-                                  last_inbound_at = greatest(conversations.last_inbound_at, excluded.last_inbound_at)
+                                  last_inbound_at = greatest(conversations.last_inbound_at, excluded.last_inbound_at),
+                                  window_expires_at = greatest(conversations.window_expires_at,
+                                                               excluded.window_expires_at)
                             returning id),
                         message as (
                             insert into messages (id, organization_id, conversation_id, role, type, content, details,
@@ -73,7 +76,29 @@ public class ConversationRepository {
                 .param("context", m.contextMessageId())
                 .param("ts", m.providerTimestamp() == null ? null : Timestamp.from(m.providerTimestamp()))
                 .param("needsReply", m.needsReply()).param("at", Timestamp.from(m.createdAt()))
+                .param("window", Timestamp.from(windowExpiry(m)))
                 .query((rs, row) -> new ConversationId(rs.getObject(1, UUID.class))).optional();
+    }
+
+    /**
+     * The customer service window opens when the contact wrote (the provider's timestamp), not when the webhook
+     * arrived; a timestamp from the future (clock skew) counts as now.
+     */
+    private static Instant windowExpiry(NewMessage m) {
+        Instant wrote = m.providerTimestamp() == null || m.providerTimestamp().isAfter(m.createdAt())
+                ? m.createdAt() : m.providerTimestamp();
+        return wrote.plus(SERVICE_WINDOW);
+    }
+
+    /** The window's facts, or empty for an unknown conversation. */
+    public Optional<WindowRow> findWindow(ConversationId id) {
+        return jdbc.sql("select * from conversations where id = :id").param("id", id.value())
+                .query((rs, row) -> new WindowRow(mapConversation(rs, row), rs.getTimestamp("window_expires_at") == null ? null
+                        : rs.getTimestamp("window_expires_at").toInstant()))
+                .optional();
+    }
+
+    public record WindowRow(ConversationRow conversation, Instant windowExpiresAt) {
     }
 
     public record NewMessage(MessageId id, OrganizationId organizationId, ConversationId conversationId, String role,

@@ -32,11 +32,11 @@ public class ChannelAccountRepository {
     }
 
     public ChannelAccount insertWhatsApp(ChannelAccountId id, Chatbot chatbot, String phoneNumberId, String accessToken,
-                                         String appSecret, String verifyToken) {
+                                         String appSecret, String verifyToken, String businessAccountId) {
         return jdbc.sql("""
                         insert into channel_accounts (id, organization_id, chatbot_id, type, external_id, access_token,
-                            app_secret, verify_token_hash)
-                        values (:id, :org, :bot, 'whatsapp', :external, :token, :secret, :verify)
+                            app_secret, verify_token_hash, business_account_id)
+                        values (:id, :org, :bot, 'whatsapp', :external, :token, :secret, :verify, :waba)
                         returning *""")
                 .param("id", id.value())
                 .param("org", chatbot.organizationId().value())
@@ -45,6 +45,7 @@ public class ChannelAccountRepository {
                 .param("token", secrets.seal(accessToken, context("access_token", id)))
                 .param("secret", secrets.seal(appSecret, context("app_secret", id)))
                 .param("verify", sha256(verifyToken))
+                .param("waba", businessAccountId)
                 .query(ChannelAccountRepository::map).single();
     }
 
@@ -75,6 +76,19 @@ public class ChannelAccountRepository {
     public List<ChannelAccount> listByChatbot(ChatbotId chatbotId) {
         return jdbc.sql("select * from channel_accounts where chatbot_id = :bot order by created_at, id")
                 .param("bot", chatbotId.value()).query(ChannelAccountRepository::map).list();
+    }
+
+    public Optional<String> businessAccountId(ChannelAccountId id) {
+        return jdbc.sql("select business_account_id from channel_accounts where id = :id and type = 'whatsapp'")
+                .param("id", id.value()).query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional()
+                .flatMap(waba -> waba);
+    }
+
+    public List<ChannelAccount> findByBusinessAccountId(String businessAccountId) {
+        return jdbc.sql("""
+                        select * from channel_accounts where type = 'whatsapp' and business_account_id = :waba
+                        order by created_at, id""")
+                .param("waba", businessAccountId).query(ChannelAccountRepository::map).list();
     }
 
     public WhatsAppCredentials whatsAppCredentials(ChannelAccountId id) {

@@ -102,7 +102,8 @@ class ChatbotController {
         return ChatbotView.of(chatbots.get(botId(botId)));
     }
 
-    record CreateChannel(String type, String phoneNumberId, String accessToken, String appSecret, String verifyToken) {
+    record CreateChannel(String type, String phoneNumberId, String accessToken, String appSecret, String verifyToken,
+                         String businessAccountId) {
     }
 
     record ChannelView(UUID id, UUID chatbotId, String type, String phoneNumberId, String webhookUrl,
@@ -116,7 +117,8 @@ class ChatbotController {
                     "type must be \"whatsapp\" (web chat needs no channel: every chatbot has one)");
         }
         ChannelAccount created = channelAccounts.createWhatsApp(botId(botId), new NewWhatsAppChannel(
-                request.phoneNumberId(), request.accessToken(), request.appSecret(), request.verifyToken()));
+                request.phoneNumberId(), request.accessToken(), request.appSecret(), request.verifyToken(),
+                request.businessAccountId()));
         return ResponseEntity.created(URI.create("/api/v1/chatbots/" + botId + "/channels/" + created.id()))
                 .body(view(created));
     }

@@ -467,10 +467,17 @@ class WhatsAppPayloadParserTest {
     }
 
     @Test
-    void should_ignore_field_when_change_is_not_messages() {
+    void should_read_template_status_change_with_business_account_when_field_is_template_status_update() {
         ParsedWebhook parsed = parseFixture("template-status-update");
 
-        assertThat(parsed.ignoredFields()).containsExactly("message_template_status_update");
+        assertThat(parsed.ignoredFields()).isEmpty();
+        assertThat(parsed.templateStatuses()).singleElement().satisfies(change -> {
+            assertThat(change.businessAccountId()).isEqualTo("102290129340398");
+            assertThat(change.event()).isEqualTo("APPROVED");
+            assertThat(change.providerTemplateId()).isEqualTo("1689556908129832");
+            assertThat(change.name()).isEqualTo("order_confirmation");
+            assertThat(change.language()).isEqualTo("en_US");
+        });
         assertThat(parsed.messages()).isEmpty();
         assertThat(parsed.statuses()).isEmpty();
         assertThat(parsed.problems()).isEmpty();

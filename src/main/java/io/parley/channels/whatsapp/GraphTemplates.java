@@ -1,0 +1,95 @@
+package io.parley.channels.whatsapp;
+
+import io.parley.platform.ChannelAccountId;
+import io.parley.platform.InvalidRequestException;
+import io.parley.platform.Secret;
+import io.parley.platform.TransientException;
+import io.parley.tenancy.ChannelAccounts;
+import io.parley.templates.RemoteTemplate;
+import io.parley.templates.TemplateSource;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Lists a business account's templates: {@code GET /{waba-id}/message_templates} with the channel's token, following
+ * {@code paging.next}. A next link to another host is not followed: the token goes only to the Graph API.
+ */
+@Component
+class GraphTemplates implements TemplateSource {
+    private static final int MAX_PAGES = 50;
+    private static final String FIELDS = "id,name,language,category,status,components";
+
+    private final HttpClient http;
+    private final WhatsAppProperties properties;
+    private final ChannelAccounts accounts;
+    private final JsonMapper json;
+
+    GraphTemplates(WhatsAppProperties properties, ChannelAccounts accounts, JsonMapper json) {
+        this.properties = properties;
+        this.accounts = accounts;
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @Override
+    public List<RemoteTemplate> list(ChannelAccountId channelAccountId, String businessAccountId) {
+        Secret token = accounts.whatsAppCredentials(channelAccountId).accessToken();
+        URI base = URI.create(properties.graphBase());
+        URI next = URI.create(properties.graphBase() + "/" + businessAccountId + "/message_templates?fields="
+                + FIELDS + "&limit=100");
+        List<RemoteTemplate> templates = new ArrayList<>();
+        for (int page = 0; next != null && page < MAX_PAGES; page++) {
+            JsonNode body = fetch(next, token);
+            for (JsonNode t : body.path("data")) {
+                templates.add(new RemoteTemplate(JsonReads.text(t, "id"), JsonReads.text(t, "name"),
+                        JsonReads.text(t, "language"), JsonReads.text(t, "category"), JsonReads.text(t, "status"),
+                        t.path("components").isArray() ? json.writeValueAsString(t.path("components")) : "[]"));
+            }
+            String link = JsonReads.text(JsonReads.object(body, "paging"), "next");
+            next = link == null ? null : sameOrigin(base, URI.create(link)) ? URI.create(link) : null;
+        }
+        return templates;
+    }
+
+    private JsonNode fetch(URI uri, Secret token) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(properties.requestTimeout())
+                .header("Authorization", "Bearer " + token.reveal()).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status == 429 || status >= 500) {
+                throw new TransientException("template_sync_unavailable",
+                        "The Graph API answered " + status + " while listing templates; try again later", null);
+            }
+            if (status / 100 != 2) {
+                String code = JsonReads.text(JsonReads.object(json.readTree(response.body()), "error"), "code");
+                throw new InvalidRequestException("template_sync_rejected", "The Graph API refused to list templates ("
+                        + status + ", code " + code + "): check the channel's access token and businessAccountId",
+                        Map.of("graphStatus", status, "graphCode", code == null ? "" : code));
+            }
+            return json.readTree(response.body());
+        } catch (IOException | JacksonException e) {
+            throw new TransientException("template_sync_unavailable",
+                    "The Graph API could not be read (" + e.getClass().getSimpleName() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientException("template_sync_unavailable", "Interrupted", e);
+        }
+    }
+
+    private static boolean sameOrigin(URI base, URI link) {
+        return base.getScheme().equalsIgnoreCase(String.valueOf(link.getScheme()))
+                && base.getHost().equalsIgnoreCase(String.valueOf(link.getHost())) && base.getPort() == link.getPort();
+    }
+}
