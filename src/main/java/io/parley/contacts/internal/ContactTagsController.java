@@ -41,6 +41,9 @@ class ContactTagsController {
     Tagged replace(@PathVariable String botId, @PathVariable String contactId, @RequestBody(required = false) Tags body) {
         ChatbotId chatbot = Ids.parse(botId, "chatbot", ChatbotId::new);
         ContactId contact = Ids.parse(contactId, "contact", ContactId::new);
+        if (contacts.find(contact).filter(c -> c.chatbotId().equals(chatbot)).isEmpty()) {
+            throw notFound(contactId);
+        }
         if (body == null || body.tags() == null) {
             throw new InvalidRequestException("validation_failed", "tags is required (an array of strings)");
         }
@@ -51,8 +54,12 @@ class ContactTagsController {
                             + " characters");
         }
         if (!contacts.setTags(chatbot, contact, body.tags())) {
-            throw new NotFoundException("contact_not_found", "No contact with id '" + contactId + "'");
+            throw notFound(contactId);
         }
         return new Tagged(contact.value(), contacts.find(contact).orElseThrow().tags());
+    }
+
+    private static NotFoundException notFound(String contactId) {
+        return new NotFoundException("contact_not_found", "No contact with id '" + contactId + "'");
     }
 }
