@@ -65,6 +65,23 @@ class TestMessageIntegrationTest extends IntegrationTestSupport {
         assertThat(GraphFake.sends(bot.phoneNumberId())).isEmpty();
     }
 
+    @Test
+    void should_send_to_a_phone_added_later_and_stop_when_it_is_removed() {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        String user = staff(bot, "agent", null);
+        String phone = BroadcastIntegrationTest.newPhone();
+        String path = "/api/v1/organizations/" + bot.organizationId() + "/users/" + user;
+
+        Api.Response patched = api.patch(path, "{\"phone\": \"+" + phone + "\"}");
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        assertThat(patched.text("phone")).isEqualTo("+" + phone);
+        assertThat(api.post(test(bot), "{\"staffUserId\": \"" + user + "\"}").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !sendsTo(bot, phone).isEmpty());
+
+        assertThat(api.patch(path, "{\"phone\": \"\"}").json().path("phone").isMissingNode()).isTrue();
+        assertProblem(api.post(test(bot), "{\"staffUserId\": \"" + user + "\"}"), 400, "staff_phone_missing");
+    }
+
     private List<String> sendsTo(Tenants.WhatsAppBot bot, String phone) {
         return GraphFake.sends(bot.phoneNumberId()).stream().map(r -> Api.json().readTree(r.getBodyAsString()))
                 .filter(b -> b.path("to").asString().equals(phone)).map(b -> b.path("text").path("body").asString())
