@@ -50,6 +50,33 @@ public class Contacts {
                 tags == null ? List.of() : tags);
     }
 
+    /**
+     * The chatbot's contact known by {@code identity}, or a new one with it: for messages to people who never wrote
+     * (broadcasts, test messages). Unlike {@link #upsert} it leaves an existing contact as it is.
+     */
+    @Transactional
+    public ContactId findOrCreate(OrganizationId organizationId, ChatbotId chatbotId, ContactIdentity identity,
+                                  Instant now) {
+        return repository.findByIdentity(chatbotId, identity.kind(), identity.value())
+                .orElseGet(() -> upsert(organizationId, chatbotId, List.of(identity), null, now));
+    }
+
+    /** Replaces a contact's tags (trimmed, distinct, sorted); false if it is not the chatbot's contact. */
+    @Transactional
+    public boolean setTags(ChatbotId chatbotId, ContactId id, List<String> tags) {
+        List<String> clean = tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().sorted().toList();
+        return repository.setTags(chatbotId, id, clean);
+    }
+
+    public int countTagged(ChatbotId chatbotId, String tag) {
+        return repository.countTagged(chatbotId, tag);
+    }
+
+    /** A page of the chatbot's contacts with {@code tag}, ordered by id, after {@code after} (null: the first). */
+    public List<ContactId> taggedAfter(ChatbotId chatbotId, String tag, ContactId after, int limit) {
+        return repository.taggedAfter(chatbotId, tag, after, limit);
+    }
+
     public Optional<Contact> find(ContactId id) {
         return repository.findAll(List.of(id)).values().stream().findFirst();
     }

@@ -4,7 +4,11 @@ import io.parley.platform.OrganizationId;
 import io.parley.platform.web.Role;
 import java.time.Instant;
 
-/** A person who signs in to an organization (the dashboard, the API with a session token). Never the password. */
+/**
+ * A person who signs in to an organization (the dashboard, the API with a session token). Never the password.
+ *
+ * @param phone their WhatsApp number in E.164 ({@code +4915…}) for test messages, or null
+ */
 public record StaffUser(StaffUserId id, OrganizationId organizationId, String email, String name, Role role,
-                        boolean disabled, Instant createdAt, Instant updatedAt) {
+                        boolean disabled, Instant createdAt, Instant updatedAt, String phone) {
 }

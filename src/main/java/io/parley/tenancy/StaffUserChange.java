@@ -2,11 +2,11 @@ package io.parley.tenancy;
 
 import io.parley.platform.web.Role;
 
-/** A partial update of a staff user: null fields stay as they are. */
-public record StaffUserChange(String name, Role role, String password, Boolean disabled) {
+/** A partial update of a staff user: null fields stay as they are; an empty {@code phone} removes it. */
+public record StaffUserChange(String name, Role role, String password, Boolean disabled, String phone) {
     @Override
     public String toString() {
         return "StaffUserChange[name=" + name + ", role=" + role + ", password=" + (password == null ? null : "…")
-                + ", disabled=" + disabled + "]";
+                + ", disabled=" + disabled + ", phone=" + (phone == null ? null : "…") + "]";
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffUsers {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{7,14}");
 
     private final StaffUserRepository users;
     private final StaffSessionRepository sessions;
@@ -44,12 +45,18 @@ public class StaffUsers {
 
     public StaffUser create(OrganizationId organizationId, String email, String name, Role role, String password,
                             Actor actor) {
+        return create(organizationId, email, name, role, password, null, actor);
+    }
+
+    /** Like {@link #create(OrganizationId, String, String, Role, String, Actor)} with a WhatsApp number (E.164). */
+    public StaffUser create(OrganizationId organizationId, String email, String name, Role role, String password,
+                            String phone, Actor actor) {
         organizations.get(organizationId);
         requireOwnerFor(actor, role);
         String normalized = requireEmail(email);
         Instant now = clock.instant();
         StaffUser user = new StaffUser(new StaffUserId(UUID.randomUUID()), organizationId, normalized,
-                Validation.requireText("name", name, 200), role, false, now, now);
+                Validation.requireText("name", name, 200), role, false, now, now, optionalPhone(phone));
         if (!users.insert(user, passwords.hash(requirePassword(password)))) {
             throw new ConflictException("email_taken", "A staff user with this email exists");
         }
@@ -82,7 +89,8 @@ public class StaffUsers {
         String hash = change.password() == null ? null : passwords.hash(requirePassword(change.password()));
         StaffUser updated = new StaffUser(current.id(), organizationId, current.email(),
                 change.name() == null ? current.name() : Validation.requireText("name", change.name(), 200), role,
-                disabled, current.createdAt(), clock.instant());
+                disabled, current.createdAt(), clock.instant(), change.phone() == null ? current.phone()
+                : optionalPhone(change.phone()));
         users.update(updated, hash);
         if (hash != null || disabled || role != current.role()) {
             sessions.revokeAllOf(id, clock.instant());
@@ -124,6 +132,18 @@ public class StaffUsers {
             throw Validation.invalid("email", "must be an email address");
         }
         return trimmed.toLowerCase(Locale.ROOT);
+    }
+
+    /** E.164 with its '+', spaces and dashes dropped; blank means none. */
+    private static String optionalPhone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return null;
+        }
+        String compact = phone.replaceAll("[\\s\\-()]", "");
+        if (!PHONE.matcher(compact).matches()) {
+            throw Validation.invalid("phone", "must be a phone number in E.164 format, e.g. +4915123456789");
+        }
+        return compact;
     }
 
     private static String requirePassword(String password) {

@@ -10,12 +10,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * One organization with something behind every path variable of the API: a chatbot with a web chat conversation,
  * a knowledge source and a crawl, a tool source, an alert sink, an event, API keys (admin, agent, one to revoke)
- * and staff users (owner, admin, agent, one to change and delete) with sessions.
+ * and staff users (owner, admin, agent, one to change and delete) with sessions, a campaign and a test message.
  */
 record AccessFixture(String orgId, String botId, String conversationId, String knowledgeSourceId, String crawlId,
                      String toolSourceId, String sinkId, String eventId, String keyId, String userId,
                      String adminKey, String agentKey, String ownerSession, String adminSession,
-                     String agentSession, String planName, String mediaId, String deliveryId, String deadLetterId, String channelId) {
+                     String agentSession, String planName, String mediaId, String deliveryId, String deadLetterId,
+                     String campaignId, String contactId, String testDeliveryId, String channelId) {
     static final String PASSWORD = "correct horse battery staple";
 
     static AccessFixture create(Api operator, JdbcClient jdbc, String label) {
@@ -91,11 +92,25 @@ record AccessFixture(String orgId, String botId, String conversationId, String k
         String agent = user(operator, org, "agent", label, suffix);
         String victim = created(operator.post("/api/v1/organizations/" + org + "/users", userJson("agent",
                 "victim-" + label + "-" + suffix + "@acme.test")), 201);
+        UUID campaign = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into campaigns (id, organization_id, chatbot_id, channel_account_id, name, tag, text,
+                                               status, total, created_at)
+                        select :id, organization_id, chatbot_id, id, 'Sale', 'vip', 'Sale', 'completed', 0, now()
+                        from channel_accounts where chatbot_id = :bot and type = 'whatsapp'""")
+                .param("id", campaign).param("bot", UUID.fromString(bot.chatbotId())).update();
+        String contact = jdbc.sql("select contact_id from conversations where id = :id")
+                .param("id", UUID.fromString(chat.text("conversationId"))).query(String.class).single();
+        jdbc.sql("""
+                        insert into test_messages (id, organization_id, staff_user_id, message_id)
+                        select id, organization_id, :user, message_id from outbound_messages where id = :outbound""")
+                .param("user", UUID.fromString(victim)).param("outbound", outbound).update();
         return new AccessFixture(org, bot.chatbotId(), chat.text("conversationId"), knowledge, crawl.toString(),
                 toolSource.toString(), sink, Long.toString(event), victimKey, victim, adminKey.text("key"),
                 agentKey.text("key"), login(operator, owner), login(operator, admin), login(operator, agent),
                 "matrix-" + suffix.substring(0, 8), media.toString(),
-                delivery.toString(), deadLetter.toString(), bot.channelId());
+                delivery.toString(), deadLetter.toString(), campaign.toString(), contact, outbound.toString(),
+                bot.channelId());
     }
 
     /** {@code pattern} with this organization's ids; an unknown variable fails the test. */
@@ -124,6 +139,9 @@ record AccessFixture(String orgId, String botId, String conversationId, String k
             case "deliveryId" -> deliveryId;
             case "deadLetterId" -> deadLetterId;
             case "channelId" -> channelId;
+            case "campaignId" -> campaignId;
+            case "contactId" -> contactId;
+            case "testDeliveryId" -> testDeliveryId;
             case "name" -> planName;
             default -> throw new AssertionError("No fixture for path variable {" + name + "} in " + pattern
                     + ": add one to AccessFixture");

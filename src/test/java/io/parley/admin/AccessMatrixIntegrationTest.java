@@ -105,6 +105,12 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             GET    /api/v1/chatbots/{botId}/knowledge/crawl/{crawlId}              AGENT
             GET    /api/v1/chatbots/{botId}/knowledge/quota                        AGENT
             GET    /api/v1/chatbots/{botId}/knowledge/settings                     AGENT
+            POST   /api/v1/chatbots/{botId}/broadcasts                             ADMIN
+            POST   /api/v1/chatbots/{botId}/campaigns                              ADMIN
+            GET    /api/v1/chatbots/{botId}/campaigns/{campaignId}                 AGENT
+            PUT    /api/v1/chatbots/{botId}/contacts/{contactId}/tags              AGENT
+            POST   /api/v1/organizations/{orgId}/messaging/test                    ADMIN
+            GET    /api/v1/organizations/{orgId}/messaging/test/{testDeliveryId}   ADMIN
             PUT    /api/v1/chatbots/{botId}/knowledge/settings                     ADMIN
             GET    /api/v1/organizations/{orgId}/retention                         ADMIN
             PUT    /api/v1/organizations/{orgId}/retention                         ADMIN

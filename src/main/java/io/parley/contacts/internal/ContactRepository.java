@@ -85,6 +85,35 @@ public class ContactRepository {
                 .update() == 1;
     }
 
+    public java.util.Optional<ContactId> findByIdentity(ChatbotId chatbotId, String kind, String value) {
+        return jdbc.sql("select contact_id from contact_identities where chatbot_id = :bot and kind = :kind and value = :value")
+                .param("bot", chatbotId.value()).param("kind", kind).param("value", value)
+                .query((rs, row) -> new ContactId(rs.getObject(1, UUID.class))).optional();
+    }
+
+    /** Replaces the tags of a chatbot's contact; false if the contact is not the chatbot's. */
+    public boolean setTags(ChatbotId chatbotId, ContactId id, List<String> tags) {
+        return jdbc.sql("update contacts set tags = cast(:tags as text[]) where id = :id and chatbot_id = :bot")
+                .param("tags", tags.toArray(String[]::new)).param("id", id.value()).param("bot", chatbotId.value())
+                .update() == 1;
+    }
+
+    public int countTagged(ChatbotId chatbotId, String tag) {
+        return jdbc.sql("select count(*) from contacts where chatbot_id = :bot and tags @> array[cast(:tag as text)]")
+                .param("bot", chatbotId.value()).param("tag", tag).query(Integer.class).single();
+    }
+
+    /** Keyset page of a chatbot's contacts with a tag, by id, after {@code after} (null: from the start). */
+    public List<ContactId> taggedAfter(ChatbotId chatbotId, String tag, ContactId after, int limit) {
+        return jdbc.sql("""
+                        select id from contacts
+                        where chatbot_id = :bot and tags @> array[cast(:tag as text)]
+                          and (cast(:after as uuid) is null or id > cast(:after as uuid))
+                        order by id limit :limit""")
+                .param("bot", chatbotId.value()).param("tag", tag).param("after", after == null ? null : after.value())
+                .param("limit", limit).query((rs, row) -> new ContactId(rs.getObject(1, UUID.class))).list();
+    }
+
     /** The application's mapper drops null values; here a null means "forget this variable", so keep them. */
     private tools.jackson.databind.JsonNode jsonWithNulls(Map<String, Object> variables) {
         tools.jackson.databind.node.ObjectNode node = json.createObjectNode();

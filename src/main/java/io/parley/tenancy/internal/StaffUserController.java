@@ -35,14 +35,14 @@ class StaffUserController {
         this.users = users;
     }
 
-    record CreateUser(String email, String name, String role, String password) {
+    record CreateUser(String email, String name, String role, String password, String phone) {
         @Override
         public String toString() {
             return "CreateUser[email=…, role=" + role + "]";
         }
     }
 
-    record UpdateUser(String name, String role, String password, Boolean disabled) {
+    record UpdateUser(String name, String role, String password, Boolean disabled, String phone) {
         @Override
         public String toString() {
             return "UpdateUser[role=" + role + ", disabled=" + disabled + "]";
@@ -50,10 +50,10 @@ class StaffUserController {
     }
 
     record UserView(UUID id, UUID organizationId, String email, String name, String role, boolean disabled,
-                    Instant createdAt, Instant updatedAt) {
+                    String phone, Instant createdAt, Instant updatedAt) {
         static UserView of(StaffUser u) {
             return new UserView(u.id().value(), u.organizationId().value(), u.email(), u.name(), u.role().wireName(),
-                    u.disabled(), u.createdAt(), u.updatedAt());
+                    u.disabled(), u.phone(), u.createdAt(), u.updatedAt());
         }
     }
 
@@ -63,7 +63,7 @@ class StaffUserController {
             throw new InvalidRequestException("validation_failed", "A JSON object is required");
         }
         StaffUser user = users.create(organization(orgId), request.email(), request.name(),
-                Role.parse("role", request.role()), request.password(), actor());
+                Role.parse("role", request.role()), request.password(), request.phone(), actor());
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + orgId + "/users/" + user.id()))
                 .body(UserView.of(user));
     }
@@ -80,7 +80,8 @@ class StaffUserController {
         }
         Role role = request.role() == null ? null : Role.parse("role", request.role());
         return UserView.of(users.update(organization(orgId), user(userId),
-                new StaffUserChange(request.name(), role, request.password(), request.disabled()), actor()));
+                new StaffUserChange(request.name(), role, request.password(), request.disabled(),
+                        request.phone()), actor()));
     }
 
     @DeleteMapping("/{userId}")

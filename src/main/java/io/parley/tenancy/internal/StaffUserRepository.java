@@ -30,12 +30,13 @@ public class StaffUserRepository {
     public boolean insert(StaffUser user, String passwordHash) {
         return jdbc.sql("""
                         insert into staff_users (id, organization_id, email, name, role, password_hash, disabled,
-                                                 created_at, updated_at)
-                        values (:id, :org, :email, :name, :role, :hash, false, :now, :now)
+                                                 created_at, updated_at, phone)
+                        values (:id, :org, :email, :name, :role, :hash, false, :now, :now, :phone)
                         on conflict do nothing""")
                 .param("id", user.id().value()).param("org", user.organizationId().value())
                 .param("email", user.email()).param("name", user.name()).param("role", user.role().wireName())
-                .param("hash", passwordHash).param("now", Timestamp.from(user.createdAt())).update() == 1;
+                .param("hash", passwordHash).param("now", Timestamp.from(user.createdAt()))
+                .param("phone", user.phone()).update() == 1;
     }
 
     public List<StaffUser> list(OrganizationId organizationId) {
@@ -64,13 +65,13 @@ public class StaffUserRepository {
 
     public void update(StaffUser user, String passwordHashOrNull) {
         jdbc.sql("""
-                        update staff_users set name = :name, role = :role, disabled = :disabled, updated_at = :now,
+                        update staff_users set name = :name, role = :role, disabled = :disabled, updated_at = :now, phone = :phone,
                                password_hash = coalesce(:hash, password_hash)
                         where organization_id = :org and id = :id""")
                 .param("org", user.organizationId().value()).param("id", user.id().value())
                 .param("name", user.name()).param("role", user.role().wireName())
                 .param("disabled", user.disabled()).param("now", Timestamp.from(user.updatedAt()))
-                .param("hash", passwordHashOrNull).update();
+                .param("hash", passwordHashOrNull).param("phone", user.phone()).update();
     }
 
     public void delete(OrganizationId organizationId, StaffUserId id) {
@@ -82,7 +83,7 @@ public class StaffUserRepository {
         return new StaffUser(new StaffUserId(rs.getObject("id", UUID.class)),
                 new OrganizationId(rs.getObject("organization_id", UUID.class)), rs.getString("email"),
                 rs.getString("name"), Role.parse("role", rs.getString("role")), rs.getBoolean("disabled"),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("phone"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

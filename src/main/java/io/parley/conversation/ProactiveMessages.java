@@ -1,0 +1,89 @@
+package io.parley.conversation;
+
+import io.parley.contacts.Contact;
+import io.parley.contacts.Contacts;
+import io.parley.conversation.internal.ConversationRepository;
+import io.parley.conversation.internal.ConversationRepository.NewMessage;
+import io.parley.conversation.internal.ProactiveConversations;
+import io.parley.conversation.internal.Recipients;
+import io.parley.delivery.Deliveries;
+import io.parley.delivery.Lane;
+import io.parley.delivery.OutboundRequest;
+import io.parley.platform.ChannelAccountId;
+import io.parley.platform.ChatbotId;
+import io.parley.platform.ContactId;
+import io.parley.platform.ConversationId;
+import io.parley.platform.MessageId;
+import io.parley.platform.OrganizationId;
+import io.parley.platform.OutboundMessageId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Messages the business starts (broadcasts, campaigns, test messages): stored in the contact's conversation on the
+ * channel account (created if the contact never wrote) as an {@code agent} message, and queued on the given lane,
+ * once per idempotency key.
+ */
+@Service
+public class ProactiveMessages {
+    private final ConversationRepository messages;
+    private final ProactiveConversations conversations;
+    private final Contacts contacts;
+    private final Deliveries deliveries;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    ProactiveMessages(ConversationRepository messages, ProactiveConversations conversations, Contacts contacts,
+                      Deliveries deliveries, Clock clock, JsonMapper json) {
+        this.messages = messages;
+        this.conversations = conversations;
+        this.contacts = contacts;
+        this.deliveries = deliveries;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /**
+     * @param idempotencyKey unique per organization; a second send with it queues nothing
+     * @param details        stored with the message (e.g. {@code {"source": "broadcast", "broadcastId": …}})
+     */
+    public record Proactive(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
+                            String channel, ContactId contactId, String text, Lane lane, String idempotencyKey,
+                            Map<String, Object> details) {
+        public Proactive {
+            Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+            Objects.requireNonNull(lane, "lane");
+        }
+    }
+
+    public record Queued(ConversationId conversationId, MessageId messageId, OutboundMessageId outboundId) {
+    }
+
+    /** Queues the message in the caller's transaction; empty if its idempotency key was used before. */
+    @Transactional
+    public Optional<Queued> send(Proactive p) {
+        if (deliveries.lockAndFind(p.organizationId(), p.idempotencyKey()).isPresent()) {
+            return Optional.empty();
+        }
+        Contact contact = contacts.find(p.contactId()).orElseThrow(() ->
+                new IllegalArgumentException("No contact " + p.contactId()));
+        Instant now = clock.instant();
+        ConversationId conversation = conversations.upsert(p.organizationId(), p.chatbotId(), p.contactId(),
+                p.channelAccountId(), p.channel(), now);
+        MessageId messageId = new MessageId(UUID.randomUUID());
+        messages.insertMessage(new NewMessage(messageId, p.organizationId(), conversation, "agent", "text",
+                p.text(), p.details() == null ? null : json.writeValueAsString(p.details()), null, null, null, false,
+                now));
+        OutboundMessageId outbound = deliveries.enqueue(new OutboundRequest(p.organizationId(), conversation,
+                messageId, p.channelAccountId(), p.channel(), Recipients.of(p.channel(), contact), p.text(), p.lane(),
+                p.idempotencyKey(), null));
+        return Optional.of(new Queued(conversation, messageId, outbound));
+    }
+}

@@ -1,0 +1,151 @@
+package io.parley.outreach;
+
+import io.parley.contacts.Contact;
+import io.parley.contacts.ContactIdentity;
+import io.parley.contacts.Contacts;
+import io.parley.conversation.ProactiveMessages;
+import io.parley.conversation.ProactiveMessages.Proactive;
+import io.parley.conversation.ProactiveMessages.Queued;
+import io.parley.delivery.Lane;
+import io.parley.outreach.BroadcastResult.ContactResult;
+import io.parley.outreach.internal.Audience;
+import io.parley.outreach.internal.BroadcastRepository;
+import io.parley.outreach.internal.WhatsAppReach;
+import io.parley.platform.ChatbotId;
+import io.parley.platform.ConflictException;
+import io.parley.platform.ContactId;
+import io.parley.platform.InvalidRequestException;
+import io.parley.tenancy.ChannelAccount;
+import io.parley.tenancy.Chatbot;
+import io.parley.tenancy.Chatbots;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A text to up to {@value #MAX_CONTACTS} contacts of a chatbot (ids or phone numbers), on the campaign lane, in one
+ * transaction. A phone number that never wrote gets a contact and a conversation on the chatbot's WhatsApp account.
+ */
+@Service
+public class Broadcasts {
+    public static final int MAX_CONTACTS = 100;
+
+    private final Chatbots chatbots;
+    private final Contacts contacts;
+    private final ProactiveMessages messages;
+    private final WhatsAppReach reach;
+    private final BroadcastRepository repository;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    Broadcasts(Chatbots chatbots, Contacts contacts, ProactiveMessages messages, WhatsAppReach reach,
+               BroadcastRepository repository, Clock clock, JsonMapper json) {
+        this.chatbots = chatbots;
+        this.contacts = contacts;
+        this.messages = messages;
+        this.reach = reach;
+        this.repository = repository;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /**
+     * Validates everything before storing anything, then queues one message per distinct reachable contact. With
+     * an {@code idempotencyKey}, the same key again answers the first broadcast's result without sending; the same
+     * key for another request is a conflict.
+     */
+    @Transactional
+    public BroadcastResult send(ChatbotId chatbotId, List<String> entries, String text, String idempotencyKey) {
+        Chatbot chatbot = chatbots.get(chatbotId);
+        if (entries == null || entries.isEmpty() || entries.size() > MAX_CONTACTS) {
+            throw new InvalidRequestException(entries == null || entries.isEmpty() ? "validation_failed"
+                    : "too_many_contacts", "contacts must have 1 to " + MAX_CONTACTS + " entries (got "
+                    + (entries == null ? 0 : entries.size()) + "); use a campaign for larger audiences",
+                    Map.of("maxContacts", MAX_CONTACTS));
+        }
+        String body = Texts.require(text);
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
+            throw new InvalidRequestException("validation_failed", "Idempotency-Key must have 1 to 255 characters");
+        }
+        ChannelAccount account = reach.accountOf(chatbotId);
+        List<Audience.Entry> audience = Audience.parse(entries);
+        UUID id = UUID.randomUUID();
+        if (idempotencyKey != null) {
+            Optional<BroadcastRepository.Earlier> earlier = repository.claim(id, chatbot.organizationId(), chatbotId,
+                    idempotencyKey, hash(audience, body));
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestHash().equals(hash(audience, body))) {
+                    throw new ConflictException("idempotency_key_reused",
+                            "This Idempotency-Key was used for a different broadcast");
+                }
+                return json.readValue(earlier.get().resultJson(), BroadcastResult.class);
+            }
+        } else {
+            repository.claim(id, chatbot.organizationId(), chatbotId, null, hash(audience, body));
+        }
+        List<ContactResult> results = new ArrayList<>();
+        Set<ContactId> seen = new HashSet<>();
+        for (Audience.Entry entry : audience) {
+            Optional<Contact> contact = resolve(chatbot, entry);
+            if (contact.isPresent() && !seen.add(contact.get().id())) {
+                continue;
+            }
+            results.add(contact.map(c -> queue(chatbot, account, id, entry, c, body))
+                    .orElseGet(() -> ContactResult.rejected(entry.given(),
+                            entry instanceof Audience.Invalid ? "invalid_phone" : "unknown_contact", null)));
+        }
+        int queued = (int) results.stream().filter(r -> r.status().equals(BroadcastResult.QUEUED)).count();
+        BroadcastResult result = new BroadcastResult(id, results.size(), queued, results.size() - queued, results);
+        repository.saveResult(id, json.writeValueAsString(result));
+        return result;
+    }
+
+    /** Another organization's or another chatbot's contact is unknown here, like an id that does not exist. */
+    private Optional<Contact> resolve(Chatbot chatbot, Audience.Entry entry) {
+        return switch (entry) {
+            case Audience.ById byId -> contacts.find(byId.id())
+                    .filter(c -> c.organizationId().equals(chatbot.organizationId()) && c.chatbotId().equals(chatbot.id()));
+            case Audience.ByPhone phone -> contacts.find(contacts.findOrCreate(chatbot.organizationId(), chatbot.id(),
+                    new ContactIdentity(ContactIdentity.WA_ID, phone.digits()), clock.instant()));
+            case Audience.Invalid ignored -> Optional.empty();
+        };
+    }
+
+    private ContactResult queue(Chatbot chatbot, ChannelAccount account, UUID broadcast, Audience.Entry entry,
+                                Contact contact, String text) {
+        if (!WhatsAppReach.reachable(contact)) {
+            return ContactResult.rejected(entry.given(), "not_on_whatsapp", contact.id().value());
+        }
+        Optional<Queued> queued = messages.send(new Proactive(chatbot.organizationId(), chatbot.id(), account.id(),
+                account.type().wireName(), contact.id(), text, Lane.CAMPAIGN,
+                "broadcast:" + broadcast + ":" + contact.id(), Map.of("source", "broadcast", "broadcastId", broadcast)));
+        return queued.map(q -> ContactResult.queued(entry.given(), contact.id().value(), q.messageId().value()))
+                .orElseGet(() -> ContactResult.rejected(entry.given(), "duplicate", contact.id().value()));
+    }
+
+    private static String hash(List<Audience.Entry> audience, String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Audience.Entry entry : audience) {
+                digest.update((entry.getClass().getSimpleName() + ":" + entry.given() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            digest.update(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

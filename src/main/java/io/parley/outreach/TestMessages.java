@@ -1,0 +1,122 @@
+package io.parley.outreach;
+
+import io.parley.contacts.ContactIdentity;
+import io.parley.contacts.Contacts;
+import io.parley.conversation.ProactiveMessages;
+import io.parley.conversation.ProactiveMessages.Proactive;
+import io.parley.conversation.ProactiveMessages.Queued;
+import io.parley.delivery.Deliveries;
+import io.parley.delivery.DeliveryView;
+import io.parley.delivery.Lane;
+import io.parley.outreach.internal.TestMessageRepository;
+import io.parley.platform.ChannelAccountId;
+import io.parley.platform.InvalidRequestException;
+import io.parley.platform.NotFoundException;
+import io.parley.platform.OrganizationId;
+import io.parley.platform.web.Actor;
+import io.parley.tenancy.ChannelAccount;
+import io.parley.tenancy.ChannelAccounts;
+import io.parley.tenancy.ChannelType;
+import io.parley.tenancy.Chatbot;
+import io.parley.tenancy.Chatbots;
+import io.parley.tenancy.StaffUser;
+import io.parley.tenancy.StaffUserId;
+import io.parley.tenancy.StaffUsers;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The owner's test message (seed 004): a text on the transactional lane to a staff member's WhatsApp number through
+ * one of the organization's WhatsApp accounts, to check that the channel works end to end. The staff member becomes
+ * a contact of that account's chatbot, like anyone the business writes to.
+ */
+@Service
+public class TestMessages {
+    static final String DEFAULT_TEXT = "Parley test message: this WhatsApp channel can reach you.";
+
+    private final StaffUsers staff;
+    private final Chatbots chatbots;
+    private final ChannelAccounts accounts;
+    private final Contacts contacts;
+    private final ProactiveMessages messages;
+    private final Deliveries deliveries;
+    private final TestMessageRepository repository;
+    private final Clock clock;
+
+    TestMessages(StaffUsers staff, Chatbots chatbots, ChannelAccounts accounts, Contacts contacts,
+                 ProactiveMessages messages, Deliveries deliveries, TestMessageRepository repository, Clock clock) {
+        this.staff = staff;
+        this.chatbots = chatbots;
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.messages = messages;
+        this.deliveries = deliveries;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** @param status a delivery status's wire name ({@code queued} … {@code read}, {@code failed}) */
+    public record TestDelivery(UUID deliveryId, String status, String errorCode, Integer attempts) {
+    }
+
+    /**
+     * @param staffUserId null: the signed-in staff user
+     * @param accountId   null: the organization's first WhatsApp account
+     * @param text        null: a default text
+     */
+    @Transactional
+    public TestDelivery send(OrganizationId organization, StaffUserId staffUserId, ChannelAccountId accountId,
+                             String text, Actor actor) {
+        StaffUser user = staff.get(organization, staffUserId != null ? staffUserId : signedIn(organization, actor));
+        if (user.phone() == null) {
+            throw new InvalidRequestException("staff_phone_missing",
+                    "The staff user has no phone number; set one with PATCH /api/v1/organizations/{orgId}/users/{userId}"
+                            + " {\"phone\": \"+…\"}", Map.of("staffUserId", user.id().value()));
+        }
+        String body = text == null ? DEFAULT_TEXT : Texts.require(text);
+        ChannelAccount account = account(organization, accountId);
+        var contact = contacts.findOrCreate(organization, account.chatbotId(),
+                new ContactIdentity(ContactIdentity.WA_ID, user.phone().substring(1)), clock.instant());
+        Queued queued = messages.send(new Proactive(organization, account.chatbotId(), account.id(),
+                account.type().wireName(), contact, body, Lane.TRANSACTIONAL, "test:" + UUID.randomUUID(),
+                Map.of("source", "test_message", "staffUserId", user.id().value()))).orElseThrow();
+        repository.insert(queued.outboundId(), organization, user.id(), queued.messageId());
+        return new TestDelivery(queued.outboundId().value(), "queued", null, 0);
+    }
+
+    public TestDelivery status(OrganizationId organization, UUID deliveryId) {
+        var message = repository.messageOf(organization, deliveryId).orElseThrow(() ->
+                new NotFoundException("test_delivery_not_found", "No test message with id '" + deliveryId + "'"));
+        DeliveryView view = deliveries.forMessages(java.util.List.of(message)).get(message);
+        if (view == null) {
+            throw new NotFoundException("test_delivery_not_found", "No test message with id '" + deliveryId + "'");
+        }
+        return new TestDelivery(deliveryId, view.status().wireName(), view.errorCode(), view.attempts());
+    }
+
+    private static StaffUserId signedIn(OrganizationId organization, Actor actor) {
+        if (actor == null || actor.type() != Actor.Type.USER || !organization.equals(actor.organizationId())) {
+            throw new InvalidRequestException("validation_failed",
+                    "staffUserId is required unless a staff user of the organization is signed in");
+        }
+        return new StaffUserId(UUID.fromString(actor.id()));
+    }
+
+    private ChannelAccount account(OrganizationId organization, ChannelAccountId id) {
+        if (id != null) {
+            ChannelAccount account = accounts.get(id);
+            if (!account.organizationId().equals(organization) || account.type() != ChannelType.WHATSAPP) {
+                throw new NotFoundException("channel_not_found", "No WhatsApp channel account with id '" + id + "'");
+            }
+            return account;
+        }
+        return chatbots.list(organization).stream().map(Chatbot::id).flatMap(bot -> accounts.list(bot).stream())
+                .filter(a -> a.type() == ChannelType.WHATSAPP).min(Comparator.comparing(ChannelAccount::createdAt))
+                .orElseThrow(() -> new InvalidRequestException("no_whatsapp_channel",
+                        "The organization has no WhatsApp channel account to send a test message through"));
+    }
+}
