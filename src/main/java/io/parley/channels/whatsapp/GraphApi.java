@@ -1,5 +1,6 @@
 package io.parley.channels.whatsapp;
 
+import io.parley.delivery.OutboundContent;
 import io.parley.delivery.SendOutcome;
 import io.parley.platform.Secret;
 import java.io.IOException;
@@ -30,18 +31,26 @@ class GraphApi {
                 .version(HttpClient.Version.HTTP_1_1).build();
     }
 
-    /**
-     * Sends a text. Our outbound id travels as {@code biz_opaque_callback_data} and comes back in status webhooks,
-     * which lets a send whose response was lost be matched later.
-     */
     SendOutcome sendText(String phoneNumberId, Secret token, String recipient, String text, String callbackData) {
+        return send(phoneNumberId, token, recipient, new OutboundContent.Text(text), null, callbackData);
+    }
+
+    /**
+     * Sends any kind of message, as a reply to {@code contextMessageId} (a wamid) when set. Our outbound id travels
+     * as {@code biz_opaque_callback_data} and comes back in status webhooks, which lets a send whose response was
+     * lost be matched later.
+     */
+    SendOutcome send(String phoneNumberId, Secret token, String recipient, OutboundContent content,
+                     String contextMessageId, String callbackData) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("messaging_product", "whatsapp");
         body.put("recipient_type", "individual");
         // Username-only users have no phone number; Meta addresses them by business-scoped user id (CC.xxxx).
         body.put(isBusinessScopedId(recipient) ? "recipient" : "to", recipient);
-        body.put("type", "text");
-        body.put("text", Map.of("preview_url", false, "body", text));
+        if (contextMessageId != null) {
+            body.put("context", Map.of("message_id", contextMessageId));
+        }
+        WaOutboundMessages.put(body, content);
         body.put("biz_opaque_callback_data", callbackData);
         try {
             HttpResponse<String> response = post(phoneNumberId, token, body);
