@@ -44,7 +44,7 @@ class ConversationActionsController {
                         OutboundContent.Interactive interactive, OutboundContent.Reaction reaction,
                         OutboundContent.Location location, String replyTo) {
         OutboundContent content() {
-            List<OutboundContent> given = java.util.stream.Stream.of(
+            List<OutboundContent> given = java.util.stream.Stream.<OutboundContent>of(
                             text == null ? null : new OutboundContent.Text(text), template, media, interactive,
                             reaction, location)
                     .filter(java.util.Objects::nonNull).toList();
