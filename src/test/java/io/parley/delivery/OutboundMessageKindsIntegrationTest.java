@@ -257,6 +257,40 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
                 .until(() -> interactives(chat).size() == 1);
     }
 
+    @Test
+    void should_show_web_chat_the_text_rendering_and_refuse_what_only_whatsapp_can_send() {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        Api.Response started = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
+                "{\"sessionId\": \"web-" + java.util.UUID.randomUUID() + "\", \"text\": \"Hi\"}");
+        assertThat(started.status()).as(started.body()).isBetween(200, 202);
+        String path = "/api/v1/conversations/" + started.text("conversationId") + "/messages";
+
+        Api.Response buttons = api.post(path, """
+                {"interactive": {"type": "button", "body": "Open now?",
+                  "buttons": [{"id": "y", "title": "Yes"}, {"id": "n", "title": "No"}]}}""");
+        Api.Response template = api.post(path, """
+                {"template": {"name": "order_update", "language": "en"}}""");
+        Api.Response uploaded = api.post(path, "{\"media\": {\"kind\": \"image\", \"id\": \"1234\"}}");
+
+        assertThat(buttons.status()).as(buttons.body()).isEqualTo(202);
+        String id = buttons.json().path("id").asString();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode shown = null;
+            for (JsonNode message : api.get(path).json()) {
+                shown = id.equals(message.path("id").asString()) ? message : shown;
+            }
+            assertThat(shown).isNotNull();
+            assertThat(shown.path("content").asString()).isEqualTo("Open now?\n[buttons: Yes | No]");
+            assertThat(shown.path("details").path("outbound").path("interactive").path("buttons").get(0)
+                    .path("id").asString()).isEqualTo("y");
+            assertThat(shown.path("delivery").path("status").asString()).isEqualTo("sent");
+        });
+        assertThat(template.status()).isEqualTo(400);
+        assertThat(template.json().path("code").asString()).isEqualTo("unsupported_on_channel");
+        assertThat(uploaded.status()).isEqualTo(400);
+        assertThat(uploaded.json().path("code").asString()).isEqualTo("unsupported_on_channel");
+    }
+
     private static long agentMessages(Chat chat) {
         long count = 0;
         for (JsonNode message : chat.chat().messages()) {

@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,12 +46,16 @@ class WhatsAppMediaController {
      * @param kind           image, video, audio or document; derived from the file's content type when absent
      * @param channelAccount which WhatsApp number to upload for, when the chatbot has several
      */
-    @PostMapping(path = "/api/v1/chatbots/{botId}/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/api/v1/chatbots/{botId}/media")
     @RequiresRole(Role.AGENT)
-    ResponseEntity<?> upload(@PathVariable String botId, @RequestPart("file") MultipartFile file,
+    ResponseEntity<?> upload(@PathVariable String botId, @RequestPart(name = "file", required = false) MultipartFile file,
                              @RequestParam(name = "kind", required = false) String kind,
                              @RequestParam(name = "channelAccountId", required = false) String channelAccount) {
         ChannelAccount account = account(Ids.parse(botId, "chatbot", ChatbotId::new), channelAccount);
+        if (file == null) {
+            throw new InvalidRequestException("validation_failed", "Upload the file as multipart/form-data field "
+                    + "\"file\"", Map.of("field", "file"));
+        }
         String mimeType = file.getContentType() == null ? null : file.getContentType().split(";")[0].strip();
         MediaKind mediaKind = kind == null ? MediaKind.forMimeType(mimeType).orElse(null)
                 : MediaKind.fromWire(kind).orElseThrow(() -> new InvalidRequestException("validation_failed",
