@@ -9,7 +9,6 @@ import io.parley.conversation.internal.ConversationRepository.Received;
 import io.parley.conversation.internal.ConversationRepository.StoredMessage;
 import io.parley.conversation.internal.ConversationRepository;
 import io.parley.conversation.internal.InboundThrottle;
-import io.parley.conversation.internal.Recipients;
 import io.parley.conversation.internal.TurnJob;
 import io.parley.delivery.Deliveries;
 import io.parley.delivery.DeliveryView;

@@ -17,7 +17,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Meta's Graph API on the wire: {@code POST /{phone-number-id}/messages} for sends, read receipts and typing. */
+/**
+ * Meta's Graph API on the wire: {@code POST /{phone-number-id}/messages} for every kind of send, read receipts and
+ * typing.
+ */
 @Component
 class GraphApi {
     private final HttpClient http;
@@ -29,10 +32,6 @@ class GraphApi {
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1).build();
-    }
-
-    SendOutcome sendText(String phoneNumberId, Secret token, String recipient, String text, String callbackData) {
-        return send(phoneNumberId, token, recipient, new OutboundContent.Text(text), null, callbackData);
     }
 
     /**
