@@ -2,21 +2,18 @@ package io.parley.conversation;
 
 import io.parley.contacts.Contact;
 import io.parley.contacts.Contacts;
-import io.parley.conversation.internal.AgentMessageHash;
+import io.parley.conversation.internal.AgentMessageSender;
 import io.parley.conversation.internal.ConversationRepository.ConversationRow;
 import io.parley.conversation.internal.ConversationRepository.NewMessage;
 import io.parley.conversation.internal.ConversationRepository.Received;
 import io.parley.conversation.internal.ConversationRepository.StoredMessage;
 import io.parley.conversation.internal.ConversationRepository;
 import io.parley.conversation.internal.InboundThrottle;
-import io.parley.conversation.internal.Recipients;
 import io.parley.conversation.internal.TurnJob;
 import io.parley.delivery.Deliveries;
 import io.parley.delivery.DeliveryView;
-import io.parley.delivery.Lane;
-import io.parley.delivery.OutboundRequest;
+import io.parley.delivery.OutboundContent;
 import io.parley.platform.ChatbotId;
-import io.parley.platform.ConflictException;
 import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.InvalidRequestException;
@@ -24,9 +21,7 @@ import io.parley.platform.Jobs;
 import io.parley.platform.MessageId;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
-import io.parley.platform.OutboundMessageId;
 import io.parley.tenancy.ApiKeyId;
-import io.parley.usage.UsageLedger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -49,20 +44,20 @@ public class Conversations {
     private final Contacts contacts;
     private final Deliveries deliveries;
     private final Jobs jobs;
-    private final UsageLedger usage;
+    private final AgentMessageSender sender;
     private final InboundThrottle throttle;
     private final ConversationProperties properties;
     private final Clock clock;
     private final JsonMapper json;
 
     Conversations(ConversationRepository repository, Contacts contacts, Deliveries deliveries, Jobs jobs,
-                  UsageLedger usage, InboundThrottle throttle, ConversationProperties properties, Clock clock,
+                  AgentMessageSender sender, InboundThrottle throttle, ConversationProperties properties, Clock clock,
                   JsonMapper json) {
         this.repository = repository;
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.jobs = jobs;
-        this.usage = usage;
+        this.sender = sender;
         this.throttle = throttle;
         this.properties = properties;
         this.clock = clock;
@@ -113,41 +108,19 @@ public class Conversations {
      */
     @Transactional
     public MessageId sendAgentMessage(ConversationId id, String text, String idempotencyKey, ApiKeyId apiKey) {
+        return sendAgentMessage(id, new OutboundContent.Text(text), null, idempotencyKey, apiKey);
+    }
+
+    /**
+     * A person's message of any kind ({@link OutboundContent}), validated before anything is stored, optionally in
+     * reply to {@code replyTo} (our message id of this conversation, or a wamid). The transcript shows its text
+     * rendering. Idempotency as for text: the key covers the whole content and {@code replyTo}.
+     */
+    @Transactional
+    public MessageId sendAgentMessage(ConversationId id, OutboundContent content, String replyTo,
+                                      String idempotencyKey, ApiKeyId apiKey) {
         ConversationRow conversation = repository.find(id).orElseThrow(() -> notFound(id));
-        if (text == null || text.isBlank() || text.codePointCount(0, text.length()) > 4096) {
-            throw new InvalidRequestException("validation_failed", "text must have 1 to 4096 characters");
-        }
-        String key = null;
-        String hash = null;
-        if (idempotencyKey != null) {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
-                throw new InvalidRequestException("validation_failed", "Idempotency-Key must have 1 to 255 characters");
-            }
-            key = "api:" + idempotencyKey;
-            hash = AgentMessageHash.of(id, text.strip());
-            Optional<Deliveries.Keyed> earlier = deliveries.lockAndFind(conversation.organizationId(), key);
-            if (earlier.isPresent()) {
-                if (!hash.equals(earlier.get().requestHash())) {
-                    throw new ConflictException("idempotency_key_reused",
-                            "This Idempotency-Key was used for a different request");
-                }
-                return earlier.get().messageId();
-            }
-        }
-        Instant now = clock.instant();
-        MessageId messageId = new MessageId(UUID.randomUUID());
-        repository.insertMessage(new NewMessage(messageId, conversation.organizationId(), id, "agent", "text",
-                text.strip(), null, null, null, null, false, now));
-        repository.touchConversation(id, now);
-        Contact contact = contacts.find(conversation.contactId()).orElseThrow();
-        OutboundMessageId outbound = deliveries.enqueue(new OutboundRequest(conversation.organizationId(), id,
-                messageId, conversation.channelAccountId(), conversation.channel(),
-                Recipients.of(conversation.channel(), contact), text.strip(), Lane.CONVERSATIONAL, key, hash));
-        if (apiKey != null) {
-            usage.recordApiMessage(conversation.organizationId(), conversation.chatbotId(), contact.id(), id, apiKey,
-                    outbound);
-        }
-        return messageId;
+        return sender.send(conversation, content, replyTo, idempotencyKey, apiKey);
     }
 
     /** A person takes over: the bot stays silent until {@link #handBack}. Returns the updated conversation. */

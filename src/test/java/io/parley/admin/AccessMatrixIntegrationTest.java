@@ -101,6 +101,7 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             GET    /api/v1/chatbots/{botId}/knowledge/sources/{sourceId}           AGENT
             DELETE /api/v1/chatbots/{botId}/knowledge/sources/{sourceId}           ADMIN
             POST   /api/v1/chatbots/{botId}/knowledge/sources/{sourceId}/reindex   ADMIN
+            POST   /api/v1/chatbots/{botId}/media                                  AGENT
             POST   /api/v1/chatbots/{botId}/knowledge/crawl                        ADMIN
             GET    /api/v1/chatbots/{botId}/knowledge/crawl/{crawlId}              AGENT
             GET    /api/v1/chatbots/{botId}/knowledge/quota                        AGENT

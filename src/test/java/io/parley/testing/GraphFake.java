@@ -65,6 +65,33 @@ public final class GraphFake {
                 .withRequestBody(matchingJsonPath("$.text.body")));
     }
 
+    /** Every kind of send (image, interactive, reaction, ...) answers with a new wamid; text stubs keep priority. */
+    public static void acceptStructuredSends(String phoneNumberId) {
+        Fakes.wiremock().stubFor(post(urlEqualTo(messagesPath(phoneNumberId))).atPriority(6)
+                .withRequestBody(matchingJsonPath("$.type")).willReturn(sent()));
+    }
+
+    /** Sends of one Graph message type ({@code image}, {@code interactive}, ...) to this number, oldest first. */
+    public static List<LoggedRequest> sendsOfType(String phoneNumberId, String type) {
+        return Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(messagesPath(phoneNumberId)))
+                .withRequestBody(matchingJsonPath("$.type", com.github.tomakehurst.wiremock.client.WireMock
+                        .equalTo(type))));
+    }
+
+    static String mediaPath(String phoneNumberId) {
+        return "/graph/v22.0/" + phoneNumberId + "/media";
+    }
+
+    /** Media uploads ({@code POST /{phone-number-id}/media}) answer with this media id. */
+    public static void acceptUploads(String phoneNumberId, String mediaId) {
+        Fakes.wiremock().stubFor(post(urlEqualTo(mediaPath(phoneNumberId)))
+                .willReturn(okJson("{\"id\": \"" + mediaId + "\"}")));
+    }
+
+    public static List<LoggedRequest> uploads(String phoneNumberId) {
+        return Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(mediaPath(phoneNumberId))));
+    }
+
     public static List<LoggedRequest> typingIndicators(String phoneNumberId) {
         return Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(messagesPath(phoneNumberId)))
                 .withRequestBody(matchingJsonPath("$.typing_indicator")));

@@ -1,5 +1,6 @@
 package io.parley.channels.whatsapp;
 
+import io.parley.delivery.OutboundContent;
 import io.parley.delivery.SendOutcome;
 import io.parley.platform.Secret;
 import java.io.IOException;
@@ -16,7 +17,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Meta's Graph API on the wire: {@code POST /{phone-number-id}/messages} for sends, read receipts and typing. */
+/**
+ * Meta's Graph API on the wire: {@code POST /{phone-number-id}/messages} for every kind of send, read receipts and
+ * typing.
+ */
 @Component
 class GraphApi {
     private final HttpClient http;
@@ -31,17 +35,21 @@ class GraphApi {
     }
 
     /**
-     * Sends a text. Our outbound id travels as {@code biz_opaque_callback_data} and comes back in status webhooks,
-     * which lets a send whose response was lost be matched later.
+     * Sends any kind of message, as a reply to {@code contextMessageId} (a wamid) when set. Our outbound id travels
+     * as {@code biz_opaque_callback_data} and comes back in status webhooks, which lets a send whose response was
+     * lost be matched later.
      */
-    SendOutcome sendText(String phoneNumberId, Secret token, String recipient, String text, String callbackData) {
+    SendOutcome send(String phoneNumberId, Secret token, String recipient, OutboundContent content,
+                     String contextMessageId, String callbackData) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("messaging_product", "whatsapp");
         body.put("recipient_type", "individual");
         // Username-only users have no phone number; Meta addresses them by business-scoped user id (CC.xxxx).
         body.put(isBusinessScopedId(recipient) ? "recipient" : "to", recipient);
-        body.put("type", "text");
-        body.put("text", Map.of("preview_url", false, "body", text));
+        if (contextMessageId != null) {
+            body.put("context", Map.of("message_id", contextMessageId));
+        }
+        WaOutboundMessages.put(body, content);
         body.put("biz_opaque_callback_data", callbackData);
         try {
             HttpResponse<String> response = post(phoneNumberId, token, body);

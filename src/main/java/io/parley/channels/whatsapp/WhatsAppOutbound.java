@@ -34,8 +34,8 @@ class WhatsAppOutbound implements ChannelSender, TypingIndicator {
     @Override
     public SendOutcome send(OutboundEnvelope envelope) {
         String phoneNumberId = phoneNumberIds.get(envelope.channelAccountId(), id -> accounts.get(id).externalId());
-        return graph.sendText(phoneNumberId, accounts.whatsAppCredentials(envelope.channelAccountId()).accessToken(),
-                envelope.recipient(), envelope.text(), envelope.id().toString());
+        return graph.send(phoneNumberId, accounts.whatsAppCredentials(envelope.channelAccountId()).accessToken(),
+                envelope.recipient(), envelope.content(), envelope.contextMessageId(), envelope.id().toString());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.parley.conversation.internal;
 import io.parley.conversation.Conversations;
 import io.parley.delivery.Deliveries;
 import io.parley.delivery.DeliveryView;
+import io.parley.delivery.OutboundContent;
 import io.parley.platform.ConversationId;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
@@ -12,7 +13,6 @@ import io.parley.platform.web.RequiresRole;
 import io.parley.platform.web.Role;
 import io.parley.tenancy.ApiKeyId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,9 +36,24 @@ class ConversationActionsController {
         this.deliveries = deliveries;
     }
 
-    /** Exactly one of text, template, media, interactive (only text can be sent today). */
-    record AgentMessage(String text, Map<String, Object> template, Map<String, Object> media,
-                        Map<String, Object> interactive) {
+    /**
+     * Exactly one of text, template, media, interactive, reaction, location; {@code replyTo} (our message id of
+     * this conversation, or a wamid) sends it as a reply in context.
+     */
+    record AgentMessage(String text, OutboundContent.Template template, OutboundContent.Media media,
+                        OutboundContent.Interactive interactive, OutboundContent.Reaction reaction,
+                        OutboundContent.Location location, String replyTo) {
+        OutboundContent content() {
+            List<OutboundContent> given = java.util.stream.Stream.<OutboundContent>of(
+                            text == null ? null : new OutboundContent.Text(text), template, media, interactive,
+                            reaction, location)
+                    .filter(java.util.Objects::nonNull).toList();
+            if (given.size() != 1) {
+                throw new InvalidRequestException("validation_failed",
+                        "Give exactly one of text, template, media, interactive, reaction, location");
+            }
+            return given.getFirst();
+        }
     }
 
     record Queued(UUID id, String status) {
@@ -64,17 +79,14 @@ class ConversationActionsController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Queued send(@PathVariable String conversationId, @RequestBody(required = false) AgentMessage body,
                 @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        if (body != null && body.text() == null
-                && (body.template() != null || body.media() != null || body.interactive() != null)) {
-            throw new InvalidRequestException("message_type_not_supported",
-                    "Only text messages can be sent yet; template, media and interactive messages are not supported");
-        }
-        if (body == null || body.text() == null) {
-            throw new InvalidRequestException("validation_failed", "text is required");
+        if (body == null) {
+            throw new InvalidRequestException("validation_failed",
+                    "Give exactly one of text, template, media, interactive, reaction, location");
         }
         ApiKeyId apiKey = Actor.current().filter(actor -> actor.type() == Actor.Type.API_KEY)
                 .map(actor -> new ApiKeyId(UUID.fromString(actor.id()))).orElse(null);
-        MessageId id = conversations.sendAgentMessage(id(conversationId), body.text(), idempotencyKey, apiKey);
+        MessageId id = conversations.sendAgentMessage(id(conversationId), body.content(), body.replyTo(),
+                idempotencyKey, apiKey);
         DeliveryView delivery = deliveries.forMessages(List.of(id)).get(id);
         return new Queued(id.value(), delivery == null ? "queued" : delivery.status().wireName());
     }

@@ -181,6 +181,13 @@ public class ConversationRepository {
                 .param("id", id.value()).param("limit", limit).query(ConversationRepository::mapMessage).list();
     }
 
+    /** A message of this conversation (another conversation's message id is not found). */
+    public Optional<StoredMessage> findMessage(ConversationId conversation, MessageId message) {
+        return jdbc.sql("select * from messages where id = :id and conversation_id = :conversation")
+                .param("id", message.value()).param("conversation", conversation.value())
+                .query(ConversationRepository::mapMessage).optional();
+    }
+
     public List<StoredMessage> unanswered(ConversationId id) {
         return jdbc.sql("""
                         select * from messages where conversation_id = :id and needs_reply and answered_at is null

@@ -105,7 +105,7 @@ class DeliveryAttempts {
         }
         try {
             return sender.send(new OutboundEnvelope(row.id(), row.organizationId(), row.channelAccountId(),
-                    row.recipient(), row.text(), attempt));
+                    row.recipient(), row.content(), row.contextMessageId(), attempt));
         } catch (RuntimeException e) {
             // A sender bug must not lose the message: treat it as transient and let the policy bound it.
             log.error("Sender for {} threw instead of returning an outcome", row.channel(), e);

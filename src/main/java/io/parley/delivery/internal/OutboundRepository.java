@@ -44,7 +44,7 @@ public class OutboundRepository {
                 .param("account", r.channelAccountId().value())
                 .param("channel", r.channel())
                 .param("recipient", r.recipient())
-                .param("payload", json.writeValueAsString(Map.of("type", "text", "text", r.text())))
+                .param("payload", OutboundPayload.write(json, r.content(), r.contextMessageId()))
                 .param("lane", r.lane().wireName())
                 .param("key", r.idempotencyKey())
                 .param("hash", r.requestHash())
@@ -89,13 +89,16 @@ public class OutboundRepository {
 
     Optional<OutboundRow> find(OutboundMessageId id) {
         return jdbc.sql("select * from outbound_messages where id = :id").param("id", id.value())
-                .query((rs, row) -> new OutboundRow(id, new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                .query((rs, row) -> {
+                    OutboundPayload.Decoded payload = OutboundPayload.read(json, rs.getString("payload"));
+                    return new OutboundRow(id, new OrganizationId(rs.getObject("organization_id", UUID.class)),
                         new ConversationId(rs.getObject("conversation_id", UUID.class)),
                         new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)), rs.getString("channel"),
-                        rs.getString("recipient"), (String) json.readValue(rs.getString("payload"), Map.class).get("text"),
+                        rs.getString("recipient"), payload.content(), payload.contextMessageId(),
                         DeliveryStatus.fromWire(rs.getString("status")), rs.getInt("attempts"),
                         Lane.fromWire(rs.getString("lane")), rs.getLong("seq"), rs.getInt("throttles"),
-                        instant(rs.getTimestamp("unconfirmed_at")), instant(rs.getTimestamp("campaign_slot_at"))))
+                        instant(rs.getTimestamp("unconfirmed_at")), instant(rs.getTimestamp("campaign_slot_at")));
+                })
                 .optional();
     }
 

@@ -2,6 +2,7 @@ package io.parley.delivery.internal;
 
 import io.parley.delivery.DeliveryStatus;
 import io.parley.delivery.Lane;
+import io.parley.delivery.OutboundContent;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.OrganizationId;
@@ -9,12 +10,14 @@ import io.parley.platform.OutboundMessageId;
 import java.time.Instant;
 
 /**
+ * @param contextMessageId the provider id of the message this one replies to, or null
  * @param throttles      throttling answers so far (they do not use up the retry budget)
  * @param unconfirmedAt  when an attempt ended without knowing whether the provider accepted it, or null
  * @param campaignSlotAt the campaign slot this message reserved, or null
  */
 record OutboundRow(OutboundMessageId id, OrganizationId organizationId, ConversationId conversationId,
-                   ChannelAccountId channelAccountId, String channel, String recipient, String text,
+                   ChannelAccountId channelAccountId, String channel, String recipient, OutboundContent content,
+                   String contextMessageId,
                    DeliveryStatus status, int attempts, Lane lane, long seq, int throttles, Instant unconfirmedAt,
                    Instant campaignSlotAt) {
 }

@@ -1,0 +1,152 @@
+package io.parley.conversation.internal;
+
+import io.parley.contacts.Contact;
+import io.parley.contacts.Contacts;
+import io.parley.conversation.internal.ConversationRepository.ConversationRow;
+import io.parley.conversation.internal.ConversationRepository.NewMessage;
+import io.parley.delivery.Deliveries;
+import io.parley.delivery.DeliveryView;
+import io.parley.delivery.Lane;
+import io.parley.delivery.OutboundContent;
+import io.parley.delivery.OutboundRequest;
+import io.parley.platform.ConflictException;
+import io.parley.platform.ConversationId;
+import io.parley.platform.InvalidRequestException;
+import io.parley.platform.MessageId;
+import io.parley.platform.OutboundMessageId;
+import io.parley.tenancy.ApiKeyId;
+import io.parley.usage.UsageLedger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A person's message of any kind: validated, checked against its Idempotency-Key, written to the transcript as its
+ * text rendering (the structured content in {@code details.outbound}) and queued, in the caller's transaction.
+ */
+@Component
+public class AgentMessageSender {
+    private final ConversationRepository repository;
+    private final Contacts contacts;
+    private final Deliveries deliveries;
+    private final UsageLedger usage;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    AgentMessageSender(ConversationRepository repository, Contacts contacts, Deliveries deliveries, UsageLedger usage,
+                       Clock clock, JsonMapper json) {
+        this.repository = repository;
+        this.contacts = contacts;
+        this.deliveries = deliveries;
+        this.usage = usage;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    public MessageId send(ConversationRow conversation, OutboundContent requested, String replyTo,
+                          String idempotencyKey, ApiKeyId apiKey) {
+        OutboundContent content = requested instanceof OutboundContent.Text text
+                && text.text() != null ? new OutboundContent.Text(text.text().strip()) : requested;
+        content.validate();
+        supportedOn(conversation.channel(), content);
+        String key = null;
+        String hash = null;
+        if (idempotencyKey != null) {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
+                throw new InvalidRequestException("validation_failed", "Idempotency-Key must have 1 to 255 characters");
+            }
+            key = "api:" + idempotencyKey;
+            hash = content instanceof OutboundContent.Text text && replyTo == null
+                    ? AgentMessageHash.of(conversation.id(), text.text())
+                    : AgentMessageHash.of(conversation.id(), content.wireType() + "\n"
+                            + json.writeValueAsString(content) + "\n" + replyTo);
+            Optional<Deliveries.Keyed> earlier = deliveries.lockAndFind(conversation.organizationId(), key);
+            if (earlier.isPresent()) {
+                if (!hash.equals(earlier.get().requestHash())) {
+                    throw new ConflictException("idempotency_key_reused",
+                            "This Idempotency-Key was used for a different request");
+                }
+                return earlier.get().messageId();
+            }
+        }
+        String context = replyTo == null ? null : providerId(conversation, "replyTo", replyTo);
+        if (content instanceof OutboundContent.Reaction reaction) {
+            content = new OutboundContent.Reaction(providerId(conversation, "reaction.messageId",
+                    reaction.messageId()), reaction.emoji());
+        }
+        Instant now = clock.instant();
+        MessageId messageId = new MessageId(UUID.randomUUID());
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (!(content instanceof OutboundContent.Text)) {
+            details.put("outbound", Map.of("type", content.wireType(), content.wireType(), content));
+        }
+        repository.insertMessage(new NewMessage(messageId, conversation.organizationId(), conversation.id(), "agent",
+                content instanceof OutboundContent.Media media ? media.kind() : content.wireType(),
+                content.transcript(), details.isEmpty() ? null : json.writeValueAsString(details), null, context,
+                null, false, now));
+        repository.touchConversation(conversation.id(), now);
+        Contact contact = contacts.find(conversation.contactId()).orElseThrow();
+        OutboundMessageId outbound = deliveries.enqueue(new OutboundRequest(conversation.organizationId(),
+                conversation.id(), messageId, conversation.channelAccountId(), conversation.channel(),
+                Recipients.of(conversation.channel(), contact), content, context, Lane.CONVERSATIONAL, key, hash));
+        if (apiKey != null) {
+            usage.recordApiMessage(conversation.organizationId(), conversation.chatbotId(), contact.id(),
+                    conversation.id(), apiKey, outbound);
+        }
+        return messageId;
+    }
+
+    /**
+     * Web chat shows every kind as its text rendering, except what only means something on WhatsApp: a media id
+     * uploaded to Meta and a template (ADR 22).
+     */
+    private static void supportedOn(String channel, OutboundContent content) {
+        if (!"whatsapp".equals(channel) && (content instanceof OutboundContent.Template
+                || content instanceof OutboundContent.Media media && media.id() != null)) {
+            throw new InvalidRequestException("unsupported_on_channel", (content instanceof OutboundContent.Template
+                    ? "Templates" : "Media by uploaded id") + " can only be sent on WhatsApp; this conversation is on "
+                    + channel, Map.of("field", content.wireType(), "channel", channel));
+        }
+    }
+
+    /**
+     * The provider id of the message referred to: a wamid as given, or our message id of this conversation (its
+     * wamid once it has one; web chat needs none).
+     */
+    private String providerId(ConversationRow conversation, String field, String reference) {
+        UUID id;
+        try {
+            id = UUID.fromString(reference);
+        } catch (IllegalArgumentException e) {
+            if ("whatsapp".equals(conversation.channel()) && reference.startsWith("wamid.") && reference.length() <= 256) {
+                return reference;
+            }
+            throw new InvalidRequestException("validation_failed", field
+                    + " must be a message id of this conversation or a WhatsApp message id (wamid.…)",
+                    Map.of("field", field));
+        }
+        MessageId messageId = new MessageId(id);
+        var message = repository.findMessage(conversation.id(), messageId).orElseThrow(() ->
+                new InvalidRequestException("validation_failed", field + " is not a message of this conversation",
+                        Map.of("field", field)));
+        if (!"whatsapp".equals(conversation.channel())) {
+            return message.id().toString();
+        }
+        String providerId = message.providerMessageId();
+        if (providerId == null) {
+            DeliveryView delivery = deliveries.forMessages(List.of(messageId)).get(messageId);
+            providerId = delivery == null ? null : delivery.providerMessageId();
+        }
+        if (providerId == null) {
+            throw new InvalidRequestException("reply_target_not_delivered", field
+                    + " refers to a message WhatsApp has not accepted yet", Map.of("field", field));
+        }
+        return providerId;
+    }
+}
