@@ -7,6 +7,7 @@ import io.parley.conversation.internal.ConversationRepository.NewMessage;
 import io.parley.conversation.internal.ProactiveConversations;
 import io.parley.conversation.internal.Recipients;
 import io.parley.delivery.Deliveries;
+import io.parley.delivery.OutboundContent;
 import io.parley.delivery.Lane;
 import io.parley.delivery.OutboundRequest;
 import io.parley.platform.ChannelAccountId;
@@ -55,11 +56,20 @@ public class ProactiveMessages {
      * @param details        stored with the message (e.g. {@code {"source": "broadcast", "broadcastId": …}})
      */
     public record Proactive(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
-                            String channel, ContactId contactId, String text, Lane lane, String idempotencyKey,
-                            Map<String, Object> details) {
+                            String channel, ContactId contactId, OutboundContent content, Lane lane,
+                            String idempotencyKey, Map<String, Object> details) {
         public Proactive {
             Objects.requireNonNull(idempotencyKey, "idempotencyKey");
             Objects.requireNonNull(lane, "lane");
+            Objects.requireNonNull(content, "content");
+        }
+
+        /** A text message. */
+        public Proactive(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
+                         String channel, ContactId contactId, String text, Lane lane, String idempotencyKey,
+                         Map<String, Object> details) {
+            this(organizationId, chatbotId, channelAccountId, channel, contactId, new OutboundContent.Text(text), lane,
+                    idempotencyKey, details);
         }
     }
 
@@ -78,12 +88,12 @@ public class ProactiveMessages {
         ConversationId conversation = conversations.upsert(p.organizationId(), p.chatbotId(), p.contactId(),
                 p.channelAccountId(), p.channel(), now);
         MessageId messageId = new MessageId(UUID.randomUUID());
-        messages.insertMessage(new NewMessage(messageId, p.organizationId(), conversation, "agent", "text",
-                p.text(), p.details() == null ? null : json.writeValueAsString(p.details()), null, null, null, false,
+        messages.insertMessage(new NewMessage(messageId, p.organizationId(), conversation, "agent",
+                p.content().wireType(), p.content().transcript(), p.details() == null ? null : json.writeValueAsString(p.details()), null, null, null, false,
                 now));
         OutboundMessageId outbound = deliveries.enqueue(new OutboundRequest(p.organizationId(), conversation,
-                messageId, p.channelAccountId(), p.channel(), Recipients.of(p.channel(), contact), p.text(), p.lane(),
-                p.idempotencyKey(), null));
+                messageId, p.channelAccountId(), p.channel(), Recipients.of(p.channel(), contact), p.content(), null,
+                p.lane(), p.idempotencyKey(), null));
         return Optional.of(new Queued(conversation, messageId, outbound));
     }
 }

@@ -7,6 +7,7 @@ import io.parley.conversation.ProactiveMessages;
 import io.parley.conversation.ProactiveMessages.Proactive;
 import io.parley.conversation.ProactiveMessages.Queued;
 import io.parley.delivery.Lane;
+import io.parley.delivery.OutboundContent;
 import io.parley.outreach.BroadcastResult.ContactResult;
 import io.parley.outreach.internal.Audience;
 import io.parley.outreach.internal.BroadcastRepository;
@@ -67,7 +68,8 @@ public class Broadcasts {
      * key for another request is a conflict.
      */
     @Transactional
-    public BroadcastResult send(ChatbotId chatbotId, List<String> entries, String text, String idempotencyKey) {
+    public BroadcastResult send(ChatbotId chatbotId, List<String> entries, OutboundContent content,
+                                String idempotencyKey) {
         Chatbot chatbot = chatbots.get(chatbotId);
         if (entries == null || entries.isEmpty() || entries.size() > MAX_CONTACTS) {
             throw new InvalidRequestException(entries == null || entries.isEmpty() ? "validation_failed"
@@ -75,7 +77,11 @@ public class Broadcasts {
                     + (entries == null ? 0 : entries.size()) + "); use a campaign for larger audiences",
                     Map.of("maxContacts", MAX_CONTACTS));
         }
-        String body = Texts.require(text);
+        if (content == null) {
+            throw new InvalidRequestException("validation_failed", "Give message.text or template");
+        }
+        content.validate();
+        String body = content.wireType() + ":" + json.writeValueAsString(content);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
             throw new InvalidRequestException("validation_failed", "Idempotency-Key must have 1 to 255 characters");
         }
@@ -102,7 +108,7 @@ public class Broadcasts {
             if (contact.isPresent() && !seen.add(contact.get().id())) {
                 continue;
             }
-            results.add(contact.map(c -> queue(chatbot, account, id, entry, c, body))
+            results.add(contact.map(c -> queue(chatbot, account, id, entry, c, content))
                     .orElseGet(() -> ContactResult.rejected(entry.given(),
                             entry instanceof Audience.Invalid ? "invalid_phone" : "unknown_contact", null)));
         }
@@ -124,12 +130,12 @@ public class Broadcasts {
     }
 
     private ContactResult queue(Chatbot chatbot, ChannelAccount account, UUID broadcast, Audience.Entry entry,
-                                Contact contact, String text) {
+                                Contact contact, OutboundContent content) {
         if (!WhatsAppReach.reachable(contact)) {
             return ContactResult.rejected(entry.given(), "not_on_whatsapp", contact.id().value());
         }
         Optional<Queued> queued = messages.send(new Proactive(chatbot.organizationId(), chatbot.id(), account.id(),
-                account.type().wireName(), contact.id(), text, Lane.CAMPAIGN,
+                account.type().wireName(), contact.id(), content, Lane.CAMPAIGN,
                 "broadcast:" + broadcast + ":" + contact.id(), Map.of("source", "broadcast", "broadcastId", broadcast)));
         return queued.map(q -> ContactResult.queued(entry.given(), contact.id().value(), q.messageId().value()))
                 .orElseGet(() -> ContactResult.rejected(entry.given(), "duplicate", contact.id().value()));

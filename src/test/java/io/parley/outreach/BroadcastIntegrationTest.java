@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.parley.testing.Api;
 import io.parley.testing.GraphFake;
 import io.parley.testing.IntegrationTestSupport;
+import io.parley.testing.ServiceWindowRows;
 import io.parley.testing.Tenants;
 import io.parley.testing.WhatsAppChat;
 import java.time.Duration;
@@ -64,8 +65,14 @@ class BroadcastIntegrationTest extends IntegrationTestSupport {
         assertThat(reasonOf(result, "call me maybe")).isEqualTo("invalid_phone");
         assertThat(reasonOf(result, foreignId)).isEqualTo("unknown_contact");
         assertThat(result.toString()).doesNotContain(other.organizationId());
-        await().atMost(Duration.ofSeconds(15)).until(() -> broadcastSends(bot).size() >= 2);
-        assertThat(broadcastSends(bot)).containsExactlyInAnyOrder(newPhone, known.waId());
+        // Free text reaches the contact who wrote today; the number that never wrote has no open 24-hour window, so
+        // its message ends as window_closed instead of a blind send Meta would refuse (131047).
+        await().atMost(Duration.ofSeconds(15)).until(() -> !broadcastSends(bot).isEmpty());
+        assertThat(broadcastSends(bot)).containsExactly(known.waId());
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("""
+                        select count(*) from outbound_messages o join contact_identities i on i.value = :phone
+                        join conversations v on v.id = o.conversation_id and v.contact_id = i.contact_id
+                        where o.status = 'window_closed'""").param("phone", newPhone).query(Integer.class).single() == 1);
         assertThat(GraphFake.sends(other.phoneNumberId()).stream()
                 .filter(r -> r.getBodyAsString().contains(TEXT)).toList()).isEmpty();
         assertThat(jdbc.sql("""
@@ -79,6 +86,7 @@ class BroadcastIntegrationTest extends IntegrationTestSupport {
     void should_answer_the_first_result_without_sending_again_when_the_idempotency_key_repeats() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         String phone = newPhone();
+        ServiceWindowRows.openFor(jdbc, bot, phone);
         String key = "launch-" + UUID.randomUUID();
 
         Api.Response first = api.post(broadcasts(bot), body(quote("+" + phone), TEXT), "Idempotency-Key", key);
@@ -99,13 +107,36 @@ class BroadcastIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
-    void should_refuse_templates_until_structured_content_exists() {
+    void should_send_a_template_to_a_number_that_never_wrote_when_the_broadcast_names_one() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        GraphFake.acceptStructuredSends(bot.phoneNumberId());
+        String phone = newPhone();
 
-        Api.Response response = api.post(broadcasts(bot),
-                "{\"contacts\": [\"+" + newPhone() + "\"], \"template\": {\"name\": \"hello_world\"}}");
+        Api.Response response = api.post(broadcasts(bot), "{\"contacts\": [\"+" + phone + "\"], \"template\": "
+                + "{\"name\": \"order_update\", \"language\": \"en_US\", \"parameters\": [\"A-17\"]}}");
 
-        assertProblem(response, 400, "message_type_not_supported");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        assertThat(response.json().path("queued").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !GraphFake.sendsOfType(bot.phoneNumberId(), "template")
+                .isEmpty());
+        JsonNode sent = Api.json().readTree(GraphFake.sendsOfType(bot.phoneNumberId(), "template").getFirst()
+                .getBodyAsString());
+        assertThat(sent.path("to").asString()).isEqualTo(phone);
+        assertThat(sent.path("template").path("name").asString()).isEqualTo("order_update");
+        assertThat(sent.path("template").path("components").get(0).path("parameters").get(0).path("text").asString())
+                .isEqualTo("A-17");
+    }
+
+    @Test
+    void should_answer_400_and_store_nothing_when_the_template_or_the_body_is_invalid() {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        String contacts = "\"contacts\": [\"+" + newPhone() + "\"]";
+
+        assertProblem(api.post(broadcasts(bot), "{" + contacts + ", \"template\": {\"name\": \"Bad Name\", "
+                + "\"language\": \"en_US\"}}"), 400, "validation_failed");
+        assertProblem(api.post(broadcasts(bot), "{" + contacts + ", \"message\": {\"text\": \"Hi\"}, "
+                + "\"template\": {\"name\": \"order_update\", \"language\": \"en_US\"}}"), 400,
+                "validation_failed");
         assertThat(count("select count(*) from contacts where chatbot_id = cast(:bot as uuid)", bot)).isZero();
     }
 

@@ -14,6 +14,7 @@ import io.parley.platform.OrganizationId;
 import io.parley.testing.Api;
 import io.parley.testing.GraphFake;
 import io.parley.testing.IntegrationTestSupport;
+import io.parley.testing.ServiceWindowRows;
 import io.parley.testing.Tenants;
 import io.parley.testing.WhatsAppChat;
 import java.time.Clock;
@@ -173,6 +174,9 @@ class CampaignIntegrationTest extends IntegrationTestSupport {
                         from generate_series(1, :n) i""")
                 .param("p", prefix).param("org", bot.organizationId()).param("bot", bot.chatbotId())
                 .param("base", base).param("n", count).update();
+        // They wrote within the last day: free text may reach them (otherwise window_closed, ADR 21).
+        ServiceWindowRows.openForContacts(jdbc, bot, "select md5('" + prefix + "' || i)::uuid from generate_series(1, "
+                + count + ") i");
         return java.util.stream.LongStream.rangeClosed(1, count).mapToObj(i -> Long.toString(base + i)).toList();
     }
 

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.parley.testing.Api;
 import io.parley.testing.GraphFake;
 import io.parley.testing.IntegrationTestSupport;
+import io.parley.testing.ServiceWindowRows;
 import io.parley.testing.Tenants;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ class TestMessageIntegrationTest extends IntegrationTestSupport {
     void should_send_the_test_text_to_the_staff_phone_and_report_its_status_when_an_admin_asks() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         String phone = BroadcastIntegrationTest.newPhone();
+        ServiceWindowRows.openFor(jdbc, bot, phone); // the owner wrote to the number today
         String owner = staff(bot, "owner", "+" + phone.substring(0, 2) + " " + phone.substring(2));
         Api admin = session(bot, "admin", null);
 
@@ -42,6 +44,7 @@ class TestMessageIntegrationTest extends IntegrationTestSupport {
     void should_send_to_the_signed_in_staff_member_when_no_staff_user_is_named() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         String phone = BroadcastIntegrationTest.newPhone();
+        ServiceWindowRows.openFor(jdbc, bot, phone);
         Api owner = session(bot, "owner", "+" + phone);
 
         Api.Response sent = owner.post(test(bot), "{}");
@@ -49,6 +52,20 @@ class TestMessageIntegrationTest extends IntegrationTestSupport {
         assertThat(sent.status()).as(sent.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(15)).until(() -> !sendsTo(bot, phone).isEmpty());
         assertThat(sendsTo(bot, phone).getFirst()).startsWith("Parley test message");
+    }
+
+    @Test
+    void should_report_window_closed_and_send_nothing_when_the_staff_member_never_wrote_to_the_number() {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        String phone = BroadcastIntegrationTest.newPhone();
+        String owner = staff(bot, "owner", "+" + phone);
+
+        Api.Response sent = api.post(test(bot), "{\"staffUserId\": \"" + owner + "\"}");
+
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                api.get(test(bot) + "/" + sent.text("deliveryId")).text("status").equals("window_closed"));
+        assertThat(sendsTo(bot, phone)).isEmpty();
     }
 
     @Test
@@ -70,6 +87,7 @@ class TestMessageIntegrationTest extends IntegrationTestSupport {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         String user = staff(bot, "agent", null);
         String phone = BroadcastIntegrationTest.newPhone();
+        ServiceWindowRows.openFor(jdbc, bot, phone);
         String path = "/api/v1/organizations/" + bot.organizationId() + "/users/" + user;
 
         Api.Response patched = api.patch(path, "{\"phone\": \"+" + phone + "\"}");

@@ -32,12 +32,15 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveryAttempts {
     private static final Logger log = LoggerFactory.getLogger(DeliveryAttempts.class);
+    /** Meta's "re-engagement message": free text outside the window, if it slipped past {@link WindowGate}. */
+    private static final String WA_REENGAGEMENT = "131047";
 
     private final OutboundRepository repository;
     private final Map<String, ChannelSender> senders;
     private final SystemEvents events;
     private final DeadLetterRepository deadLetters;
     private final Pacer pacer;
+    private final WindowGate windowGate;
     private final RetryPolicy policy;
     private final RetryPolicy throttlePolicy;
     private final DeliveryProperties properties;
@@ -45,13 +48,14 @@ class DeliveryAttempts {
     private final MeterRegistry meters;
 
     DeliveryAttempts(OutboundRepository repository, List<ChannelSender> senders, SystemEvents events,
-                     DeadLetterRepository deadLetters, Pacer pacer, DeliveryProperties properties, Clock clock,
-                     MeterRegistry meters) {
+                     DeadLetterRepository deadLetters, Pacer pacer, WindowGate windowGate,
+                     DeliveryProperties properties, Clock clock, MeterRegistry meters) {
         this.repository = repository;
         this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
         this.events = events;
         this.deadLetters = deadLetters;
         this.pacer = pacer;
+        this.windowGate = windowGate;
         this.policy = properties.retryPolicy();
         this.throttlePolicy = properties.throttlePolicy();
         this.properties = properties;
@@ -77,6 +81,12 @@ class DeliveryAttempts {
         if (repository.olderPending(row)) {
             return Optional.of(now.plus(properties.fifoWait()));
         }
+        // Outside the contact's 24-hour window: a template instead, or window_closed (ADR 21).
+        Optional<OutboundRow> admitted = windowGate.admit(row, now);
+        if (admitted.isEmpty()) {
+            return Optional.empty();
+        }
+        row = admitted.get();
         if (!repository.startAttempt(id)) {
             return Optional.empty();
         }
@@ -152,6 +162,10 @@ class DeliveryAttempts {
                 log.info("Delivery attempt {} unconfirmed ({}); waiting for a status report", attempt,
                         unconfirmed.code());
                 return Optional.of(now.plus(properties.confirmationWait()));
+            }
+            case SendOutcome.Rejected rejected when WA_REENGAGEMENT.equals(rejected.code()) -> {
+                windowGate.close(row, attempt, "meta_" + WA_REENGAGEMENT);
+                return Optional.empty();
             }
             case SendOutcome.Rejected rejected -> {
                 fail(row, attempt, rejected.code(), rejected.reason(), false, rejected.alert()

@@ -3,6 +3,7 @@ package io.parley.delivery.internal;
 import io.parley.delivery.DeliveryStatus;
 import io.parley.delivery.DeliveryView;
 import io.parley.delivery.Lane;
+import io.parley.delivery.OutboundContent;
 import io.parley.delivery.OutboundRequest;
 import io.parley.delivery.StatusReport;
 import io.parley.platform.ChannelAccountId;
@@ -155,9 +156,25 @@ public class OutboundRepository {
                         update outbound_messages set status = 'queued', status_rank = 0, attempts = 0, throttles = 0,
                             unconfirmed_at = null, campaign_slot_at = null, error_code = null, error_message = null,
                             updated_at = now()
-                        where id = :id and status = 'failed' and provider_message_id is null
+                        where id = :id and status in ('failed', 'window_closed') and provider_message_id is null
                         returning lane""")
                 .param("id", id.value()).query((rs, n) -> Lane.fromWire(rs.getString("lane"))).optional();
+    }
+
+    /** Free text outside the 24-hour window with no template to send instead: never sent (ADR 21). */
+    void markWindowClosed(OutboundMessageId id, String reason) {
+        jdbc.sql("""
+                        update outbound_messages set status = 'window_closed', status_rank = 3,
+                            error_code = 'window_closed', error_message = :reason, updated_at = now()
+                        where id = :id and status_rank < 3""")
+                .param("id", id.value()).param("reason", truncate(reason)).update();
+    }
+
+    /** The content actually sent from now on (a template replacing free text outside the window). */
+    void replaceContent(OutboundMessageId id, OutboundContent content, String contextMessageId) {
+        jdbc.sql("update outbound_messages set payload = cast(:payload as jsonb), updated_at = now() where id = :id")
+                .param("id", id.value()).param("payload", OutboundPayload.write(json, content, contextMessageId))
+                .update();
     }
 
     void markFailed(OutboundMessageId id, String code, String message) {

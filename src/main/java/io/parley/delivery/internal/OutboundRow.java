@@ -20,4 +20,9 @@ record OutboundRow(OutboundMessageId id, OrganizationId organizationId, Conversa
                    String contextMessageId,
                    DeliveryStatus status, int attempts, Lane lane, long seq, int throttles, Instant unconfirmedAt,
                    Instant campaignSlotAt) {
+
+    OutboundRow withContent(OutboundContent replacement) {
+        return new OutboundRow(id, organizationId, conversationId, channelAccountId, channel, recipient, replacement,
+                contextMessageId, status, attempts, lane, seq, throttles, unconfirmedAt, campaignSlotAt);
+    }
 }

@@ -44,8 +44,8 @@ class ConversationWriteTools {
                         }}""", this::handover));
     }
 
-    // WhatsApp only allows free-form messages within 24 hours of the contact's last message. Parley does not enforce
-    // that window yet (no template messages either): outside it, Meta rejects the send and the delivery shows failed.
+    // WhatsApp allows free-form messages only within 24 hours of the contact's last message: outside that window the
+    // delivery sends the chatbot's re-engagement template instead, or ends as window_closed (ADR 21).
     private Queued sendMessage(Caller caller, Arguments arguments) {
         ConversationSummary conversation = scope.conversation(caller,
                 arguments.requiredId("conversationId", "conversation"));

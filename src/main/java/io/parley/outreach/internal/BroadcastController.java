@@ -1,5 +1,6 @@
 package io.parley.outreach.internal;
 
+import io.parley.delivery.OutboundContent;
 import io.parley.outreach.BroadcastResult;
 import io.parley.outreach.Broadcasts;
 import io.parley.platform.ChatbotId;
@@ -28,7 +29,7 @@ class BroadcastController {
     record Message(String text) {
     }
 
-    record BroadcastRequest(List<String> contacts, Message message, Map<String, Object> template) {
+    record BroadcastRequest(List<String> contacts, Message message, OutboundContent.Template template) {
     }
 
     @PostMapping("/api/v1/chatbots/{botId}/broadcasts")
@@ -36,11 +37,19 @@ class BroadcastController {
     BroadcastResult broadcast(@PathVariable String botId, @RequestBody(required = false) BroadcastRequest body,
                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         ChatbotId chatbot = Ids.parse(botId, "chatbot", ChatbotId::new);
-        return broadcasts.send(chatbot, body == null ? null : body.contacts(), MessageBodies.text(
-                body == null ? null : body.message(), body == null ? null : body.template()), idempotencyKey);
+        return broadcasts.send(chatbot, body == null ? null : body.contacts(), content(body), idempotencyKey);
     }
 
-    /** Shared with campaigns: text only until structured outbound content (templates) is merged. */
+    /** Exactly one of {@code message} (text) and {@code template} (an approved template, e.g. outside the window). */
+    private static OutboundContent content(BroadcastRequest body) {
+        if (body == null || (body.message() == null) == (body.template() == null)) {
+            throw new InvalidRequestException("validation_failed", "Give exactly one of message and template");
+        }
+        return body.template() != null ? body.template()
+                : new OutboundContent.Text(MessageBodies.text(body.message(), null));
+    }
+
+    /** Campaign bodies: text (a campaign's message is stored as text). */
     static final class MessageBodies {
         private MessageBodies() {
         }
@@ -48,7 +57,7 @@ class BroadcastController {
         static String text(Message message, Map<String, Object> template) {
             if (template != null) {
                 throw new InvalidRequestException("message_type_not_supported",
-                        "Only text messages can be broadcast yet; templates are not supported");
+                        "Campaigns send text messages; use a broadcast for templates");
             }
             if (message == null || message.text() == null) {
                 throw new InvalidRequestException("validation_failed", "message.text is required");
