@@ -114,7 +114,8 @@ public final class WhatsAppPayloads {
         if (readdressed.equals(original)) {
             throw new IllegalArgumentException("Fixture " + name + " is not addressed to " + PHONE_NUMBER_ID);
         }
-        return readdressed;
+        // Recorded in 2025: as delivered now, the contact wrote just now (the 24-hour window counts from this time).
+        return readdressed.replaceAll("\"timestamp\": \"\\d+\"", "\"timestamp\": \"" + now() + "\"");
     }
 
     /** {@code src/test/resources/whatsapp/<name>.json}, a full recorded-shape webhook body. */
