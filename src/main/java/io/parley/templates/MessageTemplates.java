@@ -152,7 +152,7 @@ public class MessageTemplates {
         if (template.status() != TemplateStatus.APPROVED) {
             throw new InvalidRequestException("template_not_approved", "Template '" + name + "' (" + language
                     + ") is " + template.status().wireName() + ", not approved: it cannot be sent",
-                    Map.of("field", "template.name", "status", template.status().wireName()));
+                    Map.of("field", "template.name", "templateStatus", template.status().wireName()));
         }
         if (template.bodyParameters() != parameterCount) {
             throw new InvalidRequestException("template_parameters_mismatch", "Template '" + name + "' (" + language
