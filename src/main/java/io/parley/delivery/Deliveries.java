@@ -3,6 +3,7 @@ package io.parley.delivery;
 import io.parley.delivery.internal.AccountRates;
 import io.parley.delivery.internal.DeliveryJob;
 import io.parley.delivery.internal.OutboundRepository;
+import io.parley.delivery.internal.ReportedFailures;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.InvalidRequestException;
@@ -25,12 +26,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class Deliveries {
     private final OutboundRepository repository;
     private final AccountRates rates;
+    private final ReportedFailures reportedFailures;
     private final Jobs jobs;
     private final Clock clock;
 
-    Deliveries(OutboundRepository repository, AccountRates rates, Jobs jobs, Clock clock) {
+    Deliveries(OutboundRepository repository, AccountRates rates, ReportedFailures reportedFailures, Jobs jobs,
+               Clock clock) {
         this.repository = repository;
         this.rates = rates;
+        this.reportedFailures = reportedFailures;
         this.jobs = jobs;
         this.clock = clock;
     }
@@ -80,10 +84,17 @@ public class Deliveries {
         return rates.set(organization, account, messagesPerSecond);
     }
 
-    /** Applies a provider's status report; regressions and duplicates change nothing. Returns false if unknown. */
+    /**
+     * Applies a provider's status report in the caller's transaction; regressions and duplicates change nothing.
+     * A {@code failed} report that moves the message gets a dead letter and a system event, once (ADR 18); 131047
+     * ends as {@code window_closed} (ADR 21). Returns false if the message is unknown.
+     */
     @Transactional
     public boolean applyStatus(StatusReport report) {
-        return repository.applyStatus(report);
+        Optional<OutboundRepository.Applied> applied = repository.applyStatus(report);
+        applied.filter(a -> report.status() == DeliveryStatus.FAILED && a.previousRank() < DeliveryStatus.FAILED.rank())
+                .ifPresent(a -> reportedFailures.record(a.id(), report));
+        return applied.isPresent();
     }
 
     public Map<MessageId, DeliveryView> forMessages(Collection<MessageId> messageIds) {

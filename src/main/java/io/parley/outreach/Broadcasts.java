@@ -16,6 +16,7 @@ import io.parley.platform.ChatbotId;
 import io.parley.platform.ConflictException;
 import io.parley.platform.ContactId;
 import io.parley.platform.InvalidRequestException;
+import io.parley.templates.MessageTemplates;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.Chatbots;
@@ -48,16 +49,18 @@ public class Broadcasts {
     private final ProactiveMessages messages;
     private final WhatsAppReach reach;
     private final BroadcastRepository repository;
+    private final MessageTemplates templates;
     private final Clock clock;
     private final JsonMapper json;
 
     Broadcasts(Chatbots chatbots, Contacts contacts, ProactiveMessages messages, WhatsAppReach reach,
-               BroadcastRepository repository, Clock clock, JsonMapper json) {
+               BroadcastRepository repository, MessageTemplates templates, Clock clock, JsonMapper json) {
         this.chatbots = chatbots;
         this.contacts = contacts;
         this.messages = messages;
         this.reach = reach;
         this.repository = repository;
+        this.templates = templates;
         this.clock = clock;
         this.json = json;
     }
@@ -86,6 +89,10 @@ public class Broadcasts {
             throw new InvalidRequestException("validation_failed", "Idempotency-Key must have 1 to 255 characters");
         }
         ChannelAccount account = reach.accountOf(chatbotId);
+        if (content instanceof OutboundContent.Template template) {
+            templates.checkSendable(account.id(), template.name(), template.language(),
+                    template.parameters() == null ? 0 : template.parameters().size());
+        }
         List<Audience.Entry> audience = Audience.parse(entries);
         UUID id = UUID.randomUUID();
         if (idempotencyKey != null) {

@@ -138,6 +138,30 @@ public class MessageTemplates {
                         .with("reason", template.statusReason()).build()));
     }
 
+    /**
+     * Checks a template send against the registry, before anything is stored: a template registered for the
+     * channel account must be approved and get exactly as many parameters as its body has placeholders. A template
+     * Parley does not know (not registered, not synced) is sent as given: Meta decides (ADR 21).
+     */
+    public void checkSendable(ChannelAccountId channelAccountId, String name, String language, int parameterCount) {
+        Optional<MessageTemplate> registered = repository.find(channelAccountId, name, language);
+        if (registered.isEmpty()) {
+            return;
+        }
+        MessageTemplate template = registered.get();
+        if (template.status() != TemplateStatus.APPROVED) {
+            throw new InvalidRequestException("template_not_approved", "Template '" + name + "' (" + language
+                    + ") is " + template.status().wireName() + ", not approved: it cannot be sent",
+                    Map.of("field", "template.name", "templateStatus", template.status().wireName()));
+        }
+        if (template.bodyParameters() != parameterCount) {
+            throw new InvalidRequestException("template_parameters_mismatch", "Template '" + name + "' (" + language
+                    + ") takes " + template.bodyParameters() + " parameters, got " + parameterCount,
+                    Map.of("field", "template.parameters", "expected", template.bodyParameters(),
+                            "given", parameterCount));
+        }
+    }
+
     List<ChannelAccount> whatsAppAccounts(ChatbotId chatbotId) {
         chatbots.get(chatbotId);
         return channelAccounts.list(chatbotId).stream().filter(a -> a.type() == ChannelType.WHATSAPP).toList();

@@ -17,6 +17,14 @@ final class GraphOutcomes {
     private GraphOutcomes() {
     }
 
+    /**
+     * Whether a Meta error code reported without an HTTP answer (a {@code failed} status webhook) is transient:
+     * the throttling codes, as for a send request's answer.
+     */
+    static boolean transientCode(int code) {
+        return THROTTLING.contains(code);
+    }
+
     static SendOutcome forFailure(int httpStatus, GraphError error, Duration retryAfter) {
         Integer code = error == null ? null : error.code();
         String codeText = code == null ? "http_" + httpStatus : Integer.toString(code);

@@ -198,7 +198,8 @@ class WhatsAppIngress {
         WaError error = status.errors().isEmpty() ? null : status.errors().getFirst();
         boolean known = deliveries.applyStatus(new StatusReport(account.id(), status.wamid(), status.callbackData(),
                 mapped, error == null ? null : Integer.toString(error.code()),
-                error == null ? null : error.details() != null ? error.details() : error.title()));
+                error == null ? null : error.details() != null ? error.details() : error.title(),
+                error != null && GraphOutcomes.transientCode(error.code())));
         if (!known) {
             log.debug("Status for a message Parley did not send");
         }

@@ -14,6 +14,7 @@ import io.parley.platform.ConversationId;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.MessageId;
 import io.parley.platform.OutboundMessageId;
+import io.parley.templates.MessageTemplates;
 import io.parley.tenancy.ApiKeyId;
 import io.parley.usage.UsageLedger;
 import java.time.Clock;
@@ -36,15 +37,17 @@ public class AgentMessageSender {
     private final Contacts contacts;
     private final Deliveries deliveries;
     private final UsageLedger usage;
+    private final MessageTemplates templates;
     private final Clock clock;
     private final JsonMapper json;
 
     AgentMessageSender(ConversationRepository repository, Contacts contacts, Deliveries deliveries, UsageLedger usage,
-                       Clock clock, JsonMapper json) {
+                       MessageTemplates templates, Clock clock, JsonMapper json) {
         this.repository = repository;
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.usage = usage;
+        this.templates = templates;
         this.clock = clock;
         this.json = json;
     }
@@ -55,6 +58,10 @@ public class AgentMessageSender {
                 && text.text() != null ? new OutboundContent.Text(text.text().strip()) : requested;
         content.validate();
         supportedOn(conversation.channel(), content);
+        if (content instanceof OutboundContent.Template template) {
+            templates.checkSendable(conversation.channelAccountId(), template.name(), template.language(),
+                    template.parameters() == null ? 0 : template.parameters().size());
+        }
         String key = null;
         String hash = null;
         if (idempotencyKey != null) {

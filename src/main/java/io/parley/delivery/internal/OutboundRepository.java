@@ -150,23 +150,30 @@ public class OutboundRepository {
                 .param("at", Timestamp.from(at)).update();
     }
 
-    /** Resets a failed message that the provider never accepted to a fresh start; returns its lane, if reset. */
+    /**
+     * Resets a failed message to a fresh start; returns its lane, if reset. A failed message was never delivered:
+     * either the provider never accepted it, or it accepted it and then reported it failed (its id is dropped, the
+     * replay gets a new one). A delivered or read message is never failed (status order), so never sent twice.
+     */
     Optional<Lane> requeue(OutboundMessageId id) {
         return jdbc.sql("""
                         update outbound_messages set status = 'queued', status_rank = 0, attempts = 0, throttles = 0,
                             unconfirmed_at = null, campaign_slot_at = null, error_code = null, error_message = null,
-                            updated_at = now()
-                        where id = :id and status in ('failed', 'window_closed') and provider_message_id is null
+                            provider_message_id = null, updated_at = now()
+                        where id = :id and status in ('failed', 'window_closed')
                         returning lane""")
                 .param("id", id.value()).query((rs, n) -> Lane.fromWire(rs.getString("lane"))).optional();
     }
 
-    /** Free text outside the 24-hour window with no template to send instead: never sent (ADR 21). */
+    /**
+     * Free text outside the 24-hour window with no template to send instead: never sent (ADR 21). Also a message
+     * Meta reported {@code failed} with 131047 (the status report marked it failed just before).
+     */
     void markWindowClosed(OutboundMessageId id, String reason) {
         jdbc.sql("""
                         update outbound_messages set status = 'window_closed', status_rank = 3,
                             error_code = 'window_closed', error_message = :reason, updated_at = now()
-                        where id = :id and status_rank < 3""")
+                        where id = :id and (status_rank < 3 or status = 'failed')""")
                 .param("id", id.value()).param("reason", truncate(reason)).update();
     }
 
@@ -185,11 +192,21 @@ public class OutboundRepository {
                 .param("id", id.value()).param("code", code).param("message", truncate(message)).update();
     }
 
-    public boolean applyStatus(StatusReport report) {
+    /** A status report applied to one message, and its rank before (to tell a new failure from a repeated one). */
+    public record Applied(OutboundMessageId id, int previousRank) {
+    }
+
+    /**
+     * Applies a status report under a row lock, so two copies of one webhook applied at once see each other: only
+     * the first moves the message. Empty if no message of the channel account matches.
+     */
+    public Optional<Applied> applyStatus(StatusReport report) {
         Optional<UUID> id = locate(report);
         if (id.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
+        int previousRank = jdbc.sql("select status_rank from outbound_messages where id = :id for update")
+                .param("id", id.get()).query(Integer.class).single();
         DeliveryStatus status = report.status();
         jdbc.sql("""
                         update outbound_messages
@@ -204,11 +221,11 @@ public class OutboundRepository {
                 .param("rank", status.rank())
                 .param("status", status.wireName())
                 .param("pid", report.providerMessageId())
-                .param("failed", status == DeliveryStatus.FAILED)
+                .param("failed", status == DeliveryStatus.FAILED && previousRank < status.rank())
                 .param("code", report.errorCode())
                 .param("message", truncate(report.errorMessage()))
                 .update();
-        return true;
+        return Optional.of(new Applied(new OutboundMessageId(id.get()), previousRank));
     }
 
     private Optional<UUID> locate(StatusReport report) {
