@@ -85,6 +85,8 @@ class DeadLetterHealingIntegrationTest extends IntegrationTestSupport {
         Sent second = send("Second undeliverable.", GraphFake.error(400, 131026, "Message undeliverable"));
         await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters(second, "open").size() == 1);
         assertThat(healthComponent().path("status").asString()).as("two open").isEqualTo("WARN");
+        assertThat(Api.at(port).withToken(null).get("/actuator/health").json().path("status").asString())
+                .as("the application as a whole stays UP").isEqualTo("UP");
     }
 
     @Test
