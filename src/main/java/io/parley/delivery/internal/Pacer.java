@@ -46,7 +46,8 @@ class Pacer implements DisposableBean {
         this.clock = clock;
         String redis = this.properties.redisUrl();
         this.shared = redis == null || redis.isBlank() ? null
-                : new PacingStore.Redis(redis.strip(), this.properties.redisTimeout());
+                : new PacingStore.Redis(redis.strip(), this.properties.redisTimeout(),
+                        this.properties.redisKeyPrefix());
     }
 
     /** Empty when the message may go now; otherwise when to look again. Only WhatsApp is paced. */
