@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Many outbound messages at once for one bot, each in its own conversation with its own recipient (as a campaign
- * would): contacts, conversations and messages are inserted in bulk, then queued through {@link Deliveries}.
+ * would): contacts, conversations and messages are inserted in bulk, then queued through {@link Deliveries}. The
+ * contacts wrote within the last day (their 24-hour window is open), so the free text goes out.
  */
 final class BulkOutbound {
     private final JdbcClient jdbc;
@@ -36,9 +37,10 @@ final class BulkOutbound {
                 .param("p", prefix).param("org", bot.organizationId()).param("bot", bot.chatbotId())
                 .param("n", count).update();
         jdbc.sql("""
-                        insert into conversations (id, organization_id, chatbot_id, contact_id, channel_account_id, channel)
+                        insert into conversations (id, organization_id, chatbot_id, contact_id, channel_account_id, channel,
+                                                   last_inbound_at, window_expires_at)
                         select md5(:p || 'v' || i)::uuid, cast(:org as uuid), cast(:bot as uuid), md5(:p || 'c' || i)::uuid,
-                            cast(:account as uuid), 'whatsapp'
+                            cast(:account as uuid), 'whatsapp', now(), now() + interval '23 hours'
                         from generate_series(1, :n) i""")
                 .param("p", prefix).param("org", bot.organizationId()).param("bot", bot.chatbotId())
                 .param("account", bot.channelId()).param("n", count).update();
