@@ -32,7 +32,8 @@ class CampaignController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     CampaignView create(@PathVariable String botId, @RequestBody(required = false) CampaignRequest body) {
         ChatbotId chatbot = Ids.parse(botId, "chatbot", ChatbotId::new);
-        return campaigns.create(chatbot, body.name(), body.tag(), content(body));
+        OutboundContent content = content(body);
+        return campaigns.create(chatbot, body.name(), body.tag(), content);
     }
 
     /** Exactly one of {@code message} (text) and {@code template} (an approved template, for closed windows). */
