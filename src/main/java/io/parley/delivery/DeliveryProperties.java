@@ -43,10 +43,13 @@ public record DeliveryProperties(@DefaultValue("3") int maxRetries, @DefaultValu
      * @param campaignShare            part of an account's throughput campaigns may use; the rest stays free for
      *                                 replies and notifications
      * @param redisUrl                 when set, buckets are shared by every node ({@code PARLEY_REDIS_URL})
+     * @param redisKeyPrefix           what every pacing key in Redis starts with; installations (or test runs) sharing
+     *                                 one Redis keep their buckets apart with their own
      */
     public record Pacing(@DefaultValue("80") int accountMessagesPerSecond, @DefaultValue("3") int recipientBurst,
                          @DefaultValue("6s") Duration recipientInterval, @DefaultValue("0.8") double campaignShare,
-                         String redisUrl, @DefaultValue("500ms") Duration redisTimeout) {
+                         String redisUrl, @DefaultValue("500ms") Duration redisTimeout,
+                         @DefaultValue("parley:pacing:") String redisKeyPrefix) {
     }
 
     /**

@@ -4,6 +4,7 @@ import io.parley.contacts.Contacts;
 import io.parley.delivery.Deliveries;
 import io.parley.delivery.DeliveryStatus;
 import io.parley.delivery.DeliveryView;
+import io.parley.delivery.OutboundContent;
 import io.parley.outreach.internal.CampaignBatch;
 import io.parley.outreach.internal.CampaignJob;
 import io.parley.outreach.internal.CampaignRepository;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A text to every contact of a chatbot with a tag, for audiences beyond a broadcast's 100. Creating one only stores
+ * A text or template to every contact of a chatbot with a tag, for audiences beyond a broadcast's 100. Creating one only stores
  * it and schedules its first batch; {@link CampaignBatch} queues the messages batch by batch on the campaign lane.
  */
 @Service
@@ -54,12 +55,24 @@ public class Campaigns {
         this.clock = clock;
     }
 
+    /**
+     * @param content a {@link OutboundContent.Text} (free text: reaches contacts whose 24-hour window is open) or an
+     *                {@link OutboundContent.Template} (an approved template: reaches contacts who never wrote too)
+     */
     @Transactional
-    public CampaignView create(ChatbotId chatbotId, String name, String tag, String text) {
+    public CampaignView create(ChatbotId chatbotId, String name, String tag, OutboundContent content) {
         Chatbot chatbot = chatbots.get(chatbotId);
         String cleanName = required("name", name, 200);
         String cleanTag = required("tag", tag, 100);
-        String body = Texts.require(text);
+        OutboundContent body = switch (content) {
+            case OutboundContent.Text text -> new OutboundContent.Text(Texts.require(text.text()));
+            case OutboundContent.Template template -> {
+                template.validate();
+                yield template;
+            }
+            case null, default -> throw new InvalidRequestException("validation_failed",
+                    "Give exactly one of message and template");
+        };
         ChannelAccount account = reach.accountOf(chatbotId);
         Instant now = clock.instant();
         CampaignRow row = new CampaignRow(UUID.randomUUID(), chatbot.organizationId(), chatbotId, account.id(),

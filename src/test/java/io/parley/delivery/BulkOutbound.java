@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Many outbound messages at once for one bot, each in its own conversation with its own recipient (as a campaign
- * would): contacts, conversations and messages are inserted in bulk, then queued through {@link Deliveries}.
+ * would): contacts, conversations and messages are inserted in bulk, then queued through {@link Deliveries}. The
+ * contacts wrote within the last day (their 24-hour window is open), so the free text goes out.
  */
 final class BulkOutbound {
     private final JdbcClient jdbc;

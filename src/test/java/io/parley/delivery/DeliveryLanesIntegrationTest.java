@@ -96,6 +96,48 @@ class DeliveryLanesIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_keep_the_sends_on_the_wire_within_the_account_rate_at_20_per_second() {
+        Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
+        GraphFake.acceptSends(bot.phoneNumberId());
+        assertThat(deliveries.setMessagesPerSecond(new OrganizationId(UUID.fromString(bot.organizationId())),
+                new ChannelAccountId(UUID.fromString(bot.channelId())), 20)).isTrue();
+
+        List<UUID> conversations = bulk.enqueue(bot, 200, Lane.CONVERSATIONAL, "Your parcel is on its way");
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> recipients(bot.phoneNumberId()) >= 200);
+
+            List<Long> times = chronological(bot.phoneNumberId()).stream()
+                    .map(r -> r.getLoggedDate().getTime()).toList();
+            assertThat(busiest(times, 5000)).as("most sends WireMock logged in any five-second window")
+                    .isLessThanOrEqualTo(5 * 20);
+            assertThat(times.getLast() - times.getFirst()).as("(200 - 1) / 18 per second, ms")
+                    .isGreaterThanOrEqualTo(10_000);
+        } finally {
+            bulk.discard(conversations);
+        }
+    }
+
+    static long recipients(String phoneNumberId) {
+        return GraphFake.sends(phoneNumberId).stream()
+                .map(r -> Api.json().readTree(r.getBodyAsString()).path("to").asString()).distinct().count();
+    }
+
+    /**
+     * The most timestamps (ms, sorted) within any window of {@code windowMillis}. At 20 msg/s the bucket grants at
+     * most 1 + 18 × 5 = 91 tokens in five seconds; the other 9 of 5 × rate are the in-flight tolerance (ADR 18).
+     */
+    static int busiest(List<Long> times, long windowMillis) {
+        int busiest = 0;
+        for (int first = 0, last = 0; first < times.size(); first++) {
+            while (last < times.size() && times.get(last) - times.get(first) < windowMillis) {
+                last++;
+            }
+            busiest = Math.max(busiest, last - first);
+        }
+        return busiest;
+    }
+
+    @Test
     void should_back_off_about_4_seconds_when_meta_answers_131056_and_then_send() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
         bot.llm().replies("Hello!");

@@ -231,10 +231,16 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
         Api.Response pdfAsImage = api.upload(path + "?kind=image", "file", "a.pdf", "application/pdf", png);
         assertThat(pdfAsImage.status()).isEqualTo(415);
         assertThat(pdfAsImage.json().path("accepted").toString()).contains("image/png").doesNotContain("pdf");
-        Api.Response tooLarge = api.upload(path, "file", "big.png", "image/png", new byte[(5 << 20) + 1]);
+        // Tests allow images of 1 MB under a 4 MB multipart ceiling: the kind's own limit answers, naming itself.
+        Api.Response tooLarge = api.upload(path, "file", "big.png", "image/png", new byte[(3 << 19) + 1]);
         assertThat(tooLarge.status()).isEqualTo(413);
-        // Tests cap multipart bodies at 2 MB (the server-wide limit), below the 5 MB WhatsApp allows for images.
         assertThat(tooLarge.json().path("code").asString()).isEqualTo("content_too_large");
+        assertThat(tooLarge.json().path("detail").asString()).isEqualTo("A WhatsApp image can have at most 1 MB");
+        assertThat(tooLarge.json().path("max").asLong()).isEqualTo(1 << 20);
+        assertThat(tooLarge.json().path("kind").asString()).isEqualTo("image");
+        Api.Response pastCeiling = api.upload(path, "file", "huge.png", "image/png", new byte[(4 << 20) + 1]);
+        assertThat(pastCeiling.status()).isEqualTo(413);
+        assertThat(pastCeiling.json().path("max").asLong()).as("the server-wide multipart limit").isEqualTo(4 << 20);
         assertThat(GraphFake.uploads(chat.bot().phoneNumberId())).as("rejected files never reach Meta").hasSize(1);
     }
 

@@ -131,8 +131,12 @@ class KnowledgeIngestionIntegrationTest extends IntegrationTestSupport {
 
         assertProblem(api.upload(bot.sources(), "file", "setup.exe", "application/octet-stream", new byte[]{1, 2}),
                 415, "unsupported_media_type");
-        assertProblem(api.upload(bot.sources(), "file", "big.txt", "text/plain", new byte[3 * 1024 * 1024]),
-                413, "content_too_large");
+        // 3 MB: under the 4 MB multipart ceiling of the tests, over the knowledge base's own 2 MB.
+        Api.Response big = api.upload(bot.sources(), "file", "big.txt", "text/plain", new byte[3 * 1024 * 1024]);
+        assertProblem(big, 413, "content_too_large");
+        assertThat(big.json().path("max").asLong()).as("the knowledge limit, not the multipart one")
+                .isEqualTo(2 * 1024 * 1024);
+        assertThat(big.json().path("size").asLong()).isEqualTo(3 * 1024 * 1024);
         assertThat(api.get(bot.sources()).json().path("total").asInt()).isZero();
     }
 

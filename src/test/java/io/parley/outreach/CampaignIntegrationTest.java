@@ -72,6 +72,50 @@ class CampaignIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_send_a_template_campaign_to_tagged_contacts_who_never_wrote() {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        GraphFake.acceptStructuredSends(bot.phoneNumberId());
+        List<String> phones = tagged(bot, 3, "lapsed", false);
+
+        Api.Response created = api.post(campaigns(bot), """
+                {"name": "Win back", "tag": "lapsed",
+                 "template": {"name": "win_back", "language": "en_US", "parameters": ["20%"]}}""");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        String id = created.text("id");
+        JsonNode progress = awaitProgress(bot, id, p -> p.path("sent").asInt() == 3);
+        assertThat(progress.path("failed").asInt()).as("a template is not held back by the closed window").isZero();
+        List<JsonNode> sent = GraphFake.sendsOfType(bot.phoneNumberId(), "template").stream()
+                .map(r -> Api.json().readTree(r.getBodyAsString())).toList();
+        assertThat(sent).extracting(s -> s.path("to").asString()).containsExactlyInAnyOrderElementsOf(phones);
+        assertThat(sent).allSatisfy(s -> {
+            assertThat(s.path("template").path("name").asString()).isEqualTo("win_back");
+            assertThat(s.path("template").path("language").path("code").asString()).isEqualTo("en_US");
+            assertThat(s.path("template").path("components").get(0).path("parameters").get(0).path("text")
+                    .asString()).isEqualTo("20%");
+        });
+        assertThat(GraphFake.sends(bot.phoneNumberId())).as("no free text").isEmpty();
+        assertThat(jdbc.sql("select text is null and template->>'name' = 'win_back' from campaigns "
+                + "where id = cast(:id as uuid)").param("id", id).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void should_answer_400_and_store_nothing_for_an_invalid_template_or_both_message_and_template() {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        tagged(bot, 1, "t");
+
+        assertProblem(api.post(campaigns(bot), """
+                {"name": "T", "tag": "t", "template": {"name": "Bad Name", "language": "en"}}"""), 400,
+                "validation_failed");
+        assertProblem(api.post(campaigns(bot), """
+                {"name": "T", "tag": "t", "message": {"text": "Hi"}, "template": {"name": "a", "language": "en"}}"""),
+                400, "validation_failed");
+        assertProblem(api.post(campaigns(bot), "{\"name\": \"T\", \"tag\": \"t\"}"), 400, "validation_failed");
+        assertThat(jdbc.sql("select count(*) from campaigns where chatbot_id = cast(:bot as uuid)")
+                .param("bot", bot.chatbotId()).query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void should_send_nothing_twice_when_a_campaign_batch_runs_again_after_losing_its_cursor() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         tagged(bot, 3, "beta");
@@ -167,8 +211,13 @@ class CampaignIntegrationTest extends IntegrationTestSupport {
                 new ChannelAccountId(UUID.fromString(bot.channelId())), 1000)).isTrue();
     }
 
-    /** {@code count} contacts with a WhatsApp number and the tag, inserted in bulk; returns their numbers. */
+    /** {@code count} contacts with a WhatsApp number and the tag, who wrote today; returns their numbers. */
     private List<String> tagged(Tenants.WhatsAppBot bot, int count, String tag) {
+        return tagged(bot, count, tag, true);
+    }
+
+    /** As above; {@code wrote} false: contacts who never wrote (their 24-hour window is closed). */
+    private List<String> tagged(Tenants.WhatsAppBot bot, int count, String tag, boolean wrote) {
         String prefix = UUID.randomUUID().toString();
         long base = 4_917_000_000_000L + Math.floorMod(prefix.hashCode(), 1_000_000) * 1000L;
         jdbc.sql("""
@@ -184,8 +233,10 @@ class CampaignIntegrationTest extends IntegrationTestSupport {
                 .param("p", prefix).param("org", bot.organizationId()).param("bot", bot.chatbotId())
                 .param("base", base).param("n", count).update();
         // They wrote within the last day: free text may reach them (otherwise window_closed, ADR 21).
-        ServiceWindowRows.openForContacts(jdbc, bot, "select md5('" + prefix + "' || i)::uuid from generate_series(1, "
-                + count + ") i");
+        if (wrote) {
+            ServiceWindowRows.openForContacts(jdbc, bot, "select md5('" + prefix + "' || i)::uuid from generate_series(1, "
+                    + count + ") i");
+        }
         return java.util.stream.LongStream.rangeClosed(1, count).mapToObj(i -> Long.toString(base + i)).toList();
     }
 

@@ -35,6 +35,11 @@ import org.springframework.test.context.ContextConfiguration;
         "parley.knowledge.fairness-wait=200ms",
         "parley.knowledge.remote-timeout=5s",
         "parley.knowledge.max-file-size=2MB",
+        // Uploads: a 4 MB multipart ceiling above the knowledge (2 MB) and image (1 MB) limits, so each route's own
+        // 413 is reachable without pushing WhatsApp-sized files around.
+        "parley.uploads.max-file-size=4MB",
+        "parley.uploads.max-request-size=5MB",
+        "parley.whatsapp.upload.max-image=1MB",
         "parley.knowledge.allow-private-hosts=true",
         "parley.media.first-backoff=100ms",
         "parley.media.max-retries=2",

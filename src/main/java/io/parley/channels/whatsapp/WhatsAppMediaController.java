@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -30,13 +31,16 @@ import org.springframework.web.multipart.MultipartFile;
  * and the answer is Meta's media id, to send as {@code {"media": {"kind": ..., "id": ...}}}. Parley keeps no copy.
  */
 @RestController
+@EnableConfigurationProperties(WhatsAppUploadProperties.class)
 class WhatsAppMediaController {
     private final ChannelAccounts accounts;
     private final GraphUpload upload;
+    private final WhatsAppUploadProperties limits;
 
-    WhatsAppMediaController(ChannelAccounts accounts, GraphUpload upload) {
+    WhatsAppMediaController(ChannelAccounts accounts, GraphUpload upload, WhatsAppUploadProperties limits) {
         this.accounts = accounts;
         this.upload = upload;
+        this.limits = limits;
     }
 
     record Uploaded(String id, String kind, String mimeType, long size) {
@@ -70,9 +74,11 @@ class WhatsAppMediaController {
         if (file.isEmpty()) {
             throw new InvalidRequestException("validation_failed", "file is empty", Map.of("field", "file"));
         }
-        if (file.getSize() > mediaKind.maxBytes()) {
+        long max = limits.maxBytes(mediaKind);
+        if (file.getSize() > max) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "content_too_large", "A WhatsApp " + mediaKind.wireName()
-                    + " can have at most " + (mediaKind.maxBytes() >> 20) + " MB", Map.of("max", mediaKind.maxBytes()));
+                    + " can have at most " + WhatsAppUploadProperties.readable(max),
+                    Map.of("max", max, "size", file.getSize(), "kind", mediaKind.wireName()));
         }
         try {
             String id = upload.upload(account.externalId(), accounts.whatsAppCredentials(account.id()).accessToken(),

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -37,6 +39,8 @@ class Pacer implements DisposableBean {
     private final Clock clock;
     private final PacingStore local = new PacingStore.Local();
     private final PacingStore shared;
+    private final ReentrantLock[] sharedLocks = IntStream.range(0, 64).mapToObj(i -> new ReentrantLock())
+            .toArray(ReentrantLock[]::new);
     private volatile Instant sharedFailedAt = Instant.MIN;
 
     Pacer(DeliveryProperties properties, AccountRates rates, OutboundRepository repository, Clock clock) {
@@ -46,7 +50,8 @@ class Pacer implements DisposableBean {
         this.clock = clock;
         String redis = this.properties.redisUrl();
         this.shared = redis == null || redis.isBlank() ? null
-                : new PacingStore.Redis(redis.strip(), this.properties.redisTimeout());
+                : new PacingStore.Redis(redis.strip(), this.properties.redisTimeout(),
+                        this.properties.redisKeyPrefix());
     }
 
     /** Empty when the message may go now; otherwise when to look again. Only WhatsApp is paced. */
@@ -57,7 +62,8 @@ class Pacer implements DisposableBean {
         int rate = rates.messagesPerSecond(row.channelAccountId());
         Instant now = clock.instant();
         if (row.lane() == Lane.CAMPAIGN && row.campaignSlotAt() == null) {
-            long waitNanos = onStore(store -> store.bucket(campaignKey(row, rate), campaignConfig(rate))
+            String campaignKey = campaignKey(row, rate);
+            long waitNanos = onStore(campaignKey, store -> store.bucket(campaignKey, campaignConfig(rate))
                     .consumeIgnoringRateLimits(1));
             // Long.MAX_VALUE means "never" to Bucket4j; it cannot happen for one token, but must not overflow.
             Instant slot = now.plusNanos(Math.max(0, Math.min(waitNanos, Duration.ofHours(1).toNanos())));
@@ -68,16 +74,16 @@ class Pacer implements DisposableBean {
         }
         String recipientKey = "recipient:" + row.channelAccountId() + ":" + hash(row.recipient());
         BucketConfiguration recipientConfig = recipientConfig();
-        ConsumptionProbe recipient = onStore(store -> store.bucket(recipientKey, recipientConfig)
+        ConsumptionProbe recipient = onStore(recipientKey, store -> store.bucket(recipientKey, recipientConfig)
                 .tryConsumeAndReturnRemaining(1));
         if (!recipient.isConsumed()) {
             return Optional.of(later(now, recipient.getNanosToWaitForRefill(), 100));
         }
         String accountKey = "account:" + row.channelAccountId() + ":" + rate;
-        ConsumptionProbe account = onStore(store -> store.bucket(accountKey, accountConfig(rate))
+        ConsumptionProbe account = onStore(accountKey, store -> store.bucket(accountKey, accountConfig(rate))
                 .tryConsumeAndReturnRemaining(1));
         if (!account.isConsumed()) {
-            onStore(store -> {
+            onStore(recipientKey, store -> {
                 store.bucket(recipientKey, recipientConfig).addTokens(1);
                 return null;
             });
@@ -118,15 +124,24 @@ class Pacer implements DisposableBean {
         return "campaign:" + row.channelAccountId() + ":" + rate + ":" + properties.campaignShare();
     }
 
-    /** Shared buckets when Redis is configured and answering; this node's own otherwise (retried after 10 s). */
-    private <T> T onStore(Function<PacingStore, T> operation) {
+    /**
+     * Shared buckets when Redis is configured and answering; this node's own otherwise (retried after 10 s). On Redis
+     * the threads of this node take turns per key (a lock stripe): Bucket4j updates a Redis bucket by compare-and-swap,
+     * and dozens of delivery threads racing for one account's key retry each other into timeouts, which would drop
+     * every node to local pacing, i.e. the rate per node instead of in total.
+     */
+    private <T> T onStore(String key, Function<PacingStore, T> operation) {
         if (shared != null && sharedFailedAt.plusSeconds(10).isBefore(clock.instant())) {
+            ReentrantLock lock = sharedLocks[Math.floorMod(key.hashCode(), sharedLocks.length)];
+            lock.lock();
             try {
                 return operation.apply(shared);
             } catch (RuntimeException e) {
                 sharedFailedAt = clock.instant();
                 log.warn("Redis pacing store failed ({}); pacing on this node only for 10 s",
                         e.getClass().getSimpleName());
+            } finally {
+                lock.unlock();
             }
         }
         return operation.apply(local);

@@ -44,10 +44,11 @@ interface PacingStore extends AutoCloseable {
     final class Redis implements PacingStore {
         private final RedisClient client;
         private final Duration timeout;
+        private final String keyPrefix;
         private volatile StatefulRedisConnection<byte[], byte[]> connection;
         private volatile ProxyManager<byte[]> proxies;
 
-        Redis(String url, Duration timeout) {
+        Redis(String url, Duration timeout, String keyPrefix) {
             RedisURI uri = RedisURI.create(url);
             uri.setTimeout(timeout);
             this.client = RedisClient.create(uri);
@@ -56,11 +57,12 @@ interface PacingStore extends AutoCloseable {
                     .timeoutOptions(TimeoutOptions.enabled(timeout))
                     .socketOptions(SocketOptions.builder().connectTimeout(timeout).build()).build());
             this.timeout = timeout;
+            this.keyPrefix = keyPrefix;
         }
 
         @Override
         public Bucket bucket(String key, BucketConfiguration configuration) {
-            return proxies().builder().build(("parley:pacing:" + key).getBytes(StandardCharsets.UTF_8),
+            return proxies().builder().build((keyPrefix + key).getBytes(StandardCharsets.UTF_8),
                     () -> configuration);
         }
 

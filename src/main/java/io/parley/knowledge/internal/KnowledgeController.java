@@ -8,6 +8,7 @@ import io.parley.knowledge.KnowledgeSettingsUpdate;
 import io.parley.knowledge.KnowledgeSource;
 import io.parley.knowledge.KnowledgeSources;
 import io.parley.knowledge.SourcePage;
+import io.parley.knowledge.UnsupportedContentException;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
@@ -37,9 +38,11 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/chatbots/{botId}/knowledge")
 class KnowledgeController {
     private final KnowledgeSources knowledge;
+    private final KnowledgeProperties properties;
 
-    KnowledgeController(KnowledgeSources knowledge) {
+    KnowledgeController(KnowledgeSources knowledge, KnowledgeProperties properties) {
         this.knowledge = knowledge;
+        this.properties = properties;
     }
 
     record SourceView(UUID id, UUID crawlId, String type, String name, String url, String mediaType, long size,
@@ -69,6 +72,11 @@ class KnowledgeController {
 
     @PostMapping(path = "/sources", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<SourceView> upload(@PathVariable String botId, @RequestPart("file") MultipartFile file) {
+        // The servlet's multipart limit is the ceiling for every upload route (100 MB WhatsApp documents): the
+        // knowledge base's own, smaller limit is checked before the file is read into memory.
+        if (file.getSize() > properties.maxFileSize().toBytes()) {
+            throw UnsupportedContentException.tooLarge(file.getSize(), properties.maxFileSize().toBytes());
+        }
         try {
             return accepted(botId, knowledge.addFile(bot(botId), file.getOriginalFilename(), file.getContentType(),
                     file.getBytes()));

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One batch of a campaign in one transaction: the next contacts with the tag after the cursor, a message each on
+ * One batch of a campaign in one transaction: the next contacts with the tag after the cursor, a message each (the
+ * campaign's text or template) on
  * the campaign lane (idempotency key {@code campaign:<id>:<contact>}), the cursor moved, the next batch scheduled.
  * A crash rolls the batch back whole; a re-run finds the cursor where the last commit left it, and a message queued
  * under a key before is never queued again.
@@ -72,7 +73,7 @@ public class CampaignBatch {
                 continue;
             }
             Optional<Queued> sent = messages.send(new Proactive(campaign.organizationId(), campaign.chatbotId(),
-                    campaign.channelAccountId(), "whatsapp", id, campaign.text(), Lane.CAMPAIGN,
+                    campaign.channelAccountId(), "whatsapp", id, campaign.content(), Lane.CAMPAIGN,
                     "campaign:" + campaign.id() + ":" + id, Map.of("source", "campaign", "campaignId", campaign.id())));
             if (sent.isPresent()) {
                 campaigns.addMessage(campaign.id(), id, sent.get().messageId());
