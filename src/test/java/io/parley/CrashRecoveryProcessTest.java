@@ -52,6 +52,50 @@ class CrashRecoveryProcessTest {
         killMidTurnAndRestart(environment(), "embedded");
     }
 
+    /**
+     * Killed while Meta was accepting the reply: the request reached the Graph API, the answer never came back. After
+     * the restart the revived attempt must wait for Meta's status report (it carries our id) instead of sending a
+     * second copy straight away; once the report comes, nothing is sent again.
+     */
+    @Test
+    void should_not_send_the_reply_again_when_killed_while_meta_was_accepting_it() {
+        Map<String, String> env = environment();
+        env.put("PARLEY_DB_URL", TestDatabases.fresh());
+        env.put("PARLEY_DELIVERY_CONFIRMATION_WAIT", "30s"); // counted from the send before the kill
+        parley = new ParleyProcess(env, ParleyProcess.logFile("crash-mid-send")).start();
+        LlmFake llm = LlmFake.create();
+        llm.replies("Booked for eight.");
+        Bot bot = createBot(parley.api(), llm);
+        GraphFake.sendsRespondInSequence(bot.phoneNumberId, aResponse().withFixedDelay(30_000)
+                .withHeader("Content-Type", "application/json").withBody("{}"), GraphFake.sent());
+
+        String customer = "15557770002";
+        assertThat(Webhooks.post(parley.api(), WhatsAppPayloads.text(bot.phoneNumberId, customer, newWamid(),
+                "A table for two?"), bot.appSecret).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> GraphFake.sends(bot.phoneNumberId).size() == 1);
+        String callback = Api.json().readTree(GraphFake.sends(bot.phoneNumberId).getFirst().getBodyAsString())
+                .path("biz_opaque_callback_data").asString();
+
+        parley.kill();
+        parley.start();
+
+        // Long enough for the dead execution to be revived (1 s heartbeats) and, without the wait, resent.
+        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8))
+                .until(() -> GraphFake.sends(bot.phoneNumberId).size() == 1);
+        assertThat(Webhooks.post(parley.api(), WhatsAppPayloads.statusWithCallback(bot.phoneNumberId,
+                "wamid.ACCEPTED_BEFORE_THE_KILL", "delivered", customer, callback), bot.appSecret).status())
+                .isEqualTo(200);
+        // Past the confirmation wait (30 s after the first send): a resend would have happened by now.
+        await().during(Duration.ofSeconds(22)).atMost(Duration.ofSeconds(24))
+                .until(() -> GraphFake.sends(bot.phoneNumberId).size() == 1);
+        String conversationId = parley.api().get("/api/v1/chatbots/" + bot.chatbotId + "/conversations")
+                .json().get(0).path("id").asString();
+        JsonNode reply = parley.api().get("/api/v1/conversations/" + conversationId + "/messages").json().get(1);
+        assertThat(reply.path("delivery").path("status").asString()).isEqualTo("delivered");
+        assertThat(reply.path("delivery").path("providerMessageId").asString())
+                .isEqualTo("wamid.ACCEPTED_BEFORE_THE_KILL");
+    }
+
     private void killMidTurnAndRestart(Map<String, String> env, String name) {
         parley = new ParleyProcess(env, ParleyProcess.logFile("crash-" + name)).start();
         LlmFake llm = LlmFake.create();

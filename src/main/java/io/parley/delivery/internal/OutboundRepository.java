@@ -107,7 +107,7 @@ public class OutboundRepository {
     boolean startAttempt(OutboundMessageId id) {
         return jdbc.sql("""
                         update outbound_messages set status = 'sending', status_rank = 1, attempts = attempts + 1,
-                            updated_at = now()
+                            unconfirmed_at = now(), updated_at = now()
                         where id = :id and status in ('queued', 'sending')""")
                 .param("id", id.value()).update() == 1;
     }
@@ -115,7 +115,8 @@ public class OutboundRepository {
     /** A claimed attempt that did not happen (no pacing token): back to queued, not counted. */
     void undoAttempt(OutboundMessageId id) {
         jdbc.sql("""
-                        update outbound_messages set status = 'queued', status_rank = 0, attempts = attempts - 1
+                        update outbound_messages set status = 'queued', status_rank = 0, attempts = attempts - 1,
+                            unconfirmed_at = null
                         where id = :id and status = 'sending'""")
                 .param("id", id.value()).update();
     }
@@ -134,7 +135,8 @@ public class OutboundRepository {
     void markRetrying(OutboundMessageId id, String code, String message, boolean throttled) {
         jdbc.sql("""
                         update outbound_messages set status = 'queued', status_rank = 0, error_code = :code,
-                            error_message = :message, throttles = throttles + :throttle, updated_at = now()
+                            error_message = :message, throttles = throttles + :throttle, unconfirmed_at = null,
+                            updated_at = now()
                         where id = :id and status = 'sending'""")
                 .param("id", id.value()).param("code", code).param("message", truncate(message))
                 .param("throttle", throttled ? 1 : 0).update();
