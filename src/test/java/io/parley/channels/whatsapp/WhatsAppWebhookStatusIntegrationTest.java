@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
  */
 class WhatsAppWebhookStatusIntegrationTest extends IntegrationTestSupport {
     private static final String CUSTOMER = "15551239001";
-    private static final String RE_ENGAGEMENT = "Message failed to send because more than 24 hours have passed since "
-            + "the customer last replied to this number.";
+    private static final String UNDELIVERABLE = "Unable to deliver the message. This can include a recipient that "
+            + "is not on WhatsApp.";
 
     private IngressProbe probe;
 
@@ -52,13 +52,14 @@ class WhatsAppWebhookStatusIntegrationTest extends IntegrationTestSupport {
         SentReply reply = probe.textAnsweredAndSent(bot, CUSTOMER);
 
         Api.Response response = Webhooks.post(api, WhatsAppPayloads.failedStatus(bot.phoneNumberId(),
-                reply.outboundWamid(), CUSTOMER, 131047, "Re-engagement message", RE_ENGAGEMENT), bot.appSecret());
+                reply.outboundWamid(), CUSTOMER, 131026, "Message undeliverable", UNDELIVERABLE), bot.appSecret());
 
+        // (A reported 131047 ends as window_closed instead: ReportedFailuresIntegrationTest.)
         assertThat(response.status()).isEqualTo(200);
         JsonNode delivery = probe.delivery(reply.conversationId());
         assertThat(delivery.path("status").asString()).isEqualTo("failed");
-        assertThat(delivery.path("error").path("code").asString()).isEqualTo("131047");
-        assertThat(delivery.path("error").path("message").asString()).isEqualTo(RE_ENGAGEMENT);
+        assertThat(delivery.path("error").path("code").asString()).isEqualTo("131026");
+        assertThat(delivery.path("error").path("message").asString()).isEqualTo(UNDELIVERABLE);
     }
 
     @Test
