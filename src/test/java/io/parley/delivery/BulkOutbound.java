@@ -67,17 +67,7 @@ final class BulkOutbound {
 
     /** Stops what is left of a backlog so it does not load the scheduler for later tests. */
     void discard(List<UUID> conversations) {
-        // Delivery jobs may still be updating these rows: a deadlock with them is retried, not a test failure.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                jdbc.sql("delete from conversations where id = any(:ids)")
-                        .param("ids", conversations.toArray(UUID[]::new)).update();
-                return;
-            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
-        }
+        io.parley.testing.Deadlocks.retry(() -> jdbc.sql("delete from conversations where id = any(:ids)")
+                .param("ids", conversations.toArray(UUID[]::new)).update());
     }
 }

@@ -164,17 +164,9 @@ class CampaignIntegrationTest extends IntegrationTestSupport {
                     .isLessThan(IN_FLIGHT_ALLOWANCE);
             assertThat(campaignSends(bot, "Spring sale")).as("the campaign is still being sent").hasSizeLessThan(1000);
         } finally {
-            for (int attempt = 1; ; attempt++) { // delivery jobs may still hold these rows: retry a deadlock
-                try {
-                    jdbc.sql("delete from conversations where chatbot_id = cast(:bot as uuid) and id <> cast(:keep as uuid)")
-                            .param("bot", bot.chatbotId()).param("keep", conversationId).update();
-                    break;
-                } catch (org.springframework.dao.PessimisticLockingFailureException e) {
-                    if (attempt == 5) {
-                        throw e;
-                    }
-                }
-            }
+            io.parley.testing.Deadlocks.retry(() -> jdbc.sql(
+                            "delete from conversations where chatbot_id = cast(:bot as uuid) and id <> cast(:keep as uuid)")
+                    .param("bot", bot.chatbotId()).param("keep", conversationId).update());
         }
     }
 
