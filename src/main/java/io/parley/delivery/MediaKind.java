@@ -5,33 +5,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The media kinds Parley sends, with the mime types and sizes WhatsApp accepts for each (spec §3.8). */
+/**
+ * The media kinds Parley sends, with the mime types WhatsApp accepts for each (spec §3.8). Size limits are settings
+ * of the channel that uploads ({@code parley.whatsapp.upload.*}).
+ */
 public enum MediaKind {
-    IMAGE("image", 5L << 20, List.of("image/jpeg", "image/png")),
-    VIDEO("video", 16L << 20, List.of("video/mp4", "video/3gpp")),
-    AUDIO("audio", 16L << 20, List.of("audio/aac", "audio/mp4", "audio/mpeg", "audio/amr", "audio/ogg")),
-    DOCUMENT("document", 100L << 20, List.of("text/plain", "application/pdf", "application/msword",
+    IMAGE("image", List.of("image/jpeg", "image/png")),
+    VIDEO("video", List.of("video/mp4", "video/3gpp")),
+    AUDIO("audio", List.of("audio/aac", "audio/mp4", "audio/mpeg", "audio/amr", "audio/ogg")),
+    DOCUMENT("document", List.of("text/plain", "application/pdf", "application/msword",
             "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "application/vnd.openxmlformats-officedocument.presentationml.presentation"));
 
     private final String wireName;
-    private final long maxBytes;
     private final List<String> mimeTypes;
 
-    MediaKind(String wireName, long maxBytes, List<String> mimeTypes) {
+    MediaKind(String wireName, List<String> mimeTypes) {
         this.wireName = wireName;
-        this.maxBytes = maxBytes;
         this.mimeTypes = mimeTypes;
     }
 
     public String wireName() {
         return wireName;
-    }
-
-    public long maxBytes() {
-        return maxBytes;
     }
 
     public List<String> mimeTypes() {

@@ -5,9 +5,7 @@ import io.parley.outreach.BroadcastResult;
 import io.parley.outreach.Broadcasts;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.Ids;
-import io.parley.platform.InvalidRequestException;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,11 +23,7 @@ class BroadcastController {
         this.broadcasts = broadcasts;
     }
 
-    /** What to send: {@code {"text": …}}. */
-    record Message(String text) {
-    }
-
-    record BroadcastRequest(List<String> contacts, Message message, OutboundContent.Template template) {
+    record BroadcastRequest(List<String> contacts, MessageBodies.Message message, OutboundContent.Template template) {
     }
 
     @PostMapping("/api/v1/chatbots/{botId}/broadcasts")
@@ -37,32 +31,8 @@ class BroadcastController {
     BroadcastResult broadcast(@PathVariable String botId, @RequestBody(required = false) BroadcastRequest body,
                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         ChatbotId chatbot = Ids.parse(botId, "chatbot", ChatbotId::new);
-        return broadcasts.send(chatbot, body == null ? null : body.contacts(), content(body), idempotencyKey);
-    }
-
-    /** Exactly one of {@code message} (text) and {@code template} (an approved template, e.g. outside the window). */
-    private static OutboundContent content(BroadcastRequest body) {
-        if (body == null || (body.message() == null) == (body.template() == null)) {
-            throw new InvalidRequestException("validation_failed", "Give exactly one of message and template");
-        }
-        return body.template() != null ? body.template()
-                : new OutboundContent.Text(MessageBodies.text(body.message(), null));
-    }
-
-    /** Campaign bodies: text (a campaign's message is stored as text). */
-    static final class MessageBodies {
-        private MessageBodies() {
-        }
-
-        static String text(Message message, Map<String, Object> template) {
-            if (template != null) {
-                throw new InvalidRequestException("message_type_not_supported",
-                        "Campaigns send text messages; use a broadcast for templates");
-            }
-            if (message == null || message.text() == null) {
-                throw new InvalidRequestException("validation_failed", "message.text is required");
-            }
-            return message.text();
-        }
+        return broadcasts.send(chatbot, body == null ? null : body.contacts(),
+                body == null ? MessageBodies.content(null, null) : MessageBodies.content(body.message(), body.template()),
+                idempotencyKey);
     }
 }

@@ -5,8 +5,6 @@ import io.parley.outreach.CampaignView;
 import io.parley.outreach.Campaigns;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.Ids;
-import io.parley.platform.InvalidRequestException;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +22,7 @@ class CampaignController {
         this.campaigns = campaigns;
     }
 
-    record CampaignRequest(String name, String tag, BroadcastController.Message message,
+    record CampaignRequest(String name, String tag, MessageBodies.Message message,
                            OutboundContent.Template template) {
     }
 
@@ -32,23 +30,9 @@ class CampaignController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     CampaignView create(@PathVariable String botId, @RequestBody(required = false) CampaignRequest body) {
         ChatbotId chatbot = Ids.parse(botId, "chatbot", ChatbotId::new);
-        OutboundContent content = content(body);
+        OutboundContent content = body == null ? MessageBodies.content(null, null)
+                : MessageBodies.content(body.message(), body.template());
         return campaigns.create(chatbot, body.name(), body.tag(), content);
-    }
-
-    /** Exactly one of {@code message} (text) and {@code template} (an approved template, for closed windows). */
-    private static OutboundContent content(CampaignRequest body) {
-        if (body == null || (body.message() == null) == (body.template() == null)) {
-            throw new InvalidRequestException("validation_failed", "Give exactly one of message and template");
-        }
-        if (body.template() != null) {
-            return body.template();
-        }
-        if (body.message().text() == null) {
-            throw new InvalidRequestException("validation_failed", "message.text is required",
-                    Map.of("field", "message.text"));
-        }
-        return new OutboundContent.Text(body.message().text());
     }
 
     @GetMapping("/api/v1/chatbots/{botId}/campaigns/{campaignId}")

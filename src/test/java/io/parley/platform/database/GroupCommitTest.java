@@ -2,10 +2,12 @@ package io.parley.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.parley.testing.TestDatabases;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +57,7 @@ class GroupCommitTest {
             // The first unit holds the only writer until the other 39 are queued behind it.
             Future<?> first = callers.submit(() -> groupCommit.execute(() -> {
                 firstRunning.countDown();
-                await(release);
+                waitFor(release);
                 return insert(0);
             }));
             firstRunning.await(10, TimeUnit.SECONDS);
@@ -93,7 +95,7 @@ class GroupCommitTest {
         try (GroupCommit groupCommit = new GroupCommit("test", transactions, 1, 32)) {
             Future<?> first = callers.submit(() -> groupCommit.execute(() -> {
                 firstRunning.countDown();
-                await(release);
+                waitFor(release);
                 return insert(0);
             }));
             firstRunning.await(10, TimeUnit.SECONDS);
@@ -141,15 +143,11 @@ class GroupCommitTest {
     }
 
     /** Waits until every caller has handed its unit over (their futures are blocked in execute). */
-    private static void awaitQueued(GroupCommit groupCommit, List<? extends Future<?>> callers) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (groupCommit.queued() < callers.size() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(groupCommit.queued()).isEqualTo(callers.size());
+    private static void awaitQueued(GroupCommit groupCommit, List<? extends Future<?>> callers) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> groupCommit.queued() == callers.size());
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void waitFor(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
