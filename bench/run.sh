@@ -14,7 +14,7 @@ PORT=${BENCH_PORT:-18090}
 . bench/common.sh
 
 echo "== Parley ingest"
-start_parley parley_bench target/bench-parley.log DBSCHEDULER_ENABLED=false
+start_parley parley_bench target/bench-parley.log DBSCHEDULER_ENABLED=false PARLEY_RATELIMIT_PERCHATBOTPERHOUR=1000000000
 
 api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
 ORG=$(api -d '{"name":"Bench"}' "localhost:$PORT/api/v1/organizations" | grep -oE '"id":"[^"]+"' | head -1 | cut -d'"' -f4)
@@ -29,11 +29,11 @@ cpu() {  # cumulative CPU seconds: parley (user sys), all postgres processes (us
 }
 stored() { pg -d parley_bench -c 'select count(*) from messages'; }
 load() { "$JAVA" bench/WebhookLoad.java --url "http://localhost:$PORT/webhooks/whatsapp" --secret bench-secret \
-           --phone-number-id "$PHONE" --rate "$1" --duration "$SECONDS_PER_STEP" --warmup 5 --contacts 5000; }
+           --phone-number-id "$PHONE" --rate "$1" --duration "$SECONDS_PER_STEP" --warmup 5 --contacts 20000; }
 echo "warming up the JIT (60 s at 300/s, not measured)"
 "$JAVA" bench/WebhookLoad.java --url "http://localhost:$PORT/webhooks/whatsapp" --secret bench-secret \
-  --phone-number-id "$PHONE" --rate 300 --duration 55 --warmup 5 --contacts 5000 > /dev/null
-for rate in 200 400 600 800 1000 1200 1400 1600 2000; do
+  --phone-number-id "$PHONE" --rate 300 --duration 55 --warmup 5 --contacts 20000 > /dev/null
+for rate in 200 400 600 800 1000 1200 1400 1600 2000 2400 2800 3200 4000; do
   read -r pu1 ps1 gu1 gs1 < <(cpu); n1=$(stored)
   line=$(load "$rate")
   read -r pu2 ps2 gu2 gs2 < <(cpu); n2=$(stored)
@@ -50,6 +50,7 @@ done
 echo "stored messages: $(stored)"
 
 kill $PARLEY_PID; wait $PARLEY_PID 2>/dev/null || true
+[ "${BENCH_PGBENCH:-1}" = 1 ] || exit 0
 # The pgbench phases run last: their millions of rows would otherwise keep the checkpointer and autovacuum busy
 # (CPU charged to PostgreSQL) while Parley is measured.
 pg -d postgres -c checkpoint
@@ -63,11 +64,22 @@ for clients in 4 8 16 32; do
 done
 
 
-echo "== PostgreSQL alone: the same ingest transaction replayed by pgbench (prepared statements)"
+echo "== PostgreSQL alone: the same ingest statements replayed by pgbench (prepared statements)"
 read -r ORG_ID BOT_ID ACCOUNT_ID < <(pg -d parley_bench -c "select organization_id, chatbot_id, id from channel_accounts limit 1" | tr '|' ' ')
-sed -e "s/@ORG@/$ORG_ID/g" -e "s/@BOT@/$BOT_ID/g" -e "s/@ACCOUNT@/$ACCOUNT_ID/g" bench/pgbench-ingest.sql.template > target/pgbench-ingest.sql
-for clients in 8 16; do
-  tps=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -f target/pgbench-ingest.sql -c "$clients" -j 2 -T "$SECONDS_PER_STEP" parley_bench 2>/dev/null \
+for batch in 1 32; do
+  { echo "BEGIN;"; for _ in $(seq "$batch"); do
+      sed -e "s/@ORG@/$ORG_ID/g" -e "s/@BOT@/$BOT_ID/g" -e "s/@ACCOUNT@/$ACCOUNT_ID/g" -e '/^--/d' bench/pgbench-ingest.sql.template
+    done; echo "COMMIT;"; } > "target/pgbench-ingest-$batch.sql"
+  for clients in 8 16; do
+    tps=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -f "target/pgbench-ingest-$batch.sql" -c "$clients" -j 2 -T "$SECONDS_PER_STEP" parley_bench 2>/dev/null \
+          | grep -E '^tps' | grep -oE '[0-9]+\.[0-9]+' | head -1)
+    echo "pgbench ingest statements, $batch webhook(s) per transaction, clients=$clients: $(echo "$tps * $batch" | bc | cut -d. -f1) webhooks/s"
+  done
+done
+sed -e "s/@ORG@/$ORG_ID/g" -e "s/@BOT@/$BOT_ID/g" -e "s/@ACCOUNT@/$ACCOUNT_ID/g" -e '/^--/d' bench/pgbench-ingest-setbased.sql.template \
+  > target/pgbench-ingest-setbased.sql
+for clients in 4 8; do
+  tps=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -f target/pgbench-ingest-setbased.sql -c "$clients" -j 2 -T "$SECONDS_PER_STEP" parley_bench 2>/dev/null \
         | grep -E '^tps' | grep -oE '[0-9]+\.[0-9]+' | head -1)
-  echo "pgbench ingest transaction clients=$clients tps=$tps"
+  echo "pgbench ingest writes, set-based, 32 webhooks per transaction, clients=$clients: $(echo "$tps * 32" | bc | cut -d. -f1) webhooks/s"
 done

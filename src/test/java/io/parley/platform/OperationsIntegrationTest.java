@@ -68,6 +68,11 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
         assertThat(lines).anyMatch(l -> l.startsWith("parley_delivery_seconds_count{")
                 && l.contains("channel=\"whatsapp\"") && l.contains("outcome=\"sent\""));
         assertThat(scrape.body()).contains("parley_turn_seconds_bucket{");
+        // Webhooks are timed once, by parley.webhook.ingest; other routes keep Spring's http.server.requests.
+        assertThat(lines).noneMatch(l -> l.startsWith("http_server_requests_seconds_count{")
+                && l.contains("uri=\"/webhooks/whatsapp\""));
+        assertThat(lines).anyMatch(l -> l.startsWith("http_server_requests_seconds_count{")
+                && l.contains("uri=\"/api/v1/chatbots/{botId}/webchat/messages\""));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.parley.channels.whatsapp;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.contacts.ContactIdentity;
 import io.parley.conversation.Conversations;
@@ -48,7 +49,8 @@ class WhatsAppIngress {
     private final IngressEvents ingressEvents;
     private final WaInboundMedia media;
     private final GroupCommit groupCommit;
-    private final MeterRegistry meters;
+    private final Counter messagesReceived;
+    private final Counter duplicatesReceived;
     private final WaTemplateStatuses templateStatuses;
 
     WhatsAppIngress(JsonMapper json, WhatsAppProperties properties, ChannelAccounts accounts,
@@ -65,7 +67,8 @@ class WhatsAppIngress {
         this.media = media;
         this.groupCommit = new GroupCommit("whatsapp-ingest", transactions, properties.ingestWriters(),
                 properties.ingestBatch());
-        this.meters = meters;
+        this.messagesReceived = meters.counter("parley.webhook.messages", "channel", "whatsapp");
+        this.duplicatesReceived = meters.counter("parley.webhook.duplicates", "channel", "whatsapp");
         this.templateStatuses = templateStatuses;
     }
 
@@ -95,8 +98,8 @@ class WhatsAppIngress {
         }
         // Concurrent webhooks share a transaction and its commit; this returns after that commit (ADR 0020).
         int duplicates = groupCommit.execute(() -> store(webhook, trusted));
-        meters.counter("parley.webhook.messages", "channel", "whatsapp").increment(webhook.messages().size());
-        meters.counter("parley.webhook.duplicates", "channel", "whatsapp").increment(duplicates);
+        messagesReceived.increment(webhook.messages().size());
+        duplicatesReceived.increment(duplicates);
         // After the commit: its throttle must not swallow the event of a redelivery after a rollback.
         recordUnattributed(webhook, known);
         templateStatuses.apply(webhook.templateStatuses(), signature.get(), body);

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * that is not JSON, 413 past the size limit, 5xx when storing failed so that Meta delivers again.
  */
 @RestController
-@RequestMapping("/webhooks/whatsapp")
+@RequestMapping(WebhookObservations.PATH)
 @EnableConfigurationProperties(WhatsAppProperties.class)
 class WhatsAppWebhookController {
     private final WhatsAppIngress ingress;
@@ -34,6 +36,7 @@ class WhatsAppWebhookController {
     private final WhatsAppProperties properties;
     private final MeterRegistry meters;
     private final IngestGate gate;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     WhatsAppWebhookController(WhatsAppIngress ingress, ChannelAccounts accounts, WhatsAppProperties properties,
                               MeterRegistry meters) {
@@ -92,7 +95,8 @@ class WhatsAppWebhookController {
             outcome = "malformed";
             throw e;
         } finally {
-            sample.stop(meters.timer("parley.webhook.ingest", "channel", "whatsapp", "outcome", outcome));
+            sample.stop(timers.computeIfAbsent(outcome,
+                    o -> meters.timer("parley.webhook.ingest", "channel", "whatsapp", "outcome", o)));
         }
     }
 
