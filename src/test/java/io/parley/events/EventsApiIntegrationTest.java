@@ -85,6 +85,23 @@ class EventsApiIntegrationTest extends IntegrationTestSupport {
         assertThat(api.post("/api/v1/organizations/" + org + "/events/abc/ack", "{}").status()).isEqualTo(404);
     }
 
+    @Test
+    void should_record_which_api_key_acknowledged_an_event() {
+        record(org, SystemEvent.Level.ERROR, "llm.timeout");
+        long id = list("?type=llm.timeout").get(0).path("id").asLong();
+        Api.Response key = api.post("/api/v1/organizations/" + org + "/api-keys",
+                "{\"name\": \"on-call\", \"role\": \"admin\"}");
+        assertThat(key.status()).as(key.body()).isEqualTo(201);
+
+        Api.Response ack = api.withToken(key.text("key"))
+                .post("/api/v1/organizations/" + org + "/events/" + id + "/ack", "{}");
+
+        assertThat(ack.status()).as(ack.body()).isEqualTo(200);
+        assertThat(ack.text("acknowledgedBy")).isEqualTo("api_key:" + key.text("id"));
+        assertThat(list("?type=llm.timeout").get(0).path("acknowledgedBy").asString())
+                .isEqualTo("api_key:" + key.text("id"));
+    }
+
     private JsonNode list(String query) {
         Api.Response response = api.get("/api/v1/organizations/" + org + "/events" + query);
         assertThat(response.status()).as(response.body()).isEqualTo(200);

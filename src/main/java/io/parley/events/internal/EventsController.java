@@ -1,5 +1,6 @@
 package io.parley.events.internal;
 
+import io.parley.platform.web.Actor;
 import io.parley.platform.web.RequiresRole;
 import io.parley.platform.web.Role;
 import io.parley.events.StoredEvent;
@@ -12,6 +13,7 @@ import io.parley.platform.InvalidRequestException;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
 import io.parley.tenancy.Organizations;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequiresRole(Role.ADMIN)
 @RequestMapping("/api/v1/organizations/{orgId}/events")
 class EventsController {
-    /** Every /api/v1 caller is the operator today (ADR 6); organization-scoped callers will name themselves here. */
-    static final String OPERATOR = "operator";
     private final SystemEvents events;
     private final Organizations organizations;
 
@@ -58,8 +58,9 @@ class EventsController {
         return events.list(organization, type, level(level), limit).stream().map(EventView::of).toList();
     }
 
+    /** Acknowledged by the caller: {@code operator}, {@code api_key:<id>} or {@code user:<id>} ({@link Actor#label()}). */
     @PostMapping("/{eventId}/ack")
-    EventView acknowledge(@PathVariable String orgId, @PathVariable String eventId) {
+    EventView acknowledge(@PathVariable String orgId, @PathVariable String eventId, HttpServletRequest request) {
         OrganizationId organization = organization(orgId);
         long id;
         try {
@@ -67,7 +68,8 @@ class EventsController {
         } catch (NumberFormatException e) {
             throw new NotFoundException("event_not_found", "No event with id '" + eventId + "'");
         }
-        return EventView.of(events.acknowledge(organization, id, OPERATOR));
+        return EventView.of(events.acknowledge(organization, id,
+                Actor.of(request).map(Actor::label).orElse(Actor.OPERATOR.label())));
     }
 
     private OrganizationId organization(String orgId) {
