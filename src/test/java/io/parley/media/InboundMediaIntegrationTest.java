@@ -242,6 +242,29 @@ class InboundMediaIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_abandon_a_trickling_download_at_the_transfer_deadline_and_store_the_retry() throws Exception {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        byte[] bytes = randomBytes(50_000);
+        String mediaId = newMediaId();
+        GraphMediaFake.serves(bot.accessToken(), mediaId, "image/png", bytes);
+        // The first transfer sends its body in 10 pieces over 8 s; the test context's deadline is 1 s.
+        GraphMediaFake.downloadsRespondInSequence(mediaId,
+                aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(bytes)
+                        .withChunkedDribbleDelay(10, 8_000),
+                aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(bytes));
+        WhatsAppChat chat = WhatsAppChat.start(api, bot);
+        long started = System.nanoTime();
+
+        send(bot, chat, "image", mediaId, "image/png", GraphMediaFake.sha256Base64(bytes), Instant.now());
+        JsonNode media = awaitSettled(chat);
+
+        assertThat(media.path("status").asString()).isEqualTo("stored");
+        assertThat(attempts(media)).as("the trickle was cut off and retried").isEqualTo(2);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(7));
+        assertThat(download(media.path("url").asString()).body()).isEqualTo(bytes);
+    }
+
+    @Test
     void should_keep_one_stored_object_when_a_download_breaks_midway_and_the_job_runs_again() throws Exception {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         byte[] bytes = randomBytes(100_000);

@@ -43,6 +43,7 @@ import org.springframework.test.context.ContextConfiguration;
         "parley.knowledge.allow-private-hosts=true",
         "parley.media.first-backoff=100ms",
         "parley.media.max-retries=2",
+        "parley.whatsapp.media-transfer-timeout=1s",
         "logging.structured.format.console=logstash"
 })
 @ContextConfiguration(initializers = ParleyTestContext.class)

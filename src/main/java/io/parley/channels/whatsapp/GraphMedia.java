@@ -6,6 +6,7 @@ import io.parley.platform.ChannelAccountId;
 import io.parley.platform.Secret;
 import io.parley.tenancy.ChannelAccounts;
 import java.io.IOException;
+import jakarta.annotation.PreDestroy;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -13,6 +14,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -36,6 +42,8 @@ class GraphMedia implements MediaSource {
     private final WhatsAppProperties properties;
     private final ChannelAccounts accounts;
     private final JsonMapper json;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("graph-media-deadline").daemon().factory());
 
     GraphMedia(WhatsAppProperties properties, ChannelAccounts accounts, JsonMapper json) {
         this.properties = properties;
@@ -85,6 +93,13 @@ class GraphMedia implements MediaSource {
     private MediaFetch download(URI url, Secret token, long maxBytes, OutputStream sink, String mimeType,
                                 String sha256) throws IOException, InterruptedException {
         HttpResponse<InputStream> response = http.send(get(url, token), HttpResponse.BodyHandlers.ofInputStream());
+        // The request timeout ends when the headers arrive; a body that stalls or trickles is cut off here by
+        // closing its stream, which wakes the blocked read.
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = watchdog.schedule(() -> {
+            expired.set(true);
+            closeQuietly(response.body());
+        }, properties.mediaTransferTimeout().toMillis(), TimeUnit.MILLISECONDS);
         try (InputStream in = response.body()) {
             int status = response.statusCode();
             if (status / 100 != 2) {
@@ -103,8 +118,31 @@ class GraphMedia implements MediaSource {
                 }
                 sink.write(buffer, 0, read);
             }
+        } catch (IOException e) {
+            if (!expired.get()) {
+                throw e;
+            }
+        } finally {
+            deadline.cancel(false);
+        }
+        if (expired.get()) {
+            return new MediaFetch.RetryLater("transfer_timeout",
+                    "The download took longer than " + properties.mediaTransferTimeout());
         }
         return new MediaFetch.Fetched(mimeType, sha256);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the reader sees the stream end either way
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        watchdog.shutdownNow();
     }
 
     private static MediaFetch metadataFailure(int status, Integer code) {

@@ -17,13 +17,16 @@ import org.springframework.util.unit.DataSize;
  * @param ingestWait     how long a webhook may wait for its turn before it is answered 503 (Meta retries)
  * @param ingestWriters  transactions storing webhooks at once per node; concurrent webhooks share them (group commit)
  * @param ingestBatch    the most webhooks one such transaction stores
+ * @param mediaTransferTimeout the longest one inbound media download may take once Graph answered; a slower (or
+ *                       stalled) transfer is abandoned and retried, so it cannot hold a job thread forever
  */
 @ConfigurationProperties("parley.whatsapp")
 record WhatsAppProperties(@DefaultValue("https://graph.facebook.com/v22.0") String graphUrl, String verifyToken,
                           String appSecret, @DefaultValue("3MB") DataSize maxPayload,
                           @DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
                           @DefaultValue("20") int ingestConcurrency, @DefaultValue("1s") Duration ingestWait,
-                          @DefaultValue("4") int ingestWriters, @DefaultValue("32") int ingestBatch) {
+                          @DefaultValue("4") int ingestWriters, @DefaultValue("32") int ingestBatch,
+                          @DefaultValue("2m") Duration mediaTransferTimeout) {
 
     String graphBase() {
         return graphUrl.endsWith("/") ? graphUrl.substring(0, graphUrl.length() - 1) : graphUrl;
