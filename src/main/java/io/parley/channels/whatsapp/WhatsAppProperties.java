@@ -26,7 +26,7 @@ record WhatsAppProperties(@DefaultValue("https://graph.facebook.com/v22.0") Stri
                           @DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
                           @DefaultValue("20") int ingestConcurrency, @DefaultValue("1s") Duration ingestWait,
                           @DefaultValue("4") int ingestWriters, @DefaultValue("32") int ingestBatch,
-                          @DefaultValue("2m") Duration mediaTransferTimeout) {
+                          @DefaultValue("5m") Duration mediaTransferTimeout) {
 
     String graphBase() {
         return graphUrl.endsWith("/") ? graphUrl.substring(0, graphUrl.length() - 1) : graphUrl;
