@@ -11,6 +11,7 @@ import io.parley.events.SystemEvents;
 import io.parley.media.internal.MediaDownloadJob;
 import io.parley.platform.Jobs;
 import io.parley.platform.OrganizationId;
+import io.parley.retention.RetentionSweep;
 import io.parley.testing.GraphFake;
 import io.parley.testing.GraphMediaFake;
 import io.parley.testing.IntegrationTestSupport;
@@ -315,6 +316,31 @@ class InboundMediaIntegrationTest extends IntegrationTestSupport {
         assertThat(storedFiles(bot)).isEmpty();
         assertThat(mediaRows(chat.conversationId())).isZero();
         assertThat(get(media.path("url").asString()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void should_remove_the_stored_file_when_content_retention_deletes_the_message(
+            @Autowired RetentionSweep sweep) throws Exception {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        byte[] bytes = randomBytes(300);
+        String mediaId = newMediaId();
+        GraphMediaFake.serves(bot.accessToken(), mediaId, "image/jpeg", bytes);
+        WhatsAppChat chat = WhatsAppChat.start(api, bot);
+        send(bot, chat, "image", mediaId, "image/jpeg", GraphMediaFake.sha256Base64(bytes), Instant.now());
+        assertThat(awaitSettled(chat).path("status").asString()).isEqualTo("stored");
+        assertThat(storedFiles(bot)).hasSize(1);
+        // The image message and its media are 40 days old; the organization deletes content after 30.
+        jdbc.sql("update messages set created_at = now() - interval '40 days' where conversation_id = cast(:c as uuid)")
+                .param("c", chat.conversationId()).update();
+        jdbc.sql("update media_objects set created_at = now() - interval '40 days' where conversation_id = cast(:c as uuid)")
+                .param("c", chat.conversationId()).update();
+        assertThat(api.put("/api/v1/organizations/" + bot.organizationId() + "/retention",
+                "{\"messageContentDays\": 30, \"mode\": \"delete\"}").status()).isEqualTo(200);
+
+        sweep.sweep();
+
+        assertThat(mediaRows(chat.conversationId())).isZero();
+        assertThat(storedFiles(bot)).as("no file left behind by the cascade from messages").isEmpty();
     }
 
     private void send(Tenants.WhatsAppBot bot, WhatsAppChat chat, String kind, String mediaId, String mime,

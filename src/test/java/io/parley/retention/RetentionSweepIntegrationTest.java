@@ -118,7 +118,8 @@ class RetentionSweepIntegrationTest extends IntegrationTestSupport {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         io.parley.testing.WhatsAppChat chat = io.parley.testing.WhatsAppChat.start(api, bot);
         chat.says("hello");
-        org.awaitility.Awaitility.await().until(() -> chat.conversationId() != null);
+        // The bot's answer is written by a turn; wait for it, or it could land between a test's two snapshots.
+        chat.awaitReceived(1);
         return new Chat(UUID.fromString(bot.organizationId()), UUID.fromString(bot.chatbotId()),
                 UUID.fromString(chat.conversationId()));
     }

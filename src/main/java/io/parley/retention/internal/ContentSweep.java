@@ -36,6 +36,9 @@ public class ContentSweep {
         for (MessageRetentionRepository.Policy policy : repository.policies()) {
             Instant cutoff = now.minus(Duration.ofDays(policy.days()));
             boolean delete = policy.mode().equals("delete");
+            // Images, voice notes and documents are content too: both modes remove the stored files. First: deleting
+            // a message cascades to its media row, and a file whose row is gone would never be found again.
+            media.deleteOlderThan(policy.organizationId(), cutoff);
             int n;
             do {
                 n = delete ? messages.deleteBefore(policy.organizationId(), cutoff, batch)
@@ -46,8 +49,6 @@ public class ContentSweep {
                 n = tools.clearBefore(policy.organizationId(), cutoff, batch);
                 cleared += n;
             } while (n == batch);
-            // Images, voice notes and documents are content too: both modes remove the stored files.
-            media.deleteOlderThan(policy.organizationId(), cutoff);
         }
         return new Counts(changed, cleared);
     }
