@@ -16,6 +16,7 @@ import io.parley.platform.Jobs;
 import io.parley.platform.MessageId;
 import io.parley.platform.NotFoundException;
 import io.parley.tenancy.ChannelAccount;
+import io.parley.templates.MessageTemplates;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.Chatbots;
 import java.time.Clock;
@@ -42,16 +43,18 @@ public class Campaigns {
     private final WhatsAppReach reach;
     private final CampaignRepository repository;
     private final Jobs jobs;
+    private final MessageTemplates templates;
     private final Clock clock;
 
     Campaigns(Chatbots chatbots, Contacts contacts, Deliveries deliveries, WhatsAppReach reach,
-              CampaignRepository repository, Jobs jobs, Clock clock) {
+              CampaignRepository repository, Jobs jobs, MessageTemplates templates, Clock clock) {
         this.chatbots = chatbots;
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.reach = reach;
         this.repository = repository;
         this.jobs = jobs;
+        this.templates = templates;
         this.clock = clock;
     }
 
@@ -74,6 +77,11 @@ public class Campaigns {
                     "Give exactly one of message and template");
         };
         ChannelAccount account = reach.accountOf(chatbotId);
+        if (body instanceof OutboundContent.Template template) {
+            // Checked once here, not per contact: a registered template must be approved and get its parameters.
+            templates.checkSendable(account.id(), template.name(), template.language(),
+                    template.parameters() == null ? 0 : template.parameters().size());
+        }
         Instant now = clock.instant();
         CampaignRow row = new CampaignRow(UUID.randomUUID(), chatbot.organizationId(), chatbotId, account.id(),
                 cleanName, cleanTag, body, "running", contacts.countTagged(chatbotId, cleanTag), 0, 0, null, 0, now,

@@ -103,4 +103,21 @@ class TemplateSendChecksIntegrationTest extends IntegrationTestSupport {
         assertThat(approved.status()).as(approved.body()).isEqualTo(202);
         assertThat(approved.json().path("queued").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void should_reject_a_campaign_template_that_is_not_approved_or_mismatched_and_create_no_campaign() {
+        Tenants.WhatsAppBot bot = botWithTemplates();
+        String path = "/api/v1/chatbots/" + bot.chatbotId() + "/campaigns";
+
+        assertProblem(api.post(path, "{\"name\": \"Spring\", \"tag\": \"vip\", \"template\": "
+                + template("spring_promo", "Ana") + "}"), 400, "template_not_approved");
+        assertProblem(api.post(path, "{\"name\": \"Ready\", \"tag\": \"vip\", \"template\": "
+                + template("order_ready", "A-17") + "}"), 400, "template_parameters_mismatch");
+
+        assertThat(jdbc.sql("select count(*) from campaigns where chatbot_id = cast(:b as uuid)")
+                .param("b", bot.chatbotId()).query(Integer.class).single()).isZero();
+        Api.Response approved = api.post(path, "{\"name\": \"Ready\", \"tag\": \"vip\", \"template\": "
+                + template("order_ready", "A-17", "the desk") + "}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(202);
+    }
 }
