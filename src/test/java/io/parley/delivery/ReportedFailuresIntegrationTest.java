@@ -155,4 +155,32 @@ class ReportedFailuresIntegrationTest extends IntegrationTestSupport {
                 .count() == 2);
         assertThat(openDeadLetters(accepted)).isEmpty();
     }
+
+    @Test
+    void should_ignore_a_late_report_about_the_wamid_a_replayed_message_had_before() {
+        Accepted accepted = accepted(api);
+        String outboundId = jdbc.sql("select id from outbound_messages where message_id = cast(:m as uuid)")
+                .param("m", accepted.messageId()).query(UUID.class).single().toString();
+        String oldFailure = WhatsAppPayloads.failedStatusWithCallback(accepted.bot().phoneNumberId(),
+                accepted.wamid(), accepted.chat().waId(), 131026, "Message undeliverable", outboundId);
+        accepted.report(api, oldFailure);
+        String letterId = openDeadLetters(accepted).getFirst().path("id").asString();
+        assertThat(api.post("/api/v1/organizations/" + accepted.bot().organizationId() + "/dead-letters/" + letterId
+                + "/replay", "{}").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> accepted.delivery().path("providerMessageId").asString()
+                .equals(accepted.wamid() + "-2"));
+
+        // Meta delivers the first attempt's failure once more, late, with our outbound id echoed back.
+        accepted.report(api, oldFailure);
+
+        JsonNode delivery = accepted.delivery();
+        assertThat(delivery.path("status").asString()).isEqualTo("sent");
+        assertThat(delivery.path("providerMessageId").asString()).isEqualTo(accepted.wamid() + "-2");
+        assertThat(openDeadLetters(accepted)).isEmpty();
+        assertThat(events(accepted, "delivery.failure_reported")).hasSize(1);
+        // A report about the current id still counts.
+        accepted.report(api, WhatsAppPayloads.statusWithCallback(accepted.bot().phoneNumberId(),
+                accepted.wamid() + "-2", "delivered", accepted.chat().waId(), outboundId));
+        assertThat(accepted.delivery().path("status").asString()).isEqualTo("delivered");
+    }
 }

@@ -155,12 +155,15 @@ public class OutboundRepository {
     /**
      * Resets a failed message to a fresh start; returns its lane, if reset. A failed message was never delivered:
      * either the provider never accepted it, or it accepted it and then reported it failed (its id is dropped, the
-     * replay gets a new one). A delivered or read message is never failed (status order), so never sent twice.
+     * replay gets a new one, and the old one is remembered so that a late report about it changes nothing). A
+     * delivered or read message is never failed (status order), so never sent twice.
      */
     Optional<Lane> requeue(OutboundMessageId id) {
         return jdbc.sql("""
                         update outbound_messages set status = 'queued', status_rank = 0, attempts = 0, throttles = 0,
                             unconfirmed_at = null, campaign_slot_at = null, error_code = null, error_message = null,
+                            superseded_provider_ids = case when provider_message_id is null then superseded_provider_ids
+                                else array_append(superseded_provider_ids, provider_message_id) end,
                             provider_message_id = null, updated_at = now()
                         where id = :id and status in ('failed', 'window_closed')
                         returning lane""")
@@ -246,8 +249,12 @@ public class OutboundRepository {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return jdbc.sql("select id from outbound_messages where id = :id and channel_account_id = :account")
+        // A report about an id the message had before a replay is late news about an attempt that is over.
+        return jdbc.sql("""
+                        select id from outbound_messages where id = :id and channel_account_id = :account
+                          and (cast(:pid as text) is null or not (cast(:pid as text) = any(superseded_provider_ids)))""")
                 .param("id", callbackId).param("account", report.channelAccountId().value())
+                .param("pid", report.providerMessageId(), java.sql.Types.VARCHAR)
                 .query(UUID.class).optional();
     }
 

@@ -65,6 +65,16 @@ public final class WhatsAppPayloads {
         return statusPayload(phoneNumberId, status);
     }
 
+    /** {@link #failedStatus} with our outbound id echoed back, as Meta does for messages sent with one. */
+    public static String failedStatusWithCallback(String phoneNumberId, String wamid, String recipientWaId, int code,
+                                                  String title, String callbackData) {
+        Map<String, Object> status = statusOf(wamid, "failed", recipientWaId);
+        status.put("errors", List.of(map("code", code, "title", title, "message", title,
+                "error_data", map("details", title + "."))));
+        status.put("biz_opaque_callback_data", callbackData);
+        return statusPayload(phoneNumberId, status);
+    }
+
     public static String statusWithCallback(String phoneNumberId, String wamid, String status, String recipientWaId,
                                             String callbackData) {
         Map<String, Object> update = statusOf(wamid, status, recipientWaId);
