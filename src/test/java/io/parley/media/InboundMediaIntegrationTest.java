@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.parley.channels.whatsapp.WhatsAppPayloads;
 import io.parley.events.StoredEvent;
@@ -246,18 +247,12 @@ class InboundMediaIntegrationTest extends IntegrationTestSupport {
     void should_abandon_a_trickling_download_at_the_transfer_deadline_and_store_the_retry() throws Exception {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         byte[] bytes = randomBytes(50_000);
-        String mediaId = newMediaId();
-        GraphMediaFake.serves(bot.accessToken(), mediaId, "image/png", bytes);
-        // The first transfer sends its body in 10 pieces over 8 s; the test context's deadline is 1 s.
-        GraphMediaFake.downloadsRespondInSequence(mediaId,
-                aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(bytes)
-                        .withChunkedDribbleDelay(10, 8_000),
-                aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(bytes));
-        WhatsAppChat chat = WhatsAppChat.start(api, bot);
         long started = System.nanoTime();
 
-        send(bot, chat, "image", mediaId, "image/png", GraphMediaFake.sha256Base64(bytes), Instant.now());
-        JsonNode media = awaitSettled(chat);
+        // The first transfer sends its body in 10 pieces over 8 s; the test context's deadline is 1 s.
+        JsonNode media = afterFirstDownload(bot, "image", "image/png", bytes,
+                aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(bytes)
+                        .withChunkedDribbleDelay(10, 8_000)).media();
 
         assertThat(media.path("status").asString()).isEqualTo("stored");
         assertThat(attempts(media)).as("the trickle was cut off and retried").isEqualTo(2);
@@ -269,15 +264,10 @@ class InboundMediaIntegrationTest extends IntegrationTestSupport {
     void should_keep_one_stored_object_when_a_download_breaks_midway_and_the_job_runs_again() throws Exception {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         byte[] bytes = randomBytes(100_000);
-        String mediaId = newMediaId();
-        GraphMediaFake.serves(bot.accessToken(), mediaId, "video/mp4", bytes);
-        GraphMediaFake.downloadsRespondInSequence(mediaId,
-                aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE),
-                aResponse().withStatus(200).withHeader("Content-Type", "video/mp4").withBody(bytes));
-        WhatsAppChat chat = WhatsAppChat.start(api, bot);
-
-        send(bot, chat, "video", mediaId, "video/mp4", GraphMediaFake.sha256Base64(bytes), Instant.now());
-        JsonNode media = awaitSettled(chat);
+        Settled settled = afterFirstDownload(bot, "video", "video/mp4", bytes,
+                aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE));
+        String mediaId = settled.mediaId();
+        JsonNode media = settled.media();
         assertThat(media.path("status").asString()).isEqualTo("stored");
         assertThat(attempts(media)).isEqualTo(2);
 
@@ -301,11 +291,7 @@ class InboundMediaIntegrationTest extends IntegrationTestSupport {
     void should_delete_an_organizations_media_files_and_rows_older_than_the_cutoff(
             @Autowired MediaLibrary library) throws Exception {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
-        byte[] bytes = randomBytes(300);
-        String mediaId = newMediaId();
-        GraphMediaFake.serves(bot.accessToken(), mediaId, "image/jpeg", bytes);
-        WhatsAppChat chat = WhatsAppChat.start(api, bot);
-        send(bot, chat, "image", mediaId, "image/jpeg", GraphMediaFake.sha256Base64(bytes), Instant.now());
+        WhatsAppChat chat = chatWithStoredImage(bot);
         JsonNode media = awaitSettled(chat);
         OrganizationId organization = new OrganizationId(UUID.fromString(bot.organizationId()));
 
@@ -322,12 +308,7 @@ class InboundMediaIntegrationTest extends IntegrationTestSupport {
     void should_remove_the_stored_file_when_content_retention_deletes_the_message(
             @Autowired RetentionSweep sweep) throws Exception {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
-        byte[] bytes = randomBytes(300);
-        String mediaId = newMediaId();
-        GraphMediaFake.serves(bot.accessToken(), mediaId, "image/jpeg", bytes);
-        WhatsAppChat chat = WhatsAppChat.start(api, bot);
-        send(bot, chat, "image", mediaId, "image/jpeg", GraphMediaFake.sha256Base64(bytes), Instant.now());
-        assertThat(awaitSettled(chat).path("status").asString()).isEqualTo("stored");
+        WhatsAppChat chat = chatWithStoredImage(bot);
         assertThat(storedFiles(bot)).hasSize(1);
         // The image message and its media are 40 days old; the organization deletes content after 30.
         jdbc.sql("update messages set created_at = now() - interval '40 days' where conversation_id = cast(:c as uuid)")
@@ -341,6 +322,32 @@ class InboundMediaIntegrationTest extends IntegrationTestSupport {
 
         assertThat(mediaRows(chat.conversationId())).isZero();
         assertThat(storedFiles(bot)).as("no file left behind by the cascade from messages").isEmpty();
+    }
+
+    private record Settled(String mediaId, JsonNode media) {
+    }
+
+    /** A contact sends {@code bytes}; the first download gets {@code first}, the next ones the bytes. */
+    private Settled afterFirstDownload(Tenants.WhatsAppBot bot, String kind, String mime, byte[] bytes,
+                                       ResponseDefinitionBuilder first) {
+        String mediaId = newMediaId();
+        GraphMediaFake.serves(bot.accessToken(), mediaId, mime, bytes);
+        GraphMediaFake.downloadsRespondInSequence(mediaId, first,
+                aResponse().withStatus(200).withHeader("Content-Type", mime).withBody(bytes));
+        WhatsAppChat chat = WhatsAppChat.start(api, bot);
+        send(bot, chat, kind, mediaId, mime, GraphMediaFake.sha256Base64(bytes), Instant.now());
+        return new Settled(mediaId, awaitSettled(chat));
+    }
+
+    /** A chat whose contact sent a small image that Parley downloaded and stored. */
+    private WhatsAppChat chatWithStoredImage(Tenants.WhatsAppBot bot) {
+        byte[] bytes = randomBytes(300);
+        String mediaId = newMediaId();
+        GraphMediaFake.serves(bot.accessToken(), mediaId, "image/jpeg", bytes);
+        WhatsAppChat chat = WhatsAppChat.start(api, bot);
+        send(bot, chat, "image", mediaId, "image/jpeg", GraphMediaFake.sha256Base64(bytes), Instant.now());
+        assertThat(awaitSettled(chat).path("status").asString()).isEqualTo("stored");
+        return chat;
     }
 
     private void send(Tenants.WhatsAppBot bot, WhatsAppChat chat, String kind, String mediaId, String mime,
