@@ -1,6 +1,6 @@
 /**
  * Retention: a recurring sweep that deletes what is only kept for a while — inbound webhook event ids, system
- * events, idempotency records — and applies each organization's message content retention (anonymize or delete),
+ * events, idempotency records, ended staff sessions, old failed logins — and applies each organization's message content retention (anonymize or delete),
  * through the owning modules' facades.
  */
 package io.parley.retention;

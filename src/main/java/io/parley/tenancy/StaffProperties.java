@@ -13,9 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("parley.staff")
 public record StaffProperties(Duration sessionLifetime, Integer maxFailedLogins, Duration failedLoginWindow) {
+    public static final Duration DEFAULT_FAILED_LOGIN_WINDOW = Duration.ofMinutes(15);
+
     public StaffProperties {
         sessionLifetime = sessionLifetime == null ? Duration.ofHours(12) : sessionLifetime;
         maxFailedLogins = maxFailedLogins == null ? 10 : maxFailedLogins;
-        failedLoginWindow = failedLoginWindow == null ? Duration.ofMinutes(15) : failedLoginWindow;
+        failedLoginWindow = failedLoginWindow == null ? DEFAULT_FAILED_LOGIN_WINDOW : failedLoginWindow;
     }
 }

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Session tokens (hashed) and the failed-login counts of the login throttle. */
+/** Session tokens (hashed) and the failed-login counts of the login throttle, and their clean-up. */
 @Repository
 public class StaffSessionRepository {
     private final JdbcClient jdbc;
@@ -71,5 +71,26 @@ public class StaffSessionRepository {
     public void forgetFailures(String emailHash, Instant before) {
         jdbc.sql("delete from login_failures where email_hash = :hash or failed_at < :before")
                 .param("hash", emailHash).param("before", Timestamp.from(before)).update();
+    }
+
+    /** Deletes up to {@code batch} sessions that expired or were revoked before {@code cutoff}; returns how many. */
+    public int deleteEndedBefore(Instant cutoff, int batch) {
+        return jdbc.sql("""
+                        delete from staff_sessions where id in (
+                            select id from staff_sessions where expires_at < :cutoff or revoked_at < :cutoff
+                            limit :batch for update skip locked)""")
+                .param("cutoff", Timestamp.from(cutoff)).param("batch", batch).update();
+    }
+
+    /**
+     * Deletes up to {@code batch} failed logins before {@code cutoff}; returns how many. The table has no key, so
+     * the batch is picked by row address (ctid); rows are never updated, so the address is stable.
+     */
+    public int deleteFailuresBefore(Instant cutoff, int batch) {
+        return jdbc.sql("""
+                        delete from login_failures where ctid = any (array (
+                            select ctid from login_failures where failed_at < :cutoff
+                            limit :batch for update skip locked))""")
+                .param("cutoff", Timestamp.from(cutoff)).param("batch", batch).update();
     }
 }
