@@ -42,8 +42,8 @@ class StaffRetentionIntegrationTest extends IntegrationTestSupport {
     void should_delete_sessions_ended_and_failures_made_more_than_a_day_ago_and_nothing_on_a_second_sweep() {
         UUID user = user(email("swept"));
         Instant now = Instant.now();
-        UUID expiredLongAgo = session(user, now.minus(Duration.ofDays(2)), null);
-        UUID revokedLongAgo = session(user, now.plus(Duration.ofDays(1)), now.minus(Duration.ofDays(2)));
+        session(user, now.minus(Duration.ofDays(2)), null);
+        session(user, now.plus(Duration.ofDays(1)), now.minus(Duration.ofDays(2)));
         UUID expiredRecently = session(user, now.minus(Duration.ofHours(1)), null);
         UUID revokedRecently = session(user, now.plus(Duration.ofHours(11)), now.minus(Duration.ofHours(1)));
         UUID live = session(user, now.plus(Duration.ofHours(11)), null);
