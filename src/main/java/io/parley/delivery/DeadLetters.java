@@ -46,8 +46,12 @@ public class DeadLetters {
     @Transactional
     public DeadLetterView replay(OrganizationId organization, UUID id, String by) {
         DeadLetterView letter = get(organization, id);
-        if (!requeue.replay(letter.id(), by)) {
-            throw new ConflictException("dead_letter_replayed", "Dead letter '" + id + "' was replayed already");
+        switch (requeue.replay(letter.id(), by)) {
+            case REPLAYED -> { }
+            case CONTENT_REMOVED -> throw new ConflictException(OutboundRetention.CONTENT_REMOVED,
+                    "Dead letter '" + id + "' cannot be replayed: content retention removed its message's content");
+            case NOT_REPLAYABLE -> throw new ConflictException("dead_letter_replayed",
+                    "Dead letter '" + id + "' was replayed already");
         }
         events.record(SystemEvent.of(SystemEvent.Level.INFO, "delivery.dead_letter_replayed")
                 .organization(new OrganizationId(letter.organizationId()))
@@ -56,21 +60,31 @@ public class DeadLetters {
         return get(organization, id);
     }
 
-    /** Replays every open dead letter matching the filter (at most {@link #MAX_BULK}); returns how many. */
+    /**
+     * @param replayed re-queued dead letters
+     * @param skipped  matching open dead letters whose content retention removed (never sent, left open)
+     */
+    public record BulkReplay(int replayed, int skipped) {
+    }
+
+    /** Replays every open dead letter matching the filter (at most {@link #MAX_BULK}). */
     @Transactional
-    public int replayMatching(OrganizationId organization, DeadLetterFilter filter, String by) {
+    public BulkReplay replayMatching(OrganizationId organization, DeadLetterFilter filter, String by) {
         DeadLetterFilter open = new DeadLetterFilter("open", filter.conversationId(), filter.channelId(),
                 filter.lane(), filter.reason(), filter.transientOnly(), filter.since(), filter.until());
         int replayed = 0;
+        int skipped = 0;
         for (DeadLetterView letter : repository.list(organization, open, MAX_BULK)) {
-            if (requeue.replay(letter.id(), by)) {
-                replayed++;
+            switch (requeue.replay(letter.id(), by)) {
+                case REPLAYED -> replayed++;
+                case CONTENT_REMOVED -> skipped++;
+                case NOT_REPLAYABLE -> { }
             }
         }
         if (replayed > 0) {
             events.record(SystemEvent.of(SystemEvent.Level.INFO, "delivery.dead_letters_replayed")
                     .organization(organization).with("count", replayed).with("by", by).build());
         }
-        return replayed;
+        return new BulkReplay(replayed, skipped);
     }
 }

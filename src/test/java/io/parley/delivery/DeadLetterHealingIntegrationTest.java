@@ -9,13 +9,17 @@ import io.parley.testing.GraphFake;
 import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.Tenants;
 import io.parley.testing.WhatsAppChat;
+import io.parley.platform.MessageId;
+import io.parley.platform.OrganizationId;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +38,8 @@ import tools.jackson.databind.JsonNode;
 })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeadLetterHealingIntegrationTest extends IntegrationTestSupport {
+    @Autowired
+    OutboundRetention retention;
 
     private record Sent(Tenants.WhatsAppBot bot, WhatsAppChat chat, String messageId, String text) {
         long sends() {
@@ -135,5 +141,34 @@ class DeadLetterHealingIntegrationTest extends IntegrationTestSupport {
         assertThat(sent.delivery().path("status").asString()).isEqualTo("failed");
         assertThat(deadLetters(sent, "open")).singleElement().satisfies(letter ->
                 assertThat(letter.path("transientFailure").asBoolean()).isTrue());
+    }
+
+    @Test
+    @Order(5)
+    void should_not_auto_replay_a_transient_dead_letter_whose_content_retention_removed() {
+        Sent sent = send("Anonymized before it could heal.", GraphFake.sentWithId("wamid.ONLY_ONCE"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> sent.delivery().path("status").asString().equals("sent"));
+        UUID messageId = UUID.fromString(sent.messageId());
+        retention.anonymize(new OrganizationId(UUID.fromString(sent.bot().organizationId())),
+                List.of(new MessageId(messageId)));
+        // As if its sends had failed for a transient reason a while ago: past the cool-down, healable but for that.
+        jdbc.sql("""
+                        update outbound_messages set status = 'failed', status_rank = 3, provider_message_id = null
+                        where message_id = :m""").param("m", messageId).update();
+        jdbc.sql("""
+                        insert into dead_letters (id, organization_id, outbound_message_id, conversation_id,
+                            channel_account_id, lane, reason, attempts, transient, created_at)
+                        select :id, organization_id, id, conversation_id, channel_account_id, lane, '500', 4, true,
+                            now() - interval '1 minute'
+                        from outbound_messages where message_id = :m""")
+                .param("id", UUID.randomUUID()).param("m", messageId).update();
+
+        // Several heal intervals: a replay would have happened by now.
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5)).until(() -> sent.sends() == 1);
+
+        assertThat(deadLetters(sent, "replayed")).isEmpty();
+        assertThat(deadLetters(sent, "open")).singleElement().satisfies(letter ->
+                assertThat(letter.path("transientFailure").asBoolean()).isTrue());
+        assertThat(sent.delivery().path("status").asString()).isEqualTo("failed");
     }
 }

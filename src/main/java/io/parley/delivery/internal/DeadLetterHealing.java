@@ -33,8 +33,9 @@ class DeadLetterHealing {
         return Tasks.recurring(TASK, FixedDelay.of(config.healInterval())).execute((instance, context) -> {
             int healed = 0;
             for (UUID id : deadLetters.healable(config.healCoolDown(), config.maxAutoReplays(), 500)) {
-                Boolean replayed = transactions.execute(status -> requeue.replay(id, DeadLetterRepository.AUTO_HEAL));
-                healed += Boolean.TRUE.equals(replayed) ? 1 : 0;
+                Requeue.Outcome outcome = transactions.execute(status -> requeue.replay(id,
+                        DeadLetterRepository.AUTO_HEAL));
+                healed += outcome == Requeue.Outcome.REPLAYED ? 1 : 0;
             }
             if (healed > 0) {
                 log.info("Auto-heal re-queued {} dead letters", healed);

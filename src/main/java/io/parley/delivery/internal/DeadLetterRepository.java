@@ -67,21 +67,37 @@ public class DeadLetterRepository {
                 .query((rs, n) -> new OutboundMessageId(rs.getObject(1, UUID.class))).optional();
     }
 
-    /** Transient dead letters old enough to try again, whose message was not auto-healed too often already. */
+    /** Whether content retention anonymized the dead letter's message (false for an unknown id). */
+    boolean contentRemoved(UUID id) {
+        return jdbc.sql("""
+                        select not (%s) from dead_letters d join outbound_messages o on o.id = d.outbound_message_id
+                        where d.id = :id""".formatted(OutboundPayload.hasContent("o")))
+                .param("id", id).query(Boolean.class).optional().orElse(false);
+    }
+
+    /**
+     * Transient dead letters old enough to try again, whose message was not auto-healed too often already and
+     * still has its content (an anonymized one can never be replayed; it would only take the place of others).
+     */
     List<UUID> healable(Duration coolDown, int maxAutoReplays, int limit) {
         return jdbc.sql("""
-                        select d.id from dead_letters d
+                        select d.id from dead_letters d join outbound_messages o on o.id = d.outbound_message_id
                         where d.replayed_at is null and d.transient and d.created_at < now() - cast(:coolDown as interval)
+                          and %s
                           and (select count(*) from dead_letters p where p.outbound_message_id = d.outbound_message_id
                                and p.replayed_by = :heal) < :max
-                        order by d.created_at limit :limit""")
+                        order by d.created_at limit :limit""".formatted(OutboundPayload.hasContent("o")))
                 .param("coolDown", coolDown.toMillis() + " milliseconds")
                 .param("heal", AUTO_HEAL).param("max", maxAutoReplays).param("limit", limit)
                 .query(UUID.class).list();
     }
 
+    /** Open dead letters that a replay could still send (anonymized ones stay open but cannot be replayed). */
     long openCount() {
-        return jdbc.sql("select count(*) from dead_letters where replayed_at is null").query(Long.class).single();
+        return jdbc.sql("""
+                        select count(*) from dead_letters d join outbound_messages o on o.id = d.outbound_message_id
+                        where d.replayed_at is null and %s""".formatted(OutboundPayload.hasContent("o")))
+                .query(Long.class).single();
     }
 
     private static String where(OrganizationId organization, DeadLetterFilter f, Map<String, Object> params) {

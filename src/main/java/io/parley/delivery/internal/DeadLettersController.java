@@ -77,7 +77,8 @@ class DeadLettersController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Integer> replayMatching(@PathVariable String orgId, @RequestBody(required = false) Filter filter) {
         DeadLetterFilter parsed = filter == null ? DeadLetterFilter.open() : filter.parse();
-        return Map.of("replayed", deadLetters.replayMatching(organization(orgId), parsed, actor()));
+        DeadLetters.BulkReplay result = deadLetters.replayMatching(organization(orgId), parsed, actor());
+        return Map.of("replayed", result.replayed(), "skipped", result.skipped());
     }
 
     private static String actor() {

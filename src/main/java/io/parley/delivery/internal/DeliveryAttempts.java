@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.parley.delivery.ChannelSender;
 import io.parley.delivery.DeliveryProperties;
 import io.parley.delivery.OutboundEnvelope;
+import io.parley.delivery.OutboundRetention;
 import io.parley.delivery.RetryPolicy;
 import io.parley.delivery.SendOutcome;
 import io.parley.events.SystemEvent;
@@ -74,6 +75,10 @@ class DeliveryAttempts {
             return Optional.empty(); // deleted, or already sent/failed (or confirmed by a status report)
         }
         OutboundRow row = found.get();
+        if (row.contentRemoved()) {
+            removed(row);
+            return Optional.empty();
+        }
         Instant now = clock.instant();
         if (row.unconfirmedAt() != null && row.unconfirmedAt().plus(properties.confirmationWait()).isAfter(now)) {
             return Optional.of(row.unconfirmedAt().plus(properties.confirmationWait()));
@@ -209,6 +214,17 @@ class DeliveryAttempts {
                 .conversation(row.conversationId()).with("outboundMessageId", row.id().toString())
                 .with("channel", row.channel()).with("code", code).with("reason", reason)
                 .with("deadLetterId", deadLetter.toString()).with("transient", transientFailure).build());
+    }
+
+    /**
+     * Content retention anonymized the payload before it went out: there is nothing to send, now or on a replay, so
+     * the message fails without a retry and without a dead letter.
+     */
+    private void removed(OutboundRow row) {
+        repository.markFailed(row.id(), OutboundRetention.CONTENT_REMOVED, "Content removed by retention policy");
+        events.record(SystemEvent.of(SystemEvent.Level.WARN, "delivery.content_removed")
+                .organization(row.organizationId()).conversation(row.conversationId())
+                .with("outboundMessageId", row.id().toString()).with("channel", row.channel()).build());
     }
 
     private static String outcomeTag(SendOutcome outcome, Optional<Instant> next) {

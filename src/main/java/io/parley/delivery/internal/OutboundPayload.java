@@ -9,12 +9,23 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code outbound_messages.payload}: {@code {"type": "text", "text": "..."}} (the only shape before structured
  * content, still written for text) or {@code {"type": "<kind>", "<kind>": {...}}}, plus {@code context} (the wamid
- * replied to) when set.
+ * replied to) when set. Content retention replaces it with {@code {"anonymized": true, "kind": "<kind>"}}: such a
+ * payload decodes to no content and is never sent.
  */
 final class OutboundPayload {
+    /** SQL: the anonymized form of the row's {@code payload}. */
+    static final String ANONYMIZED = "jsonb_build_object('anonymized', true, 'kind', "
+            + "coalesce(payload ->> 'type', 'text'))";
+
     private OutboundPayload() {
     }
 
+    /** SQL: whether the {@code payload} column of {@code alias} holds content (is not anonymized). */
+    static String hasContent(String alias) {
+        return "coalesce(" + alias + ".payload ->> 'anonymized', 'false') <> 'true'";
+    }
+
+    /** @param content null when content retention removed it */
     record Decoded(OutboundContent content, String contextMessageId) {
     }
 
@@ -30,6 +41,9 @@ final class OutboundPayload {
 
     static Decoded read(JsonMapper json, String payload) {
         JsonNode node = json.readTree(payload);
+        if (node.path("anonymized").asBoolean(false)) {
+            return new Decoded(null, null);
+        }
         String type = node.path("type").asString("text");
         JsonNode body = node.path(type);
         OutboundContent content = switch (type) {

@@ -156,7 +156,8 @@ public class OutboundRepository {
      * Resets a failed message to a fresh start; returns its lane, if reset. A failed message was never delivered:
      * either the provider never accepted it, or it accepted it and then reported it failed (its id is dropped, the
      * replay gets a new one, and the old one is remembered so that a late report about it changes nothing). A
-     * delivered or read message is never failed (status order), so never sent twice.
+     * delivered or read message is never failed (status order), so never sent twice. A message whose content
+     * retention removed is never reset: there is nothing to send.
      */
     Optional<Lane> requeue(OutboundMessageId id) {
         return jdbc.sql("""
@@ -165,8 +166,8 @@ public class OutboundRepository {
                             superseded_provider_ids = case when provider_message_id is null then superseded_provider_ids
                                 else array_append(superseded_provider_ids, provider_message_id) end,
                             provider_message_id = null, updated_at = now()
-                        where id = :id and status in ('failed', 'window_closed')
-                        returning lane""")
+                        where id = :id and status in ('failed', 'window_closed') and %s
+                        returning lane""".formatted(OutboundPayload.hasContent("outbound_messages")))
                 .param("id", id.value()).query((rs, n) -> Lane.fromWire(rs.getString("lane"))).optional();
     }
 
@@ -184,7 +185,10 @@ public class OutboundRepository {
 
     /** The content actually sent from now on (a template replacing free text outside the window). */
     void replaceContent(OutboundMessageId id, OutboundContent content, String contextMessageId) {
-        jdbc.sql("update outbound_messages set payload = cast(:payload as jsonb), updated_at = now() where id = :id")
+        // Never over an anonymized payload: retention may have cleared it since the row was read.
+        jdbc.sql("""
+                        update outbound_messages set payload = cast(:payload as jsonb), updated_at = now()
+                        where id = :id and %s""".formatted(OutboundPayload.hasContent("outbound_messages")))
                 .param("id", id.value()).param("payload", OutboundPayload.write(json, content, contextMessageId))
                 .update();
     }

@@ -10,6 +10,7 @@ import io.parley.platform.OutboundMessageId;
 import java.time.Instant;
 
 /**
+ * @param content        what to send; null when content retention removed it (never sent)
  * @param contextMessageId the provider id of the message this one replies to, or null
  * @param throttles      throttling answers so far (they do not use up the retry budget)
  * @param unconfirmedAt  when an attempt ended without knowing whether the provider accepted it, or null
@@ -20,6 +21,10 @@ record OutboundRow(OutboundMessageId id, OrganizationId organizationId, Conversa
                    String contextMessageId,
                    DeliveryStatus status, int attempts, Lane lane, long seq, int throttles, Instant unconfirmedAt,
                    Instant campaignSlotAt) {
+
+    boolean contentRemoved() {
+        return content == null;
+    }
 
     OutboundRow withContent(OutboundContent replacement) {
         return new OutboundRow(id, organizationId, conversationId, channelAccountId, channel, recipient, replacement,
