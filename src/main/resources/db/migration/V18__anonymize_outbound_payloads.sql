@@ -1,4 +1,4 @@
--- Content retention anonymizes outbound payloads too (ADR 13 addendum). Messages anonymized before that still have
+-- Content retention anonymizes outbound payloads too (ADR 17 addendum). Messages anonymized before that still have
 -- their text, caption or template parameters in outbound_messages.payload: clear them once, as the sweep now does.
 -- The marker is conversation.MessageContentRetention.MARKER.
 update outbound_messages o
