@@ -55,11 +55,7 @@ class DeadLetterHealingIntegrationTest extends IntegrationTestSupport {
     /** An agent message whose sends meet {@code graphResponses} (the last one repeats). */
     private Sent send(String text, ResponseDefinitionBuilder... graphResponses) {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
-        bot.llm().replies("Hello!");
-        GraphFake.acceptSends(bot.phoneNumberId());
-        WhatsAppChat chat = WhatsAppChat.start(api, bot);
-        chat.says("Hi");
-        chat.awaitReceived(1);
+        WhatsAppChat chat = WhatsAppChat.answered(api, bot);
         GraphFake.sendsRespondInSequence(bot.phoneNumberId(), graphResponses);
         Api.Response sent = api.post("/api/v1/conversations/" + chat.conversationId() + "/messages",
                 "{\"text\": \"" + text + "\"}");

@@ -35,11 +35,7 @@ class DeliveryExactlyOnceIntegrationTest extends IntegrationTestSupport {
     /** A conversation whose bot reply went out; later sends meet {@code graphResponses} (the last one repeats). */
     private Chat chat(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder... graphResponses) {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
-        bot.llm().replies("Hello!");
-        GraphFake.acceptSends(bot.phoneNumberId());
-        WhatsAppChat chat = WhatsAppChat.start(api, bot);
-        chat.says("Hi");
-        chat.awaitReceived(1);
+        WhatsAppChat chat = WhatsAppChat.answered(api, bot);
         GraphFake.sendsRespondInSequence(bot.phoneNumberId(), graphResponses);
         return new Chat(bot, chat);
     }

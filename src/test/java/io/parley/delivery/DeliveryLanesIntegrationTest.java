@@ -45,11 +45,7 @@ class DeliveryLanesIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_send_an_agent_reply_before_a_backlog_of_1000_campaign_messages() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
-        bot.llm().replies("Hello!");
-        GraphFake.acceptSends(bot.phoneNumberId());
-        WhatsAppChat chat = WhatsAppChat.start(api, bot);
-        chat.says("Hi");
-        chat.awaitReceived(1);
+        WhatsAppChat chat = WhatsAppChat.answered(api, bot);
         String conversationId = chat.conversationId();
         List<UUID> campaign = bulk.enqueue(bot, 1000, Lane.CAMPAIGN, "Spring sale: 20% off");
         try {
@@ -139,11 +135,7 @@ class DeliveryLanesIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_back_off_about_4_seconds_when_meta_answers_131056_and_then_send() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
-        bot.llm().replies("Hello!");
-        GraphFake.acceptSends(bot.phoneNumberId());
-        WhatsAppChat chat = WhatsAppChat.start(api, bot);
-        chat.says("Hi");
-        chat.awaitReceived(1);
+        WhatsAppChat chat = WhatsAppChat.answered(api, bot);
         GraphFake.sendsRespondInSequence(bot.phoneNumberId(),
                 GraphFake.error(400, 131056, "(Business Account, Consumer Account) pair rate limit hit"),
                 GraphFake.sentWithId("wamid.AFTER_PAIR_LIMIT"));

@@ -42,11 +42,7 @@ class ReportedFailuresIntegrationTest extends IntegrationTestSupport {
 
     private Accepted accepted(Api api) {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
-        bot.llm().replies("Hello!");
-        GraphFake.acceptSends(bot.phoneNumberId());
-        WhatsAppChat chat = WhatsAppChat.start(api, bot);
-        chat.says("Hi");
-        chat.awaitReceived(1);
+        WhatsAppChat chat = WhatsAppChat.answered(api, bot);
         String wamid = "wamid.ACCEPTED_" + UUID.randomUUID();
         GraphFake.sendsRespondInSequence(bot.phoneNumberId(), GraphFake.sentWithId(wamid),
                 GraphFake.sentWithId(wamid + "-2"));

@@ -30,6 +30,20 @@ public final class WhatsAppChat {
         return new WhatsAppChat(api, bot, "1555" + ThreadLocalRandom.current().nextLong(1_000_000L, 9_999_999L));
     }
 
+    /**
+     * A contact who wrote "Hi" and already received the bot's first reply ("Hello!" from the faked model), so the
+     * conversation exists and its 24-hour window is open. Graph accepts sends until the test stubs otherwise. For a
+     * bot from {@link Tenants#openAiBot}.
+     */
+    public static WhatsAppChat answered(Api api, Tenants.WhatsAppBot bot) {
+        bot.llm().replies("Hello!");
+        GraphFake.acceptSends(bot.phoneNumberId());
+        WhatsAppChat chat = start(api, bot);
+        chat.says("Hi");
+        chat.awaitReceived(1);
+        return chat;
+    }
+
     public String waId() {
         return waId;
     }
