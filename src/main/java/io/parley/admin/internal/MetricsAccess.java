@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code /actuator/prometheus} is the operator's: its series name organizations, chatbots and their volumes. It
+ * {@code /actuator/prometheus} is the operator's: the whole installation's traffic, outcomes and internals. It
  * needs the admin token ({@code 401} without a valid token, {@code 403} for an organization's key or session) unless
  * {@code PARLEY_METRICS_PUBLIC=true} opens it, e.g. for a scraper on a private network that cannot send a token.
  * Health ({@code /live}, {@code /ready}, {@code /healthz}, {@code /actuator/health}) stays open.
