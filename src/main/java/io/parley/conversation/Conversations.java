@@ -84,11 +84,12 @@ public class Conversations {
         if (conversation.isEmpty()) {
             return Receipt.ofDuplicate();
         }
-        if (message.needsReply()
-                && !throttle.throttled(message, contactId, conversation.get(), messageId, now)) {
+        boolean throttled = message.needsReply()
+                && throttle.throttled(message, contactId, conversation.get(), messageId, now);
+        if (message.needsReply() && !throttled) {
             jobs.scheduleIfAbsent(TurnJob.TASK, conversation.get().toString(), now.plus(properties.debounce()));
         }
-        return new Receipt(false, conversation.get(), messageId);
+        return new Receipt(false, conversation.get(), messageId, throttled);
     }
 
     /**

@@ -3,9 +3,13 @@ package io.parley.conversation;
 import io.parley.platform.ConversationId;
 import io.parley.platform.MessageId;
 
-/** @param duplicate true when this provider message was received before; nothing was stored the second time */
-public record Receipt(boolean duplicate, ConversationId conversationId, MessageId messageId) {
+/**
+ * @param duplicate true when this provider message was received before; nothing was stored the second time
+ * @param throttled true when the message was stored but is over an inbound rate limit: it starts no turn, and the
+ *                  channel does no further work for it (no media download)
+ */
+public record Receipt(boolean duplicate, ConversationId conversationId, MessageId messageId, boolean throttled) {
     public static Receipt ofDuplicate() {
-        return new Receipt(true, null, null);
+        return new Receipt(true, null, null, false);
     }
 }

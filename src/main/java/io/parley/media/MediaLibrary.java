@@ -61,6 +61,17 @@ public class MediaLibrary {
         return created;
     }
 
+    /**
+     * Records an attachment that will not be downloaded ({@code reason}: e.g. {@code throttled}, its message was over
+     * an inbound rate limit), in the caller's transaction: the message shows why it has no file.
+     */
+    @Transactional
+    public boolean registerSkipped(InboundMedia media, String reason) {
+        Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(reason, "reason");
+        return repository.insertSkipped(new MediaObjectId(UUID.randomUUID()), media, reason, clock.instant());
+    }
+
     /** The media of these messages, by message; messages without media are absent. */
     public Map<MessageId, MediaInfo> forMessages(Collection<MessageId> messageIds) {
         return repository.forMessages(messageIds).stream().map(MediaLibrary::info)
@@ -76,7 +87,7 @@ public class MediaLibrary {
     public record Content(MediaInfo info, InputStream bytes) {
     }
 
-    /** The bytes of a stored media object; 409 {@code media_not_ready} / {@code media_failed} otherwise. */
+    /** The bytes of a stored media object; 409 {@code media_not_ready} / {@code media_failed} / {@code media_skipped}. */
     public Content open(ConversationId conversationId, MediaObjectId id) {
         MediaRow row = row(conversationId, id);
         switch (row.status()) {
@@ -85,6 +96,10 @@ public class MediaLibrary {
             case FAILED -> throw new ConflictException("media_failed",
                     "Media '" + id + "' could not be downloaded: " + row.errorCode(),
                     Map.of("status", "failed", "reason", Objects.requireNonNullElse(row.errorCode(), "unknown")));
+            case SKIPPED -> throw new ConflictException("media_skipped",
+                    "Media '" + id + "' was not downloaded: " + row.errorCode(),
+                    // No "status" property here: it would overwrite the problem's own status (409) in the body.
+                    Map.of("reason", Objects.requireNonNullElse(row.errorCode(), "unknown")));
             case STORED -> { }
         }
         try {

@@ -1,5 +1,6 @@
 package io.parley.tenancy;
 
+import io.parley.tenancy.internal.LoginAttempts;
 import io.parley.tenancy.internal.Passwords;
 import io.parley.tenancy.internal.StaffSessionRepository;
 import io.parley.tenancy.internal.StaffUserRepository;
@@ -8,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
 /**
  * Password login for staff users. A session token ({@code pss_} + 256 random bits) is shown once and stored as its
  * SHA-256. Unknown emails hash against a dummy so they take as long as wrong passwords; failed attempts per email
- * are counted in the database (all nodes share the count) and past the limit the answer is 429 for the window.
+ * and per source address are counted in the database (all nodes share the count) and past either limit the answer
+ * is 429 for the window.
  */
 @Service
 @EnableConfigurationProperties(StaffProperties.class)
@@ -30,42 +31,47 @@ public class StaffLogin {
 
     private final StaffUserRepository users;
     private final StaffSessionRepository sessions;
+    private final LoginAttempts attempts;
     private final Passwords passwords;
     private final StaffProperties properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    StaffLogin(StaffUserRepository users, StaffSessionRepository sessions, Passwords passwords,
-               StaffProperties properties, Clock clock) {
+    StaffLogin(StaffUserRepository users, StaffSessionRepository sessions, LoginAttempts attempts,
+               Passwords passwords, StaffProperties properties, Clock clock) {
         this.users = users;
         this.sessions = sessions;
+        this.attempts = attempts;
         this.passwords = passwords;
         this.properties = properties;
         this.clock = clock;
     }
 
-    public LoginResult login(String email, String password) {
+    /**
+     * Checks a password login from {@code sourceAddress} (the key of {@code platform.web.ClientAddress}). The attempt
+     * is counted before the password is checked, atomically with the check of both budgets, so concurrent attempts
+     * get at most the budget's password checks between them; the rest are {@link LoginResult.Throttled}.
+     */
+    public LoginResult login(String email, String password, String sourceAddress) {
         Instant now = clock.instant();
         String emailHash = sha256(email == null ? "" : email.trim().toLowerCase(Locale.ROOT));
-        StaffSessionRepository.Failures failures = sessions.failuresSince(emailHash,
-                now.minus(properties.failedLoginWindow()));
-        if (failures.count() >= properties.maxFailedLogins()) {
-            Duration wait = Duration.between(now, failures.oldest().plus(properties.failedLoginWindow()));
-            return new LoginResult.Throttled(wait.isNegative() ? Duration.ofSeconds(1) : wait);
+        String address = sourceAddress == null || sourceAddress.isBlank() ? "unknown" : sourceAddress;
+        LoginAttempts.Budget budget = new LoginAttempts.Budget(properties.failedLoginWindow(),
+                properties.maxFailedLogins(), properties.maxFailedLoginsPerAddress());
+        if (attempts.reserve(emailHash, address, now, budget) instanceof LoginAttempts.Refused refused) {
+            return new LoginResult.Throttled(refused.retryAfter());
         }
         Optional<StaffUserRepository.WithPassword> found = email == null ? Optional.empty()
                 : users.findByEmail(email.trim());
         if (found.isEmpty()) {
             passwords.matchesDummy(password);
-            sessions.recordFailure(emailHash, now);
             return new LoginResult.Rejected(null);
         }
         StaffUser user = found.get().user();
         if (!passwords.matches(password, found.get().passwordHash()) || user.disabled()) {
-            sessions.recordFailure(emailHash, now);
             return new LoginResult.Rejected(user);
         }
-        sessions.forgetFailures(emailHash, now.minus(properties.failedLoginWindow()));
+        attempts.forget(emailHash, address, now.minus(properties.failedLoginWindow()));
         String token = newToken();
         Instant expiresAt = now.plus(properties.sessionLifetime());
         sessions.insert(UUID.randomUUID(), user.id(), sha256(token), now, expiresAt);

@@ -6,5 +6,5 @@ import java.math.BigDecimal;
 public record LimitsPatch(Long monthlyMessages, Long monthlyTokens, BigDecimal monthlyCostBudget,
                           Integer contactDailyMessages, Integer ratePerHourPerContact, Integer maxMessageLength,
                           Integer knowledgeDocuments, Integer knowledgeUrls, Integer knowledgeIngestionsPerDay,
-                          Long knowledgeStorageBytes) {
+                          Long knowledgeStorageBytes, Long maxMediaBytes) {
 }

@@ -50,6 +50,7 @@ public class Plans {
         requireNonNegative("knowledgeUrls", plan.knowledgeUrls());
         requireNonNegative("knowledgeIngestionsPerDay", plan.knowledgeIngestionsPerDay());
         requireNonNegative("knowledgeStorageBytes", plan.knowledgeStorageBytes());
+        requireNonNegative("maxMediaBytes", plan.maxMediaBytes());
         repository.upsertPlan(plan);
         return get(plan.name());
     }
@@ -68,7 +69,7 @@ public class Plans {
     public EffectiveLimits override(OrganizationId organizationId, LimitsPatch patch) {
         organizations.get(organizationId);
         LimitsPatch p = patch == null ? new LimitsPatch(null, null, null, null, null, null, null, null,
-                null, null) : patch;
+                null, null, null) : patch;
         requireNonNegative("monthlyMessages", p.monthlyMessages());
         requireNonNegative("monthlyTokens", p.monthlyTokens());
         requireNonNegative("monthlyCostBudget", p.monthlyCostBudget());
@@ -79,6 +80,7 @@ public class Plans {
         requireNonNegative("knowledgeUrls", p.knowledgeUrls());
         requireNonNegative("knowledgeIngestionsPerDay", p.knowledgeIngestionsPerDay());
         requireNonNegative("knowledgeStorageBytes", p.knowledgeStorageBytes());
+        requireNonNegative("maxMediaBytes", p.maxMediaBytes());
         repository.patch(organizationId, limits.effective(organizationId).plan(), p);
         return limits.effective(organizationId);
     }

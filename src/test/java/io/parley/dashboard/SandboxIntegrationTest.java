@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.parley.testing.Api;
 import io.parley.testing.IntegrationTestSupport;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,23 @@ class SandboxIntegrationTest extends IntegrationTestSupport {
         assertThat(page.raw().headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
         assertThat(page.body()).contains("<form id=\"composer\">", "<form id=\"sign-in-form\">",
                 "<script src=\"/sandbox/sandbox.js\">", "href=\"/sandbox/sandbox.css\"");
+    }
+
+    @Test
+    void should_forbid_framing_and_foreign_or_inline_code_on_served_pages() {
+        for (String path : List.of("/sandbox", "/")) {
+            Api.Response page = api.withToken(null).get(path);
+
+            String policy = page.raw().headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertThat(policy).as(path).contains("frame-ancestors 'none'", "default-src 'self'", "script-src 'self'",
+                    "object-src 'none'").doesNotContain("unsafe-inline", "unsafe-eval", "*");
+            assertThat(page.raw().headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(page.raw().headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+        }
+        assertThat(api.get("/api/v1/plans").raw().headers().firstValue("Content-Security-Policy")).get().asString()
+                .as("API answers load nothing").contains("default-src 'none'", "frame-ancestors 'none'");
+        assertThat(api.withToken(null).get("/sandbox").body()).as("no inline script or style for the policy to block")
+                .doesNotContain("<style", "style=\"", "onclick", "<script>");
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.parley.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.parley.platform.ChannelAccountId;
@@ -10,6 +9,7 @@ import io.parley.platform.OrganizationId;
 import io.parley.ratelimit.RedisPing;
 import io.parley.testing.GraphFake;
 import io.parley.testing.IntegrationTestSupport;
+import io.parley.testing.RealDependency;
 import io.parley.testing.Tenants;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -54,7 +54,7 @@ class SharedPacingIntegrationTest extends IntegrationTestSupport {
 
     @BeforeAll
     static void redisRuns() {
-        assumeTrue(RedisPing.answers(), "Redis on 127.0.0.1:6379 does not answer PING");
+        RealDependency.require(RedisPing.answers(), "Redis on 127.0.0.1:6379 (PING)");
     }
 
     @Test

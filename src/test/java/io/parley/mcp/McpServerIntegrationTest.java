@@ -131,6 +131,36 @@ class McpServerIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_audit_send_message_and_handover_like_api_changes_with_the_calling_key() {
+        chat.awaitReceived(1);
+        GraphFake.sendsRespondInSequence(bot.phoneNumberId(), GraphFake.sentWithId("wamid.MCP" + UUID.randomUUID()));
+        JsonNode key = api.post("/api/v1/organizations/" + bot.organizationId() + "/api-keys",
+                "{\"name\": \"mcp client\"}").json();
+        try (McpTestClient withKey = McpTestClient.connect(port, key.path("key").asString())) {
+            withKey.ok("handover", Map.of("conversationId", conversationId, "to", "human"));
+            withKey.ok("send_message", Map.of("conversationId", conversationId, "text", "A person here."));
+            withKey.error("handover", Map.of("conversationId", conversationId, "to", "nobody"));
+        }
+        mcp.ok("handover", Map.of("conversationId", conversationId, "to", "bot"));
+
+        List<JsonNode> rows = StreamSupport.stream(api.get("/api/v1/organizations/" + bot.organizationId()
+                + "/audit-log").json().spliterator(), false).filter(row -> row.path("route").asString().equals("/mcp"))
+                .toList();
+        assertThat(rows).extracting(row -> row.path("action").asString())
+                .as("newest first; the failed call is not audited").containsExactly("handover", "send_message", "handover");
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.path("organizationId").asString()).isEqualTo(bot.organizationId());
+            assertThat(row.path("pathVariables").path("conversationId").asString()).isEqualTo(conversationId);
+            assertThat(row.path("status").asInt()).isEqualTo(200);
+        });
+        assertThat(rows.get(0).path("actorType").asString()).isEqualTo("operator");
+        assertThat(rows.subList(1, 3)).allSatisfy(row -> {
+            assertThat(row.path("actorType").asString()).isEqualTo("api_key");
+            assertThat(row.path("actorId").asString()).isEqualTo(key.path("id").asString());
+        });
+    }
+
+    @Test
     void should_answer_a_tool_error_when_arguments_are_missing_or_wrong() {
         assertThat(mcp.error("list_conversations", Map.of())).contains("organizationId").contains("required");
         assertThat(mcp.error("get_messages", Map.of("conversationId", UUID.randomUUID().toString())))

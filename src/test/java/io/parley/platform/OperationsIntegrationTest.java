@@ -3,6 +3,7 @@ package io.parley.platform;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.parley.testing.ApiProblems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,6 +47,24 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_serve_metrics_to_the_operator_only_when_metrics_are_not_public() {
+        Api anonymous = Api.at(port).withToken(null);
+        String org = Tenants.organization(api, "Metrics " + UUID.randomUUID());
+        String key = api.post("/api/v1/organizations/" + org + "/api-keys", "{\"name\": \"scraper\"}").text("key");
+
+        assertProblem(anonymous.get("/actuator/prometheus"), 401, "unauthorized");
+        assertProblem(anonymous.withToken("prl_not-the-token").get("/actuator/prometheus"), 401, "unauthorized");
+        assertThat(assertProblem(anonymous.withToken(key).get("/actuator/prometheus"), 403, "forbidden")
+                .path("requiredRole").asString()).isEqualTo("operator");
+        Api.Response scrape = api.get("/actuator/prometheus");
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+        for (String open : List.of("/live", "/ready", "/healthz", "/actuator/health")) {
+            assertThat(anonymous.get(open).status()).as(open).isEqualTo(200);
+        }
+    }
+
+    @Test
     void should_expose_ingest_turn_and_delivery_timings_when_messages_were_answered() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, FAQ);
         Api.Response sent = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
@@ -56,7 +75,7 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
                 + sent.text("conversationId") + "/messages").json().findValuesAsString("status")).contains("sent"));
         await().atMost(Duration.ofSeconds(15)).until(() -> GraphFake.sends(bot.phoneNumberId()).size() == 1);
 
-        Api.Response scrape = api.withToken(null).get("/actuator/prometheus");
+        Api.Response scrape = api.get("/actuator/prometheus");
 
         assertThat(scrape.status()).isEqualTo(200);
         List<String> lines = Arrays.asList(scrape.body().split("\n"));

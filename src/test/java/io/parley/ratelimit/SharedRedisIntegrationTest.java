@@ -2,7 +2,6 @@ package io.parley.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.parley.events.SystemEvents;
@@ -10,6 +9,7 @@ import io.parley.platform.ChatbotId;
 import io.parley.platform.ContactId;
 import io.parley.platform.OrganizationId;
 import io.parley.testing.IntegrationTestSupport;
+import io.parley.testing.RealDependency;
 import io.parley.testing.Tenants;
 import io.parley.testing.WhatsAppChat;
 import io.parley.channels.whatsapp.WhatsAppPayloads;
@@ -65,7 +65,7 @@ class SharedRedisIntegrationTest extends IntegrationTestSupport {
 
     @BeforeAll
     static void redisRuns() {
-        assumeTrue(RedisPing.answers(), "Redis on 127.0.0.1:6379 does not answer PING");
+        RealDependency.require(RedisPing.answers(), "Redis on 127.0.0.1:6379 (PING)");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.parley.testing;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,10 +18,16 @@ public final class Api {
 
     private final String base;
     private final String token;
+    private final HttpClient http;
 
     public Api(String base, String token) {
+        this(base, token, HTTP);
+    }
+
+    private Api(String base, String token, HttpClient http) {
         this.base = base;
         this.token = token;
+        this.http = http;
     }
 
     public static Api at(int port) {
@@ -27,7 +35,20 @@ public final class Api {
     }
 
     public Api withToken(String otherToken) {
-        return new Api(base, otherToken);
+        return new Api(base, otherToken, http);
+    }
+
+    /**
+     * The same API reached from {@code localAddress} (any 127.x.y.z on Linux), so per-source-address limits count
+     * this client apart from every other test's traffic, which comes from 127.0.0.1.
+     */
+    public Api from(String localAddress) {
+        try {
+            return new Api(base.replace("//localhost:", "//127.0.0.1:"), token, HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5)).localAddress(InetAddress.getByName(localAddress)).build());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(localAddress, e);
+        }
     }
 
     public String base() {
@@ -112,9 +133,9 @@ public final class Api {
         return builder;
     }
 
-    private static Response send(HttpRequest.Builder builder) {
+    private Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new IllegalStateException(e);

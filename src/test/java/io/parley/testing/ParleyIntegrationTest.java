@@ -44,6 +44,11 @@ import org.springframework.test.context.ContextConfiguration;
         "parley.media.first-backoff=100ms",
         "parley.media.max-retries=2",
         "parley.whatsapp.media-transfer-timeout=1s",
+        // Every test talks from 127.0.0.1, so per-address limits would add up over the whole run (the access matrix
+        // alone answers hundreds of 401s). Tests of those limits talk from addresses of their own (Api.from).
+        "parley.ratelimit.ingress.auth-failures-per-minute=1000000",
+        "parley.ratelimit.ingress.public-per-minute=1000000",
+        "parley.staff.max-failed-logins-per-address=1000000",
         "logging.structured.format.console=logstash"
 })
 @ContextConfiguration(initializers = ParleyTestContext.class)

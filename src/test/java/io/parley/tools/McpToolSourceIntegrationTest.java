@@ -4,11 +4,11 @@ import static io.parley.testing.LlmFake.ok;
 import static io.parley.testing.LlmFake.toolCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.parley.testing.Api;
 import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.LlmRequests;
+import io.parley.testing.RealDependency;
 import io.parley.testing.Tenants;
 import io.parley.testing.WhatsAppChat;
 import java.io.File;
@@ -36,11 +36,11 @@ class McpToolSourceIntegrationTest extends IntegrationTestSupport {
 
     @BeforeAll
     static void startServer() throws Exception {
-        assumeTrue(npxAvailable(), "npx is not installed");
+        RealDependency.require(npxAvailable(), "npx (Node.js)");
         // The first npx run downloads the package; do it once here rather than inside a registration's timeout.
         Process fetch = new ProcessBuilder("npx", "-y", PACKAGE, "--help").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assumeTrue(fetch.waitFor(300, TimeUnit.SECONDS), "npx could not fetch " + PACKAGE);
+        RealDependency.require(fetch.waitFor(300, TimeUnit.SECONDS), "npx fetching " + PACKAGE);
         try (ServerSocket socket = new ServerSocket(0)) {
             httpPort = socket.getLocalPort();
         }

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Rows of {@code audit_log}: who changed what, when. Ids, routes and outcomes only, never request bodies. */
 @Component
-class AuditLog {
+public class AuditLog {
     static final int MAX_LIMIT = 500;
 
     record Entry(long id, UUID organizationId, String actorType, String actorId, String action, String method,
@@ -33,7 +33,7 @@ class AuditLog {
     }
 
     /** @param actor null for an anonymous caller (a failed login) */
-    void record(OrganizationId organizationId, Actor actor, String action, String method, String route,
+    public void record(OrganizationId organizationId, Actor actor, String action, String method, String route,
                 Map<String, String> pathVariables, int status) {
         jdbc.sql("""
                         insert into audit_log (organization_id, actor_type, actor_id, action, method, route,

@@ -5,6 +5,7 @@ import io.parley.platform.TooManyRequestsException;
 import io.parley.platform.UnauthorizedException;
 import io.parley.platform.web.Actor;
 import io.parley.platform.web.BearerAuth;
+import io.parley.platform.web.ClientAddress;
 import io.parley.platform.web.PublicEndpoint;
 import io.parley.tenancy.LoginResult;
 import io.parley.tenancy.StaffLogin;
@@ -58,11 +59,11 @@ class AuthController {
 
     @PublicEndpoint
     @PostMapping("/login")
-    Session login(@RequestBody Credentials credentials) {
+    Session login(@RequestBody Credentials credentials, HttpServletRequest request) {
         if (credentials == null || credentials.email() == null || credentials.password() == null) {
             throw new InvalidRequestException("validation_failed", "email and password are required");
         }
-        return switch (login.login(credentials.email(), credentials.password())) {
+        return switch (login.login(credentials.email(), credentials.password(), ClientAddress.of(request))) {
             case LoginResult.SignedIn in -> {
                 auditLog.record(in.user().organizationId(), actor(in.user()), "login", "POST", LOGIN_ROUTE, Map.of(),
                         200);
@@ -77,7 +78,7 @@ class AuthController {
             case LoginResult.Throttled throttled -> {
                 auditLog.record(null, null, "login_throttled", "POST", LOGIN_ROUTE, Map.of(), 429);
                 throw new TooManyRequestsException("too_many_login_attempts",
-                        "Too many failed logins for this email; try again later", throttled.retryAfter());
+                        "Too many failed logins for this email or from this address; try again later", throttled.retryAfter());
             }
         };
     }

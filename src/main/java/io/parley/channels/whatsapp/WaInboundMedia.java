@@ -15,14 +15,23 @@ class WaInboundMedia {
         this.media = media;
     }
 
-    /** In the ingress transaction, only for a message stored now (a redelivery has no receipt ids). */
+    /**
+     * In the ingress transaction, only for a message stored now (a redelivery has no receipt ids). The attachment of a
+     * throttled message is recorded as skipped and never downloaded.
+     */
     void register(ChannelAccount account, WaInboundMessage message, Receipt receipt) {
         if (receipt.duplicate() || !InboundMedia.KINDS.contains(message.type())
                 || !(message.details().get("id") instanceof String mediaId) || mediaId.isBlank()) {
             return;
         }
-        media.register(new InboundMedia(account.organizationId(), account.id(), "whatsapp", receipt.conversationId(),
-                receipt.messageId(), message.type(), mediaId, (String) message.details().get("mime_type"),
-                (String) message.details().get("sha256")));
+        InboundMedia attachment = new InboundMedia(account.organizationId(), account.id(), "whatsapp",
+                receipt.conversationId(), receipt.messageId(), message.type(), mediaId,
+                (String) message.details().get("mime_type"), (String) message.details().get("sha256"));
+        if (receipt.throttled()) {
+            // A flood over the rate limit must not turn into downloads and disk: the row only says why there is none.
+            media.registerSkipped(attachment, "throttled");
+        } else {
+            media.register(attachment);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.mcp.internal;
 
+import io.parley.admin.AuditTrail;
 import io.parley.admin.Caller;
 import io.parley.conversation.ConversationSummary;
 import io.parley.conversation.Conversations;
@@ -10,17 +11,26 @@ import io.parley.platform.web.Actor;
 import io.parley.tenancy.ApiKeyId;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** send_message and handover: acting in the caller's conversations, through the same paths as the API. */
+/**
+ * send_message and handover: acting in the caller's conversations, through the same paths as the API, and audited
+ * like the API's changes (the tool's name is the action).
+ */
 @Component
 class ConversationWriteTools {
+    private static final Logger log = LoggerFactory.getLogger(ConversationWriteTools.class);
+
     private final Conversations conversations;
     private final TenantScope scope;
+    private final AuditTrail audit;
 
-    ConversationWriteTools(Conversations conversations, TenantScope scope) {
+    ConversationWriteTools(Conversations conversations, TenantScope scope, AuditTrail audit) {
         this.conversations = conversations;
         this.scope = scope;
+        this.audit = audit;
     }
 
     List<ParleyTool> tools() {
@@ -54,6 +64,7 @@ class ConversationWriteTools {
         Actor actor = caller.actor();
         ApiKeyId apiKey = actor.type() == Actor.Type.API_KEY ? new ApiKeyId(UUID.fromString(actor.id())) : null;
         MessageId id = conversations.sendAgentMessage(conversation.id(), text, null, apiKey);
+        audited(caller, conversation, "send_message");
         return new Queued(conversation.id().toString(), id.toString(), "queued");
     }
 
@@ -66,6 +77,16 @@ class ConversationWriteTools {
             case "bot" -> conversations.handBack(conversation.id());
             default -> throw new ToolError("Argument 'to' must be \"human\" or \"bot\"");
         };
+        audited(caller, conversation, "handover");
         return new OwnerChanged(updated.id().toString(), updated.owner().wireName());
+    }
+
+    private void audited(Caller caller, ConversationSummary conversation, String tool) {
+        try {
+            audit.toolCall(caller, conversation.organizationId(), tool, conversation.id());
+        } catch (RuntimeException e) {
+            // The change is committed already; a lost audit row must be visible in the logs, not fail the call.
+            log.error("Could not write the audit row for MCP tool {}", tool, e);
+        }
     }
 }

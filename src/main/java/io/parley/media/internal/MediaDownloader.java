@@ -40,16 +40,19 @@ public class MediaDownloader {
     private final Map<String, MediaSource> sources;
     private final MediaStore store;
     private final MediaProperties properties;
+    private final MediaQuota quota;
     private final SystemEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     MediaDownloader(MediaRepository repository, List<MediaSource> sources, MediaStore store,
-                    MediaProperties properties, SystemEvents events, TransactionTemplate transactions, Clock clock) {
+                    MediaProperties properties, MediaQuota quota, SystemEvents events, TransactionTemplate transactions,
+                    Clock clock) {
         this.repository = repository;
         this.sources = sources.stream().collect(Collectors.toMap(MediaSource::channel, Function.identity()));
         this.store = store;
         this.properties = properties;
+        this.quota = quota;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -71,10 +74,15 @@ public class MediaDownloader {
             fail(row, attempt, "unsupported_channel", "No media source for channel " + row.channel());
             return Optional.empty();
         }
+        MediaQuota.Allowance allowance = quota.allowance(row, properties.maxBytes(row.kind()));
+        if (allowance.exhausted()) {
+            quota.skip(row);
+            return Optional.empty();
+        }
         Path staging = null;
         try {
             staging = store.newStagingFile(row.id().toString());
-            return download(row, attempt, source, staging);
+            return download(row, attempt, source, staging, allowance);
         } catch (IOException e) {
             throw new UncheckedIOException("Media store unavailable", e);
         } finally {
@@ -82,15 +90,19 @@ public class MediaDownloader {
         }
     }
 
-    private Optional<Instant> download(MediaRow row, int attempt, MediaSource source, Path staging)
-            throws IOException {
-        long maxBytes = properties.maxBytes(row.kind());
+    private Optional<Instant> download(MediaRow row, int attempt, MediaSource source, Path staging,
+                                       MediaQuota.Allowance allowance) throws IOException {
+        long maxBytes = allowance.maxBytes();
         MediaFetch outcome;
         DigestingSink sink = new DigestingSink(staging);
         try (sink) {
             outcome = source.fetch(row.channelAccountId(), row.providerMediaId(), maxBytes, sink);
         }
         return switch (outcome) {
+            case MediaFetch.Failed failed when allowance.quotaBound() && "too_large".equals(failed.code()) -> {
+                quota.skip(row);
+                yield Optional.empty();
+            }
             case MediaFetch.Failed failed -> {
                 fail(row, attempt, failed.code(), failed.detail());
                 yield Optional.empty();
@@ -98,7 +110,11 @@ public class MediaDownloader {
             case MediaFetch.RetryLater retry -> retryOrFail(row, attempt, retry.code(), retry.detail());
             case MediaFetch.Fetched fetched -> {
                 if (sink.count() > maxBytes) {
-                    fail(row, attempt, "too_large", "More than " + maxBytes + " bytes");
+                    if (allowance.quotaBound()) {
+                        quota.skip(row);
+                    } else {
+                        fail(row, attempt, "too_large", "More than " + maxBytes + " bytes");
+                    }
                     yield Optional.empty();
                 }
                 String declared = row.declaredSha256() != null ? row.declaredSha256() : fetched.sha256();
@@ -115,9 +131,15 @@ public class MediaDownloader {
     private void store(MediaRow row, Path staging, String mimeType, long size) throws IOException {
         String key = storageKey(row);
         store.put(key, staging);
-        boolean stored = Boolean.TRUE.equals(transactions.execute(status ->
-                repository.markStored(row.id(), key, mimeType, size, clock.instant())));
-        log.info("Media {} stored ({} bytes, {})", row.id(), size, stored ? "new" : "already settled");
+        switch (quota.storeIfItFits(row, key, mimeType, size)) {
+            case STORED -> log.info("Media {} stored ({} bytes)", row.id(), size);
+            case OVER_QUOTA -> {
+                store.delete(key);
+                log.info("Media {} not kept: the organization's media quota is full", row.id());
+            }
+            // Another run of the same job settled the row; the storage key is the row's, so its file is this one.
+            case SETTLED_ELSEWHERE -> log.info("Media {} already settled", row.id());
+        }
     }
 
     /** {@code <org>/<yyyy>/<mm>/<uuid>}: derived from the row only, never from anything the provider named. */

@@ -47,6 +47,24 @@ public class MediaRepository {
                 .update() == 1;
     }
 
+    /** A row that is settled at once as skipped: no download job will look at it. */
+    public boolean insertSkipped(MediaObjectId id, InboundMedia media, String reason, Instant now) {
+        return jdbc.sql("""
+                        insert into media_objects (id, organization_id, channel_account_id, channel, conversation_id,
+                            message_id, provider_media_id, kind, mime_type, declared_sha256, status, error_code,
+                            created_at, updated_at)
+                        values (:id, :org, :account, :channel, :conversation, :message, :providerId, :kind, :mime,
+                            :sha256, 'skipped', :reason, :now, :now)
+                        on conflict (channel_account_id, provider_media_id) do nothing""")
+                .param("id", id.value()).param("org", media.organizationId().value())
+                .param("account", media.channelAccountId().value()).param("channel", media.channel())
+                .param("conversation", media.conversationId().value()).param("message", media.messageId().value())
+                .param("providerId", media.providerMediaId()).param("kind", media.kind())
+                .param("mime", media.mimeType()).param("sha256", media.sha256()).param("reason", reason)
+                .param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
     public Optional<MediaRow> find(MediaObjectId id) {
         return jdbc.sql("select " + COLUMNS + " from media_objects where id = :id")
                 .param("id", id.value()).query(MediaRepository::row).optional();
@@ -85,6 +103,31 @@ public class MediaRepository {
                         where id = :id and status = 'pending'""")
                 .param("id", id.value()).param("path", storagePath).param("mime", mimeType).param("size", size)
                 .param("now", Timestamp.from(now)).update() == 1;
+    }
+
+    /** The bytes of the organization's stored media. */
+    public long storedBytes(OrganizationId organizationId) {
+        return jdbc.sql("""
+                        select coalesce(sum(size_bytes), 0) from media_objects
+                        where organization_id = :org and status = 'stored'""")
+                .param("org", organizationId.value()).query(Long.class).single();
+    }
+
+    /**
+     * Serializes the quota decisions of one organization's downloads until the caller's transaction ends, so two
+     * downloads finishing together cannot both fit into the same remaining space.
+     */
+    public void lockQuota(OrganizationId organizationId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('media-quota:' || cast(:org as text), 0))")
+                .param("org", organizationId.value()).query().singleRow();
+    }
+
+    public boolean markSkipped(MediaObjectId id, String reason, Instant now) {
+        return jdbc.sql("""
+                        update media_objects set status = 'skipped', error_code = :reason, error_detail = null,
+                            updated_at = :now
+                        where id = :id and status = 'pending'""")
+                .param("id", id.value()).param("reason", reason).param("now", Timestamp.from(now)).update() == 1;
     }
 
     /** Remembers the last transient error while the object stays pending. */

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Session tokens (hashed) and the failed-login counts of the login throttle, and their clean-up. */
+/** Session tokens (hashed), and the clean-up of sessions and of the login throttle's failures ({@link LoginAttempts}). */
 @Repository
 public class StaffSessionRepository {
     private final JdbcClient jdbc;
@@ -48,29 +48,6 @@ public class StaffSessionRepository {
     public void revokeAllOf(StaffUserId userId, Instant now) {
         jdbc.sql("update staff_sessions set revoked_at = :now where user_id = :user and revoked_at is null")
                 .param("user", userId.value()).param("now", Timestamp.from(now)).update();
-    }
-
-    public void recordFailure(String emailHash, Instant now) {
-        jdbc.sql("insert into login_failures (email_hash, failed_at) values (:hash, :now)")
-                .param("hash", emailHash).param("now", Timestamp.from(now)).update();
-    }
-
-    /** The failures since {@code since}: how many, and the oldest (when the window frees a slot). */
-    public record Failures(int count, Instant oldest) {
-    }
-
-    public Failures failuresSince(String emailHash, Instant since) {
-        return jdbc.sql("""
-                        select count(*) as n, min(failed_at) as oldest from login_failures
-                        where email_hash = :hash and failed_at > :since""")
-                .param("hash", emailHash).param("since", Timestamp.from(since))
-                .query((rs, row) -> new Failures(rs.getInt("n"), rs.getTimestamp("oldest") == null ? null
-                        : rs.getTimestamp("oldest").toInstant())).single();
-    }
-
-    public void forgetFailures(String emailHash, Instant before) {
-        jdbc.sql("delete from login_failures where email_hash = :hash or failed_at < :before")
-                .param("hash", emailHash).param("before", Timestamp.from(before)).update();
     }
 
     /** Deletes up to {@code batch} sessions that expired or were revoked before {@code cutoff}; returns how many. */

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 public class LimitsRepository {
     private static final String COLUMNS = "monthly_messages, monthly_tokens, monthly_cost_budget, "
             + "contact_daily_messages, rate_per_hour_per_contact, max_message_length, knowledge_documents, "
-            + "knowledge_urls, knowledge_ingestions_per_day, knowledge_storage_bytes";
+            + "knowledge_urls, knowledge_ingestions_per_day, knowledge_storage_bytes, max_media_bytes";
     private final JdbcClient jdbc;
 
     LimitsRepository(JdbcClient jdbc) {
@@ -35,7 +35,7 @@ public class LimitsRepository {
     public void upsertPlan(Plan p) {
         jdbc.sql("""
                         insert into plans (name, %s, max_tool_rounds)
-                        values (:name, :mm, :mt, :mc, :cd, :rh, :ml, :kd, :ku, :ki, :ks, :tr)
+                        values (:name, :mm, :mt, :mc, :cd, :rh, :ml, :kd, :ku, :ki, :ks, :mb, :tr)
                         on conflict (name) do update set monthly_messages = excluded.monthly_messages,
                           monthly_tokens = excluded.monthly_tokens, monthly_cost_budget = excluded.monthly_cost_budget,
                           contact_daily_messages = excluded.contact_daily_messages,
@@ -45,14 +45,15 @@ public class LimitsRepository {
                           knowledge_documents = excluded.knowledge_documents,
                           knowledge_urls = excluded.knowledge_urls,
                           knowledge_ingestions_per_day = excluded.knowledge_ingestions_per_day,
-                          knowledge_storage_bytes = excluded.knowledge_storage_bytes, updated_at = now()"""
+                          knowledge_storage_bytes = excluded.knowledge_storage_bytes,
+                          max_media_bytes = excluded.max_media_bytes, updated_at = now()"""
                         .formatted(COLUMNS))
                 .param("name", p.name()).param("mm", p.monthlyMessages()).param("mt", p.monthlyTokens())
                 .param("mc", p.monthlyCostBudget()).param("cd", p.contactDailyMessages())
                 .param("rh", p.ratePerHourPerContact()).param("ml", p.maxMessageLength())
                 .param("tr", p.maxToolRounds()).param("kd", p.knowledgeDocuments())
                 .param("ku", p.knowledgeUrls()).param("ki", p.knowledgeIngestionsPerDay())
-                .param("ks", p.knowledgeStorageBytes()).update();
+                .param("ks", p.knowledgeStorageBytes()).param("mb", p.maxMediaBytes()).update();
     }
 
     /** The organization's effective limits; {@code defaultPlan} when it has no row of its own. */
@@ -70,7 +71,8 @@ public class LimitsRepository {
                           coalesce(o.knowledge_urls, p.knowledge_urls) as knowledge_urls,
                           coalesce(o.knowledge_ingestions_per_day, p.knowledge_ingestions_per_day)
                               as knowledge_ingestions_per_day,
-                          coalesce(o.knowledge_storage_bytes, p.knowledge_storage_bytes) as knowledge_storage_bytes
+                          coalesce(o.knowledge_storage_bytes, p.knowledge_storage_bytes) as knowledge_storage_bytes,
+                          coalesce(o.max_media_bytes, p.max_media_bytes) as max_media_bytes
                         from plans p left join organization_limits o on o.organization_id = :org
                         where p.name = coalesce(o.plan, :defaultPlan)""")
                 .param("org", id.value()).param("defaultPlan", defaultPlan)
@@ -79,7 +81,8 @@ public class LimitsRepository {
                         intOrNull(rs, "contact_daily_messages"), intOrNull(rs, "rate_per_hour_per_contact"),
                         intOrNull(rs, "max_message_length"), intOrNull(rs, "max_tool_rounds"),
                         intOrNull(rs, "knowledge_documents"), intOrNull(rs, "knowledge_urls"),
-                        intOrNull(rs, "knowledge_ingestions_per_day"), longOrNull(rs, "knowledge_storage_bytes")))
+                        intOrNull(rs, "knowledge_ingestions_per_day"), longOrNull(rs, "knowledge_storage_bytes"),
+                        longOrNull(rs, "max_media_bytes")))
                 .optional().orElseThrow(() -> new IllegalStateException("Plan missing: " + defaultPlan));
     }
 
@@ -93,7 +96,7 @@ public class LimitsRepository {
     public void patch(OrganizationId id, String defaultPlan, LimitsPatch p) {
         jdbc.sql("""
                         insert into organization_limits (organization_id, plan, %s)
-                        values (:org, :plan, :mm, :mt, :mc, :cd, :rh, :ml, :kd, :ku, :ki, :ks)
+                        values (:org, :plan, :mm, :mt, :mc, :cd, :rh, :ml, :kd, :ku, :ki, :ks, :mb)
                         on conflict (organization_id) do update set
                           monthly_messages = coalesce(excluded.monthly_messages, organization_limits.monthly_messages),
                           monthly_tokens = coalesce(excluded.monthly_tokens, organization_limits.monthly_tokens),
@@ -112,13 +115,14 @@ public class LimitsRepository {
                               organization_limits.knowledge_ingestions_per_day),
                           knowledge_storage_bytes = coalesce(excluded.knowledge_storage_bytes,
                               organization_limits.knowledge_storage_bytes),
+                          max_media_bytes = coalesce(excluded.max_media_bytes, organization_limits.max_media_bytes),
                           updated_at = now()""".formatted(COLUMNS))
                 .param("org", id.value()).param("plan", defaultPlan).param("mm", p.monthlyMessages())
                 .param("mt", p.monthlyTokens()).param("mc", p.monthlyCostBudget())
                 .param("cd", p.contactDailyMessages()).param("rh", p.ratePerHourPerContact())
                 .param("ml", p.maxMessageLength()).param("kd", p.knowledgeDocuments())
                 .param("ku", p.knowledgeUrls()).param("ki", p.knowledgeIngestionsPerDay())
-                .param("ks", p.knowledgeStorageBytes()).update();
+                .param("ks", p.knowledgeStorageBytes()).param("mb", p.maxMediaBytes()).update();
     }
 
     private static Plan plan(ResultSet rs, int row) throws SQLException {
@@ -127,7 +131,7 @@ public class LimitsRepository {
                 intOrNull(rs, "rate_per_hour_per_contact"), intOrNull(rs, "max_message_length"),
                 intOrNull(rs, "max_tool_rounds"), intOrNull(rs, "knowledge_documents"),
                 intOrNull(rs, "knowledge_urls"), intOrNull(rs, "knowledge_ingestions_per_day"),
-                longOrNull(rs, "knowledge_storage_bytes"));
+                longOrNull(rs, "knowledge_storage_bytes"), longOrNull(rs, "max_media_bytes"));
     }
 
     private static Long longOrNull(ResultSet rs, String column) throws SQLException {

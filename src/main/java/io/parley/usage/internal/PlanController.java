@@ -38,6 +38,6 @@ class PlanController {
         return plans.put(new Plan(name, body.monthlyMessages(), body.monthlyTokens(), body.monthlyCostBudget(),
                 body.contactDailyMessages(), body.ratePerHourPerContact(), body.maxMessageLength(),
                 body.maxToolRounds(), body.knowledgeDocuments(), body.knowledgeUrls(),
-                body.knowledgeIngestionsPerDay(), body.knowledgeStorageBytes()));
+                body.knowledgeIngestionsPerDay(), body.knowledgeStorageBytes(), body.maxMediaBytes()));
     }
 }

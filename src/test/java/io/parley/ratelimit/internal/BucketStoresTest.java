@@ -1,9 +1,9 @@
 package io.parley.ratelimit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.parley.ratelimit.RedisPing;
+import io.parley.testing.RealDependency;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -30,7 +30,7 @@ class BucketStoresTest {
 
     @Test
     void should_share_one_bucket_between_two_nodes_when_both_use_the_same_redis() {
-        assumeTrue(RedisPing.answers(), "Redis on 127.0.0.1:6379 does not answer PING");
+        RealDependency.require(RedisPing.answers(), "Redis on 127.0.0.1:6379 (PING)");
         String key = "contact:" + UUID.randomUUID();
         try (RedisBucketStore nodeA = redis(RedisPing.URL);
              RedisBucketStore nodeB = redis(RedisPing.URL)) {
