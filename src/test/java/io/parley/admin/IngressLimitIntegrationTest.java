@@ -51,17 +51,19 @@ class IngressLimitIntegrationTest extends EdgeTestSupport {
     }
 
     @Test
-    void should_refuse_webhooks_from_an_address_that_sent_bad_signatures_and_keep_others_flowing() {
-        Api forger = api.from(LoopbackAddresses.fresh()).withToken(null);
-        for (int i = 0; i < AUTH_FAILURES_PER_MINUTE; i++) {
-            assertProblem(Webhooks.post(forger, text("forged " + i), "not-the-app-secret"), 401,
-                    "invalid_signature");
+    void should_keep_signed_webhooks_flowing_from_an_address_that_also_sent_bad_signatures() {
+        // Meta delivers every tenant's webhooks from the same addresses: one tenant's wrong app secret must not make
+        // the other tenants' deliveries wait.
+        Api meta = api.from(LoopbackAddresses.fresh()).withToken(null);
+        for (int i = 0; i < 3 * AUTH_FAILURES_PER_MINUTE; i++) {
+            assertProblem(Webhooks.post(meta, text("forged " + i), "not-the-app-secret"), 401, "invalid_signature");
         }
 
-        assertProblem(Webhooks.post(forger, text("signed, but too late"), bot.appSecret()), 429,
-                "too_many_failed_attempts");
-        assertThat(Webhooks.post(api.from(LoopbackAddresses.fresh()).withToken(null), text("from Meta"),
-                bot.appSecret()).status()).isEqualTo(200);
+        assertThat(Webhooks.post(meta, text("signed by the right secret"), bot.appSecret()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void should_refuse_the_verification_handshake_from_an_address_that_guessed_verify_tokens() {
         Api verifier = api.from(LoopbackAddresses.fresh()).withToken(null);
         for (int i = 0; i < AUTH_FAILURES_PER_MINUTE; i++) {
             assertThat(verifier.getRaw(handshake("guessed-token-" + i)).status()).isEqualTo(403);

@@ -28,8 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /actuator/prometheus}), before any of its work. An answer that refused authentication (401, or 403 from the
  * webhook's verify-token handshake) spends one of the address's failures; once they are spent, everything the
  * address sends there is 429 until the budget refills. Routes that take no credentials at all (login, logout, the
- * verification handshake) are also capped per address. Signed webhooks are neither capped nor counted while their
- * signatures verify: Meta sends them from a few addresses at high rates.
+ * verification handshake) are also capped per address. Webhook deliveries (POST under {@code /webhooks}) are neither
+ * gated nor counted: Meta sends every tenant's webhooks from the same few addresses, so one tenant's wrong app secret
+ * must not make the others' deliveries wait, and rejecting a bad signature (an HMAC over a capped body) costs no more
+ * than the limiter would save.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -59,6 +61,10 @@ class IngressGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isWebhookDelivery(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         String address = ClientAddress.of(request);
         Optional<Duration> spent = limits.failureBudgetSpent(address);
         if (spent.isPresent()) {
@@ -79,6 +85,10 @@ class IngressGuard extends OncePerRequestFilter {
         if (refusedAuthentication(request, response.getStatus())) {
             limits.authenticationFailed(address);
         }
+    }
+
+    private static boolean isWebhookDelivery(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && BearerAuth.isUnder(request, "/webhooks");
     }
 
     private boolean needsNoCredentials(HttpServletRequest request) {
