@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -32,9 +33,10 @@ import java.util.function.Supplier;
  *
  * <p>A number connected on this node is found at once ({@link #connected}). One connected on another node would
  * otherwise stay "unknown" here for up to a minute, and its webhooks arriving here would be acknowledged without
- * being stored; so before trusting a cached "unknown" the directory re-reads a fingerprint of the WhatsApp accounts
- * (their count and newest creation time) at most every {@link #RECHECK}, and forgets every "unknown" when it changed.
- * Another node therefore sees a new number within about five seconds.
+ * being stored; so before looking up or trusting an "unknown" the directory re-reads a fingerprint of the WhatsApp
+ * accounts (their count and newest creation time) at most every {@link #RECHECK}, and forgets every "unknown" when
+ * it changed. Another node therefore sees a new number within about five seconds (up to the minute only if its
+ * commit races a look-up that began before such a re-read).
  */
 public final class WhatsAppNumberDirectory {
     static final Duration TTL = Duration.ofMinutes(1);
@@ -50,6 +52,7 @@ public final class WhatsAppNumberDirectory {
     private final Clock clock;
     private final AsyncCache<String, Optional<ChannelAccount>> answers;
     private final AtomicReference<Fingerprint> fingerprint = new AtomicReference<>();
+    private final ReentrantLock recheck = new ReentrantLock();
     private final Counter idsLookedUp;
     private final Counter queries;
 
@@ -100,11 +103,6 @@ public final class WhatsAppNumberDirectory {
 
     private CompletableFuture<Map<String, Optional<ChannelAccount>>> load(Set<? extends String> missing) {
         try {
-            // Read before the first answer is cached: every later "unknown" is then compared against a fingerprint
-            // taken no later than the lookup that produced it.
-            if (fingerprint.get() == null) {
-                fingerprint.compareAndSet(null, new Fingerprint(clock.instant(), fingerprintSource.get()));
-            }
             Map<String, Optional<ChannelAccount>> loaded = new HashMap<>();
             List<String> ids = new ArrayList<>(missing);
             for (int from = 0; from < ids.size(); from += QUERY_CHUNK) {
@@ -120,29 +118,42 @@ public final class WhatsAppNumberDirectory {
         }
     }
 
-    /** At most one fingerprint read per {@link #RECHECK} per node, and only when an "unknown" is about to be used. */
+    /**
+     * Before an "unknown" is used or looked up, the fingerprint must be at most {@link #RECHECK} old: every cached
+     * "unknown" was then looked up after the fingerprint it is compared with was read, so an account committed since
+     * changes the next reading and the "unknown" is forgotten. Read at most once per RECHECK per node, and never
+     * while every id asked for is a known number (the normal webhook).
+     */
     private void forgetUnknownIfAccountsChanged(Set<String> ids) {
-        Fingerprint last = fingerprint.get();
-        Instant now = clock.instant();
-        if (last == null || now.isBefore(last.readAt().plus(RECHECK)) || !anyCachedUnknown(ids)) {
+        if (isFresh(fingerprint.get()) || !anyNotKnown(ids)) {
             return;
         }
-        // One thread re-reads; concurrent callers go on with what they have (at most RECHECK old).
-        if (!fingerprint.compareAndSet(last, new Fingerprint(now, last.value()))) {
-            return;
-        }
-        String current = fingerprintSource.get();
-        fingerprint.set(new Fingerprint(now, current));
-        if (!current.equals(last.value())) {
-            answers.synchronous().asMap().values().removeIf(Optional::isEmpty);
+        recheck.lock();
+        try {
+            Fingerprint last = fingerprint.get();
+            if (isFresh(last)) {
+                return;
+            }
+            String current = fingerprintSource.get();
+            fingerprint.set(new Fingerprint(clock.instant(), current));
+            if (last != null && !current.equals(last.value())) {
+                answers.synchronous().asMap().values().removeIf(Optional::isEmpty);
+            }
+        } finally {
+            recheck.unlock();
         }
     }
 
-    private boolean anyCachedUnknown(Set<String> ids) {
+    private boolean isFresh(Fingerprint last) {
+        return last != null && clock.instant().isBefore(last.readAt().plus(RECHECK));
+    }
+
+    /** Some id is not cached, or cached as unknown (an answer still loading counts as known: it is fresh). */
+    private boolean anyNotKnown(Set<String> ids) {
         for (String id : ids) {
             CompletableFuture<Optional<ChannelAccount>> answer = answers.getIfPresent(id);
-            if (answer != null && answer.isDone() && !answer.isCompletedExceptionally()
-                    && answer.join().isEmpty()) {
+            if (answer == null || (answer.isDone() && !answer.isCompletedExceptionally()
+                    && answer.join().isEmpty())) {
                 return true;
             }
         }
