@@ -2,11 +2,11 @@ package io.parley.tenancy;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.ConflictException;
 import io.parley.platform.NotFoundException;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.platform.Secret;
 import io.parley.tenancy.internal.ChannelAccountRepository;
 import io.parley.tenancy.internal.ChannelAccountRepository.NumberProfile;
