@@ -12,6 +12,7 @@ import io.parley.tenancy.Chatbots;
 import io.parley.templates.internal.TemplateBodies;
 import io.parley.templates.internal.TemplateRepository;
 import io.parley.templates.internal.TemplateRepository.TemplateRow;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,17 +108,23 @@ public class MessageTemplates {
     }
 
     /**
-     * Applies an authenticated status webhook to the templates of the business account's channels. A chatbot whose
-     * re-engagement template can no longer be sent gets a warning event: its closed windows now fail.
+     * Applies a status webhook to the templates of {@code signedBy}: the channel accounts whose own app secret (or
+     * the global one they rely on) verified the body, as the channel adapter established. Only those of them that
+     * were connected with the change's business account id are touched: another tenant that registered the same
+     * WABA id with another app secret is never changed by a body it did not sign. A chatbot whose re-engagement
+     * template can no longer be sent gets a warning event: its closed windows now fail.
      */
     @Transactional
-    public void applyStatusChange(TemplateStatusChange change) {
+    public void applyStatusChange(TemplateStatusChange change, Collection<ChannelAccountId> signedBy) {
         Optional<TemplateStatus> status = TemplateStatus.fromProvider(change.event());
-        if (status.isEmpty()) {
+        if (status.isEmpty() || signedBy.isEmpty()) {
             return;
         }
         List<ChannelAccountId> accounts = channelAccounts.findByBusinessAccountId(change.businessAccountId())
-                .stream().map(ChannelAccount::id).toList();
+                .stream().map(ChannelAccount::id).filter(signedBy::contains).toList();
+        if (accounts.isEmpty()) {
+            return;
+        }
         String reason = change.reason() == null || "NONE".equalsIgnoreCase(change.reason()) ? null : change.reason();
         for (MessageTemplate updated : repository.updateStatus(accounts, change.providerTemplateId(), change.name(),
                 change.language(), status.get(), reason)) {

@@ -2,34 +2,47 @@ package io.parley.tenancy;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.ConflictException;
 import io.parley.platform.NotFoundException;
+import io.parley.platform.Secret;
 import io.parley.tenancy.internal.ChannelAccountRepository;
+import io.parley.tenancy.internal.ChannelAccountRepository.NumberProfile;
+import io.parley.tenancy.internal.WhatsAppNumberDirectory;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
- * Channel accounts and their credentials. Lookups on the webhook path are cached briefly (30 s), which bounds how
- * long another node may take to see a new or changed account.
+ * Channel accounts and their credentials. A WhatsApp number is connected only after the provider confirmed that the
+ * access token reaches it ({@link WhatsAppNumberVerifier}). Lookups on the webhook path are cached: phone number ids
+ * in {@link WhatsAppNumberDirectory} (a minute, batched, new numbers seen by other nodes within seconds), credentials
+ * for 30 s.
  */
 @Service
 public class ChannelAccounts {
     private final ChannelAccountRepository repository;
     private final Chatbots chatbots;
-    private final Cache<String, Optional<ChannelAccount>> byPhoneNumberId = Caffeine.newBuilder()
-            .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
+    private final WhatsAppNumberVerifier verifier;
+    private final WhatsAppNumberDirectory numbers;
     private final Cache<ChannelAccountId, WhatsAppCredentials> credentials = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
 
-    ChannelAccounts(ChannelAccountRepository repository, Chatbots chatbots) {
+    ChannelAccounts(ChannelAccountRepository repository, Chatbots chatbots, WhatsAppNumberVerifier verifier,
+                    Clock clock, MeterRegistry meters) {
         this.repository = repository;
         this.chatbots = chatbots;
+        this.verifier = verifier;
+        this.numbers = new WhatsAppNumberDirectory(repository::findWhatsApp, repository::whatsAppFingerprint, clock,
+                meters);
     }
 
     public ChannelAccount createWhatsApp(ChatbotId chatbotId, NewWhatsAppChannel request) {
@@ -48,15 +61,25 @@ public class ChannelAccounts {
                 || !businessAccountId.chars().allMatch(c -> c >= '0' && c <= '9'))) {
             throw Validation.invalid("businessAccountId", "must be the numeric WhatsApp Business Account id");
         }
+        NumberProfile profile = verified(phoneNumberId, accessToken);
         try {
             ChannelAccount account = repository.insertWhatsApp(new ChannelAccountId(UUID.randomUUID()), chatbot,
-                    phoneNumberId, accessToken, appSecret, verifyToken, businessAccountId);
-            byPhoneNumberId.invalidate(phoneNumberId);
+                    phoneNumberId, accessToken, appSecret, verifyToken, businessAccountId, profile);
+            numbers.connected(phoneNumberId);
             return account;
         } catch (DuplicateKeyException e) {
             throw new ConflictException("channel_already_connected",
                     "WhatsApp phone number id " + phoneNumberId + " is already connected to a chatbot");
         }
+    }
+
+    /** Asks Meta before anything is stored; a number the token does not reach is a 400 naming Meta's error. */
+    private NumberProfile verified(String phoneNumberId, String accessToken) {
+        return switch (verifier.check(phoneNumberId, Secret.of(accessToken))) {
+            case WhatsAppNumberCheck.Verified v -> new NumberProfile(v.displayPhoneNumber(), v.verifiedName());
+            case WhatsAppNumberCheck.NotChecked ignored -> new NumberProfile(null, null);
+            case WhatsAppNumberCheck.Failed failed -> throw ChannelVerificationFailure.of(failed);
+        };
     }
 
     /** The web chat account of a chatbot, created on first use. */
@@ -66,7 +89,15 @@ public class ChannelAccounts {
     }
 
     public Optional<ChannelAccount> findWhatsApp(String phoneNumberId) {
-        return byPhoneNumberId.get(phoneNumberId, repository::findWhatsApp);
+        return Optional.ofNullable(numbers.find(List.of(phoneNumberId)).get(phoneNumberId));
+    }
+
+    /**
+     * The connected accounts among these phone number ids, by id, looked up together: a webhook body may name
+     * thousands of ids nobody connected, and must not cost a query each.
+     */
+    public Map<String, ChannelAccount> findWhatsApp(Collection<String> phoneNumberIds) {
+        return numbers.find(phoneNumberIds);
     }
 
     public ChannelAccount get(ChannelAccountId id) {
@@ -91,7 +122,13 @@ public class ChannelAccounts {
     /** WhatsApp channel accounts connected with this WhatsApp Business Account id. */
     public List<ChannelAccount> findByBusinessAccountId(String businessAccountId) {
         return businessAccountId == null || businessAccountId.isBlank() ? List.of()
-                : repository.findByBusinessAccountId(businessAccountId);
+                : repository.findByBusinessAccountIds(List.of(businessAccountId));
+    }
+
+    /** WhatsApp channel accounts connected with any of these WABA ids, in one query. */
+    public List<ChannelAccount> findByBusinessAccountIds(Collection<String> businessAccountIds) {
+        List<String> ids = businessAccountIds.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
+        return ids.isEmpty() ? List.of() : repository.findByBusinessAccountIds(ids);
     }
 
     public List<ChannelAccount> list(ChatbotId chatbotId) {

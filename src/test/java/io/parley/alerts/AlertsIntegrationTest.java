@@ -16,6 +16,7 @@ import io.parley.testing.Api;
 import io.parley.testing.Fakes;
 import io.parley.testing.SmtpIntegrationTestSupport;
 import io.parley.testing.Tenants;
+import io.parley.testing.Webhooks;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,31 @@ class AlertsIntegrationTest extends SmtpIntegrationTestSupport {
         assertThat(requests().getFirst().getBodyAsString()).contains("\"text\"", "ERROR delivery.rejected", "code_42");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(deliveryStatuses(created.text("id")))
                 .containsExactly("delivered"));
+    }
+
+    /**
+     * Event payloads carry text from webhooks (here Meta's error title of a change, as the sender of a forged but
+     * signed body could choose it): on Slack it is escaped, so it can neither mention the channel nor show a link.
+     */
+    @Test
+    void should_escape_webhook_text_when_an_alert_goes_to_slack() {
+        Fakes.wiremock().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withBody("ok")));
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        Api.Response sink = api.post("/api/v1/organizations/" + bot.organizationId() + "/alert-sinks", """
+                {"type": "slack", "url": "%s", "minLevel": "warn", "types": ["whatsapp.*"]}""".formatted(url()));
+        assertThat(sink.status()).as(sink.body()).isEqualTo(201);
+        String webhook = """
+                {"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{"field": "messages",
+                 "value": {"messaging_product": "whatsapp", "metadata": {"phone_number_id": "%s"},
+                           "errors": [{"code": 131000, "title": "<!channel> <http://evil.test|Click me> & co",
+                                       "message": "<!here>"}]}}]}]}""".formatted(bot.phoneNumberId());
+
+        assertThat(Webhooks.post(api, webhook, bot.appSecret()).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(requests()).hasSize(1));
+        String text = Api.json().readTree(requests().getFirst().getBodyAsString()).path("text").asString();
+        assertThat(text).contains("whatsapp.malformed_part", "&lt;!channel&gt; &lt;http://evil.test|Click me&gt; &amp; co",
+                "&lt;!here&gt;").doesNotContain("<!channel>", "<!here>", "<http://evil.test");
     }
 
     @Test

@@ -148,8 +148,35 @@ class MessageTemplatesIntegrationTest extends IntegrationTestSupport {
                 .asString()).isEqualTo("approved");
     }
 
+    /**
+     * Any tenant may connect a channel claiming any WABA id. A status webhook is applied to the accounts whose own
+     * app secret signed it, never to another organization's account that merely claims the same WABA.
+     */
+    @Test
+    void should_change_only_the_signing_accounts_template_when_two_organizations_claim_the_same_waba() {
+        TemplateBots.Bot other = TemplateBots.create(api, bot.wabaId());
+        TemplateBots.register(api, bot, "order_ready", "Your order is ready.", "approved");
+        TemplateBots.register(api, other, "order_ready", "Your order is ready.", "approved");
+
+        String disabled = TemplateBots.statusWebhook(bot.wabaId(), "DISABLED", "55501", "order_ready");
+        assertThat(Webhooks.post(api, disabled, bot.appSecret()).status()).isEqualTo(200);
+
+        assertThat(status("order_ready")).isEqualTo("disabled");
+        assertThat(status(other, "order_ready")).as("the other organization did not sign").isEqualTo("approved");
+
+        String paused = TemplateBots.statusWebhook(bot.wabaId(), "PAUSED", "55502", "order_ready");
+        assertThat(Webhooks.post(api, paused, other.appSecret()).status()).isEqualTo(200);
+
+        assertThat(status(other, "order_ready")).isEqualTo("paused");
+        assertThat(status("order_ready")).as("signed by the other organization only").isEqualTo("disabled");
+    }
+
     private String status(String name) {
-        for (JsonNode t : api.get(templatesPath()).json()) {
+        return status(bot, name);
+    }
+
+    private String status(TemplateBots.Bot owner, String name) {
+        for (JsonNode t : api.get("/api/v1/chatbots/" + owner.chatbotId() + "/templates").json()) {
             if (name.equals(t.path("name").asString())) {
                 return t.path("status").asString();
             }

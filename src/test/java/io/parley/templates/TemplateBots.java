@@ -24,13 +24,17 @@ final class TemplateBots {
     }
 
     static Bot create(Api api) {
+        return create(api, Long.toString(IDS.incrementAndGet()));
+    }
+
+    /** A bot of a new organization whose channel claims this WABA id, with an app secret of its own. */
+    static Bot create(Api api, String waba) {
         String org = Tenants.organization(api, "Templates " + UUID.randomUUID());
         Api.Response bot = api.post("/api/v1/organizations/" + org + "/chatbots", """
                 {"name": "Support", "systemPrompt": "You help.", "model": {"provider": "offline"},
                  "faq": [{"question": "opening hours", "answer": "9 to 5"}]}""");
         assertThat(bot.status()).as(bot.body()).isEqualTo(201);
         String phoneNumberId = Long.toString(IDS.incrementAndGet());
-        String waba = Long.toString(IDS.incrementAndGet());
         String token = "EAAtpl" + UUID.randomUUID().toString().replace("-", "");
         String secret = "secret-" + UUID.randomUUID();
         Api.Response channel = api.post("/api/v1/chatbots/" + bot.text("id") + "/channels", """

@@ -20,6 +20,7 @@ public final class Fakes {
             server = new WireMockServer(options().dynamicPort().containerThreads(50).asynchronousResponseEnabled(true));
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "wiremock-stop"));
+            GraphFake.ownEveryPhoneNumber(server);
         }
         return server;
     }

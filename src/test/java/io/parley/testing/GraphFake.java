@@ -1,20 +1,63 @@
 package io.parley.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.List;
 
-/** Meta's Graph API on WireMock: sends answer with a new wamid, mark-as-read/typing answers success. */
+/**
+ * Meta's Graph API on WireMock: every numeric phone number id verifies, sends answer with a new wamid,
+ * mark-as-read/typing answers success.
+ */
 public final class GraphFake {
     private GraphFake() {
+    }
+
+    /** The fields Parley asks for when a number is connected ({@code GET /{phone-number-id}?fields=...}). */
+    public static final String NUMBER_FIELDS = "id,display_phone_number,verified_name";
+    public static final String DISPLAY_PHONE_NUMBER = "+1 555-010-0000";
+    public static final String VERIFIED_NAME = "Parley Test Business";
+
+    /**
+     * Like the acceptance checks' fake: any numeric phone number id is one this Graph owns, so connecting a number
+     * (which verifies it first) works in every test. Registered once with the server, at the lowest priority, so a
+     * test's own stub for one id ({@link #numberLookupAnswers}) wins.
+     */
+    static void ownEveryPhoneNumber(WireMockServer server) {
+        server.stubFor(get(urlPathMatching("/graph/v22\\.0/[0-9]+")).atPriority(10)
+                .withQueryParam("fields", equalTo(NUMBER_FIELDS))
+                .willReturn(okJson("""
+                        {"id": "{{request.pathSegments.[2]}}", "display_phone_number": "%s",
+                         "verified_name": "%s"}""".formatted(DISPLAY_PHONE_NUMBER, VERIFIED_NAME))
+                        .withTransformers("response-template")));
+    }
+
+    static String numberPath(String phoneNumberId) {
+        return "/graph/v22.0/" + phoneNumberId;
+    }
+
+    /** Verification of this one number answers {@code response} instead. */
+    public static void numberLookupAnswers(String phoneNumberId, ResponseDefinitionBuilder response) {
+        Fakes.wiremock().stubFor(get(urlPathEqualTo(numberPath(phoneNumberId))).atPriority(1)
+                .withQueryParam("fields", equalTo(NUMBER_FIELDS)).willReturn(response));
+    }
+
+    /** Verifications Parley asked for this number, oldest first. */
+    public static List<LoggedRequest> numberLookups(String phoneNumberId) {
+        return Fakes.wiremock().findAll(getRequestedFor(urlPathEqualTo(numberPath(phoneNumberId))));
     }
 
     static String messagesPath(String phoneNumberId) {

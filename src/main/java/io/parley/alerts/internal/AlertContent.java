@@ -31,6 +31,15 @@ final class AlertContent {
         return text.toString();
     }
 
+    /**
+     * {@link #text} for Slack, escaped by Slack's rules ({@code &}, {@code <}, {@code >}): payloads carry text from
+     * webhooks and tenants (template names and reasons, Meta's error titles, ...), and unescaped it could mention
+     * {@code <!channel>} or show a forged {@code <http://evil|link>}.
+     */
+    static String slackText(StoredEvent stored) {
+        return text(stored).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
     static Map<String, Object> document(UUID deliveryId, StoredEvent stored) {
         SystemEvent e = stored.event();
         Map<String, Object> event = new LinkedHashMap<>();

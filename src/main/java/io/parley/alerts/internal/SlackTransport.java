@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Slack incoming webhook: {@code {"text": ...}}. */
+/** Slack incoming webhook: {@code {"text": ...}}, escaped for Slack ({@link AlertContent#slackText}). */
 @Component
 class SlackTransport implements AlertTransport {
     private final HttpPoster http;
@@ -24,6 +24,6 @@ class SlackTransport implements AlertTransport {
 
     @Override
     public SinkOutcome send(AlertSink sink, UUID deliveryId, StoredEvent event) {
-        return http.post(sink.slackUrl().reveal(), json.writeValueAsString(Map.of("text", AlertContent.text(event))));
+        return http.post(sink.slackUrl().reveal(), json.writeValueAsString(Map.of("text", AlertContent.slackText(event))));
     }
 }

@@ -16,9 +16,15 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Lenient reads over Meta's JSON: a field of the wrong shape reads as absent instead of throwing, because
  * one odd field must never cost us the rest of the webhook.
+ *
+ * <p>Every string read here (values and keys) comes without U+0000: PostgreSQL stores it neither in text nor in
+ * jsonb, so one NUL in a contact's text or profile name would otherwise fail the whole webhook, and Meta would
+ * retry it for days. Every string the webhook path stores is read through {@link #text} or {@link #plain}.
  */
 final class JsonReads {
     static final int FRAGMENT_LIMIT = 2000;
+    /** 9999-12-31T23:59:59Z. */
+    private static final long LATEST_EPOCH_SECOND = 253_402_300_799L;
     /** Keys whose values are Meta's ids, codes and error texts, never what a contact wrote or who they are. */
     private static final Set<String> UNMASKED_KEYS = Set.of("id", "type", "status", "timestamp", "field",
             "messaging_product", "phone_number_id", "display_phone_number", "code", "title", "message", "details",
@@ -33,7 +39,12 @@ final class JsonReads {
         if (node == null || !(node.isString() || node.isNumber() || node.isBoolean())) {
             return null;
         }
-        return node.asString();
+        return withoutNul(node.asString());
+    }
+
+    /** The text without U+0000 (the same instance when it has none, which is nearly always). */
+    static String withoutNul(String text) {
+        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
     }
 
     static boolean hasText(String value) {
@@ -100,14 +111,18 @@ final class JsonReads {
         }
     }
 
-    /** Epoch seconds as Meta sends them (a string); anything unreadable is null rather than a failure. */
+    /**
+     * Epoch seconds as Meta sends them (a string); anything unreadable is null rather than a failure, and so is a
+     * time outside 1970 to 9999, which PostgreSQL may not store (it ends at the year 294276) and Meta never sends.
+     */
     static Instant epochSeconds(JsonNode parent, String field) {
         String value = text(parent, field);
         if (!hasText(value)) {
             return null;
         }
         try {
-            return Instant.ofEpochSecond(Long.parseLong(value.trim()));
+            long seconds = Long.parseLong(value.trim());
+            return seconds < 0 || seconds > LATEST_EPOCH_SECOND ? null : Instant.ofEpochSecond(seconds);
         } catch (NumberFormatException | DateTimeException e) {
             return null;
         }
@@ -120,7 +135,7 @@ final class JsonReads {
         }
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            node.forEachEntry((key, value) -> map.put(key, plain(value)));
+            node.forEachEntry((key, value) -> map.put(withoutNul(key), plain(value)));
             return map;
         }
         if (node.isArray()) {
@@ -134,7 +149,7 @@ final class JsonReads {
         if (node.isNumber()) {
             return plainNumber(node);
         }
-        return node.asString();
+        return withoutNul(node.asString());
     }
 
     private static Number plainNumber(JsonNode node) {
@@ -166,7 +181,7 @@ final class JsonReads {
     private static JsonNode masked(JsonNode node, String key) {
         if (node.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.properties().forEach(property -> copy.set(property.getKey(),
+            node.properties().forEach(property -> copy.set(withoutNul(property.getKey()),
                     masked(property.getValue(), property.getKey())));
             return copy;
         }
@@ -176,7 +191,10 @@ final class JsonReads {
             return copy;
         }
         boolean keep = node.isNull() || node.isBoolean() || (key != null && UNMASKED_KEYS.contains(key));
-        return keep ? node : JsonNodeFactory.instance.stringNode("***");
+        if (!keep) {
+            return JsonNodeFactory.instance.stringNode("***");
+        }
+        return node.isString() ? JsonNodeFactory.instance.stringNode(withoutNul(node.asString())) : node;
     }
 
     static void putIfPresent(Map<String, Object> target, String key, Object value) {

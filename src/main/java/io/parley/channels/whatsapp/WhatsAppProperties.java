@@ -19,6 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param ingestBatch    the most webhooks one such transaction stores
  * @param mediaTransferTimeout the longest one inbound media download may take once Graph answered; a slower (or
  *                       stalled) transfer is abandoned and retried, so it cannot hold a job thread forever
+ * @param verifyOnConnect connecting a number first asks Graph ({@code GET /{phone-number-id}}) whether the token
+ *                       reaches it ({@code PARLEY_WHATSAPP_VERIFYONCONNECT}); off only for local experiments
  */
 @ConfigurationProperties("parley.whatsapp")
 record WhatsAppProperties(@DefaultValue("https://graph.facebook.com/v22.0") String graphUrl, String verifyToken,
@@ -26,7 +28,8 @@ record WhatsAppProperties(@DefaultValue("https://graph.facebook.com/v22.0") Stri
                           @DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
                           @DefaultValue("20") int ingestConcurrency, @DefaultValue("1s") Duration ingestWait,
                           @DefaultValue("4") int ingestWriters, @DefaultValue("32") int ingestBatch,
-                          @DefaultValue("5m") Duration mediaTransferTimeout) {
+                          @DefaultValue("5m") Duration mediaTransferTimeout,
+                          @DefaultValue("true") boolean verifyOnConnect) {
 
     String graphBase() {
         return graphUrl.endsWith("/") ? graphUrl.substring(0, graphUrl.length() - 1) : graphUrl;

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -31,12 +32,18 @@ public class ChannelAccountRepository {
         this.secrets = secrets;
     }
 
+    /** What Meta showed for the number when it was connected (both null when verification is switched off). */
+    public record NumberProfile(String displayPhoneNumber, String verifiedName) {
+    }
+
     public ChannelAccount insertWhatsApp(ChannelAccountId id, Chatbot chatbot, String phoneNumberId, String accessToken,
-                                         String appSecret, String verifyToken, String businessAccountId) {
+                                         String appSecret, String verifyToken, String businessAccountId,
+                                         NumberProfile profile) {
         return jdbc.sql("""
                         insert into channel_accounts (id, organization_id, chatbot_id, type, external_id, access_token,
-                            app_secret, verify_token_hash, business_account_id)
-                        values (:id, :org, :bot, 'whatsapp', :external, :token, :secret, :verify, :waba)
+                            app_secret, verify_token_hash, business_account_id, display_phone_number, verified_name)
+                        values (:id, :org, :bot, 'whatsapp', :external, :token, :secret, :verify, :waba, :display,
+                            :verifiedName)
                         returning *""")
                 .param("id", id.value())
                 .param("org", chatbot.organizationId().value())
@@ -46,6 +53,8 @@ public class ChannelAccountRepository {
                 .param("secret", secrets.seal(appSecret, context("app_secret", id)))
                 .param("verify", sha256(verifyToken))
                 .param("waba", businessAccountId)
+                .param("display", profile.displayPhoneNumber())
+                .param("verifiedName", profile.verifiedName())
                 .query(ChannelAccountRepository::map).single();
     }
 
@@ -68,6 +77,23 @@ public class ChannelAccountRepository {
                 .param("external", phoneNumberId).query(ChannelAccountRepository::map).optional();
     }
 
+    /** The WhatsApp accounts of these phone number ids, in one statement. */
+    public List<ChannelAccount> findWhatsApp(Collection<String> phoneNumberIds) {
+        return jdbc.sql("select * from channel_accounts where type = 'whatsapp' and external_id = any(:external)")
+                .param("external", phoneNumberIds.toArray(String[]::new)).query(ChannelAccountRepository::map).list();
+    }
+
+    /**
+     * Changes whenever a WhatsApp account is added or removed: their count and the newest creation time. Cheap (a
+     * few thousand rows at most), read by a node at most every few seconds to notice numbers connected elsewhere.
+     */
+    public String whatsAppFingerprint() {
+        return jdbc.sql("""
+                        select count(*) || '/' || coalesce(max(created_at)::text, '-')
+                        from channel_accounts where type = 'whatsapp'""")
+                .query(String.class).single();
+    }
+
     public Optional<ChannelAccount> find(ChannelAccountId id) {
         return jdbc.sql("select * from channel_accounts where id = :id").param("id", id.value())
                 .query(ChannelAccountRepository::map).optional();
@@ -84,11 +110,11 @@ public class ChannelAccountRepository {
                 .flatMap(waba -> waba);
     }
 
-    public List<ChannelAccount> findByBusinessAccountId(String businessAccountId) {
+    public List<ChannelAccount> findByBusinessAccountIds(Collection<String> businessAccountIds) {
         return jdbc.sql("""
-                        select * from channel_accounts where type = 'whatsapp' and business_account_id = :waba
+                        select * from channel_accounts where type = 'whatsapp' and business_account_id = any(:waba)
                         order by created_at, id""")
-                .param("waba", businessAccountId).query(ChannelAccountRepository::map).list();
+                .param("waba", businessAccountIds.toArray(String[]::new)).query(ChannelAccountRepository::map).list();
     }
 
     public WhatsAppCredentials whatsAppCredentials(ChannelAccountId id) {
@@ -124,6 +150,7 @@ public class ChannelAccountRepository {
         return new ChannelAccount(new ChannelAccountId(rs.getObject("id", UUID.class)),
                 new OrganizationId(rs.getObject("organization_id", UUID.class)),
                 new ChatbotId(rs.getObject("chatbot_id", UUID.class)), ChannelType.fromWire(rs.getString("type")),
-                rs.getString("external_id"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("external_id"), rs.getString("business_account_id"), rs.getString("display_phone_number"),
+                rs.getString("verified_name"), rs.getTimestamp("created_at").toInstant());
     }
 }

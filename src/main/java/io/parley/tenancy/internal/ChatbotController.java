@@ -106,8 +106,9 @@ class ChatbotController {
                          String businessAccountId) {
     }
 
-    record ChannelView(UUID id, UUID chatbotId, String type, String phoneNumberId, String webhookUrl,
-                       Instant createdAt) {
+    /** {@code displayPhoneNumber} and {@code verifiedName}: what Meta showed for the number when it was verified. */
+    record ChannelView(UUID id, UUID chatbotId, String type, String phoneNumberId, String displayPhoneNumber,
+                       String verifiedName, String webhookUrl, Instant createdAt) {
     }
 
     @PostMapping("/chatbots/{botId}/channels")
@@ -132,7 +133,7 @@ class ChatbotController {
     private ChannelView view(ChannelAccount account) {
         boolean whatsapp = account.type() == ChannelType.WHATSAPP;
         return new ChannelView(account.id().value(), account.chatbotId().value(), account.type().wireName(),
-                whatsapp ? account.externalId() : null,
+                whatsapp ? account.externalId() : null, account.displayPhoneNumber(), account.verifiedName(),
                 whatsapp ? publicUrl.resolve("/webhooks/whatsapp") : null, account.createdAt());
     }
 

@@ -55,8 +55,14 @@ final class BuiltinSession {
 
     /** The person with WhatsApp number {@code waId} writes to the bot; the session is their conversation. */
     static BuiltinSession whatsApp(Api api, JdbcClient jdbc, Tools tools, Tenants.WhatsAppBot bot, String waId) {
-        post(api, bot, WhatsAppPayloads.textWithProfile(bot.phoneNumberId(), waId, "Ana", WhatsAppPayloads.newWamid(),
-                "Hello"));
+        return whatsApp(api, jdbc, tools, bot, waId, "Ana");
+    }
+
+    /** Like {@link #whatsApp(Api, JdbcClient, Tools, Tenants.WhatsAppBot, String)}, with this WhatsApp profile name. */
+    static BuiltinSession whatsApp(Api api, JdbcClient jdbc, Tools tools, Tenants.WhatsAppBot bot, String waId,
+                                   String profileName) {
+        post(api, bot, WhatsAppPayloads.textWithProfile(bot.phoneNumberId(), waId, profileName,
+                WhatsAppPayloads.newWamid(), "Hello"));
         return new BuiltinSession(tools, bot, context(jdbc, bot, "wa_id", waId));
     }
 

@@ -65,6 +65,21 @@ class ContactOwnerIntegrationTest extends IntegrationTestSupport {
                 session.bot().appSecret(), ParleyTestContext.MASTER_KEY);
     }
 
+    /** The profile name is whatever the sender typed into WhatsApp: on Slack it must not mention or link. */
+    @Test
+    void should_escape_the_senders_profile_name_when_it_reaches_slack() {
+        Fakes.wiremock().stubFor(post(urlEqualTo(slackPath)).willReturn(ok("ok")));
+        BuiltinSession hostile = BuiltinSession.whatsApp(api, jdbc, tools, session.bot(), BuiltinSession.newWaId(),
+                "<!channel> Ana <http://evil.test|Click me> & co");
+        organizations.updateNotifications(hostile.organizationId(), "slack", null, Fakes.baseUrl() + slackPath);
+
+        hostile.succeed("contact_owner", "{\"message\": \"Wants a call\"}");
+
+        String body = Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(slackPath))).getFirst().getBodyAsString();
+        assertThat(body).contains("*Name:* &lt;!channel&gt; Ana &lt;http://evil.test|Click me&gt; &amp; co")
+                .doesNotContain("<!channel>", "<http://evil.test");
+    }
+
     @Test
     void should_fail_with_a_clear_error_when_slack_answers_500() {
         Fakes.wiremock().stubFor(post(urlEqualTo(slackPath)).willReturn(aResponse().withStatus(500).withBody("no_service")));

@@ -1,0 +1,12 @@
+package io.parley.tenancy;
+
+import io.parley.platform.Secret;
+
+/**
+ * Port: asks the provider whether an access token really reaches a phone number id, before the number is connected.
+ * Implemented by the WhatsApp adapter (tenancy must not depend on channels). Never throws for a provider or network
+ * failure: those are {@link WhatsAppNumberCheck.Failed} outcomes.
+ */
+public interface WhatsAppNumberVerifier {
+    WhatsAppNumberCheck check(String phoneNumberId, Secret accessToken);
+}
