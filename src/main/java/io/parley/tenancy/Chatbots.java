@@ -38,8 +38,10 @@ public class Chatbots {
     /** Replaces the chatbot's configuration with {@code draft} (a patch merged over {@link #draftOf}). */
     @Transactional
     public Chatbot update(ChatbotId id, ChatbotDraft draft) {
-        get(id);
-        repository.update(id, validated(draft));
+        Chatbot current = get(id);
+        ChatbotDraft checked = validated(draft);
+        StoredKeys.requireNewKeyWhenMoved(current.model(), checked.model());
+        repository.update(id, checked);
         return get(id);
     }
 

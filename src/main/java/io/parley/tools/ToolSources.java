@@ -2,8 +2,10 @@ package io.parley.tools;
 
 import io.parley.llm.ToolSpec;
 import io.parley.platform.ConflictException;
+import io.parley.platform.ForbiddenException;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.web.Actor;
 import io.parley.tenancy.Organizations;
 import io.parley.tools.internal.ToolSourceDrafts;
 import io.parley.tools.internal.ToolSourceRepository;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The tool sources an organization registered. A source is only stored after its tools were discovered, so a
- * chatbot never enables a source that has never answered.
+ * chatbot never enables a source that has never answered. A stdio source starts a command on this server, so only
+ * the operator registers, refreshes or deletes one (ADR 25); organization admins see it and enable it on chatbots.
  */
 @Service
 public class ToolSources {
@@ -38,19 +41,28 @@ public class ToolSources {
         this.properties = properties;
     }
 
-    /** Checks the draft, discovers the source's tools (422 when it cannot be reached) and stores it. */
-    public ToolSource register(OrganizationId organizationId, ToolSourceDraft draft) {
+    /**
+     * Checks the draft, discovers the source's tools (422 when it cannot be reached) and stores it. {@code actor}
+     * is who asks (null counts as an organization member): a stdio draft from anyone but the operator is a 403,
+     * before any other check.
+     */
+    public ToolSource register(OrganizationId organizationId, ToolSourceDraft draft, Actor actor) {
+        if (draft.stdio()) {
+            requireOperator(actor);
+        }
         organizations.get(organizationId);
         ToolSourceDraft checked = ToolSourceDrafts.check(draft, properties.mcpStdioEnabled());
         if (repository.nameTaken(organizationId, checked.name())) {
             throw nameTaken(checked.name());
         }
         ToolSource candidate = new ToolSource(UUID.randomUUID(), organizationId, checked.type(), checked.name(),
-                checked.transport(), checked.url(), checked.command(), checked.headers(), List.of(), null);
+                checked.transport(), checked.url(), checked.command(), checked.headers(), checked.env(), List.of(),
+                null);
         List<ToolSpec> tools = discover(candidate);
         try {
             repository.insert(new ToolSource(candidate.id(), organizationId, candidate.type(), candidate.name(),
-                    candidate.transport(), candidate.url(), candidate.command(), candidate.headers(), tools, null));
+                    candidate.transport(), candidate.url(), candidate.command(), candidate.headers(), candidate.env(),
+                    tools, null));
         } catch (DuplicateKeyException e) {
             client(candidate).release(candidate);
             throw nameTaken(checked.name());
@@ -71,16 +83,22 @@ public class ToolSources {
     }
 
     /** Discovers the tools again; on failure the stored list stays as it was (422). */
-    public ToolSource refresh(OrganizationId organizationId, UUID id) {
+    public ToolSource refresh(OrganizationId organizationId, UUID id, Actor actor) {
         ToolSource source = get(organizationId, id);
+        if (source.stdio()) {
+            requireOperator(actor);
+        }
         client(source).release(source);
         repository.updateTools(organizationId, id, discover(source));
         return get(organizationId, id);
     }
 
     /** Removes the source and its enablement on every chatbot of the organization. */
-    public void delete(OrganizationId organizationId, UUID id) {
+    public void delete(OrganizationId organizationId, UUID id, Actor actor) {
         ToolSource source = get(organizationId, id);
+        if (source.stdio()) {
+            requireOperator(actor);
+        }
         repository.delete(organizationId, id);
         client(source).release(source);
         log.info("Deleted tool source {}", id);
@@ -106,6 +124,13 @@ public class ToolSources {
             throw new IllegalStateException("No client for tool sources of type " + source.type());
         }
         return client;
+    }
+
+    private static void requireOperator(Actor actor) {
+        if (actor == null || !actor.operator()) {
+            throw new ForbiddenException("MCP sources with transport \"stdio\" run a command on the server: only the "
+                    + "operator may register, refresh or delete them", Map.of("requiredRole", "operator"));
+        }
     }
 
     private static ConflictException nameTaken(String name) {

@@ -45,6 +45,17 @@ class ToolSourceApiIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_answer_403_for_operator_only_before_the_disabled_check_when_an_organization_member_asks_for_stdio() {
+        String org = Tenants.organization(api, "Org " + UUID.randomUUID());
+        OrganizationCallers callers = OrganizationCallers.of(api, org);
+
+        callers.managers().forEach((caller, token) -> assertThat(ApiProblems.assertProblem(api.withToken(token).post(
+                "/api/v1/organizations/" + org + "/tools", """
+                        {"type": "mcp", "name": "local", "transport": "stdio", "command": ["sh", "-c", "id"]}"""),
+                403, "forbidden").path("requiredRole").asString()).as(caller).isEqualTo("operator"));
+    }
+
+    @Test
     void should_answer_409_when_the_name_is_taken_in_the_organization() {
         String org = Tenants.organization(api, "Org " + UUID.randomUUID());
         String server = toolServer();

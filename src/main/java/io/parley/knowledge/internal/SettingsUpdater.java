@@ -54,6 +54,7 @@ class SettingsUpdater {
             throw new InvalidRequestException("validation_failed", "chunkOverlap must be >= 0 and below chunkSize / 2");
         }
         boolean keyChange = update.apiKey() != null;
+        EmbeddingKeys.requireNewKeyWhenMoved(current, provider, baseUrl, keyChange);
         Secret key = keyChange ? (update.apiKey().isEmpty() ? null : Secret.of(update.apiKey())) : current.apiKey();
         if (!"local".equals(provider) && !"ollama".equals(provider) && key == null) {
             throw new InvalidRequestException("validation_failed", "embedding.apiKey is required for " + provider);

@@ -49,13 +49,18 @@ final class ChatbotPatches {
             fallback = fp.isNull() ? null : new ChatbotDraft.Fallback(
                     text(fp, "provider", fallback == null ? null : fallback.provider()),
                     text(fp, "name", fallback == null ? null : fallback.name()),
-                    text(fp, "baseUrl", fallback == null ? null : fallback.baseUrl()), text(fp, "apiKey", null));
+                    text(fp, "baseUrl", fallback == null ? null : fallback.baseUrl()), apiKey(fp));
         }
         return new ChatbotDraft.Model(text(p, "provider", m.provider()), text(p, "name", m.name()),
-                text(p, "baseUrl", m.baseUrl()), p.has("apiKey") && p.get("apiKey").isNull() ? "" : text(p, "apiKey", null),
+                text(p, "baseUrl", m.baseUrl()), apiKey(p),
                 number(p, "temperature", m.temperature()), integer(p, "timeoutSeconds", m.timeoutSeconds()),
                 integer(p, "maxOutputTokens", m.maxOutputTokens()), integer(p, "maxToolRounds", m.maxToolRounds()),
                 fallback);
+    }
+
+    /** Absent keeps the stored key (null); {@code null} or "" removes it (""); text replaces it. */
+    private static String apiKey(JsonNode node) {
+        return node.has("apiKey") && node.get("apiKey").isNull() ? "" : text(node, "apiKey", null);
     }
 
     private static String text(JsonNode node, String field, String current) {

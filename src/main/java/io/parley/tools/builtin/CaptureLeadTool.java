@@ -9,19 +9,19 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** {@code capture_lead}: saves or updates the organization's lead for a phone number. */
+/** {@code capture_lead}: saves or updates the lead of the person in the conversation, never anyone else's. */
 @Component
 class CaptureLeadTool implements BuiltinTool {
     static final String NAME = "capture_lead";
     private static final ToolSpec SPEC = new ToolSpec(NAME, """
-            Save a sales lead when the user shows genuine interest. Calling it again for the same phone updates \
-            the lead: given fields replace stored ones, omitted fields are kept. The phone defaults to the user's \
-            WhatsApp number.""", """
+            Save the user's sales lead when they show genuine interest. Calling it again updates their lead: given \
+            fields replace stored ones, omitted fields are kept. The phone is the user's WhatsApp number; give \
+            phone only when the user has none (e.g. web chat) and told you theirs.""", """
             {"type": "object",
              "properties": {
                "name": {"type": "string", "maxLength": 255, "description": "The person's name"},
                "phone": {"type": "string", "maxLength": 50,
-                         "description": "International format, e.g. +5215512345678. Omit to use the user's WhatsApp number."},
+                         "description": "The user's own number, international format, e.g. +5215512345678. Omit to use their WhatsApp number."},
                "email": {"type": "string", "maxLength": 255},
                "company": {"type": "string", "maxLength": 255},
                "estimated_messages": {"type": "integer", "minimum": 0, "maximum": 2147483647,
@@ -30,12 +30,10 @@ class CaptureLeadTool implements BuiltinTool {
              },
              "additionalProperties": false}""");
 
-    private final LeadRepository leads;
-    private final CallerPhone callerPhone;
+    private final ContactLead leads;
 
-    CaptureLeadTool(LeadRepository leads, CallerPhone callerPhone) {
+    CaptureLeadTool(ContactLead leads) {
         this.leads = leads;
-        this.callerPhone = callerPhone;
     }
 
     @Override
@@ -45,11 +43,10 @@ class CaptureLeadTool implements BuiltinTool {
 
     @Override
     public BuiltinResult run(ToolContext context, JsonNode arguments) {
-        String phone = callerPhone.resolve(context, Arguments.text(arguments, "phone"), NAME);
-        LeadRepository.Capture capture = new LeadRepository.Capture(phone, Arguments.text(arguments, "name"),
+        LeadRepository.Fields fields = new LeadRepository.Fields(Arguments.text(arguments, "name"),
                 Arguments.email(Arguments.text(arguments, "email")), Arguments.text(arguments, "company"),
                 Arguments.integer(arguments, "estimated_messages"), Arguments.text(arguments, "notes"));
-        Lead lead = leads.capture(context.organizationId(), context.chatbotId(), context.contactId(), capture);
+        Lead lead = leads.capture(context, Arguments.text(arguments, "phone"), fields, NAME);
         boolean created = lead.contactCount() == 1;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("action", created ? "created" : "updated");

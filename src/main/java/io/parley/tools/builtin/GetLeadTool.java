@@ -8,26 +8,24 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** {@code get_lead}: what the organization already knows about a phone number, and nothing of other tenants. */
+/** {@code get_lead}: the lead of the person in the conversation; never another person's, nor another tenant's. */
 @Component
 class GetLeadTool implements BuiltinTool {
     static final String NAME = "get_lead";
     private static final ToolSpec SPEC = new ToolSpec(NAME, """
-            Look up the saved lead for a phone number (default: the user's WhatsApp number), e.g. to greet a \
-            returning customer or avoid asking again for details already given.""", """
+            Look up the user's own saved lead, e.g. to greet a returning customer or avoid asking again for details \
+            already given. It cannot look up other people.""", """
             {"type": "object",
              "properties": {
                "phone": {"type": "string", "maxLength": 50,
-                         "description": "International format, e.g. +5215512345678. Omit to use the user's WhatsApp number."}
+                         "description": "The user's own number, international format. Usually omitted."}
              },
              "additionalProperties": false}""");
 
-    private final LeadRepository leads;
-    private final CallerPhone callerPhone;
+    private final ContactLead leads;
 
-    GetLeadTool(LeadRepository leads, CallerPhone callerPhone) {
+    GetLeadTool(ContactLead leads) {
         this.leads = leads;
-        this.callerPhone = callerPhone;
     }
 
     @Override
@@ -37,8 +35,7 @@ class GetLeadTool implements BuiltinTool {
 
     @Override
     public BuiltinResult run(ToolContext context, JsonNode arguments) {
-        String phone = callerPhone.resolve(context, Arguments.text(arguments, "phone"), NAME);
-        return BuiltinResult.of(leads.find(context.organizationId(), phone)
+        return BuiltinResult.of(leads.find(context, Arguments.text(arguments, "phone"), NAME)
                 .<Map<String, Object>>map(lead -> Map.of("found", true, "lead", lead.forModel()))
                 .orElseGet(() -> Map.of("found", false)));
     }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** A person who showed interest, one per phone number and organization. */
+/** A person who showed interest: one per contact (ADR 25), with the phone number they are reached at. */
 record Lead(UUID id, String phone, String name, String email, String company, Integer estimatedMessages,
             String notes, int contactCount, Instant createdAt, Instant updatedAt) {
 

@@ -11,7 +11,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Leads, always read and written within one organization (the seed looked phones up across tenants). */
+/**
+ * Leads, always read and written within one organization (the seed looked phones up across tenants), one per
+ * contact (ADR 25): the tools reach a lead only through the contact of their conversation.
+ */
 @Repository
 class LeadRepository {
     private final JdbcClient jdbc;
@@ -20,22 +23,24 @@ class LeadRepository {
         this.jdbc = jdbc;
     }
 
-    record Capture(String phone, String name, String email, String company, Integer estimatedMessages,
-                   String notes) {
+    /** What a capture sets; null keeps the stored value. */
+    record Fields(String name, String email, String company, Integer estimatedMessages, String notes) {
     }
 
     /**
-     * Creates the organization's lead for the phone, or merges into it: a new value replaces the stored one, an
-     * absent value keeps it. One statement, so concurrent captures of the same phone count both and never duplicate.
+     * Creates the contact's lead, or merges into it: the phone is the one given, a new value replaces the stored
+     * one, an absent value keeps it. One statement, so concurrent captures of one contact count both and never
+     * duplicate.
      */
-    Lead capture(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId, Capture capture) {
+    Lead capture(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId, String phone,
+                 Fields capture) {
         return jdbc.sql("""
                         insert into leads (id, organization_id, chatbot_id, contact_id, phone, name, email, company,
                             estimated_messages, notes)
                         values (:id, :org, :bot, :contact, :phone, :name, :email, :company, :estimated, :notes)
-                        on conflict (organization_id, phone) do update set
-                            chatbot_id = coalesce(excluded.chatbot_id, leads.chatbot_id),
-                            contact_id = coalesce(excluded.contact_id, leads.contact_id),
+                        on conflict (contact_id) where contact_id is not null do update set
+                            chatbot_id = excluded.chatbot_id,
+                            phone = excluded.phone,
                             name = coalesce(excluded.name, leads.name),
                             email = coalesce(excluded.email, leads.email),
                             company = coalesce(excluded.company, leads.company),
@@ -45,16 +50,16 @@ class LeadRepository {
                             updated_at = now()
                         returning *""")
                 .param("id", UUID.randomUUID()).param("org", organizationId.value())
-                .param("bot", chatbotId.value()).param("contact", contactId == null ? null : contactId.value())
-                .param("phone", capture.phone()).param("name", capture.name()).param("email", capture.email())
+                .param("bot", chatbotId.value()).param("contact", contactId.value())
+                .param("phone", phone).param("name", capture.name()).param("email", capture.email())
                 .param("company", capture.company()).param("estimated", capture.estimatedMessages())
                 .param("notes", capture.notes())
                 .query(LeadRepository::map).single();
     }
 
-    Optional<Lead> find(OrganizationId organizationId, String phone) {
-        return jdbc.sql("select * from leads where organization_id = :org and phone = :phone")
-                .param("org", organizationId.value()).param("phone", phone)
+    Optional<Lead> findByContact(OrganizationId organizationId, ContactId contactId) {
+        return jdbc.sql("select * from leads where organization_id = :org and contact_id = :contact")
+                .param("org", organizationId.value()).param("contact", contactId.value())
                 .query(LeadRepository::map).optional();
     }
 

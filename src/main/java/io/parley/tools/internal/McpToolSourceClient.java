@@ -7,7 +7,6 @@ import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
 import dev.langchain4j.mcp.client.transport.McpTransport;
 import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
-import dev.langchain4j.mcp.client.transport.stdio.StdioMcpTransport;
 import dev.langchain4j.service.tool.ToolExecutionResult;
 import io.parley.llm.ToolSpec;
 import io.parley.tools.ToolContext;
@@ -27,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * MCP servers through LangChain4j's MCP client: streamable HTTP, or stdio (a process on this server, only when the
- * operator enabled it). One client per source, kept open between calls and closed when the source is deleted or
+ * operator enabled it, started with a cleared environment by {@link IsolatedStdioTransport}). One client per source, kept open between calls and closed when the source is deleted or
  * refreshed, and at shutdown (which also ends stdio processes).
  */
 @Component
@@ -116,7 +115,7 @@ class McpToolSourceClient implements ToolSourceClient {
                 throw new IOException("MCP stdio sources are disabled on this server "
                         + "(the operator can enable them with PARLEY_TOOLS_MCPSTDIOENABLED=true)");
             }
-            return new StdioMcpTransport.Builder().command(source.command()).logEvents(false).build();
+            return new IsolatedStdioTransport(source.command(), StdioEnvironment.forChild(System.getenv(), source.env()));
         }
         return new StreamableHttpMcpTransport.Builder().url(source.url()).customHeaders(source.headers())
                 .timeout(properties.timeout()).build();

@@ -1,5 +1,6 @@
 package io.parley.tools.internal;
 
+import io.parley.platform.web.Actor;
 import io.parley.platform.web.RequiresRole;
 import io.parley.platform.web.Role;
 import io.parley.llm.ToolSpec;
@@ -26,7 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** An organization's tool sources. Header values are write-only: responses name the headers, nothing more. */
+/**
+ * An organization's tool sources. Header and env values are write-only: responses name them, nothing more. stdio
+ * sources are the operator's (403 for organization callers, checked in {@link ToolSources}).
+ */
 @RestController
 @RequiresRole(Role.ADMIN)
 @RequestMapping("/api/v1/organizations/{orgId}/tools")
@@ -43,11 +47,11 @@ class ToolSourceController {
     }
 
     record SourceView(UUID id, String type, String name, String transport, String url, List<String> command,
-                      List<String> headers, List<ToolView> tools, Instant refreshedAt) {
+                      List<String> headers, List<String> env, List<ToolView> tools, Instant refreshedAt) {
     }
 
     record RegisterRequest(String type, String name, String transport, String url, List<String> command,
-                           Map<String, String> headers) {
+                           Map<String, String> headers, Map<String, String> env) {
     }
 
     @PostMapping
@@ -56,7 +60,7 @@ class ToolSourceController {
             throw new InvalidRequestException("validation_failed", "A JSON object is required");
         }
         ToolSource created = sources.register(organization(orgId), new ToolSourceDraft(request.type(), request.name(),
-                request.transport(), request.url(), request.command(), request.headers()));
+                request.transport(), request.url(), request.command(), request.headers(), request.env()), actor());
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + orgId + "/tools/" + created.id()))
                 .body(view(created));
     }
@@ -73,12 +77,12 @@ class ToolSourceController {
 
     @PostMapping("/{sourceId}/refresh")
     SourceView refresh(@PathVariable String orgId, @PathVariable String sourceId) {
-        return view(sources.refresh(organization(orgId), sourceId(sourceId)));
+        return view(sources.refresh(organization(orgId), sourceId(sourceId), actor()));
     }
 
     @DeleteMapping("/{sourceId}")
     ResponseEntity<Void> delete(@PathVariable String orgId, @PathVariable String sourceId) {
-        sources.delete(organization(orgId), sourceId(sourceId));
+        sources.delete(organization(orgId), sourceId(sourceId), actor());
         return ResponseEntity.noContent().build();
     }
 
@@ -86,11 +90,16 @@ class ToolSourceController {
         return new SourceView(source.id(), source.type(), source.name(), source.transport(), source.url(),
                 source.command().isEmpty() ? null : source.command(),
                 source.headers().keySet().stream().sorted().toList(),
+                source.stdio() ? source.env().keySet().stream().sorted().toList() : null,
                 source.tools().stream().map(this::view).toList(), source.refreshedAt());
     }
 
     private ToolView view(ToolSpec spec) {
         return new ToolView(spec.name(), spec.description(), json.readTree(spec.parametersSchema()));
+    }
+
+    private static Actor actor() {
+        return Actor.current().orElse(null);
     }
 
     private static OrganizationId organization(String value) {

@@ -25,8 +25,7 @@ public final class ToolSourceDrafts {
         if (draft.name() == null || draft.name().isBlank() || draft.name().strip().length() > 100) {
             throw invalid("name", "name is required (at most 100 characters)");
         }
-        String transport = draft.transport() != null ? draft.transport()
-                : "mcp".equals(draft.type()) && draft.url() == null && !draft.command().isEmpty() ? "stdio" : "http";
+        String transport = draft.transport() != null ? draft.transport() : draft.stdio() ? "stdio" : "http";
         if (!Set.of("http", "stdio").contains(transport) || ("http".equals(draft.type()) && !"http".equals(transport))) {
             throw invalid("transport", "http".equals(draft.type()) ? "transport is only for MCP sources"
                     : "transport must be \"http\" or \"stdio\"");
@@ -36,9 +35,12 @@ public final class ToolSourceDrafts {
         } else {
             checkUrl(draft);
         }
+        if (!"stdio".equals(transport) && !draft.env().isEmpty()) {
+            throw invalid("env", "env is only for MCP sources with transport \"stdio\"");
+        }
         checkHeaders(draft.headers());
         return new ToolSourceDraft(draft.type(), draft.name().strip(), transport, draft.url(), draft.command(),
-                draft.headers());
+                draft.headers(), draft.env());
     }
 
     private static void checkStdio(ToolSourceDraft draft, boolean stdioEnabled) {
@@ -54,6 +56,7 @@ public final class ToolSourceDrafts {
         if (draft.url() != null || !draft.headers().isEmpty()) {
             throw invalid("url", "url and headers are not used by stdio sources (they take a command)");
         }
+        StdioEnvironment.check(draft.env());
     }
 
     private static void checkUrl(ToolSourceDraft draft) {

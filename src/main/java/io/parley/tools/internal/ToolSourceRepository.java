@@ -17,7 +17,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Tool sources with their credentials encrypted per row ({@code tool_sources.credentials:<id>}). */
+/**
+ * Tool sources with their credentials (HTTP headers, stdio env values) encrypted per row
+ * ({@code tool_sources.credentials:<id>}).
+ */
 @Repository
 public class ToolSourceRepository {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
@@ -44,8 +47,7 @@ public class ToolSourceRepository {
                 .param("id", source.id()).param("org", source.organizationId().value()).param("type", source.type())
                 .param("name", source.name()).param("transport", source.transport()).param("url", source.url())
                 .param("command", source.command().isEmpty() ? null : json.writeValueAsString(source.command()))
-                .param("credentials", source.headers().isEmpty() ? null
-                        : secrets.seal(json.writeValueAsString(Map.of("headers", source.headers())), context(source.id())))
+                .param("credentials", credentials(source))
                 .param("tools", json.writeValueAsString(source.tools().stream().map(ToolSourceRepository::toJson).toList()))
                 .update();
     }
@@ -92,14 +94,25 @@ public class ToolSourceRepository {
     private ToolSource map(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         byte[] credentials = rs.getBytes("credentials");
-        Map<String, String> headers = credentials == null ? Map.of()
-                : json.readValue(json.readTree(secrets.open(credentials, context(id))).path("headers").toString(), HEADERS);
+        JsonNode opened = credentials == null ? null : json.readTree(secrets.open(credentials, context(id)));
+        Map<String, String> headers = opened == null ? Map.of() : json.readValue(opened.path("headers").toString(), HEADERS);
+        Map<String, String> env = opened == null || !opened.has("env") ? Map.of()
+                : json.readValue(opened.path("env").toString(), HEADERS);
         String command = rs.getString("command");
         List<ToolSpec> tools = json.readTree(rs.getString("tools")).valueStream().map(ToolSourceRepository::fromJson).toList();
         return new ToolSource(id, new OrganizationId(rs.getObject("organization_id", UUID.class)), rs.getString("type"),
                 rs.getString("name"), rs.getString("transport"), rs.getString("url"),
-                command == null ? List.of() : json.readValue(command, STRINGS), headers, tools,
+                command == null ? List.of() : json.readValue(command, STRINGS), headers, env, tools,
                 rs.getTimestamp("refreshed_at") == null ? null : rs.getTimestamp("refreshed_at").toInstant());
+    }
+
+    private byte[] credentials(ToolSource source) {
+        if (source.headers().isEmpty() && source.env().isEmpty()) {
+            return null;
+        }
+        Map<String, Object> sealed = source.env().isEmpty() ? Map.of("headers", source.headers())
+                : Map.of("headers", source.headers(), "env", source.env());
+        return secrets.seal(json.writeValueAsString(sealed), context(source.id()));
     }
 
     private static Map<String, Object> toJson(ToolSpec spec) {

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** capture_lead, get_lead and the leads API: one lead per phone and organization, never another tenant's. */
+/**
+ * capture_lead, get_lead and the leads API: one lead per contact (ADR 25), never another contact's or another
+ * tenant's.
+ */
 class LeadToolsIntegrationTest extends IntegrationTestSupport {
     @Autowired
     Tools tools;
@@ -61,7 +64,7 @@ class LeadToolsIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
-    void should_merge_into_one_lead_and_count_two_contacts_when_the_same_phone_is_captured_twice() {
+    void should_merge_into_one_lead_and_count_two_captures_when_the_contact_captures_twice() {
         JsonNode first = session.succeed("capture_lead", "{\"name\": \"Ana\", \"email\": \"ana@acme.test\"}");
         JsonNode second = session.succeed("capture_lead", """
                 {"name": "Ana Ruiz", "company": "Acme", "estimated_messages": 5000, "notes": "Wants a demo"}""");
@@ -86,20 +89,61 @@ class LeadToolsIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void should_store_one_spelling_of_the_phone_when_the_model_writes_it_with_separators() {
-        JsonNode captured = session.succeed("capture_lead", "{\"phone\": \"+52 (55) 1234-5678\", \"name\": \"Luis\"}");
+        BuiltinSession username = BuiltinSession.usernameUser(api, jdbc, tools, session.bot());
+
+        JsonNode captured = username.succeed("capture_lead", "{\"phone\": \"+52 (55) 1234-5678\", \"name\": \"Luis\"}");
 
         assertThat(captured.path("lead").path("phone").asString()).isEqualTo("+525512345678");
-        JsonNode found = session.succeed("get_lead", "{\"phone\": \"+525512345678\"}");
+        JsonNode found = username.succeed("get_lead", "{\"phone\": \"525512345678\"}");
         assertThat(found.path("lead").path("name").asString()).isEqualTo("Luis");
-        assertThat(session.succeed("get_lead", "{}").path("found").asBoolean()).isFalse();
+        assertThat(username.succeed("get_lead", "{}").path("lead").path("name").asString()).isEqualTo("Luis");
+        assertThat(session.succeed("get_lead", "{\"phone\": \"" + waId.substring(0, 4) + " " + waId.substring(4)
+                + "\"}").path("found").asBoolean()).as("a WhatsApp user's own number, spelled differently").isFalse();
     }
 
     @Test
     void should_list_leads_newest_first_when_several_were_captured() {
-        session.succeed("capture_lead", "{\"phone\": \"+5215500000001\", \"name\": \"First\"}");
-        session.succeed("capture_lead", "{\"phone\": \"+5215500000002\", \"name\": \"Second\"}");
+        session.succeed("capture_lead", "{\"name\": \"First\"}");
+        BuiltinSession.whatsApp(api, jdbc, tools, session.bot(), BuiltinSession.newWaId())
+                .succeed("capture_lead", "{\"name\": \"Second\"}");
 
         assertThat(leads(session.bot().organizationId()).findValuesAsString("name")).containsExactly("Second", "First");
+    }
+
+    @Test
+    void should_refuse_a_number_that_is_not_the_whatsapp_users_own_and_change_nothing() {
+        String someoneElse = "+" + BuiltinSession.newWaId();
+        BuiltinSession other = BuiltinSession.whatsApp(api, jdbc, tools, session.bot(), someoneElse.substring(1));
+        other.succeed("capture_lead", "{\"name\": \"Olga\", \"notes\": \"private\"}");
+
+        ToolOutcome read = session.call("get_lead", "{\"phone\": \"" + someoneElse + "\"}");
+        ToolOutcome write = session.call("capture_lead", "{\"phone\": \"" + someoneElse + "\", \"name\": \"Eve\"}");
+
+        assertThat(read.status()).isEqualTo(ToolOutcome.Status.FAILED);
+        assertThat(write.status()).isEqualTo(ToolOutcome.Status.FAILED);
+        assertThat(read.error() + write.error()).contains("not theirs").doesNotContain("Olga", "private");
+        assertThat(leads(session.bot().organizationId())).singleElement().satisfies(lead -> {
+            assertThat(lead.path("name").asString()).isEqualTo("Olga");
+            assertThat(lead.path("contactCount").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void should_give_a_visitor_without_a_number_a_lead_of_their_own_when_they_name_a_number_another_contact_has() {
+        session.succeed("capture_lead", "{\"name\": \"Ana Ruiz\", \"company\": \"Acme\"}");
+        BuiltinSession visitor = BuiltinSession.usernameUser(api, jdbc, tools, session.bot());
+
+        ToolOutcome peek = visitor.call("get_lead", "{\"phone\": \"+" + waId + "\"}");
+        JsonNode captured = visitor.succeed("capture_lead", "{\"phone\": \"+" + waId + "\", \"name\": \"Carl\"}");
+
+        assertThat(peek.status()).isEqualTo(ToolOutcome.Status.FAILED);
+        assertThat(peek.error()).doesNotContain("Ana", "Acme");
+        assertThat(captured.path("action").asString()).isEqualTo("created");
+        assertThat(captured.toString()).doesNotContain("Ana", "Acme");
+        assertThat(visitor.succeed("get_lead", "{}").path("lead").path("name").asString()).isEqualTo("Carl");
+        assertThat(session.succeed("get_lead", "{}").path("lead").path("name").asString()).isEqualTo("Ana Ruiz");
+        assertThat(leads(session.bot().organizationId()).findValuesAsString("name"))
+                .containsExactlyInAnyOrder("Ana Ruiz", "Carl");
     }
 
     @Test
