@@ -126,6 +126,42 @@ class KnowledgeIngestionIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_fail_a_zip_bomb_docx_with_a_reason_while_another_source_of_the_bot_syncs() {
+        Bot bot = KnowledgeFixtures.bot(api);
+        // 20 MB of XML in a file of about 0.4 MB: under POI's own ratio (100:1) and entry (100 MB) guards, over the
+        // 8 MB the tests allow one document to unpack to
+        byte[] bomb = HostileDocuments.withFillerPart(Documents.policyDocx("B-" + UUID.randomUUID()), 20L << 20);
+        Api.Response upload = api.upload(bot.sources(), "file", "bomb.docx", "application/octet-stream", bomb);
+        assertThat(upload.status()).as(upload.body()).isEqualTo(202);
+        String fine = addText(api, bot, "Fine", "A perfectly readable note " + UUID.randomUUID());
+
+        JsonNode failed = awaitStatus(api, bot, upload.text("id"), "failed");
+
+        assertThat(failed.path("error").asString())
+                .isEqualTo("The document unpacks to more than 8 MB (the limit for one document; is it a zip bomb?)");
+        assertThat(failed.path("attempts").asInt()).as("a permanent failure, not retried").isEqualTo(1);
+        assertThat(chunks(jdbc, upload.text("id"))).isEmpty();
+        awaitStatus(api, bot, fine, "synced");
+    }
+
+    @Test
+    void should_fail_a_source_whose_runs_keep_dying_with_their_node_instead_of_running_it_again() {
+        Bot bot = KnowledgeFixtures.bot(api);
+        String id = addText(api, bot, "Crashes " + UUID.randomUUID(), "A note that, say, kills the node.");
+        awaitStatus(api, bot, id, "synced");
+
+        // Every allowed attempt (3 in the tests) was claimed and never finished: the node died each time.
+        jdbc.sql("update knowledge_sources set status = 'processing', attempts = 3 where id = :id")
+                .param("id", UUID.fromString(id)).update();
+        jobs.scheduleIfAbsent(IngestionJob.TASK, id, Instant.now());
+
+        JsonNode failed = awaitStatus(api, bot, id, "failed");
+        assertThat(failed.path("error").asString())
+                .isEqualTo("Gave up after 3 attempts: the server stopped while ingesting it");
+        assertThat(failed.path("attempts").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void should_reject_unsupported_types_and_oversized_uploads_with_problems() {
         Bot bot = KnowledgeFixtures.bot(api);
 

@@ -35,6 +35,8 @@ import org.springframework.test.context.ContextConfiguration;
         "parley.knowledge.fairness-wait=200ms",
         "parley.knowledge.remote-timeout=5s",
         "parley.knowledge.max-file-size=2MB",
+        // A zip bomb that passes POI's own guards fits under the 2 MB upload limit (KnowledgeIngestionIntegrationTest).
+        "parley.knowledge.extraction.max-expanded-size=8MB",
         // Uploads: a 4 MB multipart ceiling above the knowledge (2 MB) and image (1 MB) limits, so each route's own
         // 413 is reachable without pushing WhatsApp-sized files around.
         "parley.uploads.max-file-size=4MB",

@@ -2,6 +2,7 @@ package io.parley.knowledge.internal;
 
 import io.parley.platform.InvalidRequestException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -20,7 +21,8 @@ public final class CrawlPatterns {
 
     private final List<Pattern> include;
     private final List<Pattern> exclude;
-    private int abandoned;
+    // a page past its time limit may still be checking links while the crawl's next page is checked
+    private final AtomicInteger abandoned = new AtomicInteger();
 
     CrawlPatterns(List<String> include, List<String> exclude) {
         this.include = include.stream().map(Pattern::compile).toList();
@@ -75,7 +77,7 @@ public final class CrawlPatterns {
 
     /** How many evaluations were abandoned as too expensive. */
     int abandoned() {
-        return abandoned;
+        return abandoned.get();
     }
 
     /** True or false, or null when the evaluation was abandoned. */
@@ -84,7 +86,7 @@ public final class CrawlPatterns {
         try {
             return pattern.matcher(new Budgeted(input, new long[]{MAX_STEPS})).find();
         } catch (TooExpensive e) {
-            abandoned++;
+            abandoned.incrementAndGet();
             return null;
         }
     }

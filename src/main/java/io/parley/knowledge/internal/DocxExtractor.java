@@ -21,12 +21,14 @@ final class DocxExtractor {
     private DocxExtractor() {
     }
 
-    static List<Section> extract(byte[] bytes) {
+    static List<Section> extract(byte[] bytes, long maxExpandedBytes) {
+        OfficeExpansion.requireWithin(bytes, maxExpandedBytes);
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes))) {
             List<Section> sections = new ArrayList<>();
             StringBuilder text = new StringBuilder();
             String heading = null;
             for (IBodyElement element : document.getBodyElements()) {
+                Extractor.checkpoint();
                 if (element instanceof XWPFParagraph paragraph) {
                     String line = paragraph.getText().strip();
                     if (isHeading(paragraph) && !line.isEmpty()) {
@@ -38,6 +40,7 @@ final class DocxExtractor {
                     }
                 } else if (element instanceof XWPFTable table) {
                     for (XWPFTableRow row : table.getRows()) {
+                        Extractor.checkpoint();
                         text.append(String.join(" | ", row.getTableCells().stream()
                                 .map(XWPFTableCell::getText).map(String::strip).toList())).append('\n');
                     }
@@ -46,6 +49,8 @@ final class DocxExtractor {
             }
             flush(sections, text, heading);
             return sections;
+        } catch (ExtractionException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new ExtractionException("The Word document could not be read (" + e.getMessage() + ")", e);
         }

@@ -56,6 +56,7 @@ final class HtmlExtractor {
     private record Renderer(StringBuilder out) implements NodeVisitor {
         @Override
         public void head(Node node, int depth) {
+            Extractor.checkpoint();
             if (node instanceof TextNode text) {
                 out.append(text.text());
             } else if (node instanceof Element element) {

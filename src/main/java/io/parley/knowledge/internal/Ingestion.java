@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
  * One ingestion run of a source: stored bytes (fetched first for a new URL source) → sections → chunks → vectors →
  * chunk rows. Returns when to run again (waiting for a fair slot, or a retry after a transient failure); empty
  * when the source is synced, failed or gone. Database failures propagate: the job backs off and runs again.
+ * Extraction runs on the {@link ExtractionPool}; a document that breaks its limits (time, unpacked size) fails for
+ * good, like a corrupt one.
  */
 @Component
 class Ingestion {
@@ -30,13 +32,15 @@ class Ingestion {
     private final Embedders embedders;
     private final ChunkWriter writer;
     private final EmbeddingMetering metering;
+    private final ExtractionPool extraction;
     private final KnowledgeProperties properties;
     private final Clock clock;
 
     Ingestion(SourceClaims claims, SourceRepository sources, PageStore pages, SettingsRepository settings,
-              Embedders embedders, ChunkWriter writer, EmbeddingMetering metering, KnowledgeProperties properties,
-              Clock clock) {
+              Embedders embedders, ChunkWriter writer, EmbeddingMetering metering, ExtractionPool extraction,
+              KnowledgeProperties properties, Clock clock) {
         this.metering = metering;
+        this.extraction = extraction;
         this.claims = claims;
         this.sources = sources;
         this.pages = pages;
@@ -59,6 +63,10 @@ class Ingestion {
             ingest(source);
             // Requeued (reindex) while this run worked: its result was discarded, run again with the new input.
             return claims.isPending(sourceId) ? Optional.of(clock.instant()) : Optional.empty();
+        } catch (ExtractionPool.Busy e) {
+            // every parse thread busy and the queue full: give the claim back (no attempt spent) and come back
+            claims.release(sourceId);
+            return Optional.of(clock.instant().plus(properties.fairnessWait()));
         } catch (TransientException e) {
             if (source.attempt() < properties.maxAttempts()) {
                 claims.retryLater(sourceId, "Attempt " + source.attempt() + " failed, retrying: " + e.getMessage());
@@ -83,7 +91,7 @@ class Ingestion {
                 .map(bytes -> new PageStore.Content(bytes, source.mediaType()))
                 .orElseGet(() -> pages.fetchAndStore(source, URI.create(source.url())));
         claims.progress(source.id(), 5);
-        Extractor.Extracted extracted = Extractor.extract(content.bytes(), content.mediaType(), source.url());
+        Extractor.Extracted extracted = extraction.extract(content.bytes(), content.mediaType(), source.url());
         if (extracted.title() != null && "url".equals(source.type())) {
             pages.rename(source.id(), extracted.title());
         }

@@ -2,23 +2,35 @@ package io.parley.knowledge.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * robots.txt rules for Parley: the group naming a {@code parley} user agent if there is one, else the {@code *}
- * group. The longest matching Allow/Disallow path wins (RFC 9309); {@code *} and {@code $} are supported.
+ * group. The longest matching Allow/Disallow path wins and Allow wins a tie (RFC 9309); {@code *} and {@code $} are
+ * supported by {@link RobotsPattern}, whose cost is linear. Only the first {@link #MAX_BYTES} of the file are read,
+ * Google's limit, so one check costs at most O(rules x path) however the site writes its file.
  */
-record Robots(List<String> allow, List<String> disallow) {
+record Robots(List<RobotsPattern> allow, List<RobotsPattern> disallow) {
+    static final int MAX_BYTES = 500 * 1024;
+    private static final Comparator<RobotsPattern> LONGEST_FIRST =
+            Comparator.comparingInt(RobotsPattern::length).reversed();
     static final Robots ALLOW_ALL = new Robots(List.of(), List.of());
-    static final Robots DISALLOW_ALL = new Robots(List.of(), List.of("/"));
+    static final Robots DISALLOW_ALL = new Robots(List.of(), List.of(new RobotsPattern("/")));
+
+    Robots {
+        allow = allow.stream().sorted(LONGEST_FIRST).toList();
+        disallow = disallow.stream().sorted(LONGEST_FIRST).toList();
+    }
 
     static Robots parse(byte[] body) {
-        List<String> parleyAllow = new ArrayList<>(), parleyDisallow = new ArrayList<>();
-        List<String> starAllow = new ArrayList<>(), starDisallow = new ArrayList<>();
+        List<RobotsPattern> parleyAllow = new ArrayList<>(), parleyDisallow = new ArrayList<>();
+        List<RobotsPattern> starAllow = new ArrayList<>(), starDisallow = new ArrayList<>();
         boolean parleyGroup = false, starGroup = false, parleySeen = false, inAgents = false;
-        for (String raw : new String(body, StandardCharsets.UTF_8).split("\r?\n")) {
-            String line = raw.replaceFirst("#.*", "").strip();
+        for (String raw : text(body).lines().toList()) {
+            int comment = raw.indexOf('#');
+            String line = (comment < 0 ? raw : raw.substring(0, comment)).strip();
             int colon = line.indexOf(':');
             if (colon < 0) {
                 continue;
@@ -44,43 +56,45 @@ record Robots(List<String> allow, List<String> disallow) {
             if (value.isEmpty() || !(field.equals("allow") || field.equals("disallow"))) {
                 continue;
             }
+            RobotsPattern pattern = new RobotsPattern(value);
             boolean allow = field.equals("allow");
             if (parleyGroup) {
-                (allow ? parleyAllow : parleyDisallow).add(value);
+                (allow ? parleyAllow : parleyDisallow).add(pattern);
             }
             if (starGroup) {
-                (allow ? starAllow : starDisallow).add(value);
+                (allow ? starAllow : starDisallow).add(pattern);
             }
         }
         return parleySeen ? new Robots(parleyAllow, parleyDisallow) : new Robots(starAllow, starDisallow);
     }
 
     boolean allows(String pathAndQuery) {
-        int allowLength = longestMatch(allow, pathAndQuery);
-        int disallowLength = longestMatch(disallow, pathAndQuery);
-        return disallowLength < 0 || allowLength >= disallowLength;
+        int disallowed = longestMatch(disallow, pathAndQuery, 0);
+        return disallowed < 0 || longestMatch(allow, pathAndQuery, disallowed) >= 0;
     }
 
-    private static int longestMatch(List<String> patterns, String path) {
-        int best = -1;
-        for (String pattern : patterns) {
-            if (matches(pattern, path) && pattern.length() > best) {
-                best = pattern.length();
+    /** The length of the longest pattern of at least {@code atLeast} characters that matches, or -1. */
+    private static int longestMatch(List<RobotsPattern> longestFirst, String path, int atLeast) {
+        for (RobotsPattern pattern : longestFirst) {
+            if (pattern.length() < atLeast) {
+                return -1;
+            }
+            if (pattern.matches(path)) {
+                return pattern.length();
             }
         }
-        return best;
+        return -1;
     }
 
-    private static boolean matches(String pattern, String path) {
-        boolean anchored = pattern.endsWith("$");
-        String body = anchored ? pattern.substring(0, pattern.length() - 1) : pattern;
-        StringBuilder regex = new StringBuilder();
-        for (String part : body.split("\\*", -1)) {
-            if (!regex.isEmpty() || body.startsWith("*")) {
-                regex.append(".*");
-            }
-            regex.append(java.util.regex.Pattern.quote(part));
+    /** The file up to {@link #MAX_BYTES}, without a line the cut would leave half read. */
+    private static String text(byte[] body) {
+        if (body.length <= MAX_BYTES) {
+            return new String(body, StandardCharsets.UTF_8);
         }
-        return path.matches(regex + (anchored ? "" : ".*"));
+        int end = MAX_BYTES;
+        while (end > 0 && body[end - 1] != '\n') {
+            end--;
+        }
+        return new String(body, 0, end, StandardCharsets.UTF_8);
     }
 }

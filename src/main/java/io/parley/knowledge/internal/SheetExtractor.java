@@ -20,13 +20,15 @@ final class SheetExtractor {
     private SheetExtractor() {
     }
 
-    static List<Section> extract(byte[] bytes) {
+    static List<Section> extract(byte[] bytes, long maxExpandedBytes) {
+        OfficeExpansion.requireWithin(bytes, maxExpandedBytes);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             DataFormatter formatter = new DataFormatter();
             List<Section> rows = new ArrayList<>();
             for (Sheet sheet : workbook) {
                 List<String> header = null;
                 for (Row row : sheet) {
+                    Extractor.checkpoint();
                     List<String> values = values(row, formatter);
                     if (values.stream().allMatch(String::isEmpty)) {
                         continue;
@@ -40,6 +42,8 @@ final class SheetExtractor {
                 }
             }
             return rows;
+        } catch (ExtractionException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new ExtractionException("The spreadsheet could not be read (" + e.getMessage() + ")", e);
         }

@@ -18,7 +18,8 @@ final class SlideExtractor {
     private SlideExtractor() {
     }
 
-    static List<Section> extract(byte[] bytes) {
+    static List<Section> extract(byte[] bytes, long maxExpandedBytes) {
+        OfficeExpansion.requireWithin(bytes, maxExpandedBytes);
         try (XMLSlideShow show = new XMLSlideShow(new ByteArrayInputStream(bytes))) {
             List<Section> slides = new ArrayList<>();
             int number = 0;
@@ -26,6 +27,7 @@ final class SlideExtractor {
                 number++;
                 StringBuilder text = new StringBuilder();
                 for (XSLFShape shape : slide.getShapes()) {
+                    Extractor.checkpoint();
                     if (shape instanceof XSLFTextShape textShape) {
                         text.append(textShape.getText().strip()).append("\n\n");
                     } else if (shape instanceof XSLFTable table) {
@@ -41,6 +43,8 @@ final class SlideExtractor {
                 }
             }
             return slides;
+        } catch (ExtractionException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new ExtractionException("The presentation could not be read (" + e.getMessage() + ")", e);
         }

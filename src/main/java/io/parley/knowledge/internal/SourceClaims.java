@@ -15,7 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Source state transitions of an ingestion run. {@link #claim} is the fairness gate: an organization runs at most
  * {@code maxConcurrentPerOrganization} ingestions at once (counted under a per-organization advisory lock); the
- * rest wait for a slot, so one tenant's large batch cannot occupy every job thread.
+ * rest wait for a slot, so one tenant's large batch cannot occupy every job thread. A source found still
+ * {@code processing} by a new run lost its previous run with a crashed node; after {@code maxAttempts} such runs it
+ * fails instead of taking the next node down with it.
  */
 @Component
 class SourceClaims {
@@ -62,6 +64,11 @@ class SourceClaims {
             jdbc.sql("select pg_advisory_xact_lock(hashtext('knowledge-ingest:' || cast(:org as text)))")
                     .param("org", found.get().org().value()).query().singleRow();
             Row row = row(sourceId, true).orElseThrow();
+            if (row.status().equals("processing") && row.attempts() >= properties.maxAttempts()) {
+                // every run so far died with its node (a document that brings the server down): stop trying
+                fail(sourceId, "Gave up after " + row.attempts() + " attempts: the server stopped while ingesting it");
+                return new Nothing();
+            }
             Instant now = clock.instant();
             int running = jdbc.sql("""
                             select count(*) from knowledge_sources where organization_id = :org
@@ -94,6 +101,15 @@ class SourceClaims {
         jdbc.sql("update knowledge_sources set progress = :p, updated_at = :now where id = :id and status = 'processing'")
                 .param("p", Math.max(0, Math.min(99, percent))).param("now", Timestamp.from(clock.instant()))
                 .param("id", id).update();
+    }
+
+    /** No room to work on it now: back to pending as if this run had not been claimed (no attempt spent). */
+    void release(UUID id) {
+        jdbc.sql("""
+                        update knowledge_sources set status = 'pending', progress = 0,
+                            attempts = greatest(attempts - 1, 0), updated_at = :now
+                        where id = :id and status = 'processing'""")
+                .param("now", Timestamp.from(clock.instant())).param("id", id).update();
     }
 
     /** A transient failure: back to pending with the reason, to be retried. */
