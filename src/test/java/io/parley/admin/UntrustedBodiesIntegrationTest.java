@@ -20,16 +20,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Bodies from strangers cost nothing before they are allowed: multipart is parsed only on upload routes and only
  * after the caller was authenticated and authorized, and public routes (login, web chat) refuse oversized bodies
- * before parsing them. The multipart checks announce a 100 MB body and send only its first bytes: the server must
- * answer without waiting for the rest.
+ * before parsing them. The multipart checks announce a body just under the server's multipart ceiling (100 MB in
+ * production, 4 MB here) and send only its first kilobyte: the server must answer without waiting for the rest.
  */
 class UntrustedBodiesIntegrationTest extends IntegrationTestSupport {
-    private static final long ANNOUNCED = 100L * 1024 * 1024;
     private static final String MULTIPART = "multipart/form-data; boundary=parley-boundary";
+
+    /** Larger bodies are refused from their Content-Length alone; this one a parser would wait for. */
+    @Value("${spring.servlet.multipart.max-file-size}")
+    DataSize multipartCeiling;
 
     @Test
     void should_refuse_a_multipart_upload_without_reading_it_when_the_caller_is_not_allowed() {
@@ -78,8 +83,8 @@ class UntrustedBodiesIntegrationTest extends IntegrationTestSupport {
     }
 
     /**
-     * Announces a 100 MB multipart body, sends its first kilobyte and reads the status line. A server that parsed
-     * the upload first would wait for the other 100 MB, and this read would time out.
+     * Announces a multipart body just under the ceiling, sends its first kilobyte and reads the status line. A
+     * server that parsed the upload first would wait for the rest, and this read would time out.
      */
     private int statusOfPartialUpload(String path, String token) {
         try (Socket socket = new Socket("localhost", port)) {
@@ -87,7 +92,8 @@ class UntrustedBodiesIntegrationTest extends IntegrationTestSupport {
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
                     + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
-                    + "Content-Type: " + MULTIPART + "\r\nContent-Length: " + ANNOUNCED + "\r\n\r\n"
+                    + "Content-Type: " + MULTIPART + "\r\n"
+                    + "Content-Length: " + (multipartCeiling.toBytes() - 1024) + "\r\n\r\n"
                     + "--parley-boundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
                     + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\r\n" + "x".repeat(1024))
                     .getBytes(StandardCharsets.US_ASCII));
