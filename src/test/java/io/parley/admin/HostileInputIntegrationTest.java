@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.testing.Api;
 import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.ParleyTestContext;
+import io.parley.testing.Tenants;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -117,6 +121,32 @@ class HostileInputIntegrationTest extends IntegrationTestSupport {
                 "hours\0.txt", "text/plain", "We open at nine.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(upload.status()).as(upload.body()).isEqualTo(400);
         assertThat(upload.json().path("code").asString()).isEqualTo("malformed_request");
+    }
+
+    @Test
+    void should_not_answer_5xx_when_a_stored_header_carries_nul_or_bytes_that_are_not_utf8() throws IOException {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        Api.Response chat = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
+                "{\"sessionId\": \"visitor-header\", \"text\": \"Hello\"}");
+        String path = "/api/v1/conversations/" + chat.text("conversationId") + "/messages";
+        byte[] body = "{\"text\": \"Hi\"}".getBytes(StandardCharsets.UTF_8);
+        for (byte[] key : List.of(new byte[] {'k', 0, 'y'}, new byte[] {'k', (byte) 0xC3, 0x28, (byte) 0xFF})) {
+            try (Socket socket = new Socket("localhost", port)) {
+                socket.setSoTimeout(20_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                        + "Authorization: Bearer " + ParleyTestContext.ADMIN_TOKEN + "\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
+                        + "Idempotency-Key: ").getBytes(StandardCharsets.US_ASCII));
+                out.write(key);
+                out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                assertThat(status).as("Idempotency-Key %s", java.util.Arrays.toString(key)).startsWith("HTTP/1.1 ")
+                        .doesNotStartWith("HTTP/1.1 5");
+            }
+        }
     }
 
     private String column(String table, String column, String id) {
