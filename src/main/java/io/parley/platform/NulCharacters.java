@@ -1,7 +1,7 @@
 package io.parley.platform;
 
 /**
- * U+0000 is valid in JSON and Java strings but PostgreSQL cannot store it in text (nor {@code \u0000} in jsonb): one
+ * U+0000 is valid in JSON and Java strings but PostgreSQL cannot store it in text (nor its JSON escape in jsonb): one
  * such character in a name or message would make the whole write fail. Text from outside loses it on the way in.
  */
 public final class NulCharacters {

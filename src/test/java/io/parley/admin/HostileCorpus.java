@@ -28,7 +28,7 @@ final class HostileCorpus {
     }
 
     static final String JSON_TYPE = "application/json";
-    /** A text with NUL characters, as a client writes it in JSON ({@code \u0000}). */
+    /** A text with NUL characters, which JSON carries as the escape backslash-u0000. */
     static final String NUL_TEXT = "Ac\u0000me\u0000";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -1,6 +1,7 @@
 package io.parley.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.parley.testing.Api;
 import io.parley.testing.IntegrationTestSupport;
@@ -121,6 +122,21 @@ class HostileInputIntegrationTest extends IntegrationTestSupport {
                 "hours\0.txt", "text/plain", "We open at nine.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(upload.status()).as(upload.body()).isEqualTo(400);
         assertThat(upload.json().path("code").asString()).isEqualTo("malformed_request");
+    }
+
+    @Test
+    void should_store_a_documents_text_without_nul_when_an_uploaded_file_contains_nul_bytes() {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        String sources = "/api/v1/chatbots/" + bot.chatbotId() + "/knowledge/sources";
+        Api.Response upload = api.upload(sources, "file", "hours.txt", "text/plain",
+                "We open\0 at nine.\0".getBytes(StandardCharsets.UTF_8));
+        assertThat(upload.status()).as(upload.body()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(api.get(sources + "/"
+                + upload.text("id")).json().path("status").asString()).isEqualTo("synced"));
+        assertThat(jdbc.sql("select text from knowledge_chunks where source_id = :id")
+                .param("id", UUID.fromString(upload.text("id"))).query(String.class).list())
+                .singleElement().asString().contains("We open at nine.").doesNotContain("\0");
     }
 
     @Test
