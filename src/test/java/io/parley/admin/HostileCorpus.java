@@ -84,7 +84,8 @@ final class HostileCorpus {
             bodies.add(json("every field " + value, fill(shape, leaf -> value)));
             bodies.add(json("top-level fields " + value, top(shape, value)));
         }
-        bodies.add(json("NUL in every text field", fill(shape, leaf -> leaf.text() ? NODES.stringNode(NUL_TEXT) : null)));
+        bodies.add(json("NUL in every text field",
+                fill(shape, leaf -> leaf.text() ? NODES.stringNode(NUL_TEXT) : null)));
         bodies.add(json("NUL in every field", fill(shape, leaf -> NODES.stringNode(NUL_TEXT))));
         // A megabyte in every text field, four fields a body: all in one would be tens of megabytes on some routes.
         int textFields = textLeaves(shape);

@@ -99,6 +99,20 @@ class HostileInputIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_answer_400_or_415_problems_when_a_body_is_broken_null_too_deep_wrong_typed_or_not_json() {
+        for (String body : List.of("{\"name\": ", "null", "[]", "\"Acme\"", "[".repeat(10_000) + "]".repeat(10_000),
+                "{\"name\": " + "{\"a\": ".repeat(10_000) + "1" + "}".repeat(10_000) + "}", "{\"name\": [\"Acme\"]}")) {
+            Api.Response response = api.post("/api/v1/organizations", body);
+            assertThat(response.status()).as(body.substring(0, Math.min(40, body.length()))).isEqualTo(400);
+            assertThat(response.json().path("code").asString()).isIn("malformed_request", "validation_failed");
+        }
+        Api.Response plain = api.postRaw("/api/v1/organizations", "{}".getBytes(StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + ParleyTestContext.ADMIN_TOKEN, "Content-Type", "text/plain");
+        assertThat(plain.status()).as(plain.body()).isEqualTo(415);
+        assertThat(plain.json().path("code").asString()).isEqualTo("unsupported_media_type");
+    }
+
+    @Test
     void should_store_texts_without_nul_when_api_bodies_and_uploads_contain_nul_characters() {
         Api.Response org = api.post("/api/v1/organizations", "{\"name\": \"Ac\\u0000me \\u0000Ltd\"}");
         assertThat(org.status()).as(org.body()).isEqualTo(201);

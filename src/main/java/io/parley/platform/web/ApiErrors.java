@@ -43,7 +43,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-    /** character_not_in_repertoire (a NUL), untranslatable_character (a NUL escape in jsonb), invalid_text_representation. */
+    /** character_not_in_repertoire (a NUL), untranslatable_character (a NUL escape in jsonb), invalid text repr. */
     private static final Set<String> BAD_TEXT_STATES = Set.of("22021", "22P05", "22P02");
     private final java.util.concurrent.atomic.AtomicLong lastUnavailableLog = new java.util.concurrent.atomic.AtomicLong(
             System.nanoTime() - 20_000_000_000L);
