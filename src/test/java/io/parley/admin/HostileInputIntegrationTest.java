@@ -94,6 +94,11 @@ class HostileInputIntegrationTest extends IntegrationTestSupport {
                 }
             }
         }
+        // The MCP server is a servlet of its own, not in Spring MVC's table.
+        for (HostileCorpus.Body body : concat(common, HostileCorpus.forShape(BodyShape.GENERIC))) {
+            requests++;
+            check(failures, new Route("POST", "/mcp"), body.toString(), send("POST", "/mcp", body));
+        }
         assertThat(requests).as("requests sent").isGreaterThan(1000);
         assertThat(failures).as("5xx answers out of %d hostile requests", requests).isEmpty();
     }
@@ -201,7 +206,8 @@ class HostileInputIntegrationTest extends IntegrationTestSupport {
     private HttpResponse<String> send(String method, String path, HostileCorpus.Body body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + ParleyTestContext.ADMIN_TOKEN);
+                .header("Authorization", "Bearer " + ParleyTestContext.ADMIN_TOKEN)
+                .header("Accept", path.startsWith("/mcp") ? "application/json, text/event-stream" : "*/*");
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

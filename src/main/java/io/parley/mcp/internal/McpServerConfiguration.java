@@ -1,30 +1,27 @@
 package io.parley.mcp.internal;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
-import io.parley.platform.web.NulFreeJson;
 import java.util.stream.Stream;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The MCP server on the SDK's streamable HTTP servlet, registered next to Spring MVC's dispatcher. The SDK keeps
- * its own JSON mapper (Jackson 3, from {@code mcp-json-jackson3}) so Spring's settings cannot change the wire format.
+ * its own JSON mapper (Jackson 3, from {@code mcp-json-jackson3}, see {@link McpJson}) so Spring's settings cannot
+ * change the wire format.
  */
 @Configuration(proxyBeanMethods = false)
 class McpServerConfiguration {
     static final String ENDPOINT = "/mcp";
 
-    /** The SDK's default mapper, except that tool arguments lose U+0000 like every other body (NulFreeJson). */
     @Bean
     McpJsonMapper mcpJsonMapper() {
-        return new JacksonMcpJsonMapper(NulFreeJson.configure(JsonMapper.builder()).build());
+        return new McpJson();
     }
 
     @Bean
