@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PriceCatalog {
+    private static final BigDecimal MAX_PRICE = BigDecimal.valueOf(1_000_000);
     private final PriceRepository repository;
 
     PriceCatalog(PriceRepository repository) {
@@ -59,8 +60,9 @@ public class PriceCatalog {
     }
 
     private static void requireNonNegative(String field, BigDecimal value) {
-        if (value == null || value.signum() < 0) {
-            throw invalid(field, "must be a number ≥ 0");
+        // numeric(14, 8): anything from a million up would be a database error, not a price
+        if (value == null || value.signum() < 0 || value.compareTo(MAX_PRICE) >= 0) {
+            throw invalid(field, "must be a number from 0 to below 1000000");
         }
     }
 

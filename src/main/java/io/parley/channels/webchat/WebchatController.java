@@ -1,5 +1,6 @@
 package io.parley.channels.webchat;
 
+import io.parley.platform.web.CappedBody;
 import io.parley.platform.web.RequiresRole;
 import io.parley.platform.web.Role;
 import io.parley.contacts.ContactIdentity;
@@ -51,6 +52,7 @@ class WebchatController {
     }
 
     @RequiresRole(Role.AGENT)
+    @CappedBody
     @PostMapping("/messages")
     ResponseEntity<Accepted> send(@PathVariable String botId, @RequestBody SendMessage request) {
         String sessionId = requireId("sessionId", request == null ? null : request.sessionId());

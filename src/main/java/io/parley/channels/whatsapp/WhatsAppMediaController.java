@@ -93,7 +93,7 @@ class WhatsAppMediaController {
         List<ChannelAccount> whatsApp = accounts.list(bot).stream()
                 .filter(a -> a.type() == ChannelType.WHATSAPP).toList();
         if (channelAccount != null) {
-            ChannelAccountId wanted = Ids.parse(channelAccount, "channel account", ChannelAccountId::new);
+            ChannelAccountId wanted = Ids.parse(channelAccount, "channel_account", ChannelAccountId::new);
             return whatsApp.stream().filter(a -> a.id().equals(wanted)).findFirst().orElseThrow(() ->
                     new InvalidRequestException("validation_failed", "channelAccountId is not a WhatsApp number of "
                             + "this chatbot", Map.of("field", "channelAccountId")));

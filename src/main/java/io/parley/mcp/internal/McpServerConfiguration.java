@@ -1,6 +1,5 @@
 package io.parley.mcp.internal;
 
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -13,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The MCP server on the SDK's streamable HTTP servlet, registered next to Spring MVC's dispatcher. The SDK keeps
- * its own JSON mapper (Jackson 3, from {@code mcp-json-jackson3}) so Spring's settings cannot change the wire format.
+ * its own JSON mapper (Jackson 3, from {@code mcp-json-jackson3}, see {@link McpJson}) so Spring's settings cannot
+ * change the wire format.
  */
 @Configuration(proxyBeanMethods = false)
 class McpServerConfiguration {
@@ -21,7 +21,7 @@ class McpServerConfiguration {
 
     @Bean
     McpJsonMapper mcpJsonMapper() {
-        return McpJsonDefaults.getMapper();
+        return new McpJson();
     }
 
     @Bean

@@ -7,13 +7,17 @@ import io.parley.platform.InvalidRequestException;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.UnauthorizedException;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -38,6 +43,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    /** character_not_in_repertoire (a NUL), untranslatable_character (a NUL escape in jsonb), invalid text repr. */
+    private static final Set<String> BAD_TEXT_STATES = Set.of("22021", "22P05", "22P02");
     private final java.util.concurrent.atomic.AtomicLong lastUnavailableLog = new java.util.concurrent.atomic.AtomicLong(
             System.nanoTime() - 20_000_000_000L);
 
@@ -80,6 +87,36 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable",
                         "The database is busy or unreachable; retry shortly"));
+    }
+
+    /**
+     * Safety net for text PostgreSQL refuses: a NUL that did not come through JSON, bytes that are not valid UTF-8,
+     * a value that does not parse as its column's type. The request carried it, so it is the caller's 400.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> dataAccess(DataAccessException e) {
+        if (!BAD_TEXT_STATES.contains(sqlState(e))) {
+            return unexpected(e);
+        }
+        log.warn("Refused text from a request (SQLState {}): {}", sqlState(e), e.getMostSpecificCause().getMessage());
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid_text",
+                "A text in the request cannot be stored (e.g. a NUL character or bytes that are not UTF-8)"));
+    }
+
+    /** A multipart body that cannot be parsed (e.g. a NUL in a file name, a broken boundary). */
+    @ExceptionHandler({MultipartException.class, InvalidParameterException.class})
+    ResponseEntity<ProblemDetail> malformedBody(Exception e) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed_request",
+                "The request body cannot be read as multipart or form data"));
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "";
     }
 
     @ExceptionHandler(Exception.class)

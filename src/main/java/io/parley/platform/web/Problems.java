@@ -12,7 +12,8 @@ public final class Problems {
 
     public static ProblemDetail of(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://parley.dev/problems/" + code));
+        // The type is a URI: a code with other characters must not turn an error answer into a server error.
+        problem.setType(URI.create("https://parley.dev/problems/" + code.replaceAll("[^A-Za-z0-9._-]", "_")));
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("code", code);
         problem.setProperty("traceId", LogContext.currentTraceId());
