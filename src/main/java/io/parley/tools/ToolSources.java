@@ -4,6 +4,7 @@ import io.parley.llm.ToolSpec;
 import io.parley.platform.ConflictException;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.egress.EgressPolicy;
 import io.parley.tenancy.Organizations;
 import io.parley.tools.internal.ToolSourceDrafts;
 import io.parley.tools.internal.ToolSourceRepository;
@@ -29,19 +30,22 @@ public class ToolSources {
     private final Map<String, ToolSourceClient> clients;
     private final Organizations organizations;
     private final ToolsProperties properties;
+    private final EgressPolicy egress;
 
     ToolSources(ToolSourceRepository repository, List<ToolSourceClient> clients, Organizations organizations,
-                ToolsProperties properties) {
+                ToolsProperties properties, EgressPolicy egress) {
         this.repository = repository;
         this.clients = clients.stream().collect(Collectors.toMap(ToolSourceClient::type, Function.identity()));
         this.organizations = organizations;
         this.properties = properties;
+        this.egress = egress;
     }
 
     /** Checks the draft, discovers the source's tools (422 when it cannot be reached) and stores it. */
     public ToolSource register(OrganizationId organizationId, ToolSourceDraft draft) {
         organizations.get(organizationId);
         ToolSourceDraft checked = ToolSourceDrafts.check(draft, properties.mcpStdioEnabled());
+        checkEgress(checked.url());
         if (repository.nameTaken(organizationId, checked.name())) {
             throw nameTaken(checked.name());
         }
@@ -73,6 +77,7 @@ public class ToolSources {
     /** Discovers the tools again; on failure the stored list stays as it was (422). */
     public ToolSource refresh(OrganizationId organizationId, UUID id) {
         ToolSource source = get(organizationId, id);
+        checkEgress(source.url());
         client(source).release(source);
         repository.updateTools(organizationId, id, discover(source));
         return get(organizationId, id);
@@ -84,6 +89,13 @@ public class ToolSources {
         repository.delete(organizationId, id);
         client(source).release(source);
         log.info("Deleted tool source {}", id);
+    }
+
+    /** An HTTP or MCP server's URL must pass the egress policy before anything is requested (400 naming url). */
+    private void checkEgress(String url) {
+        if (url != null) {
+            egress.check("url", url);
+        }
     }
 
     private List<ToolSpec> discover(ToolSource source) {

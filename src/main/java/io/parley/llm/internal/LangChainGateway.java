@@ -2,6 +2,7 @@ package io.parley.llm.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.parley.llm.ModelException;
@@ -10,6 +11,7 @@ import io.parley.llm.ModelReply;
 import io.parley.llm.ModelRequest;
 import io.parley.llm.ModelSpec;
 import io.parley.platform.Secret;
+import io.parley.platform.egress.EgressHttp;
 import java.time.Duration;
 
 /**
@@ -27,10 +29,17 @@ abstract class LangChainGateway implements ModelGateway {
             .build();
     private final ProviderFamily family;
     private final ModelErrorMapper errors;
+    private final EgressHttp http;
 
-    LangChainGateway(ProviderFamily family) {
+    LangChainGateway(ProviderFamily family, EgressHttp http) {
         this.family = family;
         this.errors = new ModelErrorMapper(family);
+        this.http = http;
+    }
+
+    /** Every model's HTTP client: through the egress policy (ADR 24), so a baseUrl reaches only allowed hosts. */
+    HttpClientBuilder httpClient() {
+        return http.langChain4j();
     }
 
     @Override
