@@ -12,7 +12,8 @@ import java.util.Optional;
  * because that is where the packets end up.
  */
 final class RefusedRanges {
-    private record Range(Cidr cidr, String name) {
+    /** @param label e.g. "loopback (127.0.0.0/8)", the range as people write it */
+    private record Range(Cidr cidr, String label) {
     }
 
     private static final List<Range> IPV4 = List.of(
@@ -62,7 +63,7 @@ final class RefusedRanges {
         }
         for (Range range : IPV6) {
             if (range.cidr().contains(bytes)) {
-                return Optional.of(range.name() + " (" + range.cidr() + ")");
+                return Optional.of(range.label());
             }
         }
         for (Embedding embedding : EMBEDDED_IPV4) {
@@ -76,8 +77,7 @@ final class RefusedRanges {
     }
 
     private static Optional<String> ipv4(byte[] bytes) {
-        return IPV4.stream().filter(range -> range.cidr().contains(bytes)).findFirst()
-                .map(range -> range.name() + " (" + range.cidr() + ")");
+        return IPV4.stream().filter(range -> range.cidr().contains(bytes)).findFirst().map(Range::label);
     }
 
     /** ::ffff:0:0 built by hand: the JDK turns the literal into an IPv4 address. */
@@ -89,6 +89,6 @@ final class RefusedRanges {
     }
 
     private static Range range(String cidr, String name) {
-        return new Range(Cidr.parse(cidr), name);
+        return new Range(Cidr.parse(cidr), name + " (" + cidr + ")");
     }
 }
