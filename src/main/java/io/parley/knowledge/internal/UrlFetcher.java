@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Fetches web pages for URL sources and crawls through the egress policy's client (ADR 24): every redirect hop is
@@ -68,7 +69,8 @@ class UrlFetcher {
             return http.send(request, EgressHttp.Timeouts.of(properties.fetchTimeout()),
                     properties.maxFileSize().toBytes());
         } catch (BodyTooLargeException e) {
-            throw new IllegalArgumentException("The page is larger than " + properties.maxFileSize());
+            throw new IllegalArgumentException("The page is larger than " + readable(properties.maxFileSize())
+                    + " (reading stopped there)");
         } catch (EgressRefusedException e) {
             throw new IllegalArgumentException("The page's address is refused: " + e.reason());
         } catch (IOException e) {
@@ -88,6 +90,12 @@ class UrlFetcher {
         } catch (EgressRefusedException e) {
             throw new IllegalArgumentException("The page's address is refused: " + e.reason());
         }
+    }
+
+    private static String readable(DataSize size) {
+        long bytes = size.toBytes();
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
+                : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 
     /** One request per host per {@code crawlDelay}; waiting callers take consecutive slots. */
