@@ -20,7 +20,7 @@ public class Embedders {
     private final LocalEmbedder local = LOCAL;
     private final SettingsRepository settings;
     private final KnowledgeProperties properties;
-    // Each remote embedder owns an HTTP client; many tenants with distinct settings must not pile them up.
+    // Many tenants with distinct settings must not pile up built embedding models.
     private final Cache<Key, Embedder> remote = Caffeine.newBuilder().maximumSize(256)
             .expireAfterAccess(Duration.ofHours(1)).build();
 

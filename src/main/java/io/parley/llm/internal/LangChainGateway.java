@@ -15,11 +15,11 @@ import io.parley.platform.egress.EgressHttp;
 import java.time.Duration;
 
 /**
- * What every LangChain4j-backed provider shares: a bounded cache of built models (each owns an HTTP client), the
+ * What every LangChain4j-backed provider shares: a bounded cache of built models (all on the egress client), the
  * message mapping, and the provider family's error mapping. Subclasses only say how to build their model.
  */
 abstract class LangChainGateway implements ModelGateway {
-    // Many tenants with distinct settings must not pile up HTTP clients.
+    // Many tenants with distinct settings must not pile up built models.
     private static final int MAX_CACHED_MODELS = 256;
     private static final Duration IDLE_EXPIRY = Duration.ofHours(1);
 
