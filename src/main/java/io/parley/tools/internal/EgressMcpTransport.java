@@ -69,10 +69,10 @@ final class EgressMcpTransport implements McpTransport {
         this.initializeRequest = request;
         CompletableFuture<JsonNode> initialized = send(request, false);
         initializing.set(initialized);
-        return initialized.thenCompose(response -> {
-            initializing.set(null);
-            return send(new McpInitializationNotification(), false).thenApply(ignored -> response);
-        });
+        // other messages wait for it; once it is done, failed or not, they go on (a failure fails them on its own)
+        initialized.whenComplete((response, failure) -> initializing.compareAndSet(initialized, null));
+        return initialized.thenCompose(response -> send(new McpInitializationNotification(), false)
+                .thenApply(ignored -> response));
     }
 
     @Override
@@ -122,7 +122,7 @@ final class EgressMcpTransport implements McpTransport {
         if (!(message instanceof McpInitializeRequest)) {
             CompletableFuture<JsonNode> pending = initializing.get();
             if (pending != null) {
-                pending.join();
+                pending.handle((response, failure) -> null).join(); // wait; its failure is not this message's
             }
         }
         CompletableFuture<JsonNode> future = new CompletableFuture<>();
