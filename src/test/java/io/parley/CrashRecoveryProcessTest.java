@@ -136,6 +136,7 @@ class CrashRecoveryProcessTest {
         env.put("PARLEY_JOB_HEARTBEAT", "1s");
         env.put("PARLEY_CONVERSATION_DEBOUNCE", "300ms");
         env.put("PARLEY_DEMO", "false");
+        env.put("PARLEY_EGRESS_ALLOW", "127.0.0.1,localhost"); // the fake model and embedding servers (ADR 24)
         return env;
     }
 

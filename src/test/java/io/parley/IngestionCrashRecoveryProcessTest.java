@@ -140,6 +140,7 @@ class IngestionCrashRecoveryProcessTest {
         env.put("PARLEY_ADMIN_TOKEN", ParleyTestContext.ADMIN_TOKEN);
         env.put("PARLEY_MASTER_KEY", ParleyTestContext.MASTER_KEY);
         env.put("PARLEY_DEMO", "false");
+        env.put("PARLEY_EGRESS_ALLOW", "127.0.0.1,localhost"); // the fake model and embedding servers (ADR 24)
         // A dead execution is detected after 4 missed heartbeats: ~4 s instead of ~20 s.
         env.put("PARLEY_JOB_HEARTBEAT", "1s");
         env.put("PARLEY_KNOWLEDGE_EMBEDBATCHSIZE", "1");

@@ -3,6 +3,7 @@ package io.parley.tenancy;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.egress.EgressPolicy;
 import io.parley.tenancy.internal.ChatbotRepository;
 import java.time.Duration;
 import java.util.List;
@@ -21,17 +22,21 @@ public class Chatbots {
 
     private final ChatbotRepository repository;
     private final Organizations organizations;
+    private final EgressPolicy egress;
 
-    Chatbots(ChatbotRepository repository, Organizations organizations) {
+    Chatbots(ChatbotRepository repository, Organizations organizations, EgressPolicy egress) {
         this.repository = repository;
         this.organizations = organizations;
+        this.egress = egress;
     }
 
     @Transactional
     public Chatbot create(OrganizationId organizationId, ChatbotDraft draft) {
         organizations.get(organizationId);
         ChatbotId id = new ChatbotId(UUID.randomUUID());
-        repository.insert(id, organizationId, validated(draft));
+        ChatbotDraft valid = validated(draft);
+        ModelEndpoints.check(egress, valid.model());
+        repository.insert(id, organizationId, valid);
         return get(id);
     }
 
@@ -41,6 +46,7 @@ public class Chatbots {
         Chatbot current = get(id);
         ChatbotDraft checked = validated(draft);
         StoredKeys.requireNewKeyWhenMoved(current.model(), checked.model());
+        ModelEndpoints.check(egress, checked.model());
         repository.update(id, checked);
         return get(id);
     }

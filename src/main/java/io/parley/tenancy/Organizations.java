@@ -2,6 +2,7 @@ package io.parley.tenancy;
 
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.egress.EgressPolicy;
 import io.parley.tenancy.internal.OrganizationRepository;
 import java.util.List;
 import java.util.Optional;
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class Organizations {
     private final OrganizationRepository repository;
+    private final EgressPolicy egress;
 
-    Organizations(OrganizationRepository repository) {
+    Organizations(OrganizationRepository repository, EgressPolicy egress) {
         this.repository = repository;
+        this.egress = egress;
     }
 
     public Organization create(String name) {
@@ -67,6 +70,7 @@ public class Organizations {
         }
         if (slackWebhookUrl != null && !slackWebhookUrl.isEmpty()) {
             Validation.optionalHttpUrl("notifications.slackWebhookUrl", slackWebhookUrl);
+            egress.check("notifications.slackWebhookUrl", slackWebhookUrl.trim());
         }
         boolean hasSlack = slackWebhookUrl == null ? current.slackWebhookUrl() != null : !slackWebhookUrl.isEmpty();
         if ("slack".equals(newMethod) && !hasSlack) {

@@ -5,6 +5,7 @@ import io.parley.platform.ConflictException;
 import io.parley.platform.ForbiddenException;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.egress.EgressPolicy;
 import io.parley.platform.web.Actor;
 import io.parley.tenancy.Organizations;
 import io.parley.tools.internal.ToolSourceDrafts;
@@ -32,13 +33,15 @@ public class ToolSources {
     private final Map<String, ToolSourceClient> clients;
     private final Organizations organizations;
     private final ToolsProperties properties;
+    private final EgressPolicy egress;
 
     ToolSources(ToolSourceRepository repository, List<ToolSourceClient> clients, Organizations organizations,
-                ToolsProperties properties) {
+                ToolsProperties properties, EgressPolicy egress) {
         this.repository = repository;
         this.clients = clients.stream().collect(Collectors.toMap(ToolSourceClient::type, Function.identity()));
         this.organizations = organizations;
         this.properties = properties;
+        this.egress = egress;
     }
 
     /**
@@ -52,6 +55,7 @@ public class ToolSources {
         }
         organizations.get(organizationId);
         ToolSourceDraft checked = ToolSourceDrafts.check(draft, properties.mcpStdioEnabled());
+        checkEgress(checked.url());
         if (repository.nameTaken(organizationId, checked.name())) {
             throw nameTaken(checked.name());
         }
@@ -88,6 +92,7 @@ public class ToolSources {
         if (source.stdio()) {
             requireOperator(actor);
         }
+        checkEgress(source.url());
         client(source).release(source);
         repository.updateTools(organizationId, id, discover(source));
         return get(organizationId, id);
@@ -102,6 +107,13 @@ public class ToolSources {
         repository.delete(organizationId, id);
         client(source).release(source);
         log.info("Deleted tool source {}", id);
+    }
+
+    /** An HTTP or MCP server's URL must pass the egress policy before anything is requested (400 naming url). */
+    private void checkEgress(String url) {
+        if (url != null) {
+            egress.check("url", url);
+        }
     }
 
     private List<ToolSpec> discover(ToolSource source) {

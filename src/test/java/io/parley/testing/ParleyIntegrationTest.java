@@ -42,7 +42,8 @@ import org.springframework.test.context.ContextConfiguration;
         "parley.uploads.max-file-size=4MB",
         "parley.uploads.max-request-size=5MB",
         "parley.whatsapp.upload.max-image=1MB",
-        "parley.knowledge.allow-private-hosts=true",
+        // Tenant URLs in tests point at the WireMock fakes on loopback (ADR 24).
+        "parley.egress.allow=127.0.0.1,localhost",
         "parley.media.first-backoff=100ms",
         "parley.media.max-retries=2",
         "parley.whatsapp.media-transfer-timeout=1s",

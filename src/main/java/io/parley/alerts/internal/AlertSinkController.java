@@ -7,6 +7,7 @@ import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.egress.EgressPolicy;
 import io.parley.tenancy.Organizations;
 import java.net.URI;
 import java.time.Instant;
@@ -32,10 +33,12 @@ class AlertSinkController {
     private static final Pattern TYPE_PATTERN = Pattern.compile("\\*|[a-z0-9_]+(\\.[a-z0-9_]+)*(\\.\\*?)?");
     private final AlertSinkRepository sinks;
     private final Organizations organizations;
+    private final EgressPolicy egress;
 
-    AlertSinkController(AlertSinkRepository sinks, Organizations organizations) {
+    AlertSinkController(AlertSinkRepository sinks, Organizations organizations, EgressPolicy egress) {
         this.sinks = sinks;
         this.organizations = organizations;
+        this.egress = egress;
     }
 
     record NewSink(String type, String url, String to, String secret, String minLevel, List<String> types) {
@@ -66,6 +69,9 @@ class AlertSinkController {
         };
         UUID id = UUID.randomUUID();
         String url = type == AlertSink.Type.EMAIL ? null : httpUrl(request.url());
+        if (url != null) {
+            egress.check("url", url);
+        }
         String to = type == AlertSink.Type.EMAIL ? email(request.to()) : null;
         String secret = null;
         if (type == AlertSink.Type.WEBHOOK) {

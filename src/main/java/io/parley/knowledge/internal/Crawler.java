@@ -61,7 +61,7 @@ class Crawler {
         Robots robots;
         try {
             robots = robots(base);
-        } catch (TransientException e) {
+        } catch (TransientException | IllegalArgumentException e) {
             crawls.status(crawlId, "failed", 0, "robots.txt could not be read: " + e.getMessage(), clock.instant());
             return;
         }

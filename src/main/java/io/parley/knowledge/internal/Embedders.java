@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.Secret;
+import io.parley.platform.egress.EgressHttp;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
@@ -19,13 +20,16 @@ public class Embedders {
     private final LocalEmbedder local = LOCAL;
     private final SettingsRepository settings;
     private final KnowledgeProperties properties;
-    // Each remote embedder owns an HTTP client; many tenants with distinct settings must not pile them up.
+    // Many tenants with distinct settings must not pile up built embedding models.
     private final Cache<Key, Embedder> remote = Caffeine.newBuilder().maximumSize(256)
             .expireAfterAccess(Duration.ofHours(1)).build();
 
-    Embedders(SettingsRepository settings, KnowledgeProperties properties) {
+    private final EgressHttp http;
+
+    Embedders(SettingsRepository settings, KnowledgeProperties properties, EgressHttp http) {
         this.settings = settings;
         this.properties = properties;
+        this.http = http;
     }
 
     /**
@@ -42,7 +46,7 @@ public class Embedders {
         }
         Key key = new Key(stored.provider(), stored.model(), stored.baseUrl(), stored.apiKey());
         return remote.get(key, k -> RemoteEmbedder.of(k.provider(), k.model(), k.baseUrl(),
-                k.apiKey() == null ? null : k.apiKey().reveal(), properties.remoteTimeout()));
+                k.apiKey() == null ? null : k.apiKey().reveal(), properties.remoteTimeout(), http.langChain4j()));
     }
 
     /** The model id a chatbot's sources would be embedded with, without building anything. */

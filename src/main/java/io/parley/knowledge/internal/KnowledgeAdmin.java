@@ -11,6 +11,7 @@ import io.parley.platform.ChatbotId;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.Jobs;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.egress.EgressPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -27,35 +28,46 @@ public class KnowledgeAdmin {
     private final QuotaLedger quota;
     private final SettingsRepository settings;
     private final SettingsUpdater settingsUpdater;
-    private final UrlFetcher fetcher;
+    private final EgressPolicy egress;
     private final Jobs jobs;
     private final Clock clock;
 
     KnowledgeAdmin(SourceRepository sources, CrawlRepository crawls, QuotaLedger quota, SettingsRepository settings,
-                   SettingsUpdater settingsUpdater, UrlFetcher fetcher, Jobs jobs, Clock clock) {
+                   SettingsUpdater settingsUpdater, EgressPolicy egress, Jobs jobs, Clock clock) {
         this.sources = sources;
         this.crawls = crawls;
         this.quota = quota;
         this.settings = settings;
         this.settingsUpdater = settingsUpdater;
-        this.fetcher = fetcher;
+        this.egress = egress;
         this.jobs = jobs;
         this.clock = clock;
     }
 
-    /** An absolute http(s) URL the server may fetch, or a 400 naming {@code field}. */
+    /**
+     * An absolute http(s) URL the server may fetch, or a 400 naming {@code field}: {@code validation_failed} for a
+     * malformed URL or a host that does not resolve, {@code egress_refused} for one the egress policy refuses.
+     */
     public URI validUrl(String url, String field) {
         if (url == null || url.isBlank()) {
             throw new InvalidRequestException("validation_failed", field + " is required");
         }
+        URI uri;
         try {
-            URI uri = new URI(url.strip());
-            fetcher.requireAllowed(uri);
-            return uri;
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new InvalidRequestException("validation_failed", field + " is not a usable URL: "
-                    + (e instanceof URISyntaxException ? "malformed" : e.getMessage()));
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new InvalidRequestException("validation_failed", field + " is not a usable URL: malformed");
         }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new InvalidRequestException("validation_failed", field + " is not a usable URL: only http and "
+                    + "https URLs with a host can be added");
+        }
+        if (egress.check(field, uri.toString()) instanceof EgressPolicy.Unresolved) {
+            throw new InvalidRequestException("validation_failed", field + " is not a usable URL: the host '"
+                    + uri.getHost() + "' does not resolve");
+        }
+        return uri;
     }
 
     public void insertCrawl(UUID id, OrganizationId organizationId, ChatbotId chatbotId, CrawlRequest request) {

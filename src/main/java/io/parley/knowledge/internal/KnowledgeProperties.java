@@ -17,7 +17,6 @@ import org.springframework.util.unit.DataSize;
  * @param maxConcurrentPerOrganization ingestions of one organization running at once; others wait their turn
  * @param fairnessWait       how long a waiting ingestion sleeps before it looks for a free slot again
  * @param embedBatchSize     chunks per embedding call
- * @param allowPrivateHosts  whether URL sources may point at loopback/private addresses (tests; never in production)
  * @param remoteTimeout      timeout of remote embedding calls
  */
 @ConfigurationProperties("parley.knowledge")
@@ -31,7 +30,6 @@ public record KnowledgeProperties(
         @DefaultValue("2") int maxConcurrentPerOrganization,
         @DefaultValue("2s") Duration fairnessWait,
         @DefaultValue("32") int embedBatchSize,
-        @DefaultValue("false") boolean allowPrivateHosts,
         @DefaultValue("60s") Duration remoteTimeout) {
 
     Duration backoff(int attempt) {

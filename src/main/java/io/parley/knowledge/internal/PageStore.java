@@ -40,7 +40,7 @@ class PageStore {
             throw new IllegalArgumentException("The page answered HTTP " + page.status());
         }
         String mediaType = MediaTypes.ofDeclared(page.contentType()).orElseThrow(() -> new IllegalArgumentException(
-                "The page's content type '" + page.contentType() + "' is not supported"));
+                "The page's content type " + shown(page.contentType()) + " is not supported"));
         transactions.executeWithoutResult(tx -> {
             quota.addStorage(source.organizationId(), page.body().length);
             sources.storeContent(source.id(), source.organizationId(), page.body());
@@ -51,6 +51,13 @@ class PageStore {
                     .param("now", Timestamp.from(clock.instant())).param("id", source.id()).update();
         });
         return new Content(page.body(), mediaType);
+    }
+
+    /** The declared type when it looks like one; anything else the server sent stays out of the source's error. */
+    private static String shown(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip();
+        return type.matches("[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}")
+                ? "'" + type + "'" : "(not a media type)";
     }
 
     void rename(UUID sourceId, String title) {

@@ -10,7 +10,9 @@ import dev.langchain4j.model.ollama.OllamaEmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
+import dev.langchain4j.http.client.HttpClientBuilder;
 import io.parley.platform.TransientException;
+import io.parley.platform.egress.EgressRefusedException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -25,6 +27,7 @@ final class RemoteEmbedder implements Embedder {
     static final String OPENAI_DEFAULT = "text-embedding-3-small";
     static final String GEMINI_DEFAULT = "text-embedding-004";
     static final String OLLAMA_DEFAULT = "nomic-embed-text";
+    static final String OLLAMA_DEFAULT_BASE_URL = "http://localhost:11434";
 
     private final String modelId;
     private final EmbeddingModel model;
@@ -41,12 +44,14 @@ final class RemoteEmbedder implements Embedder {
         this.oneByOne = oneByOne;
     }
 
-    static RemoteEmbedder of(String provider, String modelName, String baseUrl, String apiKey, Duration timeout) {
+    /** @param http the egress policy's client (ADR 24): every request of the model goes through it */
+    static RemoteEmbedder of(String provider, String modelName, String baseUrl, String apiKey, Duration timeout,
+                             HttpClientBuilder http) {
         return switch (provider) {
             case "openai" -> {
                 String name = modelName == null ? OPENAI_DEFAULT : modelName;
                 var builder = OpenAiEmbeddingModel.builder().modelName(name).apiKey(apiKey == null ? "none" : apiKey)
-                        .timeout(timeout).maxRetries(0);
+                        .httpClientBuilder(http).timeout(timeout).maxRetries(0);
                 if (baseUrl != null) {
                     builder.baseUrl(baseUrl);
                 }
@@ -55,7 +60,7 @@ final class RemoteEmbedder implements Embedder {
             case "gemini" -> {
                 String name = modelName == null ? GEMINI_DEFAULT : modelName;
                 var builder = GoogleAiEmbeddingModel.builder().modelName(name).apiKey(apiKey).timeout(timeout)
-                        .maxRetries(0);
+                        .httpClientBuilder(http).maxRetries(0);
                 if (baseUrl != null) {
                     builder.baseUrl(baseUrl);
                 }
@@ -66,8 +71,8 @@ final class RemoteEmbedder implements Embedder {
             case "ollama" -> {
                 String name = modelName == null ? OLLAMA_DEFAULT : modelName;
                 yield new RemoteEmbedder("ollama:" + name, OllamaEmbeddingModel.builder().modelName(name)
-                        .baseUrl(baseUrl == null ? "http://localhost:11434" : baseUrl).timeout(timeout).maxRetries(0)
-                        .build());
+                        .baseUrl(baseUrl == null ? OLLAMA_DEFAULT_BASE_URL : baseUrl).httpClientBuilder(http)
+                        .timeout(timeout).maxRetries(0).build());
             }
             default -> throw new IllegalStateException("Unknown embedding provider '" + provider + "'");
         };
@@ -141,6 +146,10 @@ final class RemoteEmbedder implements Embedder {
 
     private RuntimeException mapped(RuntimeException failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof EgressRefusedException refused) {
+                return new IllegalStateException("The embedding model " + modelId + " is at an address the egress "
+                        + "policy refuses: " + refused.reason());
+            }
             if (t instanceof HttpException http) {
                 int status = http.statusCode();
                 String message = "The embedding model " + modelId + " answered HTTP " + status;

@@ -6,6 +6,7 @@ import io.parley.platform.ChatbotId;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.Secret;
+import io.parley.platform.egress.EgressPolicy;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -16,9 +17,11 @@ class SettingsUpdater {
     static final Set<String> PROVIDERS = Set.of("local", "openai", "gemini", "ollama");
 
     private final SettingsRepository settings;
+    private final EgressPolicy egress;
 
-    SettingsUpdater(SettingsRepository settings) {
+    SettingsUpdater(SettingsRepository settings, EgressPolicy egress) {
         this.settings = settings;
+        this.egress = egress;
     }
 
     static KnowledgeSettings view(SettingsRepository.Stored stored) {
@@ -59,10 +62,21 @@ class SettingsUpdater {
         if (!"local".equals(provider) && !"ollama".equals(provider) && key == null) {
             throw new InvalidRequestException("validation_failed", "embedding.apiKey is required for " + provider);
         }
+        checkEgress(provider, baseUrl);
         settings.save(organizationId, chatbotId, new SettingsRepository.Stored(provider, model, baseUrl, key, size,
                 overlap), keyChange);
         return !Embedders.modelIdOf(provider, model).equals(Embedders.modelIdOf(current.provider(), current.model()))
                 || !Objects.equals(baseUrl, current.baseUrl());
+    }
+
+    /** The embedding server must be one the egress policy lets Parley reach, Ollama's local default included. */
+    private void checkEgress(String provider, String baseUrl) {
+        if (baseUrl != null) {
+            egress.check("embedding.baseUrl", baseUrl);
+        } else if ("ollama".equals(provider)) {
+            egress.checkDefault("embedding.baseUrl", RemoteEmbedder.OLLAMA_DEFAULT_BASE_URL,
+                    "without a baseUrl, provider ollama uses");
+        }
     }
 
     private static String blankToNull(String value) {

@@ -1,23 +1,27 @@
 package io.parley.knowledge.internal;
 
 import io.parley.platform.TransientException;
+import io.parley.platform.egress.BodyTooLargeException;
+import io.parley.platform.egress.EgressHttp;
+import io.parley.platform.egress.EgressPolicy;
+import io.parley.platform.egress.EgressRefusedException;
+import io.parley.platform.egress.Response;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Fetches web pages for URL sources and crawls. Guards against SSRF (http/https only; loopback, private, link-local
- * and multicast addresses refused, on every redirect hop), spaces requests to one host by {@code crawlDelay}, and
- * reports 5xx/429/timeouts as {@link TransientException} so ingestion retries them.
+ * Fetches web pages for URL sources and crawls through the egress policy's client (ADR 24): every redirect hop is
+ * checked before it is requested and connects only to an address the policy returned; bodies stop at
+ * {@code maxFileSize} while they stream. Requests to one host are spaced by {@code crawlDelay}; 5xx/429/timeouts are
+ * {@link TransientException}s so ingestion retries them, anything permanent an IllegalArgumentException with a
+ * reason for the user.
  */
 @Component
 class UrlFetcher {
@@ -25,13 +29,14 @@ class UrlFetcher {
     private static final int MAX_REDIRECTS = 5;
 
     private final KnowledgeProperties properties;
-    private final HttpClient http;
+    private final EgressPolicy policy;
+    private final EgressHttp http;
     private final Map<String, Long> nextSlot = new ConcurrentHashMap<>();
 
-    UrlFetcher(KnowledgeProperties properties) {
+    UrlFetcher(KnowledgeProperties properties, EgressPolicy policy, EgressHttp http) {
         this.properties = properties;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.fetchTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.policy = policy;
+        this.http = http;
     }
 
     record Fetched(URI url, int status, String contentType, byte[] body) {
@@ -43,64 +48,54 @@ class UrlFetcher {
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             requireAllowed(current);
             throttle(current.getHost());
-            HttpResponse<byte[]> response = send(current);
-            int status = response.statusCode();
-            if (status >= 300 && status < 400 && response.headers().firstValue("Location").isPresent()) {
-                current = current.resolve(response.headers().firstValue("Location").get());
+            Response response = send(current);
+            int status = response.status();
+            if (status >= 300 && status < 400 && response.header("Location").isPresent()) {
+                current = current.resolve(response.header("Location").get());
                 continue;
             }
             if (status == 429 || status >= 500) {
                 throw new TransientException("fetch_failed", "The page answered HTTP " + status, null);
             }
-            return new Fetched(current, status, response.headers().firstValue("Content-Type").orElse(null),
-                    response.body());
+            return new Fetched(current, status, response.header("Content-Type").orElse(null), response.body());
         }
         throw new IllegalArgumentException("Too many redirects");
     }
 
-    private HttpResponse<byte[]> send(URI url) {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(properties.fetchTimeout())
-                .header("User-Agent", USER_AGENT).GET().build();
+    private Response send(URI url) {
+        HttpGet request = new HttpGet(url);
+        request.setHeader("User-Agent", USER_AGENT);
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.body().length > properties.maxFileSize().toBytes()) {
-                throw new IllegalArgumentException("The page is larger than " + properties.maxFileSize());
-            }
-            return response;
+            return http.send(request, EgressHttp.Timeouts.of(properties.fetchTimeout()),
+                    properties.maxFileSize().toBytes());
+        } catch (BodyTooLargeException e) {
+            throw new IllegalArgumentException("The page is larger than " + readable(properties.maxFileSize())
+                    + " (reading stopped there)");
+        } catch (EgressRefusedException e) {
+            throw new IllegalArgumentException("The page's address is refused: " + e.reason());
         } catch (IOException e) {
             throw new TransientException("fetch_failed", "The page could not be fetched ("
                     + e.getClass().getSimpleName() + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientException("fetch_interrupted", "Fetching was interrupted", e);
         }
     }
 
-    /** Rejects URLs the server must not fetch on a tenant's behalf; the message is shown to the user. */
-    void requireAllowed(URI url) {
+    /** An http(s) URL whose host the egress policy accepts (a redirect hop too); the message is shown to the user. */
+    private void requireAllowed(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw new IllegalArgumentException("Only http and https URLs with a host can be added");
-        }
-        if (properties.allowPrivateHosts()) {
-            return;
+            throw new IllegalArgumentException("Only http and https URLs with a host can be fetched");
         }
         try {
-            for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress() || address.isMulticastAddress()
-                        || isUniqueLocal(address)) {
-                    throw new IllegalArgumentException("URLs pointing at private or local addresses are not allowed");
-                }
-            }
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("The host '" + url.getHost() + "' does not resolve", e);
+            policy.check(null, url.toString()); // an unresolvable host fails when connecting, as a transient error
+        } catch (EgressRefusedException e) {
+            throw new IllegalArgumentException("The page's address is refused: " + e.reason());
         }
     }
 
-    private static boolean isUniqueLocal(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        return bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+    private static String readable(DataSize size) {
+        long bytes = size.toBytes();
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
+                : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 
     /** One request per host per {@code crawlDelay}; waiting callers take consecutive slots. */

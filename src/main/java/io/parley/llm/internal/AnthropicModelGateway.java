@@ -2,6 +2,7 @@ package io.parley.llm.internal;
 
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
+import io.parley.platform.egress.EgressHttp;
 import org.springframework.stereotype.Component;
 
 /** Anthropic Claude through its Messages API. */
@@ -13,8 +14,8 @@ public class AnthropicModelGateway extends LangChainGateway {
     /** Anthropic accepts temperatures up to 1.0; Parley's scale goes to 2.0 (OpenAI's). */
     static final double MAX_TEMPERATURE = 1.0;
 
-    public AnthropicModelGateway() {
-        super(ProviderFamily.ANTHROPIC);
+    public AnthropicModelGateway(EgressHttp http) {
+        super(ProviderFamily.ANTHROPIC, http);
     }
 
     @Override
@@ -26,6 +27,7 @@ public class AnthropicModelGateway extends LangChainGateway {
     ChatModel build(ModelKey key) {
         return AnthropicChatModel.builder()
                 .baseUrl(key.baseUrl())
+                .httpClientBuilder(httpClient())
                 .apiKey(key.revealedKey(""))
                 .modelName(key.name())
                 .temperature(Math.min(MAX_TEMPERATURE, key.temperature()))

@@ -2,6 +2,7 @@ package io.parley.llm.internal;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
+import io.parley.platform.egress.EgressHttp;
 import org.springframework.stereotype.Component;
 
 /** Google Gemini through the Gemini API (generativelanguage.googleapis.com). */
@@ -9,8 +10,8 @@ import org.springframework.stereotype.Component;
 public class GeminiModelGateway extends LangChainGateway {
     static final String DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com/v1beta";
 
-    public GeminiModelGateway() {
-        super(ProviderFamily.GEMINI);
+    public GeminiModelGateway(EgressHttp http) {
+        super(ProviderFamily.GEMINI, http);
     }
 
     @Override
@@ -22,6 +23,7 @@ public class GeminiModelGateway extends LangChainGateway {
     ChatModel build(ModelKey key) {
         return GoogleAiGeminiChatModel.builder()
                 .baseUrl(key.baseUrl())
+                .httpClientBuilder(httpClient())
                 .apiKey(key.revealedKey(""))
                 .modelName(key.name())
                 .temperature(key.temperature())

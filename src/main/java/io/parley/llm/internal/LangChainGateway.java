@@ -2,6 +2,7 @@ package io.parley.llm.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.parley.llm.ModelException;
@@ -10,14 +11,15 @@ import io.parley.llm.ModelReply;
 import io.parley.llm.ModelRequest;
 import io.parley.llm.ModelSpec;
 import io.parley.platform.Secret;
+import io.parley.platform.egress.EgressHttp;
 import java.time.Duration;
 
 /**
- * What every LangChain4j-backed provider shares: a bounded cache of built models (each owns an HTTP client), the
+ * What every LangChain4j-backed provider shares: a bounded cache of built models (all on the egress client), the
  * message mapping, and the provider family's error mapping. Subclasses only say how to build their model.
  */
 abstract class LangChainGateway implements ModelGateway {
-    // Many tenants with distinct settings must not pile up HTTP clients.
+    // Many tenants with distinct settings must not pile up built models.
     private static final int MAX_CACHED_MODELS = 256;
     private static final Duration IDLE_EXPIRY = Duration.ofHours(1);
 
@@ -27,10 +29,17 @@ abstract class LangChainGateway implements ModelGateway {
             .build();
     private final ProviderFamily family;
     private final ModelErrorMapper errors;
+    private final EgressHttp http;
 
-    LangChainGateway(ProviderFamily family) {
+    LangChainGateway(ProviderFamily family, EgressHttp http) {
         this.family = family;
         this.errors = new ModelErrorMapper(family);
+        this.http = http;
+    }
+
+    /** Every model's HTTP client: through the egress policy (ADR 24), so a baseUrl reaches only allowed hosts. */
+    HttpClientBuilder httpClient() {
+        return http.langChain4j();
     }
 
     @Override

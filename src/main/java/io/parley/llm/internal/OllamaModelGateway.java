@@ -2,6 +2,7 @@ package io.parley.llm.internal;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
+import io.parley.platform.egress.EgressHttp;
 import org.springframework.stereotype.Component;
 
 /** A local Ollama server through its native chat API ({@code /api/chat}). */
@@ -9,8 +10,8 @@ import org.springframework.stereotype.Component;
 public class OllamaModelGateway extends LangChainGateway {
     static final String DEFAULT_BASE_URL = "http://localhost:11434";
 
-    public OllamaModelGateway() {
-        super(ProviderFamily.OLLAMA);
+    public OllamaModelGateway(EgressHttp http) {
+        super(ProviderFamily.OLLAMA, http);
     }
 
     @Override
@@ -22,6 +23,7 @@ public class OllamaModelGateway extends LangChainGateway {
     ChatModel build(ModelKey key) {
         return OllamaChatModel.builder()
                 .baseUrl(key.baseUrl())
+                .httpClientBuilder(httpClient())
                 .modelName(key.name())
                 .temperature(key.temperature())
                 .numPredict(key.maxOutputTokens())

@@ -2,6 +2,7 @@ package io.parley.llm.internal;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import io.parley.platform.egress.EgressHttp;
 import org.springframework.stereotype.Component;
 
 /** Any OpenAI-compatible chat completions server (OpenAI, vLLM, LM Studio, Groq...) through LangChain4j. */
@@ -11,8 +12,8 @@ public class OpenAiModelGateway extends LangChainGateway {
     // LangChain4j insists on a key; local servers ignore whatever is sent.
     static final String NO_KEY_PLACEHOLDER = "not-needed";
 
-    public OpenAiModelGateway() {
-        super(ProviderFamily.OPENAI);
+    public OpenAiModelGateway(EgressHttp http) {
+        super(ProviderFamily.OPENAI, http);
     }
 
     @Override
@@ -24,6 +25,7 @@ public class OpenAiModelGateway extends LangChainGateway {
     ChatModel build(ModelKey key) {
         return OpenAiChatModel.builder()
                 .baseUrl(key.baseUrl())
+                .httpClientBuilder(httpClient())
                 .apiKey(key.revealedKey(NO_KEY_PLACEHOLDER))
                 .modelName(key.name())
                 .temperature(key.temperature())

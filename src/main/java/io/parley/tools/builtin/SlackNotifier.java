@@ -2,61 +2,58 @@ package io.parley.tools.builtin;
 
 import io.parley.platform.Secret;
 import io.parley.platform.TransientException;
+import io.parley.platform.egress.EgressHttp;
+import io.parley.platform.egress.EgressRefusedException;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Posts to an organization's Slack incoming webhook. The URL is a credential: it never appears in an error,
- * which the model and the execution record see.
+ * Posts to an organization's Slack incoming webhook through the egress policy's client (ADR 24). The URL is a
+ * credential: it never appears in an error, which the model and the execution record see; nor does anything the
+ * server answered beyond its status (the URL is the tenant's to choose, so the answer could be anyone's).
  */
 @Component
 class SlackNotifier {
     private static final Logger log = LoggerFactory.getLogger(SlackNotifier.class);
-    /** Slack answers errors with short codes ("invalid_payload", "no_service"); those are safe to pass on. */
-    private static final Pattern SLACK_ERROR_CODE = Pattern.compile("[a-z_]{1,64}");
 
-    private final HttpClient http;
+    private final EgressHttp http;
     private final NotificationProperties properties;
     private final JsonMapper json;
 
-    SlackNotifier(NotificationProperties properties, JsonMapper json) {
+    SlackNotifier(NotificationProperties properties, JsonMapper json, EgressHttp http) {
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.slackTimeout())
-                .version(HttpClient.Version.HTTP_1_1).build();
+        this.http = http;
     }
 
     void send(Secret webhookUrl, OwnerNotification notification) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(webhookUrl.reveal()))
-                .timeout(properties.slackTimeout())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(SlackMessage.of(notification))))
-                .build();
-        HttpResponse<String> response;
+        HttpPost request = new HttpPost(URI.create(webhookUrl.reveal()));
+        request.setEntity(new StringEntity(json.writeValueAsString(SlackMessage.of(notification)),
+                ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+        int status;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            status = http.sendForStatus(request, EgressHttp.Timeouts.of(properties.slackTimeout()));
+        } catch (EgressRefusedException e) {
+            log.warn("Slack notification refused by the egress policy");
+            throw new TransientException("slack_refused", "The Slack webhook's address is refused by this server's "
+                    + "egress policy; the owner was not notified.", null);
         } catch (IOException e) {
             log.warn("Slack notification failed: {}", e.getClass().getSimpleName());
             throw new TransientException("slack_unreachable", "Could not reach Slack (" + e.getClass().getSimpleName()
                     + "); the owner was not notified.", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientException("interrupted", "Interrupted while notifying Slack; the owner was not notified.", e);
         }
-        if (response.statusCode() / 100 != 2) {
-            String body = response.body() == null ? "" : response.body().strip();
-            log.warn("Slack notification refused with status {}", response.statusCode());
-            throw new TransientException("slack_error", "Slack answered " + response.statusCode()
-                    + (SLACK_ERROR_CODE.matcher(body).matches() ? " (" + body + ")" : "")
-                    + "; the owner was not notified.", null);
+        if (status / 100 != 2) {
+            log.warn("Slack notification refused with status {}", status);
+            throw new TransientException("slack_error", "Slack answered " + status + "; the owner was not notified.",
+                    null);
         }
     }
 }

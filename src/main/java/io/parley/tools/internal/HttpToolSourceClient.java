@@ -1,20 +1,27 @@
 package io.parley.tools.internal;
 
 import io.parley.llm.ToolSpec;
+import io.parley.platform.egress.BodyTooLargeException;
+import io.parley.platform.egress.EgressHttp;
+import io.parley.platform.egress.EgressRefusedException;
+import io.parley.platform.egress.HttpStatuses;
+import io.parley.platform.egress.Response;
 import io.parley.tools.ToolContext;
 import io.parley.tools.ToolSource;
 import io.parley.tools.ToolSourceClient;
 import io.parley.tools.ToolsProperties;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,22 +31,24 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Plain REST tool servers, the seed's convention: {@code GET {url}/tools} lists tools, {@code POST {url}/tools/{name}}
  * runs one with the arguments as the JSON body plus {@code chatbot_id}, which Parley sets (the model cannot).
- * Errors name the status and a short excerpt of the body, never the configured headers.
+ * Requests go through the egress policy's client (ADR 24). Errors name the method, path, status and a fixed
+ * classification, never the configured headers and never the server's words: the URL is the tenant's to choose, so
+ * an error body could be an internal service's answer. A 2xx body is the tool's result, for the model.
  */
 @Component
 class HttpToolSourceClient implements ToolSourceClient {
     static final String CHATBOT_ID = "chatbot_id";
-    private static final int EXCERPT = 200;
+    /** A tool list or result past this is no answer a model could use; reading stops there. */
+    static final long MAX_RESPONSE_BYTES = 1024 * 1024;
 
-    private final HttpClient http;
+    private final EgressHttp http;
     private final ToolsProperties properties;
     private final JsonMapper json;
 
-    HttpToolSourceClient(ToolsProperties properties, JsonMapper json) {
+    HttpToolSourceClient(ToolsProperties properties, JsonMapper json, EgressHttp http) {
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = http;
     }
 
     @Override
@@ -49,12 +58,12 @@ class HttpToolSourceClient implements ToolSourceClient {
 
     @Override
     public List<ToolSpec> discover(ToolSource source) throws IOException, InterruptedException {
-        String body = send(source, request(source, "/tools").GET());
+        String body = send(source, request(source, new HttpGet(uri(source, "/tools"))));
         JsonNode root;
         try {
             root = json.readTree(body);
         } catch (JacksonException e) {
-            throw new IOException("GET /tools did not answer JSON: " + excerpt(body));
+            throw new IOException("GET /tools did not answer JSON");
         }
         JsonNode list = root.isArray() ? root : root.path("tools");
         if (!list.isArray()) {
@@ -76,12 +85,13 @@ class HttpToolSourceClient implements ToolSourceClient {
             throws IOException, InterruptedException {
         ObjectNode body = (ObjectNode) json.readTree(argumentsJson);
         body.put(CHATBOT_ID, context.chatbotId().value().toString());
-        HttpRequest.Builder request = request(source, "/tools/" + URLEncoder.encode(tool, StandardCharsets.UTF_8))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("X-Parley-Chatbot-Id", context.chatbotId().value().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        HttpPost request = request(source, new HttpPost(uri(source, "/tools/"
+                + URLEncoder.encode(tool, StandardCharsets.UTF_8))));
+        request.setHeader("X-Parley-Chatbot-Id", context.chatbotId().value().toString());
+        request.setEntity(new StringEntity(json.writeValueAsString(body),
+                ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
         if (context.conversationId() != null) {
-            request.header("X-Parley-Conversation-Id", context.conversationId().value().toString());
+            request.setHeader("X-Parley-Conversation-Id", context.conversationId().value().toString());
         }
         String result = send(source, request);
         return result.isBlank() ? "{}" : result;
@@ -106,36 +116,36 @@ class HttpToolSourceClient implements ToolSourceClient {
         return json.writeValueAsString(copy);
     }
 
-    private HttpRequest.Builder request(ToolSource source, String path) {
+    private static URI uri(ToolSource source, String path) {
         String base = source.url().endsWith("/") ? source.url().substring(0, source.url().length() - 1) : source.url();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(properties.timeout())
-                .header("Accept", "application/json");
-        source.headers().forEach(builder::header);
-        return builder;
+        return URI.create(base + path);
     }
 
-    private String send(ToolSource source, HttpRequest.Builder builder) throws IOException, InterruptedException {
-        HttpRequest request = builder.build();
-        String what = request.method() + " " + request.uri().getPath();
-        HttpResponse<String> response;
+    private static <T extends HttpUriRequestBase> T request(ToolSource source, T request) {
+        request.setHeader("Accept", "application/json");
+        source.headers().forEach(request::setHeader);
+        return request;
+    }
+
+    private String send(ToolSource source, HttpUriRequestBase request) throws IOException {
+        String what = request.getMethod() + " " + request.getRequestUri().replaceFirst("\\?.*", "");
+        Response response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
+            response = http.send(request, new EgressHttp.Timeouts(properties.connectTimeout(), properties.timeout()),
+                    MAX_RESPONSE_BYTES);
+        } catch (EgressRefusedException e) {
+            throw new IOException(what + " was not sent: " + e.reason());
+        } catch (BodyTooLargeException e) {
+            throw new IOException(what + " answered more than " + MAX_RESPONSE_BYTES / 1024 + " KB");
+        } catch (InterruptedIOException e) {
             throw new IOException(what + " did not answer within " + properties.timeout().toSeconds() + " s", e);
         } catch (IOException e) {
             throw new IOException(what + " failed: could not reach " + source.name() + " ("
                     + e.getClass().getSimpleName() + ")", e);
         }
-        String body = response.body() == null ? "" : response.body();
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException(what + " answered HTTP " + response.statusCode()
-                    + (body.isBlank() ? "" : ": " + excerpt(body)));
+        if (!response.successful()) {
+            throw new IOException(what + " answered " + HttpStatuses.describe(response.status()));
         }
-        return body;
-    }
-
-    private static String excerpt(String body) {
-        String flat = body.strip().replaceAll("\\s+", " ");
-        return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT) + "…";
+        return response.text();
     }
 }

@@ -6,9 +6,9 @@ import dev.langchain4j.internal.JsonSchemaElementJsonUtils;
 import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
 import dev.langchain4j.mcp.client.transport.McpTransport;
-import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
 import dev.langchain4j.service.tool.ToolExecutionResult;
 import io.parley.llm.ToolSpec;
+import io.parley.platform.egress.EgressHttp;
 import io.parley.tools.ToolContext;
 import io.parley.tools.ToolSource;
 import io.parley.tools.ToolSourceClient;
@@ -25,9 +25,12 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * MCP servers through LangChain4j's MCP client: streamable HTTP, or stdio (a process on this server, only when the
- * operator enabled it, started with a cleared environment by {@link IsolatedStdioTransport}). One client per source, kept open between calls and closed when the source is deleted or
- * refreshed, and at shutdown (which also ends stdio processes).
+ * MCP servers through LangChain4j's MCP client: streamable HTTP (our {@link EgressMcpTransport}, through the egress
+ * policy), or stdio (a process on this server, only when the operator enabled it, started with a cleared environment
+ * by {@link IsolatedStdioTransport}). One client per source, kept open between calls and closed when the source is
+ * deleted or refreshed, and at shutdown (which also ends stdio processes). Registration and refresh errors of HTTP
+ * sources reach API callers, so they carry only Parley's own classification; what a server answers to a tool call (a
+ * result, an error result, a JSON-RPC error) is the tool's output and goes to the model and the execution record.
  */
 @Component
 class McpToolSourceClient implements ToolSourceClient {
@@ -35,11 +38,13 @@ class McpToolSourceClient implements ToolSourceClient {
 
     private final ToolsProperties properties;
     private final JsonMapper json;
+    private final EgressHttp http;
     private final Map<UUID, McpClient> clients = new ConcurrentHashMap<>();
 
-    McpToolSourceClient(ToolsProperties properties, JsonMapper json) {
+    McpToolSourceClient(ToolsProperties properties, JsonMapper json, EgressHttp http) {
         this.properties = properties;
         this.json = json;
+        this.http = http;
     }
 
     @Override
@@ -53,7 +58,7 @@ class McpToolSourceClient implements ToolSourceClient {
             return client(source).listTools().stream().map(this::toSpec).toList();
         } catch (RuntimeException e) {
             release(source);
-            throw new IOException("Listing the tools of " + source.name() + " failed: " + reason(e), e);
+            throw new IOException("Listing the tools of " + source.name() + " failed: " + reason(source, e), e);
         }
     }
 
@@ -105,7 +110,7 @@ class McpToolSourceClient implements ToolSourceClient {
             return created;
         } catch (RuntimeException e) {
             transport.close();
-            throw new IOException("Connecting to " + source.name() + " failed: " + reason(e), e);
+            throw new IOException("Connecting to " + source.name() + " failed: " + reason(source, e), e);
         }
     }
 
@@ -117,8 +122,8 @@ class McpToolSourceClient implements ToolSourceClient {
             }
             return new IsolatedStdioTransport(source.command(), StdioEnvironment.forChild(System.getenv(), source.env()));
         }
-        return new StreamableHttpMcpTransport.Builder().url(source.url()).customHeaders(source.headers())
-                .timeout(properties.timeout()).build();
+        return new EgressMcpTransport(source.url(), source.headers(), http,
+                new EgressHttp.Timeouts(properties.connectTimeout(), properties.timeout()));
     }
 
     /** LangChain4j parses the server's input schema; it is turned back into JSON Schema text for our validator. */
@@ -137,6 +142,26 @@ class McpToolSourceClient implements ToolSourceClient {
         } catch (Exception e) {
             log.warn("Closing the MCP client of tool source {} failed: {}", id, e.getClass().getSimpleName());
         }
+    }
+
+    /** For API callers: an HTTP source's failure in Parley's words only (its server's could be anyone's). */
+    private static String reason(ToolSource source, Throwable e) {
+        if ("stdio".equals(source.transport())) {
+            return reason(e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof McpHttpFailure failure) {
+                return failure.getMessage();
+            }
+            if (t instanceof java.util.concurrent.TimeoutException
+                    || t instanceof dev.langchain4j.exception.TimeoutException) {
+                return "the server did not answer in time";
+            }
+            if (t instanceof dev.langchain4j.mcp.client.McpException rpc) {
+                return "the server answered with JSON-RPC error " + rpc.errorCode();
+            }
+        }
+        return "the server's answer could not be used (" + e.getClass().getSimpleName() + ")";
     }
 
     private static String reason(Throwable e) {

@@ -20,6 +20,7 @@ import io.parley.llm.ModelReply;
 import io.parley.llm.ModelRequest;
 import io.parley.llm.ModelSpec;
 import io.parley.platform.Secret;
+import io.parley.testing.LoopbackEgress;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -41,7 +42,7 @@ class OpenAiModelGatewayTest {
             .options(wireMockConfig().dynamicPort())
             .build();
 
-    private final OpenAiModelGateway gateway = new OpenAiModelGateway();
+    private final OpenAiModelGateway gateway = new OpenAiModelGateway(LoopbackEgress.http());
 
     @Test
     void should_return_reply_text_and_token_usage_when_server_answers() {

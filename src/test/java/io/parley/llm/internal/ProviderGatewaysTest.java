@@ -19,6 +19,7 @@ import io.parley.llm.ModelSpec;
 import io.parley.llm.ToolCall;
 import io.parley.llm.ToolSpec;
 import io.parley.platform.Secret;
+import io.parley.testing.LoopbackEgress;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -52,7 +53,7 @@ class ProviderGatewaysTest {
 
     /** One provider's wire format. */
     enum Wire {
-        GEMINI(new GeminiModelGateway(), "/v1beta", "/v1beta/models/m-1:generateContent") {
+        GEMINI(new GeminiModelGateway(LoopbackEgress.http()), "/v1beta", "/v1beta/models/m-1:generateContent") {
             @Override
             String text(String text, int in, int out) {
                 return """
@@ -72,7 +73,7 @@ class ProviderGatewaysTest {
                         """;
             }
         },
-        ANTHROPIC(new AnthropicModelGateway(), "/v1", "/v1/messages") {
+        ANTHROPIC(new AnthropicModelGateway(LoopbackEgress.http()), "/v1", "/v1/messages") {
             @Override
             String text(String text, int in, int out) {
                 return """
@@ -92,7 +93,7 @@ class ProviderGatewaysTest {
                         """;
             }
         },
-        OLLAMA(new OllamaModelGateway(), "", "/api/chat") {
+        OLLAMA(new OllamaModelGateway(LoopbackEgress.http()), "", "/api/chat") {
             @Override
             String text(String text, int in, int out) {
                 return """

@@ -88,8 +88,8 @@ class ContactOwnerIntegrationTest extends IntegrationTestSupport {
         ToolOutcome outcome = session.call("contact_owner", "{\"message\": \"Urgent complaint\"}");
 
         assertThat(outcome.status()).isEqualTo(ToolOutcome.Status.FAILED);
-        assertThat(outcome.error()).isEqualTo("contact_owner failed: Slack answered 500 (no_service); the owner was"
-                + " not notified.");
+        // Only the status: the webhook URL is the tenant's to choose, so the answer's text could be anyone's.
+        assertThat(outcome.error()).isEqualTo("contact_owner failed: Slack answered 500; the owner was not notified.");
         assertThat(Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(slackPath)))).hasSize(1);
     }
 
