@@ -7,6 +7,7 @@ import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.egress.EgressPolicy;
 import io.parley.platform.web.Actor;
+import io.parley.platform.web.Role;
 import io.parley.tenancy.Organizations;
 import io.parley.tools.internal.ToolSourceDrafts;
 import io.parley.tools.internal.ToolSourceRepository;
@@ -50,9 +51,7 @@ public class ToolSources {
      * before any other check.
      */
     public ToolSource register(OrganizationId organizationId, ToolSourceDraft draft, Actor actor) {
-        if (draft.stdio()) {
-            requireOperator(actor);
-        }
+        requireMayChange(draft.stdio(), actor);
         organizations.get(organizationId);
         ToolSourceDraft checked = ToolSourceDrafts.check(draft, properties.mcpStdioEnabled());
         checkEgress(checked.url());
@@ -89,9 +88,7 @@ public class ToolSources {
     /** Discovers the tools again; on failure the stored list stays as it was (422). */
     public ToolSource refresh(OrganizationId organizationId, UUID id, Actor actor) {
         ToolSource source = get(organizationId, id);
-        if (source.stdio()) {
-            requireOperator(actor);
-        }
+        requireMayChange(source.stdio(), actor);
         checkEgress(source.url());
         client(source).release(source);
         repository.updateTools(organizationId, id, discover(source));
@@ -101,9 +98,7 @@ public class ToolSources {
     /** Removes the source and its enablement on every chatbot of the organization. */
     public void delete(OrganizationId organizationId, UUID id, Actor actor) {
         ToolSource source = get(organizationId, id);
-        if (source.stdio()) {
-            requireOperator(actor);
-        }
+        requireMayChange(source.stdio(), actor);
         repository.delete(organizationId, id);
         client(source).release(source);
         log.info("Deleted tool source {}", id);
@@ -138,10 +133,18 @@ public class ToolSources {
         return client;
     }
 
-    private static void requireOperator(Actor actor) {
-        if (actor == null || !actor.operator()) {
+    /**
+     * A stdio source runs a command on the server: only the operator registers, refreshes or deletes one, whatever
+     * an organization caller's role (agents included, so their routes let agents through to here). Any other source
+     * needs an organization admin.
+     */
+    private static void requireMayChange(boolean stdio, Actor actor) {
+        if (stdio && (actor == null || !actor.operator())) {
             throw new ForbiddenException("MCP sources with transport \"stdio\" run a command on the server: only the "
                     + "operator may register, refresh or delete them", Map.of("requiredRole", "operator"));
+        }
+        if (actor != null && !actor.hasAtLeast(Role.ADMIN)) {
+            throw new ForbiddenException("This route needs the admin role", Map.of("requiredRole", "admin"));
         }
     }
 

@@ -41,15 +41,16 @@ class StdioToolSourceIntegrationTest extends IntegrationTestSupport {
         String implied = "{\"type\": \"mcp\", \"name\": \"implied\", \"command\": [\"sh\", \"-c\", \"touch " + marker
                 + "\"]}";
 
-        callers.managers().forEach((caller, token) -> {
+        callers.all().forEach((caller, token) -> {
             for (String body : new String[] {stdio, implied}) {
                 JsonNode problem = ApiProblems.assertProblem(api.withToken(token).post(tools(org), body), 403,
                         "forbidden");
                 assertThat(problem.path("requiredRole").asString()).as(caller).isEqualTo("operator");
             }
         });
-        callers.all().forEach((caller, token) -> assertThat(api.withToken(token).post(tools(org), stdio).status())
-                .as(caller).isEqualTo(403));
+        JsonNode http = ApiProblems.assertProblem(api.withToken(callers.agentKey()).post(tools(org),
+                "{\"type\": \"http\", \"name\": \"web\", \"url\": \"http://127.0.0.1:9/\"}"), 403, "forbidden");
+        assertThat(http.path("requiredRole").asString()).as("an agent and any other source").isEqualTo("admin");
 
         assertThat(marker).as("no command ran").doesNotExist();
         assertThat(api.get(tools(org)).json()).isEmpty();
@@ -68,6 +69,8 @@ class StdioToolSourceIntegrationTest extends IntegrationTestSupport {
             assertThat(listed.json().findValuesAsString("id")).as(caller).contains(id);
             assertThat(api.withToken(token).put("/api/v1/chatbots/" + bot.chatbotId() + "/tools",
                     "{\"sources\": [\"" + id + "\"]}").status()).as(caller).isEqualTo(200);
+        });
+        callers.all().forEach((caller, token) -> {
             for (Api.Response refused : new Api.Response[] {api.withToken(token).post(source + "/refresh", ""),
                     api.withToken(token).delete(source)}) {
                 assertThat(ApiProblems.assertProblem(refused, 403, "forbidden").path("requiredRole").asString())

@@ -5,7 +5,6 @@ import io.parley.platform.web.RequiresRole;
 import io.parley.platform.web.Role;
 import io.parley.llm.ToolSpec;
 import io.parley.platform.Ids;
-import io.parley.platform.InvalidRequestException;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
 import io.parley.tools.ToolSource;
@@ -54,11 +53,12 @@ class ToolSourceController {
                            Map<String, String> headers, Map<String, String> env) {
     }
 
+    // Changes let agents through to ToolSources, which answers them requiredRole "operator" for a stdio source (like
+    // every organization role) and "admin" for any other.
     @PostMapping
-    ResponseEntity<SourceView> register(@PathVariable String orgId, @RequestBody RegisterRequest request) {
-        if (request == null) {
-            throw new InvalidRequestException("validation_failed", "A JSON object is required");
-        }
+    @RequiresRole(Role.AGENT)
+    ResponseEntity<SourceView> register(@PathVariable String orgId, @RequestBody(required = false) RegisterRequest body) {
+        RegisterRequest request = body == null ? new RegisterRequest(null, null, null, null, null, null, null) : body;
         ToolSource created = sources.register(organization(orgId), new ToolSourceDraft(request.type(), request.name(),
                 request.transport(), request.url(), request.command(), request.headers(), request.env()), actor());
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + orgId + "/tools/" + created.id()))
@@ -76,11 +76,13 @@ class ToolSourceController {
     }
 
     @PostMapping("/{sourceId}/refresh")
+    @RequiresRole(Role.AGENT)
     SourceView refresh(@PathVariable String orgId, @PathVariable String sourceId) {
         return view(sources.refresh(organization(orgId), sourceId(sourceId), actor()));
     }
 
     @DeleteMapping("/{sourceId}")
+    @RequiresRole(Role.AGENT)
     ResponseEntity<Void> delete(@PathVariable String orgId, @PathVariable String sourceId) {
         sources.delete(organization(orgId), sourceId(sourceId), actor());
         return ResponseEntity.noContent().build();
