@@ -51,15 +51,20 @@ class IngressLimitIntegrationTest extends EdgeTestSupport {
     }
 
     @Test
-    void should_keep_signed_webhooks_flowing_from_an_address_that_also_sent_bad_signatures() {
+    void should_answer_bad_signatures_429_past_the_budget_and_keep_signed_webhooks_flowing_from_that_address() {
         // Meta delivers every tenant's webhooks from the same addresses: one tenant's wrong app secret must not make
         // the other tenants' deliveries wait.
-        Api meta = api.from(LoopbackAddresses.fresh()).withToken(null);
-        for (int i = 0; i < 3 * AUTH_FAILURES_PER_MINUTE; i++) {
+        String address = LoopbackAddresses.fresh();
+        Api meta = api.from(address).withToken(null);
+        for (int i = 0; i < AUTH_FAILURES_PER_MINUTE; i++) {
             assertProblem(Webhooks.post(meta, text("forged " + i), "not-the-app-secret"), 401, "invalid_signature");
         }
 
+        Api.Response overBudget = Webhooks.post(meta, text("forged again"), "not-the-app-secret");
+        assertProblem(overBudget, 429, "too_many_failed_attempts");
+        assertThat(overBudget.raw().headers().firstValue("Retry-After")).get().asString().matches("[1-9][0-9]*");
         assertThat(Webhooks.post(meta, text("signed by the right secret"), bot.appSecret()).status()).isEqualTo(200);
+        assertProblem(api.from(address).get("/api/v1/plans"), 429, "too_many_failed_attempts");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.platform.web.BearerAuth;
 import io.parley.platform.web.ClientAddress;
+import io.parley.platform.web.FailureBudget;
 import io.parley.platform.web.Problems;
 import io.parley.ratelimit.AddressLimits;
 import jakarta.servlet.FilterChain;
@@ -28,10 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /actuator/prometheus}), before any of its work. An answer that refused authentication (401, or 403 from the
  * webhook's verify-token handshake) spends one of the address's failures; once they are spent, everything the
  * address sends there is 429 until the budget refills. Routes that take no credentials at all (login, logout, the
- * verification handshake) are also capped per address. Webhook deliveries (POST under {@code /webhooks}) are neither
- * gated nor counted: Meta sends every tenant's webhooks from the same few addresses, so one tenant's wrong app secret
- * must not make the others' deliveries wait, and rejecting a bad signature (an HMAC over a capped body) costs no more
- * than the limiter would save.
+ * verification handshake) are also capped per address. Webhook deliveries (POST under {@code /webhooks}) are not
+ * refused up front: Meta sends every tenant's webhooks from the same few addresses, so one tenant's wrong app secret
+ * must not make the others' deliveries wait. Their bad signatures spend the budget like any failure, and once it is
+ * spent the route answers a delivery that fails verification with 429 instead of 401 ({@link FailureBudget}); one
+ * that verifies passes.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -61,13 +63,11 @@ class IngressGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (isWebhookDelivery(request)) {
-            chain.doFilter(request, response);
-            return;
-        }
         String address = ClientAddress.of(request);
         Optional<Duration> spent = limits.failureBudgetSpent(address);
-        if (spent.isPresent()) {
+        if (spent.isPresent() && isWebhookDelivery(request)) {
+            FailureBudget.markSpent(request, spent.get());
+        } else if (spent.isPresent()) {
             refusedForFailures.increment();
             refuse(response, spent.get(), "too_many_failed_attempts",
                     "Too many failed authentications from this address; retry later");

@@ -2,12 +2,15 @@ package io.parley.channels.whatsapp;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.parley.platform.web.FailureBudget;
 import io.parley.platform.web.Problems;
 import io.parley.tenancy.ChannelAccounts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,8 +90,7 @@ class WhatsAppWebhookController {
             }
             if (result == WhatsAppIngress.Result.UNAUTHENTICATED) {
                 outcome = "unauthenticated";
-                return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Problems.of(HttpStatus.UNAUTHORIZED,
-                        "invalid_signature", "X-Hub-Signature-256 is missing or does not match the app secret"));
+                return unauthenticated(request);
             }
             outcome = "accepted";
             return ResponseEntity.ok().build();
@@ -98,6 +101,19 @@ class WhatsAppWebhookController {
             sample.stop(timers.computeIfAbsent(outcome,
                     o -> meters.timer("parley.webhook.ingest", "channel", "whatsapp", "outcome", o)));
         }
+    }
+
+    /** 401, or 429 once the sender's address has spent its budget of failures (a delivery that verifies passes). */
+    private static ResponseEntity<ProblemDetail> unauthenticated(HttpServletRequest request) {
+        Optional<Duration> wait = FailureBudget.spent(request);
+        if (wait.isPresent()) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.get().toSeconds())))
+                    .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too_many_failed_attempts",
+                            "Too many failed authentications from this address; retry later"));
+        }
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Problems.of(HttpStatus.UNAUTHORIZED,
+                "invalid_signature", "X-Hub-Signature-256 is missing or does not match the app secret"));
     }
 
     private boolean isAcceptedVerifyToken(String token) {
