@@ -1,7 +1,9 @@
 package io.parley.knowledge.internal;
 
+import io.parley.platform.BoundedRegex;
 import io.parley.platform.InvalidRequestException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -83,47 +85,14 @@ public final class CrawlPatterns {
     /** True or false, or null when the evaluation was abandoned. */
     private Boolean find(Pattern pattern, String path) {
         String input = path.length() > MAX_INPUT ? path.substring(0, MAX_INPUT) : path;
-        try {
-            return pattern.matcher(new Budgeted(input, new long[]{MAX_STEPS})).find();
-        } catch (TooExpensive e) {
+        Optional<Boolean> found = BoundedRegex.find(pattern, input, MAX_STEPS);
+        if (found.isEmpty()) {
             abandoned.incrementAndGet();
-            return null;
         }
+        return found.orElse(null);
     }
 
     private static InvalidRequestException invalid(String message) {
         return new InvalidRequestException("validation_failed", message);
-    }
-
-    private static final class TooExpensive extends RuntimeException {
-        TooExpensive() {
-            super("regex evaluation too expensive", null, false, false);
-        }
-    }
-
-    /** A string that throws once the regex engine has read {@code budget} characters from it (and its slices). */
-    private record Budgeted(String text, long[] budget) implements CharSequence {
-        @Override
-        public char charAt(int index) {
-            if (--budget[0] < 0) {
-                throw new TooExpensive();
-            }
-            return text.charAt(index);
-        }
-
-        @Override
-        public int length() {
-            return text.length();
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return new Budgeted(text.substring(start, end), budget);
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
     }
 }
