@@ -1,5 +1,6 @@
 package io.parley.channels.whatsapp;
 
+import io.parley.platform.NulCharacters;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -39,12 +40,7 @@ final class JsonReads {
         if (node == null || !(node.isString() || node.isNumber() || node.isBoolean())) {
             return null;
         }
-        return withoutNul(node.asString());
-    }
-
-    /** The text without U+0000 (the same instance when it has none, which is nearly always). */
-    static String withoutNul(String text) {
-        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+        return NulCharacters.strip(node.asString());
     }
 
     static boolean hasText(String value) {
@@ -135,7 +131,7 @@ final class JsonReads {
         }
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            node.forEachEntry((key, value) -> map.put(withoutNul(key), plain(value)));
+            node.forEachEntry((key, value) -> map.put(NulCharacters.strip(key), plain(value)));
             return map;
         }
         if (node.isArray()) {
@@ -149,7 +145,7 @@ final class JsonReads {
         if (node.isNumber()) {
             return plainNumber(node);
         }
-        return withoutNul(node.asString());
+        return NulCharacters.strip(node.asString());
     }
 
     private static Number plainNumber(JsonNode node) {
@@ -181,7 +177,7 @@ final class JsonReads {
     private static JsonNode masked(JsonNode node, String key) {
         if (node.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.properties().forEach(property -> copy.set(withoutNul(property.getKey()),
+            node.properties().forEach(property -> copy.set(NulCharacters.strip(property.getKey()),
                     masked(property.getValue(), property.getKey())));
             return copy;
         }
@@ -194,7 +190,7 @@ final class JsonReads {
         if (!keep) {
             return JsonNodeFactory.instance.stringNode("***");
         }
-        return node.isString() ? JsonNodeFactory.instance.stringNode(withoutNul(node.asString())) : node;
+        return node.isString() ? JsonNodeFactory.instance.stringNode(NulCharacters.strip(node.asString())) : node;
     }
 
     static void putIfPresent(Map<String, Object> target, String key, Object value) {

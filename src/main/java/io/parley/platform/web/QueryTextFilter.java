@@ -1,5 +1,6 @@
 package io.parley.platform.web;
 
+import io.parley.platform.NulCharacters;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,8 +60,8 @@ class QueryTextFilter extends OncePerRequestFilter {
             if (name.isEmpty() || value.isEmpty()) {
                 return Optional.of(problem("malformed_request", field, "is not percent-encoded UTF-8"));
             }
-            if (field.indexOf('\0') >= 0 || value.get().indexOf('\0') >= 0) {
-                return Optional.of(problem("invalid_text", field.replace("\0", ""),
+            if (NulCharacters.contains(field) || NulCharacters.contains(value.get())) {
+                return Optional.of(problem("invalid_text", NulCharacters.strip(field),
                         "must not contain the NUL character (%00)"));
             }
         }
