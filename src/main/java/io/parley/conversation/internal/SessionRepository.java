@@ -90,7 +90,8 @@ public class SessionRepository {
     void adopt(ConversationId conversation, SessionId session) {
         jdbc.sql("""
                         update messages set session_id = :session
-                        where id in (select id from messages where conversation_id = :conversation and session_id is null
+                        where id in (select id from messages
+                                     where conversation_id = :conversation and session_id is null
                                      for update skip locked)""")
                 .param("session", session.value()).param("conversation", conversation.value()).update();
     }
