@@ -41,6 +41,6 @@ public class Agent {
                 .with("status", e.httpStatus()).build());
         String text = e.isLimit() ? chatbot.fallbackMessages().limit() : chatbot.fallbackMessages().error();
         return new AgentReply(text, AgentReply.Outcome.FALLBACK, e.code(), e.provider(), chatbot.model().name(),
-                failure.tokensIn(), failure.tokensOut());
+                failure.tokensIn(), failure.tokensOut(), 0, false, failure.prompt());
     }
 }

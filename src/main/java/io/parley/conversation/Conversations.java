@@ -9,6 +9,7 @@ import io.parley.conversation.internal.ConversationRepository.Received;
 import io.parley.conversation.internal.ConversationRepository.StoredMessage;
 import io.parley.conversation.internal.ConversationRepository;
 import io.parley.conversation.internal.InboundThrottle;
+import io.parley.conversation.internal.SessionPlacer;
 import io.parley.conversation.internal.TurnJob;
 import io.parley.delivery.Deliveries;
 import io.parley.delivery.DeliveryView;
@@ -21,6 +22,7 @@ import io.parley.platform.Jobs;
 import io.parley.platform.MessageId;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.SessionId;
 import io.parley.tenancy.ApiKeyId;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,19 +48,21 @@ public class Conversations {
     private final Jobs jobs;
     private final AgentMessageSender sender;
     private final InboundThrottle throttle;
+    private final SessionPlacer sessions;
     private final ConversationProperties properties;
     private final Clock clock;
     private final JsonMapper json;
 
     Conversations(ConversationRepository repository, Contacts contacts, Deliveries deliveries, Jobs jobs,
-                  AgentMessageSender sender, InboundThrottle throttle, ConversationProperties properties, Clock clock,
-                  JsonMapper json) {
+                  AgentMessageSender sender, InboundThrottle throttle, SessionPlacer sessions,
+                  ConversationProperties properties, Clock clock, JsonMapper json) {
         this.repository = repository;
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.jobs = jobs;
         this.sender = sender;
         this.throttle = throttle;
+        this.sessions = sessions;
         this.properties = properties;
         this.clock = clock;
         this.json = json;
@@ -86,10 +90,11 @@ public class Conversations {
         }
         boolean throttled = message.needsReply()
                 && throttle.throttled(message, contactId, conversation.get(), messageId, now);
+        SessionId session = sessions.placeInbound(conversation.get(), now, message.newSession());
         if (message.needsReply() && !throttled) {
             jobs.scheduleIfAbsent(TurnJob.TASK, conversation.get().toString(), now.plus(properties.debounce()));
         }
-        return new Receipt(false, conversation.get(), messageId, throttled);
+        return new Receipt(false, conversation.get(), messageId, throttled, session);
     }
 
     /**
@@ -188,7 +193,7 @@ public class Conversations {
     private MessageEntry entry(StoredMessage m, DeliveryView delivery) {
         return new MessageEntry(m.id(), m.sequence(), m.role(), m.type(), m.content(),
                 m.detailsJson() == null ? Map.of() : json.readValue(m.detailsJson(), MAP), m.providerMessageId(),
-                m.createdAt(), delivery);
+                m.createdAt(), delivery, m.sessionId());
     }
 
     private List<ConversationSummary> summaries(List<ConversationRow> rows) {

@@ -18,11 +18,14 @@ import java.util.Objects;
  * @param text              plain-text rendering for people and models
  * @param details           type-specific normalized fields, stored as JSON
  * @param needsReply        false for messages that must not trigger a bot reply (reactions, system notices)
+ * @param newSession        true to start a new session with this message whatever the chatbot's session timeout
+ *                          (the client asked for a fresh start); the model then does not see the earlier ones
  */
 public record InboundMessage(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
                              String channel, String providerMessageId, List<ContactIdentity> identities,
                              String profileName, String type, String text, Map<String, Object> details,
-                             String contextMessageId, Instant providerTimestamp, boolean needsReply) {
+                             String contextMessageId, Instant providerTimestamp, boolean needsReply,
+                             boolean newSession) {
     public InboundMessage {
         Objects.requireNonNull(organizationId, "organizationId");
         Objects.requireNonNull(chatbotId, "chatbotId");
@@ -37,5 +40,14 @@ public record InboundMessage(OrganizationId organizationId, ChatbotId chatbotId,
         }
         text = text == null ? "" : text;
         details = details == null ? Map.of() : details;
+    }
+
+    /** A message that continues the current session unless the chatbot's session timeout passed. */
+    public InboundMessage(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
+                          String channel, String providerMessageId, List<ContactIdentity> identities,
+                          String profileName, String type, String text, Map<String, Object> details,
+                          String contextMessageId, Instant providerTimestamp, boolean needsReply) {
+        this(organizationId, chatbotId, channelAccountId, channel, providerMessageId, identities, profileName, type,
+                text, details, contextMessageId, providerTimestamp, needsReply, false);
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import io.parley.conversation.internal.SessionRepository;
 import io.parley.delivery.OutboundRetention;
 import io.parley.platform.MessageId;
 import io.parley.platform.OrganizationId;
@@ -23,10 +24,12 @@ public class MessageContentRetention {
     public static final String MARKER = "[content removed by retention policy]";
     private final JdbcClient jdbc;
     private final OutboundRetention outbound;
+    private final SessionRepository sessions;
 
-    MessageContentRetention(JdbcClient jdbc, OutboundRetention outbound) {
+    MessageContentRetention(JdbcClient jdbc, OutboundRetention outbound, SessionRepository sessions) {
         this.jdbc = jdbc;
         this.outbound = outbound;
+        this.sessions = sessions;
     }
 
     /** Anonymizes up to {@code batch} of the organization's messages created before {@code cutoff}; returns how many. */
@@ -46,14 +49,19 @@ public class MessageContentRetention {
         return anonymized.size();
     }
 
-    /** Deletes up to {@code batch} of the organization's messages created before {@code cutoff}; returns how many. */
+    /**
+     * Deletes up to {@code batch} of the organization's messages created before {@code cutoff}, and the sessions
+     * before it that this left empty; returns how many messages.
+     */
     @Transactional
     public int deleteBefore(OrganizationId organizationId, Instant cutoff, int batch) {
-        return jdbc.sql("""
+        int deleted = jdbc.sql("""
                         delete from messages
                         where id in (select id from messages where organization_id = :org and created_at < :cutoff
                                      limit :batch for update skip locked)""")
                 .param("org", organizationId.value()).param("cutoff", Timestamp.from(cutoff))
                 .param("batch", batch).update();
+        sessions.deleteEmptyBefore(organizationId, cutoff, batch);
+        return deleted;
     }
 }

@@ -6,6 +6,7 @@ import io.parley.conversation.internal.ConversationRepository;
 import io.parley.conversation.internal.ConversationRepository.NewMessage;
 import io.parley.conversation.internal.ProactiveConversations;
 import io.parley.conversation.internal.Recipients;
+import io.parley.conversation.internal.SessionPlacer;
 import io.parley.delivery.Deliveries;
 import io.parley.delivery.OutboundContent;
 import io.parley.delivery.Lane;
@@ -36,15 +37,17 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProactiveMessages {
     private final ConversationRepository messages;
     private final ProactiveConversations conversations;
+    private final SessionPlacer sessions;
     private final Contacts contacts;
     private final Deliveries deliveries;
     private final Clock clock;
     private final JsonMapper json;
 
-    ProactiveMessages(ConversationRepository messages, ProactiveConversations conversations, Contacts contacts,
-                      Deliveries deliveries, Clock clock, JsonMapper json) {
+    ProactiveMessages(ConversationRepository messages, ProactiveConversations conversations, SessionPlacer sessions,
+                      Contacts contacts, Deliveries deliveries, Clock clock, JsonMapper json) {
         this.messages = messages;
         this.conversations = conversations;
+        this.sessions = sessions;
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.clock = clock;
@@ -91,6 +94,7 @@ public class ProactiveMessages {
         messages.insertMessage(new NewMessage(messageId, p.organizationId(), conversation, "agent",
                 p.content().wireType(), p.content().transcript(), p.details() == null ? null : json.writeValueAsString(p.details()), null, null, null, false,
                 now));
+        sessions.placeOutbound(conversation, now);
         OutboundMessageId outbound = deliveries.enqueue(new OutboundRequest(p.organizationId(), conversation,
                 messageId, p.channelAccountId(), p.channel(), Recipients.of(p.channel(), contact), p.content(), null,
                 p.lane(), p.idempotencyKey(), null));

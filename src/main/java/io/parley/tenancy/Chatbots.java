@@ -60,7 +60,7 @@ public class Chatbots {
                 new ChatbotDraft.Model(m.provider(), m.name(), m.baseUrl(), null, m.temperature(),
                         m.timeout() == null ? null : (int) m.timeout().toSeconds(), m.maxOutputTokens(),
                         m.maxToolRounds(), fallback),
-                chatbot.faq());
+                chatbot.faq(), chatbot.sessionTimeout().toString(), chatbot.promptBudget());
     }
 
     public Chatbot get(ChatbotId id) {
@@ -79,6 +79,14 @@ public class Chatbots {
     public List<Chatbot> list(OrganizationId organizationId) {
         organizations.get(organizationId);
         return repository.listByOrganization(organizationId);
+    }
+
+    /**
+     * How long the chatbot's conversations may stay quiet before the next message starts a new session (zero:
+     * never); one column read, for the receive path.
+     */
+    public Duration sessionTimeout(ChatbotId id) {
+        return repository.sessionTimeout(id).orElseThrow(() -> notFound(id));
     }
 
     /** The timeout a turn should use for this chatbot's model. */
@@ -101,7 +109,9 @@ public class Chatbots {
         return new ChatbotDraft(Validation.requireText("name", draft.name(), 100),
                 Validation.requireText("systemPrompt", draft.systemPrompt(), 20_000),
                 Validation.optionalText("persona", draft.persona(), 5_000), fallbacks, validatedModel(draft.model()),
-                validatedFaq(draft.faq()));
+                validatedFaq(draft.faq()),
+                SessionTimeouts.validated(draft.sessionTimeout()),
+                PromptBudgets.validated(draft.promptBudget()));
     }
 
     private static ChatbotDraft.Model validatedModel(ChatbotDraft.Model model) {

@@ -4,6 +4,7 @@ import io.parley.platform.ChatbotId;
 import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.OutboundMessageId;
+import io.parley.platform.SessionId;
 import io.parley.tenancy.ApiKeyId;
 import io.parley.platform.OrganizationId;
 import io.parley.tenancy.Organizations;
@@ -12,7 +13,9 @@ import io.parley.usage.internal.UsageTotalsRepository;
 import io.parley.usage.internal.UsageTotalsRepository.Totals;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -98,6 +101,11 @@ public class UsageLedger {
 
     public List<UsageRecord> forConversation(ConversationId conversationId) {
         return repository.forConversation(conversationId);
+    }
+
+    /** Tokens and cost of each of the given sessions' turns; a session without usage is absent. */
+    public Map<SessionId, SessionUsage> bySession(Collection<SessionId> sessions) {
+        return repository.bySession(sessions);
     }
 
     /** The organization's usage in the current billing period. */

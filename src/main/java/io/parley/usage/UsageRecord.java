@@ -4,6 +4,7 @@ import io.parley.platform.ChatbotId;
 import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.SessionId;
 import io.parley.platform.TurnId;
 import io.parley.tenancy.ApiKeyId;
 import java.math.BigDecimal;
@@ -18,11 +19,12 @@ import java.util.Objects;
  *                  embedding batch)
  * @param apiKeyId  the organization API key that caused it, when one did
  * @param sourceKey idempotency key of a non-turn record (a turn is unique by its turn id)
+ * @param sessionId the conversation's session a turn belongs to; null for other kinds
  */
 public record UsageRecord(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId,
                           ConversationId conversationId, TurnId turnId, String provider, String model,
                           int tokensIn, int tokensOut, BigDecimal cost, Kind kind, int messages, ApiKeyId apiKeyId,
-                          String sourceKey) {
+                          String sourceKey, SessionId sessionId) {
     public enum Kind {
         TURN, EMBEDDING, MESSAGE;
 
@@ -43,11 +45,27 @@ public record UsageRecord(OrganizationId organizationId, ChatbotId chatbotId, Co
         }
     }
 
+    public UsageRecord(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId,
+                       ConversationId conversationId, TurnId turnId, String provider, String model,
+                       int tokensIn, int tokensOut, BigDecimal cost, Kind kind, int messages, ApiKeyId apiKeyId,
+                       String sourceKey) {
+        this(organizationId, chatbotId, contactId, conversationId, turnId, provider, model, tokensIn, tokensOut, cost,
+                kind, messages, apiKeyId, sourceKey, null);
+    }
+
     /** A turn's record: one message. */
     public UsageRecord(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId,
                        ConversationId conversationId, TurnId turnId, String provider, String model, int tokensIn,
                        int tokensOut, BigDecimal cost) {
         this(organizationId, chatbotId, contactId, conversationId, turnId, provider, model, tokensIn, tokensOut, cost,
-                Kind.TURN, 1, null, null);
+                (SessionId) null);
+    }
+
+    /** A turn's record in its conversation's session: one message. */
+    public UsageRecord(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId,
+                       ConversationId conversationId, TurnId turnId, String provider, String model, int tokensIn,
+                       int tokensOut, BigDecimal cost, SessionId sessionId) {
+        this(organizationId, chatbotId, contactId, conversationId, turnId, provider, model, tokensIn, tokensOut, cost,
+                Kind.TURN, 1, null, null, sessionId);
     }
 }

@@ -126,6 +126,8 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             GET    /api/v1/conversations/{conversationId}/messages                 AGENT
             POST   /api/v1/conversations/{conversationId}/messages                 AGENT
             GET    /api/v1/conversations/{conversationId}/tool-executions          AGENT
+            GET    /api/v1/conversations/{conversationId}/sessions                 AGENT
+            GET    /api/v1/conversations/{conversationId}/turns                    AGENT
             GET    /api/v1/conversations/{conversationId}/media/{mediaId}          AGENT
             POST   /api/v1/conversations/{conversationId}/handover                 AGENT
             POST   /api/v1/conversations/{conversationId}/handback                 AGENT

@@ -2,7 +2,7 @@ package io.parley.agent.internal;
 
 import io.parley.agent.AgentReply;
 import io.parley.agent.AgentRequest;
-import io.parley.knowledge.Passage;
+import io.parley.agent.PromptReport;
 import io.parley.llm.ChatMessage;
 import io.parley.llm.ContextPassage;
 import io.parley.llm.ModelException;
@@ -10,6 +10,7 @@ import io.parley.llm.ModelReply;
 import io.parley.llm.ModelRequest;
 import io.parley.llm.ModelSpec;
 import io.parley.llm.ReferenceAnswer;
+import io.parley.llm.TokenCounter;
 import io.parley.llm.ToolCall;
 import io.parley.llm.ToolSpec;
 import io.parley.tenancy.Chatbot;
@@ -29,15 +30,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class AgentLoop {
     private final ModelCaller models;
-    private final PromptAssembler prompts;
     private final Tools tools;
     private final Retrieval retrieval;
+    private final PromptFitter fitter;
 
-    AgentLoop(ModelCaller models, PromptAssembler prompts, Tools tools, Retrieval retrieval) {
+    AgentLoop(ModelCaller models, Tools tools, Retrieval retrieval, PromptFitter fitter) {
         this.models = models;
-        this.prompts = prompts;
         this.tools = tools;
         this.retrieval = retrieval;
+        this.fitter = fitter;
     }
 
     /** The model failed; carries what the turn consumed until then. */
@@ -62,20 +63,25 @@ public class AgentLoop {
         public int tokensOut() {
             return usage.out;
         }
+
+        public PromptReport prompt() {
+            return usage.report();
+        }
     }
 
     public AgentReply run(AgentRequest request) {
         Chatbot chatbot = request.chatbot();
         List<ToolSpec> available = tools.toolsFor(chatbot.id());
-        List<Passage> passages = retrieval.passagesFor(request);
-        List<ChatMessage> messages = new ArrayList<>(prompts.messages(request, available, passages));
-        List<ContextPassage> context = passages.stream()
+        ModelSpec spec = models.primary(chatbot);
+        PromptFitter.FittedPrompt prompt = fitter.fit(request, available, retrieval.passagesFor(request),
+                PromptBudget.forChatbot(chatbot), TokenCounter.forModel(spec.provider(), spec.name()));
+        List<ChatMessage> messages = new ArrayList<>(prompt.messages());
+        List<ContextPassage> context = prompt.passages().stream()
                 .map(p -> new ContextPassage(p.text(), p.sourceName(), p.score())).toList();
         List<ReferenceAnswer> references = chatbot.faq().stream()
                 .map(f -> new ReferenceAnswer(f.question(), f.answer())).toList();
-        ModelSpec spec = models.primary(chatbot);
         RoundPolicy policy = new RoundPolicy(chatbot.model().maxToolRounds());
-        Usage usage = new Usage();
+        Usage usage = new Usage(prompt.report());
         for (int round = 1; ; round++) {
             ModelReply reply = call(chatbot, new ModelRequest(spec, messages, references, available, context), usage);
             if (!reply.wantsTools()) {
@@ -83,7 +89,8 @@ public class AgentLoop {
             }
             if (!policy.mayRunAnotherRound(round - 1)) {
                 return new AgentReply(chatbot.fallbackMessages().maxRounds(), AgentReply.Outcome.FALLBACK,
-                        "max_tool_rounds", reply.provider(), reply.model(), usage.in, usage.out, round - 1, false);
+                        "max_tool_rounds", reply.provider(), reply.model(), usage.in, usage.out, round - 1, false,
+                        usage.report());
             }
             messages.add(ChatMessage.assistantCalling(reply.text(), reply.toolCalls()));
             for (ToolCall call : reply.toolCalls()) {
@@ -92,7 +99,7 @@ public class AgentLoop {
                 messages.add(ChatMessage.toolResult(call, outcome.forModel()));
                 if (outcome.effect() instanceof ToolEffect.Handover) {
                     return new AgentReply(chatbot.fallbackMessages().handover(), AgentReply.Outcome.ANSWERED, null,
-                            reply.provider(), reply.model(), usage.in, usage.out, round, true);
+                            reply.provider(), reply.model(), usage.in, usage.out, round, true, usage.report());
                 }
             }
         }
@@ -101,6 +108,9 @@ public class AgentLoop {
     private ModelReply call(Chatbot chatbot, ModelRequest request, Usage usage) {
         try {
             ModelReply reply = models.call(chatbot, request);
+            if (usage.firstIn == null) {
+                usage.firstIn = reply.inputTokens();
+            }
             usage.in += reply.inputTokens();
             usage.out += reply.outputTokens();
             return reply;
@@ -112,14 +122,26 @@ public class AgentLoop {
     private static AgentReply finalReply(Chatbot chatbot, ModelReply reply, Usage usage, int rounds) {
         if (!reply.answered() || reply.text().isBlank()) {
             return new AgentReply(chatbot.fallbackMessages().unknown(), AgentReply.Outcome.NO_ANSWER, "no_answer",
-                    reply.provider(), reply.model(), usage.in, usage.out, rounds, false);
+                    reply.provider(), reply.model(), usage.in, usage.out, rounds, false, usage.report());
         }
         return new AgentReply(reply.text().strip(), AgentReply.Outcome.ANSWERED, null, reply.provider(),
-                reply.model(), usage.in, usage.out, rounds, false);
+                reply.model(), usage.in, usage.out, rounds, false, usage.report());
     }
 
+    /** What the turn consumed so far, and its prompt plan. */
     static final class Usage {
+        private final PromptReport plan;
         private int in;
         private int out;
+        /** The provider's count of the first request, the one the plan describes. */
+        private Integer firstIn;
+
+        Usage(PromptReport plan) {
+            this.plan = plan;
+        }
+
+        PromptReport report() {
+            return plan.answered(firstIn, out);
+        }
     }
 }

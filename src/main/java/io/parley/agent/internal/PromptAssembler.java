@@ -19,15 +19,25 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PromptAssembler {
+    // Labels are the documents' own names, so the model cites them in the reply's language without translating.
+    private static final String KNOWLEDGE_HEADER = "\n\n## Knowledge base\nPassages from this business's documents "
+            + "that may answer the latest message, best first. When one answers it, answer from it and name its "
+            + "source (the name in square brackets). If none answers it, do not guess: say you do not know.";
 
     public List<ChatMessage> messages(AgentRequest request, List<ToolSpec> tools) {
         return messages(request, tools, List.of());
     }
 
     public List<ChatMessage> messages(AgentRequest request, List<ToolSpec> tools, List<Passage> passages) {
+        return messages(request, request.history(), tools, passages);
+    }
+
+    /** With {@code history} instead of the request's: what is left of it after the prompt budget cut it. */
+    List<ChatMessage> messages(AgentRequest request, List<AgentRequest.HistoryMessage> history, List<ToolSpec> tools,
+                               List<Passage> passages) {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(ChatMessage.system(systemPrompt(request, tools, passages)));
-        for (AgentRequest.HistoryMessage message : request.history()) {
+        for (AgentRequest.HistoryMessage message : history) {
             messages.add(message.role() == AgentRequest.HistoryMessage.Role.USER
                     ? ChatMessage.user(message.text()) : ChatMessage.assistant(message.text()));
         }
@@ -39,28 +49,54 @@ public class PromptAssembler {
     }
 
     String systemPrompt(AgentRequest request, List<ToolSpec> tools, List<Passage> passages) {
-        Chatbot chatbot = request.chatbot();
-        StringBuilder prompt = new StringBuilder(chatbot.systemPrompt().strip());
-        if (chatbot.persona() != null && !chatbot.persona().isBlank()) {
-            prompt.append("\n\n").append(chatbot.persona().strip());
-        }
+        StringBuilder prompt = promptAndPersona(request.chatbot());
         appendContact(prompt, request);
         appendTools(prompt, tools);
-        appendReferences(prompt, chatbot.faq());
+        appendReferences(prompt, request.chatbot().faq());
         appendKnowledge(prompt, passages);
         return prompt.toString();
     }
 
-    // Labels are the documents' own names, so the model cites them in the reply's language without translating.
-    private static void appendKnowledge(StringBuilder prompt, List<Passage> passages) {
+    /**
+     * The system prompt's parts that are never cut (the chatbot's prompt and persona, the contact, the reference
+     * answers), as the prompt budget counts them; tools and knowledge are counted on their own.
+     */
+    String fixedSystemText(AgentRequest request) {
+        StringBuilder prompt = promptAndPersona(request.chatbot());
+        appendContact(prompt, request);
+        appendReferences(prompt, request.chatbot().faq());
+        return prompt.toString();
+    }
+
+    private static StringBuilder promptAndPersona(Chatbot chatbot) {
+        StringBuilder prompt = new StringBuilder(chatbot.systemPrompt().strip());
+        if (chatbot.persona() != null && !chatbot.persona().isBlank()) {
+            prompt.append("\n\n").append(chatbot.persona().strip());
+        }
+        return prompt;
+    }
+
+    String toolsText(List<ToolSpec> tools) {
+        StringBuilder text = new StringBuilder();
+        appendTools(text, tools);
+        return text.toString();
+    }
+
+    String knowledgeHeader() {
+        return KNOWLEDGE_HEADER;
+    }
+
+    String passageText(Passage passage) {
+        return "\n\n[" + passage.sourceName() + "]\n" + passage.text().strip();
+    }
+
+    private void appendKnowledge(StringBuilder prompt, List<Passage> passages) {
         if (passages.isEmpty()) {
             return;
         }
-        prompt.append("\n\n## Knowledge base\nPassages from this business's documents that may answer the latest "
-                + "message, best first. When one answers it, answer from it and name its source (the name in "
-                + "square brackets). If none answers it, do not guess: say you do not know.");
+        prompt.append(KNOWLEDGE_HEADER);
         for (Passage passage : passages) {
-            prompt.append("\n\n[").append(passage.sourceName()).append("]\n").append(passage.text().strip());
+            prompt.append(passageText(passage));
         }
     }
 

@@ -38,16 +38,18 @@ public class AgentMessageSender {
     private final Deliveries deliveries;
     private final UsageLedger usage;
     private final MessageTemplates templates;
+    private final SessionPlacer sessions;
     private final Clock clock;
     private final JsonMapper json;
 
     AgentMessageSender(ConversationRepository repository, Contacts contacts, Deliveries deliveries, UsageLedger usage,
-                       MessageTemplates templates, Clock clock, JsonMapper json) {
+                       MessageTemplates templates, SessionPlacer sessions, Clock clock, JsonMapper json) {
         this.repository = repository;
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.usage = usage;
         this.templates = templates;
+        this.sessions = sessions;
         this.clock = clock;
         this.json = json;
     }
@@ -98,6 +100,7 @@ public class AgentMessageSender {
                 content.transcript(), details.isEmpty() ? null : json.writeValueAsString(details), null, context,
                 null, false, now));
         repository.touchConversation(conversation.id(), now);
+        sessions.placeOutbound(conversation.id(), now);
         Contact contact = contacts.find(conversation.contactId()).orElseThrow();
         OutboundMessageId outbound = deliveries.enqueue(new OutboundRequest(conversation.organizationId(),
                 conversation.id(), messageId, conversation.channelAccountId(), conversation.channel(),

@@ -97,11 +97,13 @@ class ConversationController {
     }
 
     record MessageView(UUID id, String role, String type, String content, Map<String, Object> details,
-                       String providerMessageId, Instant createdAt, DeliveryStatusView delivery, MediaView media) {
+                       String providerMessageId, Instant createdAt, DeliveryStatusView delivery, MediaView media,
+                       UUID sessionId) {
         static MessageView of(MessageEntry m, MediaInfo media) {
             return new MessageView(m.id().value(), m.role(), m.type(), m.content(),
                     m.details() == null || m.details().isEmpty() ? null : m.details(), m.providerMessageId(),
-                    m.createdAt(), DeliveryStatusView.of(m.delivery()), MediaView.of(media));
+                    m.createdAt(), DeliveryStatusView.of(m.delivery()), MediaView.of(media),
+                    m.sessionId() == null ? null : m.sessionId().value());
         }
     }
 

@@ -7,6 +7,7 @@ import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.MessageId;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.SessionId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -169,8 +170,10 @@ public class ConversationRepository {
                 .query(ConversationRepository::mapConversation).list();
     }
 
+    /** @param sessionId null only until the transaction that wrote the message placed it (ADR 32) */
     public record StoredMessage(MessageId id, long sequence, String role, String type, String content,
-                                String detailsJson, String providerMessageId, Instant createdAt) {
+                                String detailsJson, String providerMessageId, Instant createdAt,
+                                SessionId sessionId) {
     }
 
     /** The newest {@code limit} messages, returned oldest first. */
@@ -248,10 +251,12 @@ public class ConversationRepository {
                 rs.getTimestamp("created_at").toInstant());
     }
 
-    private static StoredMessage mapMessage(ResultSet rs, int row) throws SQLException {
+    static StoredMessage mapMessage(ResultSet rs, int row) throws SQLException {
+        UUID session = rs.getObject("session_id", UUID.class);
         return new StoredMessage(new MessageId(rs.getObject("id", UUID.class)), rs.getLong("seq"), rs.getString("role"),
                 rs.getString("type"), rs.getString("content"), rs.getString("details"),
-                rs.getString("provider_message_id"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("provider_message_id"), rs.getTimestamp("created_at").toInstant(),
+                session == null ? null : new SessionId(session));
     }
 
     public int deleteInboundEventsBefore(Instant cutoff) {

@@ -48,6 +48,7 @@ class TurnProcessor {
     private final Contacts contacts;
     private final Agent agent;
     private final TurnGate gate;
+    private final TurnSessions sessions;
     private final SystemEvents events;
     private final Map<String, TypingIndicator> typing;
     private final ConversationProperties properties;
@@ -55,7 +56,7 @@ class TurnProcessor {
     private final MeterRegistry meters;
 
     TurnProcessor(ConversationRepository repository, TurnWriter writer, Chatbots chatbots, Contacts contacts,
-                  Agent agent, TurnGate gate, SystemEvents events, List<TypingIndicator> typing,
+                  Agent agent, TurnGate gate, TurnSessions sessions, SystemEvents events, List<TypingIndicator> typing,
                   ConversationProperties properties, Clock clock, MeterRegistry meters) {
         this.repository = repository;
         this.writer = writer;
@@ -63,6 +64,7 @@ class TurnProcessor {
         this.contacts = contacts;
         this.agent = agent;
         this.gate = gate;
+        this.sessions = sessions;
         this.events = events;
         this.typing = typing.stream().collect(Collectors.toMap(TypingIndicator::channel, Function.identity()));
         this.properties = properties;
@@ -161,14 +163,14 @@ class TurnProcessor {
     }
 
     /**
-     * The model sees the conversation as the bot lived it: everything before, then the messages this turn answers.
+     * The model sees the current session as the bot lived it: everything before, then the messages this turn answers.
      * Contact messages that arrived after this turn claimed its messages belong to the next turn and are left out;
      * a message that arrived during the previous turn's model call is placed after that turn's reply.
      */
     private List<AgentRequest.HistoryMessage> history(ConversationId id, List<StoredMessage> pending) {
         Set<MessageId> answering = pending.stream().map(StoredMessage::id).collect(Collectors.toSet());
         long lastClaimed = pending.getLast().sequence();
-        List<StoredMessage> recent = repository.recentMessages(id, properties.historySize()).stream()
+        List<StoredMessage> recent = sessions.history(id, pending, properties.historySize()).stream()
                 .filter(m -> !("user".equals(m.role()) && m.sequence() > lastClaimed)).toList();
         return Stream.concat(recent.stream().filter(m -> !answering.contains(m.id())),
                         recent.stream().filter(m -> answering.contains(m.id())))

@@ -9,6 +9,7 @@ import io.parley.conversation.internal.ConversationRepository.StoredMessage;
 import io.parley.delivery.Deliveries;
 import io.parley.delivery.OutboundRequest;
 import io.parley.platform.MessageId;
+import io.parley.platform.SessionId;
 import io.parley.platform.TurnId;
 import io.parley.usage.PriceCatalog;
 import io.parley.usage.UsageLedger;
@@ -33,15 +34,17 @@ class TurnWriter {
     private final UsageLedger usage;
     private final PriceCatalog prices;
     private final TransactionTemplate transactions;
+    private final TurnSessions sessions;
     private final Clock clock;
 
     TurnWriter(ConversationRepository repository, Deliveries deliveries, UsageLedger usage, PriceCatalog prices,
-               TransactionTemplate transactions, Clock clock) {
+               TransactionTemplate transactions, TurnSessions sessions, Clock clock) {
         this.repository = repository;
         this.deliveries = deliveries;
         this.usage = usage;
         this.prices = prices;
         this.transactions = transactions;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -56,10 +59,12 @@ class TurnWriter {
                 throw new AlreadyAnswered();
             }
             reply(conversation, contact, reply.text());
+            SessionId session = sessions.replied(conversation.id(), turnId, answered, clock.instant(), reply.prompt());
             usage.record(new UsageRecord(conversation.organizationId(), conversation.chatbotId(),
                     conversation.contactId(), conversation.id(), new TurnId(turnId), reply.provider(), reply.model(),
                     reply.tokensIn(), reply.tokensOut(),
-                    prices.cost(reply.provider(), reply.model(), reply.tokensIn(), reply.tokensOut()).orElse(null)));
+                    prices.cost(reply.provider(), reply.model(), reply.tokensIn(), reply.tokensOut()).orElse(null),
+                    session));
             if (reply.handover()) {
                 // The same transaction that sends the handover message makes the bot fall silent.
                 repository.setOwner(conversation.id(), "human");
@@ -83,6 +88,9 @@ class TurnWriter {
             }
             if (text != null) {
                 reply(conversation, contact, text);
+                sessions.replied(conversation.id(), turnId, messages, clock.instant(), null);
+            } else {
+                sessions.silent(conversation.id(), turnId, messages);
             }
         });
     }
@@ -107,6 +115,7 @@ class TurnWriter {
             if (repository.markAnswered(messages.stream().map(StoredMessage::id).toList(), turnId) == 0) {
                 throw new AlreadyAnswered();
             }
+            sessions.silent(conversation.id(), turnId, messages);
         });
     }
 

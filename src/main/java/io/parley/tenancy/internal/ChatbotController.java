@@ -17,6 +17,7 @@ import io.parley.tenancy.FallbackMessages;
 import io.parley.tenancy.FaqEntry;
 import io.parley.tenancy.ModelSettings;
 import io.parley.tenancy.NewWhatsAppChannel;
+import io.parley.tenancy.PromptBudgetSettings;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -61,11 +62,14 @@ class ChatbotController {
         }
     }
 
+    /** @param promptBudget the chatbot's overrides only (absent ones are the model's defaults) */
     record ChatbotView(UUID id, UUID organizationId, String name, String systemPrompt, String persona,
-                       FallbackMessages fallbackMessages, ModelView model, List<FaqEntry> faq, Instant createdAt) {
+                       FallbackMessages fallbackMessages, ModelView model, List<FaqEntry> faq, Instant createdAt,
+                       String sessionTimeout, PromptBudgetSettings promptBudget) {
         static ChatbotView of(Chatbot c) {
             return new ChatbotView(c.id().value(), c.organizationId().value(), c.name(), c.systemPrompt(),
-                    c.persona(), c.fallbackMessages(), ModelView.of(c.model()), c.faq(), c.createdAt());
+                    c.persona(), c.fallbackMessages(), ModelView.of(c.model()), c.faq(), c.createdAt(),
+                    c.sessionTimeout().toString(), c.promptBudget());
         }
     }
 

@@ -4,6 +4,7 @@ import io.parley.platform.InvalidRequestException;
 import io.parley.tenancy.ChatbotDraft;
 import io.parley.tenancy.FallbackMessages;
 import io.parley.tenancy.FaqEntry;
+import io.parley.tenancy.PromptBudgetSettings;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -37,7 +38,29 @@ final class ChatbotPatches {
             }
         }
         return new ChatbotDraft(text(patch, "name", base.name()), text(patch, "systemPrompt", base.systemPrompt()),
-                text(patch, "persona", base.persona()), fallbacks, model(base.model(), patch.path("model")), faq);
+                text(patch, "persona", base.persona()), fallbacks, model(base.model(), patch.path("model")), faq,
+                text(patch, "sessionTimeout", base.sessionTimeout()),
+                promptBudget(base.promptBudget(), patch));
+    }
+
+    /** Merged key by key; {@code "promptBudget": null} drops every override, {@code "history": null} one. */
+    private static PromptBudgetSettings promptBudget(PromptBudgetSettings base, JsonNode patch) {
+        if (!patch.has("promptBudget")) {
+            return base;
+        }
+        JsonNode p = patch.get("promptBudget");
+        if (p.isNull()) {
+            return PromptBudgetSettings.DEFAULTS;
+        }
+        if (!p.isObject()) {
+            throw invalid("promptBudget", "must be an object of token counts");
+        }
+        PromptBudgetSettings b = base == null ? PromptBudgetSettings.DEFAULTS : base;
+        return new PromptBudgetSettings(integer(p, "contextWindow", b.contextWindow(), "promptBudget."),
+                integer(p, "system", b.system(), "promptBudget."), integer(p, "tools", b.tools(), "promptBudget."),
+                integer(p, "knowledge", b.knowledge(), "promptBudget."),
+                integer(p, "history", b.history(), "promptBudget."),
+                integer(p, "replyReserve", b.replyReserve(), "promptBudget."));
     }
 
     private static ChatbotDraft.Model model(ChatbotDraft.Model base, JsonNode p) {
@@ -88,11 +111,15 @@ final class ChatbotPatches {
     }
 
     private static Integer integer(JsonNode node, String field, Integer current) {
+        return integer(node, field, current, "");
+    }
+
+    private static Integer integer(JsonNode node, String field, Integer current, String prefix) {
         if (!node.has(field) || node.get(field).isNull()) {
             return node.has(field) ? null : current;
         }
-        if (!node.get(field).isIntegralNumber()) {
-            throw invalid(field, "must be a whole number");
+        if (!node.get(field).isIntegralNumber() || !node.get(field).canConvertToInt()) {
+            throw invalid(prefix + field, "must be a whole number");
         }
         return node.get(field).asInt();
     }

@@ -9,6 +9,7 @@ import io.parley.tenancy.ChatbotDraft;
 import io.parley.tenancy.FallbackMessages;
 import io.parley.tenancy.FaqEntry;
 import io.parley.tenancy.ModelSettings;
+import io.parley.tenancy.PromptBudgetSettings;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,6 +37,8 @@ public class ChatbotRepository {
             max_tool_rounds = :maxToolRounds, fallback_model = cast(:fallback as jsonb), faq = cast(:faq as jsonb),
             model_api_key = case when :keyChange then :apiKey else model_api_key end,
             fallback_model_api_key = case when :fallbackKeyChange then :fallbackKey else fallback_model_api_key end,
+            session_timeout_ms = :sessionTimeoutMs,
+            prompt_budget = cast(:promptBudget as jsonb),
             updated_at = now()""";
 
     private final JdbcClient jdbc;
@@ -76,7 +79,22 @@ public class ChatbotRepository {
                 // Removing the fallback model removes its key; otherwise null keeps it.
                 .param("fallbackKeyChange", fallback == null || fallback.apiKey() != null)
                 .param("fallbackKey", fallback == null ? null : seal(fallback.apiKey(), fallbackKeyContext(id)))
+                .param("sessionTimeoutMs", sessionTimeout(bot).toMillis())
+                .param("promptBudget", promptBudgetJson(bot.promptBudget()))
                 .update();
+    }
+
+    public Optional<Duration> sessionTimeout(ChatbotId id) {
+        return jdbc.sql("select session_timeout_ms from chatbots where id = :id").param("id", id.value())
+                .query((rs, row) -> Duration.ofMillis(rs.getLong(1))).optional();
+    }
+
+    private static Duration sessionTimeout(ChatbotDraft bot) {
+        return bot.sessionTimeout() == null ? Chatbot.DEFAULT_SESSION_TIMEOUT : Duration.parse(bot.sessionTimeout());
+    }
+
+    private String promptBudgetJson(PromptBudgetSettings budget) {
+        return budget == null || budget.overridesNothing() ? null : json.writeValueAsString(budget);
     }
 
     public Optional<Chatbot> find(ChatbotId id) {
@@ -103,7 +121,12 @@ public class ChatbotRepository {
                 FallbackMessages.withDefaults(rs.getString("fallback_error"), rs.getString("fallback_limit"),
                         rs.getString("fallback_unknown"), rs.getString("max_rounds_message"),
                         rs.getString("handover_message")),
-                model, json.readValue(rs.getString("faq"), FAQ), rs.getTimestamp("created_at").toInstant());
+                model, json.readValue(rs.getString("faq"), FAQ), rs.getTimestamp("created_at").toInstant(),
+                Duration.ofMillis(rs.getLong("session_timeout_ms")), promptBudget(rs.getString("prompt_budget")));
+    }
+
+    private PromptBudgetSettings promptBudget(String stored) {
+        return stored == null ? PromptBudgetSettings.DEFAULTS : json.readValue(stored, PromptBudgetSettings.class);
     }
 
     private ModelSettings.FallbackModel fallbackModel(ResultSet rs, ChatbotId id) throws SQLException {
