@@ -6,9 +6,17 @@ import java.util.List;
  * A chatbot as the admin API describes it, before validation: everything a create sets, or a patch merged over the
  * stored chatbot. API keys are plain text only until stored; for an update, a null key keeps the stored one and an
  * empty one removes it.
+ *
+ * @param active false to pause the chatbot (its messages are stored, not answered); null means true on create
  */
 public record ChatbotDraft(String name, String systemPrompt, String persona, FallbackMessages fallbackMessages,
-                           Model model, List<FaqEntry> faq) {
+                           Model model, List<FaqEntry> faq, Boolean active) {
+
+    /** A draft that leaves {@code active} to the default (a new chatbot answers). */
+    public ChatbotDraft(String name, String systemPrompt, String persona, FallbackMessages fallbackMessages,
+                        Model model, List<FaqEntry> faq) {
+        this(name, systemPrompt, persona, fallbackMessages, model, faq, null);
+    }
 
     public record Model(String provider, String name, String baseUrl, String apiKey, Double temperature,
                         Integer timeoutSeconds, Integer maxOutputTokens, Integer maxToolRounds, Fallback fallback) {

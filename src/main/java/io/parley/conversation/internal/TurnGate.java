@@ -50,9 +50,7 @@ class TurnGate {
         if (max == null || m.maxToolRounds() <= max) {
             return chatbot;
         }
-        return new Chatbot(chatbot.id(), chatbot.organizationId(), chatbot.name(), chatbot.systemPrompt(),
-                chatbot.persona(), chatbot.fallbackMessages(), new ModelSettings(m.provider(), m.name(), m.baseUrl(),
-                m.apiKey(), m.temperature(), m.timeout(), m.maxOutputTokens(), max, m.fallback()), chatbot.faq(),
-                chatbot.createdAt());
+        return chatbot.withModel(new ModelSettings(m.provider(), m.name(), m.baseUrl(), m.apiKey(), m.temperature(),
+                m.timeout(), m.maxOutputTokens(), max, m.fallback()));
     }
 }

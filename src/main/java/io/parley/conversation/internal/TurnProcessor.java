@@ -53,10 +53,11 @@ class TurnProcessor {
     private final ConversationProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final PausedTurns paused;
 
     TurnProcessor(ConversationRepository repository, TurnWriter writer, Chatbots chatbots, Contacts contacts,
                   Agent agent, TurnGate gate, SystemEvents events, List<TypingIndicator> typing,
-                  ConversationProperties properties, Clock clock, MeterRegistry meters) {
+                  ConversationProperties properties, Clock clock, MeterRegistry meters, PausedTurns paused) {
         this.repository = repository;
         this.writer = writer;
         this.chatbots = chatbots;
@@ -68,6 +69,7 @@ class TurnProcessor {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.paused = paused;
     }
 
     /** Runs a turn; returns when the job should run again (a burst still going, or messages that arrived meanwhile). */
@@ -91,7 +93,10 @@ class TurnProcessor {
             if (conversation.owner() != Owner.BOT) {
                 writer.skip(conversation, pending, startedAt);
             } else {
-                answer(conversation, pending, startedAt);
+                List<StoredMessage> answerable = paused.answerable(conversation, pending, startedAt);
+                if (!answerable.isEmpty()) {
+                    answer(conversation, answerable, startedAt);
+                }
             }
             return repository.hasUnanswered(id) ? Optional.of(clock.instant().plus(properties.debounce()))
                     : Optional.empty();

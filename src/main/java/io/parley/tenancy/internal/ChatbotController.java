@@ -62,10 +62,11 @@ class ChatbotController {
     }
 
     record ChatbotView(UUID id, UUID organizationId, String name, String systemPrompt, String persona,
-                       FallbackMessages fallbackMessages, ModelView model, List<FaqEntry> faq, Instant createdAt) {
+                       FallbackMessages fallbackMessages, ModelView model, List<FaqEntry> faq, Instant createdAt,
+                       boolean active) {
         static ChatbotView of(Chatbot c) {
             return new ChatbotView(c.id().value(), c.organizationId().value(), c.name(), c.systemPrompt(),
-                    c.persona(), c.fallbackMessages(), ModelView.of(c.model()), c.faq(), c.createdAt());
+                    c.persona(), c.fallbackMessages(), ModelView.of(c.model()), c.faq(), c.createdAt(), c.active());
         }
     }
 
@@ -109,6 +110,12 @@ class ChatbotController {
     /** {@code displayPhoneNumber} and {@code verifiedName}: what Meta showed for the number when it was verified. */
     record ChannelView(UUID id, UUID chatbotId, String type, String phoneNumberId, String displayPhoneNumber,
                        String verifiedName, String webhookUrl, Instant createdAt) {
+        static ChannelView of(ChannelAccount account, PublicUrl publicUrl) {
+            boolean whatsapp = account.type() == ChannelType.WHATSAPP;
+            return new ChannelView(account.id().value(), account.chatbotId().value(), account.type().wireName(),
+                    whatsapp ? account.externalId() : null, account.displayPhoneNumber(), account.verifiedName(),
+                    whatsapp ? publicUrl.resolve("/webhooks/whatsapp") : null, account.createdAt());
+        }
     }
 
     @PostMapping("/chatbots/{botId}/channels")
@@ -131,10 +138,7 @@ class ChatbotController {
     }
 
     private ChannelView view(ChannelAccount account) {
-        boolean whatsapp = account.type() == ChannelType.WHATSAPP;
-        return new ChannelView(account.id().value(), account.chatbotId().value(), account.type().wireName(),
-                whatsapp ? account.externalId() : null, account.displayPhoneNumber(), account.verifiedName(),
-                whatsapp ? publicUrl.resolve("/webhooks/whatsapp") : null, account.createdAt());
+        return ChannelView.of(account, publicUrl);
     }
 
     private static ChatbotDraft emptyDraft() {

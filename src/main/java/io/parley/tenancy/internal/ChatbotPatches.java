@@ -37,7 +37,19 @@ final class ChatbotPatches {
             }
         }
         return new ChatbotDraft(text(patch, "name", base.name()), text(patch, "systemPrompt", base.systemPrompt()),
-                text(patch, "persona", base.persona()), fallbacks, model(base.model(), patch.path("model")), faq);
+                text(patch, "persona", base.persona()), fallbacks, model(base.model(), patch.path("model")), faq,
+                active(patch, base.active()));
+    }
+
+    /** {@code "active": false} pauses, {@code true} resumes; absent keeps (ADR 33). */
+    private static Boolean active(JsonNode patch, Boolean current) {
+        if (!patch.has("active")) {
+            return current;
+        }
+        if (!patch.get("active").isBoolean()) {
+            throw invalid("active", "must be true or false");
+        }
+        return patch.get("active").asBoolean();
     }
 
     private static ChatbotDraft.Model model(ChatbotDraft.Model base, JsonNode p) {

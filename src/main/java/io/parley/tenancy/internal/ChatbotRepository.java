@@ -12,7 +12,10 @@ import io.parley.tenancy.ModelSettings;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +39,19 @@ public class ChatbotRepository {
             max_tool_rounds = :maxToolRounds, fallback_model = cast(:fallback as jsonb), faq = cast(:faq as jsonb),
             model_api_key = case when :keyChange then :apiKey else model_api_key end,
             fallback_model_api_key = case when :fallbackKeyChange then :fallbackKey else fallback_model_api_key end,
+            resumed_at = case when :active and not active then :now else resumed_at end, active = :active,
             updated_at = now()""";
 
     private final JdbcClient jdbc;
     private final SecretBox secrets;
     private final JsonMapper json;
+    private final Clock clock;
 
-    ChatbotRepository(JdbcClient jdbc, SecretBox secrets, JsonMapper json) {
+    ChatbotRepository(JdbcClient jdbc, SecretBox secrets, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.json = json;
+        this.clock = clock;
     }
 
     public void insert(ChatbotId id, OrganizationId organizationId, ChatbotDraft bot) {
@@ -76,6 +82,8 @@ public class ChatbotRepository {
                 // Removing the fallback model removes its key; otherwise null keeps it.
                 .param("fallbackKeyChange", fallback == null || fallback.apiKey() != null)
                 .param("fallbackKey", fallback == null ? null : seal(fallback.apiKey(), fallbackKeyContext(id)))
+                // resumed_at comes from the clock that stamps messages: a turn compares the two (ADR 33).
+                .param("active", bot.active() == null || bot.active()).param("now", Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -103,7 +111,8 @@ public class ChatbotRepository {
                 FallbackMessages.withDefaults(rs.getString("fallback_error"), rs.getString("fallback_limit"),
                         rs.getString("fallback_unknown"), rs.getString("max_rounds_message"),
                         rs.getString("handover_message")),
-                model, json.readValue(rs.getString("faq"), FAQ), rs.getTimestamp("created_at").toInstant());
+                model, json.readValue(rs.getString("faq"), FAQ), rs.getTimestamp("created_at").toInstant(),
+                rs.getBoolean("active"), instant(rs.getTimestamp("resumed_at")));
     }
 
     private ModelSettings.FallbackModel fallbackModel(ResultSet rs, ChatbotId id) throws SQLException {
@@ -114,6 +123,15 @@ public class ChatbotRepository {
         JsonNode node = json.readTree(fallback);
         return new ModelSettings.FallbackModel(node.path("provider").asString(), node.path("name").asString(null),
                 node.path("baseUrl").asString(null), open(rs.getBytes("fallback_model_api_key"), fallbackKeyContext(id)));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** Deletes the chatbot; everything it owns goes with it by foreign-key cascade (ADR 33). */
+    public boolean delete(ChatbotId id) {
+        return jdbc.sql("delete from chatbots where id = :id").param("id", id.value()).update() == 1;
     }
 
     private static Map<String, Object> fallbackJson(ChatbotDraft.Fallback fallback) {

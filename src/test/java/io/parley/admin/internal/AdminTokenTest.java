@@ -128,6 +128,7 @@ class AdminTokenTest {
     private static Chatbot demoBot() {
         return new Chatbot(new ChatbotId(UUID.randomUUID()), new OrganizationId(UUID.randomUUID()), "Parley Demo",
                 "prompt", null, FallbackMessages.defaults(),
-                new ModelSettings("offline", null, null, null, 0.7, null, null, 5, null), List.of(), Instant.now());
+                new ModelSettings("offline", null, null, null, 0.7, null, null, 5, null), List.of(), Instant.now(), true,
+                null);
     }
 }
