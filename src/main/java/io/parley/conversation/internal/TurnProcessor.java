@@ -79,7 +79,7 @@ class TurnProcessor {
             return Optional.empty();
         }
         ConversationRow conversation = found.get();
-        try (LogContext ignored = LogContext.open().organization(conversation.organizationId())
+        try (LogContext context = LogContext.open().organization(conversation.organizationId())
                 .conversation(conversation.id()).channel(conversation.channel())) {
             List<StoredMessage> pending = repository.unanswered(id);
             if (pending.isEmpty()) {
@@ -89,6 +89,8 @@ class TurnProcessor {
             if (burstEnd.isPresent()) {
                 return burstEnd;
             }
+            // The trace of the request that brought the burst's first message goes on through the turn.
+            context.trace(repository.traceId(pending.getFirst().id()));
             Instant startedAt = clock.instant();
             if (conversation.owner() != Owner.BOT) {
                 writer.skip(conversation, pending, startedAt);
@@ -147,6 +149,8 @@ class TurnProcessor {
         if (!written) {
             log.info("Turn result discarded: the messages were already answered by an earlier run");
             outcome = "duplicate";
+        } else {
+            log.info("Turn answered {} message(s): {}", pending.size(), outcome);
         }
         sample.stop(meters.timer("parley.turn", "outcome", outcome));
     }
