@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -76,9 +75,9 @@ public class ChannelAccounts {
     /**
      * Rotates a WhatsApp number's credentials: a new access token is verified with Meta like on connect before
      * anything is stored; the app secret and verify token are replaced. This node uses the new ones at once, other
-     * nodes within the 30 s their credentials are cached.
+     * nodes within the 30 s their credentials are cached. Not one transaction: no connection is held while Graph
+     * answers, and the change is a single statement.
      */
-    @Transactional
     public ChannelAccount updateWhatsApp(ChatbotId chatbotId, ChannelAccountId id, WhatsAppChannelChange change) {
         ChannelAccount account = getOfChatbot(chatbotId, id);
         if (account.type() != ChannelType.WHATSAPP) {
@@ -116,7 +115,7 @@ public class ChannelAccounts {
         afterCommit(() -> removed.forEach(account -> {
             credentials.invalidate(account.id());
             if (account.type() == ChannelType.WHATSAPP) {
-                numbers.connected(account.externalId());
+                numbers.removed(account.externalId());
             }
         }));
     }
