@@ -83,7 +83,12 @@
     for (const message of messages) {
       const item = document.createElement('li');
       item.className = message.role;
-      item.textContent = message.content;
+      const text = document.createElement('div');
+      text.className = 'text';
+      // The bot's and agents' Markdown, escaped first (markdown.js); what the visitor typed stays plain text.
+      if (message.role === 'user') { text.textContent = message.content; }
+      else { text.innerHTML = window.ParleyMarkdown.toHtml(message.content); }
+      item.appendChild(text);
       if (message.delivery) {
         const note = document.createElement('small');
         note.textContent = message.delivery.status;

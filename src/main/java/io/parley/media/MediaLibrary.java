@@ -4,6 +4,7 @@ import io.parley.media.internal.MediaDownloadJob;
 import io.parley.media.internal.MediaProperties;
 import io.parley.media.internal.MediaRepository;
 import io.parley.media.internal.MediaRow;
+import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ConflictException;
 import io.parley.platform.ConversationId;
 import io.parley.platform.Jobs;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,11 +125,22 @@ public class MediaLibrary {
         return deleteMatching(organizationId, null);
     }
 
+    /** Deletes the media (files and rows) of conversations on these channel accounts, before the accounts go. */
+    public int deleteForChannels(OrganizationId organizationId, Collection<ChannelAccountId> channelAccountIds) {
+        Objects.requireNonNull(organizationId, "organizationId");
+        return channelAccountIds.isEmpty() ? 0 : deleteBatches(organizationId,
+                () -> repository.listForChannels(organizationId, channelAccountIds, DELETE_BATCH));
+    }
+
     private int deleteMatching(OrganizationId organizationId, Instant cutoff) {
         Objects.requireNonNull(organizationId, "organizationId");
+        return deleteBatches(organizationId, () -> repository.listForDeletion(organizationId, cutoff, DELETE_BATCH));
+    }
+
+    private int deleteBatches(OrganizationId organizationId, Supplier<List<MediaRow>> nextBatch) {
         int deleted = 0;
         while (true) {
-            List<MediaRow> batch = repository.listForDeletion(organizationId, cutoff, DELETE_BATCH);
+            List<MediaRow> batch = nextBatch.get();
             if (batch.isEmpty()) {
                 return deleted;
             }

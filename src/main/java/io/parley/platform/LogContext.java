@@ -13,7 +13,9 @@ public final class LogContext implements AutoCloseable {
     public static final String ORGANIZATION_ID = "organizationId";
     public static final String CONVERSATION_ID = "conversationId";
     public static final String CHANNEL = "channel";
-    private static final String[] KEYS = {TRACE_ID, ORGANIZATION_ID, CONVERSATION_ID, CHANNEL};
+    /** The caller's {@code X-Request-ID} (or one Parley made up), on every line of that request. */
+    public static final String REQUEST_ID = "requestId";
+    private static final String[] KEYS = {TRACE_ID, ORGANIZATION_ID, CONVERSATION_ID, CHANNEL, REQUEST_ID};
 
     private final String[] previous = new String[KEYS.length];
 
@@ -43,8 +45,13 @@ public final class LogContext implements AutoCloseable {
         return put(CHANNEL, channel);
     }
 
+    /** Replaces the trace id, e.g. with the one stored with the message a job works on; null keeps the current. */
     public LogContext trace(String traceId) {
-        return put(TRACE_ID, traceId);
+        return traceId == null ? this : put(TRACE_ID, traceId);
+    }
+
+    public LogContext request(String requestId) {
+        return put(REQUEST_ID, requestId);
     }
 
     private LogContext put(String key, Object value) {
@@ -59,6 +66,14 @@ public final class LogContext implements AutoCloseable {
     public static String currentTraceId() {
         String id = MDC.get(TRACE_ID);
         return id == null ? newTraceId() : id;
+    }
+
+    /**
+     * The trace id of the request or job this thread works for, or null outside one: what is stored with a row so
+     * a later job can continue the trace ({@link #currentTraceId} would make up an id nobody logged).
+     */
+    public static String activeTraceId() {
+        return MDC.get(TRACE_ID);
     }
 
     /** 128-bit hex, the W3C trace-id format, so it can be correlated with OTLP traces later. */

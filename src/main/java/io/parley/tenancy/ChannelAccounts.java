@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.ConflictException;
+import io.parley.platform.InvalidRequestException;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.Secret;
 import io.parley.tenancy.internal.ChannelAccountRepository;
@@ -20,6 +21,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Channel accounts and their credentials. A WhatsApp number is connected only after the provider confirmed that the
@@ -56,11 +59,7 @@ public class ChannelAccounts {
         String appSecret = Validation.requireText("appSecret", request.appSecret(), 500);
         String verifyToken = Validation.requireText("verifyToken", request.verifyToken(), 500);
         String businessAccountId = request.businessAccountId() == null || request.businessAccountId().isBlank()
-                ? null : request.businessAccountId().strip();
-        if (businessAccountId != null && (businessAccountId.length() > 64
-                || !businessAccountId.chars().allMatch(c -> c >= '0' && c <= '9'))) {
-            throw Validation.invalid("businessAccountId", "must be the numeric WhatsApp Business Account id");
-        }
+                ? null : businessAccountId(request.businessAccountId());
         NumberProfile profile = verified(phoneNumberId, accessToken);
         try {
             ChannelAccount account = repository.insertWhatsApp(new ChannelAccountId(UUID.randomUUID()), chatbot,
@@ -71,6 +70,75 @@ public class ChannelAccounts {
             throw new ConflictException("channel_already_connected",
                     "WhatsApp phone number id " + phoneNumberId + " is already connected to a chatbot");
         }
+    }
+
+    /**
+     * Rotates a WhatsApp number's credentials: a new access token is verified with Meta like on connect before
+     * anything is stored; the app secret and verify token are replaced. This node uses the new ones at once, other
+     * nodes within the 30 s their credentials are cached. Not one transaction: no connection is held while Graph
+     * answers, and the change is a single statement.
+     */
+    public ChannelAccount updateWhatsApp(ChatbotId chatbotId, ChannelAccountId id, WhatsAppChannelChange change) {
+        ChannelAccount account = getOfChatbot(chatbotId, id);
+        if (account.type() != ChannelType.WHATSAPP) {
+            throw new InvalidRequestException("unsupported_channel_type",
+                    "A " + account.type().wireName() + " channel has no WhatsApp credentials to change");
+        }
+        String accessToken = change.accessToken() == null ? null
+                : Validation.requireText("accessToken", change.accessToken(), 2_000);
+        String appSecret = change.appSecret() == null ? null
+                : Validation.requireText("appSecret", change.appSecret(), 500);
+        String verifyToken = change.verifyToken() == null ? null
+                : Validation.requireText("verifyToken", change.verifyToken(), 500);
+        String businessAccountId = change.businessAccountId() == null || change.businessAccountId().isEmpty()
+                ? change.businessAccountId() : businessAccountId(change.businessAccountId());
+        NumberProfile profile = accessToken == null ? null : verified(account.externalId(), accessToken);
+        if (profile != null && profile.displayPhoneNumber() == null && profile.verifiedName() == null) {
+            profile = null; // verification switched off: keep what Meta showed when the number was connected
+        }
+        repository.updateWhatsApp(id, accessToken, appSecret, verifyToken, businessAccountId, profile);
+        afterCommit(() -> credentials.invalidate(id));
+        return get(id);
+    }
+
+    /** A channel account of this chatbot; another chatbot's (or tenant's) id is simply not found. */
+    public ChannelAccount getOfChatbot(ChatbotId chatbotId, ChannelAccountId id) {
+        return repository.find(id).filter(account -> account.chatbotId().equals(chatbotId))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * After the deleting transaction commits, this node stops trusting the removed accounts at once (their numbers'
+     * webhooks count as unknown); other nodes within the minute their number directory keeps an answer.
+     */
+    void forgetAfterCommit(List<ChannelAccount> removed) {
+        afterCommit(() -> removed.forEach(account -> {
+            credentials.invalidate(account.id());
+            if (account.type() == ChannelType.WHATSAPP) {
+                numbers.removed(account.externalId());
+            }
+        }));
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+
+    private static String businessAccountId(String value) {
+        String id = value.strip();
+        if (id.isEmpty() || id.length() > 64 || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw Validation.invalid("businessAccountId", "must be the numeric WhatsApp Business Account id");
+        }
+        return id;
     }
 
     /** Asks Meta before anything is stored; a number the token does not reach is a 400 naming Meta's error. */
@@ -101,8 +169,11 @@ public class ChannelAccounts {
     }
 
     public ChannelAccount get(ChannelAccountId id) {
-        return repository.find(id).orElseThrow(() -> new NotFoundException("channel_not_found",
-                "No channel account with id '" + id + "'"));
+        return repository.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static NotFoundException notFound(ChannelAccountId id) {
+        return new NotFoundException("channel_not_found", "No channel account with id '" + id + "'");
     }
 
     public WhatsAppCredentials whatsAppCredentials(ChannelAccountId id) {

@@ -9,14 +9,16 @@ import java.util.List;
  *
  * @param sessionTimeout ISO-8601 duration ({@code PT60M}; {@code PT0S} = never); null means the default
  * @param promptBudget   overrides of the prompt's section budgets; null means none
+ * @param active         false to pause the chatbot (its messages are stored, not answered); null means true on create
  */
 public record ChatbotDraft(String name, String systemPrompt, String persona, FallbackMessages fallbackMessages,
                            Model model, List<FaqEntry> faq, String sessionTimeout,
-                           PromptBudgetSettings promptBudget) {
+                           PromptBudgetSettings promptBudget, Boolean active) {
 
+    /** A draft with the defaults for session timeout, prompt budget and {@code active} (a new chatbot answers). */
     public ChatbotDraft(String name, String systemPrompt, String persona, FallbackMessages fallbackMessages,
                         Model model, List<FaqEntry> faq) {
-        this(name, systemPrompt, persona, fallbackMessages, model, faq, null, null);
+        this(name, systemPrompt, persona, fallbackMessages, model, faq, null, null, null);
     }
 
     public record Model(String provider, String name, String baseUrl, String apiKey, Double temperature,

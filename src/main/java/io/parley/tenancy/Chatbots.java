@@ -60,7 +60,7 @@ public class Chatbots {
                 new ChatbotDraft.Model(m.provider(), m.name(), m.baseUrl(), null, m.temperature(),
                         m.timeout() == null ? null : (int) m.timeout().toSeconds(), m.maxOutputTokens(),
                         m.maxToolRounds(), fallback),
-                chatbot.faq(), chatbot.sessionTimeout().toString(), chatbot.promptBudget());
+                chatbot.faq(), chatbot.sessionTimeout().toString(), chatbot.promptBudget(), chatbot.active());
     }
 
     public Chatbot get(ChatbotId id) {
@@ -89,6 +89,25 @@ public class Chatbots {
         return repository.sessionTimeout(id).orElseThrow(() -> notFound(id));
     }
 
+    /**
+     * Whether the chatbot answers now (client channels answer {@code 409 chatbot_paused} when it does not): paused
+     * when it or its organization is; otherwise answering messages since the later of their last resumptions.
+     */
+    public Availability availability(Chatbot chatbot) {
+        if (!chatbot.active()) {
+            return Availability.Paused.CHATBOT;
+        }
+        Organization organization = organizations.get(chatbot.organizationId());
+        if (!organization.active()) {
+            return Availability.Paused.ORGANIZATION;
+        }
+        return new Availability.Answering(later(chatbot.resumedAt(), organization.resumedAt()));
+    }
+
+    private static java.time.Instant later(java.time.Instant a, java.time.Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
     /** The timeout a turn should use for this chatbot's model. */
     public static Duration effectiveTimeout(Chatbot chatbot, Duration platformDefault) {
         return chatbot.model().timeout() == null ? platformDefault : chatbot.model().timeout();
@@ -111,7 +130,7 @@ public class Chatbots {
                 Validation.optionalText("persona", draft.persona(), 5_000), fallbacks, validatedModel(draft.model()),
                 validatedFaq(draft.faq()),
                 SessionTimeouts.validated(draft.sessionTimeout()),
-                PromptBudgets.validated(draft.promptBudget()));
+                PromptBudgets.validated(draft.promptBudget()), draft.active() == null || draft.active());
     }
 
     private static ChatbotDraft.Model validatedModel(ChatbotDraft.Model model) {

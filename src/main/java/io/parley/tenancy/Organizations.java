@@ -4,6 +4,7 @@ import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.egress.EgressPolicy;
 import io.parley.tenancy.internal.OrganizationRepository;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,10 +14,12 @@ import org.springframework.stereotype.Service;
 public class Organizations {
     private final OrganizationRepository repository;
     private final EgressPolicy egress;
+    private final Clock clock;
 
-    Organizations(OrganizationRepository repository, EgressPolicy egress) {
+    Organizations(OrganizationRepository repository, EgressPolicy egress, Clock clock) {
         this.repository = repository;
         this.egress = egress;
+        this.clock = clock;
     }
 
     public Organization create(String name) {
@@ -46,6 +49,16 @@ public class Organizations {
     public Organization rename(OrganizationId id, String name) {
         get(id);
         repository.rename(id, Validation.requireText("name", name, 200));
+        return get(id);
+    }
+
+    /**
+     * Pauses ({@code false}) or resumes every chatbot of the organization at once: messages are stored and not
+     * answered while paused, and none of those is answered after resuming (ADR 33).
+     */
+    public Organization setActive(OrganizationId id, boolean active) {
+        get(id);
+        repository.setActive(id, active, clock.instant());
         return get(id);
     }
 

@@ -57,6 +57,7 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             PATCH  /api/v1/organizations/{orgId}/limits                            OPERATOR
             GET    /api/v1/organizations/{orgId}                                   AGENT
             PATCH  /api/v1/organizations/{orgId}                                   ADMIN
+            DELETE /api/v1/organizations/{orgId}                                   OPERATOR
             GET    /api/v1/organizations/{orgId}/limits                            ADMIN
             GET    /api/v1/organizations/{orgId}/usage                             ADMIN
             GET    /api/v1/organizations/{orgId}/audit-log                         ADMIN
@@ -84,8 +85,11 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             GET    /api/v1/organizations/{orgId}/conversations/{conversationId}/messages  AGENT
             GET    /api/v1/chatbots/{botId}                                        AGENT
             PATCH  /api/v1/chatbots/{botId}                                        ADMIN
+            DELETE /api/v1/chatbots/{botId}                                        OWNER
             GET    /api/v1/chatbots/{botId}/channels                               ADMIN
             POST   /api/v1/chatbots/{botId}/channels                               ADMIN
+            PATCH  /api/v1/chatbots/{botId}/channels/{channelId}                   ADMIN
+            DELETE /api/v1/chatbots/{botId}/channels/{channelId}                   ADMIN
             GET    /api/v1/chatbots/{botId}/tools                                  AGENT
             PUT    /api/v1/chatbots/{botId}/tools                                  ADMIN
             GET    /api/v1/chatbots/{botId}/templates                              AGENT
@@ -187,9 +191,9 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
                 }
             }
         }
-        // 5. allowed callers get through: mutations after reads, deletions last
+        // 5. allowed callers get through: mutations after reads, deletions last (children before their roots)
         for (String method : List.of("POST", "PUT", "PATCH", "GET", "DELETE")) {
-            for (Route route : routes) {
+            for (Route route : method.equals("DELETE") ? childrenFirst(routes) : routes) {
                 Access access = EXPECTED.get(route);
                 if (!route.method().equals(method) || access == Access.PUBLIC) {
                     continue;
@@ -210,6 +214,12 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             }
         }
         soft.assertAll();
+    }
+
+    /** Deleting a chatbot or an organization takes what is under it along: those routes run last. */
+    private static List<Route> childrenFirst(List<Route> routes) {
+        return routes.stream().sorted(Comparator.comparingInt((Route route) -> -route.pattern().split("/").length)
+                .thenComparing(Comparator.naturalOrder())).toList();
     }
 
     private Api.Response call(Api client, Route route, String path) {

@@ -2,6 +2,7 @@ package io.parley.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.testing.Api;
 import io.parley.testing.ParleyIntegrationTest;
 import io.parley.testing.ParleyTestContext;
 import io.parley.testing.RealDependency;
@@ -10,10 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -95,5 +98,59 @@ class SandboxBrowserTest {
         browser.findElement(By.id("token")).sendKeys(ParleyTestContext.ADMIN_TOKEN);
         browser.findElement(By.cssSelector("#sign-in-form button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("composer")));
+    }
+
+    @Test
+    void should_render_the_bots_markdown_and_show_its_html_as_text_when_a_reply_contains_both() {
+        Api api = Api.at(port);
+        String org = api.post("/api/v1/organizations", "{\"name\": \"Markdown " + UUID.randomUUID() + "\"}")
+                .text("id");
+        Api.Response bot = api.post("/api/v1/organizations/" + org + "/chatbots", """
+                {"name": "Formatter", "systemPrompt": "Answer.", "model": {"provider": "offline"},
+                 "faq": [{"question": "Show me the formatting test",
+                          "answer": "**Bold move** <img src=x onerror=window.__xss=1> <script>window.__xss=2</script> [site](https://example.com/a_b) [evil](javascript:window.__xss=3)"}]}""");
+        assertThat(bot.status()).as(bot.body()).isEqualTo(201);
+        WebDriverWait wait = openSandboxOn(bot.text("id"));
+
+        browser.findElement(By.id("text")).sendKeys("Show me the formatting test");
+        browser.findElement(By.id("send")).click();
+
+        WebElement answer = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#messages li.assistant")));
+        assertThat(answer.findElement(By.tagName("strong")).getText()).isEqualTo("Bold move");
+        assertThat(answer.getText()).contains("<img src=x onerror=window.__xss=1>")
+                .contains("<script>window.__xss=2</script>").contains("[evil](javascript:window.__xss=3)");
+        assertThat(answer.findElements(By.cssSelector("img, script"))).isEmpty();
+        assertThat(answer.findElements(By.tagName("a"))).singleElement()
+                .satisfies(link -> assertThat(link.getAttribute("href")).isEqualTo("https://example.com/a_b"));
+        assertThat(((JavascriptExecutor) browser).executeScript("return typeof window.__xss")).isEqualTo("undefined");
+    }
+
+    @Test
+    void should_apply_only_the_markdown_subset_when_the_shared_renderer_runs_in_the_browser() {
+        browser.get("http://localhost:" + port + "/sandbox");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        Map<String, String> cases = Map.of(
+                "*it* _it_ snake_case **b**", "<p><em>it</em> <em>it</em> snake_case <strong>b</strong></p>",
+                "- one\n- `a*b`\n\n2. two", "<ul><li>one</li><li><code>a*b</code></li></ul><ol start=\"2\"><li>two</li></ol>",
+                "line 1\nline 2", "<p>line 1<br>line 2</p>",
+                "[x](ftp://h/f) [y](http://h/\"q) <b onclick=1>",
+                "<p>[x](ftp://h/f) <a href=\"http://h/&quot;q\" target=\"_blank\" rel=\"noopener noreferrer nofollow\">y</a>"
+                        + " &lt;b onclick=1&gt;</p>",
+                "```\n<i>**raw**</i>\n```", "<pre><code>&lt;i&gt;**raw**&lt;/i&gt;</code></pre>");
+        cases.forEach((markdown, html) -> assertThat(js.executeScript(
+                "return window.ParleyMarkdown.toHtml(arguments[0])", markdown)).as(markdown).isEqualTo(html));
+    }
+
+    private WebDriverWait openSandboxOn(String chatbotId) {
+        browser.get("http://localhost:" + port + "/sandbox#token=" + ParleyTestContext.ADMIN_TOKEN);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("send")));
+        Select chatbots = new Select(browser.findElement(By.id("chatbot")));
+        if (!chatbotId.equals(chatbots.getFirstSelectedOption().getAttribute("value"))) {
+            chatbots.selectByValue(chatbotId);
+        }
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("send")));
+        return wait;
     }
 }

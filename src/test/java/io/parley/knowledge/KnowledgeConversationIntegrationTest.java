@@ -95,11 +95,29 @@ class KnowledgeConversationIntegrationTest extends IntegrationTestSupport {
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
 
         chat.says("Can I use the stove inside my tent?");
-        assertThat(chat.awaitReceived(1).getFirst()).startsWith("Never use the stove inside a tent")
-                .endsWith("(EmberCook handbook)");
+        // The passage's best sentence, not the whole chunk ("Cook in the open." stays out).
+        assertThat(chat.awaitReceived(1).getFirst()).isEqualTo("Never use the stove inside a tent or any enclosed "
+                + "space: it produces carbon monoxide, which is odourless and can be fatal.\n\n(EmberCook handbook)");
 
         chat.says("Who won the football world cup in 1998?");
         assertThat(chat.awaitReceived(2).get(1)).isEqualTo("UNKNOWN-FALLBACK");
+    }
+
+    @Test
+    void should_answer_offline_with_the_matching_table_row_without_its_table_syntax_when_the_passage_is_a_table() {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        withKnowledge(bot);
+        rows.source(bot.organizationId(), bot.chatbotId(), "Tent prices", "file", List.of(chunk("""
+                | SKU | Tent | Price |
+                |---|---|---|
+                | A7-33X | Alpine Storm 4-season tent | 749.00 EUR |
+                | B2-10 | Breeze 2 summer tent | 199.00 EUR |""", "{\"page\": 1}")));
+        WhatsAppChat chat = WhatsAppChat.start(api, bot);
+
+        chat.says("How much does the Breeze 2 summer tent cost?");
+
+        assertThat(chat.awaitReceived(1)).containsExactly(
+                "SKU: B2-10; Tent: Breeze 2 summer tent; Price: 199.00 EUR\n\n(Tent prices)");
     }
 
     @Test

@@ -69,6 +69,11 @@ public final class Api {
         return send(request(path).GET());
     }
 
+    /** A GET with extra headers (name, value, name, value ...), e.g. {@code X-Request-ID}. */
+    public Response getWithHeaders(String path, String... headers) {
+        return send(request(path).headers(headers).GET());
+    }
+
     public Response post(String path, String jsonBody) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));

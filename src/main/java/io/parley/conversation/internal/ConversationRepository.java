@@ -4,6 +4,7 @@ import io.parley.conversation.Owner;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.ContactId;
+import io.parley.platform.LogContext;
 import io.parley.platform.ConversationId;
 import io.parley.platform.MessageId;
 import io.parley.platform.OrganizationId;
@@ -63,9 +64,10 @@ public class ConversationRepository {
                             returning id),
                         message as (
                             insert into messages (id, organization_id, conversation_id, role, type, content, details,
-                                provider_message_id, context_message_id, provider_timestamp, needs_reply, created_at)
+                                provider_message_id, context_message_id, provider_timestamp, needs_reply, created_at,
+                                trace_id)
                             select :message, :org, conversation.id, 'user', :type, :content, cast(:details as jsonb),
-                                :event, :context, :ts, :needsReply, :at
+                                :event, :context, :ts, :needsReply, :at, :trace
                             from conversation
                             returning conversation_id)
                         select conversation_id from message""")
@@ -77,7 +79,7 @@ public class ConversationRepository {
                 .param("context", m.contextMessageId())
                 .param("ts", m.providerTimestamp() == null ? null : Timestamp.from(m.providerTimestamp()))
                 .param("needsReply", m.needsReply()).param("at", Timestamp.from(m.createdAt()))
-                .param("window", Timestamp.from(windowExpiry(m)))
+                .param("window", Timestamp.from(windowExpiry(m))).param("trace", LogContext.activeTraceId())
                 .query((rs, row) -> new ConversationId(rs.getObject(1, UUID.class))).optional();
     }
 
@@ -111,16 +113,17 @@ public class ConversationRepository {
     public void insertMessage(NewMessage m) {
         jdbc.sql("""
                         insert into messages (id, organization_id, conversation_id, role, type, content, details,
-                            provider_message_id, context_message_id, provider_timestamp, needs_reply, created_at)
+                            provider_message_id, context_message_id, provider_timestamp, needs_reply, created_at,
+                            trace_id)
                         values (:id, :org, :conversation, :role, :type, :content, cast(:details as jsonb), :pid,
-                            :context, :ts, :needsReply, :createdAt)""")
+                            :context, :ts, :needsReply, :createdAt, :trace)""")
                 .param("id", m.id().value()).param("org", m.organizationId().value())
                 .param("conversation", m.conversationId().value()).param("role", m.role()).param("type", m.type())
                 .param("content", m.content()).param("details", m.detailsJson()).param("pid", m.providerMessageId())
                 .param("context", m.contextMessageId())
                 .param("ts", m.providerTimestamp() == null ? null : Timestamp.from(m.providerTimestamp()))
                 .param("needsReply", m.needsReply())
-                .param("createdAt", Timestamp.from(m.createdAt()))
+                .param("createdAt", Timestamp.from(m.createdAt())).param("trace", LogContext.activeTraceId())
                 .update();
     }
 
@@ -196,6 +199,12 @@ public class ConversationRepository {
                         select * from messages where conversation_id = :id and needs_reply and answered_at is null
                         order by seq""")
                 .param("id", id.value()).query(ConversationRepository::mapMessage).list();
+    }
+
+    /** The trace id stored with a message (that of the request or job that wrote it), or null. */
+    public String traceId(MessageId id) {
+        return jdbc.sql("select trace_id from messages where id = :id").param("id", id.value())
+                .query(String.class).optional().orElse(null);
     }
 
     public boolean hasUnanswered(ConversationId id) {

@@ -54,10 +54,11 @@ class TurnProcessor {
     private final ConversationProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final PausedTurns paused;
 
     TurnProcessor(ConversationRepository repository, TurnWriter writer, Chatbots chatbots, Contacts contacts,
                   Agent agent, TurnGate gate, TurnSessions sessions, SystemEvents events, List<TypingIndicator> typing,
-                  ConversationProperties properties, Clock clock, MeterRegistry meters) {
+                  ConversationProperties properties, Clock clock, MeterRegistry meters, PausedTurns paused) {
         this.repository = repository;
         this.writer = writer;
         this.chatbots = chatbots;
@@ -70,6 +71,7 @@ class TurnProcessor {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.paused = paused;
     }
 
     /** Runs a turn; returns when the job should run again (a burst still going, or messages that arrived meanwhile). */
@@ -79,7 +81,7 @@ class TurnProcessor {
             return Optional.empty();
         }
         ConversationRow conversation = found.get();
-        try (LogContext ignored = LogContext.open().organization(conversation.organizationId())
+        try (LogContext context = LogContext.open().organization(conversation.organizationId())
                 .conversation(conversation.id()).channel(conversation.channel())) {
             List<StoredMessage> pending = repository.unanswered(id);
             if (pending.isEmpty()) {
@@ -89,11 +91,16 @@ class TurnProcessor {
             if (burstEnd.isPresent()) {
                 return burstEnd;
             }
+            // The trace of the request that brought the burst's first message goes on through the turn.
+            context.trace(repository.traceId(pending.getFirst().id()));
             Instant startedAt = clock.instant();
             if (conversation.owner() != Owner.BOT) {
                 writer.skip(conversation, pending, startedAt);
             } else {
-                answer(conversation, pending, startedAt);
+                List<StoredMessage> answerable = paused.answerable(conversation, pending, startedAt);
+                if (!answerable.isEmpty()) {
+                    answer(conversation, answerable, startedAt);
+                }
             }
             return repository.hasUnanswered(id) ? Optional.of(clock.instant().plus(properties.debounce()))
                     : Optional.empty();
@@ -144,6 +151,8 @@ class TurnProcessor {
         if (!written) {
             log.info("Turn result discarded: the messages were already answered by an earlier run");
             outcome = "duplicate";
+        } else {
+            log.info("Turn answered {} message(s): {}", pending.size(), outcome);
         }
         sample.stop(meters.timer("parley.turn", "outcome", outcome));
     }

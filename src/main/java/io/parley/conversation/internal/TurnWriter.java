@@ -108,10 +108,15 @@ class TurnWriter {
 
     /** Marks messages handled without a bot reply (a human owns the conversation). */
     boolean skip(ConversationRow conversation, List<StoredMessage> messages, Instant startedAt) {
+        return skip(conversation, messages, startedAt, "owner_" + conversation.owner().wireName());
+    }
+
+    /** Marks messages handled without a bot reply, for {@code reason} (the turn's fallback reason). */
+    boolean skip(ConversationRow conversation, List<StoredMessage> messages, Instant startedAt, String reason) {
         return inTransaction(() -> {
             UUID turnId = UUID.randomUUID();
             repository.insertTurn(turnId, conversation.organizationId(), conversation.id(), "skipped", null, null,
-                    "owner_" + conversation.owner().wireName(), startedAt);
+                    reason, startedAt);
             if (repository.markAnswered(messages.stream().map(StoredMessage::id).toList(), turnId) == 0) {
                 throw new AlreadyAnswered();
             }

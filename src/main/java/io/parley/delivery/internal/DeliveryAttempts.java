@@ -102,7 +102,7 @@ class DeliveryAttempts {
             repository.undoAttempt(id);
             return paced;
         }
-        try (LogContext ignored = LogContext.open().organization(row.organizationId())
+        try (LogContext ignored = LogContext.open().trace(row.traceId()).organization(row.organizationId())
                 .conversation(row.conversationId()).channel(row.channel())) {
             int attempt = row.attempts() + 1;
             Timer.Sample sample = Timer.start(meters);

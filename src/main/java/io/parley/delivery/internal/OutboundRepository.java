@@ -8,6 +8,7 @@ import io.parley.delivery.OutboundRequest;
 import io.parley.delivery.StatusReport;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ConversationId;
+import io.parley.platform.LogContext;
 import io.parley.platform.MessageId;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.OutboundMessageId;
@@ -35,9 +36,9 @@ public class OutboundRepository {
     public void insert(OutboundMessageId id, OutboundRequest r) {
         jdbc.sql("""
                         insert into outbound_messages (id, organization_id, conversation_id, message_id, channel_account_id,
-                            channel, recipient, payload, lane, idempotency_key, request_hash)
+                            channel, recipient, payload, lane, idempotency_key, request_hash, trace_id)
                         values (:id, :org, :conversation, :message, :account, :channel, :recipient, cast(:payload as jsonb),
-                            :lane, :key, :hash)""")
+                            :lane, :key, :hash, :trace)""")
                 .param("id", id.value())
                 .param("org", r.organizationId().value())
                 .param("conversation", r.conversationId().value())
@@ -49,6 +50,8 @@ public class OutboundRepository {
                 .param("lane", r.lane().wireName())
                 .param("key", r.idempotencyKey())
                 .param("hash", r.requestHash())
+                // The delivery job continues the trace of the request or turn that queued the message.
+                .param("trace", LogContext.activeTraceId())
                 .update();
     }
 
@@ -98,7 +101,8 @@ public class OutboundRepository {
                         rs.getString("recipient"), payload.content(), payload.contextMessageId(),
                         DeliveryStatus.fromWire(rs.getString("status")), rs.getInt("attempts"),
                         Lane.fromWire(rs.getString("lane")), rs.getLong("seq"), rs.getInt("throttles"),
-                        instant(rs.getTimestamp("unconfirmed_at")), instant(rs.getTimestamp("campaign_slot_at")));
+                        instant(rs.getTimestamp("unconfirmed_at")), instant(rs.getTimestamp("campaign_slot_at")),
+                        rs.getString("trace_id"));
                 })
                 .optional();
     }

@@ -15,12 +15,13 @@ import java.time.Instant;
  * @param throttles      throttling answers so far (they do not use up the retry budget)
  * @param unconfirmedAt  when an attempt ended without knowing whether the provider accepted it, or null
  * @param campaignSlotAt the campaign slot this message reserved, or null
+ * @param traceId        the trace of the request or turn that queued it, continued by every attempt; or null
  */
 record OutboundRow(OutboundMessageId id, OrganizationId organizationId, ConversationId conversationId,
                    ChannelAccountId channelAccountId, String channel, String recipient, OutboundContent content,
                    String contextMessageId,
                    DeliveryStatus status, int attempts, Lane lane, long seq, int throttles, Instant unconfirmedAt,
-                   Instant campaignSlotAt) {
+                   Instant campaignSlotAt, String traceId) {
 
     boolean contentRemoved() {
         return content == null;
@@ -28,6 +29,6 @@ record OutboundRow(OutboundMessageId id, OrganizationId organizationId, Conversa
 
     OutboundRow withContent(OutboundContent replacement) {
         return new OutboundRow(id, organizationId, conversationId, channelAccountId, channel, recipient, replacement,
-                contextMessageId, status, attempts, lane, seq, throttles, unconfirmedAt, campaignSlotAt);
+                contextMessageId, status, attempts, lane, seq, throttles, unconfirmedAt, campaignSlotAt, traceId);
     }
 }

@@ -50,7 +50,7 @@ final class LexicalMatcher {
                 + ANSWER_WEIGHT * answerHits / queryTokens.size();
     }
 
-    private static boolean containsSimilar(Set<String> tokens, String token) {
+    static boolean containsSimilar(Set<String> tokens, String token) {
         if (tokens.contains(token)) {
             return true;
         }

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The embedded default model, deterministic and offline: answers from the chatbot's FAQ by word overlap; failing
- * that, with the best knowledge passage the agent retrieved when its score clears {@code minPassageScore}, citing
- * the passage's source. Curated FAQ answers win over passages because an operator wrote them for that question.
+ * that, from the best knowledge passage the agent retrieved when its score clears {@code minPassageScore}: with the
+ * passage's sentence or table row closest to the question ({@link PassageExcerpt}), citing the passage's source.
+ * Curated FAQ answers win over passages because an operator wrote them for that question.
  */
 @Component
 public class OfflineModelGateway implements ModelGateway {
@@ -50,9 +51,10 @@ public class OfflineModelGateway implements ModelGateway {
         String model = request.spec().name() == null ? DEFAULT_MODEL : request.spec().name();
         int inputTokens = Math.max(1, estimateTokens(
                 request.messages().stream().mapToInt(m -> m.text().length()).sum()));
-        Optional<ReferenceAnswer> match = matcher.bestMatch(trailingUserText(request.messages()),
-                request.references());
-        Optional<String> answered = match.map(ReferenceAnswer::answer).or(() -> passageAnswer(request.passages()));
+        String question = trailingUserText(request.messages());
+        Optional<ReferenceAnswer> match = matcher.bestMatch(question, request.references());
+        Optional<String> answered = match.map(ReferenceAnswer::answer)
+                .or(() -> passageAnswer(request.passages(), question));
         if (answered.isEmpty()) {
             // Nothing was generated, so nothing is charged as output.
             return new ModelReply("", false, inputTokens, 0, PROVIDER, model);
@@ -62,10 +64,10 @@ public class OfflineModelGateway implements ModelGateway {
                 model);
     }
 
-    private Optional<String> passageAnswer(List<ContextPassage> passages) {
+    private Optional<String> passageAnswer(List<ContextPassage> passages, String question) {
         return passages.stream().filter(p -> p.score() >= minPassageScore)
                 .max(java.util.Comparator.comparingDouble(ContextPassage::score))
-                .map(p -> p.text().strip() + "\n\n(" + p.source() + ")");
+                .map(p -> PassageExcerpt.best(p.text(), question) + "\n\n(" + p.source() + ")");
     }
 
     // A burst of user messages is answered together, and the question is often in the last one.

@@ -158,6 +158,16 @@ public class MediaRepository {
                 .query(MediaRepository::row).list();
     }
 
+    /** Media of conversations on these channel accounts of the organization, oldest first. */
+    public List<MediaRow> listForChannels(OrganizationId organizationId, Collection<ChannelAccountId> accounts,
+                                          int limit) {
+        return jdbc.sql("select " + COLUMNS + " from media_objects where organization_id = :org"
+                        + " and channel_account_id = any(:accounts) order by created_at limit :limit")
+                .param("org", organizationId.value())
+                .param("accounts", accounts.stream().map(ChannelAccountId::value).toArray(UUID[]::new))
+                .param("limit", limit).query(MediaRepository::row).list();
+    }
+
     public int delete(OrganizationId organizationId, Collection<MediaObjectId> ids) {
         if (ids.isEmpty()) {
             return 0;

@@ -104,6 +104,43 @@ public class ChannelAccountRepository {
                 .param("bot", chatbotId.value()).query(ChannelAccountRepository::map).list();
     }
 
+    public List<ChannelAccount> listByOrganization(OrganizationId organizationId) {
+        return jdbc.sql("select * from channel_accounts where organization_id = :org order by created_at, id")
+                .param("org", organizationId.value()).query(ChannelAccountRepository::map).list();
+    }
+
+    /**
+     * New WhatsApp credentials; a null argument keeps the stored value. {@code businessAccountId} "" removes it.
+     * {@code profile}: what Meta showed for the number with the new access token, or null to keep the stored one.
+     */
+    public void updateWhatsApp(ChannelAccountId id, String accessToken, String appSecret, String verifyToken,
+                               String businessAccountId, NumberProfile profile) {
+        jdbc.sql("""
+                        update channel_accounts set
+                            access_token = coalesce(:token, access_token),
+                            app_secret = coalesce(:secret, app_secret),
+                            verify_token_hash = coalesce(:verify, verify_token_hash),
+                            business_account_id = case when :wabaChange then :waba else business_account_id end,
+                            display_phone_number = case when :profileChange then :display else display_phone_number end,
+                            verified_name = case when :profileChange then :verifiedName else verified_name end
+                        where id = :id and type = 'whatsapp'""")
+                .param("id", id.value())
+                .param("token", accessToken == null ? null : secrets.seal(accessToken, context("access_token", id)))
+                .param("secret", appSecret == null ? null : secrets.seal(appSecret, context("app_secret", id)))
+                .param("verify", verifyToken == null ? null : sha256(verifyToken))
+                .param("wabaChange", businessAccountId != null)
+                .param("waba", businessAccountId == null || businessAccountId.isEmpty() ? null : businessAccountId)
+                .param("profileChange", profile != null)
+                .param("display", profile == null ? null : profile.displayPhoneNumber())
+                .param("verifiedName", profile == null ? null : profile.verifiedName())
+                .update();
+    }
+
+    /** Deletes the channel account with its credentials; its conversations go with it by cascade (ADR 33). */
+    public boolean delete(ChannelAccountId id) {
+        return jdbc.sql("delete from channel_accounts where id = :id").param("id", id.value()).update() == 1;
+    }
+
     public Optional<String> businessAccountId(ChannelAccountId id) {
         return jdbc.sql("select business_account_id from channel_accounts where id = :id and type = 'whatsapp'")
                 .param("id", id.value()).query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional()

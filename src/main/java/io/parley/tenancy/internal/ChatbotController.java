@@ -65,11 +65,11 @@ class ChatbotController {
     /** @param promptBudget the chatbot's overrides only (absent ones are the model's defaults) */
     record ChatbotView(UUID id, UUID organizationId, String name, String systemPrompt, String persona,
                        FallbackMessages fallbackMessages, ModelView model, List<FaqEntry> faq, Instant createdAt,
-                       String sessionTimeout, PromptBudgetSettings promptBudget) {
+                       String sessionTimeout, PromptBudgetSettings promptBudget, boolean active) {
         static ChatbotView of(Chatbot c) {
             return new ChatbotView(c.id().value(), c.organizationId().value(), c.name(), c.systemPrompt(),
                     c.persona(), c.fallbackMessages(), ModelView.of(c.model()), c.faq(), c.createdAt(),
-                    c.sessionTimeout().toString(), c.promptBudget());
+                    c.sessionTimeout().toString(), c.promptBudget(), c.active());
         }
     }
 
@@ -113,6 +113,12 @@ class ChatbotController {
     /** {@code displayPhoneNumber} and {@code verifiedName}: what Meta showed for the number when it was verified. */
     record ChannelView(UUID id, UUID chatbotId, String type, String phoneNumberId, String displayPhoneNumber,
                        String verifiedName, String webhookUrl, Instant createdAt) {
+        static ChannelView of(ChannelAccount account, PublicUrl publicUrl) {
+            boolean whatsapp = account.type() == ChannelType.WHATSAPP;
+            return new ChannelView(account.id().value(), account.chatbotId().value(), account.type().wireName(),
+                    whatsapp ? account.externalId() : null, account.displayPhoneNumber(), account.verifiedName(),
+                    whatsapp ? publicUrl.resolve("/webhooks/whatsapp") : null, account.createdAt());
+        }
     }
 
     @PostMapping("/chatbots/{botId}/channels")
@@ -135,10 +141,7 @@ class ChatbotController {
     }
 
     private ChannelView view(ChannelAccount account) {
-        boolean whatsapp = account.type() == ChannelType.WHATSAPP;
-        return new ChannelView(account.id().value(), account.chatbotId().value(), account.type().wireName(),
-                whatsapp ? account.externalId() : null, account.displayPhoneNumber(), account.verifiedName(),
-                whatsapp ? publicUrl.resolve("/webhooks/whatsapp") : null, account.createdAt());
+        return ChannelView.of(account, publicUrl);
     }
 
     private static ChatbotDraft emptyDraft() {

@@ -40,7 +40,7 @@ final class ChatbotPatches {
         return new ChatbotDraft(text(patch, "name", base.name()), text(patch, "systemPrompt", base.systemPrompt()),
                 text(patch, "persona", base.persona()), fallbacks, model(base.model(), patch.path("model")), faq,
                 text(patch, "sessionTimeout", base.sessionTimeout()),
-                promptBudget(base.promptBudget(), patch));
+                promptBudget(base.promptBudget(), patch), active(patch, base.active()));
     }
 
     /** Merged key by key; {@code "promptBudget": null} drops every override, {@code "history": null} one. */
@@ -61,6 +61,17 @@ final class ChatbotPatches {
                 integer(p, "knowledge", b.knowledge(), "promptBudget."),
                 integer(p, "history", b.history(), "promptBudget."),
                 integer(p, "replyReserve", b.replyReserve(), "promptBudget."));
+    }
+
+    /** {@code "active": false} pauses, {@code true} resumes; absent keeps (ADR 33). */
+    private static Boolean active(JsonNode patch, Boolean current) {
+        if (!patch.has("active")) {
+            return current;
+        }
+        if (!patch.get("active").isBoolean()) {
+            throw invalid("active", "must be true or false");
+        }
+        return patch.get("active").asBoolean();
     }
 
     private static ChatbotDraft.Model model(ChatbotDraft.Model base, JsonNode p) {

@@ -13,7 +13,10 @@ import io.parley.tenancy.PromptBudgetSettings;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,16 +42,19 @@ public class ChatbotRepository {
             fallback_model_api_key = case when :fallbackKeyChange then :fallbackKey else fallback_model_api_key end,
             session_timeout_ms = :sessionTimeoutMs,
             prompt_budget = cast(:promptBudget as jsonb),
+            resumed_at = case when :active and not active then :now else resumed_at end, active = :active,
             updated_at = now()""";
 
     private final JdbcClient jdbc;
     private final SecretBox secrets;
     private final JsonMapper json;
+    private final Clock clock;
 
-    ChatbotRepository(JdbcClient jdbc, SecretBox secrets, JsonMapper json) {
+    ChatbotRepository(JdbcClient jdbc, SecretBox secrets, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.json = json;
+        this.clock = clock;
     }
 
     public void insert(ChatbotId id, OrganizationId organizationId, ChatbotDraft bot) {
@@ -81,6 +87,8 @@ public class ChatbotRepository {
                 .param("fallbackKey", fallback == null ? null : seal(fallback.apiKey(), fallbackKeyContext(id)))
                 .param("sessionTimeoutMs", sessionTimeout(bot).toMillis())
                 .param("promptBudget", promptBudgetJson(bot.promptBudget()))
+                // resumed_at comes from the clock that stamps messages: a turn compares the two (ADR 33).
+                .param("active", bot.active() == null || bot.active()).param("now", Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -122,7 +130,8 @@ public class ChatbotRepository {
                         rs.getString("fallback_unknown"), rs.getString("max_rounds_message"),
                         rs.getString("handover_message")),
                 model, json.readValue(rs.getString("faq"), FAQ), rs.getTimestamp("created_at").toInstant(),
-                Duration.ofMillis(rs.getLong("session_timeout_ms")), promptBudget(rs.getString("prompt_budget")));
+                Duration.ofMillis(rs.getLong("session_timeout_ms")), promptBudget(rs.getString("prompt_budget")),
+                rs.getBoolean("active"), instant(rs.getTimestamp("resumed_at")));
     }
 
     private PromptBudgetSettings promptBudget(String stored) {
@@ -137,6 +146,15 @@ public class ChatbotRepository {
         JsonNode node = json.readTree(fallback);
         return new ModelSettings.FallbackModel(node.path("provider").asString(), node.path("name").asString(null),
                 node.path("baseUrl").asString(null), open(rs.getBytes("fallback_model_api_key"), fallbackKeyContext(id)));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** Deletes the chatbot; everything it owns goes with it by foreign-key cascade (ADR 33). */
+    public boolean delete(ChatbotId id) {
+        return jdbc.sql("delete from chatbots where id = :id").param("id", id.value()).update() == 1;
     }
 
     private static Map<String, Object> fallbackJson(ChatbotDraft.Fallback fallback) {

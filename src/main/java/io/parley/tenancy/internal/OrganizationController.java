@@ -1,5 +1,7 @@
 package io.parley.tenancy.internal;
 
+import io.parley.platform.ForbiddenException;
+import io.parley.platform.web.Actor;
 import io.parley.platform.web.OperatorOnly;
 import io.parley.platform.Ids;
 import io.parley.platform.OrganizationId;
@@ -9,6 +11,7 @@ import io.parley.tenancy.Organizations;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,9 +40,11 @@ class OrganizationController {
         }
     }
 
-    record OrganizationView(UUID id, String name, Instant createdAt, NotificationsView notifications) {
+    record OrganizationView(UUID id, String name, Instant createdAt, NotificationsView notifications,
+                            boolean active) {
         static OrganizationView of(Organization o, NotificationSettings n) {
-            return new OrganizationView(o.id().value(), o.name(), o.createdAt(), n == null ? null : NotificationsView.of(n));
+            return new OrganizationView(o.id().value(), o.name(), o.createdAt(),
+                    n == null ? null : NotificationsView.of(n), o.active());
         }
     }
 
@@ -47,7 +52,8 @@ class OrganizationController {
     record NotificationsPatch(String method, String email, String slackWebhookUrl) {
     }
 
-    record OrganizationPatch(String name, NotificationsPatch notifications) {
+    /** {@code active}: the operator pauses ({@code false}) or resumes the whole organization. */
+    record OrganizationPatch(String name, NotificationsPatch notifications, Boolean active) {
     }
 
     @OperatorOnly
@@ -74,6 +80,9 @@ class OrganizationController {
     OrganizationView update(@PathVariable String orgId, @RequestBody OrganizationPatch patch) {
         OrganizationId id = id(orgId);
         organizations.get(id);
+        if (patch != null && patch.active() != null) {
+            requireOperator();
+        }
         if (patch != null && patch.name() != null) {
             organizations.rename(id, patch.name());
         }
@@ -81,7 +90,21 @@ class OrganizationController {
             NotificationsPatch n = patch.notifications();
             organizations.updateNotifications(id, n.method(), n.email(), n.slackWebhookUrl());
         }
+        if (patch != null && patch.active() != null) {
+            organizations.setActive(id, patch.active());
+        }
         return get(orgId);
+    }
+
+    /**
+     * Pausing an organization is the installation's switch (abuse, an unpaid bill): a member who could resume it
+     * would make it meaningless. A member pauses chatbots one by one instead.
+     */
+    private static void requireOperator() {
+        if (!Actor.current().map(Actor::operator).orElse(false)) {
+            throw new ForbiddenException("Only the operator may pause or resume an organization",
+                    Map.of("requiredRole", "operator", "field", "active"));
+        }
     }
 
     private static OrganizationId id(String value) {

@@ -7,6 +7,8 @@ import io.parley.tenancy.NotificationSettings;
 import io.parley.tenancy.Organization;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -81,8 +83,25 @@ public class OrganizationRepository {
         return jdbc.sql("select * from organizations order by created_at, id").query(OrganizationRepository::map).list();
     }
 
+    /** Pauses or resumes; {@code resumed_at} moves only when a paused organization becomes active (ADR 33). */
+    public void setActive(OrganizationId id, boolean active, Instant now) {
+        jdbc.sql("""
+                        update organizations
+                        set resumed_at = case when :active and not active then :now else resumed_at end,
+                            active = :active
+                        where id = :id""")
+                .param("id", id.value()).param("active", active).param("now", Timestamp.from(now)).update();
+    }
+
+    /** Deletes the organization; everything it owns goes with it by foreign-key cascade (ADR 33). */
+    public boolean delete(OrganizationId id) {
+        return jdbc.sql("delete from organizations where id = :id").param("id", id.value()).update() == 1;
+    }
+
     private static Organization map(ResultSet rs, int row) throws SQLException {
+        Timestamp resumedAt = rs.getTimestamp("resumed_at");
         return new Organization(new OrganizationId(rs.getObject("id", UUID.class)), rs.getString("name"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getBoolean("active"),
+                resumedAt == null ? null : resumedAt.toInstant());
     }
 }

@@ -101,6 +101,11 @@ public final class WhatsAppNumberDirectory {
         answers.synchronous().invalidate(phoneNumberId);
     }
 
+    /** A number removed on this node: from now on its webhooks are an unknown number's (ADR 33). */
+    public void removed(String phoneNumberId) {
+        answers.synchronous().invalidate(phoneNumberId);
+    }
+
     private CompletableFuture<Map<String, Optional<ChannelAccount>>> load(Set<? extends String> missing) {
         try {
             Map<String, Optional<ChannelAccount>> loaded = new HashMap<>();

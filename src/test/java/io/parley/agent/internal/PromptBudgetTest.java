@@ -46,6 +46,6 @@ class PromptBudgetTest {
         return new Chatbot(new ChatbotId(UUID.randomUUID()), new OrganizationId(UUID.randomUUID()), "Support",
                 "You are a helpful assistant.", null, FallbackMessages.defaults(),
                 new ModelSettings(provider, model, null, null, 0.0, null, maxOutputTokens, 5, null), List.of(),
-                Instant.now(), null, budget);
+                Instant.now(), null, budget, true, null);
     }
 }

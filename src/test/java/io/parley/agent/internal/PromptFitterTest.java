@@ -144,7 +144,7 @@ class PromptFitterTest {
     private static AgentRequest request(PromptBudgetSettings budget, List<HistoryMessage> history, String prompt) {
         Chatbot bot = PromptBudgetTest.bot("openai", "gpt-4o-mini", null, budget);
         Chatbot withPrompt = new Chatbot(bot.id(), bot.organizationId(), bot.name(), prompt, null,
-                bot.fallbackMessages(), bot.model(), List.of(), bot.createdAt(), null, budget);
+                bot.fallbackMessages(), bot.model(), List.of(), bot.createdAt(), null, budget, true, null);
         return new AgentRequest(withPrompt, new ConversationId(UUID.randomUUID()), new ContactId(UUID.randomUUID()),
                 new AgentRequest.ContactContext("Ana", null, Map.of()), "whatsapp", history);
     }

@@ -133,6 +133,17 @@ class OfflineModelGatewayTest {
     }
 
     @Test
+    void should_answer_with_the_passage_row_closest_to_the_question_when_the_passage_is_a_table() {
+        String table = "| SKU | Tent | Price |\n|---|---|---|\n| A7-33X | Alpine Storm | 749.00 EUR |\n"
+                + "| B2-10 | Breeze | 199.00 EUR |";
+
+        ModelReply reply = gateway.chat(new ModelRequest(OFFLINE, List.of(ChatMessage.user("price of the Breeze?")),
+                List.of(), List.of(), List.of(new ContextPassage(table, "Price list", 0.9))));
+
+        assertThat(reply.text()).isEqualTo("SKU: B2-10; Tent: Breeze; Price: 199.00 EUR\n\n(Price list)");
+    }
+
+    @Test
     void should_not_answer_from_a_passage_when_its_score_is_below_the_threshold() {
         ModelReply reply = new OfflineModelGateway(0.8).chat(new ModelRequest(OFFLINE,
                 List.of(ChatMessage.user("cooking indoors?")), List.of(), List.of(),
