@@ -16,7 +16,7 @@ import io.parley.platform.OrganizationId;
 import io.parley.platform.web.Actor;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
-import io.parley.tenancy.ChannelType;
+import io.parley.platform.channel.ChannelType;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.Chatbots;
 import io.parley.tenancy.StaffUser;
@@ -109,13 +109,13 @@ public class TestMessages {
     private ChannelAccount account(OrganizationId organization, ChannelAccountId id) {
         if (id != null) {
             ChannelAccount account = accounts.get(id);
-            if (!account.organizationId().equals(organization) || account.type() != ChannelType.WHATSAPP) {
+            if (!account.organizationId().equals(organization) || !ChannelType.WHATSAPP.equals(account.type())) {
                 throw new NotFoundException("channel_not_found", "No WhatsApp channel account with id '" + id + "'");
             }
             return account;
         }
         return chatbots.list(organization).stream().map(Chatbot::id).flatMap(bot -> accounts.list(bot).stream())
-                .filter(a -> a.type() == ChannelType.WHATSAPP).min(Comparator.comparing(ChannelAccount::createdAt))
+                .filter(a -> ChannelType.WHATSAPP.equals(a.type())).min(Comparator.comparing(ChannelAccount::createdAt))
                 .orElseThrow(() -> new InvalidRequestException("no_whatsapp_channel",
                         "The organization has no WhatsApp channel account to send a test message through"));
     }

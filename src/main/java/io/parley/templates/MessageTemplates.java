@@ -7,7 +7,7 @@ import io.parley.platform.ChatbotId;
 import io.parley.platform.InvalidRequestException;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
-import io.parley.tenancy.ChannelType;
+import io.parley.platform.channel.ChannelType;
 import io.parley.tenancy.Chatbots;
 import io.parley.templates.internal.TemplateBodies;
 import io.parley.templates.internal.TemplateRepository;
@@ -171,7 +171,7 @@ public class MessageTemplates {
 
     List<ChannelAccount> whatsAppAccounts(ChatbotId chatbotId) {
         chatbots.get(chatbotId);
-        return channelAccounts.list(chatbotId).stream().filter(a -> a.type() == ChannelType.WHATSAPP).toList();
+        return channelAccounts.list(chatbotId).stream().filter(a -> ChannelType.WHATSAPP.equals(a.type())).toList();
     }
 
     private ChannelAccount account(ChatbotId chatbotId, ChannelAccountId requested) {

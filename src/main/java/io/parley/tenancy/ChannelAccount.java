@@ -1,5 +1,6 @@
 package io.parley.tenancy;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.OrganizationId;

@@ -1,5 +1,6 @@
 package io.parley.tenancy;
 
+import io.parley.platform.channel.ChannelType;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -80,7 +81,7 @@ public class ChannelAccounts {
      */
     public ChannelAccount updateWhatsApp(ChatbotId chatbotId, ChannelAccountId id, WhatsAppChannelChange change) {
         ChannelAccount account = getOfChatbot(chatbotId, id);
-        if (account.type() != ChannelType.WHATSAPP) {
+        if (!ChannelType.WHATSAPP.equals(account.type())) {
             throw new InvalidRequestException("unsupported_channel_type",
                     "A " + account.type().wireName() + " channel has no WhatsApp credentials to change");
         }
@@ -114,7 +115,7 @@ public class ChannelAccounts {
     void forgetAfterCommit(List<ChannelAccount> removed) {
         afterCommit(() -> removed.forEach(account -> {
             credentials.invalidate(account.id());
-            if (account.type() == ChannelType.WHATSAPP) {
+            if (ChannelType.WHATSAPP.equals(account.type())) {
                 numbers.removed(account.externalId());
             }
         }));

@@ -10,7 +10,7 @@ import io.parley.platform.web.RequiresRole;
 import io.parley.platform.web.Role;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
-import io.parley.tenancy.ChannelType;
+import io.parley.platform.channel.ChannelType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -91,7 +91,7 @@ class WhatsAppMediaController {
 
     private ChannelAccount account(ChatbotId bot, String channelAccount) {
         List<ChannelAccount> whatsApp = accounts.list(bot).stream()
-                .filter(a -> a.type() == ChannelType.WHATSAPP).toList();
+                .filter(a -> ChannelType.WHATSAPP.equals(a.type())).toList();
         if (channelAccount != null) {
             ChannelAccountId wanted = Ids.parse(channelAccount, "channel_account", ChannelAccountId::new);
             return whatsApp.stream().filter(a -> a.id().equals(wanted)).findFirst().orElseThrow(() ->

@@ -6,7 +6,7 @@ import io.parley.platform.ChatbotId;
 import io.parley.platform.InvalidRequestException;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
-import io.parley.tenancy.ChannelType;
+import io.parley.platform.channel.ChannelType;
 import java.util.Comparator;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +21,7 @@ public class WhatsAppReach {
 
     /** The chatbot's first WhatsApp account; 400 {@code no_whatsapp_channel} if it has none. */
     public ChannelAccount accountOf(ChatbotId chatbot) {
-        return accounts.list(chatbot).stream().filter(a -> a.type() == ChannelType.WHATSAPP)
+        return accounts.list(chatbot).stream().filter(a -> ChannelType.WHATSAPP.equals(a.type()))
                 .min(Comparator.comparing(ChannelAccount::createdAt))
                 .orElseThrow(() -> new InvalidRequestException("no_whatsapp_channel",
                         "The chatbot has no WhatsApp channel account to send through"));

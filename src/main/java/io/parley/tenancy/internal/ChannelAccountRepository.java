@@ -6,7 +6,7 @@ import io.parley.platform.OrganizationId;
 import io.parley.platform.Secret;
 import io.parley.platform.SecretBox;
 import io.parley.tenancy.ChannelAccount;
-import io.parley.tenancy.ChannelType;
+import io.parley.platform.channel.ChannelType;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.WhatsAppCredentials;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,7 @@ import io.parley.platform.OrganizationId;
 import io.parley.platform.PublicUrl;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
-import io.parley.tenancy.ChannelType;
+import io.parley.platform.channel.ChannelType;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.ChatbotDraft;
 import io.parley.tenancy.Chatbots;
@@ -114,7 +114,7 @@ class ChatbotController {
     record ChannelView(UUID id, UUID chatbotId, String type, String phoneNumberId, String displayPhoneNumber,
                        String verifiedName, String webhookUrl, Instant createdAt) {
         static ChannelView of(ChannelAccount account, PublicUrl publicUrl) {
-            boolean whatsapp = account.type() == ChannelType.WHATSAPP;
+            boolean whatsapp = ChannelType.WHATSAPP.equals(account.type());
             return new ChannelView(account.id().value(), account.chatbotId().value(), account.type().wireName(),
                     whatsapp ? account.externalId() : null, account.displayPhoneNumber(), account.verifiedName(),
                     whatsapp ? publicUrl.resolve("/webhooks/whatsapp") : null, account.createdAt());

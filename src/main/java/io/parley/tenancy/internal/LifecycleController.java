@@ -11,7 +11,7 @@ import io.parley.platform.web.RequiresRole;
 import io.parley.platform.web.Role;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
-import io.parley.tenancy.ChannelType;
+import io.parley.platform.channel.ChannelType;
 import io.parley.tenancy.TenantDeletions;
 import io.parley.tenancy.WhatsAppChannelChange;
 import java.util.List;
@@ -76,7 +76,7 @@ class LifecycleController {
         }
         ChatbotId chatbotId = botId(botId);
         ChannelAccount account = channelAccounts.getOfChatbot(chatbotId, channelId(channelId));
-        if (account.type() != ChannelType.WHATSAPP) {
+        if (!ChannelType.WHATSAPP.equals(account.type())) {
             throw new InvalidRequestException("unsupported_channel_type",
                     "A " + account.type().wireName() + " channel has no credentials to change");
         }

@@ -7,7 +7,7 @@ import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.OrganizationId;
 import io.parley.tenancy.ChannelAccount;
-import io.parley.tenancy.ChannelType;
+import io.parley.platform.channel.ChannelType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
