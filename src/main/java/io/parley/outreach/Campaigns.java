@@ -9,7 +9,7 @@ import io.parley.outreach.internal.CampaignBatch;
 import io.parley.outreach.internal.CampaignJob;
 import io.parley.outreach.internal.CampaignRepository;
 import io.parley.outreach.internal.CampaignRepository.CampaignRow;
-import io.parley.outreach.internal.WhatsAppReach;
+import io.parley.outreach.internal.Reach;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.Jobs;
@@ -40,13 +40,13 @@ public class Campaigns {
     private final Chatbots chatbots;
     private final Contacts contacts;
     private final Deliveries deliveries;
-    private final WhatsAppReach reach;
+    private final Reach reach;
     private final CampaignRepository repository;
     private final Jobs jobs;
     private final MessageTemplates templates;
     private final Clock clock;
 
-    Campaigns(Chatbots chatbots, Contacts contacts, Deliveries deliveries, WhatsAppReach reach,
+    Campaigns(Chatbots chatbots, Contacts contacts, Deliveries deliveries, Reach reach,
               CampaignRepository repository, Jobs jobs, MessageTemplates templates, Clock clock) {
         this.chatbots = chatbots;
         this.contacts = contacts;
@@ -76,7 +76,8 @@ public class Campaigns {
             case null, default -> throw new InvalidRequestException("validation_failed",
                     "Give exactly one of message and template");
         };
-        ChannelAccount account = reach.accountOf(chatbotId);
+        // A campaign goes through one channel: the chatbot's first that may send this content unprompted.
+        ChannelAccount account = reach.accountsFor(chatbotId, body).getFirst();
         if (body instanceof OutboundContent.Template template) {
             // Checked once here, not per contact: a registered template must be approved and get its parameters.
             templates.checkSendable(account.id(), template.name(), template.language(),

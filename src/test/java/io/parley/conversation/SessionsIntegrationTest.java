@@ -143,7 +143,7 @@ class SessionsIntegrationTest extends IntegrationTestSupport {
                 + "/messages").json().findValuesAsString("role").contains("assistant"));
 
         Receipt receipt = conversations.receive(new InboundMessage(webchat.organizationId(), webchat.chatbotId(),
-                webchat.id(), "webchat", visitor + ":fresh", List.of(new ContactIdentity(ContactIdentity.WEBCHAT,
+                webchat.id(), io.parley.platform.channel.ChannelType.WEBCHAT, visitor + ":fresh", List.of(new ContactIdentity(ContactIdentity.WEBCHAT,
                 visitor)), null, "text", "Something else", Map.of(), null, null, true, true));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> bot.llm().requests().size() == 2);

@@ -1,5 +1,6 @@
 package io.parley.channels.webchat;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.platform.web.CappedBody;
 import io.parley.platform.web.RequiresRole;
 import io.parley.platform.web.Role;
@@ -65,7 +66,7 @@ class WebchatController {
         ChannelAccount account = accounts.webchat(Ids.parse(botId, "chatbot", ChatbotId::new));
         // Dedupe per visitor: another session's "msg-1" is a different message, not a resend.
         Receipt receipt = conversations.receive(new InboundMessage(account.organizationId(), account.chatbotId(),
-                account.id(), "webchat", sessionId + ":" + clientMessageId,
+                account.id(), ChannelType.WEBCHAT, sessionId + ":" + clientMessageId,
                 java.util.List.of(new ContactIdentity(ContactIdentity.WEBCHAT, sessionId)), null, "text", text,
                 Map.of(), null, null, true));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(
