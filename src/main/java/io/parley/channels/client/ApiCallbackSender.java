@@ -62,8 +62,8 @@ class ApiCallbackSender implements ChannelSender {
     }
 
     @Override
-    public String channel() {
-        return ClientTypes.API.wireName();
+    public io.parley.platform.channel.ChannelType channel() {
+        return ClientTypes.API;
     }
 
     @Override

@@ -102,7 +102,7 @@ class ClientMessages {
                 requests.delete(key); // remembered no longer: the same id is a new request
             }
             Receipt receipt = conversations.receive(new InboundMessage(channel.account().organizationId(),
-                    channel.account().chatbotId(), channel.account().id(), channel.account().type().wireName(),
+                    channel.account().chatbotId(), channel.account().id(), channel.account().type(),
                     "client:" + UUID.randomUUID(), claims.identities(), claims.name(), "text", request.text(),
                     Map.of("requestId", request.requestId()), null, null, true, request.newSession()));
             if (receipt.throttled()) {
