@@ -147,7 +147,8 @@ class ClientMessages {
             }
             if (System.nanoTime() >= deadline) {
                 requests.stopWaiting(ticket.key());
-                return Optional.empty();
+                // A turn that finished while we stopped: its callback may already have deferred to this response.
+                return finish(ticket, true);
             }
             try {
                 Thread.sleep(Math.max(1, Math.min(properties.pollInterval().toMillis(),
