@@ -12,6 +12,7 @@ import io.parley.outreach.BroadcastResult.ContactResult;
 import io.parley.outreach.internal.Audience;
 import io.parley.outreach.internal.BroadcastRepository;
 import io.parley.outreach.internal.Reach;
+import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.ConflictException;
 import io.parley.platform.ContactId;
@@ -74,6 +75,17 @@ public class Broadcasts {
     @Transactional
     public BroadcastResult send(ChatbotId chatbotId, List<String> entries, OutboundContent content,
                                 String idempotencyKey) {
+        return send(chatbotId, entries, content, idempotencyKey, null);
+    }
+
+    /**
+     * @param channelId null: each contact through the chatbot's first proactive channel that addresses it; else
+     *                  only through this channel of the chatbot (400 {@code channel_not_proactive} if it may not
+     *                  write first)
+     */
+    @Transactional
+    public BroadcastResult send(ChatbotId chatbotId, List<String> entries, OutboundContent content,
+                                String idempotencyKey, ChannelAccountId channelId) {
         Chatbot chatbot = chatbots.get(chatbotId);
         if (entries == null || entries.isEmpty() || entries.size() > MAX_CONTACTS) {
             throw new InvalidRequestException(entries == null || entries.isEmpty() ? "validation_failed"
@@ -85,11 +97,13 @@ public class Broadcasts {
             throw new InvalidRequestException("validation_failed", "Give message.text or template");
         }
         content.validate();
-        String body = content.wireType() + ":" + json.writeValueAsString(content);
+        String body = (channelId == null ? "" : channelId + ":") + content.wireType() + ":"
+                + json.writeValueAsString(content);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
             throw new InvalidRequestException("validation_failed", "Idempotency-Key must have 1 to 255 characters");
         }
-        List<ChannelAccount> candidates = reach.accountsFor(chatbotId, content);
+        List<ChannelAccount> candidates = channelId == null ? reach.accountsFor(chatbotId, content)
+                : List.of(reach.chosen(chatbotId, channelId, content));
         if (content instanceof OutboundContent.Template template) {
             templates.checkSendable(candidates.getFirst().id(), template.name(), template.language(),
                     template.parameters() == null ? 0 : template.parameters().size());

@@ -63,7 +63,7 @@ class WebchatController {
         if (text.isEmpty() || text.codePointCount(0, text.length()) > MAX_TEXT) {
             throw invalid("text", "must have 1 to " + MAX_TEXT + " characters");
         }
-        ChannelAccount account = accounts.webchat(Ids.parse(botId, "chatbot", ChatbotId::new));
+        ChannelAccount account = accounts.builtIn(Ids.parse(botId, "chatbot", ChatbotId::new), ChannelType.WEBCHAT);
         // Dedupe per visitor: another session's "msg-1" is a different message, not a resend.
         Receipt receipt = conversations.receive(new InboundMessage(account.organizationId(), account.chatbotId(),
                 account.id(), ChannelType.WEBCHAT, sessionId + ":" + clientMessageId,

@@ -67,6 +67,11 @@ public class WhatsAppChannel implements ChannelDefinition {
     }
 
     @Override
+    public java.util.Map<String, String> operatorEndpoints() {
+        return java.util.Map.of("WhatsApp webhook", "/webhooks/whatsapp");
+    }
+
+    @Override
     public boolean referencesByProviderId() {
         return true;
     }

@@ -29,6 +29,14 @@ public interface ChannelDefinition {
         return false;
     }
 
+    /**
+     * Paths on this installation the operator configures at the provider (a webhook), by label, for the start-up
+     * banner; most channels have none.
+     */
+    default java.util.Map<String, String> operatorEndpoints() {
+        return java.util.Map.of();
+    }
+
     /** Whether our messages carry the provider's id once sent (a reply or reaction then needs that id). */
     default boolean referencesByProviderId() {
         return false;
