@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Per-address limits in front of every route that authenticates ({@code /webhooks}, {@code /api/v1}, {@code /mcp},
- * {@code /actuator/prometheus}), before any of its work. An answer that refused authentication (401, or 403 from the
+ * {@code /client/v1}, {@code /actuator/prometheus}), before any of its work. An answer that refused authentication (401, or 403 from the
  * webhook's verify-token handshake) spends one of the address's failures; once they are spent, everything the
  * address sends there is 429 until the budget refills. Routes that take no credentials at all (login, logout, the
  * verification handshake) are also capped per address. Webhook deliveries (POST under {@code /webhooks}) are not
