@@ -61,8 +61,8 @@ class ChannelsTest {
 
     @Test
     void should_refuse_two_definitions_of_one_type_and_incoherent_capabilities() {
-        assertThatThrownBy(() -> new Channels(List.of(definition("a", Optional.empty(), false),
-                definition("a", Optional.empty(), false)))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new Channels(List.of(definition("dup", Optional.empty(), false),
+                definition("dup", Optional.empty(), false)))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new ChannelCapabilities(Optional.empty(), false, 100, LongText.SPLIT, List.of(),
                 EnumSet.of(OutboundKind.TEXT), false)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ChannelCapabilities(Optional.empty(), false, 100, LongText.SPLIT,
