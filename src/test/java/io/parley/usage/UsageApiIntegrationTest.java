@@ -144,6 +144,22 @@ class UsageApiIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_refuse_a_from_or_to_outside_the_years_1_to_9999_with_a_400_naming_the_field() {
+        String org = Tenants.organization(api, "Far " + UUID.randomUUID());
+        String usage = "/api/v1/organizations/" + org + "/usage";
+
+        Api.Response overflow = api.get(usage + "?from=-999999999-01-01T00:00:00Z&to=2026-01-01");
+        Api.Response beyondPostgres = api.get(usage + "?from=2026-01-01&to=%2B300000-01-01T00:00:00Z");
+        Api.Response widest = api.get(usage + "?from=0001-01-01&to=9999-12-31&groupBy=day");
+
+        assertThat(overflow.status()).as(overflow.body()).isEqualTo(400);
+        assertThat(overflow.json().path("field").asString()).isEqualTo("from");
+        assertThat(beyondPostgres.status()).as(beyondPostgres.body()).isEqualTo(400);
+        assertThat(beyondPostgres.json().path("field").asString()).isEqualTo("to");
+        assertThat(widest.status()).as(widest.body()).isEqualTo(200);
+    }
+
+    @Test
     void should_answer_404_when_the_organization_is_unknown_or_malformed() {
         for (String org : new String[] {UUID.randomUUID().toString(), "not-a-uuid"}) {
             String base = "/api/v1/organizations/" + org;
