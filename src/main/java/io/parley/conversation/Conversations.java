@@ -76,8 +76,8 @@ public class Conversations {
     @Transactional
     public Receipt receive(InboundMessage message) {
         Instant now = clock.instant();
-        ContactId contactId = contacts.upsert(message.organizationId(), message.chatbotId(), message.identities(),
-                message.profileName(), now);
+        ContactId contactId = contacts.resolve(message.organizationId(), message.chatbotId(), message.identities(),
+                message.trust(), message.profileName(), now).id();
         MessageId messageId = new MessageId(UUID.randomUUID());
         NewMessage stored = new NewMessage(messageId, message.organizationId(), null, "user", message.type(),
                 message.text(), json.writeValueAsString(message.details()), message.providerMessageId(),

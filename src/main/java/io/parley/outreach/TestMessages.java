@@ -80,7 +80,7 @@ public class TestMessages {
         String body = text == null ? DEFAULT_TEXT : Texts.require(text);
         ChannelAccount account = account(organization, accountId);
         var contact = contacts.findOrCreate(organization, account.chatbotId(),
-                new ContactIdentity(ContactIdentity.WA_ID, user.phone().substring(1)), clock.instant());
+                ContactIdentity.phone(user.phone()), clock.instant());
         Queued queued = messages.send(new Proactive(organization, account.chatbotId(), account.id(),
                 account.type().wireName(), contact, body, Lane.TRANSACTIONAL, "test:" + UUID.randomUUID(),
                 Map.of("source", "test_message", "staffUserId", user.id().value()))).orElseThrow();

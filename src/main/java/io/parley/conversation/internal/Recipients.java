@@ -9,13 +9,13 @@ public final class Recipients {
     private Recipients() {
     }
 
-    /** WhatsApp prefers the phone-based wa_id over the business-scoped user id; web chat uses the session. */
+    /** WhatsApp prefers the phone number over the business-scoped user id; web chat uses the session. */
     public static String of(String channel, Contact contact) {
         if (contact == null) {
             throw new IllegalStateException("A conversation without a contact has no recipient");
         }
         List<String> kinds = switch (channel) {
-            case "whatsapp" -> List.of(ContactIdentity.WA_ID, ContactIdentity.BSUID);
+            case "whatsapp" -> List.of(ContactIdentity.PHONE, ContactIdentity.WA_ID, ContactIdentity.BSUID);
             case "webchat" -> List.of(ContactIdentity.WEBCHAT);
             default -> List.of();
         };

@@ -29,7 +29,7 @@ public class WhatsAppReach {
 
     /** A contact known only from web chat has no WhatsApp address. */
     public static boolean reachable(Contact contact) {
-        return contact.identity(ContactIdentity.WA_ID).isPresent()
+        return contact.phone().isPresent() || contact.identity(ContactIdentity.WA_ID).isPresent()
                 || contact.identity(ContactIdentity.BSUID).isPresent();
     }
 }
