@@ -56,7 +56,7 @@ public class ChannelAccounts {
         if (!phoneNumberId.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw Validation.invalid("phoneNumberId", "must be the numeric phone number id from Meta, not the phone number");
         }
-        String accessToken = Validation.requireText("accessToken", request.accessToken(), 2_000);
+        String accessToken = Validation.requireToken("accessToken", request.accessToken(), 2_000);
         String appSecret = Validation.requireText("appSecret", request.appSecret(), 500);
         String verifyToken = Validation.requireText("verifyToken", request.verifyToken(), 500);
         String businessAccountId = request.businessAccountId() == null || request.businessAccountId().isBlank()
@@ -86,7 +86,7 @@ public class ChannelAccounts {
                     "A " + account.type().wireName() + " channel has no WhatsApp credentials to change");
         }
         String accessToken = change.accessToken() == null ? null
-                : Validation.requireText("accessToken", change.accessToken(), 2_000);
+                : Validation.requireToken("accessToken", change.accessToken(), 2_000);
         String appSecret = change.appSecret() == null ? null
                 : Validation.requireText("appSecret", change.appSecret(), 500);
         String verifyToken = change.verifyToken() == null ? null
