@@ -23,12 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class Contacts {
     static final String IDENTITY_CONFLICT = "contacts.identity_conflict";
 
+    static final String MERGED = "contacts.merged";
+
     private final ContactRepository repository;
     private final SystemEvents events;
+    private final List<ContactReferences> references;
 
-    Contacts(ContactRepository repository, SystemEvents events) {
+    Contacts(ContactRepository repository, SystemEvents events, List<ContactReferences> references) {
         this.repository = repository;
         this.events = events;
+        this.references = references;
     }
 
     /**
@@ -161,6 +165,52 @@ public class Contacts {
     /** The organization's contact {@code id}; empty for another organization's. */
     public Optional<Contact> find(OrganizationId organizationId, ContactId id) {
         return find(id).filter(c -> c.organizationId().equals(organizationId));
+    }
+
+    /**
+     * A keyset page of the organization's contacts by id after {@code after} (null: the first page); {@code q}
+     * (optional) matches the name or an identity's value as a case-insensitive substring.
+     */
+    public List<Contact> list(OrganizationId organizationId, String q, ContactId after, int limit) {
+        List<ContactId> page = repository.list(organizationId, q == null || q.isBlank() ? null : q.strip(), after,
+                limit);
+        Map<ContactId, Contact> found = findAll(page);
+        return page.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * Staff edit a contact: {@code name} when given (blank clears it), {@code variables} replaced when given.
+     * False if it is not the organization's contact.
+     */
+    @Transactional
+    public boolean edit(OrganizationId organizationId, ContactId id, Optional<String> name,
+                        Map<String, Object> variables) {
+        String clean = name.map(String::strip).orElse(null);
+        return repository.edit(organizationId, id, clean == null || clean.isEmpty() ? null : clean,
+                clean != null && clean.isEmpty(), variables);
+    }
+
+    /**
+     * Merges {@code other} into {@code id} (both the organization's, else empty): every module moves what pointed
+     * at {@code other} ({@link ContactReferences}: conversations, sessions, leads, usage, campaigns), then its
+     * identities, tags and variables join {@code id} (whose own name and variables win) and {@code other} is gone.
+     * A {@code contacts.merged} event records both ids.
+     */
+    @Transactional
+    public Optional<Contact> merge(OrganizationId organizationId, ContactId id, ContactId other) {
+        if (id.equals(other)) {
+            throw new io.parley.platform.InvalidRequestException("validation_failed",
+                    "otherContactId must be another contact", Map.of("errors",
+                    List.of(Map.of("field", "otherContactId", "message", "must be another contact"))));
+        }
+        if (!repository.lockPair(organizationId, id, other)) {
+            return Optional.empty();
+        }
+        references.forEach(r -> r.move(organizationId, other, id));
+        repository.fold(other, id);
+        events.record(SystemEvent.of(SystemEvent.Level.INFO, MERGED).organization(organizationId)
+                .with("contactId", id.toString()).with("mergedContactId", other.toString()).build());
+        return find(id);
     }
 
     public Map<ContactId, Contact> findAll(Collection<ContactId> ids) {

@@ -203,6 +203,39 @@ public class ContactRepository {
                 .param("q", pattern).param("limit", limit).query((rs, row) -> contactId(rs, "id")).list();
     }
 
+    /** Locks both contacts (in id order) if both are the organization's; false otherwise. */
+    public boolean lockPair(OrganizationId organizationId, ContactId a, ContactId b) {
+        return jdbc.sql("""
+                        select id from contacts where organization_id = :org and id in (:a, :b)
+                        order by id for update""")
+                .param("org", organizationId.value()).param("a", a.value()).param("b", b.value())
+                .query(UUID.class).list().size() == 2;
+    }
+
+    /**
+     * Folds {@code from} into {@code into}: identities move, {@code into}'s name and variables win over
+     * {@code from}'s, tags are the union, tier the higher, first and last seen the wider span; {@code from} is
+     * deleted (what still references it goes by its foreign keys: move it first).
+     */
+    public void fold(ContactId from, ContactId into) {
+        jdbc.sql("update contact_identities set contact_id = :into where contact_id = :from")
+                .param("from", from.value()).param("into", into.value()).update();
+        jdbc.sql("""
+                        update contacts s
+                        set display_name = coalesce(s.display_name, l.display_name),
+                            variables = l.variables || s.variables,
+                            tags = (select coalesce(array_agg(distinct t order by t), '{}') from unnest(s.tags || l.tags) t),
+                            tier = case when 'verified' in (s.tier, l.tier) then 'verified'
+                                        when 'standard' in (s.tier, l.tier) then 'standard' else 'guest' end,
+                            chatbot_id = case when l.created_at < s.created_at then coalesce(l.chatbot_id, s.chatbot_id)
+                                              else coalesce(s.chatbot_id, l.chatbot_id) end,
+                            created_at = least(s.created_at, l.created_at),
+                            last_seen_at = greatest(s.last_seen_at, l.last_seen_at)
+                        from contacts l where l.id = :from and s.id = :into""")
+                .param("from", from.value()).param("into", into.value()).update();
+        jdbc.sql("delete from contacts where id = :from").param("from", from.value()).update();
+    }
+
     /** The application's mapper drops null values; here a null means "forget this variable", so keep them. */
     private tools.jackson.databind.JsonNode jsonWithNulls(Map<String, Object> variables) {
         tools.jackson.databind.node.ObjectNode node = json.createObjectNode();
