@@ -50,6 +50,8 @@ public record ContactIdentity(String kind, String value) {
         return WA_ID_DIGITS.matcher(e164).matches() ? new ContactIdentity(PHONE, e164) : new ContactIdentity(WA_ID, waId);
     }
 
+    static final int DEVICE_PRIORITY = 2;
+
     public int priority() {
         return switch (kind) {
             case PHONE -> 0;

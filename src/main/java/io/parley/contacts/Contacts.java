@@ -41,8 +41,10 @@ public class Contacts {
      * <p>The identity of highest priority (phone, email, device, external, native) that a contact owns decides which
      * contact it is; identities nobody owns yet are attached to it; one owned by another contact is skipped and a
      * {@code contacts.identity_conflict} event records both contact ids. {@link IdentityTrust#CLAIMED} identities
-     * never resolve to, attach to or upgrade a {@code verified} contact: they resolve among the other contacts or
-     * make a new one. The tier only rises: {@link ContactTier#earnedBy}.
+     * never attach to or upgrade a {@code verified} contact, and a claimed phone, email or external id never
+     * resolves to one: they resolve among the other contacts or make a new one. Only a device or channel session id
+     * the verified contact already has (a random token its own browser or app holds) leads back to it. The tier
+     * only rises: {@link ContactTier#earnedBy}.
      *
      * <p>Two transactions resolving the same new identities at once serialize on advisory locks (only when
      * something is to be created or attached), so racing first messages make one contact.
@@ -90,15 +92,18 @@ public class Contacts {
     private record Resolution(Owner contact, ContactTier tier, List<ContactIdentity> unowned,
                               Map<ContactIdentity, ContactId> conflicts) {
         static Resolution of(List<ContactIdentity> wanted, Map<ContactIdentity, Owner> owners, IdentityTrust trust) {
-            Owner chosen = wanted.stream().map(owners::get).filter(Objects::nonNull)
-                    .filter(owner -> trust == IdentityTrust.VERIFIED || owner.tier() != ContactTier.VERIFIED)
+            Owner chosen = wanted.stream().filter(identity -> owners.containsKey(identity))
+                    .filter(identity -> reachable(owners.get(identity), identity, trust)).map(owners::get)
                     .findFirst().orElse(null);
             ContactTier tier = chosen == null ? ContactTier.GUEST : chosen.tier();
+            boolean sealed = trust == IdentityTrust.CLAIMED && tier == ContactTier.VERIFIED;
             List<ContactIdentity> unowned = new ArrayList<>();
             Map<ContactIdentity, ContactId> conflicts = new java.util.LinkedHashMap<>();
             for (ContactIdentity identity : wanted) {
                 Owner owner = owners.get(identity);
-                if (owner == null) {
+                if (owner == null && sealed) {
+                    continue;
+                } else if (owner == null) {
                     unowned.add(identity);
                 } else if (chosen == null || !owner.id().equals(chosen.id())) {
                     conflicts.put(identity, owner.id());
@@ -107,6 +112,15 @@ public class Contacts {
                 tier = ContactTier.max(tier, ContactTier.earnedBy(identity, trust));
             }
             return new Resolution(chosen, tier, List.copyOf(unowned), conflicts);
+        }
+
+        /**
+         * A claimed phone, email or external id (anyone can type one) never leads to a verified contact; a device or
+         * channel session id does: it is a random token only that browser or app holds, not a claim about a person.
+         */
+        private static boolean reachable(Owner owner, ContactIdentity identity, IdentityTrust trust) {
+            return trust == IdentityTrust.VERIFIED || owner.tier() != ContactTier.VERIFIED
+                    || identity.priority() >= ContactIdentity.DEVICE_PRIORITY && !identity.kind().equals(ContactIdentity.EXTERNAL);
         }
     }
 

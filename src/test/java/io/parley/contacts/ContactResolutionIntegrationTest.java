@@ -114,6 +114,22 @@ class ContactResolutionIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_lead_a_verified_contacts_own_device_back_to_it_without_attaching_claims() {
+        OrganizationId org = newOrganization();
+        ContactIdentity device = new ContactIdentity("device", "dev-" + UUID.randomUUID());
+        ContactId verified = resolve(org, null, List.of(ContactIdentity.phone(newPhone()), device),
+                IdentityTrust.VERIFIED).id();
+        ContactIdentity email = new ContactIdentity("email", "eve-" + UUID.randomUUID() + "@example.org");
+
+        ResolvedContact again = resolve(org, null, List.of(email, device), IdentityTrust.CLAIMED);
+
+        assertThat(again.id()).isEqualTo(verified);
+        assertThat(contacts.find(verified).orElseThrow().identities()).doesNotContain(email);
+        assertThat(jdbc.sql("select count(*) from contact_identities where organization_id = :org and kind = 'email'")
+                .param("org", org.value()).query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void should_raise_a_claimed_contact_to_verified_when_a_channel_proves_one_of_its_identities() {
         OrganizationId org = newOrganization();
         ContactIdentity email = new ContactIdentity("email", "kim-" + UUID.randomUUID() + "@example.org");
