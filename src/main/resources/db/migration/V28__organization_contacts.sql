@@ -111,3 +111,12 @@ update contacts c set tier = 'verified'
 where exists (select 1 from contact_identities i where i.contact_id = c.id and i.kind in ('phone', 'bsuid'));
 
 create index contacts_organization_idx on contacts (organization_id, id);
+
+-- Tools a chatbot offers may require a minimum contact tier; below it the model gets a refusal as the tool's result.
+create table chatbot_tool_tiers (
+    chatbot_id       uuid not null references chatbots (id) on delete cascade,
+    organization_id  uuid not null references organizations (id) on delete cascade,
+    tool             text not null,
+    min_tier         text not null check (min_tier in ('guest', 'standard', 'verified')),
+    primary key (chatbot_id, tool)
+);
