@@ -120,3 +120,21 @@ create table chatbot_tool_tiers (
     min_tier         text not null check (min_tier in ('guest', 'standard', 'verified')),
     primary key (chatbot_id, tool)
 );
+
+-- A contact's conversations across chatbots (the contacts API, merges, the deletion rule below).
+create index conversations_contact_idx on conversations (contact_id);
+
+-- Deleting a chatbot takes the contacts only it knew: those it talked with or first saw that no other chatbot of the
+-- organization has a conversation with. Contacts other chatbots use stay (ADR 31, ADR 33). A trigger keeps
+-- "one delete, the rest by the database" true for chatbots and, through their cascade, organizations.
+create function delete_contacts_only_this_chatbot_knew() returns trigger language plpgsql as $$
+begin
+    delete from contacts c
+    where c.organization_id = old.organization_id
+      and (c.chatbot_id = old.id
+           or exists (select 1 from conversations v where v.contact_id = c.id and v.chatbot_id = old.id))
+      and not exists (select 1 from conversations v where v.contact_id = c.id and v.chatbot_id <> old.id);
+    return old;
+end $$;
+create trigger chatbots_take_their_own_contacts before delete on chatbots
+    for each row execute function delete_contacts_only_this_chatbot_knew();

@@ -127,15 +127,28 @@ class ContactMigrationTest {
     }
 
     @Test
-    void should_keep_an_organizations_contacts_when_a_chatbot_is_deleted() {
-        UUID contact = contact(org, secondBot, "Ana", T1, T3, "{}", null);
-        identity(org, secondBot, contact, "wa_id", "4915111");
+    void should_delete_with_a_chatbot_only_the_contacts_no_other_chatbot_talks_with() {
+        UUID shared = contact(org, secondBot, "Ana", T1, T3, "{}", null);
+        identity(org, secondBot, shared, "wa_id", "4915111");
+        conversation(org, secondBot, shared, secondAccount);
+        conversation(org, firstBot, shared, firstAccount);
+        UUID own = contact(org, secondBot, "Ben", T1, T3, "{}", null);
+        identity(org, secondBot, own, "wa_id", "4915222");
+        conversation(org, secondBot, own, secondAccount);
+        UUID firstSeenOnly = contact(org, secondBot, "Cy", T1, T3, "{}", null);
+        UUID others = contact(org, firstBot, "Dee", T1, T3, "{}", null);
         migrate();
 
         jdbc.sql("delete from chatbots where id = :id").param("id", secondBot).update();
 
-        assertThat(exists("contacts", contact)).isTrue();
-        assertThat(identities(contact)).containsExactly("phone:+4915111");
+        assertThat(exists("contacts", shared)).as("another chatbot talks with it").isTrue();
+        assertThat(identities(shared)).containsExactly("phone:+4915111");
+        assertThat(jdbc.sql("select chatbot_id from contacts where id = :id").param("id", shared)
+                .query((rs, n) -> rs.getObject(1)).list()).as("first seen by a deleted chatbot")
+                .containsOnlyNulls();
+        assertThat(exists("contacts", own)).isFalse();
+        assertThat(exists("contacts", firstSeenOnly)).isFalse();
+        assertThat(exists("contacts", others)).isTrue();
     }
 
     private void migrate() {
