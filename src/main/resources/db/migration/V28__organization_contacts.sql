@@ -129,6 +129,11 @@ create index conversations_contact_idx on conversations (contact_id);
 -- "one delete, the rest by the database" true for chatbots and, through their cascade, organizations.
 create function delete_contacts_only_this_chatbot_knew() returns trigger language plpgsql as $$
 begin
+    -- The organization itself is going (its cascade reached this chatbot): it takes every contact anyway, and
+    -- deleting some here first would touch rows of the organization being deleted.
+    if not exists (select 1 from organizations where id = old.organization_id) then
+        return old;
+    end if;
     delete from contacts c
     where c.organization_id = old.organization_id
       and (c.chatbot_id = old.id
