@@ -70,6 +70,18 @@ class ContactResolutionIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_make_a_new_guest_for_a_message_without_identities() {
+        OrganizationId org = newOrganization();
+
+        ResolvedContact first = resolve(org, null, List.of(), IdentityTrust.CLAIMED);
+        ResolvedContact second = resolve(org, null, List.of(), IdentityTrust.CLAIMED);
+
+        assertThat(first.created()).isTrue();
+        assertThat(first.tier()).isEqualTo(ContactTier.GUEST);
+        assertThat(second.id()).isNotEqualTo(first.id());
+    }
+
+    @Test
     void should_resolve_by_the_highest_priority_identity_skip_one_owned_by_another_contact_and_record_the_conflict() {
         OrganizationId org = newOrganization();
         String phone = newPhone();
