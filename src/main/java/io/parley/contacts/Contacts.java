@@ -126,9 +126,11 @@ public class Contacts {
 
     private void recordConflict(OrganizationId organizationId, ChatbotId chatbotId, ContactId contact,
                                 ContactId owner, String kind) {
-        events.record(SystemEvent.of(SystemEvent.Level.INFO, IDENTITY_CONFLICT).organization(organizationId)
-                .chatbot(chatbotId).with("contactId", contact.toString())
-                .with("ownerContactId", owner == null ? null : owner.toString()).with("kind", kind).build());
+        // Every later message with the same identities meets the same conflict: say it once a day.
+        events.recordUnlessRecent(SystemEvent.of(SystemEvent.Level.INFO, IDENTITY_CONFLICT)
+                .organization(organizationId).chatbot(chatbotId).with("contactId", contact.toString())
+                .with("ownerContactId", owner == null ? null : owner.toString()).with("kind", kind).build(),
+                java.time.Duration.ofDays(1));
     }
 
     /**
