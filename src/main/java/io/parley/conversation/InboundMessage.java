@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.contacts.ContactIdentity;
 import io.parley.contacts.IdentityTrust;
 import io.parley.platform.ChannelAccountId;
@@ -25,7 +26,7 @@ import java.util.Objects;
  *                          a server's key, a signed user) or a browser merely claims them (ADR 31)
  */
 public record InboundMessage(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
-                             String channel, String providerMessageId, List<ContactIdentity> identities,
+                             ChannelType channel, String providerMessageId, List<ContactIdentity> identities,
                              String profileName, String type, String text, Map<String, Object> details,
                              String contextMessageId, Instant providerTimestamp, boolean needsReply,
                              boolean newSession, IdentityTrust trust) {
@@ -48,7 +49,7 @@ public record InboundMessage(OrganizationId organizationId, ChatbotId chatbotId,
 
     /** A message whose identities the channel proved (as WhatsApp does). */
     public InboundMessage(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
-                          String channel, String providerMessageId, List<ContactIdentity> identities,
+                          ChannelType channel, String providerMessageId, List<ContactIdentity> identities,
                           String profileName, String type, String text, Map<String, Object> details,
                           String contextMessageId, Instant providerTimestamp, boolean needsReply,
                           boolean newSession) {
@@ -58,7 +59,7 @@ public record InboundMessage(OrganizationId organizationId, ChatbotId chatbotId,
 
     /** A message that continues the current session unless the chatbot's session timeout passed. */
     public InboundMessage(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
-                          String channel, String providerMessageId, List<ContactIdentity> identities,
+                          ChannelType channel, String providerMessageId, List<ContactIdentity> identities,
                           String profileName, String type, String text, Map<String, Object> details,
                           String contextMessageId, Instant providerTimestamp, boolean needsReply) {
         this(organizationId, chatbotId, channelAccountId, channel, providerMessageId, identities, profileName, type,

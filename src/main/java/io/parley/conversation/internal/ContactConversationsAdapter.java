@@ -21,7 +21,7 @@ class ContactConversationsAdapter implements ContactConversations, ContactRefere
     @Override
     public List<Entry> of(OrganizationId organizationId, ContactId contactId, int limit) {
         return repository.listByContact(organizationId, contactId, limit).stream()
-                .map(c -> new Entry(c.id(), c.chatbotId(), c.channel(), c.owner().wireName(), c.lastMessageAt(),
+                .map(c -> new Entry(c.id(), c.chatbotId(), c.channel().wireName(), c.owner().wireName(), c.lastMessageAt(),
                         c.createdAt()))
                 .toList();
     }

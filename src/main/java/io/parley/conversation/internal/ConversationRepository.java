@@ -1,5 +1,6 @@
 package io.parley.conversation.internal;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.conversation.Owner;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class ConversationRepository {
-    private static final java.time.Duration SERVICE_WINDOW = java.time.Duration.ofHours(24);
     private final JdbcClient jdbc;
 
     ConversationRepository(JdbcClient jdbc) {
@@ -29,14 +29,18 @@ public class ConversationRepository {
     }
 
     public record ConversationRow(ConversationId id, OrganizationId organizationId, ChatbotId chatbotId,
-                                  ContactId contactId, ChannelAccountId channelAccountId, String channel, Owner owner,
+                                  ContactId contactId, ChannelAccountId channelAccountId, ChannelType channel, Owner owner,
                                   Instant lastMessageAt, Instant createdAt) {
     }
 
-    /** What {@link #receive} stores: the inbound event, its conversation and the message. */
+    /**
+     * What {@link #receive} stores: the inbound event, its conversation and the message.
+     *
+     * @param serviceWindow the channel's customer service window, or null when it has none (no expiry is stored)
+     */
     public record Received(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId,
-                           ChannelAccountId channelAccountId, String channel, String providerEventId,
-                           NewMessage message) {
+                           ChannelAccountId channelAccountId, ChannelType channel, String providerEventId,
+                           NewMessage message, java.time.Duration serviceWindow) {
     }
 
     /**
@@ -73,13 +77,13 @@ public class ConversationRepository {
                         select conversation_id from message""")
                 .param("account", r.channelAccountId().value()).param("event", r.providerEventId())
                 .param("org", r.organizationId().value()).param("bot", r.chatbotId().value())
-                .param("contact", r.contactId().value()).param("channel", r.channel())
+                .param("contact", r.contactId().value()).param("channel", r.channel().wireName())
                 .param("newConversation", UUID.randomUUID()).param("message", m.id().value())
                 .param("type", m.type()).param("content", m.content()).param("details", m.detailsJson())
                 .param("context", m.contextMessageId())
                 .param("ts", m.providerTimestamp() == null ? null : Timestamp.from(m.providerTimestamp()))
                 .param("needsReply", m.needsReply()).param("at", Timestamp.from(m.createdAt()))
-                .param("window", Timestamp.from(windowExpiry(m))).param("trace", LogContext.activeTraceId())
+                .param("window", r.serviceWindow() == null ? null : Timestamp.from(windowExpiry(m, r.serviceWindow()))).param("trace", LogContext.activeTraceId())
                 .query((rs, row) -> new ConversationId(rs.getObject(1, UUID.class))).optional();
     }
 
@@ -87,10 +91,10 @@ public class ConversationRepository {
      * The customer service window opens when the contact wrote (the provider's timestamp), not when the webhook
      * arrived; a timestamp from the future (clock skew) counts as now.
      */
-    private static Instant windowExpiry(NewMessage m) {
+    private static Instant windowExpiry(NewMessage m, java.time.Duration window) {
         Instant wrote = m.providerTimestamp() == null || m.providerTimestamp().isAfter(m.createdAt())
                 ? m.createdAt() : m.providerTimestamp();
-        return wrote.plus(SERVICE_WINDOW);
+        return wrote.plus(window);
     }
 
     /** The window's facts, or empty for an unknown conversation. */
@@ -283,7 +287,7 @@ public class ConversationRepository {
                 new OrganizationId(rs.getObject("organization_id", UUID.class)),
                 new ChatbotId(rs.getObject("chatbot_id", UUID.class)),
                 new ContactId(rs.getObject("contact_id", UUID.class)),
-                new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)), rs.getString("channel"),
+                new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)), ChannelType.fromWire(rs.getString("channel")),
                 Owner.fromWire(rs.getString("owner")), rs.getTimestamp("last_message_at").toInstant(),
                 rs.getTimestamp("created_at").toInstant());
     }
