@@ -24,12 +24,14 @@ create table client_channels (
 
 -- Request-id idempotency of POST /client/v1/messages (seed 000 §2.4): scope = channel account + contact. The row
 -- is written in the transaction that stores the message, so there is never a claim without its message (no orphaned
--- locks); 'done' rows carry the response a duplicate gets under "original". Kept 24 h, then swept.
+-- locks); 'done' rows carry the response a duplicate gets under "original". Kept 24 h, then swept. A merge of two
+-- contacts moves the rows (channels.client.ClientRequestContactReferences).
 create table client_requests (
     channel_account_id  uuid not null references channel_accounts (id) on delete cascade,
     contact_id          uuid not null references contacts (id) on delete cascade,
     request_id          text not null,
     body_hash           text not null,
+    claims_hash         text not null,
     state               text not null check (state in ('running', 'done')),
     conversation_id     uuid not null references conversations (id) on delete cascade,
     message_id          uuid not null,
@@ -44,3 +46,6 @@ create table client_requests (
 );
 create index client_requests_created_idx on client_requests (created_at);
 create index client_requests_message_idx on client_requests (message_id);
+-- A retry names its sender as the first request did: found by these claims, it is the same contact's request even
+-- where resolving the claims again would make another contact (a claim a verified contact owns is skipped).
+create index client_requests_claims_idx on client_requests (channel_account_id, request_id, claims_hash);

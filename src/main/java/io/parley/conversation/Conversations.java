@@ -79,9 +79,18 @@ public class Conversations {
      */
     @Transactional
     public Receipt receive(InboundMessage message) {
+        ContactId contactId = contacts.resolve(message.organizationId(), message.chatbotId(), message.identities(),
+                message.trust(), message.profileName(), clock.instant()).id();
+        return receive(message, contactId);
+    }
+
+    /**
+     * Like {@link #receive(InboundMessage)} for a channel that resolved the sender with {@code Contacts.resolve}
+     * itself, earlier in this transaction (the client API scopes its request ids by contact before storing).
+     */
+    @Transactional
+    public Receipt receive(InboundMessage message, ContactId contactId) {
         Instant now = clock.instant();
-        ContactId contactId = contacts.upsert(message.organizationId(), message.chatbotId(), message.identities(),
-                message.profileName(), now);
         MessageId messageId = new MessageId(UUID.randomUUID());
         NewMessage stored = new NewMessage(messageId, message.organizationId(), null, "user", message.type(),
                 message.text(), json.writeValueAsString(message.details()), message.providerMessageId(),

@@ -2,6 +2,7 @@ package io.parley.conversation;
 
 import io.parley.platform.channel.ChannelType;
 import io.parley.contacts.ContactIdentity;
+import io.parley.contacts.IdentityTrust;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.OrganizationId;
@@ -21,12 +22,14 @@ import java.util.Objects;
  * @param needsReply        false for messages that must not trigger a bot reply (reactions, system notices)
  * @param newSession        true to start a new session with this message whatever the chatbot's session timeout
  *                          (the client asked for a fresh start); the model then does not see the earlier ones
+ * @param trust             whether the channel proved {@code identities} ({@link IdentityTrust#VERIFIED}: WhatsApp,
+ *                          a server's key, a signed user) or a browser merely claims them (ADR 31)
  */
 public record InboundMessage(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
                              ChannelType channel, String providerMessageId, List<ContactIdentity> identities,
                              String profileName, String type, String text, Map<String, Object> details,
                              String contextMessageId, Instant providerTimestamp, boolean needsReply,
-                             boolean newSession) {
+                             boolean newSession, IdentityTrust trust) {
     public InboundMessage {
         Objects.requireNonNull(organizationId, "organizationId");
         Objects.requireNonNull(chatbotId, "chatbotId");
@@ -41,6 +44,17 @@ public record InboundMessage(OrganizationId organizationId, ChatbotId chatbotId,
         }
         text = text == null ? "" : text;
         details = details == null ? Map.of() : details;
+        Objects.requireNonNull(trust, "trust");
+    }
+
+    /** A message whose identities the channel proved (as WhatsApp does). */
+    public InboundMessage(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
+                          ChannelType channel, String providerMessageId, List<ContactIdentity> identities,
+                          String profileName, String type, String text, Map<String, Object> details,
+                          String contextMessageId, Instant providerTimestamp, boolean needsReply,
+                          boolean newSession) {
+        this(organizationId, chatbotId, channelAccountId, channel, providerMessageId, identities, profileName, type,
+                text, details, contextMessageId, providerTimestamp, needsReply, newSession, IdentityTrust.VERIFIED);
     }
 
     /** A message that continues the current session unless the chatbot's session timeout passed. */

@@ -41,6 +41,19 @@ public class SystemEvents {
         publisher.publishEvent(new SystemEventRecorded(id, event));
     }
 
+    /**
+     * Like {@link #record}, unless an event of the same type and organization with the same payload was recorded
+     * within {@code window}: for facts that recur with every message (an identity conflict) and need saying once.
+     */
+    @Transactional
+    public boolean recordUnlessRecent(SystemEvent event, java.time.Duration window) {
+        if (repository.recent(event, window)) {
+            return false;
+        }
+        record(event);
+        return true;
+    }
+
     public List<SystemEvent> recent(OrganizationId organizationId, int limit) {
         return repository.recent(organizationId, clamp(limit));
     }

@@ -140,13 +140,13 @@ public class Broadcasts {
         return result;
     }
 
-    /** Another organization's or another chatbot's contact is unknown here, like an id that does not exist. */
+    /** Another organization's contact is unknown here, like an id that does not exist. */
     private Optional<Contact> resolve(Chatbot chatbot, Audience.Entry entry) {
         return switch (entry) {
             case Audience.ById byId -> contacts.find(byId.id())
-                    .filter(c -> c.organizationId().equals(chatbot.organizationId()) && c.chatbotId().equals(chatbot.id()));
+                    .filter(c -> c.organizationId().equals(chatbot.organizationId()));
             case Audience.ByPhone phone -> contacts.find(contacts.findOrCreate(chatbot.organizationId(), chatbot.id(),
-                    new ContactIdentity(ContactIdentity.WA_ID, phone.digits()), clock.instant()));
+                    ContactIdentity.whatsApp(phone.digits()), clock.instant()));
             case Audience.Invalid ignored -> Optional.empty();
         };
     }

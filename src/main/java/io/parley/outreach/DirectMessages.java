@@ -1,6 +1,7 @@
 package io.parley.outreach;
 
 import io.parley.contacts.Contact;
+import io.parley.contacts.ContactConversations;
 import io.parley.contacts.Contacts;
 import io.parley.conversation.ProactiveMessages;
 import io.parley.conversation.ProactiveMessages.Proactive;
@@ -38,8 +39,11 @@ public class DirectMessages {
     private final Reach reach;
     private final ProactiveMessages messages;
 
+    private final ContactConversations conversations;
+
     DirectMessages(Contacts contacts, Chatbots chatbots, ChannelAccounts accounts, Channels channels, Reach reach,
-                   ProactiveMessages messages) {
+                   ProactiveMessages messages, ContactConversations conversations) {
+        this.conversations = conversations;
         this.contacts = contacts;
         this.chatbots = chatbots;
         this.accounts = accounts;
@@ -59,7 +63,7 @@ public class DirectMessages {
         Contact contact = contacts.find(contactId).filter(c -> c.organizationId().equals(organization))
                 .orElseThrow(() -> new NotFoundException("contact_not_found", "No contact with id '"
                         + contactId.value() + "'"));
-        ChatbotId chatbot = chatbotId != null ? chatbotId : contact.chatbotId();
+        ChatbotId chatbot = chatbotId != null ? chatbotId : lastChatbot(organization, contact);
         if (!chatbots.get(chatbot).organizationId().equals(organization)) {
             throw new NotFoundException("chatbot_not_found", "No chatbot with id '" + chatbot + "'");
         }
@@ -89,5 +93,15 @@ public class DirectMessages {
                 .findFirst().orElseThrow(() -> reach.notProactive(addressing.getFirst()));
         content.validateFor(account.type(), channels.capabilities(account.type()));
         return account;
+    }
+
+    /** Contacts are the organization's (ADR 31): the chatbot the contact wrote to last, else the one that first saw it. */
+    private ChatbotId lastChatbot(OrganizationId organization, Contact contact) {
+        return conversations.of(organization, contact.id(), 1).stream().map(ContactConversations.Entry::chatbotId)
+                .findFirst().or(() -> java.util.Optional.ofNullable(contact.firstChatbotId()))
+                .orElseThrow(() -> new InvalidRequestException("validation_failed",
+                        "chatbotId is required: the contact has not talked with a chatbot",
+                        Map.of("errors", List.of(Map.of("field", "chatbotId",
+                                "message", "is required: the contact has not talked with a chatbot")))));
     }
 }

@@ -89,7 +89,7 @@ public class TestMessages {
         ChannelAccount account = account(organization, accountId);
         new OutboundContent.Text(body).validateFor(account.type(), channels.capabilities(account.type()));
         var contact = contacts.findOrCreate(organization, account.chatbotId(),
-                new ContactIdentity(ContactIdentity.WA_ID, user.phone().substring(1)), clock.instant());
+                ContactIdentity.phone(user.phone()), clock.instant());
         Queued queued = messages.send(new Proactive(organization, account.chatbotId(), account.id(),
                 account.type(), contact, body, Lane.TRANSACTIONAL, "test:" + UUID.randomUUID(),
                 Map.of("source", "test_message", "staffUserId", user.id().value()))).orElseThrow();
@@ -132,7 +132,7 @@ public class TestMessages {
 
     /** A channel that may write first to a phone number (the staff member's). */
     private boolean phoneChannel(ChannelAccount account) {
-        return reach.addresses(account, ContactIdentity.WA_ID) && channels.find(account.type())
+        return reach.addresses(account, ContactIdentity.PHONE) && channels.find(account.type())
                 .map(d -> d.capabilities().proactive()).orElse(false);
     }
 }

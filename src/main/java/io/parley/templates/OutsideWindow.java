@@ -100,7 +100,7 @@ public class OutsideWindow {
         Map<String, String> values = new HashMap<>();
         Optional<Contact> contact = contacts.find(window.contactId());
         values.put("contact.name", contact.map(Contact::displayName).orElse(null));
-        values.put("contact.phone", contact.flatMap(c -> c.identity(ContactIdentity.WA_ID)).map(p -> "+" + p)
+        values.put("contact.phone", contact.flatMap(Contact::phone)
                 .orElse(null));
         values.put("chatbot.name", chatbots.get(window.chatbotId()).name());
         values.put("conversation.id", window.conversationId().toString());

@@ -1,5 +1,8 @@
 package io.parley.tools;
 
+import io.parley.contacts.Contact;
+import io.parley.contacts.ContactTier;
+import io.parley.contacts.Contacts;
 import io.parley.llm.ToolCall;
 import io.parley.llm.ToolSpec;
 import io.parley.platform.ChatbotId;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -35,10 +39,13 @@ public class Tools {
     private final ToolExecutionRepository executions;
     private final ToolInvoker invoker;
     private final Chatbots chatbots;
+    private final Contacts contacts;
     private final JsonMapper json;
 
     Tools(List<BuiltinTool> builtins, ChatbotToolsRepository selections, ToolSourceRepository sources,
-          ToolExecutionRepository executions, ToolInvoker invoker, Chatbots chatbots, JsonMapper json) {
+          ToolExecutionRepository executions, ToolInvoker invoker, Chatbots chatbots, Contacts contacts,
+          JsonMapper json) {
+        this.contacts = contacts;
         this.builtins = builtins.stream().collect(Collectors.toMap(BuiltinTool::name, Function.identity(),
                 (a, b) -> a, TreeMap::new));
         this.selections = selections;
@@ -77,16 +84,63 @@ public class Tools {
         }).toList();
     }
 
-    /** Runs one call the model made and records it; never throws. */
+    /**
+     * Runs one call the model made and records it; never throws. A tool the chatbot reserves for a higher contact
+     * tier than the conversation's contact has is not run: the model gets a refusal as the result (so it can tell
+     * the person what to do), not an error.
+     */
     public ToolOutcome execute(ToolContext context, ToolCall call) {
         ToolInvoker.Target target = targets(context.chatbotId()).get(call.name());
+        Optional<ToolOutcome> refusal = target == null ? Optional.empty() : refusal(context, call.name());
         ToolOutcome outcome = target == null
                 ? ToolOutcome.failed("Unknown tool '" + call.name() + "'. Available tools: "
                         + String.join(", ", targets(context.chatbotId()).keySet()) + ".", 0)
-                : invoker.invoke(target, call.argumentsJson(), context);
+                : refusal.orElseGet(() -> invoker.invoke(target, call.argumentsJson(), context));
         executions.record(context, target instanceof ToolInvoker.Remote remote ? remote.source().id() : null,
                 call.name(), storableArguments(call.argumentsJson()), outcome);
         return outcome;
+    }
+
+    private Optional<ToolOutcome> refusal(ToolContext context, String tool) {
+        ContactTier required = selections.minTiers(context.chatbotId()).getOrDefault(tool, ContactTier.GUEST);
+        if (required == ContactTier.GUEST) {
+            return Optional.empty();
+        }
+        ContactTier tier = context.contactId() == null ? ContactTier.GUEST : contacts.find(context.contactId())
+                .filter(c -> c.organizationId().equals(context.organizationId())).map(Contact::tier)
+                .orElse(ContactTier.GUEST);
+        if (tier.atLeast(required)) {
+            return Optional.empty();
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("refused", true);
+        result.put("reason", "This tool is only available to " + required.wireName()
+                + " contacts; this person is " + tier.wireName() + ". Do not retry; answer without it"
+                + (required == ContactTier.VERIFIED ? " and suggest signing in or writing from a verified channel."
+                : "."));
+        result.put("requiredTier", required.wireName());
+        result.put("contactTier", tier.wireName());
+        return Optional.of(ToolOutcome.success(json.writeValueAsString(result), 0, null));
+    }
+
+    /** The minimum contact tier per tool name for this chatbot (tools not named need none). */
+    public Map<String, ContactTier> minTiers(ChatbotId chatbotId) {
+        chatbots.get(chatbotId);
+        return selections.minTiers(chatbotId);
+    }
+
+    /** Replaces the chatbot's minimum contact tiers per tool name ({@code guest} entries are dropped). */
+    @Transactional
+    public Map<String, ContactTier> setMinTiers(ChatbotId chatbotId, Map<String, ContactTier> tiers) {
+        Chatbot chatbot = chatbots.get(chatbotId);
+        Map<String, ContactTier> kept = new TreeMap<>();
+        tiers.forEach((tool, tier) -> {
+            if (tier != ContactTier.GUEST) {
+                kept.put(tool, tier);
+            }
+        });
+        selections.replaceMinTiers(chatbotId, chatbot.organizationId(), kept);
+        return selections.minTiers(chatbotId);
     }
 
     @Transactional

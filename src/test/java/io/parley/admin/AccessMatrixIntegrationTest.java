@@ -114,6 +114,10 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             POST   /api/v1/chatbots/{botId}/campaigns                              ADMIN
             GET    /api/v1/chatbots/{botId}/campaigns/{campaignId}                 AGENT
             PUT    /api/v1/chatbots/{botId}/contacts/{contactId}/tags              AGENT
+            GET    /api/v1/organizations/{orgId}/contacts                          AGENT
+            GET    /api/v1/organizations/{orgId}/contacts/{contactId}              AGENT
+            PATCH  /api/v1/organizations/{orgId}/contacts/{contactId}              AGENT
+            POST   /api/v1/organizations/{orgId}/contacts/{contactId}/merge        ADMIN
             POST   /api/v1/organizations/{orgId}/messaging/test                    ADMIN
             GET    /api/v1/organizations/{orgId}/messaging/test/{testDeliveryId}   ADMIN
             PUT    /api/v1/chatbots/{botId}/knowledge/settings                     ADMIN

@@ -70,14 +70,14 @@ class BroadcastIntegrationTest extends IntegrationTestSupport {
         await().atMost(Duration.ofSeconds(15)).until(() -> !broadcastSends(bot).isEmpty());
         assertThat(broadcastSends(bot)).containsExactly(known.waId());
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("""
-                        select count(*) from outbound_messages o join contact_identities i on i.value = :phone
+                        select count(*) from outbound_messages o join contact_identities i on i.value = '+' || :phone
                         join conversations v on v.id = o.conversation_id and v.contact_id = i.contact_id
                         where o.status = 'window_closed'""").param("phone", newPhone).query(Integer.class).single() == 1);
         assertThat(GraphFake.sends(other.phoneNumberId()).stream()
                 .filter(r -> r.getBodyAsString().contains(TEXT)).toList()).isEmpty();
         assertThat(jdbc.sql("""
                         select count(*) from conversations v join contact_identities i on i.contact_id = v.contact_id
-                        where v.chatbot_id = cast(:bot as uuid) and i.kind = 'wa_id' and i.value = :phone""")
+                        where v.chatbot_id = cast(:bot as uuid) and i.kind = 'phone' and i.value = '+' || :phone""")
                 .param("bot", bot.chatbotId()).param("phone", newPhone).query(Integer.class).single())
                 .as("a conversation for the number that never wrote").isEqualTo(1);
     }

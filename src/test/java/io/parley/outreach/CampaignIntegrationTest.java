@@ -224,7 +224,7 @@ class CampaignIntegrationTest extends IntegrationTestSupport {
                 .param("tag", tag).param("n", count).update();
         jdbc.sql("""
                         insert into contact_identities (chatbot_id, kind, value, contact_id, organization_id)
-                        select cast(:bot as uuid), 'wa_id', (:base + i)::text, md5(:p || i)::uuid, cast(:org as uuid)
+                        select cast(:bot as uuid), 'phone', '+' || (:base + i)::text, md5(:p || i)::uuid, cast(:org as uuid)
                         from generate_series(1, :n) i""")
                 .param("p", prefix).param("org", bot.organizationId()).param("bot", bot.chatbotId())
                 .param("base", base).param("n", count).update();

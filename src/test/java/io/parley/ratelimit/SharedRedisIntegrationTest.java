@@ -132,7 +132,7 @@ class SharedRedisIntegrationTest extends IntegrationTestSupport {
                         select m.content from messages m
                         join conversations c on c.id = m.conversation_id
                         join contact_identities i on i.contact_id = c.contact_id and i.chatbot_id = c.chatbot_id
-                        where i.value = :waId and c.chatbot_id = :bot and m.role = 'user'
+                        where i.value = '+' || :waId and c.chatbot_id = :bot and m.role = 'user'
                           and m.details->>'throttled' %s
                         order by m.seq""".formatted(throttled))
                 .param("waId", waId).param("bot", UUID.fromString(bot.chatbotId())).query(String.class).list();

@@ -12,14 +12,14 @@ public final class ServiceWindowRows {
     private ServiceWindowRows() {
     }
 
-    /** Creates the contact (wa_id {@code phoneDigits}) and its conversation with an open window; returns the contact id. */
+    /** Creates the contact (phone {@code +phoneDigits}) and its conversation with an open window; returns the contact id. */
     public static UUID openFor(JdbcClient jdbc, Tenants.WhatsAppBot bot, String phoneDigits) {
         UUID contact = UUID.randomUUID();
         jdbc.sql("insert into contacts (id, organization_id, chatbot_id) values (:id, cast(:org as uuid), "
                         + "cast(:bot as uuid))")
                 .param("id", contact).param("org", bot.organizationId()).param("bot", bot.chatbotId()).update();
         jdbc.sql("insert into contact_identities (chatbot_id, kind, value, contact_id, organization_id) "
-                        + "values (cast(:bot as uuid), 'wa_id', :phone, :id, cast(:org as uuid))")
+                        + "values (cast(:bot as uuid), 'phone', '+' || :phone, :id, cast(:org as uuid))")
                 .param("id", contact).param("org", bot.organizationId()).param("bot", bot.chatbotId())
                 .param("phone", phoneDigits).update();
         openForContacts(jdbc, bot, "select cast('" + contact + "' as uuid)");

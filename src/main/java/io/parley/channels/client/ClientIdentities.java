@@ -2,6 +2,7 @@ package io.parley.channels.client;
 
 import io.parley.contacts.ContactIdentity;
 import io.parley.contacts.Contacts;
+import io.parley.contacts.IdentityTrust;
 import io.parley.platform.ContactId;
 import io.parley.platform.UnauthorizedException;
 import java.time.Instant;
@@ -11,8 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns what a client says about its user into the contact's identities and finds or creates the contact, in the
- * caller's transaction. The one place that knows how contacts resolve: swap {@code Contacts.upsert} for
- * {@code Contacts.resolve} with {@code IdentityTrust} here when organization-wide contacts land.
+ * caller's transaction, through {@link Contacts#resolve} with the trust the channel earned.
  *
  * <p>Trust: an {@code api} channel's identities are verified (its caller holds the secret key); on {@code web} and
  * {@code app} an {@code externalId} with a valid {@code userHash} is verified, everything else a browser or device
@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ClientIdentities {
-    static final String PHONE = "phone";
-    static final String EMAIL = "email";
-    static final String DEVICE = "device";
-    static final String EXTERNAL = "external";
+    static final String PHONE = ContactIdentity.PHONE;
+    static final String EMAIL = ContactIdentity.EMAIL;
+    static final String DEVICE = ContactIdentity.DEVICE;
+    static final String EXTERNAL = ContactIdentity.EXTERNAL;
     /** A guest who named nobody: one per request id, so a retried request is the same guest. */
     static final String GUEST = "guest";
 
@@ -35,6 +35,17 @@ class ClientIdentities {
 
     /** @param verified true when the channel proved who it is (see the class comment) */
     record Claims(List<ContactIdentity> identities, boolean verified, String name) {
+        IdentityTrust trust() {
+            return verified ? IdentityTrust.VERIFIED : IdentityTrust.CLAIMED;
+        }
+
+        /** Who the request names, as a value: the same claims again are the same sender. */
+        String hash() {
+            StringBuilder text = new StringBuilder(trust().name());
+            identities.stream().map(i -> i.kind() + "=" + i.value()).sorted()
+                    .forEach(i -> text.append('\u0000').append(i));
+            return ClientKeys.sha256(text.toString());
+        }
     }
 
     /** The identities in resolution priority (phone > email > device > external), or 401 when none may be used. */
@@ -69,14 +80,10 @@ class ClientIdentities {
         return new Claims(List.copyOf(identities), verified, user.name());
     }
 
-    /**
-     * Today's contacts know no trust levels: verified (api key, valid userHash) and claimed identities are recorded
-     * alike. With organization-wide contacts, pass IdentityTrust.VERIFIED when {@code claims.verified()}, else
-     * CLAIMED.
-     */
+    /** The organization's contact (claimed identities never lead to or attach to a verified one). */
     ContactId resolve(ClientChannel channel, Claims claims, Instant now) {
-        return contacts.upsert(channel.account().organizationId(), channel.account().chatbotId(), claims.identities(),
-                claims.name(), now);
+        return contacts.resolve(channel.account().organizationId(), channel.account().chatbotId(),
+                claims.identities(), claims.trust(), claims.name(), now).id();
     }
 
     /** True when the identity is proved: the api key, or a valid userHash; 401 invalid_user_hash for a wrong one. */

@@ -32,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The request row is written in the transaction that stores the message: a request is either not there at all or
  * there with its message, so there are no orphaned locks to expire. Concurrent duplicates serialize on an advisory
- * lock of their key; the first stores the message, the others find its row and answer 409.
+ * lock of their channel and request id; the first stores the message, the others find its row and answer 409. A
+ * retry is matched by the claims that named its sender before resolving them again, so it finds the first request's
+ * contact even where resolving would make a new one (claims a verified contact owns are skipped, ADR 31).
  */
 @Service
 class ClientMessages {
@@ -87,13 +89,18 @@ class ClientMessages {
         requireAnswering(channel);
         ClientIdentities.Claims claims = identities.identities(channel, request.user(), request.requestId());
         String hash = request.hash();
+        String claimsHash = claims.hash();
         return transactions.execute(status -> {
             Instant now = clock.instant();
-            ContactId contact = identities.resolve(channel, claims, now);
+            requests.lock(channel.account().id(), request.requestId());
+            // A retry names its sender as before: it is the same contact's request, resolved or not.
+            Optional<ClientRequestStore.Row> same = requests.findByClaims(channel.account().id(),
+                    request.requestId(), claimsHash);
+            ContactId contact = same.isPresent() ? same.get().key().contact()
+                    : identities.resolve(channel, claims, now);
             ClientRequestStore.Key key = new ClientRequestStore.Key(channel.account().id(), contact,
                     request.requestId());
-            requests.lock(key);
-            Optional<ClientRequestStore.Row> existing = requests.find(key);
+            Optional<ClientRequestStore.Row> existing = same.isPresent() ? same : requests.find(key);
             if (existing.isPresent()) {
                 ClientRequestStore.Row row = existing.get();
                 if (row.createdAt().isAfter(now.minus(properties.requestRetention()))) {
@@ -104,12 +111,13 @@ class ClientMessages {
             Receipt receipt = conversations.receive(new InboundMessage(channel.account().organizationId(),
                     channel.account().chatbotId(), channel.account().id(), channel.account().type(),
                     "client:" + UUID.randomUUID(), claims.identities(), claims.name(), "text", request.text(),
-                    Map.of("requestId", request.requestId()), null, null, true, request.newSession()));
+                    Map.of("requestId", request.requestId()), null, null, true, request.newSession(), claims.trust()),
+                    contact);
             if (receipt.throttled()) {
                 throw new TooManyRequestsException("rate_limited",
                         "Too many messages for this chatbot or contact; retry later", Duration.ofSeconds(1));
             }
-            requests.insert(key, hash, receipt.conversationId(), receipt.messageId(), receipt.sessionId(),
+            requests.insert(key, hash, claimsHash, receipt.conversationId(), receipt.messageId(), receipt.sessionId(),
                     now.plus(wait), now);
             return new Accepted(new Ticket(channel, key, receipt.conversationId(), contact, receipt.messageId(),
                     receipt.sessionId()));

@@ -40,11 +40,21 @@ class ClientRequestStore {
                boolean inResponse, Instant createdAt) {
     }
 
-    /** Serializes everything done with this key until the caller's transaction ends. */
-    void lock(Key key) {
+    /** Serializes everything done with this request id on this channel until the caller's transaction ends. */
+    void lock(ChannelAccountId channel, String requestId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
-                .param("k", "client-request:" + key.channel() + ":" + key.contact() + ":" + key.requestId())
+                .param("k", "client-request:" + channel + ":" + requestId)
                 .query((rs, row) -> 1).list();
+    }
+
+    /** The request with this id whose sender was named by the same claims, if any (the newest). */
+    Optional<Row> findByClaims(ChannelAccountId channel, String requestId, String claimsHash) {
+        return jdbc.sql("""
+                        select * from client_requests
+                        where channel_account_id = :channel and request_id = :request and claims_hash = :claims
+                        order by created_at desc limit 1""")
+                .param("channel", channel.value()).param("request", requestId).param("claims", claimsHash)
+                .query(ClientRequestStore::map).optional();
     }
 
     Optional<Row> find(Key key) {
@@ -55,13 +65,14 @@ class ClientRequestStore {
                 .param("request", key.requestId()).query(ClientRequestStore::map).optional();
     }
 
-    void insert(Key key, String bodyHash, ConversationId conversation, MessageId message, SessionId session,
+    void insert(Key key, String bodyHash, String claimsHash, ConversationId conversation, MessageId message, SessionId session,
                 Instant waitingUntil, Instant now) {
         jdbc.sql("""
-                        insert into client_requests (channel_account_id, contact_id, request_id, body_hash, state,
-                            conversation_id, message_id, session_id, waiting_until, created_at)
-                        values (:channel, :contact, :request, :hash, 'running', :conversation, :message, :session,
-                            :waiting, :now)""")
+                        insert into client_requests (channel_account_id, contact_id, request_id, body_hash,
+                            claims_hash, state, conversation_id, message_id, session_id, waiting_until, created_at)
+                        values (:channel, :contact, :request, :hash, :claims, 'running', :conversation, :message,
+                            :session, :waiting, :now)""")
+                .param("claims", claimsHash)
                 .param("channel", key.channel().value()).param("contact", key.contact().value())
                 .param("request", key.requestId()).param("hash", bodyHash)
                 .param("conversation", conversation.value()).param("message", message.value())

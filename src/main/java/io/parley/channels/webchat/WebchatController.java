@@ -68,7 +68,7 @@ class WebchatController {
         Receipt receipt = conversations.receive(new InboundMessage(account.organizationId(), account.chatbotId(),
                 account.id(), ChannelType.WEBCHAT, sessionId + ":" + clientMessageId,
                 java.util.List.of(new ContactIdentity(ContactIdentity.WEBCHAT, sessionId)), null, "text", text,
-                Map.of(), null, null, true));
+                Map.of(), null, null, true, false, io.parley.contacts.IdentityTrust.CLAIMED));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(
                 receipt.conversationId() == null ? null : receipt.conversationId().value(),
                 receipt.messageId() == null ? null : receipt.messageId().value(), receipt.duplicate()));

@@ -45,7 +45,9 @@ class GraphApi {
         body.put("messaging_product", "whatsapp");
         body.put("recipient_type", "individual");
         // Username-only users have no phone number; Meta addresses them by business-scoped user id (CC.xxxx).
-        body.put(isBusinessScopedId(recipient) ? "recipient" : "to", recipient);
+        // Contacts keep phones in E.164 ('+'); Graph takes the wa_id form, digits only, as it always did.
+        body.put(isBusinessScopedId(recipient) ? "recipient" : "to",
+                recipient.startsWith("+") ? recipient.substring(1) : recipient);
         if (contextMessageId != null) {
             body.put("context", Map.of("message_id", contextMessageId));
         }

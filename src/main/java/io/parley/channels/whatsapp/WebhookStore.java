@@ -184,7 +184,7 @@ class WebhookStore {
     private static InboundMessage inbound(ChannelAccount account, WaInboundMessage message) {
         List<ContactIdentity> identities = new ArrayList<>(2);
         if (message.waId() != null) {
-            identities.add(new ContactIdentity(ContactIdentity.WA_ID, message.waId()));
+            identities.add(ContactIdentity.whatsApp(message.waId()));
         }
         if (message.userId() != null) {
             identities.add(new ContactIdentity(ContactIdentity.BSUID, message.userId()));

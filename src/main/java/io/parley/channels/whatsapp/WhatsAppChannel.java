@@ -29,7 +29,7 @@ public class WhatsAppChannel implements ChannelDefinition {
 
     private static final ChannelCapabilities CAPABILITIES = new ChannelCapabilities(
             Optional.of(Duration.ofHours(24)), true, 4096, LongText.SPLIT,
-            List.of(ContactIdentity.WA_ID, ContactIdentity.BSUID), EnumSet.allOf(OutboundKind.class), true);
+            List.of(ContactIdentity.PHONE, ContactIdentity.WA_ID, ContactIdentity.BSUID), EnumSet.allOf(OutboundKind.class), true);
 
     @Override
     public ChannelType type() {

@@ -6,6 +6,8 @@ import io.parley.platform.ContactId;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.NotFoundException;
+import io.parley.platform.OrganizationId;
+import io.parley.tenancy.Chatbots;
 import io.parley.platform.web.RequiresRole;
 import io.parley.platform.web.Role;
 import java.util.List;
@@ -17,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Tags of a contact, set by staff (the bot adds tags through its {@code update_contact} tool). Campaigns select
- * their audience by tag. The chatbot scopes the contact: another chatbot's contact is not found.
+ * their audience by tag. Contacts belong to the organization: the chatbot's organization scopes the contact, and
+ * another organization's contact is not found.
  */
 @RestController
 @RequiresRole(Role.AGENT)
@@ -26,9 +29,11 @@ class ContactTagsController {
     static final int MAX_TAG_LENGTH = 100;
 
     private final Contacts contacts;
+    private final Chatbots chatbots;
 
-    ContactTagsController(Contacts contacts) {
+    ContactTagsController(Contacts contacts, Chatbots chatbots) {
         this.contacts = contacts;
+        this.chatbots = chatbots;
     }
 
     record Tags(List<String> tags) {
@@ -41,7 +46,8 @@ class ContactTagsController {
     Tagged replace(@PathVariable String botId, @PathVariable String contactId, @RequestBody(required = false) Tags body) {
         ChatbotId chatbot = Ids.parse(botId, "chatbot", ChatbotId::new);
         ContactId contact = Ids.parse(contactId, "contact", ContactId::new);
-        if (contacts.find(contact).filter(c -> c.chatbotId().equals(chatbot)).isEmpty()) {
+        OrganizationId organization = chatbots.get(chatbot).organizationId();
+        if (contacts.find(organization, contact).isEmpty()) {
             throw notFound(contactId);
         }
         if (body == null || body.tags() == null) {
@@ -53,7 +59,7 @@ class ContactTagsController {
                     "tags must be at most " + MAX_TAGS + " non-blank strings of at most " + MAX_TAG_LENGTH
                             + " characters");
         }
-        if (!contacts.setTags(chatbot, contact, body.tags())) {
+        if (!contacts.setTags(organization, contact, body.tags())) {
             throw notFound(contactId);
         }
         return new Tagged(contact.value(), contacts.find(contact).orElseThrow().tags());

@@ -63,7 +63,7 @@ class ConversationController {
     record ContactView(UUID id, String name, String waId, List<ContactIdentity> identities) {
         static ContactView of(Contact c) {
             return c == null ? null : new ContactView(c.id().value(), c.displayName(),
-                    c.identity(ContactIdentity.WA_ID).orElse(null), c.identities());
+                    c.phone().map(phone -> phone.substring(1)).orElse(null), c.identities());
         }
     }
 

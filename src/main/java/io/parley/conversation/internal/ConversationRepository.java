@@ -177,6 +177,34 @@ public class ConversationRepository {
                 .query(ConversationRepository::mapConversation).list();
     }
 
+    /** A contact's conversations in the organization, most recent first. */
+    public List<ConversationRow> listByContact(OrganizationId organizationId, ContactId contactId, int limit) {
+        return jdbc.sql("""
+                        select * from conversations where organization_id = :org and contact_id = :contact
+                        order by last_message_at desc, id limit :limit""")
+                .param("org", organizationId.value()).param("contact", contactId.value()).param("limit", limit)
+                .query(ConversationRepository::mapConversation).list();
+    }
+
+    /** Whether both contacts have a conversation on one channel account (one conversation each is the rule). */
+    public boolean shareChannelAccount(ContactId a, ContactId b) {
+        return jdbc.sql("""
+                        select exists (select 1 from conversations x join conversations y
+                                       on y.channel_account_id = x.channel_account_id
+                                       where x.contact_id = :a and y.contact_id = :b)""")
+                .param("a", a.value()).param("b", b.value()).query(Boolean.class).single();
+    }
+
+    /** Moves a contact's conversations and sessions to another contact of the organization. */
+    public void moveContact(OrganizationId organizationId, ContactId from, ContactId into) {
+        jdbc.sql("update conversations set contact_id = :into where organization_id = :org and contact_id = :from")
+                .param("org", organizationId.value()).param("from", from.value()).param("into", into.value())
+                .update();
+        jdbc.sql("update sessions set contact_id = :into where organization_id = :org and contact_id = :from")
+                .param("org", organizationId.value()).param("from", from.value()).param("into", into.value())
+                .update();
+    }
+
     /** @param sessionId null only until the transaction that wrote the message placed it (ADR 32) */
     public record StoredMessage(MessageId id, long sequence, String role, String type, String content,
                                 String detailsJson, String providerMessageId, Instant createdAt,

@@ -19,13 +19,15 @@ public class Recipients {
     /**
      * The contact's identity of the channel's first addressable kind (WhatsApp prefers the phone-based wa_id over
      * the business-scoped user id); a contact with none of them falls back to its first identity, as the
-     * conversation it wrote in was on this channel.
+     * conversation it wrote in was on this channel, and a contact without any identity (every identity it claimed
+     * belonged to someone else) to its id: such a contact is only reached where it wrote (a client conversation).
      */
     public String of(ChannelType channel, Contact contact) {
         if (contact == null) {
             throw new IllegalStateException("A conversation without a contact has no recipient");
         }
-        return addressable(channel, contact).orElseGet(() -> contact.identities().getFirst().value());
+        return addressable(channel, contact).orElseGet(() -> contact.identities().isEmpty() ? contact.id().toString()
+                : contact.identities().getFirst().value());
     }
 
     /** The contact's address on the channel, or empty when it has no identity of a kind the channel addresses. */

@@ -197,6 +197,6 @@ class TurnProcessor {
             return new AgentRequest.ContactContext(null, null);
         }
         return new AgentRequest.ContactContext(contact.displayName(),
-                contact.identity(ContactIdentity.WA_ID).map(waId -> "+" + waId).orElse(null), contact.variables());
+                contact.phone().orElse(null), contact.variables());
     }
 }

@@ -45,6 +45,18 @@ public class SystemEventRepository {
                 .query(Long.class).single();
     }
 
+    /** Whether the organization has an event of this type whose payload contains {@code payload}, newer than the window. */
+    public boolean recent(SystemEvent event, java.time.Duration window) {
+        return jdbc.sql("""
+                        select exists (select 1 from system_events
+                                       where organization_id is not distinct from :org and type = :type
+                                         and occurred_at > now() - cast(:window as interval)
+                                         and payload @> cast(:payload as jsonb))""")
+                .param("org", event.organizationId() == null ? null : event.organizationId().value())
+                .param("type", event.type()).param("window", window.toSeconds() + " seconds")
+                .param("payload", json.writeValueAsString(event.payload())).query(Boolean.class).single();
+    }
+
     public List<StoredEvent> list(OrganizationId organizationId, String type, SystemEvent.Level level, int limit) {
         StringBuilder sql = new StringBuilder("select * from system_events where organization_id = :org");
         String exact = null;

@@ -16,7 +16,7 @@ final class Views {
     record ContactView(String name, String phone) {
         static ContactView of(Contact contact) {
             return contact == null ? null
-                    : new ContactView(contact.displayName(), contact.identity(ContactIdentity.WA_ID).orElse(null));
+                    : new ContactView(contact.displayName(), contact.phone().map(phone -> phone.substring(1)).orElse(null));
         }
     }
 

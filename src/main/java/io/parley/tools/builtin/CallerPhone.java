@@ -19,9 +19,9 @@ class CallerPhone {
         this.contacts = contacts;
     }
 
-    /** The contact's WhatsApp number, "+" and digits, when Meta gave one. */
+    /** The contact's phone number, "+" and digits (WhatsApp's, or one a client gave). */
     static Optional<String> of(Contact contact) {
-        return contact.identity(ContactIdentity.WA_ID).map(waId -> "+" + waId);
+        return contact.phone();
     }
 
     Optional<Contact> contact(ToolContext context) {

@@ -103,7 +103,7 @@ class ContactOwnerTool implements BuiltinTool {
         if (contact.displayName() != null && !contact.displayName().isBlank()) {
             info.put("Name", contact.displayName());
         }
-        contact.identity(ContactIdentity.WA_ID).ifPresent(waId -> info.put("WhatsApp", "+" + waId));
+        contact.phone().ifPresent(phone -> info.put("WhatsApp", phone));
     }
 
     /** {@code phone_number} and {@code phoneNumber} both read "Phone Number". */

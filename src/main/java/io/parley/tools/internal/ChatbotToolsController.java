@@ -1,5 +1,9 @@
 package io.parley.tools.internal;
 
+import io.parley.contacts.ContactTier;
+import java.util.Map;
+import java.util.TreeMap;
+
 import io.parley.platform.ChatbotId;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
@@ -25,14 +29,16 @@ class ChatbotToolsController {
         this.tools = tools;
     }
 
-    record SelectionRequest(List<String> builtins, List<String> sources) {
+    /** @param minTiers optional: tool name → minimum contact tier (guest, standard, verified); absent keeps them */
+    record SelectionRequest(List<String> builtins, List<String> sources, Map<String, String> minTiers) {
     }
 
     /** {@code source} is "builtin" or the source's name; {@code sourceId} is null for built-ins. */
     record EnabledToolView(String name, String description, String source, UUID sourceId) {
     }
 
-    record SelectionView(List<String> builtins, List<UUID> sources, List<EnabledToolView> tools) {
+    record SelectionView(List<String> builtins, List<UUID> sources, List<EnabledToolView> tools,
+                         Map<String, String> minTiers) {
     }
 
     @PutMapping
@@ -50,7 +56,11 @@ class ChatbotToolsController {
                         + "' in this organization");
             }
         }
+        Map<String, ContactTier> tiers = request.minTiers() == null ? null : minTiers(request.minTiers());
         tools.select(id, request.builtins(), sources);
+        if (tiers != null) {
+            tools.setMinTiers(id, tiers);
+        }
         return view(id);
     }
 
@@ -64,7 +74,36 @@ class ChatbotToolsController {
         return new SelectionView(selection.builtins(), selection.sources(), tools.enabledTools(id).stream()
                 .map(t -> new EnabledToolView(t.name(), t.description(),
                         t.sourceId() == null ? "builtin" : t.sourceName(), t.sourceId()))
-                .toList());
+                .toList(), tiersView(tools.minTiers(id)));
+    }
+
+    private static Map<String, String> tiersView(Map<String, ContactTier> tiers) {
+        Map<String, String> view = new TreeMap<>();
+        tiers.forEach((tool, tier) -> view.put(tool, tier.wireName()));
+        return view;
+    }
+
+    private static Map<String, ContactTier> minTiers(Map<String, String> requested) {
+        if (requested.size() > 200) {
+            throw invalidTier("must name at most 200 tools");
+        }
+        Map<String, ContactTier> tiers = new TreeMap<>();
+        requested.forEach((tool, tier) -> {
+            if (tool == null || tool.isBlank() || tool.length() > 128) {
+                throw invalidTier("keys must be tool names of 1 to 128 characters");
+            }
+            try {
+                tiers.put(tool, ContactTier.fromWire(tier));
+            } catch (IllegalArgumentException e) {
+                throw invalidTier("values must be guest, standard or verified");
+            }
+        });
+        return tiers;
+    }
+
+    private static InvalidRequestException invalidTier(String message) {
+        return new InvalidRequestException("validation_failed", "minTiers " + message,
+                Map.of("errors", List.of(Map.of("field", "minTiers", "message", message))));
     }
 
     private static ChatbotId botId(String value) {

@@ -5,6 +5,9 @@ import io.parley.platform.OrganizationId;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import io.parley.contacts.ContactTier;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,6 +34,26 @@ public class ChatbotToolsRepository {
     public List<String> refs(ChatbotId chatbotId, String kind) {
         return jdbc.sql("select ref from chatbot_tools where chatbot_id = :bot and kind = :kind order by ref")
                 .param("bot", chatbotId.value()).param("kind", kind).query(String.class).list();
+    }
+
+    /** The minimum contact tier per tool name; tools not named need none. */
+    public Map<String, ContactTier> minTiers(ChatbotId chatbotId) {
+        Map<String, ContactTier> tiers = new TreeMap<>();
+        jdbc.sql("select tool, min_tier from chatbot_tool_tiers where chatbot_id = :bot")
+                .param("bot", chatbotId.value())
+                .query(rs -> {
+                    tiers.put(rs.getString("tool"), ContactTier.fromWire(rs.getString("min_tier")));
+                });
+        return tiers;
+    }
+
+    public void replaceMinTiers(ChatbotId chatbotId, OrganizationId organizationId, Map<String, ContactTier> tiers) {
+        jdbc.sql("delete from chatbot_tool_tiers where chatbot_id = :bot").param("bot", chatbotId.value()).update();
+        tiers.forEach((tool, tier) -> jdbc.sql("""
+                        insert into chatbot_tool_tiers (chatbot_id, organization_id, tool, min_tier)
+                        values (:bot, :org, :tool, :tier)""")
+                .param("bot", chatbotId.value()).param("org", organizationId.value()).param("tool", tool)
+                .param("tier", tier.wireName()).update());
     }
 
     private void insert(ChatbotId chatbotId, OrganizationId organizationId, String kind, String ref) {

@@ -221,6 +221,37 @@ class ClientMessagesIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_keep_unsigned_web_claims_away_from_a_verified_contact_and_let_a_signed_user_in() throws Exception {
+        ClientBots.Channel backend = ClientBots.api(api, "Hello.", null);
+        ClientBots.Channel web = ClientBots.connect(api, backend.chatbotId(), backend.llm(),
+                "{\"type\": \"web\", \"allowedOrigins\": [\"" + ORIGIN + "\"]}");
+        String email = "vip-" + UUID.randomUUID() + "@example.com";
+        Api.Response verified = backend.client(api).post("/client/v1/messages", ClientBots.message("v-1", "hi",
+                "{\"externalId\": \"crm-9\", \"email\": \"" + email + "\"}"));
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        String verifiedContact = verified.text("contactId");
+
+        String claim = "{\"email\": \"" + email + "\"}";
+        Api.Response claimed = web.client(api).post("/client/v1/messages", ClientBots.message("w-1", "hi", claim));
+        assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
+        assertThat(claimed.text("contactId")).as("an unsigned claim of a verified email").isNotEqualTo(verifiedContact);
+        Api.Response retried = web.client(api).post("/client/v1/messages", ClientBots.message("w-1", "hi", claim));
+        assertThat(retried.status()).as("the retry is still the same request").isEqualTo(409);
+        assertThat(retried.text("code")).isEqualTo("duplicate_request");
+
+        Api.Response signed = web.client(api).post("/client/v1/messages", ClientBots.message("w-2", "hi",
+                "{\"externalId\": \"crm-9\", \"userHash\": \"" + hmac(web.identitySecret(), "crm-9") + "\"}"));
+        assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+        assertThat(signed.text("contactId")).isEqualTo(verifiedContact);
+
+        JsonNode contact = api.get("/api/v1/organizations/" + backend.organizationId() + "/contacts/"
+                + verifiedContact).json();
+        assertThat(contact.path("tier").asString()).isEqualTo("verified");
+        assertThat(api.get("/api/v1/organizations/" + backend.organizationId() + "/contacts/"
+                + claimed.text("contactId")).body()).doesNotContain(email);
+    }
+
+    @Test
     void should_answer_chatbot_paused_when_the_bot_is_paused() {
         ClientBots.Channel api1 = ClientBots.api(api, "Hi.", null);
         assertThat(api.patch("/api/v1/chatbots/" + api1.chatbotId(), "{\"active\": false}").status()).isEqualTo(200);

@@ -55,15 +55,16 @@ class WhatsAppChannelContractIntegrationTest extends ChannelContract {
                     Map.of("phoneNumberId", phoneNumberId, "appSecret", appSecret));
         }
 
+        /** Stored as the phone identity {@code +<wa_id>} (ADR 31); Meta's payloads carry the digits. */
         @Override
         public String newContact() {
-            return "1555" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+            return "+1555" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
         }
 
         @Override
         public void deliver(Api api, Connection connection, String contact, String messageId, String text) {
             Api.Response ack = Webhooks.post(api, WhatsAppPayloads.text(connection.extra().get("phoneNumberId"),
-                    contact, "wamid." + messageId, text), connection.extra().get("appSecret"));
+                    contact.substring(1), "wamid." + messageId, text), connection.extra().get("appSecret"));
             assertThat(ack.status()).isEqualTo(200);
         }
 
@@ -74,7 +75,7 @@ class WhatsAppChannelContractIntegrationTest extends ChannelContract {
                     .sorted(java.util.Comparator.comparing(request -> request.getLoggedDate()))
                     .forEach(request -> {
                         JsonNode body = Api.json().readTree(request.getBodyAsString());
-                        if (contact.equals(body.path("to").asString())) {
+                        if (contact.substring(1).equals(body.path("to").asString())) {
                             texts.add(body.path("text").path("body").asString());
                         }
                     });

@@ -63,7 +63,7 @@ final class BuiltinSession {
                                    String profileName) {
         post(api, bot, WhatsAppPayloads.textWithProfile(bot.phoneNumberId(), waId, profileName,
                 WhatsAppPayloads.newWamid(), "Hello"));
-        return new BuiltinSession(tools, bot, context(jdbc, bot, "wa_id", waId));
+        return new BuiltinSession(tools, bot, context(jdbc, bot, "phone", "+" + waId));
     }
 
     /** A WhatsApp username user writes: Meta gives a business-scoped id and no phone number. */
