@@ -153,8 +153,9 @@ class ClientIdempotencyIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
-    void should_answer_a_duplicate_from_another_application_context_on_the_same_database() throws Exception {
-        LlmFake llm = LlmFake.create().replies(LlmFake.ok("Answered before the restart."));
+    void should_answer_duplicates_and_stream_from_another_application_context_on_the_same_database() throws Exception {
+        LlmFake llm = LlmFake.create().repliesInSequence(LlmFake.ok("Answered before the restart."),
+                LlmFake.ok("Slow answer.").withFixedDelay(3000));
         ClientBots.Channel channel = ClientBots.connect(api, ClientBots.chatbot(api, llm), llm,
                 "{\"type\": \"web\", \"allowedOrigins\": [\"https://shop.example\"]}");
         String body = ClientBots.message("restart-1", "Hi", "{\"deviceId\": \"browser-9\"}");
@@ -172,8 +173,36 @@ class ClientIdempotencyIntegrationTest extends IntegrationTestSupport {
             assertThat(other.getWithHeaders("/client/v1/conversations/" + first.text("conversationId")
                     + "/messages", "X-Conversation-Token", first.text("conversationToken")).status())
                     .as("the conversation token holds on every node").isEqualTo(200);
+
+            // Still running on one node: the other says so, then answers with the first answer once it is there.
+            String slow = ClientBots.message("restart-2", "And now?", "{\"deviceId\": \"browser-9\"}");
+            assertThat(channel.client(api).post("/client/v1/messages?wait=0", slow).status()).isEqualTo(202);
+            Api.Response running = other.post("/client/v1/messages", slow);
+            assertThat(running.text("code")).as(running.body()).isEqualTo("request_in_progress");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                Api.Response done = other.post("/client/v1/messages", slow);
+                assertThat(done.text("code")).isEqualTo("duplicate_request");
+                assertThat(done.json().path("original").path("replies").get(0).path("text").asString())
+                        .isEqualTo("Slow answer.");
+            });
+
+            // A human agent answers through this node; a visitor streaming from the other node sees it.
+            List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+            var stream = java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/client/v1/conversations/"
+                                    + first.text("conversationId") + "/events?key=" + channel.key()
+                                    + "&conversationToken=" + first.text("conversationToken"))).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofLines());
+            var reading = stream.thenAcceptAsync(r -> r.body().forEach(received::add));
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.stream().anyMatch(l -> l.startsWith("retry:")));
+            assertThat(api.post("/api/v1/conversations/" + first.text("conversationId") + "/messages",
+                    "{\"text\": \"Agent on node one.\"}").status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.stream()
+                    .anyMatch(l -> l.contains("Agent on node one.")));
+            reading.cancel(true);
+            stream.join().body().close();
         }
-        assertThat(llm.requests()).hasSize(1);
+        assertThat(llm.requests()).hasSize(2);
     }
 
     private void ageRequests(ClientBots.Channel channel, Duration by) {
