@@ -129,6 +129,28 @@ public class Conversations {
         return sender.send(conversation, content, replyTo, idempotencyKey, apiKey);
     }
 
+    /**
+     * The replies of the turn that answered {@code inbound} (a contact's message of this conversation), oldest
+     * first: empty while no turn answered it; an empty list when the turn answered without a reply (a person owns
+     * the conversation, the chatbot is paused).
+     */
+    public Optional<List<MessageEntry>> replies(ConversationId conversation, MessageId inbound) {
+        return repository.answeringTurn(conversation, inbound).map(turn -> turn
+                .map(id -> repository.repliesOfTurn(conversation, id).stream().map(m -> entry(m, null)).toList())
+                .orElse(List.of()));
+    }
+
+    /** Up to {@code limit} messages after {@code after} (null or another conversation's id: from the first). */
+    public List<MessageEntry> messagesAfter(ConversationId conversation, MessageId after, int limit) {
+        return repository.messagesAfter(conversation, after, Math.max(1, Math.min(limit, 1000))).stream()
+                .map(m -> entry(m, null)).toList();
+    }
+
+    /** The contact's messages the turn that wrote {@code reply} answered; empty for a message no turn wrote. */
+    public List<MessageId> answeredWith(MessageId reply) {
+        return repository.answeredWith(reply);
+    }
+
     /** A person takes over: the bot stays silent until {@link #handBack}. Returns the updated conversation. */
     @Transactional
     public ConversationSummary handOver(ConversationId id) {

@@ -51,6 +51,14 @@ public class Deliveries {
         return id;
     }
 
+    /** Which message of which conversation an outbound message carries. */
+    public record Origin(MessageId messageId, ConversationId conversationId) {
+    }
+
+    public Optional<Origin> origin(io.parley.platform.OutboundMessageId id) {
+        return repository.origin(id).map(k -> new Origin(k.messageId(), k.conversationId()));
+    }
+
     /** A message queued earlier under an idempotency key. */
     public record Keyed(MessageId messageId, ConversationId conversationId, String requestHash) {
     }

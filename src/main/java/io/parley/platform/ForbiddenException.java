@@ -12,6 +12,11 @@ public class ForbiddenException extends ParleyException {
         super("forbidden", message, context, null);
     }
 
+    /** A refusal with a code of its own (e.g. {@code origin_not_allowed}). */
+    public ForbiddenException(String code, String message, Map<String, Object> context) {
+        super(code, message, context, null);
+    }
+
     @Override
     public boolean retriable() {
         return false;

@@ -151,6 +151,16 @@ public class ChannelAccounts {
         };
     }
 
+    /**
+     * Connects a channel that keeps its settings in its own package (the client channels): the account row, in the
+     * caller's transaction. Its external id is its own id.
+     */
+    public ChannelAccount connect(ChatbotId chatbotId, ChannelType type) {
+        Chatbot chatbot = chatbots.get(chatbotId);
+        ChannelAccountId id = new ChannelAccountId(UUID.randomUUID());
+        return repository.insert(id, chatbot, type, id.toString());
+    }
+
     /** The web chat account of a chatbot, created on first use. */
     public ChannelAccount webchat(ChatbotId chatbotId) {
         Chatbot chatbot = chatbots.get(chatbotId);

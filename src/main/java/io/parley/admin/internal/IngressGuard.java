@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class IngressGuard extends OncePerRequestFilter {
-    private static final List<String> AUTHENTICATING = List.of("/webhooks", "/api/v1", "/mcp",
+    private static final List<String> AUTHENTICATING = List.of("/webhooks", "/api/v1", "/mcp", "/client/v1",
             "/actuator/prometheus");
 
     private final AddressLimits limits;

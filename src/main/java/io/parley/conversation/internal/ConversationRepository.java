@@ -241,6 +241,52 @@ public class ConversationRepository {
                 .param("turn", turnId).param("ids", ids.stream().map(MessageId::value).toArray(UUID[]::new)).update();
     }
 
+    /** Records which turn wrote a reply, so a client that sent the answered message can find the turn's replies. */
+    public void linkReplyToTurn(MessageId reply, UUID turnId) {
+        jdbc.sql("update messages set turn_id = :turn where id = :id")
+                .param("turn", turnId).param("id", reply.value()).update();
+    }
+
+    /** The turn that answered this message of the conversation: empty while unanswered (or unknown). */
+    public Optional<Optional<UUID>> answeringTurn(ConversationId conversation, MessageId message) {
+        return jdbc.sql("""
+                        select answered_at is not null as answered, turn_id from messages
+                        where id = :id and conversation_id = :conversation""")
+                .param("id", message.value()).param("conversation", conversation.value())
+                .query((rs, row) -> rs.getBoolean("answered")
+                        ? Optional.of(Optional.ofNullable(rs.getObject("turn_id", UUID.class))) : Optional.<Optional<UUID>>empty())
+                .optional().flatMap(answered -> answered);
+    }
+
+    /** The replies a turn wrote (role assistant), oldest first. */
+    public List<StoredMessage> repliesOfTurn(ConversationId conversation, UUID turnId) {
+        return jdbc.sql("""
+                        select * from messages where conversation_id = :conversation and turn_id = :turn
+                            and role = 'assistant' order by seq""")
+                .param("conversation", conversation.value()).param("turn", turnId)
+                .query(ConversationRepository::mapMessage).list();
+    }
+
+    /** The inbound messages answered by the turn that wrote {@code reply}; empty if no turn wrote it. */
+    public List<MessageId> answeredWith(MessageId reply) {
+        return jdbc.sql("""
+                        select m.id from messages r join messages m on m.turn_id = r.turn_id
+                            and m.conversation_id = r.conversation_id and m.role = 'user'
+                        where r.id = :id and r.role = 'assistant' and r.turn_id is not null""")
+                .param("id", reply.value()).query((rs, row) -> new MessageId(rs.getObject(1, UUID.class))).list();
+    }
+
+    /** Up to {@code limit} messages after {@code after} (null: from the first), oldest first. */
+    public List<StoredMessage> messagesAfter(ConversationId conversation, MessageId after, int limit) {
+        return jdbc.sql("""
+                        select * from messages where conversation_id = :conversation
+                            and seq > coalesce((select seq from messages where id = :after
+                                and conversation_id = :conversation), 0)
+                        order by seq limit :limit""")
+                .param("conversation", conversation.value()).param("after", after == null ? null : after.value())
+                .param("limit", limit).query(ConversationRepository::mapMessage).list();
+    }
+
     /** A throttled message stays stored but no turn answers it; {@code details.throttled} says why. */
     public void markThrottled(MessageId id, String scope) {
         jdbc.sql("""

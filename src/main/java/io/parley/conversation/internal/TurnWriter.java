@@ -58,7 +58,7 @@ class TurnWriter {
             if (repository.markAnswered(answered.stream().map(StoredMessage::id).toList(), turnId) == 0) {
                 throw new AlreadyAnswered();
             }
-            reply(conversation, contact, reply.text());
+            reply(conversation, contact, reply.text(), turnId);
             SessionId session = sessions.replied(conversation.id(), turnId, answered, clock.instant(), reply.prompt());
             usage.record(new UsageRecord(conversation.organizationId(), conversation.chatbotId(),
                     conversation.contactId(), conversation.id(), new TurnId(turnId), reply.provider(), reply.model(),
@@ -87,7 +87,7 @@ class TurnWriter {
                 throw new AlreadyAnswered();
             }
             if (text != null) {
-                reply(conversation, contact, text);
+                reply(conversation, contact, text, turnId);
                 sessions.replied(conversation.id(), turnId, messages, clock.instant(), null);
             } else {
                 sessions.silent(conversation.id(), turnId, messages);
@@ -95,11 +95,12 @@ class TurnWriter {
         });
     }
 
-    private void reply(ConversationRow conversation, Contact contact, String text) {
+    private void reply(ConversationRow conversation, Contact contact, String text, UUID turnId) {
         Instant now = clock.instant();
         MessageId replyId = new MessageId(UUID.randomUUID());
         repository.insertMessage(new NewMessage(replyId, conversation.organizationId(), conversation.id(),
                 "assistant", "text", text, null, null, null, null, false, now));
+        repository.linkReplyToTurn(replyId, turnId);
         repository.touchConversation(conversation.id(), now);
         deliveries.enqueue(new OutboundRequest(conversation.organizationId(), conversation.id(), replyId,
                 conversation.channelAccountId(), conversation.channel(), Recipients.of(conversation.channel(), contact),

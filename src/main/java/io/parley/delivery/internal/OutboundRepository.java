@@ -59,6 +59,13 @@ public class OutboundRepository {
     public record Keyed(OutboundMessageId id, MessageId messageId, ConversationId conversationId, String requestHash) {
     }
 
+    public Optional<Keyed> origin(OutboundMessageId id) {
+        return jdbc.sql("select id, message_id, conversation_id from outbound_messages where id = :id")
+                .param("id", id.value())
+                .query((rs, row) -> new Keyed(id, new MessageId(rs.getObject("message_id", UUID.class)),
+                        new ConversationId(rs.getObject("conversation_id", UUID.class)), null)).optional();
+    }
+
     public Optional<Keyed> findByKey(OrganizationId organization, String key) {
         return jdbc.sql("""
                         select id, message_id, conversation_id, request_hash from outbound_messages

@@ -24,7 +24,7 @@ class SecurityHeaders extends OncePerRequestFilter {
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     static final String MACHINE_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
-    private static final List<String> MACHINE_ROOTS = List.of("/api", "/mcp", "/webhooks", "/actuator");
+    private static final List<String> MACHINE_ROOTS = List.of("/api", "/client", "/mcp", "/webhooks", "/actuator");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -58,6 +58,20 @@ public class ChannelAccountRepository {
                 .query(ChannelAccountRepository::map).single();
     }
 
+    /** A channel account without provider credentials (the channel package keeps its own settings). */
+    public ChannelAccount insert(ChannelAccountId id, Chatbot chatbot, ChannelType type, String externalId) {
+        return jdbc.sql("""
+                        insert into channel_accounts (id, organization_id, chatbot_id, type, external_id)
+                        values (:id, :org, :bot, :type, :external)
+                        returning *""")
+                .param("id", id.value())
+                .param("org", chatbot.organizationId().value())
+                .param("bot", chatbot.id().value())
+                .param("type", type.wireName())
+                .param("external", externalId)
+                .query(ChannelAccountRepository::map).single();
+    }
+
     public ChannelAccount ensureWebchat(ChannelAccountId id, Chatbot chatbot) {
         jdbc.sql("""
                         insert into channel_accounts (id, organization_id, chatbot_id, type, external_id)

@@ -41,7 +41,11 @@ class ChatbotController {
     private final PublicUrl publicUrl;
     private final JsonMapper json;
 
-    ChatbotController(Chatbots chatbots, ChannelAccounts channelAccounts, PublicUrl publicUrl, JsonMapper json) {
+    private final List<io.parley.tenancy.ChannelConnector> connectors;
+
+    ChatbotController(Chatbots chatbots, ChannelAccounts channelAccounts, PublicUrl publicUrl, JsonMapper json,
+                      List<io.parley.tenancy.ChannelConnector> connectors) {
+        this.connectors = connectors;
         this.chatbots = chatbots;
         this.channelAccounts = channelAccounts;
         this.publicUrl = publicUrl;
@@ -121,8 +125,24 @@ class ChatbotController {
         }
     }
 
+    // Interim dispatch for the client channels (issue 12 part F) until part A's connector dispatch lands.
     @PostMapping("/chatbots/{botId}/channels")
-    ResponseEntity<ChannelView> createChannel(@PathVariable String botId, @RequestBody CreateChannel request) {
+    ResponseEntity<?> createChannel(@PathVariable String botId, @RequestBody JsonNode body) {
+        requireObject(body);
+        String type = body.has("type") && body.get("type").isString() ? body.get("type").asString() : null;
+        if (type != null && !"whatsapp".equals(type)) {
+            io.parley.tenancy.ChannelConnector connector = connectors.stream()
+                    .filter(c -> c.type().wireName().equals(type)).findFirst()
+                    .orElseThrow(() -> new InvalidRequestException("unsupported_channel_type",
+                            "type must be one of whatsapp, " + connectors.stream().map(c -> c.type().wireName())
+                                    .sorted().collect(java.util.stream.Collectors.joining(", "))));
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> request = json.treeToValue(body, java.util.Map.class);
+            java.util.Map<String, Object> created = connector.connect(botId(botId), request);
+            return ResponseEntity.created(URI.create("/api/v1/chatbots/" + botId + "/channels/" + created.get("id")))
+                    .body(created);
+        }
+        CreateChannel request = json.treeToValue(body, CreateChannel.class);
         if (request == null || request.type() == null || !"whatsapp".equals(request.type())) {
             throw new InvalidRequestException("unsupported_channel_type",
                     "type must be \"whatsapp\" (web chat needs no channel: every chatbot has one)");
@@ -136,8 +156,10 @@ class ChatbotController {
 
     @RequiresRole(Role.ADMIN)
     @GetMapping("/chatbots/{botId}/channels")
-    List<ChannelView> listChannels(@PathVariable String botId) {
-        return channelAccounts.list(botId(botId)).stream().map(this::view).toList();
+    List<Object> listChannels(@PathVariable String botId) {
+        return channelAccounts.list(botId(botId)).stream().<Object>map(account -> connectors.stream()
+                .filter(c -> c.type().equals(account.type())).findFirst()
+                .<Object>map(c -> c.view(account)).orElseGet(() -> view(account))).toList();
     }
 
     private ChannelView view(ChannelAccount account) {

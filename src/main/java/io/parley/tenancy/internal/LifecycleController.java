@@ -36,7 +36,13 @@ class LifecycleController {
     private final ChannelAccounts channelAccounts;
     private final PublicUrl publicUrl;
 
-    LifecycleController(TenantDeletions deletions, ChannelAccounts channelAccounts, PublicUrl publicUrl) {
+    private final List<io.parley.tenancy.ChannelConnector> connectors;
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    LifecycleController(TenantDeletions deletions, ChannelAccounts channelAccounts, PublicUrl publicUrl,
+                        List<io.parley.tenancy.ChannelConnector> connectors, tools.jackson.databind.json.JsonMapper json) {
+        this.connectors = connectors;
+        this.json = json;
         this.deletions = deletions;
         this.channelAccounts = channelAccounts;
         this.publicUrl = publicUrl;
@@ -69,13 +75,20 @@ class LifecycleController {
      * {@code businessAccountId} ("" or null removes it); absent fields keep their value.
      */
     @PatchMapping("/chatbots/{botId}/channels/{channelId}")
-    ChatbotController.ChannelView updateChannel(@PathVariable String botId, @PathVariable String channelId,
+    Object updateChannel(@PathVariable String botId, @PathVariable String channelId,
                                                 @RequestBody JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new InvalidRequestException("validation_failed", "A JSON object is required");
         }
         ChatbotId chatbotId = botId(botId);
         ChannelAccount account = channelAccounts.getOfChatbot(chatbotId, channelId(channelId));
+        // Interim dispatch for the client channels (issue 12 part F) until part A's connector dispatch lands.
+        var connector = connectors.stream().filter(c -> c.type().equals(account.type())).findFirst();
+        if (connector.isPresent()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> request = json.treeToValue(body, Map.class);
+            return connector.get().update(account, request);
+        }
         if (!ChannelType.WHATSAPP.equals(account.type())) {
             throw new InvalidRequestException("unsupported_channel_type",
                     "A " + account.type().wireName() + " channel has no credentials to change");
