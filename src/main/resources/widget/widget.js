@@ -885,8 +885,9 @@ Widget.prototype.readTurn = async function (item, response) {
         streaming = null;
         streamed = '';
       } else if (event.type === 'done') {
-        finished = true;
-        self.typing(false);
+        // "processing": the turn outlived the wait; its reply arrives through the event stream.
+        finished = data.status !== 'processing';
+        self.typing(!finished);
       } else if (event.type === 'error') {
         finished = true;
         self.typing(false);

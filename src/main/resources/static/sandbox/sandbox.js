@@ -79,18 +79,26 @@
     $('status').textContent = '';
     if (!web) { show('connect'); return; }
     const key = web.key || keyFor(web.id);
-    if (!key) { state.channel = web; show('ask-key'); return; }
+    if (!key) {
+      state.channel = web;
+      $('key-hint').textContent = web.keyHint || 'pk_…';
+      show('ask-key');
+      return;
+    }
     embed(web, key);
   }
 
   function embed(channel, key, identitySecret) {
     state.key = key;
+    state.channel = channel;
     const origin = window.location.origin;
     $('snippet').textContent = '<script src="' + origin + '/widget.js" data-parley-key="' + key + '" async></script>';
     const origins = Array.isArray(channel.allowedOrigins) ? channel.allowedOrigins : null;
-    $('origin-warning').hidden = !origins || origins.includes(origin);
+    const refused = Boolean(origins) && !origins.includes(origin);
+    $('origin-warning').hidden = !refused;
+    $('allow-origin').hidden = !refused;
     $('origin-warning').textContent = 'This page (' + origin + ') is not in the channel\'s allowedOrigins, so the'
-      + ' widget cannot talk to the chatbot here. Add it with PATCH /api/v1/chatbots/{botId}/channels/{channelId}.';
+      + ' widget cannot send from here.';
     $('identity-secret').hidden = !identitySecret;
     $('identity-secret').textContent = identitySecret ? 'Identity secret (shown once; keep it on your server to'
       + ' compute userHash for signed-in users): ' + identitySecret : '';
@@ -115,6 +123,20 @@
     }
   }
 
+  // Adds this page's origin to the channel's allowedOrigins (PATCH keeps the other settings).
+  async function allowOrigin() {
+    const channel = state.channel;
+    const origins = [...(channel.allowedOrigins || []), window.location.origin];
+    try {
+      const updated = await api('/chatbots/' + state.chatbotId + '/channels/' + channel.id, {
+        method: 'PATCH', body: JSON.stringify({ allowedOrigins: origins }),
+      });
+      embed({ ...channel, ...updated }, state.key);
+    } catch (e) {
+      if (e.message !== 'unauthorized') { $('status').textContent = e.message; }
+    }
+  }
+
   async function start() {
     state.token = takeTokenFromLink();
     if (!state.token) { signOut(); return; }
@@ -136,6 +158,7 @@
     embed(state.channel, key);
   });
   $('connect-web').addEventListener('click', connectWeb);
+  $('allow-origin').addEventListener('click', allowOrigin);
   $('chatbot').addEventListener('change', (event) => {
     selectChatbot(event.target.value).catch((e) => { $('status').textContent = e.message; });
   });

@@ -3,10 +3,12 @@ package io.parley.dashboard;
 import static io.parley.dashboard.Chromium.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.testing.Api;
 import io.parley.testing.ParleyIntegrationTest;
 import io.parley.testing.ParleyTestContext;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,47 @@ class SandboxBrowserTest {
                 .satisfies(message -> assertThat(message.getText()).isEqualTo("What is Parley?"));
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
                 .noneMatch(message -> message.contains("Content Security Policy"));
+    }
+
+    @Test
+    void should_embed_a_channel_connected_elsewhere_once_given_its_key_and_allow_the_sandboxs_origin() {
+        Api api = Api.at(port);
+        String org = api.post("/api/v1/organizations", "{\"name\": \"Sandbox shop " + UUID.randomUUID() + "\"}")
+                .text("id");
+        String bot = api.post("/api/v1/organizations/" + org + "/chatbots", """
+                {"name": "Shop bot", "systemPrompt": "Answer.", "model": {"provider": "offline"},
+                 "faq": [{"question": "Do you ship to Spain?", "answer": "Yes, in 2 to 4 working days."}]}""")
+                .text("id");
+        Api.Response channel = api.post("/api/v1/chatbots/" + bot + "/channels", """
+                {"type": "web", "name": "Shop", "allowedOrigins": ["https://shop.example"]}""");
+        assertThat(channel.status()).as(channel.body()).isEqualTo(201);
+        String key = channel.text("key");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(25));
+        browser.get("http://localhost:" + port + "/sandbox#token=" + ParleyTestContext.ADMIN_TOKEN);
+        wait.until(d -> new Select(d.findElement(By.id("chatbot"))).getOptions().size() > 0);
+        new Select(browser.findElement(By.id("chatbot"))).selectByValue(bot);
+
+        WebElement keyField = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key")));
+        assertThat(browser.findElement(By.id("key-hint")).getText()).startsWith("pk_").endsWith(key.substring(
+                key.length() - 4)).doesNotContain(key.substring(3, key.length() - 4));
+        keyField.sendKeys(key);
+        browser.findElement(By.cssSelector("#key-form button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("origin-warning")));
+        browser.findElement(By.id("allow-origin")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("origin-warning")));
+        assertThat(api.get("/api/v1/chatbots/" + bot + "/channels").json().get(0).path("allowedOrigins")
+                .valueStream().map(node -> node.asString()).toList())
+                .containsExactly("https://shop.example", "http://localhost:" + port);
+
+        SearchContext widget = wait.until(d -> {
+            SearchContext shadow = Chromium.widget(d);
+            return find(shadow, ".panel").isDisplayed() ? shadow : null;
+        });
+        WebElement input = find(widget, "textarea");
+        input.sendKeys("Do you ship to Spain?");
+        input.sendKeys(Keys.ENTER);
+        assertThat(wait.until(d -> find(widget, ".message.bot[data-id]")).getText())
+                .isEqualTo("Yes, in 2 to 4 working days.");
     }
 
     @Test
