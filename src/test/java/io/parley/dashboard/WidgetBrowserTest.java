@@ -47,6 +47,8 @@ class WidgetBrowserTest {
     private WebDriver browser;
     private WebDriverWait wait;
     private String key;
+    private String identitySecret;
+    private String botId;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -70,6 +72,7 @@ class WidgetBrowserTest {
                         "faq", List.of(Map.of("question", "What are your opening hours?", "answer", OPENING_HOURS),
                                 Map.of("question", "Show me the formatting test", "answer", HOSTILE)))));
         assertThat(bot.status()).as(bot.body()).isEqualTo(201);
+        botId = bot.text("id");
         Api.Response channel = api.post("/api/v1/chatbots/" + bot.text("id") + "/channels",
                 Api.json().writeValueAsString(Map.of("type", "web", "name", "Shop website",
                         "allowedOrigins", List.of(siteOrigin()), "acceptGuests", true,
@@ -77,6 +80,7 @@ class WidgetBrowserTest {
                                 "welcomeMessage", "Hi! Ask me anything."))));
         assertThat(channel.status()).as(channel.body()).isEqualTo(201);
         key = channel.text("key");
+        identitySecret = channel.text("identitySecret");
         assertThat(key).startsWith("pk_");
     }
 
@@ -176,7 +180,65 @@ class WidgetBrowserTest {
         assertThat(script(browser, "return typeof window.__xss")).isEqualTo("undefined");
     }
 
+    @Test
+    void should_refuse_a_wrong_user_hash_visibly_and_send_the_same_request_once_the_user_is_signed_correctly() {
+        SearchContext widget = openWidget();
+        script(browser, "window.Parley.identify({externalId: 'customer-42', name: 'Ana', userHash: 'not-the-hash'})");
+
+        type(widget, "What are your opening hours?");
+
+        WebElement notice = wait.until(d -> {
+            WebElement element = find(widget, ".notice");
+            return element.isDisplayed() ? element : null;
+        });
+        assertThat(notice.getText()).contains("could not confirm who you are");
+        assertThat(find(widget, ".message.contact").getText()).contains("Not sent");
+
+        script(browser, "window.Parley.identify({externalId: 'customer-42', name: 'Ana', userHash: arguments[0]})",
+                userHash("customer-42"));
+        find(widget, ".notice .retry").click();
+
+        WebElement answer = wait.until(d -> find(widget, ".message.bot[data-id]"));
+        assertThat(answer.getText()).isEqualTo("We are open 9 to 5, Monday to Saturday.");
+        assertThat(widget.findElements(By.cssSelector(".message.contact"))).singleElement()
+                .satisfies(message -> assertThat(message.getText()).isEqualTo("What are your opening hours?"));
+    }
+
+    @Test
+    void should_say_the_chatbot_is_paused_and_deliver_the_message_once_when_retried_after_it_resumes() {
+        SearchContext widget = openWidget();
+        assertThat(api.patch("/api/v1/chatbots/" + botId, "{\"active\": false}").status()).isEqualTo(200);
+
+        type(widget, "What are your opening hours?");
+
+        WebElement notice = wait.until(d -> {
+            WebElement element = find(widget, ".notice");
+            return element.isDisplayed() ? element : null;
+        });
+        assertThat(notice.getText()).contains("paused");
+        assertThat(api.patch("/api/v1/chatbots/" + botId, "{\"active\": true}").status()).isEqualTo(200);
+        find(widget, ".notice .retry").click();
+
+        WebElement answer = wait.until(d -> find(widget, ".message.bot[data-id]"));
+        assertThat(answer.getText()).isEqualTo("We are open 9 to 5, Monday to Saturday.");
+        String conversation = stored("conversationId");
+        assertThat(messagesOf(conversation).findValuesAsString("content"))
+                .containsOnlyOnce("What are your opening hours?");
+    }
+
     // ---------------------------------------------------------------------------------------------------------
+
+    /** What the shop's server computes for a signed-in user: HMAC-SHA256 of the externalId, hex. */
+    private String userHash(String externalId) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(identitySecret.getBytes(StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(externalId.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private String siteOrigin() {
         return "http://127.0.0.1:" + site.getAddress().getPort();
