@@ -249,7 +249,8 @@ var CSS = [
   '  white-space: nowrap; border: 0; }',
   '@media (max-width: 480px) { :host { right: 12px; bottom: 12px; }',
   '  .panel { position: fixed; inset: 0; width: auto; height: auto; max-width: none; max-height: none;',
-  '    border-radius: 0; } }',
+  '    border-radius: 0; }',
+  '  .panel:not([hidden]) ~ .launcher { display: none; } }',
 ].join('\n');
 
 var ICON_CHAT = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 3h16a2 2 0 0 1 2 2v11a2'
@@ -940,6 +941,11 @@ Widget.prototype.eventLoop = async function (events) {
   while (!events.stopped) {
     events.controller = new AbortController();
     try {
+      if (!this.state.lastMessageId) {
+        // Without Last-Event-ID the stream starts after the newest message: read what is there first, so a reply
+        // written before the stream opened (the reply stream broke) is not skipped.
+        await this.catchUp(conversationId);
+      }
       var headers = this.headers({ 'Accept': 'text/event-stream' });
       if (this.state.lastMessageId) {
         headers['Last-Event-ID'] = this.state.lastMessageId;
@@ -976,6 +982,19 @@ Widget.prototype.eventLoop = async function (events) {
     }
     await sleep(jitter(backoff));
     backoff = Math.min(backoff * 2, EVENTS_MAX_BACKOFF_MS);
+  }
+};
+
+Widget.prototype.catchUp = async function (conversationId) {
+  var response = await this.request('/conversations/' + encodeURIComponent(conversationId) + '/messages',
+    { method: 'GET', headers: this.headers({ 'Accept': 'application/json' }) });
+  if (response.ok && conversationId === this.state.conversationId) {
+    var self = this;
+    listOf(await problemOf(response)).map(normalise).forEach(function (message) {
+      if (message) {
+        self.show(message);
+      }
+    });
   }
 };
 

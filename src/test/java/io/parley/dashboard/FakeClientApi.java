@@ -52,6 +52,7 @@ final class FakeClientApi implements AutoCloseable {
     volatile String settings = "{\"title\": \"Shop help\", \"color\": \"#0a7d45\","
             + " \"welcomeMessage\": \"Hi! **Ask** me anything.\", \"avatarUrl\": null, \"acceptGuests\": true}";
     volatile String history = "[]";
+    volatile int settingsStatus = 200;
     volatile String hostPageExtra = "";
 
     FakeClientApi() throws IOException {
@@ -179,7 +180,8 @@ final class FakeClientApi implements AutoCloseable {
                 exchange.getResponseBody().write(widget);
                 exchange.close();
             } else if (path.equals("/client/v1/widget")) {
-                raw(exchange, 200, settings);
+                raw(exchange, settingsStatus, settingsStatus == 200 ? settings
+                        : "{\"code\": \"origin_not_allowed\", \"status\": " + settingsStatus + "}");
             } else if (path.equals("/client/v1/messages") && method.equals("POST")) {
                 JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
                 posts.add(request);

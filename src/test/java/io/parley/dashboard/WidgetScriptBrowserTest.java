@@ -274,6 +274,17 @@ class WidgetScriptBrowserTest {
         assertThat(server.posts.getFirst().path("user").path("externalId").asString()).isEqualTo("early");
     }
 
+    @Test
+    void should_stay_off_the_page_and_say_why_in_the_console_when_the_channel_refuses_its_origin() {
+        server.settingsStatus = 403;
+        browser.get(server.siteOrigin() + "/");
+
+        wait.until(d -> browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .anyMatch(entry -> entry.getMessage().contains("Parley widget: not shown (origin_not_allowed)")));
+        assertThat(browser.findElements(By.id("parley-widget"))).isEmpty();
+        assertThat(server.posts).isEmpty();
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     private SearchContext openWidget() {
