@@ -2,7 +2,8 @@
 -- Channel types are validated by the channel packages, not by a list in the schema: the next channel is one package.
 alter table channel_accounts drop constraint if exists channel_accounts_type_check;
 
--- One row per client channel account: its key (only the SHA-256 is kept), its secrets (sealed with the master key,
+-- One row per client channel account: its key (looked up by SHA-256; a web/app publishable key, which every page
+-- carries, is also kept sealed so the channel list can show it), its secrets (sealed with the master key,
 -- context 'client_channels.<column>:<channel account id>') and its settings.
 create table client_channels (
     channel_account_id  uuid primary key references channel_accounts (id) on delete cascade,
@@ -10,6 +11,7 @@ create table client_channels (
     key_hash            text not null unique,
     key_hint            text not null,
     name                text,
+    publishable_key     bytea,
     identity_secret     bytea,
     signing_secret      bytea,
     token_secret        bytea not null,

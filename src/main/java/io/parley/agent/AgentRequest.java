@@ -1,5 +1,6 @@
 package io.parley.agent;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
 import io.parley.tenancy.Chatbot;
@@ -10,7 +11,7 @@ import java.util.Map;
  * @param history the conversation's recent messages, oldest first, ending with the ones to answer
  */
 public record AgentRequest(Chatbot chatbot, ConversationId conversationId, ContactId contactId, ContactContext contact,
-                           String channel, List<HistoryMessage> history) {
+                           ChannelType channel, List<HistoryMessage> history) {
     public AgentRequest {
         history = List.copyOf(history);
     }

@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.contacts.Contact;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
@@ -8,6 +9,6 @@ import io.parley.platform.OrganizationId;
 import java.time.Instant;
 
 public record ConversationSummary(ConversationId id, OrganizationId organizationId, ChatbotId chatbotId,
-                                  ChannelAccountId channelAccountId, String channel, Contact contact, Owner owner,
+                                  ChannelAccountId channelAccountId, ChannelType channel, Contact contact, Owner owner,
                                   Instant lastMessageAt, Instant createdAt) {
 }

@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.contacts.ContactIdentity;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
@@ -22,7 +23,7 @@ import java.util.Objects;
  *                          (the client asked for a fresh start); the model then does not see the earlier ones
  */
 public record InboundMessage(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
-                             String channel, String providerMessageId, List<ContactIdentity> identities,
+                             ChannelType channel, String providerMessageId, List<ContactIdentity> identities,
                              String profileName, String type, String text, Map<String, Object> details,
                              String contextMessageId, Instant providerTimestamp, boolean needsReply,
                              boolean newSession) {
@@ -44,7 +45,7 @@ public record InboundMessage(OrganizationId organizationId, ChatbotId chatbotId,
 
     /** A message that continues the current session unless the chatbot's session timeout passed. */
     public InboundMessage(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
-                          String channel, String providerMessageId, List<ContactIdentity> identities,
+                          ChannelType channel, String providerMessageId, List<ContactIdentity> identities,
                           String profileName, String type, String text, Map<String, Object> details,
                           String contextMessageId, Instant providerTimestamp, boolean needsReply) {
         this(organizationId, chatbotId, channelAccountId, channel, providerMessageId, identities, profileName, type,

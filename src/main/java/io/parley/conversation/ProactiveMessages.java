@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.contacts.Contact;
 import io.parley.contacts.Contacts;
 import io.parley.conversation.internal.ConversationRepository;
@@ -40,11 +41,13 @@ public class ProactiveMessages {
     private final SessionPlacer sessions;
     private final Contacts contacts;
     private final Deliveries deliveries;
+    private final Recipients recipients;
     private final Clock clock;
     private final JsonMapper json;
 
     ProactiveMessages(ConversationRepository messages, ProactiveConversations conversations, SessionPlacer sessions,
-                      Contacts contacts, Deliveries deliveries, Clock clock, JsonMapper json) {
+                      Contacts contacts, Deliveries deliveries, Recipients recipients, Clock clock, JsonMapper json) {
+        this.recipients = recipients;
         this.messages = messages;
         this.conversations = conversations;
         this.sessions = sessions;
@@ -59,7 +62,7 @@ public class ProactiveMessages {
      * @param details        stored with the message (e.g. {@code {"source": "broadcast", "broadcastId": …}})
      */
     public record Proactive(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
-                            String channel, ContactId contactId, OutboundContent content, Lane lane,
+                            ChannelType channel, ContactId contactId, OutboundContent content, Lane lane,
                             String idempotencyKey, Map<String, Object> details) {
         public Proactive {
             Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -69,7 +72,7 @@ public class ProactiveMessages {
 
         /** A text message. */
         public Proactive(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
-                         String channel, ContactId contactId, String text, Lane lane, String idempotencyKey,
+                         ChannelType channel, ContactId contactId, String text, Lane lane, String idempotencyKey,
                          Map<String, Object> details) {
             this(organizationId, chatbotId, channelAccountId, channel, contactId, new OutboundContent.Text(text), lane,
                     idempotencyKey, details);
@@ -96,7 +99,7 @@ public class ProactiveMessages {
                 now));
         sessions.placeOutbound(conversation, now);
         OutboundMessageId outbound = deliveries.enqueue(new OutboundRequest(p.organizationId(), conversation,
-                messageId, p.channelAccountId(), p.channel(), Recipients.of(p.channel(), contact), p.content(), null,
+                messageId, p.channelAccountId(), p.channel(), recipients.of(p.channel(), contact), p.content(), null,
                 p.lane(), p.idempotencyKey(), null));
         return Optional.of(new Queued(conversation, messageId, outbound));
     }

@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.platform.ChannelAccountId;
 
 /**
@@ -7,7 +8,7 @@ import io.parley.platform.ChannelAccountId;
  * Channels that have no such thing simply have no implementation. Best effort: a failure is logged, never fatal.
  */
 public interface TypingIndicator {
-    String channel();
+    ChannelType channel();
 
     void show(ChannelAccountId channelAccountId, String providerMessageId);
 }

@@ -1,9 +1,10 @@
 package io.parley.delivery;
 
+import io.parley.platform.channel.ChannelType;
 /** The delivery port each channel implements. Implementations classify every failure into a {@link SendOutcome}. */
 public interface ChannelSender {
-    /** The channel wire name this sender serves, matching {@link OutboundRequest#channel()}. */
-    String channel();
+    /** The channel type this sender serves, matching {@link OutboundRequest#channel()}. */
+    ChannelType channel();
 
     SendOutcome send(OutboundEnvelope envelope);
 }

@@ -5,15 +5,19 @@ import static io.parley.delivery.internal.ContentChecks.length;
 import static io.parley.delivery.internal.ContentChecks.required;
 
 import io.parley.delivery.internal.ContentChecks;
+import io.parley.platform.channel.ChannelCapabilities;
+import io.parley.platform.channel.ChannelCapabilities.OutboundKind;
+import io.parley.platform.channel.ChannelType;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What an outbound message says, one kind per record. {@link #validate()} checks WhatsApp's limits before anything
- * is stored (a violation is a 400 naming the field); {@link #transcript()} is the readable text the conversation
- * transcript and channels that cannot render the kind (web chat) show.
+ * What an outbound message says, one kind per record. {@link #validate()} checks the shape and the limits every
+ * channel shares before anything is stored (a violation is a 400 naming the field), {@link #validateFor} what the
+ * channel's capabilities allow; {@link #transcript()} is the readable text the conversation transcript and channels
+ * that cannot render the kind show.
  */
 public sealed interface OutboundContent permits OutboundContent.Text, OutboundContent.Media,
         OutboundContent.Interactive, OutboundContent.Reaction, OutboundContent.Location, OutboundContent.Template {
@@ -26,7 +30,41 @@ public sealed interface OutboundContent permits OutboundContent.Text, OutboundCo
     /** Throws {@link io.parley.platform.InvalidRequestException} with a {@code field} path on the first violation. */
     void validate();
 
+    /** The kind as channel capabilities name it. */
+    default OutboundKind outboundKind() {
+        return switch (this) {
+            case Text ignored -> OutboundKind.TEXT;
+            case Media media -> media.id() != null ? OutboundKind.MEDIA_UPLOADED : OutboundKind.MEDIA_LINK;
+            case Interactive ignored -> OutboundKind.INTERACTIVE;
+            case Reaction ignored -> OutboundKind.REACTION;
+            case Location ignored -> OutboundKind.LOCATION;
+            case Template ignored -> OutboundKind.TEMPLATE;
+        };
+    }
+
+    /**
+     * {@link #validate()}, then what the channel allows: its text length limit ({@code text}) and whether it can
+     * send this kind at all (400 {@code unsupported_on_channel}).
+     */
+    default void validateFor(ChannelType channel, ChannelCapabilities capabilities) {
+        validate();
+        if (this instanceof Text text) {
+            check("text", text.text().codePointCount(0, text.text().length()) <= capabilities.maxTextLength(),
+                    "text must have 1 to " + capabilities.maxTextLength() + " characters");
+        }
+        if (!capabilities.supports(outboundKind())) {
+            throw new io.parley.platform.InvalidRequestException("unsupported_on_channel",
+                    (this instanceof Template ? "Templates" : this instanceof Media ? "Media by uploaded id"
+                            : "Messages of type " + wireType()) + " cannot be sent on " + channel
+                            + "; this conversation is on " + channel, java.util.Map.of("field", wireType(),
+                            "channel", channel.wireName()));
+        }
+    }
+
     record Text(String text) implements OutboundContent {
+        /** The longest text any channel takes; each channel's own limit is in its capabilities. */
+        public static final int MAX_TEXT = 10_000;
+
         public String wireType() {
             return "text";
         }
@@ -36,8 +74,8 @@ public sealed interface OutboundContent permits OutboundContent.Text, OutboundCo
         }
 
         public void validate() {
-            check("text", text != null && !text.isBlank() && text.codePointCount(0, text.length()) <= 4096,
-                    "text must have 1 to 4096 characters");
+            check("text", text != null && !text.isBlank() && text.codePointCount(0, text.length()) <= MAX_TEXT,
+                    "text must have 1 to " + MAX_TEXT + " characters");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.parley.media;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.platform.ChannelAccountId;
 import java.io.OutputStream;
 
@@ -10,8 +11,8 @@ import java.io.OutputStream;
  */
 public interface MediaSource {
 
-    /** The channel this source serves ({@code whatsapp}). */
-    String channel();
+    /** The channel this source serves. */
+    ChannelType channel();
 
     MediaFetch fetch(ChannelAccountId channelAccountId, String providerMediaId, long maxBytes, OutputStream sink);
 }

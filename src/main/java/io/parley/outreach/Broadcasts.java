@@ -11,7 +11,8 @@ import io.parley.delivery.OutboundContent;
 import io.parley.outreach.BroadcastResult.ContactResult;
 import io.parley.outreach.internal.Audience;
 import io.parley.outreach.internal.BroadcastRepository;
-import io.parley.outreach.internal.WhatsAppReach;
+import io.parley.outreach.internal.Reach;
+import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.ConflictException;
 import io.parley.platform.ContactId;
@@ -38,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A text to up to {@value #MAX_CONTACTS} contacts of a chatbot (ids or phone numbers), on the campaign lane, in one
- * transaction. A phone number that never wrote gets a contact and a conversation on the chatbot's WhatsApp account.
+ * transaction, each through the chatbot's first channel that may send it unprompted and can address the contact
+ * (issue 12 item 9). A phone number that never wrote gets a contact, and a conversation on such a channel.
  */
 @Service
 public class Broadcasts {
@@ -47,13 +49,13 @@ public class Broadcasts {
     private final Chatbots chatbots;
     private final Contacts contacts;
     private final ProactiveMessages messages;
-    private final WhatsAppReach reach;
+    private final Reach reach;
     private final BroadcastRepository repository;
     private final MessageTemplates templates;
     private final Clock clock;
     private final JsonMapper json;
 
-    Broadcasts(Chatbots chatbots, Contacts contacts, ProactiveMessages messages, WhatsAppReach reach,
+    Broadcasts(Chatbots chatbots, Contacts contacts, ProactiveMessages messages, Reach reach,
                BroadcastRepository repository, MessageTemplates templates, Clock clock, JsonMapper json) {
         this.chatbots = chatbots;
         this.contacts = contacts;
@@ -73,6 +75,17 @@ public class Broadcasts {
     @Transactional
     public BroadcastResult send(ChatbotId chatbotId, List<String> entries, OutboundContent content,
                                 String idempotencyKey) {
+        return send(chatbotId, entries, content, idempotencyKey, null);
+    }
+
+    /**
+     * @param channelId null: each contact through the chatbot's first proactive channel that addresses it; else
+     *                  only through this channel of the chatbot (400 {@code channel_not_proactive} if it may not
+     *                  write first)
+     */
+    @Transactional
+    public BroadcastResult send(ChatbotId chatbotId, List<String> entries, OutboundContent content,
+                                String idempotencyKey, ChannelAccountId channelId) {
         Chatbot chatbot = chatbots.get(chatbotId);
         if (entries == null || entries.isEmpty() || entries.size() > MAX_CONTACTS) {
             throw new InvalidRequestException(entries == null || entries.isEmpty() ? "validation_failed"
@@ -84,13 +97,15 @@ public class Broadcasts {
             throw new InvalidRequestException("validation_failed", "Give message.text or template");
         }
         content.validate();
-        String body = content.wireType() + ":" + json.writeValueAsString(content);
+        String body = (channelId == null ? "" : channelId + ":") + content.wireType() + ":"
+                + json.writeValueAsString(content);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
             throw new InvalidRequestException("validation_failed", "Idempotency-Key must have 1 to 255 characters");
         }
-        ChannelAccount account = reach.accountOf(chatbotId);
+        List<ChannelAccount> candidates = channelId == null ? reach.accountsFor(chatbotId, content)
+                : List.of(reach.chosen(chatbotId, channelId, content));
         if (content instanceof OutboundContent.Template template) {
-            templates.checkSendable(account.id(), template.name(), template.language(),
+            templates.checkSendable(candidates.getFirst().id(), template.name(), template.language(),
                     template.parameters() == null ? 0 : template.parameters().size());
         }
         List<Audience.Entry> audience = Audience.parse(entries);
@@ -115,7 +130,7 @@ public class Broadcasts {
             if (contact.isPresent() && !seen.add(contact.get().id())) {
                 continue;
             }
-            results.add(contact.map(c -> queue(chatbot, account, id, entry, c, content))
+            results.add(contact.map(c -> queue(chatbot, candidates, id, entry, c, content))
                     .orElseGet(() -> ContactResult.rejected(entry.given(),
                             entry instanceof Audience.Invalid ? "invalid_phone" : "unknown_contact", null)));
         }
@@ -136,13 +151,15 @@ public class Broadcasts {
         };
     }
 
-    private ContactResult queue(Chatbot chatbot, ChannelAccount account, UUID broadcast, Audience.Entry entry,
-                                Contact contact, OutboundContent content) {
-        if (!WhatsAppReach.reachable(contact)) {
-            return ContactResult.rejected(entry.given(), "not_on_whatsapp", contact.id().value());
+    private ContactResult queue(Chatbot chatbot, List<ChannelAccount> candidates, UUID broadcast,
+                                Audience.Entry entry, Contact contact, OutboundContent content) {
+        Optional<ChannelAccount> route = reach.route(candidates, contact);
+        if (route.isEmpty()) {
+            return ContactResult.rejected(entry.given(), "not_reachable", contact.id().value());
         }
+        ChannelAccount account = route.get();
         Optional<Queued> queued = messages.send(new Proactive(chatbot.organizationId(), chatbot.id(), account.id(),
-                account.type().wireName(), contact.id(), content, Lane.CAMPAIGN,
+                account.type(), contact.id(), content, Lane.CAMPAIGN,
                 "broadcast:" + broadcast + ":" + contact.id(), Map.of("source", "broadcast", "broadcastId", broadcast)));
         return queued.map(q -> ContactResult.queued(entry.given(), contact.id().value(), q.messageId().value()))
                 .orElseGet(() -> ContactResult.rejected(entry.given(), "duplicate", contact.id().value()));

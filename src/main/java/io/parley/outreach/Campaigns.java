@@ -9,7 +9,8 @@ import io.parley.outreach.internal.CampaignBatch;
 import io.parley.outreach.internal.CampaignJob;
 import io.parley.outreach.internal.CampaignRepository;
 import io.parley.outreach.internal.CampaignRepository.CampaignRow;
-import io.parley.outreach.internal.WhatsAppReach;
+import io.parley.outreach.internal.Reach;
+import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.Jobs;
@@ -40,13 +41,13 @@ public class Campaigns {
     private final Chatbots chatbots;
     private final Contacts contacts;
     private final Deliveries deliveries;
-    private final WhatsAppReach reach;
+    private final Reach reach;
     private final CampaignRepository repository;
     private final Jobs jobs;
     private final MessageTemplates templates;
     private final Clock clock;
 
-    Campaigns(Chatbots chatbots, Contacts contacts, Deliveries deliveries, WhatsAppReach reach,
+    Campaigns(Chatbots chatbots, Contacts contacts, Deliveries deliveries, Reach reach,
               CampaignRepository repository, Jobs jobs, MessageTemplates templates, Clock clock) {
         this.chatbots = chatbots;
         this.contacts = contacts;
@@ -64,6 +65,13 @@ public class Campaigns {
      */
     @Transactional
     public CampaignView create(ChatbotId chatbotId, String name, String tag, OutboundContent content) {
+        return create(chatbotId, name, tag, content, null);
+    }
+
+    /** @param channelId null: the chatbot's first channel that may write first; else this channel of the chatbot */
+    @Transactional
+    public CampaignView create(ChatbotId chatbotId, String name, String tag, OutboundContent content,
+                               ChannelAccountId channelId) {
         Chatbot chatbot = chatbots.get(chatbotId);
         String cleanName = required("name", name, 200);
         String cleanTag = required("tag", tag, 100);
@@ -76,7 +84,9 @@ public class Campaigns {
             case null, default -> throw new InvalidRequestException("validation_failed",
                     "Give exactly one of message and template");
         };
-        ChannelAccount account = reach.accountOf(chatbotId);
+        // A campaign goes through one channel: the chatbot's first that may send this content unprompted.
+        ChannelAccount account = channelId == null ? reach.accountsFor(chatbotId, body).getFirst()
+                : reach.chosen(chatbotId, channelId, body);
         if (body instanceof OutboundContent.Template template) {
             // Checked once here, not per contact: a registered template must be approved and get its parameters.
             templates.checkSendable(account.id(), template.name(), template.language(),

@@ -16,7 +16,8 @@ import io.parley.platform.OrganizationId;
 import io.parley.platform.web.Actor;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
-import io.parley.platform.channel.ChannelType;
+import io.parley.platform.channel.Channels;
+import io.parley.outreach.internal.Reach;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.Chatbots;
 import io.parley.tenancy.StaffUser;
@@ -30,13 +31,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The owner's test message (seed 004): a text on the transactional lane to a staff member's WhatsApp number through
- * one of the organization's WhatsApp accounts, to check that the channel works end to end. The staff member becomes
+ * The owner's test message (seed 004): a text on the transactional lane to a staff member's phone number through
+ * one of the organization's channel accounts that may write first to a phone (WhatsApp), to check that the channel works end to end. The staff member becomes
  * a contact of that account's chatbot, like anyone the business writes to.
  */
 @Service
 public class TestMessages {
-    static final String DEFAULT_TEXT = "Parley test message: this WhatsApp channel can reach you.";
+    static final String DEFAULT_TEXT = "Parley test message: this channel can reach you.";
 
     private final StaffUsers staff;
     private final Chatbots chatbots;
@@ -47,8 +48,14 @@ public class TestMessages {
     private final TestMessageRepository repository;
     private final Clock clock;
 
+    private final Reach reach;
+    private final Channels channels;
+
     TestMessages(StaffUsers staff, Chatbots chatbots, ChannelAccounts accounts, Contacts contacts,
-                 ProactiveMessages messages, Deliveries deliveries, TestMessageRepository repository, Clock clock) {
+                 ProactiveMessages messages, Deliveries deliveries, TestMessageRepository repository, Clock clock,
+                 Reach reach, Channels channels) {
+        this.reach = reach;
+        this.channels = channels;
         this.staff = staff;
         this.chatbots = chatbots;
         this.accounts = accounts;
@@ -65,7 +72,7 @@ public class TestMessages {
 
     /**
      * @param staffUserId null: the signed-in staff user
-     * @param accountId   null: the organization's first WhatsApp account
+     * @param accountId   null: the organization's first account that reaches a phone
      * @param text        null: a default text
      */
     @Transactional
@@ -82,7 +89,7 @@ public class TestMessages {
         var contact = contacts.findOrCreate(organization, account.chatbotId(),
                 new ContactIdentity(ContactIdentity.WA_ID, user.phone().substring(1)), clock.instant());
         Queued queued = messages.send(new Proactive(organization, account.chatbotId(), account.id(),
-                account.type().wireName(), contact, body, Lane.TRANSACTIONAL, "test:" + UUID.randomUUID(),
+                account.type(), contact, body, Lane.TRANSACTIONAL, "test:" + UUID.randomUUID(),
                 Map.of("source", "test_message", "staffUserId", user.id().value()))).orElseThrow();
         repository.insert(queued.outboundId(), organization, user.id(), queued.messageId());
         return new TestDelivery(queued.outboundId().value(), "queued", null, 0);
@@ -109,14 +116,21 @@ public class TestMessages {
     private ChannelAccount account(OrganizationId organization, ChannelAccountId id) {
         if (id != null) {
             ChannelAccount account = accounts.get(id);
-            if (!account.organizationId().equals(organization) || !ChannelType.WHATSAPP.equals(account.type())) {
-                throw new NotFoundException("channel_not_found", "No WhatsApp channel account with id '" + id + "'");
+            if (!account.organizationId().equals(organization) || !phoneChannel(account)) {
+                throw new NotFoundException("channel_not_found", "No channel account that reaches a phone with id '"
+                        + id + "'");
             }
             return account;
         }
         return chatbots.list(organization).stream().map(Chatbot::id).flatMap(bot -> accounts.list(bot).stream())
-                .filter(a -> ChannelType.WHATSAPP.equals(a.type())).min(Comparator.comparing(ChannelAccount::createdAt))
-                .orElseThrow(() -> new InvalidRequestException("no_whatsapp_channel",
-                        "The organization has no WhatsApp channel account to send a test message through"));
+                .filter(this::phoneChannel).min(Comparator.comparing(ChannelAccount::createdAt))
+                .orElseThrow(() -> new InvalidRequestException("no_phone_channel",
+                        "The organization has no channel account that reaches a phone to send a test message through"));
+    }
+
+    /** A channel that may write first to a phone number (the staff member's). */
+    private boolean phoneChannel(ChannelAccount account) {
+        return reach.addresses(account, ContactIdentity.WA_ID) && channels.find(account.type())
+                .map(d -> d.capabilities().proactive()).orElse(false);
     }
 }

@@ -7,7 +7,8 @@ import io.parley.platform.ChatbotId;
 import io.parley.platform.InvalidRequestException;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
-import io.parley.platform.channel.ChannelType;
+import io.parley.platform.channel.ChannelCapabilities.OutboundKind;
+import io.parley.platform.channel.Channels;
 import io.parley.tenancy.Chatbots;
 import io.parley.templates.internal.TemplateBodies;
 import io.parley.templates.internal.TemplateRepository;
@@ -35,9 +36,11 @@ public class MessageTemplates {
     private final List<TemplateSource> sources;
     private final SystemEvents events;
     private final JsonMapper json;
+    private final Channels channels;
 
     MessageTemplates(TemplateRepository repository, ChannelAccounts channelAccounts, Chatbots chatbots,
-                     List<TemplateSource> sources, SystemEvents events, JsonMapper json) {
+                     List<TemplateSource> sources, SystemEvents events, JsonMapper json, Channels channels) {
+        this.channels = channels;
         this.repository = repository;
         this.channelAccounts = channelAccounts;
         this.chatbots = chatbots;
@@ -47,7 +50,7 @@ public class MessageTemplates {
     }
 
     public List<MessageTemplate> list(ChatbotId chatbotId) {
-        return repository.listByAccounts(whatsAppAccounts(chatbotId).stream().map(ChannelAccount::id).toList());
+        return repository.listByAccounts(templateAccounts(chatbotId).stream().map(ChannelAccount::id).toList());
     }
 
     @Transactional
@@ -80,10 +83,10 @@ public class MessageTemplates {
      * transaction: no connection is held across provider calls, and each upsert is complete on its own.
      */
     public int sync(ChatbotId chatbotId) {
-        List<ChannelAccount> accounts = whatsAppAccounts(chatbotId).stream()
+        List<ChannelAccount> accounts = templateAccounts(chatbotId).stream()
                 .filter(a -> channelAccounts.businessAccountId(a.id()).isPresent()).toList();
         if (accounts.isEmpty()) {
-            throw new InvalidRequestException("business_account_id_missing", "No WhatsApp channel of this chatbot has"
+            throw new InvalidRequestException("business_account_id_missing", "No channel of this chatbot that sends templates has"
                     + " a businessAccountId (the WABA id); connect the channel with one to sync its templates");
         }
         TemplateSource source = sources.stream().findFirst().orElseThrow(() -> new IllegalStateException(
@@ -169,20 +172,22 @@ public class MessageTemplates {
         }
     }
 
-    List<ChannelAccount> whatsAppAccounts(ChatbotId chatbotId) {
+    /** The chatbot's channel accounts whose channel sends templates. */
+    List<ChannelAccount> templateAccounts(ChatbotId chatbotId) {
         chatbots.get(chatbotId);
-        return channelAccounts.list(chatbotId).stream().filter(a -> ChannelType.WHATSAPP.equals(a.type())).toList();
+        return channelAccounts.list(chatbotId).stream()
+                .filter(a -> channels.capabilities(a.type()).supports(OutboundKind.TEMPLATE)).toList();
     }
 
     private ChannelAccount account(ChatbotId chatbotId, ChannelAccountId requested) {
-        List<ChannelAccount> accounts = whatsAppAccounts(chatbotId);
+        List<ChannelAccount> accounts = templateAccounts(chatbotId);
         if (requested != null) {
             return accounts.stream().filter(a -> a.id().equals(requested)).findFirst()
-                    .orElseThrow(() -> invalid("channelId", "is not a WhatsApp channel of this chatbot"));
+                    .orElseThrow(() -> invalid("channelId", "is not a channel of this chatbot that sends templates"));
         }
         if (accounts.size() != 1) {
-            throw invalid("channelId", accounts.isEmpty() ? "the chatbot has no WhatsApp channel"
-                    : "is required: the chatbot has several WhatsApp channels");
+            throw invalid("channelId", accounts.isEmpty() ? "the chatbot has no channel that sends templates"
+                    : "is required: the chatbot has several channels that send templates");
         }
         return accounts.getFirst();
     }

@@ -7,6 +7,7 @@ import io.parley.events.SystemEvent;
 import io.parley.events.SystemEvents;
 import io.parley.platform.ConversationId;
 import io.parley.platform.NotFoundException;
+import io.parley.platform.channel.Channels;
 import io.parley.tenancy.Chatbots;
 import io.parley.templates.WindowDecision.Closed;
 import io.parley.templates.WindowDecision.Open;
@@ -23,9 +24,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Decides, just before free text goes out, whether the contact's 24-hour window allows it. Outside the window
- * WhatsApp rejects free text with 131047, often only later in a status webhook; Parley sends the chatbot's approved
- * re-engagement template instead, or fails the message as {@code window_closed} (ADR 0021).
+ * Decides, just before free text goes out on a channel with a service window, whether the contact's window allows
+ * it. Outside the window the provider rejects free text, often only later in a status webhook; Parley sends the
+ * chatbot's approved re-engagement template instead, or fails the message as {@code window_closed} (ADR 0021).
  */
 @Service
 public class OutsideWindow {
@@ -37,9 +38,11 @@ public class OutsideWindow {
     private final Contacts contacts;
     private final Chatbots chatbots;
     private final SystemEvents events;
+    private final Channels channels;
 
     OutsideWindow(ConversationWindows windows, WindowTemplates windowTemplates, TemplateRepository repository,
-                  Contacts contacts, Chatbots chatbots, SystemEvents events) {
+                  Contacts contacts, Chatbots chatbots, SystemEvents events, Channels channels) {
+        this.channels = channels;
         this.windows = windows;
         this.windowTemplates = windowTemplates;
         this.repository = repository;
@@ -51,8 +54,8 @@ public class OutsideWindow {
     public WindowDecision decide(ConversationId conversationId, Instant now) {
         ConversationWindow window = windows.window(conversationId).orElseThrow(() -> new NotFoundException(
                 "conversation_not_found", "No conversation with id '" + conversationId + "'"));
-        // Only WhatsApp has a customer service window; web chat can always answer.
-        if (!"whatsapp".equals(window.channel()) || window.isOpenAt(now)) {
+        // Only channels with a customer service window (WhatsApp) restrict free text; the others can always answer.
+        if (channels.capabilities(window.channel()).serviceWindow().isEmpty() || window.isOpenAt(now)) {
             return new Open();
         }
         Optional<WindowTemplate> configured = windowTemplates.get(window.chatbotId());

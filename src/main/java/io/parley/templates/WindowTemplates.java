@@ -46,12 +46,12 @@ public class WindowTemplates {
         if (request == null || request.name() == null || request.language() == null) {
             throw invalid("name", "and language are required");
         }
-        List<ChannelAccount> accounts = templates.whatsAppAccounts(chatbotId);
+        List<ChannelAccount> accounts = templates.templateAccounts(chatbotId);
         List<MessageTemplate> matching = accounts.stream()
                 .flatMap(a -> repository.find(a.id(), request.name(), request.language()).stream()).toList();
         if (matching.isEmpty()) {
             throw new InvalidRequestException("template_not_found", "No template '" + request.name() + "' in "
-                    + request.language() + " is registered for this chatbot's WhatsApp channels; register or sync it"
+                    + request.language() + " is registered for this chatbot's template channels; register or sync it"
                     + " first", Map.of("name", request.name(), "language", request.language()));
         }
         MessageTemplate template = matching.stream().filter(t -> t.status() == TemplateStatus.APPROVED).findFirst()

@@ -36,6 +36,8 @@ public class ChannelAccounts {
     private final ChannelAccountRepository repository;
     private final Chatbots chatbots;
     private final WhatsAppNumberVerifier verifier;
+    /** The channel whose numbers {@link #verifier} checks and whose credentials these methods keep. */
+    private final ChannelType numberType;
     private final WhatsAppNumberDirectory numbers;
     private final Cache<ChannelAccountId, WhatsAppCredentials> credentials = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
@@ -45,8 +47,9 @@ public class ChannelAccounts {
         this.repository = repository;
         this.chatbots = chatbots;
         this.verifier = verifier;
-        this.numbers = new WhatsAppNumberDirectory(repository::findWhatsApp, repository::whatsAppFingerprint, clock,
-                meters);
+        this.numberType = verifier.type();
+        this.numbers = new WhatsAppNumberDirectory(ids -> repository.findWhatsApp(numberType, ids),
+                () -> repository.whatsAppFingerprint(numberType), clock, meters, "parley." + numberType.wireName());
     }
 
     public ChannelAccount createWhatsApp(ChatbotId chatbotId, NewWhatsAppChannel request) {
@@ -56,14 +59,14 @@ public class ChannelAccounts {
         if (!phoneNumberId.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw Validation.invalid("phoneNumberId", "must be the numeric phone number id from Meta, not the phone number");
         }
-        String accessToken = Validation.requireText("accessToken", request.accessToken(), 2_000);
+        String accessToken = Validation.requireToken("accessToken", request.accessToken(), 2_000);
         String appSecret = Validation.requireText("appSecret", request.appSecret(), 500);
         String verifyToken = Validation.requireText("verifyToken", request.verifyToken(), 500);
         String businessAccountId = request.businessAccountId() == null || request.businessAccountId().isBlank()
                 ? null : businessAccountId(request.businessAccountId());
         NumberProfile profile = verified(phoneNumberId, accessToken);
         try {
-            ChannelAccount account = repository.insertWhatsApp(new ChannelAccountId(UUID.randomUUID()), chatbot,
+            ChannelAccount account = repository.insertWhatsApp(numberType, new ChannelAccountId(UUID.randomUUID()), chatbot,
                     phoneNumberId, accessToken, appSecret, verifyToken, businessAccountId, profile);
             numbers.connected(phoneNumberId);
             return account;
@@ -81,12 +84,12 @@ public class ChannelAccounts {
      */
     public ChannelAccount updateWhatsApp(ChatbotId chatbotId, ChannelAccountId id, WhatsAppChannelChange change) {
         ChannelAccount account = getOfChatbot(chatbotId, id);
-        if (!ChannelType.WHATSAPP.equals(account.type())) {
+        if (!numberType.equals(account.type())) {
             throw new InvalidRequestException("unsupported_channel_type",
-                    "A " + account.type().wireName() + " channel has no WhatsApp credentials to change");
+                    "A " + account.type().wireName() + " channel has no " + numberType + " credentials to change");
         }
         String accessToken = change.accessToken() == null ? null
-                : Validation.requireText("accessToken", change.accessToken(), 2_000);
+                : Validation.requireToken("accessToken", change.accessToken(), 2_000);
         String appSecret = change.appSecret() == null ? null
                 : Validation.requireText("appSecret", change.appSecret(), 500);
         String verifyToken = change.verifyToken() == null ? null
@@ -97,7 +100,7 @@ public class ChannelAccounts {
         if (profile != null && profile.displayPhoneNumber() == null && profile.verifiedName() == null) {
             profile = null; // verification switched off: keep what Meta showed when the number was connected
         }
-        repository.updateWhatsApp(id, accessToken, appSecret, verifyToken, businessAccountId, profile);
+        repository.updateWhatsApp(numberType, id, accessToken, appSecret, verifyToken, businessAccountId, profile);
         afterCommit(() -> credentials.invalidate(id));
         return get(id);
     }
@@ -115,7 +118,7 @@ public class ChannelAccounts {
     void forgetAfterCommit(List<ChannelAccount> removed) {
         afterCommit(() -> removed.forEach(account -> {
             credentials.invalidate(account.id());
-            if (ChannelType.WHATSAPP.equals(account.type())) {
+            if (numberType.equals(account.type())) {
                 numbers.removed(account.externalId());
             }
         }));
@@ -161,10 +164,13 @@ public class ChannelAccounts {
         return repository.insert(id, chatbot, type, id.toString());
     }
 
-    /** The web chat account of a chatbot, created on first use. */
-    public ChannelAccount webchat(ChatbotId chatbotId) {
+    /**
+     * The chatbot's account of a channel every chatbot has without connecting it (web chat), created on first use;
+     * its external id is the chatbot id.
+     */
+    public ChannelAccount builtIn(ChatbotId chatbotId, ChannelType type) {
         Chatbot chatbot = chatbots.get(chatbotId);
-        return repository.ensureWebchat(new ChannelAccountId(UUID.randomUUID()), chatbot);
+        return repository.ensureBuiltIn(type, new ChannelAccountId(UUID.randomUUID()), chatbot);
     }
 
     public Optional<ChannelAccount> findWhatsApp(String phoneNumberId) {
@@ -188,7 +194,7 @@ public class ChannelAccounts {
     }
 
     public WhatsAppCredentials whatsAppCredentials(ChannelAccountId id) {
-        return credentials.get(id, repository::whatsAppCredentials);
+        return credentials.get(id, key -> repository.whatsAppCredentials(numberType, key));
     }
 
     /** True if some WhatsApp channel account was created with this verify token. */
@@ -198,19 +204,19 @@ public class ChannelAccounts {
 
     /** The WhatsApp Business Account id given when the channel was connected, if any. */
     public Optional<String> businessAccountId(ChannelAccountId id) {
-        return repository.businessAccountId(id);
+        return repository.businessAccountId(numberType, id);
     }
 
     /** WhatsApp channel accounts connected with this WhatsApp Business Account id. */
     public List<ChannelAccount> findByBusinessAccountId(String businessAccountId) {
         return businessAccountId == null || businessAccountId.isBlank() ? List.of()
-                : repository.findByBusinessAccountIds(List.of(businessAccountId));
+                : repository.findByBusinessAccountIds(numberType, List.of(businessAccountId));
     }
 
     /** WhatsApp channel accounts connected with any of these WABA ids, in one query. */
     public List<ChannelAccount> findByBusinessAccountIds(Collection<String> businessAccountIds) {
         List<String> ids = businessAccountIds.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
-        return ids.isEmpty() ? List.of() : repository.findByBusinessAccountIds(ids);
+        return ids.isEmpty() ? List.of() : repository.findByBusinessAccountIds(numberType, ids);
     }
 
     public List<ChannelAccount> list(ChatbotId chatbotId) {

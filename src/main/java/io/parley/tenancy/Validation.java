@@ -21,6 +21,18 @@ final class Validation {
         return trimmed;
     }
 
+    /**
+     * A credential sent to a provider in an HTTP header (an access token): printable ASCII without spaces. Anything
+     * else could never authenticate and would break the request, so it is refused when it is configured.
+     */
+    static String requireToken(String field, String value, int maxLength) {
+        String token = requireText(field, value, maxLength);
+        if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw invalid(field, "must be printable ASCII without spaces (is it the whole token, copied as it is?)");
+        }
+        return token;
+    }
+
     static String optionalText(String field, String value, int maxLength) {
         return value == null || value.isBlank() ? null : requireText(field, value, maxLength);
     }

@@ -1,5 +1,6 @@
 package io.parley.tenancy;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.platform.Secret;
 
 /**
@@ -8,5 +9,8 @@ import io.parley.platform.Secret;
  * failure: those are {@link WhatsAppNumberCheck.Failed} outcomes.
  */
 public interface WhatsAppNumberVerifier {
+    /** The channel whose numbers this verifier checks (the accounts {@code ChannelAccounts} keeps credentials for). */
+    ChannelType type();
+
     WhatsAppNumberCheck check(String phoneNumberId, Secret accessToken);
 }

@@ -133,7 +133,7 @@ class SessionsIntegrationTest extends IntegrationTestSupport {
     void should_start_a_new_session_when_the_message_asks_for_one() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
         bot.llm().repliesInSequence(LlmFake.ok("Order 4411 ships tomorrow."), LlmFake.ok("How can I help?"));
-        ChannelAccount webchat = channelAccounts.webchat(new ChatbotId(UUID.fromString(bot.chatbotId())));
+        ChannelAccount webchat = channelAccounts.builtIn(new ChatbotId(UUID.fromString(bot.chatbotId())), io.parley.platform.channel.ChannelType.WEBCHAT);
         String visitor = "visitor-" + UUID.randomUUID();
         Api.Response accepted = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages", """
                 {"sessionId": "%s", "text": "Where is order 4411?"}""".formatted(visitor));
@@ -143,7 +143,7 @@ class SessionsIntegrationTest extends IntegrationTestSupport {
                 + "/messages").json().findValuesAsString("role").contains("assistant"));
 
         Receipt receipt = conversations.receive(new InboundMessage(webchat.organizationId(), webchat.chatbotId(),
-                webchat.id(), "webchat", visitor + ":fresh", List.of(new ContactIdentity(ContactIdentity.WEBCHAT,
+                webchat.id(), io.parley.platform.channel.ChannelType.WEBCHAT, visitor + ":fresh", List.of(new ContactIdentity(ContactIdentity.WEBCHAT,
                 visitor)), null, "text", "Something else", Map.of(), null, null, true, true));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> bot.llm().requests().size() == 2);

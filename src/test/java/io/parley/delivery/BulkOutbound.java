@@ -58,7 +58,7 @@ final class BulkOutbound {
             for (int i = 0; i < count; i++) {
                 deliveries.enqueue(new OutboundRequest(new OrganizationId(UUID.fromString(bot.organizationId())),
                         new ConversationId(conversations.get(i)), new MessageId(messages.get(i)),
-                        new ChannelAccountId(UUID.fromString(bot.channelId())), "whatsapp",
+                        new ChannelAccountId(UUID.fromString(bot.channelId())), io.parley.platform.channel.ChannelType.WHATSAPP,
                         Long.toString(base + i), text, lane, null, null));
             }
         });

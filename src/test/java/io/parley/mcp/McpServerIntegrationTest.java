@@ -53,9 +53,9 @@ class McpServerIntegrationTest extends IntegrationTestSupport {
                 "search_messages", "send_message", "handover");
         Tool send = tools.stream().filter(t -> t.name().equals("send_message")).findFirst().orElseThrow();
         assertThat(send.inputSchema()).containsEntry("type", "object")
-                .containsEntry("required", List.of("conversationId", "text"));
+                .containsEntry("required", List.of("text"));
         assertThat(send.inputSchema().get("properties")).asInstanceOf(InstanceOfAssertFactories.MAP)
-                .containsOnlyKeys("conversationId", "text");
+                .containsOnlyKeys("conversationId", "contactId", "chatbotId", "channelId", "text");
         assertThat(tools).allSatisfy(t -> assertThat(t.description()).isNotBlank());
         assertThat(mcp.sdk().getServerInfo().name()).isEqualTo("parley");
     }

@@ -109,6 +109,20 @@ class ChannelVerificationIntegrationTest extends IntegrationTestSupport {
         assertNothingStored();
     }
 
+    @Test
+    void should_refuse_a_token_that_cannot_travel_in_a_header_before_asking_graph() {
+        // The README's placeholder, pasted as it is: "…" is not ASCII and would make the Graph request itself fail.
+        Api.Response response = api.post("/api/v1/chatbots/" + bot + "/channels", """
+                {"type": "whatsapp", "phoneNumberId": "%s", "accessToken": "EAA…", "appSecret": "s",
+                 "verifyToken": "v"}""".formatted(phoneNumberId));
+
+        JsonNode problem = assertProblem(response, 400, "validation_failed");
+
+        assertThat(problem.toString()).contains("accessToken");
+        assertThat(GraphFake.numberLookups(phoneNumberId)).isEmpty();
+        assertNothingStored();
+    }
+
     private Api.Response connect() {
         return api.post("/api/v1/chatbots/" + bot + "/channels", """
                 {"type": "whatsapp", "phoneNumberId": "%s", "accessToken": "%s", "appSecret": "s-%s",

@@ -88,7 +88,7 @@ class DemoTenant {
                         + "WhatsApp and web chat, put an AI agent behind them, and never lose or duplicate a message."),
                 new FaqEntry("How do I connect my WhatsApp number?", "Create a channel with POST "
                         + "/api/v1/chatbots/{botId}/channels (phone number id, access token, app secret, verify token), "
-                        + "then set Parley's /webhooks/whatsapp URL and the same verify token in your Meta app."),
+                        + "then set the webhookUrl the answer shows and the same verify token in your Meta app."),
                 new FaqEntry("How do I use OpenAI or another real language model?", "Create a chatbot whose model is "
                         + "{\"provider\": \"openai\", \"name\": \"gpt-4o-mini\", \"apiKey\": \"...\"}; any "
                         + "OpenAI-compatible server works through baseUrl."),

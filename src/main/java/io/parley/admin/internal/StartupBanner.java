@@ -2,9 +2,11 @@ package io.parley.admin.internal;
 
 import io.parley.platform.PlatformProperties;
 import io.parley.platform.PublicUrl;
+import io.parley.platform.channel.Channels;
 import io.parley.tenancy.Chatbot;
 import java.io.PrintStream;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +22,16 @@ class StartupBanner {
     private final PublicUrl publicUrl;
     private final PlatformProperties platform;
 
+    private final Channels channels;
+
     StartupBanner(DemoTenant demo, AdminToken token, PublicUrl publicUrl, PlatformProperties platform) {
+        this(demo, token, publicUrl, platform, null);
+    }
+
+    @Autowired
+    StartupBanner(DemoTenant demo, AdminToken token, PublicUrl publicUrl, PlatformProperties platform,
+                  Channels channels) {
+        this.channels = channels;
         this.demo = demo;
         this.token = token;
         this.publicUrl = publicUrl;
@@ -49,10 +60,21 @@ class StartupBanner {
         demoBot.ifPresent(bot -> text.append("\n  Demo chatbot: ").append(bot.name()).append(" (").append(bot.id())
                 .append(")\n"));
         text.append("  Admin API:        ").append(publicUrl.resolve("/api/v1")).append("  (Authorization: Bearer <token>)\n")
-                .append("  WhatsApp webhook: ").append(publicUrl.resolve("/webhooks/whatsapp")).append('\n')
+                .append(endpoints())
                 .append("  Data:             ").append(platform.embedded() ? platform.dataDir().toAbsolutePath().normalize()
                         : "external PostgreSQL").append('\n');
         out.println(text);
         out.flush();
+    }
+
+    /** What each installed channel asks the operator to configure at its provider (WhatsApp: the webhook URL). */
+    private String endpoints() {
+        StringBuilder lines = new StringBuilder();
+        if (channels != null) {
+            channels.all().forEach(channel -> channel.operatorEndpoints().forEach((label, path) ->
+                    lines.append("  ").append(String.format("%-18s", label + ":")).append(publicUrl.resolve(path))
+                            .append('\n')));
+        }
+        return lines.toString();
     }
 }

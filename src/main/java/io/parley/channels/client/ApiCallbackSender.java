@@ -62,8 +62,8 @@ class ApiCallbackSender implements ChannelSender {
     }
 
     @Override
-    public String channel() {
-        return ClientTypes.API.wireName();
+    public io.parley.platform.channel.ChannelType channel() {
+        return ClientTypes.API;
     }
 
     @Override
@@ -117,7 +117,11 @@ class ApiCallbackSender implements ChannelSender {
         return rows.stream().filter(row -> !row.done() && row.waitingUntil() != null
                         && row.waitingUntil().isAfter(now)).findFirst()
                 .map(row -> new SendOutcome.RetryLater("request_waiting", "The request is still waiting for it",
-                        Duration.between(now, row.waitingUntil()).plusMillis(200), true));
+                        min(Duration.between(now, row.waitingUntil()).plusMillis(200), Duration.ofSeconds(1)), true));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
     }
 
     private Map<String, Object> payload(OutboundEnvelope envelope, Optional<Deliveries.Origin> origin) {

@@ -45,9 +45,10 @@ class ClientChannelStore {
         jdbc.sql("""
                         insert into client_channels (channel_account_id, organization_id, key_hash, key_hint,
                             identity_secret, signing_secret, token_secret, callback_url, allowed_origins,
-                            accept_guests, widget)
+                            accept_guests, widget, publishable_key)
                         values (:id, :org, :hash, :hint, :identity, :signing, :token, :callback, :origins, :guests,
-                            cast(:widget as jsonb))""")
+                            cast(:widget as jsonb), :publishable)""")
+                .param("publishable", publishable(key, id))
                 .param("id", id.value()).param("org", account.organizationId().value())
                 .param("hash", ClientKeys.sha256(key)).param("hint", ClientKeys.hint(key))
                 .param("identity", seal(identitySecret, "identity_secret", id))
@@ -65,6 +66,7 @@ class ClientChannelStore {
         jdbc.sql("""
                         update client_channels set
                             key_hash = coalesce(:hash, key_hash), key_hint = coalesce(:hint, key_hint),
+                            publishable_key = coalesce(:publishable, publishable_key),
                             identity_secret = coalesce(:identity, identity_secret),
                             signing_secret = coalesce(:signing, signing_secret),
                             callback_url = :callback, allowed_origins = :origins, accept_guests = :guests,
@@ -73,6 +75,7 @@ class ClientChannelStore {
                 .param("id", id.value())
                 .param("hash", newKey == null ? null : ClientKeys.sha256(newKey))
                 .param("hint", newKey == null ? null : ClientKeys.hint(newKey))
+                .param("publishable", newKey == null ? null : publishable(newKey, id))
                 .param("identity", seal(newIdentitySecret, "identity_secret", id))
                 .param("signing", seal(newSigningSecret, "signing_secret", id))
                 .param("callback", settings.callbackUrl())
@@ -107,6 +110,7 @@ class ClientChannelStore {
         try {
             ChannelAccount account = accounts.get(row.id());
             return Optional.of(new ClientChannel(account, row.keyHint(),
+                    open(row.publishableKey(), "publishable_key", row.id()),
                     open(row.identitySecret(), "identity_secret", row.id()),
                     open(row.signingSecret(), "signing_secret", row.id()),
                     open(row.tokenSecret(), "token_secret", row.id()), row.callbackUrl(), row.allowedOrigins(),
@@ -116,7 +120,7 @@ class ClientChannelStore {
         }
     }
 
-    private record Row(ChannelAccountId id, String keyHint, byte[] identitySecret, byte[] signingSecret,
+    private record Row(ChannelAccountId id, String keyHint, byte[] publishableKey, byte[] identitySecret, byte[] signingSecret,
                        byte[] tokenSecret, String callbackUrl, List<String> allowedOrigins, boolean acceptGuests,
                        Map<String, Object> widget) {
     }
@@ -125,10 +129,15 @@ class ClientChannelStore {
         java.sql.Array origins = rs.getArray("allowed_origins");
         String widget = rs.getString("widget");
         return new Row(new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)), rs.getString("key_hint"),
-                rs.getBytes("identity_secret"), rs.getBytes("signing_secret"), rs.getBytes("token_secret"),
+                rs.getBytes("publishable_key"), rs.getBytes("identity_secret"), rs.getBytes("signing_secret"), rs.getBytes("token_secret"),
                 rs.getString("callback_url"),
                 origins == null ? List.of() : Arrays.asList((String[]) origins.getArray()),
                 rs.getBoolean("accept_guests"), widget == null ? Map.of() : json.readValue(widget, MAP));
+    }
+
+    /** Publishable keys ({@code pk_}) are no secret (every page embedding the widget shows one): kept to be listed. */
+    private byte[] publishable(String key, ChannelAccountId id) {
+        return key.startsWith("pk_") ? seal(key, "publishable_key", id) : null;
     }
 
     private byte[] seal(String value, String column, ChannelAccountId id) {

@@ -18,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Connects, changes and shows a client channel. {@code api}: a secret key ({@code sk_}), an optional
  * {@code callbackUrl} (checked with the egress policy) and the secret that signs callbacks; {@code web} and
  * {@code app}: a publishable key ({@code pk_}), the identity secret that signs {@code userHash}, {@code acceptGuests}
- * (default true); {@code web} also {@code allowedOrigins} and {@code widget}. Keys and secrets appear only in the
- * response that created them; PATCH {@code {"rotate": ["key", ...]}} replaces them.
+ * (default true); {@code web} also {@code allowedOrigins} and {@code widget}. Secrets (the api key, the identity and
+ * signing secrets) appear only in the response that created them; the publishable key is no secret (every page
+ * carries it) and is also listed. PATCH {@code {"rotate": ["key", ...]}} replaces them.
  */
 class ClientConnector implements ChannelConnector {
     private static final Set<String> API_FIELDS = Set.of("type", "name", "callbackUrl", "rotate");
@@ -120,6 +121,9 @@ class ClientConnector implements ChannelConnector {
         store.find(account.id()).ifPresent(channel -> {
             view.put("name", store.name(account.id()));
             view.put("keyHint", channel.keyHint());
+            if (channel.publishableKey() != null) {
+                view.put("key", channel.publishableKey().reveal());
+            }
             if (isApi()) {
                 view.put("callbackUrl", channel.callbackUrl());
             } else {

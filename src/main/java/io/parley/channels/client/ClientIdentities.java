@@ -57,6 +57,11 @@ class ClientIdentities {
         if (user.externalId() != null) {
             identities.add(new ContactIdentity(EXTERNAL, user.externalId()));
         }
+        if (verified && !channel.isApi()) {
+            // Only externalId is signed: a page's script could add anyone's phone, email or device to a valid
+            // userHash, so those are not taken from a signed-in visitor.
+            identities = new ArrayList<>(List.of(new ContactIdentity(EXTERNAL, user.externalId())));
+        }
         if (identities.isEmpty()) {
             identities.add(new ContactIdentity(GUEST,
                     ClientKeys.sha256(channel.account().id() + ":" + requestId)));

@@ -102,7 +102,7 @@ class ClientMessages {
                 requests.delete(key); // remembered no longer: the same id is a new request
             }
             Receipt receipt = conversations.receive(new InboundMessage(channel.account().organizationId(),
-                    channel.account().chatbotId(), channel.account().id(), channel.account().type().wireName(),
+                    channel.account().chatbotId(), channel.account().id(), channel.account().type(),
                     "client:" + UUID.randomUUID(), claims.identities(), claims.name(), "text", request.text(),
                     Map.of("requestId", request.requestId()), null, null, true, request.newSession()));
             if (receipt.throttled()) {
@@ -147,7 +147,8 @@ class ClientMessages {
             }
             if (System.nanoTime() >= deadline) {
                 requests.stopWaiting(ticket.key());
-                return Optional.empty();
+                // A turn that finished while we stopped: its callback may already have deferred to this response.
+                return finish(ticket, true);
             }
             try {
                 Thread.sleep(Math.max(1, Math.min(properties.pollInterval().toMillis(),

@@ -14,15 +14,15 @@ import org.springframework.context.annotation.Configuration;
 class ClientSenders {
     @Bean
     ChannelSender webChannelSender() {
-        return new Published(ClientTypes.WEB.wireName());
+        return new Published(ClientTypes.WEB);
     }
 
     @Bean
     ChannelSender appChannelSender() {
-        return new Published(ClientTypes.APP.wireName());
+        return new Published(ClientTypes.APP);
     }
 
-    private record Published(String channel) implements ChannelSender {
+    private record Published(io.parley.platform.channel.ChannelType channel) implements ChannelSender {
         @Override
         public SendOutcome send(OutboundEnvelope envelope) {
             return new SendOutcome.Sent(channel + ":" + envelope.id());

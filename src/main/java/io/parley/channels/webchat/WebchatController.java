@@ -1,5 +1,6 @@
 package io.parley.channels.webchat;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.platform.web.CappedBody;
 import io.parley.platform.web.RequiresRole;
 import io.parley.platform.web.Role;
@@ -62,10 +63,10 @@ class WebchatController {
         if (text.isEmpty() || text.codePointCount(0, text.length()) > MAX_TEXT) {
             throw invalid("text", "must have 1 to " + MAX_TEXT + " characters");
         }
-        ChannelAccount account = accounts.webchat(Ids.parse(botId, "chatbot", ChatbotId::new));
+        ChannelAccount account = accounts.builtIn(Ids.parse(botId, "chatbot", ChatbotId::new), ChannelType.WEBCHAT);
         // Dedupe per visitor: another session's "msg-1" is a different message, not a resend.
         Receipt receipt = conversations.receive(new InboundMessage(account.organizationId(), account.chatbotId(),
-                account.id(), "webchat", sessionId + ":" + clientMessageId,
+                account.id(), ChannelType.WEBCHAT, sessionId + ":" + clientMessageId,
                 java.util.List.of(new ContactIdentity(ContactIdentity.WEBCHAT, sessionId)), null, "text", text,
                 Map.of(), null, null, true));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(

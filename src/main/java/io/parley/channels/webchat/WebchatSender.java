@@ -1,5 +1,6 @@
 package io.parley.channels.webchat;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.delivery.ChannelSender;
 import io.parley.delivery.OutboundEnvelope;
 import io.parley.delivery.SendOutcome;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 class WebchatSender implements ChannelSender {
     @Override
-    public String channel() {
-        return "webchat";
+    public ChannelType channel() {
+        return ChannelType.WEBCHAT;
     }
 
     @Override

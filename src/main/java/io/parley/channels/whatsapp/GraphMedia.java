@@ -1,5 +1,6 @@
 package io.parley.channels.whatsapp;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.media.MediaFetch;
 import io.parley.media.MediaSource;
 import io.parley.platform.ChannelAccountId;
@@ -54,8 +55,8 @@ class GraphMedia implements MediaSource {
     }
 
     @Override
-    public String channel() {
-        return "whatsapp";
+    public ChannelType channel() {
+        return ChannelType.WHATSAPP;
     }
 
     @Override

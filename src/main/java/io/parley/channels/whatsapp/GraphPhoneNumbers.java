@@ -1,5 +1,6 @@
 package io.parley.channels.whatsapp;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.platform.Secret;
 import io.parley.tenancy.WhatsAppNumberCheck;
 import io.parley.tenancy.WhatsAppNumberCheck.Failed;
@@ -40,6 +41,11 @@ class GraphPhoneNumbers implements WhatsAppNumberVerifier {
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.WHATSAPP;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.parley.channels.whatsapp;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.conversation.Receipt;
 import io.parley.media.InboundMedia;
 import io.parley.media.MediaLibrary;
@@ -24,7 +25,7 @@ class WaInboundMedia {
                 || !(message.details().get("id") instanceof String mediaId) || mediaId.isBlank()) {
             return;
         }
-        InboundMedia attachment = new InboundMedia(account.organizationId(), account.id(), "whatsapp",
+        InboundMedia attachment = new InboundMedia(account.organizationId(), account.id(), ChannelType.WHATSAPP,
                 receipt.conversationId(), receipt.messageId(), message.type(), mediaId,
                 (String) message.details().get("mime_type"), (String) message.details().get("sha256"));
         if (receipt.throttled()) {

@@ -1,5 +1,6 @@
 package io.parley.channels.whatsapp;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.contacts.ContactIdentity;
 import io.parley.conversation.Conversations;
 import io.parley.conversation.InboundMessage;
@@ -188,7 +189,7 @@ class WebhookStore {
         if (message.userId() != null) {
             identities.add(new ContactIdentity(ContactIdentity.BSUID, message.userId()));
         }
-        return new InboundMessage(account.organizationId(), account.chatbotId(), account.id(), "whatsapp",
+        return new InboundMessage(account.organizationId(), account.chatbotId(), account.id(), ChannelType.WHATSAPP,
                 message.wamid(), identities, message.profileName(), message.type(), message.text(), message.details(),
                 message.contextMessageId(), message.timestamp(), !NO_REPLY_TYPES.contains(message.type()));
     }

@@ -1,5 +1,6 @@
 package io.parley.channels.whatsapp;
 
+import io.parley.platform.channel.ChannelType;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.parley.conversation.TypingIndicator;
@@ -27,8 +28,8 @@ class WhatsAppOutbound implements ChannelSender, TypingIndicator {
     }
 
     @Override
-    public String channel() {
-        return "whatsapp";
+    public ChannelType channel() {
+        return ChannelType.WHATSAPP;
     }
 
     @Override

@@ -14,6 +14,8 @@ import io.parley.platform.ConversationId;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.MessageId;
 import io.parley.platform.OutboundMessageId;
+import io.parley.platform.channel.ChannelDefinition;
+import io.parley.platform.channel.Channels;
 import io.parley.templates.MessageTemplates;
 import io.parley.tenancy.ApiKeyId;
 import io.parley.usage.UsageLedger;
@@ -39,11 +41,16 @@ public class AgentMessageSender {
     private final UsageLedger usage;
     private final MessageTemplates templates;
     private final SessionPlacer sessions;
+    private final Channels channels;
+    private final Recipients recipients;
     private final Clock clock;
     private final JsonMapper json;
 
     AgentMessageSender(ConversationRepository repository, Contacts contacts, Deliveries deliveries, UsageLedger usage,
-                       MessageTemplates templates, SessionPlacer sessions, Clock clock, JsonMapper json) {
+                       MessageTemplates templates, SessionPlacer sessions, Channels channels, Recipients recipients,
+                       Clock clock, JsonMapper json) {
+        this.channels = channels;
+        this.recipients = recipients;
         this.repository = repository;
         this.contacts = contacts;
         this.deliveries = deliveries;
@@ -58,8 +65,8 @@ public class AgentMessageSender {
                           String idempotencyKey, ApiKeyId apiKey) {
         OutboundContent content = requested instanceof OutboundContent.Text text
                 && text.text() != null ? new OutboundContent.Text(text.text().strip()) : requested;
-        content.validate();
-        supportedOn(conversation.channel(), content);
+        ChannelDefinition channel = channels.definition(conversation.channel());
+        content.validateFor(conversation.channel(), channel.capabilities());
         if (content instanceof OutboundContent.Template template) {
             templates.checkSendable(conversation.channelAccountId(), template.name(), template.language(),
                     template.parameters() == null ? 0 : template.parameters().size());
@@ -84,9 +91,9 @@ public class AgentMessageSender {
                 return earlier.get().messageId();
             }
         }
-        String context = replyTo == null ? null : providerId(conversation, "replyTo", replyTo);
+        String context = replyTo == null ? null : providerId(conversation, channel, "replyTo", replyTo);
         if (content instanceof OutboundContent.Reaction reaction) {
-            content = new OutboundContent.Reaction(providerId(conversation, "reaction.messageId",
+            content = new OutboundContent.Reaction(providerId(conversation, channel, "reaction.messageId",
                     reaction.messageId()), reaction.emoji());
         }
         Instant now = clock.instant();
@@ -104,7 +111,7 @@ public class AgentMessageSender {
         Contact contact = contacts.find(conversation.contactId()).orElseThrow();
         OutboundMessageId outbound = deliveries.enqueue(new OutboundRequest(conversation.organizationId(),
                 conversation.id(), messageId, conversation.channelAccountId(), conversation.channel(),
-                Recipients.of(conversation.channel(), contact), content, context, Lane.CONVERSATIONAL, key, hash));
+                recipients.of(conversation.channel(), contact), content, context, Lane.CONVERSATIONAL, key, hash));
         if (apiKey != null) {
             usage.recordApiMessage(conversation.organizationId(), conversation.chatbotId(), contact.id(),
                     conversation.id(), apiKey, outbound);
@@ -113,39 +120,27 @@ public class AgentMessageSender {
     }
 
     /**
-     * Web chat shows every kind as its text rendering, except what only means something on WhatsApp: a media id
-     * uploaded to Meta and a template (ADR 22).
-     */
-    private static void supportedOn(String channel, OutboundContent content) {
-        if (!"whatsapp".equals(channel) && (content instanceof OutboundContent.Template
-                || content instanceof OutboundContent.Media media && media.id() != null)) {
-            throw new InvalidRequestException("unsupported_on_channel", (content instanceof OutboundContent.Template
-                    ? "Templates" : "Media by uploaded id") + " can only be sent on WhatsApp; this conversation is on "
-                    + channel, Map.of("field", content.wireType(), "channel", channel));
-        }
-    }
-
-    /**
      * The provider id of the message referred to: a wamid as given, or our message id of this conversation (its
      * wamid once it has one; web chat needs none).
      */
-    private String providerId(ConversationRow conversation, String field, String reference) {
+    private String providerId(ConversationRow conversation, ChannelDefinition channel, String field,
+                              String reference) {
         UUID id;
         try {
             id = UUID.fromString(reference);
         } catch (IllegalArgumentException e) {
-            if ("whatsapp".equals(conversation.channel()) && reference.startsWith("wamid.") && reference.length() <= 256) {
+            if (channel.isProviderMessageId(reference)) {
                 return reference;
             }
             throw new InvalidRequestException("validation_failed", field
-                    + " must be a message id of this conversation or a WhatsApp message id (wamid.…)",
-                    Map.of("field", field));
+                    + " must be a message id of this conversation" + (channel.referencesByProviderId()
+                    ? " or a " + channel.type() + " message id" : ""), Map.of("field", field));
         }
         MessageId messageId = new MessageId(id);
         var message = repository.findMessage(conversation.id(), messageId).orElseThrow(() ->
                 new InvalidRequestException("validation_failed", field + " is not a message of this conversation",
                         Map.of("field", field)));
-        if (!"whatsapp".equals(conversation.channel())) {
+        if (!channel.referencesByProviderId()) {
             return message.id().toString();
         }
         String providerId = message.providerMessageId();
@@ -155,7 +150,7 @@ public class AgentMessageSender {
         }
         if (providerId == null) {
             throw new InvalidRequestException("reply_target_not_delivered", field
-                    + " refers to a message WhatsApp has not accepted yet", Map.of("field", field));
+                    + " refers to a message the channel has not accepted yet", Map.of("field", field));
         }
         return providerId;
     }

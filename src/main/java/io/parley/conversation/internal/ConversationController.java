@@ -70,7 +70,7 @@ class ConversationController {
     record ConversationView(UUID id, UUID chatbotId, String channel, ContactView contact, String owner,
                             Instant lastMessageAt, Instant createdAt) {
         static ConversationView of(ConversationSummary s) {
-            return new ConversationView(s.id().value(), s.chatbotId().value(), s.channel(), ContactView.of(s.contact()),
+            return new ConversationView(s.id().value(), s.chatbotId().value(), s.channel().wireName(), ContactView.of(s.contact()),
                     s.owner().wireName(), s.lastMessageAt(), s.createdAt());
         }
     }

@@ -1,5 +1,6 @@
 package io.parley.conversation.internal;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.conversation.Owner;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
@@ -29,13 +30,13 @@ public class ConversationRepository {
     }
 
     public record ConversationRow(ConversationId id, OrganizationId organizationId, ChatbotId chatbotId,
-                                  ContactId contactId, ChannelAccountId channelAccountId, String channel, Owner owner,
+                                  ContactId contactId, ChannelAccountId channelAccountId, ChannelType channel, Owner owner,
                                   Instant lastMessageAt, Instant createdAt) {
     }
 
     /** What {@link #receive} stores: the inbound event, its conversation and the message. */
     public record Received(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId,
-                           ChannelAccountId channelAccountId, String channel, String providerEventId,
+                           ChannelAccountId channelAccountId, ChannelType channel, String providerEventId,
                            NewMessage message) {
     }
 
@@ -73,7 +74,7 @@ public class ConversationRepository {
                         select conversation_id from message""")
                 .param("account", r.channelAccountId().value()).param("event", r.providerEventId())
                 .param("org", r.organizationId().value()).param("bot", r.chatbotId().value())
-                .param("contact", r.contactId().value()).param("channel", r.channel())
+                .param("contact", r.contactId().value()).param("channel", r.channel().wireName())
                 .param("newConversation", UUID.randomUUID()).param("message", m.id().value())
                 .param("type", m.type()).param("content", m.content()).param("details", m.detailsJson())
                 .param("context", m.contextMessageId())
@@ -301,7 +302,7 @@ public class ConversationRepository {
                 new OrganizationId(rs.getObject("organization_id", UUID.class)),
                 new ChatbotId(rs.getObject("chatbot_id", UUID.class)),
                 new ContactId(rs.getObject("contact_id", UUID.class)),
-                new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)), rs.getString("channel"),
+                new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)), ChannelType.fromWire(rs.getString("channel")),
                 Owner.fromWire(rs.getString("owner")), rs.getTimestamp("last_message_at").toInstant(),
                 rs.getTimestamp("created_at").toInstant());
     }

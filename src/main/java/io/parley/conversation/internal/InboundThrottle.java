@@ -32,8 +32,11 @@ public class InboundThrottle {
     private final Deliveries deliveries;
     private final Limits usageLimits;
 
+    private final Recipients recipients;
+
     InboundThrottle(RateLimits rateLimits, ConversationRepository repository, Contacts contacts,
-                    Deliveries deliveries, Limits usageLimits) {
+                    Deliveries deliveries, Limits usageLimits, Recipients recipients) {
+        this.recipients = recipients;
         this.rateLimits = rateLimits;
         this.usageLimits = usageLimits;
         this.repository = repository;
@@ -75,6 +78,6 @@ public class InboundThrottle {
         repository.touchConversation(conversationId, now);
         deliveries.enqueue(new OutboundRequest(message.organizationId(), conversationId, noticeId,
                 message.channelAccountId(), message.channel(),
-                Recipients.of(message.channel(), contacts.find(contactId).orElseThrow()), text));
+                recipients.of(message.channel(), contacts.find(contactId).orElseThrow()), text));
     }
 }

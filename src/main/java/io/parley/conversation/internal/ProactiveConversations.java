@@ -1,5 +1,6 @@
 package io.parley.conversation.internal;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.ContactId;
@@ -22,7 +23,7 @@ public class ProactiveConversations {
 
     /** Finds or creates the conversation and moves its last message time; owner and inbound time stay. */
     public ConversationId upsert(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId,
-                                 ChannelAccountId account, String channel, Instant at) {
+                                 ChannelAccountId account, ChannelType channel, Instant at) {
         return jdbc.sql("""
                         insert into conversations (id, organization_id, chatbot_id, contact_id, channel_account_id,
                             channel, last_message_at)
@@ -31,7 +32,7 @@ public class ProactiveConversations {
                           set last_message_at = greatest(conversations.last_message_at, excluded.last_message_at)
                         returning id""")
                 .param("id", UUID.randomUUID()).param("org", organizationId.value()).param("bot", chatbotId.value())
-                .param("contact", contactId.value()).param("account", account.value()).param("channel", channel)
+                .param("contact", contactId.value()).param("account", account.value()).param("channel", channel.wireName())
                 .param("at", Timestamp.from(at))
                 .query((rs, row) -> new ConversationId(rs.getObject(1, UUID.class))).single();
     }

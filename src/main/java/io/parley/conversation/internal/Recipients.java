@@ -1,25 +1,36 @@
 package io.parley.conversation.internal;
 
 import io.parley.contacts.Contact;
-import io.parley.contacts.ContactIdentity;
+import io.parley.platform.channel.ChannelType;
+import io.parley.platform.channel.Channels;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
 
-/** The address a channel delivers to. */
-public final class Recipients {
-    private Recipients() {
+/** The address a channel delivers to: the contact's first identity of a kind the channel addresses. */
+@Component
+public class Recipients {
+    private final Channels channels;
+
+    Recipients(Channels channels) {
+        this.channels = channels;
     }
 
-    /** WhatsApp prefers the phone-based wa_id over the business-scoped user id; web chat uses the session. */
-    public static String of(String channel, Contact contact) {
+    /**
+     * The contact's identity of the channel's first addressable kind (WhatsApp prefers the phone-based wa_id over
+     * the business-scoped user id); a contact with none of them falls back to its first identity, as the
+     * conversation it wrote in was on this channel.
+     */
+    public String of(ChannelType channel, Contact contact) {
         if (contact == null) {
             throw new IllegalStateException("A conversation without a contact has no recipient");
         }
-        List<String> kinds = switch (channel) {
-            case "whatsapp" -> List.of(ContactIdentity.WA_ID, ContactIdentity.BSUID);
-            case "webchat" -> List.of(ContactIdentity.WEBCHAT);
-            default -> List.of();
-        };
-        return kinds.stream().flatMap(kind -> contact.identity(kind).stream()).findFirst()
-                .orElseGet(() -> contact.identities().getFirst().value());
+        return addressable(channel, contact).orElseGet(() -> contact.identities().getFirst().value());
+    }
+
+    /** The contact's address on the channel, or empty when it has no identity of a kind the channel addresses. */
+    public Optional<String> addressable(ChannelType channel, Contact contact) {
+        List<String> kinds = channels.capabilities(channel).identityKinds();
+        return kinds.stream().flatMap(kind -> contact.identity(kind).stream()).findFirst();
     }
 }

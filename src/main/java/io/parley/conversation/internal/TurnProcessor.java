@@ -1,5 +1,6 @@
 package io.parley.conversation.internal;
 
+import io.parley.platform.channel.ChannelType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.parley.agent.Agent;
@@ -50,7 +51,7 @@ class TurnProcessor {
     private final TurnGate gate;
     private final TurnSessions sessions;
     private final SystemEvents events;
-    private final Map<String, TypingIndicator> typing;
+    private final Map<ChannelType, TypingIndicator> typing;
     private final ConversationProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -166,7 +167,7 @@ class TurnProcessor {
             indicator.show(conversation.channelAccountId(), last.providerMessageId());
         } catch (RuntimeException e) {
             // Cosmetic: the reply matters, the indicator does not. Counted so a broken one is visible.
-            meters.counter("parley.typing_indicator.failures", "channel", conversation.channel()).increment();
+            meters.counter("parley.typing_indicator.failures", "channel", conversation.channel().wireName()).increment();
             log.warn("Typing indicator failed: {}", e.getMessage());
         }
     }

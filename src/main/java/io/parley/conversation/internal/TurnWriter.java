@@ -35,10 +35,15 @@ class TurnWriter {
     private final PriceCatalog prices;
     private final TransactionTemplate transactions;
     private final TurnSessions sessions;
+    private final Recipients recipients;
+    private final LongReplies longReplies;
     private final Clock clock;
 
     TurnWriter(ConversationRepository repository, Deliveries deliveries, UsageLedger usage, PriceCatalog prices,
-               TransactionTemplate transactions, TurnSessions sessions, Clock clock) {
+               TransactionTemplate transactions, TurnSessions sessions, Recipients recipients,
+               LongReplies longReplies, Clock clock) {
+        this.recipients = recipients;
+        this.longReplies = longReplies;
         this.repository = repository;
         this.deliveries = deliveries;
         this.usage = usage;
@@ -95,16 +100,19 @@ class TurnWriter {
         });
     }
 
+    /** One message per part the channel needs (a long reply is split or cut by {@link LongReplies}). */
     private void reply(ConversationRow conversation, Contact contact, String text, UUID turnId) {
         Instant now = clock.instant();
-        MessageId replyId = new MessageId(UUID.randomUUID());
-        repository.insertMessage(new NewMessage(replyId, conversation.organizationId(), conversation.id(),
-                "assistant", "text", text, null, null, null, null, false, now));
-        repository.linkReplyToTurn(replyId, turnId);
+        String recipient = recipients.of(conversation.channel(), contact);
+        for (String part : longReplies.parts(conversation, text)) {
+            MessageId replyId = new MessageId(UUID.randomUUID());
+            repository.insertMessage(new NewMessage(replyId, conversation.organizationId(), conversation.id(),
+                    "assistant", "text", part, null, null, null, null, false, now));
+            repository.linkReplyToTurn(replyId, turnId);
+            deliveries.enqueue(new OutboundRequest(conversation.organizationId(), conversation.id(), replyId,
+                    conversation.channelAccountId(), conversation.channel(), recipient, part));
+        }
         repository.touchConversation(conversation.id(), now);
-        deliveries.enqueue(new OutboundRequest(conversation.organizationId(), conversation.id(), replyId,
-                conversation.channelAccountId(), conversation.channel(), Recipients.of(conversation.channel(), contact),
-                text));
     }
 
     /** Marks messages handled without a bot reply (a human owns the conversation). */

@@ -1,5 +1,8 @@
 package io.parley.delivery.internal;
 
+import io.parley.platform.channel.ChannelType;
+import io.parley.platform.channel.Channels;
+import io.parley.platform.channel.FailureClass;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.parley.delivery.ChannelSender;
@@ -33,11 +36,9 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveryAttempts {
     private static final Logger log = LoggerFactory.getLogger(DeliveryAttempts.class);
-    /** Meta's "re-engagement message": free text outside the window, if it slipped past {@link WindowGate}. */
-    private static final String WA_REENGAGEMENT = "131047";
 
     private final OutboundRepository repository;
-    private final Map<String, ChannelSender> senders;
+    private final Map<ChannelType, ChannelSender> senders;
     private final SystemEvents events;
     private final DeadLetterRepository deadLetters;
     private final Pacer pacer;
@@ -47,10 +48,12 @@ class DeliveryAttempts {
     private final DeliveryProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Channels channels;
 
     DeliveryAttempts(OutboundRepository repository, List<ChannelSender> senders, SystemEvents events,
                      DeadLetterRepository deadLetters, Pacer pacer, WindowGate windowGate,
-                     DeliveryProperties properties, Clock clock, MeterRegistry meters) {
+                     DeliveryProperties properties, Clock clock, MeterRegistry meters, Channels channels) {
+        this.channels = channels;
         this.repository = repository;
         this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
         this.events = events;
@@ -108,7 +111,7 @@ class DeliveryAttempts {
             Timer.Sample sample = Timer.start(meters);
             SendOutcome outcome = send(row, attempt);
             Optional<Instant> next = settle(row, attempt, outcome);
-            sample.stop(meters.timer("parley.delivery", "channel", row.channel(), "outcome", outcomeTag(outcome, next)));
+            sample.stop(meters.timer("parley.delivery", "channel", row.channel().wireName(), "outcome", outcomeTag(outcome, next)));
             return next;
         }
     }
@@ -168,8 +171,10 @@ class DeliveryAttempts {
                         unconfirmed.code());
                 return Optional.of(now.plus(properties.confirmationWait()));
             }
-            case SendOutcome.Rejected rejected when WA_REENGAGEMENT.equals(rejected.code()) -> {
-                windowGate.close(row, attempt, "meta_" + WA_REENGAGEMENT);
+            // The window closed between WindowGate's check and the send (the channel classifies its code).
+            case SendOutcome.Rejected rejected when channels.classify(row.channel(), rejected.code())
+                    == FailureClass.WINDOW_CLOSED -> {
+                windowGate.close(row, attempt, channels.definition(row.channel()).windowClosedReason(rejected.code()));
                 return Optional.empty();
             }
             case SendOutcome.Rejected rejected -> {
@@ -194,7 +199,7 @@ class DeliveryAttempts {
             repository.markSent(row.id(), null);
             events.record(SystemEvent.of(SystemEvent.Level.WARN, "delivery.duplicate_provider_id")
                     .organization(row.organizationId()).conversation(row.conversationId())
-                    .with("outboundMessageId", row.id().toString()).with("channel", row.channel())
+                    .with("outboundMessageId", row.id().toString()).with("channel", row.channel().wireName())
                     .with("providerMessageId", providerMessageId).build());
         }
     }
@@ -212,7 +217,7 @@ class DeliveryAttempts {
         UUID deadLetter = deadLetters.insert(row, attempts, code, reason, transientFailure);
         events.record(SystemEvent.of(level, eventType).organization(row.organizationId())
                 .conversation(row.conversationId()).with("outboundMessageId", row.id().toString())
-                .with("channel", row.channel()).with("code", code).with("reason", reason)
+                .with("channel", row.channel().wireName()).with("code", code).with("reason", reason)
                 .with("deadLetterId", deadLetter.toString()).with("transient", transientFailure).build());
     }
 
@@ -224,7 +229,7 @@ class DeliveryAttempts {
         repository.markFailed(row.id(), OutboundRetention.CONTENT_REMOVED, "Content removed by retention policy");
         events.record(SystemEvent.of(SystemEvent.Level.WARN, "delivery.content_removed")
                 .organization(row.organizationId()).conversation(row.conversationId())
-                .with("outboundMessageId", row.id().toString()).with("channel", row.channel()).build());
+                .with("outboundMessageId", row.id().toString()).with("channel", row.channel().wireName()).build());
     }
 
     private static String outcomeTag(SendOutcome outcome, Optional<Instant> next) {

@@ -1,5 +1,6 @@
 package io.parley.delivery.internal;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.delivery.DeliveryStatus;
 import io.parley.delivery.DeliveryView;
 import io.parley.delivery.Lane;
@@ -44,7 +45,7 @@ public class OutboundRepository {
                 .param("conversation", r.conversationId().value())
                 .param("message", r.messageId().value())
                 .param("account", r.channelAccountId().value())
-                .param("channel", r.channel())
+                .param("channel", r.channel().wireName())
                 .param("recipient", r.recipient())
                 .param("payload", OutboundPayload.write(json, r.content(), r.contextMessageId()))
                 .param("lane", r.lane().wireName())
@@ -104,7 +105,7 @@ public class OutboundRepository {
                     OutboundPayload.Decoded payload = OutboundPayload.read(json, rs.getString("payload"));
                     return new OutboundRow(id, new OrganizationId(rs.getObject("organization_id", UUID.class)),
                         new ConversationId(rs.getObject("conversation_id", UUID.class)),
-                        new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)), rs.getString("channel"),
+                        new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)), ChannelType.fromWire(rs.getString("channel")),
                         rs.getString("recipient"), payload.content(), payload.contextMessageId(),
                         DeliveryStatus.fromWire(rs.getString("status")), rs.getInt("attempts"),
                         Lane.fromWire(rs.getString("lane")), rs.getLong("seq"), rs.getInt("throttles"),

@@ -1,5 +1,6 @@
 package io.parley.delivery.internal;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.delivery.DeliveryStatus;
 import io.parley.delivery.Lane;
 import io.parley.delivery.OutboundContent;
@@ -18,7 +19,7 @@ import java.time.Instant;
  * @param traceId        the trace of the request or turn that queued it, continued by every attempt; or null
  */
 record OutboundRow(OutboundMessageId id, OrganizationId organizationId, ConversationId conversationId,
-                   ChannelAccountId channelAccountId, String channel, String recipient, OutboundContent content,
+                   ChannelAccountId channelAccountId, ChannelType channel, String recipient, OutboundContent content,
                    String contextMessageId,
                    DeliveryStatus status, int attempts, Lane lane, long seq, int throttles, Instant unconfirmedAt,
                    Instant campaignSlotAt, String traceId) {

@@ -6,6 +6,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.parley.delivery.DeliveryProperties;
 import io.parley.delivery.Lane;
+import io.parley.platform.channel.Channels;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,7 +25,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets in front of Meta (ADR 18): per channel account (at most N messages in any one-second window), per
+ * Token buckets in front of a paced channel's provider (ADR 18): per channel account (at most N messages in any one-second window), per
  * recipient (a small burst, then one per interval) and, for campaigns, a share of the account's rate reserved
  * slot by slot so a campaign backlog is spread over time instead of polling. A message without a token is not sent:
  * the caller reschedules it for when one is free.
@@ -43,7 +44,11 @@ class Pacer implements DisposableBean {
             .toArray(ReentrantLock[]::new);
     private volatile Instant sharedFailedAt = Instant.MIN;
 
-    Pacer(DeliveryProperties properties, AccountRates rates, OutboundRepository repository, Clock clock) {
+    private final Channels channels;
+
+    Pacer(DeliveryProperties properties, AccountRates rates, OutboundRepository repository, Clock clock,
+          Channels channels) {
+        this.channels = channels;
         this.properties = properties.pacing();
         this.rates = rates;
         this.repository = repository;
@@ -54,9 +59,9 @@ class Pacer implements DisposableBean {
                         this.properties.redisKeyPrefix());
     }
 
-    /** Empty when the message may go now; otherwise when to look again. Only WhatsApp is paced. */
+    /** Empty when the message may go now; otherwise when to look again. Only channels whose capabilities say so are paced. */
     Optional<Instant> acquire(OutboundRow row) {
-        if (!"whatsapp".equals(row.channel())) {
+        if (!channels.capabilities(row.channel()).paced()) {
             return Optional.empty();
         }
         int rate = rates.messagesPerSecond(row.channelAccountId());

@@ -3,6 +3,7 @@ package io.parley.delivery.internal;
 import io.parley.delivery.OutboundContent;
 import io.parley.events.SystemEvent;
 import io.parley.events.SystemEvents;
+import io.parley.platform.channel.Channels;
 import io.parley.templates.OutsideWindow;
 import io.parley.templates.WindowDecision;
 import java.time.Instant;
@@ -11,10 +12,11 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The 24-hour rule, checked just before a WhatsApp message goes out (ADR 21): inside the contact's window anything
+ * The service window rule (WhatsApp's 24 hours), checked just before a message on a channel with a window goes out
+ * (ADR 21): inside the contact's window anything
  * is sent; outside it a template is sent as it is, other content is replaced by the chatbot's re-engagement
  * template, or the message ends as {@code window_closed} (with a dead letter, so it can be replayed once a
- * template is configured or the contact writes again). Never a blind send that Meta answers with 131047.
+ * template is configured or the contact writes again). Never a blind send the provider refuses for the window.
  */
 @Component
 class WindowGate {
@@ -24,9 +26,11 @@ class WindowGate {
     private final OutboundRepository repository;
     private final DeadLetterRepository deadLetters;
     private final SystemEvents events;
+    private final Channels channels;
 
     WindowGate(OutsideWindow outsideWindow, OutboundRepository repository, DeadLetterRepository deadLetters,
-               SystemEvents events) {
+               SystemEvents events, Channels channels) {
+        this.channels = channels;
         this.outsideWindow = outsideWindow;
         this.repository = repository;
         this.deadLetters = deadLetters;
@@ -35,7 +39,8 @@ class WindowGate {
 
     /** The row to send (its content possibly replaced by a template), or empty when the window closed it. */
     Optional<OutboundRow> admit(OutboundRow row, Instant now) {
-        if (!"whatsapp".equals(row.channel()) || row.content() instanceof OutboundContent.Template) {
+        if (channels.capabilities(row.channel()).serviceWindow().isEmpty()
+                || row.content() instanceof OutboundContent.Template) {
             return Optional.of(row);
         }
         return switch (outsideWindow.decide(row.conversationId(), now)) {
@@ -48,7 +53,7 @@ class WindowGate {
         };
     }
 
-    /** Meta said 131047 after all (the window closed between our check and the send): the same end state. */
+    /** The provider said the window closed after all (between our check and the send): the same end state. */
     void close(OutboundRow row, int attempts, String reason) {
         repository.markWindowClosed(row.id(), reason);
         deadLetters.insert(row, attempts, WINDOW_CLOSED, reason, false);

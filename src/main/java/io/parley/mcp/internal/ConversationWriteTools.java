@@ -6,10 +6,17 @@ import io.parley.conversation.ConversationSummary;
 import io.parley.conversation.Conversations;
 import io.parley.mcp.internal.Views.OwnerChanged;
 import io.parley.mcp.internal.Views.Queued;
+import io.parley.conversation.ProactiveMessages;
+import io.parley.outreach.DirectMessages;
+import io.parley.platform.ChannelAccountId;
+import io.parley.platform.ChatbotId;
+import io.parley.platform.InvalidRequestException;
 import io.parley.platform.MessageId;
+import io.parley.platform.NotFoundException;
 import io.parley.platform.web.Actor;
 import io.parley.tenancy.ApiKeyId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +34,10 @@ class ConversationWriteTools {
     private final TenantScope scope;
     private final AuditTrail audit;
 
-    ConversationWriteTools(Conversations conversations, TenantScope scope, AuditTrail audit) {
+    private final DirectMessages direct;
+
+    ConversationWriteTools(Conversations conversations, TenantScope scope, AuditTrail audit, DirectMessages direct) {
+        this.direct = direct;
         this.conversations = conversations;
         this.scope = scope;
         this.audit = audit;
@@ -36,12 +46,18 @@ class ConversationWriteTools {
     List<ParleyTool> tools() {
         return List.of(
                 new ParleyTool("send_message", """
-                        Sends a text to the contact of a conversation as a human agent, through Parley's normal \
-                        delivery (outbox, retries, status). Does not change who owns the conversation; use handover \
-                        to keep the bot from answering too. Returns the queued message id.""",
+                        Sends a text as a human agent, through Parley's normal delivery (outbox, retries, status): \
+                        to the contact of a conversation (conversationId), or to a contact (contactId) through a \
+                        channel of the chatbot that may write first and can reach them (optionally chatbotId and \
+                        channelId). A channel that cannot write first answers channel_not_proactive. Does not \
+                        change who owns the conversation; use handover to keep the bot from answering too. Returns \
+                        the queued message id.""",
                         """
-                        {"type": "object", "required": ["conversationId", "text"], "properties": {
+                        {"type": "object", "required": ["text"], "properties": {
                           "conversationId": {"type": "string"},
+                          "contactId": {"type": "string"},
+                          "chatbotId": {"type": "string"},
+                          "channelId": {"type": "string"},
                           "text": {"type": "string", "minLength": 1, "maxLength": 4096}
                         }}""", this::sendMessage),
                 new ParleyTool("handover", """
@@ -54,9 +70,18 @@ class ConversationWriteTools {
                         }}""", this::handover));
     }
 
-    // WhatsApp allows free-form messages only within 24 hours of the contact's last message: outside that window the
-    // delivery sends the chatbot's re-engagement template instead, or ends as window_closed (ADR 21).
+    // A channel with a service window (WhatsApp: 24 hours after the contact's last message) allows free text only
+    // inside it: outside, the delivery sends the chatbot's re-engagement template instead, or ends as window_closed
+    // (ADR 21).
     private Queued sendMessage(Caller caller, Arguments arguments) {
+        UUID contactId = arguments.optionalId("contactId", "contact");
+        boolean byConversation = arguments.optionalText("conversationId") != null;
+        if (byConversation == (contactId != null || arguments.optionalText("contactId") != null)) {
+            throw new ToolError("Give exactly one of 'conversationId' and 'contactId'");
+        }
+        if (!byConversation) {
+            return sendToContact(caller, arguments, contactId);
+        }
         ConversationSummary conversation = scope.conversation(caller,
                 arguments.requiredId("conversationId", "conversation"));
         String text = arguments.requiredText("text", 4096);
@@ -66,6 +91,40 @@ class ConversationWriteTools {
         MessageId id = conversations.sendAgentMessage(conversation.id(), text, null, apiKey);
         audited(caller, conversation, "send_message");
         return new Queued(conversation.id().toString(), id.toString(), "queued");
+    }
+
+    /** A business-initiated message to a contact of the caller's organization (issue 12 item 9). */
+    private Queued sendToContact(Caller caller, Arguments arguments, UUID contactId) {
+        String text = arguments.requiredText("text", 4096);
+        var contact = scope.contact(caller, contactId);
+        UUID chatbotId = arguments.optionalId("chatbotId", "chatbot");
+        if (chatbotId != null) {
+            scope.chatbot(caller, chatbotId);
+        }
+        UUID channelId = arguments.optionalId("channelId", "channel");
+        Actor actor = caller.actor();
+        ProactiveMessages.Queued queued;
+        try {
+            queued = direct.send(contact.organizationId(), contact.id(),
+                    chatbotId == null ? null : new ChatbotId(chatbotId),
+                    channelId == null ? null : new ChannelAccountId(channelId), text,
+                    Map.of("source", "mcp", "actorType", actor.type().name().toLowerCase(java.util.Locale.ROOT)));
+        } catch (NotFoundException e) {
+            throw new ToolError(e.getMessage());
+        } catch (InvalidRequestException e) {
+            throw new ToolError(e.code() + ": " + e.getMessage());
+        }
+        auditedContact(caller, contact.organizationId(), queued.conversationId());
+        return new Queued(queued.conversationId().toString(), queued.messageId().toString(), "queued");
+    }
+
+    private void auditedContact(Caller caller, io.parley.platform.OrganizationId organization,
+                                io.parley.platform.ConversationId conversation) {
+        try {
+            audit.toolCall(caller, organization, "send_message", conversation);
+        } catch (RuntimeException e) {
+            log.error("Could not write the audit row for MCP tool send_message", e);
+        }
     }
 
     private OwnerChanged handover(Caller caller, Arguments arguments) {

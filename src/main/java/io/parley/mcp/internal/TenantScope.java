@@ -1,6 +1,9 @@
 package io.parley.mcp.internal;
 
 import io.parley.admin.Caller;
+import io.parley.contacts.Contact;
+import io.parley.contacts.Contacts;
+import io.parley.platform.ContactId;
 import io.parley.conversation.ConversationSummary;
 import io.parley.conversation.Conversations;
 import io.parley.platform.ChatbotId;
@@ -22,8 +25,10 @@ class TenantScope {
     private final Organizations organizations;
     private final Chatbots chatbots;
     private final Conversations conversations;
+    private final Contacts contacts;
 
-    TenantScope(Organizations organizations, Chatbots chatbots, Conversations conversations) {
+    TenantScope(Organizations organizations, Chatbots chatbots, Conversations conversations, Contacts contacts) {
+        this.contacts = contacts;
         this.organizations = organizations;
         this.chatbots = chatbots;
         this.conversations = conversations;
@@ -54,6 +59,15 @@ class TenantScope {
             throw Arguments.notFound("chatbot", chatbotId);
         }
         return chatbot;
+    }
+
+    Contact contact(Caller caller, UUID contactId) {
+        Contact contact = contacts.find(new ContactId(contactId)).orElseThrow(() ->
+                Arguments.notFound("contact", contactId));
+        if (!caller.canAccess(contact.organizationId())) {
+            throw Arguments.notFound("contact", contactId);
+        }
+        return contact;
     }
 
     ConversationSummary conversation(Caller caller, UUID conversationId) {

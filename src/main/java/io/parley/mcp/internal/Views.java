@@ -24,7 +24,7 @@ final class Views {
                             String owner, String lastMessageAt) {
         static ConversationView of(ConversationSummary s) {
             return new ConversationView(s.id().toString(), s.organizationId().toString(), s.chatbotId().toString(),
-                    s.channel(), ContactView.of(s.contact()), s.owner().wireName(), text(s.lastMessageAt()));
+                    s.channel().wireName(), ContactView.of(s.contact()), s.owner().wireName(), text(s.lastMessageAt()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.parley.media.internal;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.events.SystemEvent;
 import io.parley.events.SystemEvents;
 import io.parley.media.MediaFetch;
@@ -37,7 +38,7 @@ public class MediaDownloader {
     private static final Logger log = LoggerFactory.getLogger(MediaDownloader.class);
 
     private final MediaRepository repository;
-    private final Map<String, MediaSource> sources;
+    private final Map<ChannelType, MediaSource> sources;
     private final MediaStore store;
     private final MediaProperties properties;
     private final MediaQuota quota;
@@ -167,7 +168,7 @@ public class MediaDownloader {
                 events.record(SystemEvent.of(SystemEvent.Level.WARN, "media.download_failed")
                         .organization(row.organizationId()).conversation(row.conversationId())
                         .with("mediaId", row.id().toString()).with("messageId", row.messageId().toString())
-                        .with("channel", row.channel()).with("kind", row.kind()).with("reason", code)
+                        .with("channel", row.channel().wireName()).with("kind", row.kind()).with("reason", code)
                         .with("detail", detail).with("attempts", attempts).build());
             }
         });

@@ -1,5 +1,6 @@
 package io.parley.media.internal;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.media.InboundMedia;
 import io.parley.media.MediaObjectId;
 import io.parley.media.MediaStatus;
@@ -39,7 +40,7 @@ public class MediaRepository {
                             :sha256, :now, :now)
                         on conflict (channel_account_id, provider_media_id) do nothing""")
                 .param("id", id.value()).param("org", media.organizationId().value())
-                .param("account", media.channelAccountId().value()).param("channel", media.channel())
+                .param("account", media.channelAccountId().value()).param("channel", media.channel().wireName())
                 .param("conversation", media.conversationId().value()).param("message", media.messageId().value())
                 .param("providerId", media.providerMediaId()).param("kind", media.kind())
                 .param("mime", media.mimeType()).param("sha256", media.sha256())
@@ -57,7 +58,7 @@ public class MediaRepository {
                             :sha256, 'skipped', :reason, :now, :now)
                         on conflict (channel_account_id, provider_media_id) do nothing""")
                 .param("id", id.value()).param("org", media.organizationId().value())
-                .param("account", media.channelAccountId().value()).param("channel", media.channel())
+                .param("account", media.channelAccountId().value()).param("channel", media.channel().wireName())
                 .param("conversation", media.conversationId().value()).param("message", media.messageId().value())
                 .param("providerId", media.providerMediaId()).param("kind", media.kind())
                 .param("mime", media.mimeType()).param("sha256", media.sha256()).param("reason", reason)
@@ -182,7 +183,7 @@ public class MediaRepository {
         Long sizeBytes = rs.wasNull() ? null : size;
         return new MediaRow(new MediaObjectId(rs.getObject("id", UUID.class)),
                 new OrganizationId(rs.getObject("organization_id", UUID.class)),
-                new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)), rs.getString("channel"),
+                new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)), ChannelType.fromWire(rs.getString("channel")),
                 new ConversationId(rs.getObject("conversation_id", UUID.class)),
                 new MessageId(rs.getObject("message_id", UUID.class)), rs.getString("provider_media_id"),
                 rs.getString("kind"), rs.getString("mime_type"), rs.getString("declared_sha256"),

@@ -1,5 +1,6 @@
 package io.parley.media.internal;
 
+import io.parley.platform.channel.ChannelType;
 import io.parley.media.MediaObjectId;
 import io.parley.media.MediaStatus;
 import io.parley.platform.ChannelAccountId;
@@ -10,7 +11,7 @@ import java.time.Instant;
 
 /** One {@code media_objects} row. */
 public record MediaRow(MediaObjectId id, OrganizationId organizationId, ChannelAccountId channelAccountId,
-                       String channel, ConversationId conversationId, MessageId messageId, String providerMediaId,
+                       ChannelType channel, ConversationId conversationId, MessageId messageId, String providerMediaId,
                        String kind, String mimeType, String declaredSha256, Long sizeBytes, MediaStatus status,
                        String storagePath, String errorCode, String errorDetail, int attempts, Instant createdAt) {
 }

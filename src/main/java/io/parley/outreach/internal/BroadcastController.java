@@ -3,6 +3,7 @@ package io.parley.outreach.internal;
 import io.parley.delivery.OutboundContent;
 import io.parley.outreach.BroadcastResult;
 import io.parley.outreach.Broadcasts;
+import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.Ids;
 import java.util.List;
@@ -23,7 +24,9 @@ class BroadcastController {
         this.broadcasts = broadcasts;
     }
 
-    record BroadcastRequest(List<String> contacts, MessageBodies.Message message, OutboundContent.Template template) {
+    /** @param channelId optional: send through this channel of the chatbot (it must allow proactive messages) */
+    record BroadcastRequest(List<String> contacts, MessageBodies.Message message, OutboundContent.Template template,
+                            String channelId) {
     }
 
     @PostMapping("/api/v1/chatbots/{botId}/broadcasts")
@@ -33,6 +36,7 @@ class BroadcastController {
         ChatbotId chatbot = Ids.parse(botId, "chatbot", ChatbotId::new);
         return broadcasts.send(chatbot, body == null ? null : body.contacts(),
                 body == null ? MessageBodies.content(null, null) : MessageBodies.content(body.message(), body.template()),
-                idempotencyKey);
+                idempotencyKey, body == null || body.channelId() == null ? null
+                        : Ids.parse(body.channelId(), "channel", ChannelAccountId::new));
     }
 }

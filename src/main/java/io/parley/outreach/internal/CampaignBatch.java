@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import io.parley.tenancy.ChannelAccount;
+import io.parley.tenancy.ChannelAccounts;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +36,13 @@ public class CampaignBatch {
     private final Jobs jobs;
     private final OutreachProperties properties;
     private final Clock clock;
+    private final Reach reach;
+    private final ChannelAccounts accounts;
 
     CampaignBatch(CampaignRepository campaigns, Contacts contacts, ProactiveMessages messages, Jobs jobs,
-                  OutreachProperties properties, Clock clock) {
+                  OutreachProperties properties, Clock clock, Reach reach, ChannelAccounts accounts) {
+        this.reach = reach;
+        this.accounts = accounts;
         this.campaigns = campaigns;
         this.contacts = contacts;
         this.messages = messages;
@@ -64,16 +70,17 @@ public class CampaignBatch {
         int size = properties.campaignBatchSize();
         List<ContactId> page = contacts.taggedAfter(campaign.chatbotId(), campaign.tag(), campaign.cursor(), size);
         Map<ContactId, Contact> found = contacts.findAll(page);
+        ChannelAccount account = accounts.get(campaign.channelAccountId());
         int queued = 0;
         int skipped = 0;
         for (ContactId id : page) {
             Contact contact = found.get(id);
-            if (contact == null || !WhatsAppReach.reachable(contact)) {
+            if (contact == null || !reach.reachable(account, contact)) {
                 skipped++;
                 continue;
             }
             Optional<Queued> sent = messages.send(new Proactive(campaign.organizationId(), campaign.chatbotId(),
-                    campaign.channelAccountId(), "whatsapp", id, campaign.content(), Lane.CAMPAIGN,
+                    campaign.channelAccountId(), account.type(), id, campaign.content(), Lane.CAMPAIGN,
                     "campaign:" + campaign.id() + ":" + id, Map.of("source", "campaign", "campaignId", campaign.id())));
             if (sent.isPresent()) {
                 campaigns.addMessage(campaign.id(), id, sent.get().messageId());

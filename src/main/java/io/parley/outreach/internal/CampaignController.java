@@ -3,6 +3,7 @@ package io.parley.outreach.internal;
 import io.parley.delivery.OutboundContent;
 import io.parley.outreach.CampaignView;
 import io.parley.outreach.Campaigns;
+import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.Ids;
 import org.springframework.http.HttpStatus;
@@ -22,8 +23,9 @@ class CampaignController {
         this.campaigns = campaigns;
     }
 
+    /** @param channelId optional: send through this channel of the chatbot (it must allow proactive messages) */
     record CampaignRequest(String name, String tag, MessageBodies.Message message,
-                           OutboundContent.Template template) {
+                           OutboundContent.Template template, String channelId) {
     }
 
     @PostMapping("/api/v1/chatbots/{botId}/campaigns")
@@ -32,7 +34,8 @@ class CampaignController {
         ChatbotId chatbot = Ids.parse(botId, "chatbot", ChatbotId::new);
         OutboundContent content = body == null ? MessageBodies.content(null, null)
                 : MessageBodies.content(body.message(), body.template());
-        return campaigns.create(chatbot, body.name(), body.tag(), content);
+        return campaigns.create(chatbot, body.name(), body.tag(), content, body == null || body.channelId() == null
+                ? null : Ids.parse(body.channelId(), "channel", ChannelAccountId::new));
     }
 
     @GetMapping("/api/v1/chatbots/{botId}/campaigns/{campaignId}")

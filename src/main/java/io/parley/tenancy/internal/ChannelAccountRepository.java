@@ -36,16 +36,17 @@ public class ChannelAccountRepository {
     public record NumberProfile(String displayPhoneNumber, String verifiedName) {
     }
 
-    public ChannelAccount insertWhatsApp(ChannelAccountId id, Chatbot chatbot, String phoneNumberId, String accessToken,
+    public ChannelAccount insertWhatsApp(ChannelType type, ChannelAccountId id, Chatbot chatbot, String phoneNumberId, String accessToken,
                                          String appSecret, String verifyToken, String businessAccountId,
                                          NumberProfile profile) {
         return jdbc.sql("""
                         insert into channel_accounts (id, organization_id, chatbot_id, type, external_id, access_token,
                             app_secret, verify_token_hash, business_account_id, display_phone_number, verified_name)
-                        values (:id, :org, :bot, 'whatsapp', :external, :token, :secret, :verify, :waba, :display,
+                        values (:id, :org, :bot, :type, :external, :token, :secret, :verify, :waba, :display,
                             :verifiedName)
                         returning *""")
                 .param("id", id.value())
+                .param("type", type.wireName())
                 .param("org", chatbot.organizationId().value())
                 .param("bot", chatbot.id().value())
                 .param("external", phoneNumberId)
@@ -72,40 +73,41 @@ public class ChannelAccountRepository {
                 .query(ChannelAccountRepository::map).single();
     }
 
-    public ChannelAccount ensureWebchat(ChannelAccountId id, Chatbot chatbot) {
+    public ChannelAccount ensureBuiltIn(ChannelType type, ChannelAccountId id, Chatbot chatbot) {
         jdbc.sql("""
                         insert into channel_accounts (id, organization_id, chatbot_id, type, external_id)
-                        values (:id, :org, :bot, 'webchat', :external)
+                        values (:id, :org, :bot, :type, :external)
                         on conflict (type, external_id) do nothing""")
                 .param("id", id.value())
+                .param("type", type.wireName())
                 .param("org", chatbot.organizationId().value())
                 .param("bot", chatbot.id().value())
                 .param("external", chatbot.id().toString())
                 .update();
-        return jdbc.sql("select * from channel_accounts where type = 'webchat' and external_id = :external")
-                .param("external", chatbot.id().toString()).query(ChannelAccountRepository::map).single();
+        return jdbc.sql("select * from channel_accounts where type = :type and external_id = :external")
+                .param("type", type.wireName()).param("external", chatbot.id().toString()).query(ChannelAccountRepository::map).single();
     }
 
-    public Optional<ChannelAccount> findWhatsApp(String phoneNumberId) {
-        return jdbc.sql("select * from channel_accounts where type = 'whatsapp' and external_id = :external")
-                .param("external", phoneNumberId).query(ChannelAccountRepository::map).optional();
+    public Optional<ChannelAccount> findWhatsApp(ChannelType type, String phoneNumberId) {
+        return jdbc.sql("select * from channel_accounts where type = :type and external_id = :external")
+                .param("type", type.wireName()).param("external", phoneNumberId).query(ChannelAccountRepository::map).optional();
     }
 
     /** The WhatsApp accounts of these phone number ids, in one statement. */
-    public List<ChannelAccount> findWhatsApp(Collection<String> phoneNumberIds) {
-        return jdbc.sql("select * from channel_accounts where type = 'whatsapp' and external_id = any(:external)")
-                .param("external", phoneNumberIds.toArray(String[]::new)).query(ChannelAccountRepository::map).list();
+    public List<ChannelAccount> findWhatsApp(ChannelType type, Collection<String> phoneNumberIds) {
+        return jdbc.sql("select * from channel_accounts where type = :type and external_id = any(:external)")
+                .param("type", type.wireName()).param("external", phoneNumberIds.toArray(String[]::new)).query(ChannelAccountRepository::map).list();
     }
 
     /**
      * Changes whenever a WhatsApp account is added or removed: their count and the newest creation time. Cheap (a
      * few thousand rows at most), read by a node at most every few seconds to notice numbers connected elsewhere.
      */
-    public String whatsAppFingerprint() {
+    public String whatsAppFingerprint(ChannelType type) {
         return jdbc.sql("""
                         select count(*) || '/' || coalesce(max(created_at)::text, '-')
-                        from channel_accounts where type = 'whatsapp'""")
-                .query(String.class).single();
+                        from channel_accounts where type = :type""")
+                .param("type", type.wireName()).query(String.class).single();
     }
 
     public Optional<ChannelAccount> find(ChannelAccountId id) {
@@ -127,7 +129,7 @@ public class ChannelAccountRepository {
      * New WhatsApp credentials; a null argument keeps the stored value. {@code businessAccountId} "" removes it.
      * {@code profile}: what Meta showed for the number with the new access token, or null to keep the stored one.
      */
-    public void updateWhatsApp(ChannelAccountId id, String accessToken, String appSecret, String verifyToken,
+    public void updateWhatsApp(ChannelType type, ChannelAccountId id, String accessToken, String appSecret, String verifyToken,
                                String businessAccountId, NumberProfile profile) {
         jdbc.sql("""
                         update channel_accounts set
@@ -137,8 +139,9 @@ public class ChannelAccountRepository {
                             business_account_id = case when :wabaChange then :waba else business_account_id end,
                             display_phone_number = case when :profileChange then :display else display_phone_number end,
                             verified_name = case when :profileChange then :verifiedName else verified_name end
-                        where id = :id and type = 'whatsapp'""")
+                        where id = :id and type = :type""")
                 .param("id", id.value())
+                .param("type", type.wireName())
                 .param("token", accessToken == null ? null : secrets.seal(accessToken, context("access_token", id)))
                 .param("secret", appSecret == null ? null : secrets.seal(appSecret, context("app_secret", id)))
                 .param("verify", verifyToken == null ? null : sha256(verifyToken))
@@ -155,22 +158,22 @@ public class ChannelAccountRepository {
         return jdbc.sql("delete from channel_accounts where id = :id").param("id", id.value()).update() == 1;
     }
 
-    public Optional<String> businessAccountId(ChannelAccountId id) {
-        return jdbc.sql("select business_account_id from channel_accounts where id = :id and type = 'whatsapp'")
-                .param("id", id.value()).query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional()
+    public Optional<String> businessAccountId(ChannelType type, ChannelAccountId id) {
+        return jdbc.sql("select business_account_id from channel_accounts where id = :id and type = :type")
+                .param("id", id.value()).param("type", type.wireName()).query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional()
                 .flatMap(waba -> waba);
     }
 
-    public List<ChannelAccount> findByBusinessAccountIds(Collection<String> businessAccountIds) {
+    public List<ChannelAccount> findByBusinessAccountIds(ChannelType type, Collection<String> businessAccountIds) {
         return jdbc.sql("""
-                        select * from channel_accounts where type = 'whatsapp' and business_account_id = any(:waba)
+                        select * from channel_accounts where type = :type and business_account_id = any(:waba)
                         order by created_at, id""")
-                .param("waba", businessAccountIds.toArray(String[]::new)).query(ChannelAccountRepository::map).list();
+                .param("type", type.wireName()).param("waba", businessAccountIds.toArray(String[]::new)).query(ChannelAccountRepository::map).list();
     }
 
-    public WhatsAppCredentials whatsAppCredentials(ChannelAccountId id) {
-        return jdbc.sql("select access_token, app_secret from channel_accounts where id = :id and type = 'whatsapp'")
-                .param("id", id.value())
+    public WhatsAppCredentials whatsAppCredentials(ChannelType type, ChannelAccountId id) {
+        return jdbc.sql("select access_token, app_secret from channel_accounts where id = :id and type = :type")
+                .param("id", id.value()).param("type", type.wireName())
                 .query((rs, row) -> new WhatsAppCredentials(
                         Secret.of(secrets.open(rs.getBytes("access_token"), context("access_token", id))),
                         Secret.of(secrets.open(rs.getBytes("app_secret"), context("app_secret", id)))))

@@ -6,21 +6,19 @@ import io.parley.platform.ChatbotId;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.OrganizationId;
-import io.parley.platform.PublicUrl;
-import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
-import io.parley.platform.channel.ChannelType;
+import io.parley.tenancy.ChannelConnector;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.ChatbotDraft;
 import io.parley.tenancy.Chatbots;
 import io.parley.tenancy.FallbackMessages;
 import io.parley.tenancy.FaqEntry;
 import io.parley.tenancy.ModelSettings;
-import io.parley.tenancy.NewWhatsAppChannel;
 import io.parley.tenancy.PromptBudgetSettings;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,17 +36,14 @@ import tools.jackson.databind.json.JsonMapper;
 class ChatbotController {
     private final Chatbots chatbots;
     private final ChannelAccounts channelAccounts;
-    private final PublicUrl publicUrl;
+    private final ChannelConnectors connectors;
     private final JsonMapper json;
 
-    private final List<io.parley.tenancy.ChannelConnector> connectors;
-
-    ChatbotController(Chatbots chatbots, ChannelAccounts channelAccounts, PublicUrl publicUrl, JsonMapper json,
-                      List<io.parley.tenancy.ChannelConnector> connectors) {
-        this.connectors = connectors;
+    ChatbotController(Chatbots chatbots, ChannelAccounts channelAccounts, ChannelConnectors connectors,
+                      JsonMapper json) {
         this.chatbots = chatbots;
         this.channelAccounts = channelAccounts;
-        this.publicUrl = publicUrl;
+        this.connectors = connectors;
         this.json = json;
     }
 
@@ -110,60 +105,23 @@ class ChatbotController {
         return ChatbotView.of(chatbots.get(botId(botId)));
     }
 
-    record CreateChannel(String type, String phoneNumberId, String accessToken, String appSecret, String verifyToken,
-                         String businessAccountId) {
-    }
-
-    /** {@code displayPhoneNumber} and {@code verifiedName}: what Meta showed for the number when it was verified. */
-    record ChannelView(UUID id, UUID chatbotId, String type, String phoneNumberId, String displayPhoneNumber,
-                       String verifiedName, String webhookUrl, Instant createdAt) {
-        static ChannelView of(ChannelAccount account, PublicUrl publicUrl) {
-            boolean whatsapp = ChannelType.WHATSAPP.equals(account.type());
-            return new ChannelView(account.id().value(), account.chatbotId().value(), account.type().wireName(),
-                    whatsapp ? account.externalId() : null, account.displayPhoneNumber(), account.verifiedName(),
-                    whatsapp ? publicUrl.resolve("/webhooks/whatsapp") : null, account.createdAt());
-        }
-    }
-
-    // Interim dispatch for the client channels (issue 12 part F) until part A's connector dispatch lands.
+    /**
+     * Connects a channel of the body's {@code type} through that type's {@link ChannelConnector}; the connector
+     * validates the rest of the body and shapes the 201 response (secrets appear in it once).
+     */
     @PostMapping("/chatbots/{botId}/channels")
-    ResponseEntity<?> createChannel(@PathVariable String botId, @RequestBody JsonNode body) {
-        requireObject(body);
-        String type = body.has("type") && body.get("type").isString() ? body.get("type").asString() : null;
-        if (type != null && !"whatsapp".equals(type)) {
-            io.parley.tenancy.ChannelConnector connector = connectors.stream()
-                    .filter(c -> c.type().wireName().equals(type)).findFirst()
-                    .orElseThrow(() -> new InvalidRequestException("unsupported_channel_type",
-                            "type must be one of whatsapp, " + connectors.stream().map(c -> c.type().wireName())
-                                    .sorted().collect(java.util.stream.Collectors.joining(", "))));
-            @SuppressWarnings("unchecked")
-            java.util.Map<String, Object> request = json.treeToValue(body, java.util.Map.class);
-            java.util.Map<String, Object> created = connector.connect(botId(botId), request);
-            return ResponseEntity.created(URI.create("/api/v1/chatbots/" + botId + "/channels/" + created.get("id")))
-                    .body(created);
-        }
-        CreateChannel request = json.treeToValue(body, CreateChannel.class);
-        if (request == null || request.type() == null || !"whatsapp".equals(request.type())) {
-            throw new InvalidRequestException("unsupported_channel_type",
-                    "type must be \"whatsapp\" (web chat needs no channel: every chatbot has one)");
-        }
-        ChannelAccount created = channelAccounts.createWhatsApp(botId(botId), new NewWhatsAppChannel(
-                request.phoneNumberId(), request.accessToken(), request.appSecret(), request.verifyToken(),
-                request.businessAccountId()));
-        return ResponseEntity.created(URI.create("/api/v1/chatbots/" + botId + "/channels/" + created.id()))
-                .body(view(created));
+    ResponseEntity<Map<String, Object>> createChannel(@PathVariable String botId, @RequestBody JsonNode body) {
+        Map<String, Object> request = ChannelBodies.toMap(json, body);
+        ChannelConnector connector = connectors.forRequest(request.get("type"));
+        Map<String, Object> created = connector.connect(botId(botId), request);
+        return ResponseEntity.created(URI.create("/api/v1/chatbots/" + botId + "/channels/" + created.get("id")))
+                .body(created);
     }
 
     @RequiresRole(Role.ADMIN)
     @GetMapping("/chatbots/{botId}/channels")
-    List<Object> listChannels(@PathVariable String botId) {
-        return channelAccounts.list(botId(botId)).stream().<Object>map(account -> connectors.stream()
-                .filter(c -> c.type().equals(account.type())).findFirst()
-                .<Object>map(c -> c.view(account)).orElseGet(() -> view(account))).toList();
-    }
-
-    private ChannelView view(ChannelAccount account) {
-        return ChannelView.of(account, publicUrl);
+    List<Map<String, Object>> listChannels(@PathVariable String botId) {
+        return channelAccounts.list(botId(botId)).stream().map(connectors::view).toList();
     }
 
     private static ChatbotDraft emptyDraft() {

@@ -5,16 +5,13 @@ import io.parley.platform.ChatbotId;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.OrganizationId;
-import io.parley.platform.PublicUrl;
 import io.parley.platform.web.OperatorOnly;
 import io.parley.platform.web.RequiresRole;
 import io.parley.platform.web.Role;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
-import io.parley.platform.channel.ChannelType;
+import io.parley.tenancy.ChannelConnector;
 import io.parley.tenancy.TenantDeletions;
-import io.parley.tenancy.WhatsAppChannelChange;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Deleting organizations, chatbots and channels, and rotating a channel's credentials (ADR 33). Pausing is a field
@@ -34,18 +32,15 @@ import tools.jackson.databind.JsonNode;
 class LifecycleController {
     private final TenantDeletions deletions;
     private final ChannelAccounts channelAccounts;
-    private final PublicUrl publicUrl;
+    private final ChannelConnectors connectors;
+    private final JsonMapper json;
 
-    private final List<io.parley.tenancy.ChannelConnector> connectors;
-    private final tools.jackson.databind.json.JsonMapper json;
-
-    LifecycleController(TenantDeletions deletions, ChannelAccounts channelAccounts, PublicUrl publicUrl,
-                        List<io.parley.tenancy.ChannelConnector> connectors, tools.jackson.databind.json.JsonMapper json) {
-        this.connectors = connectors;
-        this.json = json;
+    LifecycleController(TenantDeletions deletions, ChannelAccounts channelAccounts, ChannelConnectors connectors,
+                        JsonMapper json) {
         this.deletions = deletions;
         this.channelAccounts = channelAccounts;
-        this.publicUrl = publicUrl;
+        this.connectors = connectors;
+        this.json = json;
     }
 
     /** The installation's decision: everything of the organization goes, media files included. */
@@ -71,44 +66,18 @@ class LifecycleController {
     }
 
     /**
-     * WhatsApp: {@code accessToken} (verified with Meta first), {@code appSecret}, {@code verifyToken},
-     * {@code businessAccountId} ("" or null removes it); absent fields keep their value.
+     * Changes a channel's settings or rotates its credentials through its type's {@link ChannelConnector}; absent
+     * fields keep their value.
      */
     @PatchMapping("/chatbots/{botId}/channels/{channelId}")
-    Object updateChannel(@PathVariable String botId, @PathVariable String channelId,
-                                                @RequestBody JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new InvalidRequestException("validation_failed", "A JSON object is required");
-        }
-        ChatbotId chatbotId = botId(botId);
-        ChannelAccount account = channelAccounts.getOfChatbot(chatbotId, channelId(channelId));
-        // Interim dispatch for the client channels (issue 12 part F) until part A's connector dispatch lands.
-        var connector = connectors.stream().filter(c -> c.type().equals(account.type())).findFirst();
-        if (connector.isPresent()) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> request = json.treeToValue(body, Map.class);
-            return connector.get().update(account, request);
-        }
-        if (!ChannelType.WHATSAPP.equals(account.type())) {
-            throw new InvalidRequestException("unsupported_channel_type",
-                    "A " + account.type().wireName() + " channel has no credentials to change");
-        }
-        WhatsAppChannelChange change = new WhatsAppChannelChange(text(body, "accessToken"), text(body, "appSecret"),
-                text(body, "verifyToken"), body.has("businessAccountId") && body.get("businessAccountId").isNull()
-                ? "" : text(body, "businessAccountId"));
-        return ChatbotController.ChannelView.of(channelAccounts.updateWhatsApp(chatbotId, account.id(), change),
-                publicUrl);
-    }
-
-    private static String text(JsonNode body, String field) {
-        if (!body.has(field)) {
-            return null;
-        }
-        if (!body.get(field).isString()) {
-            throw new InvalidRequestException("validation_failed", field + " must be a string",
-                    Map.of("errors", List.of(Map.of("field", field, "message", "must be a string"))));
-        }
-        return body.get(field).asString();
+    Map<String, Object> updateChannel(@PathVariable String botId, @PathVariable String channelId,
+                                      @RequestBody JsonNode body) {
+        Map<String, Object> request = ChannelBodies.toMap(json, body);
+        ChannelAccount account = channelAccounts.getOfChatbot(botId(botId), channelId(channelId));
+        ChannelConnector connector = connectors.forType(account.type()).orElseThrow(() ->
+                new InvalidRequestException("unsupported_channel_type",
+                        "A " + account.type().wireName() + " channel has nothing to change"));
+        return connector.update(account, request);
     }
 
     private static ChatbotId botId(String value) {

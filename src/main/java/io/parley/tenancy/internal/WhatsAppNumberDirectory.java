@@ -62,14 +62,21 @@ public final class WhatsAppNumberDirectory {
      */
     public WhatsAppNumberDirectory(Function<Collection<String>, List<ChannelAccount>> lookup,
                                    Supplier<String> fingerprintSource, Clock clock, MeterRegistry meters) {
+        this(lookup, fingerprintSource, clock, meters, "parley.numbers");
+    }
+
+    /** @param meterPrefix the counters' prefix: {@code parley.<channel type>} */
+    public WhatsAppNumberDirectory(Function<Collection<String>, List<ChannelAccount>> lookup,
+                                   Supplier<String> fingerprintSource, Clock clock, MeterRegistry meters,
+                                   String meterPrefix) {
         this.lookup = lookup;
         this.fingerprintSource = fingerprintSource;
         this.clock = clock;
         this.answers = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(TTL)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).buildAsync();
-        this.idsLookedUp = Counter.builder("parley.whatsapp.number_lookups")
+        this.idsLookedUp = Counter.builder(meterPrefix + ".number_lookups")
                 .description("WhatsApp phone number ids looked up in the database").register(meters);
-        this.queries = Counter.builder("parley.whatsapp.number_lookup_queries")
+        this.queries = Counter.builder(meterPrefix + ".number_lookup_queries")
                 .description("Statements that looked up WhatsApp phone number ids").register(meters);
     }
 

@@ -146,7 +146,7 @@ class PromptFitterTest {
         Chatbot withPrompt = new Chatbot(bot.id(), bot.organizationId(), bot.name(), prompt, null,
                 bot.fallbackMessages(), bot.model(), List.of(), bot.createdAt(), null, budget, true, null);
         return new AgentRequest(withPrompt, new ConversationId(UUID.randomUUID()), new ContactId(UUID.randomUUID()),
-                new AgentRequest.ContactContext("Ana", null, Map.of()), "whatsapp", history);
+                new AgentRequest.ContactContext("Ana", null, Map.of()), io.parley.platform.channel.ChannelType.WHATSAPP, history);
     }
 
     /** {@code older} alternating messages, then a burst of {@code answering} user messages; ~25 tokens each. */

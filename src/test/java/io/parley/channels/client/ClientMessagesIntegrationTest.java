@@ -61,8 +61,15 @@ class ClientMessagesIntegrationTest extends IntegrationTestSupport {
         assertThat(web.identitySecret()).isNotBlank();
         Api.Response list = api.get("/api/v1/chatbots/" + web.chatbotId() + "/channels");
         assertThat(list.status()).isEqualTo(200);
-        assertThat(list.body()).doesNotContain(web.key()).doesNotContain(web.identitySecret())
+        assertThat(list.body()).as("a publishable key is listed, the identity secret never")
+                .contains(web.key()).doesNotContain(web.identitySecret())
                 .contains("\"type\":\"web\"").contains(ORIGIN);
+        ClientBots.Channel backend = ClientBots.api(api, "Hi.", null);
+        assertThat(backend.key()).startsWith("sk_");
+        assertThat(backend.signingSecret()).isNotBlank();
+        Api.Response apiList = api.get("/api/v1/chatbots/" + backend.chatbotId() + "/channels");
+        assertThat(apiList.body()).doesNotContain(backend.key()).doesNotContain(backend.signingSecret())
+                .contains("keyHint");
         assertThat(jdbc.sql("select count(*) from client_channels where key_hash = :k")
                 .param("k", ClientKeys.sha256(web.key())).query(Integer.class).single()).isEqualTo(1);
 
