@@ -26,12 +26,8 @@
     return body;
   }
 
-  // Publishable keys this browser saw when it connected a channel (they are shown once), by channel id.
-  function keyFor(channelId) { return store.getItem('parley.webkey.' + channelId); }
-  function rememberKey(channelId, key) { store.setItem('parley.webkey.' + channelId, key); }
-
   function show(section) {
-    for (const id of ['connect', 'ask-key', 'embedded']) { $(id).hidden = id !== section; }
+    for (const id of ['connect', 'embedded']) { $(id).hidden = id !== section; }
   }
 
   function unembed() {
@@ -78,14 +74,9 @@
     const web = channels.find((channel) => channel.type === 'web');
     $('status').textContent = '';
     if (!web) { show('connect'); return; }
-    const key = web.key || keyFor(web.id);
-    if (!key) {
-      state.channel = web;
-      $('key-hint').textContent = web.keyHint || 'pk_…';
-      show('ask-key');
-      return;
-    }
-    embed(web, key);
+    // The publishable key is public (it is in every page that embeds the widget), so the channel list shows it.
+    if (!web.key) { $('status').textContent = 'The web channel does not show its key.'; return; }
+    embed(web, web.key);
   }
 
   function embed(channel, key, identitySecret) {
@@ -113,7 +104,6 @@
         method: 'POST',
         body: JSON.stringify({ type: 'web', name: 'Website', allowedOrigins: [window.location.origin], acceptGuests: true }),
       });
-      rememberKey(created.id, created.key);
       embed({ ...created, allowedOrigins: created.allowedOrigins || [window.location.origin] }, created.key,
         created.identitySecret);
     } catch (e) {
@@ -149,13 +139,6 @@
     event.preventDefault();
     store.setItem('parley.token', $('token').value.trim());
     start();
-  });
-  $('key-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const key = $('key').value.trim();
-    if (!state.channel || !key) { return; }
-    rememberKey(state.channel.id, key);
-    embed(state.channel, key);
   });
   $('connect-web').addEventListener('click', connectWeb);
   $('allow-origin').addEventListener('click', allowOrigin);
