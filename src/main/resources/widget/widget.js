@@ -557,6 +557,7 @@ Widget.prototype.forgetConversation = function () {
   delete this.state.conversationToken;
   delete this.state.lastMessageId;
   this.store.save(this.state);
+  this.typing(false);
   var self = this;
   this.shown.forEach(function (node) { node.remove(); });
   this.shown.clear();
@@ -581,9 +582,6 @@ Widget.prototype.adopt = function (info) {
   this.state.conversationId = id;
   if (info.conversationToken) {
     this.state.conversationToken = info.conversationToken;
-  }
-  if (info.contactId) {
-    this.state.contactId = info.contactId;
   }
   this.store.save(this.state);
   this.startEvents();
