@@ -50,7 +50,7 @@ final class FakeClientApi implements AutoCloseable {
     private final AtomicInteger generation = new AtomicInteger();
     private volatile boolean closed;
     volatile String settings = "{\"title\": \"Shop help\", \"color\": \"#0a7d45\","
-            + " \"welcomeMessage\": \"Hi! **Ask** me anything.\", \"avatarUrl\": null, \"acceptGuests\": true}";
+            + " \"welcomeMessage\": \"Hi! **Ask** me anything.\", \"avatarUrl\": \"https://127.0.0.1:9/bot.png\", \"acceptGuests\": true}";
     volatile String history = "[]";
     volatile int settingsStatus = 200;
     volatile String hostPageExtra = "";

@@ -57,6 +57,7 @@ class WidgetScriptBrowserTest {
         SearchContext widget = openWidget();
 
         assertThat(find(widget, ".title").getText()).isEqualTo("Shop help");
+        assertThat(find(widget, ".avatar").getAttribute("src")).isEqualTo("https://127.0.0.1:9/bot.png");
         assertThat(find(widget, ".message.welcome").getText()).isEqualTo("Hi! Ask me anything.");
         assertThat(find(widget, ".message.welcome strong").getText()).isEqualTo("Ask");
         assertThat(script(browser, "return getComputedStyle(document.getElementById('parley-widget'))"
@@ -84,12 +85,14 @@ class WidgetScriptBrowserTest {
 
     @Test
     void should_post_again_with_the_same_request_id_when_rate_limited_or_cut_off() {
-        server.answers.add(FakeClientApi.problem(429, "rate_limited", "1"));
+        server.answers.add(FakeClientApi.problem(429, "rate_limited", "2"));
         server.answers.add(FakeClientApi.brokenStream());
         server.answers.add(FakeClientApi.duplicateOf("conv-1", "m-7", "Got it"));
         SearchContext widget = openWidget();
 
         type(widget, "Order 42?");
+
+        wait.until(d -> find(widget, ".notice").getText().contains("Too many messages"));
 
         wait.until(d -> widget.findElements(By.cssSelector(".message.bot[data-id='m-7']")).size() == 1);
         assertThat(server.posts).hasSize(3).extracting(post -> post.path("requestId").asString())
@@ -102,6 +105,32 @@ class WidgetScriptBrowserTest {
         wait.until(d -> server.posts.size() == 4);
         assertThat(server.posts.get(3).path("requestId").asString())
                 .isNotEqualTo(server.posts.getFirst().path("requestId").asString());
+    }
+
+    @Test
+    void should_say_the_message_was_not_sent_when_the_network_keeps_failing_and_resend_it_on_retry() {
+        for (int i = 0; i < 3; i++) {
+            server.answers.add(FakeClientApi.brokenStream());
+        }
+        SearchContext widget = openWidget();
+
+        type(widget, "Hello?");
+
+        wait.until(d -> find(widget, ".notice").getText().contains("Connection lost"));
+        WebElement retry = wait.until(d -> {
+            WebElement button = find(widget, ".notice .retry");
+            return button.isDisplayed() ? button : null;
+        });
+        assertThat(find(widget, ".notice").getText()).contains("may not have been sent");
+        assertThat(find(widget, ".message.contact .state").getText()).isEqualTo("Not sent");
+        assertThat(server.posts).hasSize(3);
+
+        retry.click();
+
+        wait.until(d -> widget.findElements(By.cssSelector(".message.bot[data-id]")).size() == 1);
+        assertThat(server.posts).hasSize(4).extracting(post -> post.path("requestId").asString())
+                .containsOnly(server.posts.getFirst().path("requestId").asString());
+        assertThat(find(widget, ".notice").isDisplayed()).isFalse();
     }
 
     @Test
