@@ -14,6 +14,7 @@ import io.parley.conversation.internal.TurnJob;
 import io.parley.delivery.Deliveries;
 import io.parley.delivery.DeliveryView;
 import io.parley.delivery.OutboundContent;
+import io.parley.platform.channel.Channels;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
@@ -53,9 +54,12 @@ public class Conversations {
     private final Clock clock;
     private final JsonMapper json;
 
+    private final Channels channels;
+
     Conversations(ConversationRepository repository, Contacts contacts, Deliveries deliveries, Jobs jobs,
                   AgentMessageSender sender, InboundThrottle throttle, SessionPlacer sessions,
-                  ConversationProperties properties, Clock clock, JsonMapper json) {
+                  ConversationProperties properties, Clock clock, JsonMapper json, Channels channels) {
+        this.channels = channels;
         this.repository = repository;
         this.contacts = contacts;
         this.deliveries = deliveries;
@@ -84,7 +88,8 @@ public class Conversations {
                 message.contextMessageId(), message.providerTimestamp(), message.needsReply(), now);
         Optional<ConversationId> conversation = repository.receive(new Received(message.organizationId(),
                 message.chatbotId(), contactId, message.channelAccountId(), message.channel(),
-                message.providerMessageId(), stored));
+                message.providerMessageId(), stored,
+                channels.capabilities(message.channel()).serviceWindow().orElse(null)));
         if (conversation.isEmpty()) {
             return Receipt.ofDuplicate();
         }

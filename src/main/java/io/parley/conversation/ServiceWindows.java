@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * The 24-hour customer service window of each conversation: the contact's last inbound message (as the provider
- * timestamped it) plus 24 hours. {@link Conversations#receive} moves it forward only; outbound messages never
+ * The customer service window of each conversation on a channel that has one (WhatsApp: 24 hours): the contact's
+ * last inbound message (as the provider timestamped it) plus the channel's window. {@link Conversations#receive} moves it forward only; outbound messages never
  * touch it.
  */
 @Service

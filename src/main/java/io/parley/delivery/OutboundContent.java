@@ -55,9 +55,8 @@ public sealed interface OutboundContent permits OutboundContent.Text, OutboundCo
         if (!capabilities.supports(outboundKind())) {
             throw new io.parley.platform.InvalidRequestException("unsupported_on_channel",
                     (this instanceof Template ? "Templates" : this instanceof Media ? "Media by uploaded id"
-                            : "Messages of type " + wireType()) + " cannot be sent on " + channel
-                            + "; this conversation is on " + channel, java.util.Map.of("field", wireType(),
-                            "channel", channel.wireName()));
+                            : "Messages of type " + wireType()) + " cannot be sent on a " + channel
+                            + " channel", java.util.Map.of("field", wireType(), "channel", channel.wireName()));
         }
     }
 

@@ -85,13 +85,9 @@ public class DirectMessages {
             throw new InvalidRequestException("not_reachable",
                     "None of the chatbot's channels can address this contact");
         }
-        for (ChannelAccount account : addressing) {
-            if (channels.capabilities(account.type()).proactive()) {
-                content.validateFor(account.type(), channels.capabilities(account.type()));
-                return account;
-            }
-        }
-        reach.requireProactive(addressing.getFirst());
-        throw new IllegalStateException("unreachable");
+        ChannelAccount account = addressing.stream().filter(a -> channels.capabilities(a.type()).proactive())
+                .findFirst().orElseThrow(() -> reach.notProactive(addressing.getFirst()));
+        content.validateFor(account.type(), channels.capabilities(account.type()));
+        return account;
     }
 }

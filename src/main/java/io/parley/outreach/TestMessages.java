@@ -8,6 +8,7 @@ import io.parley.conversation.ProactiveMessages.Queued;
 import io.parley.delivery.Deliveries;
 import io.parley.delivery.DeliveryView;
 import io.parley.delivery.Lane;
+import io.parley.delivery.OutboundContent;
 import io.parley.outreach.internal.TestMessageRepository;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.InvalidRequestException;
@@ -86,6 +87,7 @@ public class TestMessages {
         }
         String body = text == null ? DEFAULT_TEXT : Texts.require(text);
         ChannelAccount account = account(organization, accountId);
+        new OutboundContent.Text(body).validateFor(account.type(), channels.capabilities(account.type()));
         var contact = contacts.findOrCreate(organization, account.chatbotId(),
                 new ContactIdentity(ContactIdentity.WA_ID, user.phone().substring(1)), clock.instant());
         Queued queued = messages.send(new Proactive(organization, account.chatbotId(), account.id(),

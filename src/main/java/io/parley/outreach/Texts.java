@@ -1,10 +1,14 @@
 package io.parley.outreach;
 
+import io.parley.delivery.OutboundContent;
 import io.parley.platform.InvalidRequestException;
 
-/** The text of an outreach message: 1 to 4096 characters, as WhatsApp allows. */
+/**
+ * The text of an outreach message: 1 to {@value OutboundContent.Text#MAX_TEXT} characters; the channel it goes through
+ * may allow fewer ({@code OutboundContent.validateFor}, checked when the channel is chosen).
+ */
 final class Texts {
-    static final int MAX = 4096;
+    static final int MAX = OutboundContent.Text.MAX_TEXT;
 
     private Texts() {
     }

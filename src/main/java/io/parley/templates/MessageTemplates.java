@@ -176,7 +176,8 @@ public class MessageTemplates {
     List<ChannelAccount> templateAccounts(ChatbotId chatbotId) {
         chatbots.get(chatbotId);
         return channelAccounts.list(chatbotId).stream()
-                .filter(a -> channels.capabilities(a.type()).supports(OutboundKind.TEMPLATE)).toList();
+                .filter(a -> channels.find(a.type()).map(d -> d.capabilities().supports(OutboundKind.TEMPLATE))
+                        .orElse(false)).toList();
     }
 
     private ChannelAccount account(ChatbotId chatbotId, ChannelAccountId requested) {

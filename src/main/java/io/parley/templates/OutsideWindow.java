@@ -55,7 +55,7 @@ public class OutsideWindow {
         ConversationWindow window = windows.window(conversationId).orElseThrow(() -> new NotFoundException(
                 "conversation_not_found", "No conversation with id '" + conversationId + "'"));
         // Only channels with a customer service window (WhatsApp) restrict free text; the others can always answer.
-        if (channels.capabilities(window.channel()).serviceWindow().isEmpty() || window.isOpenAt(now)) {
+        if (!channels.hasServiceWindow(window.channel()) || window.isOpenAt(now)) {
             return new Open();
         }
         Optional<WindowTemplate> configured = windowTemplates.get(window.chatbotId());

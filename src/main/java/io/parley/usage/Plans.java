@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** The operator's side of limits: editing plans, putting organizations on a plan, per-organization overrides. */
 @Service
 public class Plans {
+    private static final BigDecimal MAX_COST_BUDGET = new BigDecimal("99999999.9999995");
+
     private final LimitsRepository repository;
     private final Organizations organizations;
     private final Limits limits;
@@ -41,7 +43,7 @@ public class Plans {
         }
         requireNonNegative("monthlyMessages", plan.monthlyMessages());
         requireNonNegative("monthlyTokens", plan.monthlyTokens());
-        requireNonNegative("monthlyCostBudget", plan.monthlyCostBudget());
+        requireCostBudget(plan.monthlyCostBudget());
         requireNonNegative("contactDailyMessages", plan.contactDailyMessages());
         requireNonNegative("ratePerHourPerContact", plan.ratePerHourPerContact());
         requirePositive("maxMessageLength", plan.maxMessageLength());
@@ -72,7 +74,7 @@ public class Plans {
                 null, null, null) : patch;
         requireNonNegative("monthlyMessages", p.monthlyMessages());
         requireNonNegative("monthlyTokens", p.monthlyTokens());
-        requireNonNegative("monthlyCostBudget", p.monthlyCostBudget());
+        requireCostBudget(p.monthlyCostBudget());
         requireNonNegative("contactDailyMessages", p.contactDailyMessages());
         requireNonNegative("ratePerHourPerContact", p.ratePerHourPerContact());
         requirePositive("maxMessageLength", p.maxMessageLength());
@@ -88,6 +90,16 @@ public class Plans {
     private static void requireNonNegative(String field, Number value) {
         if (value != null && new BigDecimal(value.toString()).signum() < 0) {
             throw invalid(field, "must be a number ≥ 0");
+        }
+    }
+
+    /**
+     * monthly_cost_budget is numeric(14, 6): from 99999999.9999995 up PostgreSQL would round it to 10^8, which does
+     * not fit, and refuse it as a database error. compareTo looks at the exponent first, so 1e999999999 costs nothing.
+     */
+    private static void requireCostBudget(BigDecimal value) {
+        if (value != null && (value.signum() < 0 || value.compareTo(MAX_COST_BUDGET) >= 0)) {
+            throw invalid("monthlyCostBudget", "must be a number from 0 to 99999999.999999");
         }
     }
 

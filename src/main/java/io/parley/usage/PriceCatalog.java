@@ -2,6 +2,7 @@ package io.parley.usage;
 
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.NotFoundException;
+import io.parley.usage.internal.Decimals;
 import io.parley.usage.internal.PriceRepository;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PriceCatalog {
-    private static final BigDecimal MAX_PRICE = BigDecimal.valueOf(1_000_000);
+    /** The least value numeric(14, 8) rounds to a million, which does not fit: a database error, not a price. */
+    private static final BigDecimal MAX_PRICE = new BigDecimal("999999.999999995");
     private final PriceRepository repository;
 
     PriceCatalog(PriceRepository repository) {
@@ -39,7 +41,7 @@ public class PriceCatalog {
         requireText("model", model);
         requireNonNegative("inputPer1k", inputPer1k);
         requireNonNegative("outputPer1k", outputPer1k);
-        repository.upsert(provider.trim(), model.trim(), inputPer1k, outputPer1k);
+        repository.upsert(provider.trim(), model.trim(), Decimals.fit(inputPer1k, 8), Decimals.fit(outputPer1k, 8));
         return repository.find(provider.trim(), model.trim()).orElseThrow();
     }
 
@@ -60,9 +62,8 @@ public class PriceCatalog {
     }
 
     private static void requireNonNegative(String field, BigDecimal value) {
-        // numeric(14, 8): anything from a million up would be a database error, not a price
         if (value == null || value.signum() < 0 || value.compareTo(MAX_PRICE) >= 0) {
-            throw invalid(field, "must be a number from 0 to below 1000000");
+            throw invalid(field, "must be a number from 0 to 999999.99999999");
         }
     }
 

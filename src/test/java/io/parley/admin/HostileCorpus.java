@@ -41,7 +41,10 @@ final class HostileCorpus {
     private static final List<JsonNode> WRONG_VALUES = List.of(NODES.arrayNode(), array(), NODES.objectNode(),
             NODES.objectNode().set("a", NODES.objectNode().set("b", NODES.arrayNode())), NODES.numberNode(0),
             NODES.numberNode(-1), NODES.numberNode(2_147_483_648L), NODES.numberNode(new java.math.BigInteger(
-                    "123456789012345678901234567890")), NODES.numberNode(-0.5), NODES.booleanNode(true),
+                    "123456789012345678901234567890")), NODES.numberNode(-0.5),
+            // decimals a numeric column cannot hold (an overflow) or the JDBC driver cannot encode (the exponent)
+            NODES.numberNode(new java.math.BigDecimal("99999999999999.99")),
+            NODES.numberNode(new java.math.BigDecimal("1E-999999999")), NODES.booleanNode(true),
             NODES.booleanNode(false), NODES.stringNode("text"), NODES.stringNode(""), NODES.stringNode("   "),
             NODES.nullNode());
 
@@ -105,7 +108,8 @@ final class HostileCorpus {
     /** Query strings that set every parameter to a hostile value. */
     static List<String> queries(Collection<String> parameters) {
         List<String> values = List.of("a%00b", "%00", "%C3%28%FF", "-1", "99999999999999999999", "1e309", "NaN",
-                "2026-13-45T99:99:99Z", "'%20or%201%3D1%20--", "%5B%5D");
+                "2026-13-45T99:99:99Z", "-999999999-01-01T00:00:00Z", "%2B300000-01-01T00:00:00Z",
+                "'%20or%201%3D1%20--", "%5B%5D");
         return values.stream().map(value -> parameters.stream().map(name -> name + "=" + value)
                 .collect(Collectors.joining("&"))).toList();
     }

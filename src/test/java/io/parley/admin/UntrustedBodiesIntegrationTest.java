@@ -49,6 +49,20 @@ class UntrustedBodiesIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_accept_an_upload_whose_file_name_is_long_and_not_ascii() {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        String name = "Preisliste für Zelte und Schlafsäcke ".repeat(20) + "ü".repeat(100) + ".txt";
+
+        Api.Response upload = api.upload("/api/v1/chatbots/" + bot.chatbotId() + "/knowledge/sources", "file", name,
+                "text/plain", ("A7-33X costs 749.00 EUR " + java.util.UUID.randomUUID())
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(name.getBytes(StandardCharsets.UTF_8).length).as("past Tomcat's 512 B default").isGreaterThan(900);
+        assertThat(upload.status()).as(upload.body()).isEqualTo(202);
+        assertThat(upload.json().path("name").asString()).isEqualTo(name);
+    }
+
+    @Test
     void should_answer_415_without_reading_it_when_multipart_is_sent_to_a_json_route() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
 

@@ -61,7 +61,10 @@ public abstract class ChannelContract extends IntegrationTestSupport {
          */
         Connection connect(Api api, LlmFake llm);
 
-        /** A new address of a contact on this channel, never used before. */
+        /**
+         * A new address of a contact on this channel, never used before, exactly as it is stored as one of the
+         * contact's identity values (the suite finds the contact's conversation by it).
+         */
         String newContact();
 
         /**

@@ -137,6 +137,23 @@ class DeliveryExactlyOnceIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_refuse_a_since_or_until_outside_the_years_1_to_9999_with_a_400_naming_the_field() {
+        String letters = "/api/v1/organizations/" + Tenants.organization(api, "Far " + java.util.UUID.randomUUID())
+                + "/dead-letters";
+
+        Api.Response overflow = api.get(letters + "?since=-999999999-01-01T00:00:00Z");
+        Api.Response beyondPostgres = api.get(letters + "?until=%2B300000-01-01T00:00:00Z");
+        Api.Response widest = api.get(letters + "?since=0001-01-01T00:00:00Z&until=9999-12-31T00:00:00Z");
+
+        assertThat(overflow.status()).as(overflow.body()).isEqualTo(400);
+        assertThat(overflow.json().path("field").asString()).isEqualTo("since");
+        assertThat(beyondPostgres.status()).as(beyondPostgres.body()).isEqualTo(400);
+        assertThat(beyondPostgres.json().path("field").asString()).isEqualTo("until");
+        assertThat(widest.status()).as(widest.body()).isEqualTo(200);
+        assertThat(widest.json()).isEmpty();
+    }
+
+    @Test
     void should_replay_dead_letters_in_bulk_by_filter() {
         Chat chat = chat(GraphFake.error(400, 131026, "Message undeliverable"), GraphFake.sentWithId("wamid.BULK"));
         String org = chat.bot().organizationId();

@@ -1,10 +1,15 @@
 package io.parley.delivery;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.parley.testing.Api;
+import io.parley.testing.Fakes;
 import io.parley.testing.GraphFake;
 import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.Tenants;
@@ -242,6 +247,33 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
         assertThat(pastCeiling.status()).isEqualTo(413);
         assertThat(pastCeiling.json().path("max").asLong()).as("the server-wide multipart limit").isEqualTo(4 << 20);
         assertThat(GraphFake.uploads(chat.bot().phoneNumberId())).as("rejected files never reach Meta").hasSize(1);
+    }
+
+    @Test
+    void should_answer_422_naming_the_cause_when_an_upload_cannot_reach_graph_or_graph_fails_or_refuses() {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        String path = "/api/v1/chatbots/" + bot.chatbotId() + "/media";
+        String graphPath = "/graph/v22.0/" + bot.phoneNumberId() + "/media";
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+
+        Fakes.wiremock().stubFor(post(urlEqualTo(graphPath))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        Api.Response unreachable = api.upload(path, "file", "menu.png", "image/png", png);
+        Fakes.wiremock().stubFor(post(urlEqualTo(graphPath)).willReturn(GraphFake.error(500, 2, "Service unavailable")));
+        Api.Response unavailable = api.upload(path, "file", "menu.png", "image/png", png);
+        Fakes.wiremock().stubFor(post(urlEqualTo(graphPath)).willReturn(GraphFake.error(400, 100, "Invalid parameter")));
+        Api.Response refused = api.upload(path, "file", "menu.png", "image/png", png);
+
+        assertThat(unreachable.status()).as(unreachable.body()).isEqualTo(422);
+        assertThat(unreachable.json().path("code").asString()).isEqualTo("media_upload_failed");
+        assertThat(unreachable.json().path("reason").asString()).isEqualTo("graph_unreachable");
+        assertThat(unavailable.status()).as(unavailable.body()).isEqualTo(422);
+        assertThat(unavailable.json().path("code").asString()).isEqualTo("media_upload_rejected");
+        assertThat(unavailable.json().path("reason").asString()).isEqualTo("graph_unavailable");
+        assertThat(unavailable.json().path("graphStatus").asInt()).isEqualTo(500);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().path("reason").asString()).isEqualTo("graph_refused");
+        assertThat(refused.json().path("graphCode").asInt()).isEqualTo(100);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.parley.templates;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -7,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import io.parley.testing.Api;
 import io.parley.testing.Fakes;
 import io.parley.testing.IntegrationTestSupport;
@@ -97,6 +99,24 @@ class MessageTemplatesIntegrationTest extends IntegrationTestSupport {
         assertThat(rows).containsExactly("otp_code/pt_BR/paused/1/222", "welcome_back/en_US/approved/3/111");
         Fakes.wiremock().verify(2, getRequestedFor(urlPathEqualTo(path))
                 .withHeader("Authorization", equalTo("Bearer " + bot.accessToken())));
+    }
+
+    @Test
+    void should_answer_422_naming_the_cause_when_the_graph_api_cannot_be_reached_or_fails_during_a_sync() {
+        String path = "/graph/v22.0/" + bot.wabaId() + "/message_templates";
+        Fakes.wiremock().stubFor(get(urlPathEqualTo(path))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        Api.Response unreachable = api.post(templatesPath() + "/sync", "{}");
+        Fakes.wiremock().stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(503)));
+        Api.Response unavailable = api.post(templatesPath() + "/sync", "{}");
+
+        assertThat(unreachable.status()).as(unreachable.body()).isEqualTo(422);
+        assertThat(unreachable.json().path("code").asString()).isEqualTo("template_sync_unavailable");
+        assertThat(unreachable.json().path("reason").asString()).isEqualTo("graph_unreachable");
+        assertThat(unavailable.status()).as(unavailable.body()).isEqualTo(422);
+        assertThat(unavailable.json().path("reason").asString()).isEqualTo("graph_unavailable");
+        assertThat(unavailable.json().path("graphStatus").asInt()).isEqualTo(503);
+        assertThat(api.get(templatesPath()).json()).as("nothing stored").isEmpty();
     }
 
     @Test

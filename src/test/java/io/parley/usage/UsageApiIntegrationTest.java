@@ -105,6 +105,61 @@ class UsageApiIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_refuse_a_cost_budget_or_price_the_database_cannot_hold_with_a_400_naming_the_field() {
+        String org = Tenants.organization(api, "Budgets " + UUID.randomUUID());
+        String plan = "budget-" + UUID.randomUUID().toString().substring(0, 8);
+        String model = "model-" + UUID.randomUUID();
+
+        // 99999999.9999999 rounds to 10^8, which numeric(14, 6) cannot hold; 1e999999999 must cost nothing to refuse
+        for (String budget : new String[] {"100000000", "99999999.9999999", "1e999999999"}) {
+            Api.Response patch = api.patch("/api/v1/organizations/" + org + "/limits",
+                    "{\"monthlyCostBudget\": " + budget + "}");
+            Api.Response put = api.put("/api/v1/plans/" + plan, "{\"monthlyCostBudget\": " + budget + "}");
+            assertThat(patch.status()).as(budget + ": " + patch.body()).isEqualTo(400);
+            assertThat(patch.json().path("errors").get(0).path("field").asString()).isEqualTo("monthlyCostBudget");
+            assertThat(put.status()).as(budget + ": " + put.body()).isEqualTo(400);
+        }
+        Api.Response price = api.put("/api/v1/prices", """
+                {"provider": "openai", "model": "%s", "inputPer1k": 999999.999999999, "outputPer1k": 0}"""
+                .formatted(model));
+        assertThat(price.status()).as(price.body()).isEqualTo(400);
+        assertThat(price.json().path("errors").get(0).path("field").asString()).isEqualTo("inputPer1k");
+
+        Api.Response largest = api.patch("/api/v1/organizations/" + org + "/limits",
+                "{\"monthlyCostBudget\": 99999999.999999}");
+        assertThat(largest.status()).as(largest.body()).isEqualTo(200);
+        assertThat(largest.json().path("monthlyCostBudget").decimalValue()).isEqualByComparingTo("99999999.999999");
+        assertThat(api.put("/api/v1/prices", """
+                {"provider": "openai", "model": "%s", "inputPer1k": 999999.99999999, "outputPer1k": 0}"""
+                .formatted(model)).status()).isEqualTo(200);
+        Api.Response tiny = api.patch("/api/v1/organizations/" + org + "/limits",
+                "{\"monthlyCostBudget\": 1e-999999999}");
+        assertThat(tiny.status()).as("rounds to 0: " + tiny.body()).isEqualTo(200);
+        assertThat(tiny.json().path("monthlyCostBudget").decimalValue()).isEqualByComparingTo("0");
+        Api.Response tinyPrice = api.put("/api/v1/prices", """
+                {"provider": "openai", "model": "%s", "inputPer1k": 1e-999999999, "outputPer1k": 0.000000005}"""
+                .formatted(model));
+        assertThat(tinyPrice.status()).as(tinyPrice.body()).isEqualTo(200);
+        assertThat(tinyPrice.json().path("outputPer1k").decimalValue()).isEqualByComparingTo("0.00000001");
+    }
+
+    @Test
+    void should_refuse_a_from_or_to_outside_the_years_1_to_9999_with_a_400_naming_the_field() {
+        String org = Tenants.organization(api, "Far " + UUID.randomUUID());
+        String usage = "/api/v1/organizations/" + org + "/usage";
+
+        Api.Response overflow = api.get(usage + "?from=-999999999-01-01T00:00:00Z&to=2026-01-01");
+        Api.Response beyondPostgres = api.get(usage + "?from=2026-01-01&to=%2B300000-01-01T00:00:00Z");
+        Api.Response widest = api.get(usage + "?from=0001-01-01&to=9999-12-31&groupBy=day");
+
+        assertThat(overflow.status()).as(overflow.body()).isEqualTo(400);
+        assertThat(overflow.json().path("field").asString()).isEqualTo("from");
+        assertThat(beyondPostgres.status()).as(beyondPostgres.body()).isEqualTo(400);
+        assertThat(beyondPostgres.json().path("field").asString()).isEqualTo("to");
+        assertThat(widest.status()).as(widest.body()).isEqualTo(200);
+    }
+
+    @Test
     void should_answer_404_when_the_organization_is_unknown_or_malformed() {
         for (String org : new String[] {UUID.randomUUID().toString(), "not-a-uuid"}) {
             String base = "/api/v1/organizations/" + org;

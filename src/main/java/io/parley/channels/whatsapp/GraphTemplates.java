@@ -3,7 +3,7 @@ package io.parley.channels.whatsapp;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.Secret;
-import io.parley.platform.TransientException;
+import io.parley.platform.UpstreamException;
 import io.parley.tenancy.ChannelAccounts;
 import io.parley.templates.RemoteTemplate;
 import io.parley.templates.TemplateSource;
@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -65,26 +66,49 @@ class GraphTemplates implements TemplateSource {
     private JsonNode fetch(URI uri, Secret token) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(properties.requestTimeout())
                 .header("Authorization", "Bearer " + token.reveal()).GET().build();
+        HttpResponse<String> response;
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            int status = response.statusCode();
-            if (status == 429 || status >= 500) {
-                throw new TransientException("template_sync_unavailable",
-                        "The Graph API answered " + status + " while listing templates; try again later", null);
-            }
-            if (status / 100 != 2) {
-                String code = JsonReads.text(JsonReads.object(json.readTree(response.body()), "error"), "code");
-                throw new InvalidRequestException("template_sync_rejected", "The Graph API refused to list templates ("
-                        + status + ", code " + code + "): check the channel's access token and businessAccountId",
-                        Map.of("graphStatus", status, "graphCode", code == null ? "" : code));
-            }
-            return json.readTree(response.body());
-        } catch (IOException | JacksonException e) {
-            throw new TransientException("template_sync_unavailable",
-                    "The Graph API could not be read (" + e.getClass().getSimpleName() + ")", e);
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw unavailable("graph_unreachable", "The Graph API could not be reached ("
+                    + e.getClass().getSimpleName() + ") while listing templates; try again later", Map.of(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TransientException("template_sync_unavailable", "Interrupted", e);
+            throw unavailable("graph_unreachable", "Interrupted while listing templates", Map.of(), e);
+        }
+        int status = response.statusCode();
+        if (status == 429 || status >= 500) {
+            throw unavailable("graph_unavailable", "The Graph API answered " + status
+                    + " while listing templates; try again later", Map.of("graphStatus", status), null);
+        }
+        JsonNode body = readOrNull(response.body());
+        if (status / 100 != 2) {
+            String code = body == null ? null : JsonReads.text(JsonReads.object(body, "error"), "code");
+            throw new InvalidRequestException("template_sync_rejected", "The Graph API refused to list templates ("
+                    + status + ", code " + code + "): check the channel's access token and businessAccountId",
+                    Map.of("graphStatus", status, "graphCode", code == null ? "" : code));
+        }
+        if (body == null) {
+            throw unavailable("graph_unavailable", "The Graph API answered " + status
+                    + " with a body that is not JSON while listing templates; try again later",
+                    Map.of("graphStatus", status), null);
+        }
+        return body;
+    }
+
+    /** Meta could not be asked or did not answer usefully: the admin's request was fine, so 422, not 5xx. */
+    private static UpstreamException unavailable(String reason, String message, Map<String, Object> context,
+                                                 Throwable cause) {
+        Map<String, Object> all = new HashMap<>(context);
+        all.put("reason", reason);
+        return new UpstreamException("template_sync_unavailable", message, true, all, cause);
+    }
+
+    private JsonNode readOrNull(String body) {
+        try {
+            return json.readTree(body == null ? "" : body);
+        } catch (JacksonException e) {
+            return null;
         }
     }
 

@@ -1,7 +1,7 @@
 package io.parley.channels.whatsapp;
 
-import io.parley.platform.ParleyException;
 import io.parley.platform.Secret;
+import io.parley.platform.UpstreamException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Uploads outbound media: {@code POST /{phone-number-id}/media} as multipart, answering Meta's media id (§3.8). */
+/**
+ * Uploads outbound media: {@code POST /{phone-number-id}/media} as multipart, answering Meta's media id (§3.8). A
+ * failure is a 422 with a {@code reason} ({@code graph_refused}, {@code graph_unavailable}, {@code graph_unreachable}).
+ */
 @Component
 class GraphUpload {
     private final HttpClient http;
@@ -29,21 +33,6 @@ class GraphUpload {
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1).build();
-    }
-
-    /** The upload failed at Meta (4xx: 422, not worth repeating as is) or on the way (503, try again). */
-    static final class UploadFailed extends ParleyException {
-        private final boolean retriable;
-
-        UploadFailed(String code, String message, boolean retriable, Map<String, Object> context) {
-            super(code, message, context, null);
-            this.retriable = retriable;
-        }
-
-        @Override
-        public boolean retriable() {
-            return retriable;
-        }
     }
 
     String upload(String phoneNumberId, Secret token, String mimeType, String filename, byte[] file) {
@@ -58,22 +47,29 @@ class GraphUpload {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new UploadFailed("media_upload_failed", "Uploading to WhatsApp failed: "
-                    + e.getClass().getSimpleName(), true, Map.of());
+            throw new UpstreamException("media_upload_failed", "Uploading to WhatsApp failed: "
+                    + e.getClass().getSimpleName() + "; try again later", true,
+                    Map.of("reason", "graph_unreachable"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UploadFailed("media_upload_failed", "Interrupted while uploading", true, Map.of());
+            throw new UpstreamException("media_upload_failed", "Interrupted while uploading", true,
+                    Map.of("reason", "graph_unreachable"), e);
         }
         JsonNode answer = parse(response.body());
         if (response.statusCode() / 100 == 2 && answer.path("id").isString()) {
             return answer.path("id").asString();
         }
         JsonNode code = answer.path("error").path("code");
-        throw new UploadFailed("media_upload_rejected", "WhatsApp answered " + response.statusCode()
-                + " to the upload" + (answer.path("error").path("message").isString()
-                ? ": " + answer.path("error").path("message").asString() : ""),
-                response.statusCode() >= 500 || response.statusCode() == 429,
-                code.isNumber() ? Map.of("graphCode", code.asInt()) : Map.of());
+        int status = response.statusCode();
+        boolean unavailable = status >= 500 || status == 429;
+        Map<String, Object> context = new HashMap<>(Map.of("reason", unavailable ? "graph_unavailable"
+                : "graph_refused", "graphStatus", status));
+        if (code.isNumber()) {
+            context.put("graphCode", code.asInt());
+        }
+        throw new UpstreamException("media_upload_rejected", "WhatsApp answered " + status + " to the upload"
+                + (answer.path("error").path("message").isString()
+                ? ": " + answer.path("error").path("message").asString() : ""), unavailable, context, null);
     }
 
     private JsonNode parse(String body) {

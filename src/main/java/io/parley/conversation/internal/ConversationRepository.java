@@ -22,7 +22,6 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class ConversationRepository {
-    private static final java.time.Duration SERVICE_WINDOW = java.time.Duration.ofHours(24);
     private final JdbcClient jdbc;
 
     ConversationRepository(JdbcClient jdbc) {
@@ -34,10 +33,14 @@ public class ConversationRepository {
                                   Instant lastMessageAt, Instant createdAt) {
     }
 
-    /** What {@link #receive} stores: the inbound event, its conversation and the message. */
+    /**
+     * What {@link #receive} stores: the inbound event, its conversation and the message.
+     *
+     * @param serviceWindow the channel's customer service window, or null when it has none (no expiry is stored)
+     */
     public record Received(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId,
                            ChannelAccountId channelAccountId, ChannelType channel, String providerEventId,
-                           NewMessage message) {
+                           NewMessage message, java.time.Duration serviceWindow) {
     }
 
     /**
@@ -80,7 +83,7 @@ public class ConversationRepository {
                 .param("context", m.contextMessageId())
                 .param("ts", m.providerTimestamp() == null ? null : Timestamp.from(m.providerTimestamp()))
                 .param("needsReply", m.needsReply()).param("at", Timestamp.from(m.createdAt()))
-                .param("window", Timestamp.from(windowExpiry(m))).param("trace", LogContext.activeTraceId())
+                .param("window", r.serviceWindow() == null ? null : Timestamp.from(windowExpiry(m, r.serviceWindow()))).param("trace", LogContext.activeTraceId())
                 .query((rs, row) -> new ConversationId(rs.getObject(1, UUID.class))).optional();
     }
 
@@ -88,10 +91,10 @@ public class ConversationRepository {
      * The customer service window opens when the contact wrote (the provider's timestamp), not when the webhook
      * arrived; a timestamp from the future (clock skew) counts as now.
      */
-    private static Instant windowExpiry(NewMessage m) {
+    private static Instant windowExpiry(NewMessage m, java.time.Duration window) {
         Instant wrote = m.providerTimestamp() == null || m.providerTimestamp().isAfter(m.createdAt())
                 ? m.createdAt() : m.providerTimestamp();
-        return wrote.plus(SERVICE_WINDOW);
+        return wrote.plus(window);
     }
 
     /** The window's facts, or empty for an unknown conversation. */

@@ -30,7 +30,7 @@ public class Recipients {
 
     /** The contact's address on the channel, or empty when it has no identity of a kind the channel addresses. */
     public Optional<String> addressable(ChannelType channel, Contact contact) {
-        List<String> kinds = channels.capabilities(channel).identityKinds();
+        List<String> kinds = channels.find(channel).map(d -> d.capabilities().identityKinds()).orElse(List.of());
         return kinds.stream().flatMap(kind -> contact.identity(kind).stream()).findFirst();
     }
 }

@@ -7,6 +7,7 @@ import io.parley.delivery.Lane;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.QueryInstants;
 import io.parley.platform.web.Actor;
 import io.parley.platform.web.RequiresRole;
 import io.parley.platform.web.Role;
@@ -122,7 +123,7 @@ class DeadLettersController {
             return null;
         }
         try {
-            return Instant.parse(value);
+            return QueryInstants.within(field, Instant.parse(value));
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException("validation_failed", field + " must be an ISO-8601 instant");
         }

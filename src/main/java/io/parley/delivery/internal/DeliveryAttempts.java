@@ -2,7 +2,6 @@ package io.parley.delivery.internal;
 
 import io.parley.platform.channel.ChannelType;
 import io.parley.platform.channel.Channels;
-import io.parley.platform.channel.FailureClass;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.parley.delivery.ChannelSender;
@@ -172,8 +171,7 @@ class DeliveryAttempts {
                 return Optional.of(now.plus(properties.confirmationWait()));
             }
             // The window closed between WindowGate's check and the send (the channel classifies its code).
-            case SendOutcome.Rejected rejected when channels.classify(row.channel(), rejected.code())
-                    == FailureClass.WINDOW_CLOSED -> {
+            case SendOutcome.Rejected rejected when channels.closesWindow(row.channel(), rejected.code()) -> {
                 windowGate.close(row, attempt, channels.definition(row.channel()).windowClosedReason(rejected.code()));
                 return Optional.empty();
             }

@@ -61,7 +61,7 @@ class Pacer implements DisposableBean {
 
     /** Empty when the message may go now; otherwise when to look again. Only channels whose capabilities say so are paced. */
     Optional<Instant> acquire(OutboundRow row) {
-        if (!channels.capabilities(row.channel()).paced()) {
+        if (!channels.paced(row.channel())) {
             return Optional.empty();
         }
         int rate = rates.messagesPerSecond(row.channelAccountId());

@@ -5,7 +5,6 @@ import io.parley.events.SystemEvent;
 import io.parley.events.SystemEvents;
 import io.parley.platform.OutboundMessageId;
 import io.parley.platform.channel.Channels;
-import io.parley.platform.channel.FailureClass;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
  * A failure only the provider's status report tells (Meta accepted the message, then reported it {@code failed}):
  * the same end as a failed send, in the report's transaction (the webhook's persist-then-acknowledge). A dead letter
  * with the provider's code as reason, transient when the channel said so (throttling, e.g. 131056), and a system
- * event. A code the channel classifies as {@link FailureClass#WINDOW_CLOSED} ends as {@code window_closed}, like
+ * event. A code the channel classifies as {@code FailureClass.WINDOW_CLOSED} ends as {@code window_closed}, like
  * {@link WindowGate}.
  * Called only for the report that moved the message to failed, so a repeated webhook adds nothing.
  */
@@ -38,8 +37,7 @@ public class ReportedFailures {
 
     public void record(OutboundMessageId id, StatusReport report) {
         OutboundRow row = repository.find(id).orElseThrow();
-        if (report.errorCode() != null
-                && channels.classify(row.channel(), report.errorCode()) == FailureClass.WINDOW_CLOSED) {
+        if (channels.closesWindow(row.channel(), report.errorCode())) {
             windowGate.close(row, row.attempts(), channels.definition(row.channel())
                     .windowClosedReason(report.errorCode()));
             return;

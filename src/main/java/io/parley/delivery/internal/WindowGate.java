@@ -39,8 +39,7 @@ class WindowGate {
 
     /** The row to send (its content possibly replaced by a template), or empty when the window closed it. */
     Optional<OutboundRow> admit(OutboundRow row, Instant now) {
-        if (channels.capabilities(row.channel()).serviceWindow().isEmpty()
-                || row.content() instanceof OutboundContent.Template) {
+        if (!channels.hasServiceWindow(row.channel()) || row.content() instanceof OutboundContent.Template) {
             return Optional.of(row);
         }
         return switch (outsideWindow.decide(row.conversationId(), now)) {

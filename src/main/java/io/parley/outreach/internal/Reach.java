@@ -39,14 +39,14 @@ public class Reach {
     public List<ChannelAccount> accountsFor(ChatbotId chatbot, OutboundContent content) {
         List<ChannelAccount> usable = accounts.list(chatbot).stream()
                 .filter(a -> channels.find(a.type()).isPresent())
-                .filter(a -> proactive(a).proactive() && proactive(a).supports(content.outboundKind()))
+                .filter(a -> capabilities(a).proactive() && capabilities(a).supports(content.outboundKind()))
                 .sorted(Comparator.comparing(ChannelAccount::createdAt)).toList();
         if (usable.isEmpty()) {
             throw new InvalidRequestException("no_proactive_channel", "The chatbot has no channel that may send "
                     + content.wireType() + " messages the contact did not ask for (connected channels: "
                     + accounts.list(chatbot).stream().map(a -> a.type().wireName()).distinct().toList() + ")");
         }
-        usable.forEach(a -> content.validateFor(a.type(), proactive(a)));
+        usable.forEach(a -> content.validateFor(a.type(), capabilities(a)));
         return usable;
     }
 
@@ -57,16 +57,21 @@ public class Reach {
     public ChannelAccount chosen(ChatbotId chatbot, ChannelAccountId id, OutboundContent content) {
         ChannelAccount account = accounts.getOfChatbot(chatbot, id);
         requireProactive(account);
-        content.validateFor(account.type(), proactive(account));
+        content.validateFor(account.type(), capabilities(account));
         return account;
     }
 
     public void requireProactive(ChannelAccount account) {
         if (channels.find(account.type()).map(d -> !d.capabilities().proactive()).orElse(true)) {
-            throw new InvalidRequestException(NOT_PROACTIVE, "A " + account.type().wireName()
-                    + " channel cannot send messages the contact did not ask for",
-                    Map.of("channelId", account.id().value(), "channel", account.type().wireName()));
+            throw notProactive(account);
         }
+    }
+
+    /** 400 {@value #NOT_PROACTIVE} naming the account and its channel type. */
+    public InvalidRequestException notProactive(ChannelAccount account) {
+        return new InvalidRequestException(NOT_PROACTIVE, "A " + account.type().wireName()
+                + " channel cannot send messages the contact did not ask for",
+                Map.of("channelId", account.id().value(), "channel", account.type().wireName()));
     }
 
     /** The first of {@code candidates} that can address the contact. */
@@ -76,7 +81,7 @@ public class Reach {
 
     /** Whether the contact has an identity of a kind the account's channel addresses. */
     public boolean reachable(ChannelAccount account, Contact contact) {
-        return proactive(account).identityKinds().stream().anyMatch(kind -> contact.identity(kind).isPresent());
+        return capabilities(account).identityKinds().stream().anyMatch(kind -> contact.identity(kind).isPresent());
     }
 
     /** Whether an account's channel addresses this identity kind (a staff member's phone, a broadcast number). */
@@ -85,7 +90,7 @@ public class Reach {
                 .orElse(false);
     }
 
-    private ChannelCapabilities proactive(ChannelAccount account) {
+    private ChannelCapabilities capabilities(ChannelAccount account) {
         return channels.capabilities(account.type());
     }
 }

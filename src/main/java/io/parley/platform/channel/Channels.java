@@ -46,6 +46,25 @@ public class Channels {
         return definition(type).classify(providerErrorCode);
     }
 
+    /**
+     * Whether the provider's code means the service window closed; false for a type no installed channel serves
+     * (a stored row of a removed channel must still end, not fail its job).
+     */
+    public boolean closesWindow(ChannelType type, String providerErrorCode) {
+        return providerErrorCode != null && find(type)
+                .map(d -> d.classify(providerErrorCode) == FailureClass.WINDOW_CLOSED).orElse(false);
+    }
+
+    /** Whether sends of this type are paced; false for a type no installed channel serves. */
+    public boolean paced(ChannelType type) {
+        return find(type).map(d -> d.capabilities().paced()).orElse(false);
+    }
+
+    /** Whether this type has a customer service window; false for a type no installed channel serves. */
+    public boolean hasServiceWindow(ChannelType type) {
+        return find(type).map(d -> d.capabilities().serviceWindow().isPresent()).orElse(false);
+    }
+
     /** The installed types, sorted by wire name. */
     public SortedSet<String> types() {
         return definitions.keySet().stream().map(ChannelType::wireName)

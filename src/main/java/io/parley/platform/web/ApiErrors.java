@@ -57,6 +57,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             case UnauthorizedException ignored -> HttpStatus.UNAUTHORIZED;
             case io.parley.platform.ForbiddenException ignored -> HttpStatus.FORBIDDEN;
             case io.parley.platform.TooManyRequestsException ignored -> HttpStatus.TOO_MANY_REQUESTS;
+            case io.parley.platform.UpstreamException ignored -> HttpStatus.UNPROCESSABLE_CONTENT;
             default -> e.retriable() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_CONTENT;
         };
         if (status.is5xxServerError()) {

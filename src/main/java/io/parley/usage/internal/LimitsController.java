@@ -6,6 +6,7 @@ import io.parley.platform.web.Role;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.QueryInstants;
 import io.parley.usage.EffectiveLimits;
 import io.parley.usage.Limits;
 import io.parley.usage.LimitsPatch;
@@ -91,8 +92,8 @@ class LimitsController {
     /** An instant ({@code 2026-05-01T00:00:00Z}) or a date ({@code 2026-05-01}, midnight UTC). */
     private static Instant instant(String field, String text) {
         try {
-            return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC)
-                    .toInstant() : Instant.parse(text);
+            return QueryInstants.within(field, text.length() == 10 ? java.time.LocalDate.parse(text)
+                    .atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : Instant.parse(text));
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException("validation_failed", field + " must be an ISO-8601 instant or date");
         }

@@ -49,7 +49,7 @@ public class LimitsRepository {
                           max_media_bytes = excluded.max_media_bytes, updated_at = now()"""
                         .formatted(COLUMNS))
                 .param("name", p.name()).param("mm", p.monthlyMessages()).param("mt", p.monthlyTokens())
-                .param("mc", p.monthlyCostBudget()).param("cd", p.contactDailyMessages())
+                .param("mc", Decimals.fit(p.monthlyCostBudget(), 6)).param("cd", p.contactDailyMessages())
                 .param("rh", p.ratePerHourPerContact()).param("ml", p.maxMessageLength())
                 .param("tr", p.maxToolRounds()).param("kd", p.knowledgeDocuments())
                 .param("ku", p.knowledgeUrls()).param("ki", p.knowledgeIngestionsPerDay())
@@ -118,7 +118,7 @@ public class LimitsRepository {
                           max_media_bytes = coalesce(excluded.max_media_bytes, organization_limits.max_media_bytes),
                           updated_at = now()""".formatted(COLUMNS))
                 .param("org", id.value()).param("plan", defaultPlan).param("mm", p.monthlyMessages())
-                .param("mt", p.monthlyTokens()).param("mc", p.monthlyCostBudget())
+                .param("mt", p.monthlyTokens()).param("mc", Decimals.fit(p.monthlyCostBudget(), 6))
                 .param("cd", p.contactDailyMessages()).param("rh", p.ratePerHourPerContact())
                 .param("ml", p.maxMessageLength()).param("kd", p.knowledgeDocuments())
                 .param("ku", p.knowledgeUrls()).param("ki", p.knowledgeIngestionsPerDay())
