@@ -1,4 +1,4 @@
--- Client channels (api, web, app): a business's own backend, website and mobile app (ADR 32 client API).
+-- Client channels (api, web, app): a business's own backend, website and mobile app (ADR 35).
 -- Channel types are validated by the channel packages, not by a list in the schema: the next channel is one package.
 alter table channel_accounts drop constraint if exists channel_accounts_type_check;
 

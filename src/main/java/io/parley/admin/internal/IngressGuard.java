@@ -26,14 +26,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Per-address limits in front of every route that authenticates ({@code /webhooks}, {@code /api/v1}, {@code /mcp},
- * {@code /actuator/prometheus}), before any of its work. An answer that refused authentication (401, or 403 from the
- * webhook's verify-token handshake) spends one of the address's failures; once they are spent, everything the
- * address sends there is 429 until the budget refills. Routes that take no credentials at all (login, logout, the
- * verification handshake) are also capped per address. Webhook deliveries (POST under {@code /webhooks}) are not
- * refused up front: Meta sends every tenant's webhooks from the same few addresses, so one tenant's wrong app secret
- * must not make the others' deliveries wait. Their bad signatures spend the budget like any failure, and once it is
- * spent the route answers a delivery that fails verification with 429 instead of 401 ({@link FailureBudget}); one
- * that verifies passes.
+ * {@code /client/v1}, {@code /actuator/prometheus}), before any of its work. An answer that refused authentication
+ * (401, or 403 from the webhook's verify-token handshake) spends one of the address's failures; once they are spent,
+ * everything the address sends there is 429 until the budget refills. Routes that take no credentials at all (login,
+ * logout, the verification handshake) are also capped per address. Webhook deliveries (POST under {@code /webhooks})
+ * are not refused up front: Meta sends every tenant's webhooks from the same few addresses, so one tenant's wrong app
+ * secret must not make the others' deliveries wait. Their bad signatures spend the budget like any failure, and once
+ * it is spent the route answers a delivery that fails verification with 429 instead of 401 ({@link FailureBudget});
+ * one that verifies passes.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)

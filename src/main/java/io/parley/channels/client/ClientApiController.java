@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The client API for a business's own backend ({@code api}), website ({@code web}) and app ({@code app}): send a
  * message and get the bot's replies, read a conversation, follow it live. Authenticated by the channel's key, not by
- * the admin API's bearer tokens (ADR 32 client API).
+ * the admin API's bearer tokens (ADR 35).
  */
 @RestController
 @RequestMapping("/client/v1")

@@ -12,9 +12,10 @@ import java.util.Map;
  * @param identitySecret web/app: signs {@code userHash}; null for api
  * @param signingSecret  api: signs callbacks; null for web/app
  * @param tokenSecret    signs conversation tokens
- * @param widget         web: {@code title}, {@code color}, {@code welcomeMessage}, {@code avatarUrl} (any may be absent)
+ * @param widget         web: {@code title}, {@code color}, {@code welcomeMessage}, {@code avatarUrl} (each optional)
  */
-record ClientChannel(ChannelAccount account, String keyHint, Secret publishableKey, Secret identitySecret, Secret signingSecret,
+record ClientChannel(ChannelAccount account, String keyHint, Secret publishableKey, Secret identitySecret,
+                     Secret signingSecret,
                      Secret tokenSecret, String callbackUrl, List<String> allowedOrigins, boolean acceptGuests,
                      Map<String, Object> widget) {
     boolean isApi() {

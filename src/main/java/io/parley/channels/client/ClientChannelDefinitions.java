@@ -51,7 +51,7 @@ class ClientChannelDefinitions {
                     IDENTITY_KINDS, KINDS, proactive);
         }
 
-        /** Callback answers (api): {@code callback_408}, {@code callback_429}, {@code callback_5xx} are worth retrying. */
+        /** Callback answers (api): {@code callback_408}, {@code _429}, {@code _5xx} are worth retrying. */
         @Override
         public FailureClass classify(String providerErrorCode) {
             if (providerErrorCode != null && providerErrorCode.startsWith("callback_")) {

@@ -120,7 +120,8 @@ class ClientChannelStore {
         }
     }
 
-    private record Row(ChannelAccountId id, String keyHint, byte[] publishableKey, byte[] identitySecret, byte[] signingSecret,
+    private record Row(ChannelAccountId id, String keyHint, byte[] publishableKey, byte[] identitySecret,
+                       byte[] signingSecret,
                        byte[] tokenSecret, String callbackUrl, List<String> allowedOrigins, boolean acceptGuests,
                        Map<String, Object> widget) {
     }
@@ -129,7 +130,8 @@ class ClientChannelStore {
         java.sql.Array origins = rs.getArray("allowed_origins");
         String widget = rs.getString("widget");
         return new Row(new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)), rs.getString("key_hint"),
-                rs.getBytes("publishable_key"), rs.getBytes("identity_secret"), rs.getBytes("signing_secret"), rs.getBytes("token_secret"),
+                rs.getBytes("publishable_key"), rs.getBytes("identity_secret"), rs.getBytes("signing_secret"),
+                rs.getBytes("token_secret"),
                 rs.getString("callback_url"),
                 origins == null ? List.of() : Arrays.asList((String[]) origins.getArray()),
                 rs.getBoolean("accept_guests"), widget == null ? Map.of() : json.readValue(widget, MAP));

@@ -140,6 +140,7 @@ class ClientMessages {
      */
     Optional<Map<String, Object>> await(Ticket ticket, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
+        long pause = 10; // ms: a fast turn is seen at once; a slow one costs a read per poll interval
         while (true) {
             Optional<Map<String, Object>> finished = finish(ticket, true);
             if (finished.isPresent()) {
@@ -151,8 +152,8 @@ class ClientMessages {
                 return finish(ticket, true);
             }
             try {
-                Thread.sleep(Math.max(1, Math.min(properties.pollInterval().toMillis(),
-                        (deadline - System.nanoTime()) / 1_000_000)));
+                Thread.sleep(Math.max(1, Math.min(pause, (deadline - System.nanoTime()) / 1_000_000)));
+                pause = Math.min(pause * 2, properties.pollInterval().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();

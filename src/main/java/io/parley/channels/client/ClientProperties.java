@@ -9,13 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param defaultWait     how long {@code POST /client/v1/messages} waits for the turn without {@code ?wait=}
  * @param maxWait         the longest {@code ?wait=} accepted (larger values are cut to it)
- * @param pollInterval    how often a waiting request or an event stream looks at PostgreSQL for new messages (every
- *                        node sees every message this way; nothing is kept in memory only)
+ * @param pollInterval    the longest pause between two looks of a waiting request at PostgreSQL for its replies (a
+ *                        stream looks every 5 of them): every node sees every message this way, nothing is only in
+ *                        memory
  * @param streamDuration  how long {@code GET .../events} stays open before the client reconnects with Last-Event-ID
  * @param heartbeat       how often an idle event stream sends a comment, so proxies keep it open
  * @param retryAfter      what {@code 409 request_in_progress} tells a client to wait
  * @param requestRetention how long a request id is remembered (a duplicate within it gets the first answer)
  * @param callbackTimeout connect and response timeout of a callback to an api channel's {@code callbackUrl}
+ * @param sweepInterval   how often request ids past {@code requestRetention} are deleted
  */
 @ConfigurationProperties("parley.client")
 public record ClientProperties(@DefaultValue("25s") Duration defaultWait, @DefaultValue("60s") Duration maxWait,

@@ -84,7 +84,8 @@ final class Fields {
                 throw invalid("allowedOrigins", message);
             }
             int port = uri.getPort();
-            boolean defaultPort = port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
+            boolean defaultPort = port == -1 || scheme.equals("http") && port == 80
+                    || scheme.equals("https") && port == 443;
             return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
         } catch (URISyntaxException e) {
             throw invalid("allowedOrigins", message);
