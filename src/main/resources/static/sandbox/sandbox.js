@@ -1,8 +1,10 @@
-// Sandbox chat: talks to a chatbot through Parley's web chat channel with the admin token.
+// Sandbox: the chosen chatbot's web widget embedded in this page, as a website embeds it (widget.js). The admin
+// token (from the link's #token= fragment, never sent to the server as part of a URL) is used only for /api/v1:
+// listing chatbots and their channels, and connecting a web channel when the chatbot has none.
 (() => {
   const $ = (id) => document.getElementById(id);
   const store = window.localStorage;
-  const state = { token: null, chatbotId: null, conversationId: null, timer: null, shown: '' };
+  const state = { token: null, chatbotId: null, key: null };
 
   function takeTokenFromLink() {
     const match = window.location.hash.match(/token=([^&]+)/);
@@ -24,16 +26,19 @@
     return body;
   }
 
-  function sessionKey() { return 'parley.session.' + state.chatbotId; }
-  function session() {
-    let value = store.getItem(sessionKey());
-    if (!value) { value = 'sandbox-' + crypto.randomUUID(); store.setItem(sessionKey(), value); }
-    return value;
+  function show(section) {
+    for (const id of ['connect', 'embedded']) { $(id).hidden = id !== section; }
+  }
+
+  function unembed() {
+    if (window.Parley) { window.Parley.shutdown(); }
+    state.key = null;
   }
 
   function signOut(message) {
     store.removeItem('parley.token');
     state.token = null;
+    unembed();
     $('chat').hidden = true;
     $('sign-in').hidden = false;
     $('sign-in-error').textContent = message || '';
@@ -42,7 +47,6 @@
   async function loadChatbots() {
     const select = $('chatbot');
     select.innerHTML = '';
-    setComposerEnabled(false);
     const organizations = await api('/organizations');
     const lists = await Promise.all(organizations.map((org) => api('/organizations/' + org.id + '/chatbots')));
     organizations.forEach((org, index) => {
@@ -56,73 +60,71 @@
     if (!select.options.length) { $('status').textContent = 'No chatbot yet: create one with the admin API.'; return; }
     const remembered = store.getItem('parley.chatbot');
     if (remembered && [...select.options].some((o) => o.value === remembered)) { select.value = remembered; }
-    selectChatbot(select.value);
+    await selectChatbot(select.value);
   }
 
-  function setComposerEnabled(enabled) {
-    $('text').disabled = !enabled;
-    $('send').disabled = !enabled;
-  }
-
-  function selectChatbot(id) {
+  async function selectChatbot(id) {
     state.chatbotId = id;
     store.setItem('parley.chatbot', id);
-    state.conversationId = store.getItem('parley.conversation.' + id);
-    state.shown = '';
-    $('messages').innerHTML = '';
-    setComposerEnabled(Boolean(id));
-    refresh();
+    unembed();
+    show(null);
+    $('status').textContent = 'Looking for the chatbot\'s web channel…';
+    const channels = await api('/chatbots/' + id + '/channels');
+    if (id !== state.chatbotId) { return; }
+    const web = channels.find((channel) => channel.type === 'web');
+    $('status').textContent = '';
+    if (!web) { show('connect'); return; }
+    // The publishable key is public (it is in every page that embeds the widget), so the channel list shows it.
+    if (!web.key) { $('status').textContent = 'The web channel does not show its key.'; return; }
+    embed(web, web.key);
   }
 
-  function render(messages) {
-    const signature = JSON.stringify(messages.map((m) => [m.id, m.delivery && m.delivery.status]));
-    if (signature === state.shown) { return; }
-    state.shown = signature;
-    const list = $('messages');
-    list.innerHTML = '';
-    for (const message of messages) {
-      const item = document.createElement('li');
-      item.className = message.role;
-      const text = document.createElement('div');
-      text.className = 'text';
-      // The bot's and agents' Markdown, escaped first (markdown.js); what the visitor typed stays plain text.
-      if (message.role === 'user') { text.textContent = message.content; }
-      else { text.innerHTML = window.ParleyMarkdown.toHtml(message.content); }
-      item.appendChild(text);
-      if (message.delivery) {
-        const note = document.createElement('small');
-        note.textContent = message.delivery.status;
-        item.appendChild(note);
-      }
-      list.appendChild(item);
-    }
-    list.lastElementChild && list.lastElementChild.scrollIntoView({ block: 'end' });
-    const last = messages[messages.length - 1];
-    $('status').textContent = last && last.role === 'user' ? 'The bot is typing…' : '';
+  function embed(channel, key, identitySecret) {
+    state.key = key;
+    state.channel = channel;
+    const origin = window.location.origin;
+    $('snippet').textContent = '<script src="' + origin + '/widget.js" data-parley-key="' + key + '" async></script>';
+    const origins = Array.isArray(channel.allowedOrigins) ? channel.allowedOrigins : null;
+    const refused = Boolean(origins) && !origins.includes(origin);
+    $('origin-warning').hidden = !refused;
+    $('allow-origin').hidden = !refused;
+    $('origin-warning').textContent = 'This page (' + origin + ') is not in the channel\'s allowedOrigins, so the'
+      + ' widget cannot send from here.';
+    $('identity-secret').hidden = !identitySecret;
+    $('identity-secret').textContent = identitySecret ? 'Identity secret (shown once; keep it on your server to'
+      + ' compute userHash for signed-in users): ' + identitySecret : '';
+    show('embedded');
+    window.Parley.boot({ key, host: origin, open: true });
   }
 
-  async function refresh() {
-    if (!state.conversationId) { return; }
-    try { render(await api('/conversations/' + state.conversationId + '/messages')); }
-    catch (e) { $('status').textContent = e.message; }
-  }
-
-  async function send(event) {
-    event.preventDefault();
-    const input = $('text');
-    const text = input.value.trim();
-    if (!text) { return; }
-    input.value = '';
+  async function connectWeb() {
+    $('connect-web').disabled = true;
     try {
-      const accepted = await api('/chatbots/' + state.chatbotId + '/webchat/messages', {
-        method: 'POST', body: JSON.stringify({ sessionId: session(), clientMessageId: crypto.randomUUID(), text }),
+      const created = await api('/chatbots/' + state.chatbotId + '/channels', {
+        method: 'POST',
+        body: JSON.stringify({ type: 'web', name: 'Website', allowedOrigins: [window.location.origin], acceptGuests: true }),
       });
-      if (accepted.conversationId) {
-        state.conversationId = accepted.conversationId;
-        store.setItem('parley.conversation.' + state.chatbotId, accepted.conversationId);
-      }
-      refresh();
-    } catch (e) { $('status').textContent = e.message; input.value = text; }
+      embed({ ...created, allowedOrigins: created.allowedOrigins || [window.location.origin] }, created.key,
+        created.identitySecret);
+    } catch (e) {
+      if (e.message !== 'unauthorized') { $('status').textContent = e.message; }
+    } finally {
+      $('connect-web').disabled = false;
+    }
+  }
+
+  // Adds this page's origin to the channel's allowedOrigins (PATCH keeps the other settings).
+  async function allowOrigin() {
+    const channel = state.channel;
+    const origins = [...(channel.allowedOrigins || []), window.location.origin];
+    try {
+      const updated = await api('/chatbots/' + state.chatbotId + '/channels/' + channel.id, {
+        method: 'PATCH', body: JSON.stringify({ allowedOrigins: origins }),
+      });
+      embed({ ...channel, ...updated }, state.key);
+    } catch (e) {
+      if (e.message !== 'unauthorized') { $('status').textContent = e.message; }
+    }
   }
 
   async function start() {
@@ -131,8 +133,6 @@
     $('sign-in').hidden = true;
     $('chat').hidden = false;
     try { await loadChatbots(); } catch (e) { if (e.message !== 'unauthorized') { $('status').textContent = e.message; } }
-    clearInterval(state.timer);
-    state.timer = setInterval(refresh, 1000);
   }
 
   $('sign-in-form').addEventListener('submit', (event) => {
@@ -140,13 +140,13 @@
     store.setItem('parley.token', $('token').value.trim());
     start();
   });
-  $('composer').addEventListener('submit', send);
-  $('chatbot').addEventListener('change', (event) => selectChatbot(event.target.value));
-  $('sign-out').addEventListener('click', () => signOut());
-  $('new-session').addEventListener('click', () => {
-    store.removeItem(sessionKey());
-    store.removeItem('parley.conversation.' + state.chatbotId);
-    selectChatbot(state.chatbotId);
+  $('connect-web').addEventListener('click', connectWeb);
+  $('allow-origin').addEventListener('click', allowOrigin);
+  $('chatbot').addEventListener('change', (event) => {
+    selectChatbot(event.target.value).catch((e) => { $('status').textContent = e.message; });
   });
+  $('sign-out').addEventListener('click', () => signOut());
+  // A new visitor: the widget forgets its device id and conversation.
+  $('new-session').addEventListener('click', () => { if (window.Parley) { window.Parley.reset(); } });
   start();
 })();

@@ -1,2 +1,5 @@
-/** Server-rendered pages; for now the sandbox chat, which talks to a chatbot through the web chat channel. */
+/**
+ * Browser surfaces: the sandbox page (the chosen chatbot's web widget, embedded) and {@code GET /widget.js}, the
+ * embeddable widget that talks to the client API of a {@code web} channel (ADR 34).
+ */
 package io.parley.dashboard;

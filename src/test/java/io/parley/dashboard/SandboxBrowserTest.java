@@ -1,15 +1,12 @@
 package io.parley.dashboard;
 
+import static io.parley.dashboard.Chromium.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.testing.Api;
 import io.parley.testing.ParleyIntegrationTest;
 import io.parley.testing.ParleyTestContext;
-import io.parley.testing.RealDependency;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -17,11 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,25 +28,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The sandbox page in headless Chromium (Debian's chromium + chromium-driver), as a newcomer uses it. */
 @ParleyIntegrationTest
 class SandboxBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @LocalServerPort
     int port;
     private WebDriver browser;
 
     @BeforeEach
     void openBrowser() {
-        RealDependency.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1000,800");
-        // The browser's console, to see that the page's Content-Security-Policy blocks nothing the page needs.
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start();
     }
 
     @AfterEach
@@ -61,10 +45,10 @@ class SandboxBrowserTest {
     }
 
     @Test
-    void should_chat_with_the_demo_bot_when_opening_the_printed_link() {
+    void should_chat_with_the_demo_bot_in_the_embedded_widget_when_opening_the_printed_link() {
         browser.get("http://localhost:" + port + "/sandbox#token=" + ParleyTestContext.ADMIN_TOKEN);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("send")));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(25));
+        wait.until(d -> new Select(d.findElement(By.id("chatbot"))).getOptions().size() > 0);
         Select chatbots = new Select(browser.findElement(By.id("chatbot")));
         String demo = chatbots.getOptions().stream().filter(o -> o.getText().startsWith("Parley Demo")).findFirst()
                 .orElseThrow().getAttribute("value");
@@ -73,18 +57,62 @@ class SandboxBrowserTest {
         }
         assertThat(browser.getCurrentUrl()).doesNotContain(ParleyTestContext.ADMIN_TOKEN);
 
-        browser.findElement(By.id("text")).sendKeys("What is Parley?");
-        browser.findElement(By.id("send")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-web"))).click();
 
-        WebElement answer = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#messages li.assistant")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("snippet")));
+        assertThat(browser.findElement(By.id("snippet")).getText()).contains("/widget.js", "data-parley-key=\"pk_");
+        assertThat(browser.findElement(By.id("origin-warning")).isDisplayed()).isFalse();
+        SearchContext widget = wait.until(d -> {
+            SearchContext shadow = Chromium.widget(d);
+            return find(shadow, ".panel").isDisplayed() ? shadow : null;
+        });
+        WebElement input = find(widget, "textarea");
+        input.sendKeys("What is Parley?");
+        input.sendKeys(Keys.ENTER);
+
+        WebElement answer = wait.until(d -> find(widget, ".message.bot[data-id]"));
         assertThat(answer.getText()).contains("open-source, self-hosted messaging platform");
-        List<WebElement> messages = browser.findElements(By.cssSelector("#messages li"));
-        assertThat(messages).hasSize(2);
-        assertThat(messages.getFirst().getText()).isEqualTo("What is Parley?");
-        wait.until(d -> d.findElement(By.cssSelector("#messages li.assistant small")).getText().equals("sent"));
+        assertThat(widget.findElements(By.cssSelector(".message.contact"))).singleElement()
+                .satisfies(message -> assertThat(message.getText()).isEqualTo("What is Parley?"));
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
                 .noneMatch(message -> message.contains("Content Security Policy"));
+    }
+
+    @Test
+    void should_embed_a_channel_connected_elsewhere_and_allow_the_sandboxs_origin_on_request() {
+        Api api = Api.at(port);
+        String org = api.post("/api/v1/organizations", "{\"name\": \"Sandbox shop " + UUID.randomUUID() + "\"}")
+                .text("id");
+        String bot = api.post("/api/v1/organizations/" + org + "/chatbots", """
+                {"name": "Shop bot", "systemPrompt": "Answer.", "model": {"provider": "offline"},
+                 "faq": [{"question": "Do you ship to Spain?", "answer": "Yes, in 2 to 4 working days."}]}""")
+                .text("id");
+        Api.Response channel = api.post("/api/v1/chatbots/" + bot + "/channels", """
+                {"type": "web", "name": "Shop", "allowedOrigins": ["https://shop.example"]}""");
+        assertThat(channel.status()).as(channel.body()).isEqualTo(201);
+        String key = channel.text("key");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(25));
+        browser.get("http://localhost:" + port + "/sandbox#token=" + ParleyTestContext.ADMIN_TOKEN);
+        wait.until(d -> new Select(d.findElement(By.id("chatbot"))).getOptions().size() > 0);
+        new Select(browser.findElement(By.id("chatbot"))).selectByValue(bot);
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("origin-warning")));
+        assertThat(browser.findElement(By.id("snippet")).getText()).contains("data-parley-key=\"" + key + "\"");
+        browser.findElement(By.id("allow-origin")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("origin-warning")));
+        assertThat(api.get("/api/v1/chatbots/" + bot + "/channels").json().get(0).path("allowedOrigins")
+                .valueStream().map(node -> node.asString()).toList())
+                .containsExactly("https://shop.example", "http://localhost:" + port);
+
+        SearchContext widget = wait.until(d -> {
+            SearchContext shadow = Chromium.widget(d);
+            return find(shadow, ".panel").isDisplayed() ? shadow : null;
+        });
+        WebElement input = find(widget, "textarea");
+        input.sendKeys("Do you ship to Spain?");
+        input.sendKeys(Keys.ENTER);
+        assertThat(wait.until(d -> find(widget, ".message.bot[data-id]")).getText())
+                .isEqualTo("Yes, in 2 to 4 working days.");
     }
 
     @Test
@@ -97,39 +125,21 @@ class SandboxBrowserTest {
 
         browser.findElement(By.id("token")).sendKeys(ParleyTestContext.ADMIN_TOKEN);
         browser.findElement(By.cssSelector("#sign-in-form button")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("composer")));
-    }
-
-    @Test
-    void should_render_the_bots_markdown_and_show_its_html_as_text_when_a_reply_contains_both() {
-        Api api = Api.at(port);
-        String org = api.post("/api/v1/organizations", "{\"name\": \"Markdown " + UUID.randomUUID() + "\"}")
-                .text("id");
-        Api.Response bot = api.post("/api/v1/organizations/" + org + "/chatbots", """
-                {"name": "Formatter", "systemPrompt": "Answer.", "model": {"provider": "offline"},
-                 "faq": [{"question": "Show me the formatting test",
-                          "answer": "**Bold move** <img src=x onerror=window.__xss=1> <script>window.__xss=2</script> [site](https://example.com/a_b) [evil](javascript:window.__xss=3)"}]}""");
-        assertThat(bot.status()).as(bot.body()).isEqualTo(201);
-        WebDriverWait wait = openSandboxOn(bot.text("id"));
-
-        browser.findElement(By.id("text")).sendKeys("Show me the formatting test");
-        browser.findElement(By.id("send")).click();
-
-        WebElement answer = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#messages li.assistant")));
-        assertThat(answer.findElement(By.tagName("strong")).getText()).isEqualTo("Bold move");
-        assertThat(answer.getText()).contains("<img src=x onerror=window.__xss=1>")
-                .contains("<script>window.__xss=2</script>").contains("[evil](javascript:window.__xss=3)");
-        assertThat(answer.findElements(By.cssSelector("img, script"))).isEmpty();
-        assertThat(answer.findElements(By.tagName("a"))).singleElement()
-                .satisfies(link -> assertThat(link.getAttribute("href")).isEqualTo("https://example.com/a_b"));
-        assertThat(((JavascriptExecutor) browser).executeScript("return typeof window.__xss")).isEqualTo("undefined");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat")));
+        wait.until(d -> new Select(d.findElement(By.id("chatbot"))).getOptions().size() > 0);
     }
 
     @Test
     void should_apply_only_the_markdown_subset_when_the_shared_renderer_runs_in_the_browser() {
         browser.get("http://localhost:" + port + "/sandbox");
         JavascriptExecutor js = (JavascriptExecutor) browser;
+        // The sandbox page no longer renders messages itself (the widget does, with this renderer built in).
+        js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const tag = document.createElement('script');
+                tag.src = '/js/markdown.js';
+                tag.onload = () => done(true);
+                document.head.appendChild(tag);""");
         Map<String, String> cases = Map.of(
                 "*it* _it_ snake_case **b**", "<p><em>it</em> <em>it</em> snake_case <strong>b</strong></p>",
                 "- one\n- `a*b`\n\n2. two", "<ul><li>one</li><li><code>a*b</code></li></ul><ol start=\"2\"><li>two</li></ol>",
@@ -140,17 +150,5 @@ class SandboxBrowserTest {
                 "```\n<i>**raw**</i>\n```", "<pre><code>&lt;i&gt;**raw**&lt;/i&gt;</code></pre>");
         cases.forEach((markdown, html) -> assertThat(js.executeScript(
                 "return window.ParleyMarkdown.toHtml(arguments[0])", markdown)).as(markdown).isEqualTo(html));
-    }
-
-    private WebDriverWait openSandboxOn(String chatbotId) {
-        browser.get("http://localhost:" + port + "/sandbox#token=" + ParleyTestContext.ADMIN_TOKEN);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("send")));
-        Select chatbots = new Select(browser.findElement(By.id("chatbot")));
-        if (!chatbotId.equals(chatbots.getFirstSelectedOption().getAttribute("value"))) {
-            chatbots.selectByValue(chatbotId);
-        }
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("send")));
-        return wait;
     }
 }

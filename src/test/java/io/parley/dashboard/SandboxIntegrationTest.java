@@ -30,13 +30,14 @@ class SandboxIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
-    void should_serve_the_sandbox_page_with_its_form_and_script_without_a_token() {
+    void should_serve_the_sandbox_page_with_the_widget_script_without_a_token() {
         Api.Response page = api.withToken(null).get("/sandbox");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.raw().headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
-        assertThat(page.body()).contains("<form id=\"composer\">", "<form id=\"sign-in-form\">",
-                "<script src=\"/sandbox/sandbox.js\">", "href=\"/sandbox/sandbox.css\"");
+        assertThat(page.body()).contains("<form id=\"sign-in-form\">", "<button id=\"connect-web\"",
+                "<script src=\"/widget.js\">", "<script src=\"/sandbox/sandbox.js\">",
+                "href=\"/sandbox/sandbox.css\"");
     }
 
     @Test
@@ -63,7 +64,8 @@ class SandboxIntegrationTest extends IntegrationTestSupport {
 
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.raw().headers().firstValue("Content-Type")).get().asString().contains("javascript");
-        assertThat(script.body()).contains("/webchat/messages", "clientMessageId");
+        assertThat(script.body()).as("the sandbox embeds the widget").contains("Parley.boot", "/channels",
+                "type: 'web'");
         assertThat(style.status()).isEqualTo(200);
         assertThat(style.raw().headers().firstValue("Content-Type")).get().asString().startsWith("text/css");
         assertThat(style.body()).isNotBlank();
