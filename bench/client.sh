@@ -20,7 +20,7 @@ MODEL_PORT=${BENCH_MODEL_PORT:-18091}
 MODEL_PID=$!
 api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
 id_of() { grep -oE "\"$1\":\"[^\"]+\"" | head -1 | cut -d'"' -f4; }
-model_stats() { curl -sf "localhost:$MODEL_PORT/stats"; }
+model_stats() { curl -sf "localhost:$MODEL_PORT/stats"; echo; }
 
 bench_node() {  # bench_node DEBOUNCE
   start_parley parley_bench_client target/bench-client.log PARLEY_EGRESS_ALLOW="127.0.0.1:$MODEL_PORT" \
@@ -33,7 +33,7 @@ bench_node() {  # bench_node DEBOUNCE
   KEY=$(api -d '{"type":"api","name":"Bench backend"}' "localhost:$PORT/api/v1/chatbots/$BOT/channels" | id_of key)
   echo "warming up the JIT (20 s at 20/s, not measured)"
   "$JAVA" bench/ClientLoad.java --url "http://localhost:$PORT" --key "$KEY" --rate 20 --duration 20 --warmup 1 > /dev/null
-  for rate in 10 20 40 60 80 100 140 180 240; do
+  for rate in ${BENCH_RATES:-10 20 40 60 80 100 140 180 240}; do
     read -r calls1 held1 < <(model_stats | sed -E 's/calls=([0-9]+) heldMs=([0-9]+)/\1 \2/')
     line=$("$JAVA" bench/ClientLoad.java --url "http://localhost:$PORT" --key "$KEY" --rate "$rate" \
            --duration "$SECONDS_PER_STEP" --warmup 2)
