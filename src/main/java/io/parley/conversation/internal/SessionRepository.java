@@ -43,10 +43,15 @@ public class SessionRepository {
 
     /**
      * Locks the conversation's row for the rest of the transaction, so placements in one conversation happen one
-     * at a time (the receive path already holds this lock from its upsert).
+     * at a time (the receive path already holds this lock from its upsert). {@code for no key update}, the lock an
+     * update of the row takes: {@code for update} would also wait for transactions that merely inserted a row
+     * referencing the conversation (a message, a turn: key-share locks), and a turn and an agent's message that each
+     * did so then deadlocked.
      */
     Optional<ConversationKeys> lockConversation(ConversationId id) {
-        return jdbc.sql("select organization_id, chatbot_id, contact_id from conversations where id = :id for update")
+        return jdbc.sql("""
+                        select organization_id, chatbot_id, contact_id from conversations where id = :id
+                        for no key update""")
                 .param("id", id.value())
                 .query((rs, row) -> new ConversationKeys(new OrganizationId(rs.getObject(1, UUID.class)),
                         new ChatbotId(rs.getObject(2, UUID.class)), new ContactId(rs.getObject(3, UUID.class))))
