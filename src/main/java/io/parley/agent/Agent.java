@@ -5,6 +5,7 @@ import io.parley.events.SystemEvent;
 import io.parley.events.SystemEvents;
 import io.parley.llm.ModelException;
 import io.parley.tenancy.Chatbot;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -23,8 +24,16 @@ public class Agent {
     }
 
     public AgentReply respond(AgentRequest request) {
+        return respond(request, null);
+    }
+
+    /**
+     * Answers as {@link #respond(AgentRequest)} does, and hands the model's text to {@code tokens} while the provider
+     * streams it (best-effort previews; the returned reply is what counts). Null streams nothing.
+     */
+    public AgentReply respond(AgentRequest request, Consumer<String> tokens) {
         try {
-            return loop.run(request);
+            return loop.run(request, tokens);
         } catch (AgentLoop.Failure failure) {
             return fallback(request, failure);
         }

@@ -2,6 +2,7 @@ package io.parley.llm;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -17,12 +18,21 @@ public class Models {
     }
 
     public ModelReply chat(ModelRequest request) {
+        return gateway(request).chat(request);
+    }
+
+    /** Streams text to {@code tokens} where the provider streams (see {@link ModelGateway#chat(ModelRequest, Consumer)}). */
+    public ModelReply chat(ModelRequest request, Consumer<String> tokens) {
+        return gateway(request).chat(request, tokens);
+    }
+
+    private ModelGateway gateway(ModelRequest request) {
         ModelGateway gateway = gateways.get(request.spec().provider());
         if (gateway == null) {
             throw new ModelException(ModelException.Kind.INVALID_REQUEST, request.spec().provider(), null,
                     "Unknown model provider '" + request.spec().provider() + "'; known: " + gateways.keySet(), null);
         }
-        return gateway.chat(request);
+        return gateway;
     }
 
     public boolean supports(String provider) {

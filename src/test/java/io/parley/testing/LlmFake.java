@@ -1,6 +1,8 @@
 package io.parley.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -31,8 +33,21 @@ public record LlmFake(String prefix) {
         return prefix + "/v1/chat/completions";
     }
 
+    /** Answers {@code text}: as one completion, or as one chunk when the request asks for a stream. */
     public LlmFake replies(String text) {
         Fakes.wiremock().stubFor(post(urlEqualTo(path())).willReturn(okJson(completion(text))));
+        Fakes.wiremock().stubFor(post(urlEqualTo(path())).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+                .willReturn(OpenAiStreams.text(text)));
+        return this;
+    }
+
+    /** Streams an answer in the given pieces (to streaming requests; a plain request gets them as one text). */
+    public LlmFake streams(String... pieces) {
+        replies(String.join("", pieces));
+        Fakes.wiremock().stubFor(post(urlEqualTo(path())).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+                .willReturn(OpenAiStreams.text(pieces)));
         return this;
     }
 

@@ -20,6 +20,7 @@ import io.parley.tools.ToolOutcome;
 import io.parley.tools.Tools;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,6 +71,11 @@ public class AgentLoop {
     }
 
     public AgentReply run(AgentRequest request) {
+        return run(request, null);
+    }
+
+    /** @param tokens receives the text the model streams (null: no streaming); tool-call rounds show none */
+    public AgentReply run(AgentRequest request, Consumer<String> tokens) {
         Chatbot chatbot = request.chatbot();
         List<ToolSpec> available = tools.toolsFor(chatbot.id());
         ModelSpec spec = models.primary(chatbot);
@@ -83,7 +89,8 @@ public class AgentLoop {
         RoundPolicy policy = new RoundPolicy(chatbot.model().maxToolRounds());
         Usage usage = new Usage(prompt.report());
         for (int round = 1; ; round++) {
-            ModelReply reply = call(chatbot, new ModelRequest(spec, messages, references, available, context), usage);
+            ModelReply reply = call(chatbot, new ModelRequest(spec, messages, references, available, context), usage,
+                    tokens);
             if (!reply.wantsTools()) {
                 return finalReply(chatbot, reply, usage, round - 1);
             }
@@ -105,9 +112,9 @@ public class AgentLoop {
         }
     }
 
-    private ModelReply call(Chatbot chatbot, ModelRequest request, Usage usage) {
+    private ModelReply call(Chatbot chatbot, ModelRequest request, Usage usage, Consumer<String> tokens) {
         try {
-            ModelReply reply = models.call(chatbot, request);
+            ModelReply reply = models.call(chatbot, request, tokens);
             if (usage.firstIn == null) {
                 usage.firstIn = reply.inputTokens();
             }

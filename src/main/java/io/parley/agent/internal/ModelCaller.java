@@ -9,6 +9,7 @@ import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.Chatbots;
 import io.parley.tenancy.ModelSettings;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,8 +39,13 @@ class ModelCaller {
     }
 
     ModelReply call(Chatbot chatbot, ModelRequest request) {
+        return call(chatbot, request, null);
+    }
+
+    /** @param tokens streamed text of either model (null: the plain call) */
+    ModelReply call(Chatbot chatbot, ModelRequest request, Consumer<String> tokens) {
         try {
-            return models.chat(request);
+            return chat(request, tokens);
         } catch (ModelException primaryFailure) {
             ModelSettings.FallbackModel fallback = chatbot.model().fallback();
             if (fallback == null || !primaryFailure.retriable()) {
@@ -50,8 +56,12 @@ class ModelCaller {
             ModelSpec spec = request.spec();
             ModelSpec fallbackSpec = new ModelSpec(fallback.provider(), fallback.name(), fallback.baseUrl(),
                     fallback.apiKey(), spec.temperature(), spec.timeout(), spec.maxOutputTokens());
-            return models.chat(new ModelRequest(fallbackSpec, request.messages(), request.references(),
-                    request.tools(), request.passages()));
+            return chat(new ModelRequest(fallbackSpec, request.messages(), request.references(),
+                    request.tools(), request.passages()), tokens);
         }
+    }
+
+    private ModelReply chat(ModelRequest request, Consumer<String> tokens) {
+        return tokens == null ? models.chat(request) : models.chat(request, tokens);
     }
 }

@@ -3,6 +3,7 @@ package io.parley.channels.client;
 import io.parley.conversation.ConversationSummary;
 import io.parley.conversation.Conversations;
 import io.parley.conversation.MessageEntry;
+import io.parley.conversation.ReplyDeltas;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.MessageId;
 import io.parley.platform.web.CappedBody;
@@ -41,20 +42,24 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/client/v1")
 class ClientApiController {
     private static final String EVENT_STREAM = "text/event-stream";
+    /** Deltas may trail the stored reply by a notification round trip; this long the stream waits for their end. */
+    private static final Duration DELTA_TAIL = Duration.ofMillis(500);
 
     private final ClientAuth auth;
     private final ClientMessages messages;
     private final Conversations conversations;
     private final ClientProperties properties;
     private final JsonMapper json;
+    private final ReplyDeltas deltas;
 
     ClientApiController(ClientAuth auth, ClientMessages messages, Conversations conversations,
-                        ClientProperties properties, JsonMapper json) {
+                        ClientProperties properties, JsonMapper json, ReplyDeltas deltas) {
         this.auth = auth;
         this.messages = messages;
         this.conversations = conversations;
         this.properties = properties;
         this.json = json;
+        this.deltas = deltas;
     }
 
     @CappedBody
@@ -98,11 +103,22 @@ class ClientApiController {
                 .header(HttpHeaders.RETRY_AFTER, "1").body(pending);
     }
 
-    /** {@code accepted}, then a {@code message} per reply, then {@code done} (with where to poll if still running). */
+    /**
+     * {@code accepted}, then {@code delta} previews of the reply while the provider streams it (through
+     * {@link ReplyDeltas}, from whichever node runs the turn), then a {@code message} per stored reply and
+     * {@code done} (with where to poll if still running). Deltas are best-effort; the messages are authoritative.
+     */
     private void stream(HttpServletResponse response, ClientMessages.Ticket ticket, Duration wait) throws IOException {
         EventStream events = EventStream.open(response, json);
         events.send("accepted", null, messages.accepted(ticket));
-        Optional<Map<String, Object>> answered = messages.await(ticket, wait);
+        DeltaRelay relay = new DeltaRelay(events);
+        Optional<Map<String, Object>> answered;
+        try (ReplyDeltas.Subscription ignored = deltas.subscribe(ticket.conversationId(), wait, relay::offer)) {
+            answered = messages.await(ticket, wait, relay::forwardFor);
+            if (answered.isPresent()) {
+                relay.finish(DELTA_TAIL);
+            }
+        }
         if (answered.isEmpty()) {
             Map<String, Object> pending = messages.pending(ticket);
             events.send("done", null, Map.of("status", "processing", "poll", pending.get("poll")));

@@ -147,6 +147,16 @@ class ClientMessages {
      * runs (the request stops waiting; its replies then also go out as callbacks on an api channel).
      */
     Optional<Map<String, Object>> await(Ticket ticket, Duration wait) {
+        return await(ticket, wait, Thread::sleep);
+    }
+
+    /** How a waiting caller spends the time between two reads (a stream forwards deltas meanwhile). */
+    @FunctionalInterface
+    interface Pause {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    Optional<Map<String, Object>> await(Ticket ticket, Duration wait, Pause pauser) {
         long deadline = System.nanoTime() + wait.toNanos();
         long pause = 10; // ms: a fast turn is seen at once; a slow one costs a read per poll interval
         while (true) {
@@ -160,7 +170,7 @@ class ClientMessages {
                 return finish(ticket, true);
             }
             try {
-                Thread.sleep(Math.max(1, Math.min(pause, (deadline - System.nanoTime()) / 1_000_000)));
+                pauser.sleep(Math.max(1, Math.min(pause, (deadline - System.nanoTime()) / 1_000_000)));
                 pause = Math.min(pause * 2, properties.pollInterval().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -11,6 +11,7 @@ import io.parley.contacts.ContactIdentity;
 import io.parley.contacts.Contacts;
 import io.parley.conversation.ConversationProperties;
 import io.parley.conversation.Owner;
+import io.parley.conversation.ReplyDeltas;
 import io.parley.conversation.TypingIndicator;
 import io.parley.conversation.internal.ConversationRepository.ConversationRow;
 import io.parley.conversation.internal.ConversationRepository.StoredMessage;
@@ -56,10 +57,12 @@ class TurnProcessor {
     private final Clock clock;
     private final MeterRegistry meters;
     private final PausedTurns paused;
+    private final ReplyDeltas deltas;
 
     TurnProcessor(ConversationRepository repository, TurnWriter writer, Chatbots chatbots, Contacts contacts,
                   Agent agent, TurnGate gate, TurnSessions sessions, SystemEvents events, List<TypingIndicator> typing,
-                  ConversationProperties properties, Clock clock, MeterRegistry meters, PausedTurns paused) {
+                  ConversationProperties properties, Clock clock, MeterRegistry meters, PausedTurns paused,
+                  ReplyDeltas deltas) {
         this.repository = repository;
         this.writer = writer;
         this.chatbots = chatbots;
@@ -73,6 +76,7 @@ class TurnProcessor {
         this.clock = clock;
         this.meters = meters;
         this.paused = paused;
+        this.deltas = deltas;
     }
 
     /** Runs a turn; returns when the job should run again (a burst still going, or messages that arrived meanwhile). */
@@ -145,8 +149,10 @@ class TurnProcessor {
             return;
         }
         showTyping(conversation, pending.getLast());
-        AgentReply reply = agent.respond(new AgentRequest(gate.withPlanRounds(chatbot), conversation.id(), conversation.contactId(),
-                contactContext(contact), conversation.channel(), history(conversation.id(), pending)));
+        AgentRequest request = new AgentRequest(gate.withPlanRounds(chatbot), conversation.id(),
+                conversation.contactId(), contactContext(contact), conversation.channel(),
+                history(conversation.id(), pending));
+        AgentReply reply = respond(conversation.id(), request);
         String outcome = reply.outcome().name().toLowerCase();
         boolean written = writer.complete(conversation, contact, pending, reply, outcome, startedAt);
         if (!written) {
@@ -156,6 +162,21 @@ class TurnProcessor {
             log.info("Turn answered {} message(s): {}", pending.size(), outcome);
         }
         sample.stop(meters.timer("parley.turn", "outcome", outcome));
+    }
+
+    /**
+     * Streams the model's text to clients following the conversation (previews only: the reply below, written by
+     * {@link TurnWriter}, is what they finally get). Nobody following: no notifications at all.
+     */
+    private AgentReply respond(ConversationId id, AgentRequest request) {
+        if (!deltas.followed(id)) {
+            return agent.respond(request);
+        }
+        try {
+            return agent.respond(request, text -> deltas.publish(id, text));
+        } finally {
+            deltas.end(id);
+        }
     }
 
     private void showTyping(ConversationRow conversation, StoredMessage last) {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.parley.llm.ModelException;
 import io.parley.llm.ModelGateway;
@@ -13,6 +14,7 @@ import io.parley.llm.ModelSpec;
 import io.parley.platform.Secret;
 import io.parley.platform.egress.EgressHttp;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * What every LangChain4j-backed provider shares: a bounded cache of built models (all on the egress client), the
@@ -24,6 +26,10 @@ abstract class LangChainGateway implements ModelGateway {
     private static final Duration IDLE_EXPIRY = Duration.ofHours(1);
 
     private final Cache<ModelKey, ChatModel> models = Caffeine.newBuilder()
+            .maximumSize(MAX_CACHED_MODELS)
+            .expireAfterAccess(IDLE_EXPIRY)
+            .build();
+    private final Cache<ModelKey, StreamingChatModel> streamingModels = Caffeine.newBuilder()
             .maximumSize(MAX_CACHED_MODELS)
             .expireAfterAccess(IDLE_EXPIRY)
             .build();
@@ -53,13 +59,17 @@ abstract class LangChainGateway implements ModelGateway {
     /** Builds the model for one configuration; LangChain4j's own retries must be off (Parley owns retrying). */
     abstract ChatModel build(ModelKey key);
 
+    /**
+     * Builds the streaming model for one configuration, on the same egress client; null when Parley does not stream
+     * this provider (its calls then go through {@link #build} and emit no tokens).
+     */
+    StreamingChatModel buildStreaming(ModelKey key) {
+        return null;
+    }
+
     @Override
     public ModelReply chat(ModelRequest request) {
-        ModelSpec spec = request.spec();
-        if (spec.name() == null || spec.name().isBlank()) {
-            throw new ModelException(ModelException.Kind.INVALID_REQUEST, provider(), null,
-                    "The " + provider() + " provider needs a model name", null);
-        }
+        ModelSpec spec = checked(request);
         ChatResponse response;
         try {
             ChatModel model = models.get(ModelKey.of(spec, defaultBaseUrl()), this::build);
@@ -68,6 +78,61 @@ abstract class LangChainGateway implements ModelGateway {
             throw errors.map(e, spec.apiKey());
         }
         return LangChainMessages.toReply(response, provider(), spec.name());
+    }
+
+    @Override
+    public ModelReply chat(ModelRequest request, Consumer<String> tokens) {
+        ModelSpec spec = checked(request);
+        ModelKey key = ModelKey.of(spec, defaultBaseUrl());
+        StreamingChatModel model;
+        try {
+            model = tokens == null ? null : streamingModels.get(key, k -> {
+                StreamingChatModel built = buildStreaming(k);
+                if (built == null) {
+                    throw new NotStreamed();
+                }
+                return built;
+            });
+        } catch (NotStreamed e) {
+            model = null;
+        } catch (RuntimeException e) {
+            throw errors.map(e, spec.apiKey());
+        }
+        if (model == null) {
+            return chat(request);
+        }
+        ChatResponse response;
+        try {
+            response = StreamedCall.run(model, LangChainMessages.toRequest(request), tokens, wholeCallLimit(spec));
+        } catch (RuntimeException e) {
+            throw errors.map(e, spec.apiKey());
+        }
+        return LangChainMessages.toReply(response, provider(), spec.name());
+    }
+
+    /**
+     * The non-streaming call must deliver the whole reply within the timeout too; the grace covers a stream whose
+     * socket timeout fires just before the limit, so the socket's own error is the one reported.
+     */
+    private static Duration wholeCallLimit(ModelSpec spec) {
+        Duration timeout = spec.timeout() == null ? Duration.ofSeconds(60) : spec.timeout();
+        return timeout.plusSeconds(5);
+    }
+
+    private ModelSpec checked(ModelRequest request) {
+        ModelSpec spec = request.spec();
+        if (spec.name() == null || spec.name().isBlank()) {
+            throw new ModelException(ModelException.Kind.INVALID_REQUEST, provider(), null,
+                    "The " + provider() + " provider needs a model name", null);
+        }
+        return spec;
+    }
+
+    /** A provider without a streaming model: not cached, answered by the plain call. */
+    private static final class NotStreamed extends RuntimeException {
+        NotStreamed() {
+            super(null, null, false, false);
+        }
     }
 
     int cachedModels() {

@@ -1,7 +1,9 @@
 package io.parley.llm.internal;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.parley.platform.egress.EgressHttp;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +34,20 @@ public class OpenAiModelGateway extends LangChainGateway {
                 .maxCompletionTokens(key.maxOutputTokens())
                 .timeout(key.timeout())
                 .maxRetries(0)
+                .build();
+    }
+
+    /** Same settings on the streaming endpoint; LangChain4j does not retry streams. */
+    @Override
+    StreamingChatModel buildStreaming(ModelKey key) {
+        return OpenAiStreamingChatModel.builder()
+                .baseUrl(key.baseUrl())
+                .httpClientBuilder(httpClient())
+                .apiKey(key.revealedKey(NO_KEY_PLACEHOLDER))
+                .modelName(key.name())
+                .temperature(key.temperature())
+                .maxCompletionTokens(key.maxOutputTokens())
+                .timeout(key.timeout())
                 .build();
     }
 }
