@@ -12,7 +12,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless Chromium from Debian's chromium + chromium-driver packages, as the browser tests use it. */
 final class Chromium {
@@ -55,5 +57,29 @@ final class Chromium {
 
     static WebElement find(SearchContext context, String css) {
         return context.findElement(By.cssSelector(css));
+    }
+
+    /** Waits for the widget titled "Shop help" on the current page, opens its panel, and returns its Shadow DOM. */
+    static SearchContext openShopWidget(WebDriverWait wait) {
+        SearchContext widget = wait.until(d -> {
+            SearchContext shadow = widget(d);
+            return find(shadow, ".title").getAttribute("textContent").equals("Shop help") ? shadow : null;
+        });
+        find(widget, ".launcher").click();
+        wait.until(d -> find(widget, ".panel").isDisplayed());
+        return widget;
+    }
+
+    /** Types {@code text} into the widget's message box and sends it with Enter. */
+    static void send(SearchContext widget, String text) {
+        WebElement input = find(widget, "textarea");
+        input.sendKeys(text);
+        input.sendKeys(Keys.ENTER);
+    }
+
+    /** What the widget keeps in {@code localStorage} for the channel {@code key}: one field of it, or null. */
+    static String stored(WebDriver browser, String key, String field) {
+        return (String) script(browser, "const raw = localStorage.getItem('parley.widget.' + arguments[0]);"
+                + " return raw ? (JSON.parse(raw)[arguments[1]] || null) : null;", key, field);
     }
 }

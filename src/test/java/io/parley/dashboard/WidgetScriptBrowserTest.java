@@ -322,23 +322,14 @@ class WidgetScriptBrowserTest {
     }
 
     private SearchContext openLauncher() {
-        SearchContext widget = wait.until(d -> {
-            SearchContext shadow = Chromium.widget(d);
-            return find(shadow, ".title").getAttribute("textContent").equals("Shop help") ? shadow : null;
-        });
-        find(widget, ".launcher").click();
-        wait.until(d -> find(widget, ".panel").isDisplayed());
-        return widget;
+        return Chromium.openShopWidget(wait);
     }
 
     private void type(SearchContext widget, String text) {
-        WebElement input = find(widget, "textarea");
-        input.sendKeys(text);
-        input.sendKeys(Keys.ENTER);
+        Chromium.send(widget, text);
     }
 
     private String stored(String field) {
-        return (String) script(browser, "const raw = localStorage.getItem('parley.widget.' + arguments[0]);"
-                + " return raw ? (JSON.parse(raw)[arguments[1]] || null) : null;", FakeClientApi.KEY, field);
+        return Chromium.stored(browser, FakeClientApi.KEY, field);
     }
 }
