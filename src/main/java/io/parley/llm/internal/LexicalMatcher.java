@@ -19,6 +19,10 @@ final class LexicalMatcher {
     private static final int MIN_PREFIX_LENGTH = 4;
 
     Optional<ReferenceAnswer> bestMatch(String query, List<ReferenceAnswer> references) {
+        if (Tokenizer.isGreeting(query)) {
+            // A greeting has no content words to compare; it finds the first entry that is itself a greeting.
+            return references.stream().filter(r -> Tokenizer.isGreeting(r.question())).findFirst();
+        }
         Set<String> queryTokens = Tokenizer.tokens(query);
         if (queryTokens.isEmpty()) {
             return Optional.empty();

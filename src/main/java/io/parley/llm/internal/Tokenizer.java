@@ -33,7 +33,33 @@ final class Tokenizer {
             "muy", "ya", "hola", "gracias", "favor", "quiero", "quisiera", "puedo", "puede", "pueden", "tienen",
             "tiene", "saber"));
 
+    /** Words that make a greeting ("hi", "good morning", "hola, buenas"): stop words for content, not for a hello. */
+    private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "heya", "hiya", "howdy", "greetings",
+            "morning", "afternoon", "evening", "hola", "buenas", "buenos", "dias", "tardes", "noches");
+    /** Words that may stand beside a greeting without making one ("good", "there", "que tal"). */
+    private static final Set<String> GREETING_COMPANIONS = Set.of("good", "there", "all", "everyone", "que", "tal");
+
     private Tokenizer() {
+    }
+
+    /**
+     * True when the text is only a greeting: at least one greeting word and nothing else ("Hi!", "Hello there",
+     * "Hola, buenas tardes"). The offline model lets such a message find a greeting FAQ entry, which the content
+     * words alone never could (greetings are stop words).
+     */
+    static boolean isGreeting(String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        boolean greeted = false;
+        for (String word : NON_WORD.split(normalize(text))) {
+            if (GREETINGS.contains(word)) {
+                greeted = true;
+            } else if (!word.isEmpty() && !GREETING_COMPANIONS.contains(word)) {
+                return false;
+            }
+        }
+        return greeted;
     }
 
     static Set<String> tokens(String text) {

@@ -20,6 +20,21 @@ class LexicalMatcherTest {
     private final LexicalMatcher matcher = new LexicalMatcher();
 
     @Test
+    void should_answer_a_greeting_with_the_greeting_entry_and_nothing_else_with_it() {
+        ReferenceAnswer hello = new ReferenceAnswer("Hello", "Hi! Ask me about opening hours or shipping.");
+        List<ReferenceAnswer> withGreeting = List.of(HOURS, hello, SHIPPING);
+
+        assertThat(matcher.bestMatch("Hello", withGreeting)).contains(hello);
+        assertThat(matcher.bestMatch("hi!", withGreeting)).contains(hello);
+        assertThat(matcher.bestMatch("Hey there, good morning", withGreeting)).contains(hello);
+        assertThat(matcher.bestMatch("Hola, buenas tardes", withGreeting)).contains(hello);
+        assertThat(matcher.bestMatch("Hello, what are your opening hours?", withGreeting)).contains(HOURS);
+        assertThat(matcher.bestMatch("Hello", FAQ)).as("no greeting entry: nothing to answer with").isEmpty();
+        assertThat(matcher.bestMatch("thanks", withGreeting)).isEmpty();
+        assertThat(matcher.bestMatch("good", withGreeting)).as("not a greeting on its own").isEmpty();
+    }
+
+    @Test
     void should_match_faq_question_when_user_phrases_it_differently() {
         assertThat(matcher.bestMatch("when are you open? hours please", FAQ)).contains(HOURS);
     }
