@@ -86,6 +86,22 @@ public abstract class ChannelContract extends IntegrationTestSupport {
         boolean provokePermanentError(Connection connection);
     }
 
+    /** A new organization and its chatbot, as an admin creates them. */
+    public record NewChatbot(String organizationId, String chatbotId) {
+    }
+
+    /** A new organization with a chatbot whose model is {@code llm}: where a fixture's {@code connect} starts. */
+    public static NewChatbot newChatbot(Api api, LlmFake llm) {
+        String org = api.post("/api/v1/organizations", "{\"name\": \"Contract " + UUID.randomUUID() + "\"}")
+                .text("id");
+        Api.Response bot = api.post("/api/v1/organizations/" + org + "/chatbots", """
+                {"name": "Contract", "systemPrompt": "You help.", "model": {"provider": "openai",
+                 "name": "gpt-4o-mini", "baseUrl": "%s", "apiKey": "%s", "timeoutSeconds": 2}}"""
+                .formatted(llm.baseUrl(), llm.apiKey()));
+        assertThat(bot.status()).as(bot.body()).isEqualTo(201);
+        return new NewChatbot(org, bot.text("id"));
+    }
+
     /**
      * A connected channel.
      *

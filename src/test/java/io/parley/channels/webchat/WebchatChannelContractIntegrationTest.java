@@ -29,14 +29,8 @@ class WebchatChannelContractIntegrationTest extends ChannelContract {
 
         @Override
         public Connection connect(Api api, LlmFake llm) {
-            String org = api.post("/api/v1/organizations", "{\"name\": \"Contract " + UUID.randomUUID() + "\"}")
-                    .text("id");
-            Api.Response bot = api.post("/api/v1/organizations/" + org + "/chatbots", """
-                    {"name": "Contract", "systemPrompt": "You help.", "model": {"provider": "openai",
-                     "name": "gpt-4o-mini", "baseUrl": "%s", "apiKey": "%s", "timeoutSeconds": 2}}"""
-                    .formatted(llm.baseUrl(), llm.apiKey()));
-            assertThat(bot.status()).as(bot.body()).isEqualTo(201);
-            return new Connection(org, bot.text("id"), null, null, List.of(llm.apiKey()), Map.of());
+            NewChatbot bot = newChatbot(api, llm);
+            return new Connection(bot.organizationId(), bot.chatbotId(), null, null, List.of(llm.apiKey()), Map.of());
         }
 
         @Override

@@ -35,22 +35,17 @@ class WhatsAppChannelContractIntegrationTest extends ChannelContract {
 
         @Override
         public Connection connect(Api api, LlmFake llm) {
-            String org = api.post("/api/v1/organizations", "{\"name\": \"Contract " + UUID.randomUUID() + "\"}")
-                    .text("id");
-            Api.Response bot = api.post("/api/v1/organizations/" + org + "/chatbots", """
-                    {"name": "Contract", "systemPrompt": "You help.", "model": {"provider": "openai",
-                     "name": "gpt-4o-mini", "baseUrl": "%s", "apiKey": "%s", "timeoutSeconds": 2}}"""
-                    .formatted(llm.baseUrl(), llm.apiKey()));
-            assertThat(bot.status()).as(bot.body()).isEqualTo(201);
+            NewChatbot bot = newChatbot(api, llm);
             String phoneNumberId = Long.toString(PHONE_NUMBER_IDS.incrementAndGet());
             String accessToken = "EAAcontract" + UUID.randomUUID().toString().replace("-", "");
             String appSecret = "secret-" + UUID.randomUUID();
             String verifyToken = "verify-" + UUID.randomUUID();
             GraphFake.acceptSends(phoneNumberId);
-            Api.Response channel = api.post("/api/v1/chatbots/" + bot.text("id") + "/channels", """
+            Api.Response channel = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/channels", """
                     {"type": "whatsapp", "phoneNumberId": "%s", "accessToken": "%s", "appSecret": "%s",
                      "verifyToken": "%s"}""".formatted(phoneNumberId, accessToken, appSecret, verifyToken));
-            return new Connection(org, bot.text("id"), channel.status() == 201 ? channel.text("id") : null, channel,
+            return new Connection(bot.organizationId(), bot.chatbotId(),
+                    channel.status() == 201 ? channel.text("id") : null, channel,
                     List.of(accessToken, appSecret, verifyToken),
                     Map.of("phoneNumberId", phoneNumberId, "appSecret", appSecret));
         }
