@@ -19,7 +19,7 @@ class ModularityTests {
     void should_keep_the_feature_modules_of_the_design() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .contains("platform", "tenancy", "contacts", "conversation", "agent", "llm", "delivery", "events",
-                        "usage", "channels", "admin", "dashboard", "mcp");
+                        "usage", "channels", "access", "bootstrap", "dashboard", "mcp");
     }
 
     @Test

@@ -24,7 +24,7 @@ import io.parley.platform.MessageId;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.SessionId;
-import io.parley.tenancy.ApiKeyId;
+import io.parley.access.ApiKeyId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -14,16 +14,16 @@ import io.parley.platform.ChannelAccountId;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
-import io.parley.platform.web.Actor;
+import io.parley.access.Caller;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
 import io.parley.platform.channel.Channels;
 import io.parley.outreach.internal.Reach;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.Chatbots;
-import io.parley.tenancy.StaffUser;
-import io.parley.tenancy.StaffUserId;
-import io.parley.tenancy.StaffUsers;
+import io.parley.access.StaffUser;
+import io.parley.access.StaffUserId;
+import io.parley.access.StaffUsers;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Map;
@@ -78,7 +78,7 @@ public class TestMessages {
      */
     @Transactional
     public TestDelivery send(OrganizationId organization, StaffUserId staffUserId, ChannelAccountId accountId,
-                             String text, Actor actor) {
+                             String text, Caller actor) {
         StaffUser user = staff.get(organization, staffUserId != null ? staffUserId : signedIn(organization, actor));
         if (user.phone() == null) {
             throw new InvalidRequestException("staff_phone_missing",
@@ -107,8 +107,8 @@ public class TestMessages {
         return new TestDelivery(deliveryId, view.status().wireName(), view.errorCode(), view.attempts());
     }
 
-    private static StaffUserId signedIn(OrganizationId organization, Actor actor) {
-        if (actor == null || actor.type() != Actor.Type.USER || !organization.equals(actor.organizationId())) {
+    private static StaffUserId signedIn(OrganizationId organization, Caller actor) {
+        if (actor == null || actor.type() != Caller.Type.USER || !organization.equals(actor.organizationId())) {
             throw new InvalidRequestException("validation_failed",
                     "staffUserId is required unless a staff user of the organization is signed in");
         }

@@ -6,6 +6,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
+import io.parley.access.AddressBudget;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Service;
  * requests to routes that need no credentials at all. Time comes from the injected {@link Clock}.
  */
 @Service
-public class AddressLimits {
+public class AddressLimits implements AddressBudget {
     private static final Duration PER = Duration.ofMinutes(1);
 
     private final RateLimitProperties.Ingress limits;
@@ -38,6 +39,7 @@ public class AddressLimits {
     }
 
     /** How long the address must wait because it used up its failed authentications; empty when it may go on. */
+    @Override
     public Optional<Duration> failureBudgetSpent(String address) {
         if (limits.authFailuresPerMinute() == 0) {
             return Optional.empty();
@@ -47,6 +49,7 @@ public class AddressLimits {
     }
 
     /** Counts one failed authentication of the address. */
+    @Override
     public void authenticationFailed(String address) {
         if (limits.authFailuresPerMinute() > 0) {
             failures.get(Objects.requireNonNull(address, "address"),
@@ -55,6 +58,7 @@ public class AddressLimits {
     }
 
     /** Counts one request to a route without credentials; empty when it may go on, else how long to wait. */
+    @Override
     public Optional<Duration> tryPublicRequest(String address) {
         if (limits.publicPerMinute() == 0) {
             return Optional.empty();

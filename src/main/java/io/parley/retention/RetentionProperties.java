@@ -1,6 +1,6 @@
 package io.parley.retention;
 
-import io.parley.tenancy.StaffProperties;
+import io.parley.access.StaffProperties;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -7,7 +7,7 @@ import io.parley.conversation.Conversations;
 import io.parley.delivery.Deliveries;
 import io.parley.events.SystemEvents;
 import io.parley.retention.internal.ContentSweep;
-import io.parley.tenancy.StaffSessionRetention;
+import io.parley.access.StaffSessionRetention;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.IntUnaryOperator;

@@ -6,8 +6,8 @@ import io.parley.platform.ForbiddenException;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.egress.EgressPolicy;
-import io.parley.platform.web.Actor;
-import io.parley.platform.web.Role;
+import io.parley.access.Caller;
+import io.parley.access.Role;
 import io.parley.tenancy.Organizations;
 import io.parley.tools.internal.ToolSourceDrafts;
 import io.parley.tools.internal.ToolSourceRepository;
@@ -50,7 +50,7 @@ public class ToolSources {
      * is who asks (null counts as an organization member): a stdio draft from anyone but the operator is a 403,
      * before any other check.
      */
-    public ToolSource register(OrganizationId organizationId, ToolSourceDraft draft, Actor actor) {
+    public ToolSource register(OrganizationId organizationId, ToolSourceDraft draft, Caller actor) {
         requireMayChange(draft.stdio(), actor);
         organizations.get(organizationId);
         ToolSourceDraft checked = ToolSourceDrafts.check(draft, properties.mcpStdioEnabled());
@@ -86,7 +86,7 @@ public class ToolSources {
     }
 
     /** Discovers the tools again; on failure the stored list stays as it was (422). */
-    public ToolSource refresh(OrganizationId organizationId, UUID id, Actor actor) {
+    public ToolSource refresh(OrganizationId organizationId, UUID id, Caller actor) {
         ToolSource source = get(organizationId, id);
         requireMayChange(source.stdio(), actor);
         checkEgress(source.url());
@@ -96,7 +96,7 @@ public class ToolSources {
     }
 
     /** Removes the source and its enablement on every chatbot of the organization. */
-    public void delete(OrganizationId organizationId, UUID id, Actor actor) {
+    public void delete(OrganizationId organizationId, UUID id, Caller actor) {
         ToolSource source = get(organizationId, id);
         requireMayChange(source.stdio(), actor);
         repository.delete(organizationId, id);
@@ -138,7 +138,7 @@ public class ToolSources {
      * an organization caller's role (agents included, so their routes let agents through to here). Any other source
      * needs an organization admin.
      */
-    private static void requireMayChange(boolean stdio, Actor actor) {
+    private static void requireMayChange(boolean stdio, Caller actor) {
         if (stdio && (actor == null || !actor.operator())) {
             throw new ForbiddenException("MCP sources with transport \"stdio\" run a command on the server: only the "
                     + "operator may register, refresh or delete them", Map.of("requiredRole", "operator"));

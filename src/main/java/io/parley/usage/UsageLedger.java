@@ -5,7 +5,7 @@ import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.OutboundMessageId;
 import io.parley.platform.SessionId;
-import io.parley.tenancy.ApiKeyId;
+import io.parley.access.ApiKeyId;
 import io.parley.platform.OrganizationId;
 import io.parley.tenancy.Organizations;
 import io.parley.usage.internal.UsageRepository;

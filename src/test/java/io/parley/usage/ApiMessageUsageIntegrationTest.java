@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.OutboundMessageId;
-import io.parley.tenancy.ApiKeyId;
+import io.parley.access.ApiKeyId;
 import io.parley.testing.Api;
 import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.Tenants;

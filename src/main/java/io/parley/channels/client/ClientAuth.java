@@ -7,7 +7,7 @@ import io.parley.platform.ForbiddenException;
 import io.parley.platform.Ids;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.UnauthorizedException;
-import io.parley.platform.web.BearerAuth;
+import io.parley.access.BearerAuth;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.springframework.stereotype.Component;

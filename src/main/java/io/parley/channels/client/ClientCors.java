@@ -1,6 +1,6 @@
 package io.parley.channels.client;
 
-import io.parley.platform.web.BearerAuth;
+import io.parley.access.BearerAuth;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,8 +2,8 @@ package io.parley.channels.webchat;
 
 import io.parley.platform.channel.ChannelType;
 import io.parley.platform.web.CappedBody;
-import io.parley.platform.web.RequiresRole;
-import io.parley.platform.web.Role;
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
 import io.parley.contacts.ContactIdentity;
 import io.parley.conversation.Conversations;
 import io.parley.conversation.InboundMessage;

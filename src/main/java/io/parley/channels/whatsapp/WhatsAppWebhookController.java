@@ -2,7 +2,7 @@ package io.parley.channels.whatsapp;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.parley.platform.web.FailureBudget;
+import io.parley.access.FailureBudget;
 import io.parley.platform.web.Problems;
 import io.parley.tenancy.ChannelAccounts;
 import jakarta.servlet.http.HttpServletRequest;

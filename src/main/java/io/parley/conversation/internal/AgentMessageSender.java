@@ -17,7 +17,7 @@ import io.parley.platform.OutboundMessageId;
 import io.parley.platform.channel.ChannelDefinition;
 import io.parley.platform.channel.Channels;
 import io.parley.templates.MessageTemplates;
-import io.parley.tenancy.ApiKeyId;
+import io.parley.access.ApiKeyId;
 import io.parley.usage.UsageLedger;
 import java.time.Clock;
 import java.time.Instant;

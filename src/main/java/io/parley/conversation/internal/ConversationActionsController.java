@@ -8,10 +8,10 @@ import io.parley.platform.ConversationId;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.MessageId;
-import io.parley.platform.web.Actor;
-import io.parley.platform.web.RequiresRole;
-import io.parley.platform.web.Role;
-import io.parley.tenancy.ApiKeyId;
+import io.parley.access.Caller;
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
+import io.parley.access.ApiKeyId;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -83,7 +83,7 @@ class ConversationActionsController {
             throw new InvalidRequestException("validation_failed",
                     "Give exactly one of text, template, media, interactive, reaction, location");
         }
-        ApiKeyId apiKey = Actor.current().filter(actor -> actor.type() == Actor.Type.API_KEY)
+        ApiKeyId apiKey = Caller.current().filter(actor -> actor.type() == Caller.Type.API_KEY)
                 .map(actor -> new ApiKeyId(UUID.fromString(actor.id()))).orElse(null);
         MessageId id = conversations.sendAgentMessage(id(conversationId), body.content(), body.replyTo(),
                 idempotencyKey, apiKey);

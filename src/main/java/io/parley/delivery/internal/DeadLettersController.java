@@ -8,9 +8,9 @@ import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.QueryInstants;
-import io.parley.platform.web.Actor;
-import io.parley.platform.web.RequiresRole;
-import io.parley.platform.web.Role;
+import io.parley.access.Caller;
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
 import io.parley.tenancy.Organizations;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -83,7 +83,7 @@ class DeadLettersController {
     }
 
     private static String actor() {
-        return Actor.current().orElse(Actor.OPERATOR).label();
+        return Caller.current().orElse(Caller.OPERATOR).label();
     }
 
     private OrganizationId organization(String orgId) {

@@ -1,8 +1,8 @@
 package io.parley.events.internal;
 
-import io.parley.platform.web.Actor;
-import io.parley.platform.web.RequiresRole;
-import io.parley.platform.web.Role;
+import io.parley.access.Caller;
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
 import io.parley.events.StoredEvent;
 import io.parley.events.SystemEvent;
 import io.parley.events.SystemEvents;
@@ -58,7 +58,7 @@ class EventsController {
         return events.list(organization, type, level(level), limit).stream().map(EventView::of).toList();
     }
 
-    /** Acknowledged by the caller: {@code operator}, {@code api_key:<id>} or {@code user:<id>} ({@link Actor#label()}). */
+    /** Acknowledged by the caller: {@code operator}, {@code api_key:<id>} or {@code user:<id>} ({@link Caller#label()}). */
     @PostMapping("/{eventId}/ack")
     EventView acknowledge(@PathVariable String orgId, @PathVariable String eventId, HttpServletRequest request) {
         OrganizationId organization = organization(orgId);
@@ -69,7 +69,7 @@ class EventsController {
             throw new NotFoundException("event_not_found", "No event with id '" + eventId + "'");
         }
         return EventView.of(events.acknowledge(organization, id,
-                Actor.of(request).map(Actor::label).orElse(Actor.OPERATOR.label())));
+                Caller.of(request).map(Caller::label).orElse(Caller.OPERATOR.label())));
     }
 
     private OrganizationId organization(String orgId) {

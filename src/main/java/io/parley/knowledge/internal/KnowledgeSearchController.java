@@ -1,7 +1,7 @@
 package io.parley.knowledge.internal;
 
-import io.parley.platform.web.RequiresRole;
-import io.parley.platform.web.Role;
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
 import io.parley.knowledge.Knowledge;
 import io.parley.knowledge.Passage;
 import io.parley.platform.ChatbotId;

@@ -1,6 +1,6 @@
 package io.parley.mcp.internal;
 
-import io.parley.admin.Caller;
+import io.parley.access.Caller;
 import io.parley.conversation.ConversationSummary;
 import io.parley.conversation.Conversations;
 import io.parley.mcp.internal.Views.ConversationList;

@@ -1,7 +1,7 @@
 package io.parley.mcp.internal;
 
-import io.parley.admin.AuditTrail;
-import io.parley.admin.Caller;
+import io.parley.access.AuditTrail;
+import io.parley.access.Caller;
 import io.parley.conversation.ConversationSummary;
 import io.parley.conversation.Conversations;
 import io.parley.mcp.internal.Views.OwnerChanged;
@@ -13,8 +13,7 @@ import io.parley.platform.ChatbotId;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.MessageId;
 import io.parley.platform.NotFoundException;
-import io.parley.platform.web.Actor;
-import io.parley.tenancy.ApiKeyId;
+import io.parley.access.ApiKeyId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -86,8 +85,7 @@ class ConversationWriteTools {
                 arguments.requiredId("conversationId", "conversation"));
         String text = arguments.requiredText("text", 4096);
         // A message sent with an organization API key is counted against that key (usage per API key).
-        Actor actor = caller.actor();
-        ApiKeyId apiKey = actor.type() == Actor.Type.API_KEY ? new ApiKeyId(UUID.fromString(actor.id())) : null;
+        ApiKeyId apiKey = caller.apiKeyId().orElse(null);
         MessageId id = conversations.sendAgentMessage(conversation.id(), text, null, apiKey);
         audited(caller, conversation, "send_message");
         return new Queued(conversation.id().toString(), id.toString(), "queued");
@@ -102,13 +100,12 @@ class ConversationWriteTools {
             scope.chatbot(caller, chatbotId);
         }
         UUID channelId = arguments.optionalId("channelId", "channel");
-        Actor actor = caller.actor();
         ProactiveMessages.Queued queued;
         try {
             queued = direct.send(contact.organizationId(), contact.id(),
                     chatbotId == null ? null : new ChatbotId(chatbotId),
                     channelId == null ? null : new ChannelAccountId(channelId), text,
-                    Map.of("source", "mcp", "actorType", actor.type().name().toLowerCase(java.util.Locale.ROOT)));
+                    Map.of("source", "mcp", "actorType", caller.type().name().toLowerCase(java.util.Locale.ROOT)));
         } catch (NotFoundException e) {
             throw new ToolError(e.getMessage());
         } catch (InvalidRequestException e) {

@@ -1,6 +1,6 @@
 package io.parley.mcp.internal;
 
-import io.parley.admin.Caller;
+import io.parley.access.Caller;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import jakarta.servlet.http.HttpServletRequest;

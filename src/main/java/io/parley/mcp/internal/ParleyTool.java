@@ -1,6 +1,6 @@
 package io.parley.mcp.internal;
 
-import io.parley.admin.Caller;
+import io.parley.access.Caller;
 
 /**
  * One tool of Parley's MCP server, independent of the SDK: what it is called, its JSON input schema and what it

@@ -1,6 +1,6 @@
 package io.parley.mcp.internal;
 
-import io.parley.admin.Caller;
+import io.parley.access.Caller;
 import io.parley.contacts.Contact;
 import io.parley.contacts.Contacts;
 import io.parley.platform.ContactId;
@@ -37,11 +37,11 @@ class TenantScope {
     /** The organization a listing runs in: the key's own, or the {@code organizationId} argument for the operator. */
     OrganizationId organization(Caller caller, Arguments arguments) {
         UUID requested = arguments.optionalId("organizationId", "organization");
-        if (caller instanceof Caller.OrganizationMember member) {
-            if (requested != null && !requested.equals(member.organizationId().value())) {
+        if (!caller.operator()) {
+            if (requested != null && !requested.equals(caller.organizationId().value())) {
                 throw Arguments.notFound("organization", requested);
             }
-            return member.organizationId();
+            return caller.organizationId();
         }
         if (requested == null) {
             throw new ToolError("Argument 'organizationId' is required with the operator token");

@@ -5,10 +5,10 @@ import io.parley.outreach.TestMessages.TestDelivery;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.Ids;
 import io.parley.platform.OrganizationId;
-import io.parley.platform.web.Actor;
-import io.parley.platform.web.RequiresRole;
-import io.parley.platform.web.Role;
-import io.parley.tenancy.StaffUserId;
+import io.parley.access.Caller;
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
+import io.parley.access.StaffUserId;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,7 +42,7 @@ class TestMessageController {
                 request.staffUserId() == null ? null : Ids.parse(request.staffUserId(), "staff_user", StaffUserId::new),
                 request.channelAccountId() == null ? null
                         : Ids.parse(request.channelAccountId(), "channel", ChannelAccountId::new),
-                request.text(), Actor.current().orElse(null));
+                request.text(), Caller.current().orElse(null));
     }
 
     @GetMapping("/api/v1/organizations/{orgId}/messaging/test/{testDeliveryId}")

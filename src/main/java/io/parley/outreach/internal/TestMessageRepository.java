@@ -3,7 +3,7 @@ package io.parley.outreach.internal;
 import io.parley.platform.MessageId;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.OutboundMessageId;
-import io.parley.tenancy.StaffUserId;
+import io.parley.access.StaffUserId;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * A route whose body comes from people outside the organization (the web chat's visitors): like every
- * {@link PublicEndpoint} route, its body is refused with 413 past {@code parley.web.max-public-body} before anything
+ * {@code @PublicEndpoint} route, its body is refused with 413 past {@code parley.web.max-public-body} before anything
  * parses it.
  */
 @Documented

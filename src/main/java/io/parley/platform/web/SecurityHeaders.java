@@ -29,7 +29,7 @@ class SecurityHeaders extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean machine = MACHINE_ROOTS.stream().anyMatch(root -> BearerAuth.isUnder(request, root));
+        boolean machine = MACHINE_ROOTS.stream().anyMatch(root -> RequestPaths.isUnder(request, root));
         response.setHeader("Content-Security-Policy", machine ? MACHINE_POLICY : PAGE_POLICY);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");

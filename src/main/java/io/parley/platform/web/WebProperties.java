@@ -7,7 +7,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits on what strangers may send.
  *
- * @param maxPublicBody the largest body of a route that needs no token or that visitors call ({@link PublicEndpoint},
+ * @param maxPublicBody the largest body of a route that needs no token or that visitors call ({@code @PublicEndpoint},
  *                      {@link CappedBody}): login, logout, web chat; larger is {@code 413 payload_too_large} before
  *                      anything parses it ({@code PARLEY_WEB_MAXPUBLICBODY})
  */

@@ -1,7 +1,7 @@
 package io.parley.tenancy.internal;
 
-import io.parley.platform.web.RequiresRole;
-import io.parley.platform.web.Role;
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;

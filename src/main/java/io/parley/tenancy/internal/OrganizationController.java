@@ -1,8 +1,8 @@
 package io.parley.tenancy.internal;
 
 import io.parley.platform.ForbiddenException;
-import io.parley.platform.web.Actor;
-import io.parley.platform.web.OperatorOnly;
+import io.parley.access.Caller;
+import io.parley.access.OperatorOnly;
 import io.parley.platform.Ids;
 import io.parley.platform.OrganizationId;
 import io.parley.tenancy.NotificationSettings;
@@ -101,7 +101,7 @@ class OrganizationController {
      * would make it meaningless. A member pauses chatbots one by one instead.
      */
     private static void requireOperator() {
-        if (!Actor.current().map(Actor::operator).orElse(false)) {
+        if (!Caller.current().map(Caller::operator).orElse(false)) {
             throw new ForbiddenException("Only the operator may pause or resume an organization",
                     Map.of("requiredRole", "operator", "field", "active"));
         }

@@ -1,8 +1,8 @@
 package io.parley.tools.internal;
 
-import io.parley.platform.web.Actor;
-import io.parley.platform.web.RequiresRole;
-import io.parley.platform.web.Role;
+import io.parley.access.Caller;
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
 import io.parley.llm.ToolSpec;
 import io.parley.platform.Ids;
 import io.parley.platform.NotFoundException;
@@ -100,8 +100,8 @@ class ToolSourceController {
         return new ToolView(spec.name(), spec.description(), json.readTree(spec.parametersSchema()));
     }
 
-    private static Actor actor() {
-        return Actor.current().orElse(null);
+    private static Caller actor() {
+        return Caller.current().orElse(null);
     }
 
     private static OrganizationId organization(String value) {

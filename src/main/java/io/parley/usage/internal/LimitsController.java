@@ -1,8 +1,8 @@
 package io.parley.usage.internal;
 
-import io.parley.platform.web.OperatorOnly;
-import io.parley.platform.web.RequiresRole;
-import io.parley.platform.web.Role;
+import io.parley.access.OperatorOnly;
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.OrganizationId;

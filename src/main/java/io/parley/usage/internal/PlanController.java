@@ -1,6 +1,6 @@
 package io.parley.usage.internal;
 
-import io.parley.platform.web.OperatorOnly;
+import io.parley.access.OperatorOnly;
 import io.parley.usage.Plan;
 import io.parley.usage.Plans;
 import java.util.List;

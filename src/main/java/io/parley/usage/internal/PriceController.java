@@ -1,6 +1,6 @@
 package io.parley.usage.internal;
 
-import io.parley.platform.web.OperatorOnly;
+import io.parley.access.OperatorOnly;
 import io.parley.usage.ModelPrice;
 import io.parley.usage.PriceCatalog;
 import java.math.BigDecimal;

@@ -6,7 +6,7 @@ import io.parley.platform.ConversationId;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.SessionId;
 import io.parley.platform.TurnId;
-import io.parley.tenancy.ApiKeyId;
+import io.parley.access.ApiKeyId;
 import io.parley.usage.SessionUsage;
 import io.parley.usage.UsageRecord;
 import java.util.Collection;

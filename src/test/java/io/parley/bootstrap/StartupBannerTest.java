@@ -1,0 +1,70 @@
+package io.parley.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.access.AdminToken;
+import io.parley.platform.ChatbotId;
+import io.parley.platform.OrganizationId;
+import io.parley.platform.PlatformProperties;
+import io.parley.platform.PublicUrl;
+import io.parley.tenancy.Chatbot;
+import io.parley.tenancy.FallbackMessages;
+import io.parley.tenancy.ModelSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.env.MockEnvironment;
+
+class StartupBannerTest {
+    @TempDir
+    Path dataDir;
+
+    private PlatformProperties embedded() {
+        return new PlatformProperties(dataDir, null, "https://parley.example.com/",
+                new PlatformProperties.Db(null, null, null, 20, java.time.Duration.ofSeconds(5)));
+    }
+
+    private PlatformProperties external() {
+        return new PlatformProperties(dataDir, "key", null,
+                new PlatformProperties.Db("jdbc:postgresql://db.example.com/parley", "parley", "pw", 20, java.time.Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void should_print_the_sandbox_link_with_the_token_only_on_the_first_start() {
+        AdminToken firstStart = new AdminToken(null, embedded());
+        String generated = firstStart.generatedNow().orElseThrow();
+        Chatbot demo = demoBot();
+
+        String first = banner(firstStart, Optional.of(demo));
+        String second = banner(new AdminToken(null, embedded()), Optional.of(demo));
+
+        assertThat(first).contains("https://parley.example.com/sandbox#token=" + generated)
+                .contains("Demo chatbot: Parley Demo (" + demo.id() + ")");
+        assertThat(second).contains("https://parley.example.com/sandbox").doesNotContain("#token=")
+                .doesNotContain(generated).contains(AdminToken.HASH_FILE);
+        assertThat(banner(new AdminToken("configured", external()), Optional.empty()))
+                .doesNotContain("#token=").doesNotContain("configured\n").contains("PARLEY_ADMIN_TOKEN")
+                .doesNotContain("Demo chatbot");
+    }
+
+    private String banner(AdminToken token, Optional<Chatbot> demo) {
+        PlatformProperties platform = token.configured() ? external() : embedded();
+        StartupBanner banner = new StartupBanner(null, token, new PublicUrl(platform, new MockEnvironment()), platform);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        banner.print(new PrintStream(out, true, StandardCharsets.UTF_8), demo);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Chatbot demoBot() {
+        return new Chatbot(new ChatbotId(UUID.randomUUID()), new OrganizationId(UUID.randomUUID()), "Parley Demo",
+                "prompt", null, FallbackMessages.defaults(),
+                new ModelSettings("offline", null, null, null, 0.7, null, null, 5, null), List.of(), Instant.now());
+    }
+}
