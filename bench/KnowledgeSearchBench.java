@@ -1,7 +1,7 @@
-import io.parley.knowledge.internal.ChatbotIndex;
-import io.parley.knowledge.internal.ChatbotIndexBuilder;
-import io.parley.knowledge.internal.ChunkRow;
-import io.parley.knowledge.internal.LocalEmbedder;
+import io.parley.knowledge.internal.embed.LocalEmbedder;
+import io.parley.knowledge.internal.search.ChatbotIndex;
+import io.parley.knowledge.internal.search.ChatbotIndexBuilder;
+import io.parley.knowledge.internal.search.ChunkRow;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.parley.knowledge;
 
-import io.parley.knowledge.internal.HybridSearch;
+import io.parley.knowledge.internal.search.HybridSearch;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.InvalidRequestException;
 import io.parley.tenancy.Chatbot;

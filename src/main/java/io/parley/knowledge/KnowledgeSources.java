@@ -1,14 +1,14 @@
 package io.parley.knowledge;
 
-import io.parley.knowledge.internal.ContentHash;
-import io.parley.knowledge.internal.CrawlJob;
-import io.parley.knowledge.internal.CrawlPatterns;
 import io.parley.knowledge.internal.KnowledgeAdmin;
 import io.parley.knowledge.internal.KnowledgeProperties;
-import io.parley.knowledge.internal.MediaTypes;
-import io.parley.knowledge.internal.SourceIntake;
-import io.parley.knowledge.internal.SourceRepository;
 import io.parley.knowledge.internal.SourceRepository.NewSource;
+import io.parley.knowledge.internal.SourceRepository;
+import io.parley.knowledge.internal.crawl.CrawlJob;
+import io.parley.knowledge.internal.crawl.CrawlPatterns;
+import io.parley.knowledge.internal.extract.MediaTypes;
+import io.parley.knowledge.internal.quota.ContentHash;
+import io.parley.knowledge.internal.quota.SourceIntake;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.Jobs;

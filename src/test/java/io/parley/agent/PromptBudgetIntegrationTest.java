@@ -4,13 +4,13 @@ import static io.parley.testing.ApiProblems.assertInvalidField;
 import static io.parley.testing.KnowledgeRows.chunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.knowledge.internal.Embedders;
+import io.parley.knowledge.internal.embed.Embedders;
 import io.parley.testing.Api;
 import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.KnowledgeRows;
 import io.parley.testing.LlmFake;
-import io.parley.testing.LlmRequests;
 import io.parley.testing.LlmRequests.Line;
+import io.parley.testing.LlmRequests;
 import io.parley.testing.Tenants;
 import io.parley.testing.WhatsAppChat;
 import java.util.List;

@@ -5,7 +5,7 @@ import static io.parley.testing.LlmFake.ok;
 import static io.parley.testing.LlmFake.toolCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.knowledge.internal.Embedders;
+import io.parley.knowledge.internal.embed.Embedders;
 import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.KnowledgeRows;
 import io.parley.testing.LlmRequests;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.parley.knowledge.KnowledgeFixtures.Bot;
-import io.parley.knowledge.internal.IngestionJob;
+import io.parley.knowledge.internal.index.IngestionJob;
 import io.parley.testing.Api;
 import io.parley.testing.IntegrationTestSupport;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.knowledge.KnowledgeFixtures.Bot;
 import io.parley.knowledge.KnowledgeFixtures.StoredChunk;
-import io.parley.knowledge.internal.IngestionJob;
+import io.parley.knowledge.internal.index.IngestionJob;
 import io.parley.platform.Jobs;
 import io.parley.testing.Api;
 import io.parley.testing.IntegrationTestSupport;

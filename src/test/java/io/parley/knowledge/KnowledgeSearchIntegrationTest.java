@@ -4,8 +4,8 @@ import static io.parley.testing.ApiProblems.assertProblem;
 import static io.parley.testing.KnowledgeRows.chunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.knowledge.internal.Embedders;
-import io.parley.knowledge.internal.KnowledgeIndex;
+import io.parley.knowledge.internal.embed.Embedders;
+import io.parley.knowledge.internal.search.KnowledgeIndex;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.OrganizationId;
 import io.parley.testing.Api;

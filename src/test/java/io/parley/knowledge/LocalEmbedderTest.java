@@ -2,7 +2,7 @@ package io.parley.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.knowledge.internal.LocalEmbedder;
+import io.parley.knowledge.internal.embed.LocalEmbedder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

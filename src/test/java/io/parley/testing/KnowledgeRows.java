@@ -1,7 +1,7 @@
 package io.parley.testing;
 
-import io.parley.knowledge.internal.Embedder;
-import io.parley.knowledge.internal.Embedders;
+import io.parley.knowledge.internal.embed.Embedder;
+import io.parley.knowledge.internal.embed.Embedders;
 import io.parley.platform.ChatbotId;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -13,13 +13,18 @@ public final class OpenAiStreams {
 
     /** A streamed answer in the given pieces, with usage in the last chunk as {@code include_usage} asks. */
     public static ResponseDefinitionBuilder text(String... pieces) {
+        return text(42, 7, pieces);
+    }
+
+    /** A streamed answer in the given pieces, reporting {@code prompt} and {@code completion} tokens. */
+    public static ResponseDefinitionBuilder text(int prompt, int completion, String... pieces) {
         List<String> chunks = new ArrayList<>();
         chunks.add(chunk("{\"role\": \"assistant\", \"content\": \"\"}", null));
         for (String piece : pieces) {
             chunks.add(chunk("{\"content\": " + Api.json().writeValueAsString(piece) + "}", null));
         }
         chunks.add(chunk("{}", "stop"));
-        chunks.add(usage(42, 7));
+        chunks.add(usage(prompt, completion));
         return events(chunks);
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.testing.Api;
 import io.parley.testing.ApiProblems;
 import io.parley.testing.IntegrationTestSupport;
+import io.parley.testing.PythonMcpServers;
 import io.parley.testing.Tenants;
 import io.parley.testing.WhatsAppChat;
 import java.nio.charset.StandardCharsets;
@@ -132,37 +133,10 @@ class StdioToolSourceIntegrationTest extends IntegrationTestSupport {
     private Api.Response registerEnvironmentServer(String organizationId, String token) {
         Api.Response registered = api.post(tools(organizationId), """
                 {"type": "mcp", "name": "Environment %s", "transport": "stdio", "command": ["%s", "%s"],
-                 "env": {"MCP_TOKEN": "%s"}}""".formatted(UUID.randomUUID(), python(), environmentServer(), token));
+                 "env": {"MCP_TOKEN": "%s"}}""".formatted(UUID.randomUUID(), PythonMcpServers.python(),
+                PythonMcpServers.script("environment-server.py"), token));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         return registered;
-    }
-
-    /**
-     * The Python interpreter itself: {@code python3} on PATH may be a wrapper script (pyenv shims, for one) that adds
-     * variables of its own before Python starts, which would blur what Parley passed.
-     */
-    private static String python() {
-        try {
-            Process process = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)")
-                    .redirectErrorStream(true).start();
-            String executable = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            assertThat(process.waitFor()).as(executable).isZero();
-            return executable;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("python3 is needed for the stdio MCP test server", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String environmentServer() {
-        try {
-            return Path.of(StdioToolSourceIntegrationTest.class.getResource("/mcp/environment-server.py").toURI())
-                    .toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String tools(String organizationId) {

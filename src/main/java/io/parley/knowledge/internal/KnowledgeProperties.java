@@ -32,7 +32,7 @@ public record KnowledgeProperties(
         @DefaultValue("32") int embedBatchSize,
         @DefaultValue("60s") Duration remoteTimeout) {
 
-    Duration backoff(int attempt) {
+    public Duration backoff(int attempt) {
         long millis = retryBackoff.toMillis() * (1L << Math.min(Math.max(attempt - 1, 0), 20));
         return Duration.ofMillis(Math.min(millis, maxRetryBackoff.toMillis()));
     }

@@ -47,7 +47,7 @@ public class SettingsRepository {
     }
 
     /** Writes every field; {@code keyChange} false keeps the stored key. */
-    void save(OrganizationId organizationId, ChatbotId chatbotId, Stored settings, boolean keyChange) {
+    public void save(OrganizationId organizationId, ChatbotId chatbotId, Stored settings, boolean keyChange) {
         byte[] key = settings.apiKey() == null ? null : secrets.seal(settings.apiKey().reveal(), keyContext(chatbotId));
         jdbc.sql("""
                         insert into knowledge_settings (chatbot_id, organization_id, embedding_provider, embedding_model,
@@ -67,7 +67,7 @@ public class SettingsRepository {
     }
 
     /** Moves the chatbot's knowledge version (creating its row); search nodes rebuild their index when it moved. */
-    void bumpVersion(OrganizationId organizationId, ChatbotId chatbotId) {
+    public void bumpVersion(OrganizationId organizationId, ChatbotId chatbotId) {
         jdbc.sql("""
                         insert into knowledge_settings (chatbot_id, organization_id, version) values (:bot, :org, 1)
                         on conflict (chatbot_id) do update set version = knowledge_settings.version + 1""")

@@ -30,7 +30,7 @@ public class SourceRepository {
                             String name, String url, String mediaType, byte[] content, String contentHash) {
     }
 
-    void insert(NewSource source, Instant now) {
+    public void insert(NewSource source, Instant now) {
         jdbc.sql("""
                         insert into knowledge_sources (id, organization_id, chatbot_id, crawl_id, type, name, url,
                             media_type, size_bytes, content_hash, status, created_at, updated_at)
@@ -47,24 +47,24 @@ public class SourceRepository {
         }
     }
 
-    void storeContent(UUID sourceId, OrganizationId organizationId, byte[] content) {
+    public void storeContent(UUID sourceId, OrganizationId organizationId, byte[] content) {
         jdbc.sql("""
                         insert into knowledge_contents (source_id, organization_id, content) values (:id, :org, :content)
                         on conflict (source_id) do update set content = excluded.content""")
                 .param("id", sourceId).param("org", organizationId.value()).param("content", content).update();
     }
 
-    Optional<byte[]> content(UUID sourceId) {
+    public Optional<byte[]> content(UUID sourceId) {
         return jdbc.sql("select content from knowledge_contents where source_id = :id").param("id", sourceId)
                 .query((rs, n) -> rs.getBytes(1)).optional();
     }
 
-    Optional<UUID> findByHash(ChatbotId chatbotId, String hash) {
+    public Optional<UUID> findByHash(ChatbotId chatbotId, String hash) {
         return jdbc.sql("select id from knowledge_sources where chatbot_id = :bot and content_hash = :hash")
                 .param("bot", chatbotId.value()).param("hash", hash).query(UUID.class).optional();
     }
 
-    Optional<UUID> findByUrl(ChatbotId chatbotId, String url) {
+    public Optional<UUID> findByUrl(ChatbotId chatbotId, String url) {
         return jdbc.sql("select id from knowledge_sources where chatbot_id = :bot and url = :url")
                 .param("bot", chatbotId.value()).param("url", url).query(UUID.class).optional();
     }

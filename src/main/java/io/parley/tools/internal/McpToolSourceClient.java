@@ -40,6 +40,11 @@ class McpToolSourceClient implements ToolSourceClient {
     private final JsonMapper json;
     private final EgressHttp http;
     private final Map<UUID, McpClient> clients = new ConcurrentHashMap<>();
+    /**
+     * LangChain4j answers a tool call past its timeout with an ordinary (not error) result carrying this text; the
+     * nonce keeps a server from sending it, so only a real timeout fails as one.
+     */
+    private final String timedOut = "no answer in time " + UUID.randomUUID();
 
     McpToolSourceClient(ToolsProperties properties, JsonMapper json, EgressHttp http) {
         this.properties = properties;
@@ -76,6 +81,9 @@ class McpToolSourceClient implements ToolSourceClient {
             release(source);
             throw new IOException("Calling " + source.name() + " failed: " + reason(e), e);
         }
+        if (timedOut.equals(result.resultText())) {
+            throw new IOException(tool + " did not answer within " + properties.timeout().toSeconds() + " s");
+        }
         if (result.isError()) {
             throw new IOException(result.resultText() == null ? "the tool reported an error" : result.resultText());
         }
@@ -101,7 +109,8 @@ class McpToolSourceClient implements ToolSourceClient {
         try {
             McpClient created = new DefaultMcpClient.Builder().key(source.id().toString()).clientName("parley")
                     .transport(transport).initializationTimeout(properties.timeout())
-                    .toolExecutionTimeout(properties.timeout()).cacheToolList(false).build();
+                    .toolExecutionTimeout(properties.timeout()).toolExecutionTimeoutErrorMessage(timedOut)
+                    .cacheToolList(false).build();
             McpClient raced = clients.putIfAbsent(source.id(), created);
             if (raced != null) {
                 close(source.id(), created);

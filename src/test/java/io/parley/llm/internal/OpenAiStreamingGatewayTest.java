@@ -1,10 +1,7 @@
 package io.parley.llm.internal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -27,6 +24,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/**
+ * OpenAI streams beyond {@link OpenAiModelGatewayContractTest} (which shows the streamed reply equals the plain one,
+ * the listener failing and every status mapped alike): tool calls, and streams that break off.
+ */
 class OpenAiStreamingGatewayTest {
     private static final String API_KEY = "sk-test-5e1d2c3b4a596877";
     private static final String COMPLETIONS = "/v1/chat/completions";
@@ -36,23 +37,6 @@ class OpenAiStreamingGatewayTest {
 
     private final OpenAiModelGateway gateway = new OpenAiModelGateway(LoopbackEgress.http());
     private final List<String> tokens = new CopyOnWriteArrayList<>();
-
-    @Test
-    void should_hand_tokens_to_the_listener_and_return_the_complete_reply_when_the_server_streams() {
-        server.stubFor(post(COMPLETIONS).willReturn(OpenAiStreams.text("We open", " at 9", " on weekdays.")));
-
-        ModelReply reply = gateway.chat(request(), tokens::add);
-
-        assertThat(tokens).containsExactly("We open", " at 9", " on weekdays.");
-        assertThat(reply.text()).isEqualTo("We open at 9 on weekdays.");
-        assertThat(reply.answered()).isTrue();
-        assertThat(reply.inputTokens()).isEqualTo(42);
-        assertThat(reply.outputTokens()).isEqualTo(7);
-        assertThat(reply.provider()).isEqualTo("openai");
-        server.verify(postRequestedFor(urlPathEqualTo(COMPLETIONS))
-                .withRequestBody(matchingJsonPath("$.stream", com.github.tomakehurst.wiremock.client.WireMock
-                        .equalTo("true"))));
-    }
 
     @Test
     void should_return_the_tool_call_and_stream_no_text_when_the_round_calls_a_tool() {
@@ -68,19 +52,6 @@ class OpenAiStreamingGatewayTest {
             assertThat(call.name()).isEqualTo("lookup_order");
             assertThat(call.argumentsJson()).isEqualTo("{\"order\": \"A-17\"}");
         });
-    }
-
-    @Test
-    void should_classify_an_error_status_as_the_plain_call_does_when_streaming() {
-        server.stubFor(post(COMPLETIONS).willReturn(aResponse().withStatus(429)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": {\"message\": \"Rate limit reached\", \"type\": \"requests\"}}")));
-
-        ModelException e = catchThrowableOfType(ModelException.class, () -> gateway.chat(request(), tokens::add));
-
-        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
-        assertThat(e.httpStatus()).isEqualTo(429);
-        assertThat(e.getMessage()).contains("Rate limit reached");
     }
 
     @Test
@@ -108,17 +79,6 @@ class OpenAiStreamingGatewayTest {
         assertThat(tokens).containsExactly("Half");
         assertThat(e).isNotNull();
         assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
-    }
-
-    @Test
-    void should_keep_the_reply_when_the_listener_fails() {
-        server.stubFor(post(COMPLETIONS).willReturn(OpenAiStreams.text("One", " two")));
-
-        ModelReply reply = gateway.chat(request(), text -> {
-            throw new IllegalStateException("client gone");
-        });
-
-        assertThat(reply.text()).isEqualTo("One two");
     }
 
     private ModelRequest request() {

@@ -1,8 +1,0 @@
-package io.parley.knowledge.internal;
-
-/** The content cannot be read as its type (corrupt, encrypted, empty); the message is shown to the user. */
-class ExtractionException extends RuntimeException {
-    ExtractionException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}
