@@ -1,2 +1,7 @@
 /** End users of a chatbot and the identities channels know them by (wa_id, business-scoped user id, web chat). */
+@ApplicationModule(allowedDependencies = {
+        "events", "platform", "platform :: web", "tenancy"
+})
 package io.parley.contacts;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,4 +4,10 @@
  * queued through {@link io.parley.conversation.ProactiveMessages}: broadcasts and campaigns on the campaign lane,
  * test messages on the transactional lane.
  */
+@ApplicationModule(allowedDependencies = {
+        "contacts", "conversation", "delivery", "platform", "platform :: channel", "platform :: web", "templates",
+        "tenancy"
+})
 package io.parley.outreach;
+
+import org.springframework.modulith.ApplicationModule;

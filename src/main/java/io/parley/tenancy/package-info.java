@@ -3,4 +3,9 @@
  * credentials. Facades: {@link io.parley.tenancy.Organizations}, {@link io.parley.tenancy.Chatbots},
  * {@link io.parley.tenancy.ChannelAccounts}.
  */
+@ApplicationModule(allowedDependencies = {
+        "platform", "platform :: channel", "platform :: egress", "platform :: web"
+})
 package io.parley.tenancy;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,4 +3,9 @@
  * MCP servers (through {@link io.parley.tools.ToolSourceClient}). Facade: {@link io.parley.tools.Tools} — which tools a
  * chatbot has, and running one call with argument validation, a timeout and an execution record.
  */
+@ApplicationModule(allowedDependencies = {
+        "contacts", "llm", "platform", "platform :: egress", "platform :: web", "tenancy"
+})
 package io.parley.tools;
+
+import org.springframework.modulith.ApplicationModule;
