@@ -8,4 +8,7 @@
  * ({@link io.parley.access.RouteRoot}, {@link io.parley.access.KnownOrganizations},
  * {@link io.parley.access.AddressBudget}).
  */
+@ApplicationModule(allowedDependencies = {"platform", "platform :: web"})
 package io.parley.access;
+
+import org.springframework.modulith.ApplicationModule;

@@ -18,6 +18,7 @@ import io.parley.platform.channel.Channels;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
+import io.parley.platform.IdempotencyKey;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.Jobs;
 import io.parley.platform.MessageId;
@@ -127,7 +128,8 @@ public class Conversations {
      * recorded in the usage ledger against that key, once.
      */
     @Transactional
-    public MessageId sendAgentMessage(ConversationId id, String text, String idempotencyKey, ApiKeyId apiKey) {
+    public MessageId sendAgentMessage(ConversationId id, String text, IdempotencyKey idempotencyKey,
+                                      ApiKeyId apiKey) {
         return sendAgentMessage(id, new OutboundContent.Text(text), null, idempotencyKey, apiKey);
     }
 
@@ -138,7 +140,7 @@ public class Conversations {
      */
     @Transactional
     public MessageId sendAgentMessage(ConversationId id, OutboundContent content, String replyTo,
-                                      String idempotencyKey, ApiKeyId apiKey) {
+                                      IdempotencyKey idempotencyKey, ApiKeyId apiKey) {
         ConversationRow conversation = repository.find(id).orElseThrow(() -> notFound(id));
         return sender.send(conversation, content, replyTo, idempotencyKey, apiKey);
     }

@@ -6,6 +6,7 @@ import io.parley.delivery.internal.OutboundRepository;
 import io.parley.delivery.internal.ReportedFailures;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ConversationId;
+import io.parley.platform.IdempotencyKey;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.Jobs;
 import io.parley.platform.OrganizationId;
@@ -64,6 +65,24 @@ public class Deliveries {
     }
 
     /**
+     * Outbox keys of callers' {@code Idempotency-Key}s have their own namespace: they cannot meet the keys Parley
+     * derives itself ({@code message:}, {@code broadcast:}, ...), and only they expire
+     * ({@link #expireIdempotencyKeys}).
+     */
+    public static final String CALLER_KEY_PREFIX = "api:";
+
+    /** The outbox key under which a message sent with a caller's {@code Idempotency-Key} is stored. */
+    public static String outboxKey(IdempotencyKey key) {
+        return CALLER_KEY_PREFIX + key.value();
+    }
+
+    /** {@link #lockAndFind(OrganizationId, String)} for a caller's {@code Idempotency-Key}. */
+    @Transactional
+    public Optional<Keyed> lockAndFind(OrganizationId organization, IdempotencyKey key) {
+        return lockAndFind(organization, outboxKey(key));
+    }
+
+    /**
      * Looks up what the organization queued under this key, after locking the key until the caller's transaction
      * ends: a concurrent request with the same key waits and then finds this one's message instead of sending twice.
      */
@@ -80,7 +99,7 @@ public class Deliveries {
      */
     @Transactional
     public int expireIdempotencyKeys(Instant cutoff, int batch) {
-        return repository.expireApiKeys(cutoff, batch);
+        return repository.expireKeys(CALLER_KEY_PREFIX, cutoff, batch);
     }
 
     /** Sets a channel account's send rate (messages per second, 1 to 1000); false if not the organization's. */

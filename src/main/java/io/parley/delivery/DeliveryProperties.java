@@ -1,5 +1,6 @@
 package io.parley.delivery;
 
+import io.parley.platform.RetryPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

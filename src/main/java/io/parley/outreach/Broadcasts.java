@@ -14,8 +14,8 @@ import io.parley.outreach.internal.BroadcastRepository;
 import io.parley.outreach.internal.Reach;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
-import io.parley.platform.ConflictException;
 import io.parley.platform.ContactId;
+import io.parley.platform.IdempotencyKey;
 import io.parley.platform.InvalidRequestException;
 import io.parley.templates.MessageTemplates;
 import io.parley.tenancy.ChannelAccount;
@@ -74,7 +74,7 @@ public class Broadcasts {
      */
     @Transactional
     public BroadcastResult send(ChatbotId chatbotId, List<String> entries, OutboundContent content,
-                                String idempotencyKey) {
+                                IdempotencyKey idempotencyKey) {
         return send(chatbotId, entries, content, idempotencyKey, null);
     }
 
@@ -85,7 +85,7 @@ public class Broadcasts {
      */
     @Transactional
     public BroadcastResult send(ChatbotId chatbotId, List<String> entries, OutboundContent content,
-                                String idempotencyKey, ChannelAccountId channelId) {
+                                IdempotencyKey idempotencyKey, ChannelAccountId channelId) {
         Chatbot chatbot = chatbots.get(chatbotId);
         if (entries == null || entries.isEmpty() || entries.size() > MAX_CONTACTS) {
             throw new InvalidRequestException(entries == null || entries.isEmpty() ? "validation_failed"
@@ -99,9 +99,6 @@ public class Broadcasts {
         content.validate();
         String body = (channelId == null ? "" : channelId + ":") + content.wireType() + ":"
                 + json.writeValueAsString(content);
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
-            throw new InvalidRequestException("validation_failed", "Idempotency-Key must have 1 to 255 characters");
-        }
         List<ChannelAccount> candidates = channelId == null ? reach.accountsFor(chatbotId, content)
                 : List.of(reach.chosen(chatbotId, channelId, content));
         if (content instanceof OutboundContent.Template template) {
@@ -112,12 +109,9 @@ public class Broadcasts {
         UUID id = UUID.randomUUID();
         if (idempotencyKey != null) {
             Optional<BroadcastRepository.Earlier> earlier = repository.claim(id, chatbot.organizationId(), chatbotId,
-                    idempotencyKey, hash(audience, body));
+                    idempotencyKey.value(), hash(audience, body));
             if (earlier.isPresent()) {
-                if (!earlier.get().requestHash().equals(hash(audience, body))) {
-                    throw new ConflictException("idempotency_key_reused",
-                            "This Idempotency-Key was used for a different broadcast");
-                }
+                idempotencyKey.requireSameRequest(earlier.get().requestHash(), hash(audience, body), "broadcast");
                 return json.readValue(earlier.get().resultJson(), BroadcastResult.class);
             }
         } else {

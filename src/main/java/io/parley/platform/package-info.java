@@ -1,6 +1,13 @@
 /**
- * Shared kernel: typed ids, the error model, secrets, database and job wiring, logging context.
- * Every other module may use it; it depends on no other module.
+ * Shared kernel: typed ids, the error model, shared value types ({@link io.parley.platform.RetryPolicy},
+ * {@link io.parley.platform.IdempotencyKey}), secrets, database and job wiring, logging context. It depends on no
+ * other module. It is closed: other modules see its root package (the base API, allowed as {@code "platform"}) and
+ * the sub-packages declared as named interfaces, each allowed by name: {@code "platform :: channel"} (the channel
+ * port, ADR 30), {@code "platform :: egress"} (tenant URLs, ADR 24), {@code "platform :: web"} (problem details,
+ * route roles, request filters) and {@code "platform :: database"} ({@code GroupCommit}). The {@code jobs} and
+ * {@code secrets} sub-packages are wiring only and stay inside.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(allowedDependencies = {})
 package io.parley.platform;
+
+import org.springframework.modulith.ApplicationModule;

@@ -6,4 +6,7 @@
  * {@code window_closed}. Conversations supply the window through the {@link io.parley.templates.ConversationWindows}
  * port, so delivery can ask without depending on the conversation module.
  */
+@ApplicationModule(allowedDependencies = {"contacts", "events", "platform", "platform :: channel", "tenancy"})
 package io.parley.templates;
+
+import org.springframework.modulith.ApplicationModule;

@@ -72,6 +72,22 @@ class DeliveryExactlyOnceIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_answer_400_and_send_nothing_when_the_idempotency_key_is_blank_or_longer_than_255() {
+        Chat chat = chat(GraphFake.sent());
+
+        Api.Response blank = send(chat, " ", "Blank key message.");
+        Api.Response tooLong = send(chat, "k".repeat(256), "Long key message.");
+
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.json().path("code").asString()).isEqualTo("validation_failed");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().path("code").asString()).isEqualTo("validation_failed");
+        assertThat(jdbc.sql("select count(*) from messages where conversation_id = cast(:id as uuid) "
+                        + "and content like '%key message.'")
+                .param("id", chat.chat().conversationId()).query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void should_not_send_again_when_meta_accepted_but_the_answer_was_lost_and_the_status_webhook_reconciles() {
         Chat chat = chat(aResponse().withFault(Fault.EMPTY_RESPONSE), GraphFake.sentWithId("wamid.SECOND_SEND"));
         String id = send(chat, "lost-1", "Your table is booked.").json().path("id").asString();

@@ -107,6 +107,18 @@ class BroadcastIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_answer_400_and_store_nothing_when_the_idempotency_key_is_blank_or_longer_than_255() {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        String phone = newPhone();
+
+        assertProblem(api.post(broadcasts(bot), body(quote("+" + phone), TEXT), "Idempotency-Key", " "), 400,
+                "validation_failed");
+        assertProblem(api.post(broadcasts(bot), body(quote("+" + phone), TEXT), "Idempotency-Key", "k".repeat(256)),
+                400, "validation_failed");
+        assertThat(count("select count(*) from broadcasts where chatbot_id = cast(:bot as uuid)", bot)).isZero();
+    }
+
+    @Test
     void should_send_a_template_to_a_number_that_never_wrote_when_the_broadcast_names_one() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         GraphFake.acceptStructuredSends(bot.phoneNumberId());

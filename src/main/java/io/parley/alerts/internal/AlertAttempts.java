@@ -1,9 +1,9 @@
 package io.parley.alerts.internal;
 
-import io.parley.delivery.RetryPolicy;
 import io.parley.events.StoredEvent;
 import io.parley.events.SystemEvent;
 import io.parley.events.SystemEvents;
+import io.parley.platform.RetryPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

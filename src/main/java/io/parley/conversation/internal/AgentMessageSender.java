@@ -9,8 +9,7 @@ import io.parley.delivery.DeliveryView;
 import io.parley.delivery.Lane;
 import io.parley.delivery.OutboundContent;
 import io.parley.delivery.OutboundRequest;
-import io.parley.platform.ConflictException;
-import io.parley.platform.ConversationId;
+import io.parley.platform.IdempotencyKey;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.MessageId;
 import io.parley.platform.OutboundMessageId;
@@ -62,7 +61,7 @@ public class AgentMessageSender {
     }
 
     public MessageId send(ConversationRow conversation, OutboundContent requested, String replyTo,
-                          String idempotencyKey, ApiKeyId apiKey) {
+                          IdempotencyKey idempotencyKey, ApiKeyId apiKey) {
         OutboundContent content = requested instanceof OutboundContent.Text text
                 && text.text() != null ? new OutboundContent.Text(text.text().strip()) : requested;
         ChannelDefinition channel = channels.definition(conversation.channel());
@@ -74,20 +73,14 @@ public class AgentMessageSender {
         String key = null;
         String hash = null;
         if (idempotencyKey != null) {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
-                throw new InvalidRequestException("validation_failed", "Idempotency-Key must have 1 to 255 characters");
-            }
-            key = "api:" + idempotencyKey;
+            key = Deliveries.outboxKey(idempotencyKey);
             hash = content instanceof OutboundContent.Text text && replyTo == null
                     ? AgentMessageHash.of(conversation.id(), text.text())
                     : AgentMessageHash.of(conversation.id(), content.wireType() + "\n"
                             + json.writeValueAsString(content) + "\n" + replyTo);
-            Optional<Deliveries.Keyed> earlier = deliveries.lockAndFind(conversation.organizationId(), key);
+            Optional<Deliveries.Keyed> earlier = deliveries.lockAndFind(conversation.organizationId(), idempotencyKey);
             if (earlier.isPresent()) {
-                if (!hash.equals(earlier.get().requestHash())) {
-                    throw new ConflictException("idempotency_key_reused",
-                            "This Idempotency-Key was used for a different request");
-                }
+                idempotencyKey.requireSameRequest(earlier.get().requestHash(), hash, "request");
                 return earlier.get().messageId();
             }
         }

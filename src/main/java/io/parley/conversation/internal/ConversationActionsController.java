@@ -5,6 +5,7 @@ import io.parley.delivery.Deliveries;
 import io.parley.delivery.DeliveryView;
 import io.parley.delivery.OutboundContent;
 import io.parley.platform.ConversationId;
+import io.parley.platform.IdempotencyKey;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.MessageId;
@@ -78,7 +79,7 @@ class ConversationActionsController {
     @PostMapping("/messages")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Queued send(@PathVariable String conversationId, @RequestBody(required = false) AgentMessage body,
-                @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+                @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
         if (body == null) {
             throw new InvalidRequestException("validation_failed",
                     "Give exactly one of text, template, media, interactive, reaction, location");
@@ -86,7 +87,7 @@ class ConversationActionsController {
         ApiKeyId apiKey = Caller.current().filter(actor -> actor.type() == Caller.Type.API_KEY)
                 .map(actor -> new ApiKeyId(UUID.fromString(actor.id()))).orElse(null);
         MessageId id = conversations.sendAgentMessage(id(conversationId), body.content(), body.replyTo(),
-                idempotencyKey, apiKey);
+                IdempotencyKey.fromHeader(idempotencyKey), apiKey);
         DeliveryView delivery = deliveries.forMessages(List.of(id)).get(id);
         return new Queued(id.value(), delivery == null ? "queued" : delivery.status().wireName());
     }

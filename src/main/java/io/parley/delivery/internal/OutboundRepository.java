@@ -296,12 +296,12 @@ public class OutboundRepository {
         return value == null || value.length() <= 1000 ? value : value.substring(0, 1000);
     }
 
-    /** Renames caller-chosen idempotency keys ({@code api:...}) older than {@code cutoff}, at most {@code batch}. */
-    public int expireApiKeys(Instant cutoff, int batch) {
+    /** Renames idempotency keys starting with {@code prefix} older than {@code cutoff}, at most {@code batch}. */
+    public int expireKeys(String prefix, Instant cutoff, int batch) {
         return jdbc.sql("""
                         update outbound_messages set idempotency_key = 'expired:' || id, request_hash = null
                         where id in (select id from outbound_messages
-                                     where idempotency_key like 'api:%' and created_at < :cutoff limit :batch)""")
-                .param("cutoff", Timestamp.from(cutoff)).param("batch", batch).update();
+                                     where idempotency_key like :pattern and created_at < :cutoff limit :batch)""")
+                .param("pattern", prefix + "%").param("cutoff", Timestamp.from(cutoff)).param("batch", batch).update();
     }
 }

@@ -1,6 +1,6 @@
 package io.parley.media.internal;
 
-import io.parley.delivery.RetryPolicy;
+import io.parley.platform.RetryPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

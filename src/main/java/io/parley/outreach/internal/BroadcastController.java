@@ -5,6 +5,7 @@ import io.parley.outreach.BroadcastResult;
 import io.parley.outreach.Broadcasts;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
+import io.parley.platform.IdempotencyKey;
 import io.parley.platform.Ids;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -32,11 +33,12 @@ class BroadcastController {
     @PostMapping("/api/v1/chatbots/{botId}/broadcasts")
     @ResponseStatus(HttpStatus.ACCEPTED)
     BroadcastResult broadcast(@PathVariable String botId, @RequestBody(required = false) BroadcastRequest body,
-                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+                              @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
         ChatbotId chatbot = Ids.parse(botId, "chatbot", ChatbotId::new);
+        IdempotencyKey key = IdempotencyKey.fromHeader(idempotencyKey);
         return broadcasts.send(chatbot, body == null ? null : body.contacts(),
                 body == null ? MessageBodies.content(null, null) : MessageBodies.content(body.message(), body.template()),
-                idempotencyKey, body == null || body.channelId() == null ? null
+                key, body == null || body.channelId() == null ? null
                         : Ids.parse(body.channelId(), "channel", ChannelAccountId::new));
     }
 }

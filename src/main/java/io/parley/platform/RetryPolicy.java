@@ -1,12 +1,13 @@
-package io.parley.delivery;
+package io.parley.platform;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * Bounded exponential backoff with jitter. The default is seed 004's: retries after 1 s, 2 s and 4 s, each
- * spread by ±20 % so that many failures at once do not retry in lockstep.
+ * Bounded exponential backoff with jitter, shared by every job that retries (delivery, media downloads, alerts).
+ * The default is seed 004's: retries after 1 s, 2 s and 4 s, each spread by ±20 % so that many failures at once do
+ * not retry in lockstep.
  *
  * @param maxRetries   retries after the first attempt; 3 means at most 4 attempts
  * @param jitter       fraction of the delay added or removed at random, 0.0 to 1.0

@@ -1,4 +1,4 @@
-package io.parley.delivery;
+package io.parley.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
