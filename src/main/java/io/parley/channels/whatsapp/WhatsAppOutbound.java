@@ -1,5 +1,6 @@
 package io.parley.channels.whatsapp;
 
+import io.parley.channels.whatsapp.graph.GraphMessages;
 import io.parley.platform.channel.ChannelType;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -16,13 +17,13 @@ import org.springframework.stereotype.Component;
 /** What Parley sends to WhatsApp: replies (the delivery port) and "read, typing…" (the conversation's port). */
 @Component
 class WhatsAppOutbound implements ChannelSender, TypingIndicator {
-    private final GraphApi graph;
+    private final GraphMessages graph;
     private final ChannelAccounts accounts;
     /** Sends are paced just before this call; a database lookup per send would delay the request after its token. */
     private final Cache<ChannelAccountId, String> phoneNumberIds = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
 
-    WhatsAppOutbound(GraphApi graph, ChannelAccounts accounts) {
+    WhatsAppOutbound(GraphMessages graph, ChannelAccounts accounts) {
         this.graph = graph;
         this.accounts = accounts;
     }
