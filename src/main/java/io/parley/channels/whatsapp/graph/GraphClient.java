@@ -90,6 +90,12 @@ public class GraphClient {
         return answer(graph.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** {@code GET /{media-id}}: the media lookup goes the way its download goes, following redirects. */
+    public GraphResponse getMedia(String mediaId, Secret token) throws IOException, InterruptedException {
+        HttpRequest request = authorized(uri(mediaId), token, properties.requestTimeout()).GET().build();
+        return answer(downloads.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
     /** {@code GET /{path}}, reading at most {@code maxBody} bytes of the answer (as UTF-8). */
     public GraphResponse get(String path, Secret token, int maxBody) throws IOException, InterruptedException {
         HttpRequest request = authorized(uri(path), token, properties.requestTimeout()).GET().build();

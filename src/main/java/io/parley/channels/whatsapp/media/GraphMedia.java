@@ -60,7 +60,7 @@ class GraphMedia implements MediaSource {
         }
         Secret token = accounts.whatsAppCredentials(channelAccountId).accessToken();
         try {
-            GraphResponse metadata = graph.get(mediaId, token);
+            GraphResponse metadata = graph.getMedia(mediaId, token);
             if (!metadata.ok()) {
                 GraphError error = metadata.error();
                 return GraphOutcomes.forMediaLookup(metadata.status(), error == null ? null : error.code());
