@@ -1,10 +1,24 @@
 package io.parley.delivery;
 
+import io.parley.platform.channel.ChannelCapabilities;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How one attempt to hand a message to a provider ended. Senders return these instead of throwing. */
 public sealed interface SendOutcome
         permits SendOutcome.Sent, SendOutcome.RetryLater, SendOutcome.Unconfirmed, SendOutcome.Rejected {
+
+    /**
+     * The refusal of content whose kind {@code capabilities} do not include: delivery refuses such content before it
+     * is stored, and a sender handed one anyway answers with this instead of sending something else or throwing.
+     */
+    static Optional<SendOutcome> unsupported(OutboundContent content, ChannelCapabilities capabilities) {
+        if (capabilities.supports(content.outboundKind())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Rejected("unsupported_on_channel", "The channel cannot send "
+                + content.outboundKind().name().toLowerCase(java.util.Locale.ROOT) + " messages", false));
+    }
 
     /** The provider accepted the message and gave it this id (WhatsApp: the wamid). */
     record Sent(String providerMessageId) implements SendOutcome {

@@ -135,6 +135,25 @@ public final class GraphFake {
         return Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(mediaPath(phoneNumberId))));
     }
 
+    /** Every send of any kind to this number (typing indicators excluded) answers {@code response} from now on. */
+    public static void sendsAnswer(String phoneNumberId, ResponseDefinitionBuilder response) {
+        Fakes.wiremock().stubFor(post(urlEqualTo(messagesPath(phoneNumberId))).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.biz_opaque_callback_data")).willReturn(response));
+    }
+
+    /**
+     * The {@code biz_opaque_callback_data} (our outbound id) of every send Graph received for this number, oldest
+     * first.
+     */
+    public static List<String> callbackData(String phoneNumberId) {
+        return Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(messagesPath(phoneNumberId)))
+                        .withRequestBody(matchingJsonPath("$.biz_opaque_callback_data"))).stream()
+                .sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate))
+                .map(request -> Api.json().readTree(request.getBodyAsString()).path("biz_opaque_callback_data")
+                        .asString())
+                .toList();
+    }
+
     public static List<LoggedRequest> typingIndicators(String phoneNumberId) {
         return Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(messagesPath(phoneNumberId)))
                 .withRequestBody(matchingJsonPath("$.typing_indicator")));

@@ -7,6 +7,7 @@ import io.parley.delivery.OutboundEnvelope;
 import io.parley.delivery.SendOutcome;
 import io.parley.platform.MessageId;
 import io.parley.platform.NotFoundException;
+import io.parley.platform.channel.Channels;
 import io.parley.platform.egress.EgressHttp;
 import io.parley.platform.egress.EgressRefusedException;
 import io.parley.platform.egress.Response;
@@ -47,10 +48,11 @@ class ApiCallbackSender implements ChannelSender {
     private final ClientProperties properties;
     private final Clock clock;
     private final JsonMapper json;
+    private final Channels definitions;
 
     ApiCallbackSender(ClientChannelStore channels, ClientRequestStore requests, Deliveries deliveries,
                       Conversations conversations, EgressHttp http, ClientProperties properties, Clock clock,
-                      JsonMapper json) {
+                      JsonMapper json, Channels definitions) {
         this.channels = channels;
         this.requests = requests;
         this.deliveries = deliveries;
@@ -59,6 +61,7 @@ class ApiCallbackSender implements ChannelSender {
         this.properties = properties;
         this.clock = clock;
         this.json = json;
+        this.definitions = definitions;
     }
 
     @Override
@@ -68,6 +71,11 @@ class ApiCallbackSender implements ChannelSender {
 
     @Override
     public SendOutcome send(OutboundEnvelope envelope) {
+        Optional<SendOutcome> unsupported = SendOutcome.unsupported(envelope.content(),
+                definitions.capabilities(ClientTypes.API));
+        if (unsupported.isPresent()) {
+            return unsupported.get();
+        }
         Optional<ClientChannel> found = channels.find(envelope.channelAccountId());
         if (found.isEmpty()) {
             return new SendOutcome.Rejected("channel_removed", "The api channel no longer exists", false);

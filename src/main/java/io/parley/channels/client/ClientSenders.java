@@ -3,6 +3,8 @@ package io.parley.channels.client;
 import io.parley.delivery.ChannelSender;
 import io.parley.delivery.OutboundEnvelope;
 import io.parley.delivery.SendOutcome;
+import io.parley.platform.channel.ChannelType;
+import io.parley.platform.channel.Channels;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,19 +15,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClientSenders {
     @Bean
-    ChannelSender webChannelSender() {
-        return new Published(ClientTypes.WEB);
+    ChannelSender webChannelSender(Channels channels) {
+        return new Published(ClientTypes.WEB, channels);
     }
 
     @Bean
-    ChannelSender appChannelSender() {
-        return new Published(ClientTypes.APP);
+    ChannelSender appChannelSender(Channels channels) {
+        return new Published(ClientTypes.APP, channels);
     }
 
-    private record Published(io.parley.platform.channel.ChannelType channel) implements ChannelSender {
+    private record Published(ChannelType channel, Channels channels) implements ChannelSender {
         @Override
         public SendOutcome send(OutboundEnvelope envelope) {
-            return new SendOutcome.Sent(channel + ":" + envelope.id());
+            return SendOutcome.unsupported(envelope.content(), channels.capabilities(channel))
+                    .orElseGet(() -> new SendOutcome.Sent(channel + ":" + envelope.id()));
         }
     }
 }

@@ -12,6 +12,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class WebchatSender implements ChannelSender {
+    private final WebchatChannel definition;
+
+    WebchatSender(WebchatChannel definition) {
+        this.definition = definition;
+    }
+
     @Override
     public ChannelType channel() {
         return ChannelType.WEBCHAT;
@@ -19,6 +25,7 @@ class WebchatSender implements ChannelSender {
 
     @Override
     public SendOutcome send(OutboundEnvelope envelope) {
-        return new SendOutcome.Sent("webchat:" + envelope.id());
+        return SendOutcome.unsupported(envelope.content(), definition.capabilities())
+                .orElseGet(() -> new SendOutcome.Sent("webchat:" + envelope.id()));
     }
 }

@@ -22,8 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * jsonb, so one NUL in a contact's text or profile name would otherwise fail the whole webhook, and Meta would
  * retry it for days. Every string the webhook path stores is read through {@link #text} or {@link #plain}.
  */
-final class JsonReads {
-    static final int FRAGMENT_LIMIT = 2000;
+public final class JsonReads {
+    public static final int FRAGMENT_LIMIT = 2000;
     /** 9999-12-31T23:59:59Z. */
     private static final long LATEST_EPOCH_SECOND = 253_402_300_799L;
     /** Keys whose values are Meta's ids, codes and error texts, never what a contact wrote or who they are. */
@@ -35,7 +35,7 @@ final class JsonReads {
     }
 
     /** The field as text when it is a string, number or boolean; null when missing, null or a container. */
-    static String text(JsonNode parent, String field) {
+    public static String text(JsonNode parent, String field) {
         JsonNode node = parent == null ? null : parent.get(field);
         if (node == null || !(node.isString() || node.isNumber() || node.isBoolean())) {
             return null;
@@ -43,16 +43,16 @@ final class JsonReads {
         return NulCharacters.strip(node.asString());
     }
 
-    static boolean hasText(String value) {
+    public static boolean hasText(String value) {
         return value != null && !value.isBlank();
     }
 
-    static JsonNode object(JsonNode parent, String field) {
+    public static JsonNode object(JsonNode parent, String field) {
         JsonNode node = parent == null ? null : parent.get(field);
         return node != null && node.isObject() ? node : null;
     }
 
-    static List<JsonNode> array(JsonNode parent, String field) {
+    public static List<JsonNode> array(JsonNode parent, String field) {
         JsonNode node = parent == null ? null : parent.get(field);
         if (node == null || !node.isArray()) {
             return List.of();
@@ -62,7 +62,7 @@ final class JsonReads {
         return elements;
     }
 
-    static Boolean bool(JsonNode parent, String field) {
+    public static Boolean bool(JsonNode parent, String field) {
         JsonNode node = parent == null ? null : parent.get(field);
         if (node != null && node.isBoolean()) {
             return node.booleanValue();
@@ -72,7 +72,7 @@ final class JsonReads {
     }
 
     /** Numbers arrive as JSON numbers or as numeric strings depending on the payload generation. */
-    static BigDecimal decimal(JsonNode parent, String field) {
+    public static BigDecimal decimal(JsonNode parent, String field) {
         String value = text(parent, field);
         if (!hasText(value)) {
             return null;
@@ -84,13 +84,13 @@ final class JsonReads {
         }
     }
 
-    static Double decimalAsDouble(JsonNode parent, String field) {
+    public static Double decimalAsDouble(JsonNode parent, String field) {
         BigDecimal value = decimal(parent, field);
         return value == null ? null : value.doubleValue();
     }
 
     /** An integral number, narrowed to Integer when it fits so that details compare naturally in tests and JSON. */
-    static Number integer(JsonNode parent, String field) {
+    public static Number integer(JsonNode parent, String field) {
         BigDecimal value = decimal(parent, field);
         if (value == null) {
             return null;
@@ -111,7 +111,7 @@ final class JsonReads {
      * Epoch seconds as Meta sends them (a string); anything unreadable is null rather than a failure, and so is a
      * time outside 1970 to 9999, which PostgreSQL may not store (it ends at the year 294276) and Meta never sends.
      */
-    static Instant epochSeconds(JsonNode parent, String field) {
+    public static Instant epochSeconds(JsonNode parent, String field) {
         String value = text(parent, field);
         if (!hasText(value)) {
             return null;
@@ -125,7 +125,7 @@ final class JsonReads {
     }
 
     /** The node as plain Java values (LinkedHashMap, ArrayList, String, Number, Boolean) so no JsonNode leaks out. */
-    static Object plain(JsonNode node) {
+    public static Object plain(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
@@ -168,7 +168,7 @@ final class JsonReads {
      * Compact JSON of the offending node, bounded so one huge part cannot bloat the problem log. It ends up in system
      * events and logs, so only the shape and Meta's own ids, codes and error texts survive (CONVENTIONS §14).
      */
-    static String fragment(JsonNode node) {
+    public static String fragment(JsonNode node) {
         String json = node == null ? "null" : masked(node, null).toString();
         return json.length() <= FRAGMENT_LIMIT ? json : json.substring(0, FRAGMENT_LIMIT);
     }
@@ -193,7 +193,7 @@ final class JsonReads {
         return node.isString() ? JsonNodeFactory.instance.stringNode(NulCharacters.strip(node.asString())) : node;
     }
 
-    static void putIfPresent(Map<String, Object> target, String key, Object value) {
+    public static void putIfPresent(Map<String, Object> target, String key, Object value) {
         if (value != null) {
             target.put(key, value);
         }

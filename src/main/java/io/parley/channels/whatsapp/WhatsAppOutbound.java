@@ -1,5 +1,6 @@
 package io.parley.channels.whatsapp;
 
+import io.parley.channels.whatsapp.graph.GraphMessages;
 import io.parley.platform.channel.ChannelType;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -11,20 +12,23 @@ import io.parley.platform.ChannelAccountId;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** What Parley sends to WhatsApp: replies (the delivery port) and "read, typing…" (the conversation's port). */
 @Component
 class WhatsAppOutbound implements ChannelSender, TypingIndicator {
-    private final GraphApi graph;
+    private final GraphMessages graph;
     private final ChannelAccounts accounts;
+    private final WhatsAppChannel definition;
     /** Sends are paced just before this call; a database lookup per send would delay the request after its token. */
     private final Cache<ChannelAccountId, String> phoneNumberIds = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
 
-    WhatsAppOutbound(GraphApi graph, ChannelAccounts accounts) {
+    WhatsAppOutbound(GraphMessages graph, ChannelAccounts accounts, WhatsAppChannel definition) {
         this.graph = graph;
         this.accounts = accounts;
+        this.definition = definition;
     }
 
     @Override
@@ -34,6 +38,10 @@ class WhatsAppOutbound implements ChannelSender, TypingIndicator {
 
     @Override
     public SendOutcome send(OutboundEnvelope envelope) {
+        Optional<SendOutcome> unsupported = SendOutcome.unsupported(envelope.content(), definition.capabilities());
+        if (unsupported.isPresent()) {
+            return unsupported.get();
+        }
         String phoneNumberId = phoneNumberIds.get(envelope.channelAccountId(), id -> accounts.get(id).externalId());
         return graph.send(phoneNumberId, accounts.whatsAppCredentials(envelope.channelAccountId()).accessToken(),
                 envelope.recipient(), envelope.content(), envelope.contextMessageId(), envelope.id().toString());

@@ -23,7 +23,7 @@ import org.springframework.util.unit.DataSize;
  *                       reaches it ({@code PARLEY_WHATSAPP_VERIFYONCONNECT}); off only for local experiments
  */
 @ConfigurationProperties("parley.whatsapp")
-record WhatsAppProperties(@DefaultValue("https://graph.facebook.com/v22.0") String graphUrl, String verifyToken,
+public record WhatsAppProperties(@DefaultValue("https://graph.facebook.com/v22.0") String graphUrl, String verifyToken,
                           String appSecret, @DefaultValue("3MB") DataSize maxPayload,
                           @DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
                           @DefaultValue("20") int ingestConcurrency, @DefaultValue("1s") Duration ingestWait,
@@ -31,11 +31,7 @@ record WhatsAppProperties(@DefaultValue("https://graph.facebook.com/v22.0") Stri
                           @DefaultValue("5m") Duration mediaTransferTimeout,
                           @DefaultValue("true") boolean verifyOnConnect) {
 
-    String graphBase() {
-        return graphUrl.endsWith("/") ? graphUrl.substring(0, graphUrl.length() - 1) : graphUrl;
-    }
-
-    boolean hasGlobalAppSecret() {
+    public boolean hasGlobalAppSecret() {
         return appSecret != null && !appSecret.isBlank();
     }
 }
