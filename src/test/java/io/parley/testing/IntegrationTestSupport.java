@@ -12,6 +12,9 @@ public abstract class IntegrationTestSupport {
     protected int port;
     @Autowired
     protected JdbcClient jdbc;
+    /** Parley's clock and db-scheduler's due executions, moved and run by the test. */
+    @Autowired
+    protected TestTime time;
     protected Api api;
 
     @BeforeEach
