@@ -247,16 +247,15 @@ class InboundMediaIntegrationTest extends IntegrationTestSupport {
     void should_abandon_a_trickling_download_at_the_transfer_deadline_and_store_the_retry() throws Exception {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         byte[] bytes = randomBytes(50_000);
-        long started = System.nanoTime();
 
-        // The first transfer sends its body in 10 pieces over 8 s; the test context's deadline is 1 s.
+        // The first transfer sends its body in 10 pieces over 8 s; the test context's deadline is 1 s. Had the
+        // deadline not cut it off, that first transfer would have stored the media in one attempt.
         JsonNode media = afterFirstDownload(bot, "image", "image/png", bytes,
                 aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(bytes)
                         .withChunkedDribbleDelay(10, 8_000)).media();
 
         assertThat(media.path("status").asString()).isEqualTo("stored");
         assertThat(attempts(media)).as("the trickle was cut off and retried").isEqualTo(2);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(7));
         assertThat(download(media.path("url").asString()).body()).isEqualTo(bytes);
     }
 
