@@ -53,8 +53,8 @@ class StaffAccessIntegrationTest extends IntegrationTestSupport {
 
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         assertThat(login.json().path("user").path("role").asString()).isEqualTo("agent");
-        assertThat(Instant.parse(login.text("expiresAt"))).isBetween(Instant.now().plusSeconds(11 * 3600),
-                Instant.now().plusSeconds(13 * 3600));
+        assertThat(Instant.parse(login.text("expiresAt"))).isBetween(time.now().plusSeconds(11 * 3600),
+                time.now().plusSeconds(13 * 3600));
         Api session = api.withToken(login.text("token"));
         assertThat(session.get("/api/v1/organizations/" + org + "/chatbots").status()).isEqualTo(200);
         assertProblem(session.get(users), 403, "forbidden");
@@ -70,7 +70,7 @@ class StaffAccessIntegrationTest extends IntegrationTestSupport {
         assertThat(api.withToken(token).get(users).status()).isEqualTo(200);
 
         jdbc.sql("update staff_sessions set expires_at = :past where user_id = (select id from staff_users "
-                + "where email = :email)").param("past", Timestamp.from(Instant.now().minusSeconds(1)))
+                + "where email = :email)").param("past", Timestamp.from(time.now().minusSeconds(1)))
                 .param("email", email.toLowerCase()).update();
 
         assertProblem(api.withToken(token).get(users), 401, "unauthorized");

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.parley.testing.LlmFake;
 import io.parley.testing.LlmRequests;
 import io.parley.testing.LlmRequests.Line;
-import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.Rows;
 import io.parley.testing.Tenants;
+import io.parley.testing.TimeTestSupport;
 import io.parley.testing.WhatsAppChat;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -17,8 +17,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** People send several short messages in a row; the bot waits for the burst to pause and answers once. */
-class BurstIntegrationTest extends IntegrationTestSupport {
+/**
+ * People send several short messages in a row; the bot waits for the burst to pause (the debounce, 1 s) and answers
+ * once. The clock stands still until the test moves it, so "200 ms later" is exact and the machine's speed does not
+ * matter.
+ */
+class BurstIntegrationTest extends TimeTestSupport {
 
     private Rows rows;
 
@@ -34,8 +38,11 @@ class BurstIntegrationTest extends IntegrationTestSupport {
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
 
         chat.says("Hi, my order 1234 arrived");
-        pause(Duration.ofMillis(200)); // the contact is still typing: the gap is the scenario, not a wait for Parley
+        time.advance(Duration.ofMillis(200)); // the contact is still typing
         chat.says("and the bike is broken");
+        time.advance(DEBOUNCE.minusMillis(1));
+        assertThat(bot.llm().requests()).as("a model call before the burst went quiet").isEmpty();
+        time.advance(Duration.ofMillis(1));
 
         assertThat(chat.awaitReceived(1)).containsExactly("Sorry about the bike! A replacement is on its way.");
         String conversationId = chat.conversationId();
@@ -48,7 +55,7 @@ class BurstIntegrationTest extends IntegrationTestSupport {
         assertThat(first.turnId()).isNotNull().isEqualTo(second.turnId());
         assertThat(rows.turns(conversationId)).extracting(Rows.Turn::id).containsExactly(first.turnId());
         assertThat(gapBetweenFirstTwo(conversationId)).as("the second message came inside the debounce window")
-                .isBetween(Duration.ofMillis(150), Duration.ofMillis(500));
+                .isEqualTo(Duration.ofMillis(200));
 
         assertThat(bot.llm().requests()).hasSize(1);
         List<Line> sent = LlmRequests.messages(bot.llm().requests().getFirst());
@@ -64,8 +71,13 @@ class BurstIntegrationTest extends IntegrationTestSupport {
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
 
         chat.says("What are your prices?");
+        time.advanceWithoutWaiting(DEBOUNCE);
         await().atMost(Duration.ofSeconds(10)).until(() -> bot.llm().requests().size() == 1);
         chat.says("And do you deliver?");
+        time.runDue();
+        assertThat(chat.received()).as("only the first turn ran: the second waits for its own debounce")
+                .containsExactly("First answer.");
+        time.advance(DEBOUNCE);
 
         assertThat(chat.awaitReceived(2)).containsExactly("First answer.", "Second answer.");
         List<Line> firstCall = LlmRequests.messages(bot.llm().requests().get(0));
@@ -86,13 +98,16 @@ class BurstIntegrationTest extends IntegrationTestSupport {
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
         List<String> burst = List.of("One", "Two", "Three", "Four");
 
-        // 0, 300, 600, 900 ms: each inside the 500 ms debounce of the one before, the last long after the first's.
+        // 0, 600, 1200, 1800 ms: each inside the 1 s debounce of the one before, the last long after the first's.
         for (String text : burst) {
             if (!text.equals(burst.getFirst())) {
-                pause(Duration.ofMillis(300));
+                time.advance(Duration.ofMillis(600));
             }
             chat.says(text);
         }
+        time.advance(DEBOUNCE.minusMillis(1));
+        assertThat(bot.llm().requests()).as("a model call before the burst went quiet").isEmpty();
+        time.advance(Duration.ofMillis(1));
 
         assertThat(chat.awaitReceived(1)).containsExactly("Got all four, thanks.");
         List<Line> sent = LlmRequests.messages(bot.llm().requests().getFirst());
@@ -112,8 +127,10 @@ class BurstIntegrationTest extends IntegrationTestSupport {
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
 
         chat.says("My bike arrived broken");
+        time.advance(DEBOUNCE);
         chat.awaitReceived(1);
         chat.says("Here is the photo");
+        time.advance(DEBOUNCE);
 
         assertThat(chat.awaitReceived(2)).containsExactly("Sorry to hear that. Could you send a photo?",
                 "Thanks, a replacement is on its way.");
@@ -138,9 +155,5 @@ class BurstIntegrationTest extends IntegrationTestSupport {
                         select created_at from messages where conversation_id = :id and role = 'user' order by seq limit 2""")
                 .param("id", UUID.fromString(conversationId)).query(Timestamp.class).list();
         return Duration.between(times.get(0).toInstant(), times.get(1).toInstant());
-    }
-
-    private static void pause(Duration duration) {
-        await().pollDelay(duration).atMost(duration.plusSeconds(1)).until(() -> true);
     }
 }

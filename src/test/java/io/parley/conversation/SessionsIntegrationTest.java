@@ -10,12 +10,11 @@ import io.parley.platform.ChatbotId;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
 import io.parley.testing.Api;
-import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.LlmFake;
 import io.parley.testing.LlmRequests;
 import io.parley.testing.LlmRequests.Line;
-import io.parley.testing.SettableClock;
 import io.parley.testing.Tenants;
+import io.parley.testing.TimeTestSupport;
 import io.parley.testing.WhatsAppChat;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -23,45 +22,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Sessions (ADR 32): a message after the chatbot's session timeout, or one that asks for it, starts a new session,
- * and the model sees the current session only. Time moves on a settable clock. db-scheduler runs turns on the
- * system clock, so each move delays the next turn by as much: moves stay at seconds, and go back after each test.
+ * and the model sees the current session only. Time stands still until the test moves it (db-scheduler too).
  */
-@Import(SessionsIntegrationTest.Clocks.class)
-class SessionsIntegrationTest extends IntegrationTestSupport {
-    @Autowired
-    SettableClock clock;
+class SessionsIntegrationTest extends TimeTestSupport {
     @Autowired
     Conversations conversations;
     @Autowired
     ChannelAccounts channelAccounts;
-
-    private Duration moved = Duration.ZERO;
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-        @Bean
-        @Primary
-        SettableClock settableClock() {
-            return new SettableClock();
-        }
-    }
-
-    @AfterEach
-    void putTheClockBack() {
-        clock.advance(moved.negated());
-        moved = Duration.ZERO;
-    }
 
     @Test
     void should_start_a_new_session_the_model_sees_alone_when_a_message_arrives_after_the_timeout() {
@@ -69,15 +42,17 @@ class SessionsIntegrationTest extends IntegrationTestSupport {
         assertThat(api.put("/api/v1/prices", """
                 {"provider": "openai", "model": "gpt-4o-mini", "inputPer1k": 0.15, "outputPer1k": 0.6}""")
                 .status()).isEqualTo(200);
-        assertThat(api.patch("/api/v1/chatbots/" + bot.chatbotId(), "{\"sessionTimeout\": \"PT2S\"}")
-                .text("sessionTimeout")).isEqualTo("PT2S");
+        assertThat(api.patch("/api/v1/chatbots/" + bot.chatbotId(), "{\"sessionTimeout\": \"PT30M\"}")
+                .text("sessionTimeout")).isEqualTo("PT30M");
         bot.llm().repliesInSequence(LlmFake.ok("Nice to meet you, Beatriz."), LlmFake.ok("I do not know it yet."));
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
         chat.says("My name is Beatriz");
+        time.advance(DEBOUNCE);
         chat.awaitReceived(1);
 
-        advance(Duration.ofSeconds(3));
+        time.advance(Duration.ofMinutes(31));
         chat.says("What is my name?");
+        time.advance(DEBOUNCE);
 
         chat.awaitReceived(2);
         List<Line> seen = LlmRequests.messages(bot.llm().requests().get(1));
@@ -111,13 +86,15 @@ class SessionsIntegrationTest extends IntegrationTestSupport {
         bot.llm().repliesInSequence(LlmFake.ok("Nice to meet you, Beatriz."), LlmFake.ok("Your name is Beatriz."));
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
         chat.says("My name is Beatriz");
+        time.advance(DEBOUNCE);
         chat.awaitReceived(1);
 
-        advance(Duration.ofSeconds(3));
+        time.advance(Duration.ofMinutes(3));
         chat.says("What is my name?");
+        time.advance(DEBOUNCE);
         chat.awaitReceived(2);
         // Two hours on, past even the default timeout: the message is placed when it is received, turn or not.
-        advance(Duration.ofHours(2));
+        time.advance(Duration.ofHours(2));
         chat.says("Still there?");
 
         assertThat(LlmRequests.messages(bot.llm().requests().get(1))).extracting(Line::text)
@@ -139,12 +116,14 @@ class SessionsIntegrationTest extends IntegrationTestSupport {
                 {"sessionId": "%s", "text": "Where is order 4411?"}""".formatted(visitor));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         String conversation = accepted.text("conversationId");
+        time.advance(DEBOUNCE);
         await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/v1/conversations/" + conversation
                 + "/messages").json().findValuesAsString("role").contains("assistant"));
 
         Receipt receipt = conversations.receive(new InboundMessage(webchat.organizationId(), webchat.chatbotId(),
                 webchat.id(), io.parley.platform.channel.ChannelType.WEBCHAT, visitor + ":fresh", List.of(new ContactIdentity(ContactIdentity.WEBCHAT,
                 visitor)), null, "text", "Something else", Map.of(), null, null, true, true));
+        time.advance(DEBOUNCE);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> bot.llm().requests().size() == 2);
         List<Line> seen = LlmRequests.messages(bot.llm().requests().get(1));
@@ -162,7 +141,7 @@ class SessionsIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_not_show_a_conversations_sessions_or_turns_to_another_organization() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
-        WhatsAppChat chat = WhatsAppChat.answered(api, bot);
+        WhatsAppChat chat = answered(bot);
         String other = Tenants.organization(api, "Other " + UUID.randomUUID());
         Api otherKey = api.withToken(api.post("/api/v1/organizations/" + other + "/api-keys",
                 "{\"name\": \"other\", \"role\": \"agent\"}").text("key"));
@@ -194,11 +173,6 @@ class SessionsIntegrationTest extends IntegrationTestSupport {
                 {"name": "Short visits", "systemPrompt": "Be brief.", "sessionTimeout": "PT2S"}""");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.text("sessionTimeout")).isEqualTo("PT2S");
-    }
-
-    private void advance(Duration by) {
-        clock.advance(by);
-        moved = moved.plus(by);
     }
 
     private JsonNode sessions(String conversationId) {

@@ -106,7 +106,8 @@ class DeadLetterHealingIntegrationTest extends IntegrationTestSupport {
             assertThat(letter.path("transientFailure").asBoolean()).isTrue();
             assertThat(letter.path("replayedBy").asString()).isEqualTo("auto-heal");
         });
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> sent.sends() == 5);
+        time.advance(PAST_EVERY_RETRY);
+        assertThat(sent.sends()).isEqualTo(5);
     }
 
     @Test
@@ -117,7 +118,8 @@ class DeadLetterHealingIntegrationTest extends IntegrationTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters(sent, "open").size() == 1);
 
         // Three cool-downs and intervals: a replay would have happened by now.
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5)).until(() -> sent.sends() == 1);
+        time.advance(PAST_EVERY_RETRY);
+        assertThat(sent.sends()).isEqualTo(1);
 
         assertThat(sent.delivery().path("status").asString()).isEqualTo("failed");
         assertThat(deadLetters(sent, "open")).singleElement().satisfies(letter ->
@@ -132,7 +134,8 @@ class DeadLetterHealingIntegrationTest extends IntegrationTestSupport {
         // Four attempts, one automatic replay, four attempts again, then it stays dead.
         await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters(sent, "replayed").size() == 1
                 && deadLetters(sent, "open").size() == 1);
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5)).until(() -> sent.sends() == 8);
+        time.advance(PAST_EVERY_RETRY);
+        assertThat(sent.sends()).isEqualTo(8);
 
         assertThat(sent.delivery().path("status").asString()).isEqualTo("failed");
         assertThat(deadLetters(sent, "open")).singleElement().satisfies(letter ->
@@ -160,7 +163,8 @@ class DeadLetterHealingIntegrationTest extends IntegrationTestSupport {
                 .param("id", UUID.randomUUID()).param("m", messageId).update();
 
         // Several heal intervals: a replay would have happened by now.
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5)).until(() -> sent.sends() == 1);
+        time.advance(PAST_EVERY_RETRY);
+        assertThat(sent.sends()).isEqualTo(1);
 
         assertThat(deadLetters(sent, "replayed")).isEmpty();
         assertThat(deadLetters(sent, "open")).singleElement().satisfies(letter ->

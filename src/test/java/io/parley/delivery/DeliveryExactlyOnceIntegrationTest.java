@@ -2,16 +2,15 @@ package io.parley.delivery;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.parley.channels.whatsapp.WhatsAppPayloads;
 import io.parley.testing.Api;
 import io.parley.testing.GraphFake;
-import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.Rows;
 import io.parley.testing.Tenants;
+import io.parley.testing.TimeTestSupport;
 import io.parley.testing.WhatsAppChat;
 import io.parley.testing.Webhooks;
 import java.time.Duration;
@@ -21,9 +20,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One intent, one message on the phone: Idempotency-Key, a lost Graph answer reconciled by the status webhook, and
- * a dead letter replayed once. Tests wait 2 s for a status report after a lost answer (confirmation-wait).
+ * a dead letter replayed once. After a lost answer Parley waits 30 s for a status report (confirmation-wait); the
+ * clock stands still until the test moves it past that.
  */
-class DeliveryExactlyOnceIntegrationTest extends IntegrationTestSupport {
+class DeliveryExactlyOnceIntegrationTest extends TimeTestSupport {
+    /** Longer than the confirmation wait and any backoff: a resend would have happened by then. */
+    private static final Duration LATER = Duration.ofMinutes(10);
 
     private record Chat(Tenants.WhatsAppBot bot, WhatsAppChat chat) {
         List<LoggedRequest> sendsOf(String text) {
@@ -35,7 +37,7 @@ class DeliveryExactlyOnceIntegrationTest extends IntegrationTestSupport {
     /** A conversation whose bot reply went out; later sends meet {@code graphResponses} (the last one repeats). */
     private Chat chat(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder... graphResponses) {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
-        WhatsAppChat chat = WhatsAppChat.answered(api, bot);
+        WhatsAppChat chat = answered(bot);
         GraphFake.sendsRespondInSequence(bot.phoneNumberId(), graphResponses);
         return new Chat(bot, chat);
     }
@@ -59,15 +61,17 @@ class DeliveryExactlyOnceIntegrationTest extends IntegrationTestSupport {
         assertThat(again.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.json().path("code").asString()).isEqualTo("idempotency_key_reused");
-        await().atMost(Duration.ofSeconds(10)).until(() -> chat.sendsOf("refund was approved").size() == 1);
+        time.runDue();
+        assertThat(chat.sendsOf("refund was approved")).hasSize(1);
         Api.Response late = send(chat, "order-42-refund", "Your refund was approved.");
         assertThat(late.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
-        await().atMost(Duration.ofSeconds(5)).until(() -> AgentMessages.delivery(chat.chat(),
-                first.json().path("id").asString()).path("status").asString().equals("sent"));
+        time.runDue();
+        assertThat(AgentMessages.delivery(chat.chat(), first.json().path("id").asString()).path("status").asString())
+                .isEqualTo("sent");
         assertThat(send(chat, "order-42-refund", "Your refund was approved.").json().path("status").asString())
                 .as("a replayed key answers the current status").isEqualTo("sent");
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
-                .until(() -> chat.sendsOf("refund was approved").size() == 1);
+        time.advance(LATER);
+        assertThat(chat.sendsOf("refund was approved")).hasSize(1);
         assertThat(chat.sendsOf("Something else")).isEmpty();
     }
 
@@ -91,7 +95,8 @@ class DeliveryExactlyOnceIntegrationTest extends IntegrationTestSupport {
     void should_not_send_again_when_meta_accepted_but_the_answer_was_lost_and_the_status_webhook_reconciles() {
         Chat chat = chat(aResponse().withFault(Fault.EMPTY_RESPONSE), GraphFake.sentWithId("wamid.SECOND_SEND"));
         String id = send(chat, "lost-1", "Your table is booked.").json().path("id").asString();
-        await().atMost(Duration.ofSeconds(10)).until(() -> chat.sendsOf("table is booked").size() == 1);
+        time.runDue();
+        assertThat(chat.sendsOf("table is booked")).hasSize(1);
         JsonNode sent = Api.json().readTree(chat.sendsOf("table is booked").getFirst().getBodyAsString());
         String callback = sent.path("biz_opaque_callback_data").asString();
         assertThat(callback).isNotBlank();
@@ -104,9 +109,8 @@ class DeliveryExactlyOnceIntegrationTest extends IntegrationTestSupport {
         JsonNode delivery = AgentMessages.delivery(chat.chat(), id);
         assertThat(delivery.path("status").asString()).isEqualTo("sent");
         assertThat(delivery.path("providerMessageId").asString()).isEqualTo("wamid.ACCEPTED_BUT_LOST");
-        // Longer than the confirmation wait: a resend would have happened by now.
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
-                .until(() -> chat.sendsOf("table is booked").size() == 1);
+        time.advance(LATER);
+        assertThat(chat.sendsOf("table is booked")).as("sent once: the status report confirmed it").hasSize(1);
         assertThat(AgentMessages.delivery(chat.chat(), id).path("providerMessageId").asString())
                 .isEqualTo("wamid.ACCEPTED_BUT_LOST");
     }
@@ -116,8 +120,8 @@ class DeliveryExactlyOnceIntegrationTest extends IntegrationTestSupport {
         Chat chat = chat(GraphFake.error(400, 100, "Invalid parameter"), GraphFake.sentWithId("wamid.REPLAYED"));
         String org = chat.bot().organizationId();
         String id = send(chat, "dead-1", "Your invoice is attached.").json().path("id").asString();
-        await().atMost(Duration.ofSeconds(10)).until(() -> AgentMessages.delivery(chat.chat(), id).path("status")
-                .asString().equals("failed"));
+        time.runDue();
+        assertThat(AgentMessages.delivery(chat.chat(), id).path("status").asString()).isEqualTo("failed");
 
         JsonNode letters = api.get("/api/v1/organizations/" + org + "/dead-letters").json();
         assertThat(letters).hasSize(1);
@@ -143,10 +147,11 @@ class DeliveryExactlyOnceIntegrationTest extends IntegrationTestSupport {
         assertThat(twice.status()).isEqualTo(409);
         assertThat(bulk.status()).isEqualTo(202);
         assertThat(bulk.json().path("replayed").asInt()).isZero();
-        await().atMost(Duration.ofSeconds(10)).until(() -> AgentMessages.delivery(chat.chat(), id)
-                .path("providerMessageId").asString().equals("wamid.REPLAYED"));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
-                .until(() -> chat.sendsOf("invoice is attached").size() == 2);
+        time.runDue();
+        assertThat(AgentMessages.delivery(chat.chat(), id).path("providerMessageId").asString())
+                .isEqualTo("wamid.REPLAYED");
+        time.advance(LATER);
+        assertThat(chat.sendsOf("invoice is attached")).hasSize(2);
         assertThat(api.get("/api/v1/organizations/" + org + "/dead-letters").json()).as("open").isEmpty();
         assertThat(api.get("/api/v1/organizations/" + org + "/dead-letters?state=replayed").json())
                 .singleElement().satisfies(l -> assertThat(l.path("replayedBy").asString()).isEqualTo("operator"));
@@ -174,8 +179,8 @@ class DeliveryExactlyOnceIntegrationTest extends IntegrationTestSupport {
         Chat chat = chat(GraphFake.error(400, 131026, "Message undeliverable"), GraphFake.sentWithId("wamid.BULK"));
         String org = chat.bot().organizationId();
         String id = send(chat, "bulk-1", "Bulk replay me.").json().path("id").asString();
-        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/organizations/" + org
-                + "/dead-letters").json().size() == 1);
+        time.runDue();
+        assertThat(api.get("/api/v1/organizations/" + org + "/dead-letters").json()).hasSize(1);
 
         Api.Response none = api.post("/api/v1/organizations/" + org + "/dead-letters/replay", "{\"reason\": \"100\"}");
         Api.Response matching = api.post("/api/v1/organizations/" + org + "/dead-letters/replay",
@@ -183,8 +188,9 @@ class DeliveryExactlyOnceIntegrationTest extends IntegrationTestSupport {
 
         assertThat(none.json().path("replayed").asInt()).isZero();
         assertThat(matching.json().path("replayed").asInt()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> AgentMessages.delivery(chat.chat(), id)
-                .path("providerMessageId").asString().equals("wamid.BULK"));
+        time.runDue();
+        assertThat(AgentMessages.delivery(chat.chat(), id).path("providerMessageId").asString())
+                .isEqualTo("wamid.BULK");
         assertThat(api.post("/api/v1/organizations/" + org + "/dead-letters/replay", "{\"lane\": \"bogus\"}")
                 .status()).isEqualTo(400);
     }

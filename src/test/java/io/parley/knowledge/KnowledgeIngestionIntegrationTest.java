@@ -153,7 +153,7 @@ class KnowledgeIngestionIntegrationTest extends IntegrationTestSupport {
         // Every allowed attempt (3 in the tests) was claimed and never finished: the node died each time.
         jdbc.sql("update knowledge_sources set status = 'processing', attempts = 3 where id = :id")
                 .param("id", UUID.fromString(id)).update();
-        jobs.scheduleIfAbsent(IngestionJob.TASK, id, Instant.now());
+        jobs.scheduleIfAbsent(IngestionJob.TASK, id, time.now());
 
         JsonNode failed = awaitStatus(api, bot, id, "failed");
         assertThat(failed.path("error").asString())
@@ -192,7 +192,7 @@ class KnowledgeIngestionIntegrationTest extends IntegrationTestSupport {
         // The node died mid-ingestion: the row says processing, db-scheduler runs the job again.
         jdbc.sql("update knowledge_sources set status = 'processing', progress = 40 where id = :id")
                 .param("id", UUID.fromString(id)).update();
-        jobs.scheduleIfAbsent(IngestionJob.TASK, id, Instant.now());
+        jobs.scheduleIfAbsent(IngestionJob.TASK, id, time.now());
 
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
                 .until(() -> minChunkId(id) > maxChunkId);

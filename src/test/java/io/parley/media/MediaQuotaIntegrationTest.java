@@ -63,7 +63,7 @@ class MediaQuotaIntegrationTest extends IntegrationTestSupport {
         GraphMediaFake.serves(bot.accessToken(), mediaId, "image/jpeg", bytes(500));
 
         MediaWebhooks.post(api, bot, MediaWebhooks.media(bot.phoneNumberId(), chat.waId(),
-                WhatsAppPayloads.newWamid(), "image", mediaId, "image/jpeg", null, Instant.now()));
+                WhatsAppPayloads.newWamid(), "image", mediaId, "image/jpeg", null, time.now()));
 
         JsonNode media = awaitSettled(chat);
         assertThat(media.path("status").asString()).isEqualTo("skipped");
@@ -87,7 +87,7 @@ class MediaQuotaIntegrationTest extends IntegrationTestSupport {
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
         MediaWebhooks.post(api, bot, MediaWebhooks.media(bot.phoneNumberId(), chat.waId(),
                 WhatsAppPayloads.newWamid(), "image", mediaId, "image/jpeg", GraphMediaFake.sha256Base64(bytes),
-                Instant.now()));
+                time.now()));
         return awaitSettled(chat);
     }
 

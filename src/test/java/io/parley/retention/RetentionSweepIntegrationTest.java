@@ -20,7 +20,7 @@ class RetentionSweepIntegrationTest extends IntegrationTestSupport {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         UUID org = UUID.fromString(bot.organizationId());
         UUID channel = UUID.fromString(bot.channelId());
-        Instant now = Instant.now();
+        Instant now = time.now();
         inboundEvent(channel, org, "old-" + UUID.randomUUID(), now.minus(Duration.ofDays(8)));
         inboundEvent(channel, org, "recent-" + UUID.randomUUID(), now.minus(Duration.ofDays(6)));
         systemEvent(org, "retention.old", now.minus(Duration.ofDays(91)));
@@ -71,7 +71,7 @@ class RetentionSweepIntegrationTest extends IntegrationTestSupport {
         assertThat(api.put(base + "/retention", "{\"messageContentDays\": 5, \"mode\": \"shred\"}").status())
                 .isEqualTo(400);
         assertThat(api.get("/api/v1/organizations/" + UUID.randomUUID() + "/retention").status()).isEqualTo(404);
-        Instant now = Instant.now();
+        Instant now = time.now();
         UUID old = message(a, "my card is 4111", "{\"media\": {\"id\": \"m1\"}}", now.minus(Duration.ofDays(31)));
         UUID recent = message(a, "still fresh", null, now.minus(Duration.ofDays(29)));
         UUID otherOrg = message(b, "other tenant", null, now.minus(Duration.ofDays(60)));
@@ -100,7 +100,7 @@ class RetentionSweepIntegrationTest extends IntegrationTestSupport {
     void should_delete_old_messages_when_the_mode_is_delete() {
         Chat a = chat();
         api.put("/api/v1/organizations/" + a.org() + "/retention", "{\"messageContentDays\": 30, \"mode\": \"delete\"}");
-        Instant now = Instant.now();
+        Instant now = time.now();
         UUID old = message(a, "old", null, now.minus(Duration.ofDays(31)));
         UUID recent = message(a, "recent", null, now.minus(Duration.ofDays(29)));
 

@@ -25,7 +25,7 @@ class SessionRetentionIntegrationTest extends IntegrationTestSupport {
         chat.awaitReceived(1);
         UUID org = UUID.fromString(bot.organizationId());
         UUID conversation = UUID.fromString(chat.conversationId());
-        Instant now = Instant.now();
+        Instant now = time.now();
         UUID aged = session(org, bot, conversation, now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(35)));
         message(org, conversation, aged, now.minus(Duration.ofDays(35)));
         UUID partly = session(org, bot, conversation, now.minus(Duration.ofDays(33)), now.minus(Duration.ofDays(20)));

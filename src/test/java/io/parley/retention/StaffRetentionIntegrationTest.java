@@ -41,7 +41,7 @@ class StaffRetentionIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_delete_sessions_ended_and_failures_made_more_than_a_day_ago_and_nothing_on_a_second_sweep() {
         UUID user = user(email("swept"));
-        Instant now = Instant.now();
+        Instant now = time.now();
         session(user, now.minus(Duration.ofDays(2)), null);
         session(user, now.plus(Duration.ofDays(1)), now.minus(Duration.ofDays(2)));
         UUID expiredRecently = session(user, now.minus(Duration.ofHours(1)), null);
@@ -73,7 +73,7 @@ class StaffRetentionIntegrationTest extends IntegrationTestSupport {
         UUID user = user(email);
         Api.Response login = api.withToken(null).post("/api/v1/auth/login", credentials(email, PASSWORD));
         assertThat(login.status()).as(login.body()).isEqualTo(200);
-        UUID ended = session(user, Instant.now().minus(Duration.ofDays(2)), null);
+        UUID ended = session(user, time.now().minus(Duration.ofDays(2)), null);
 
         RetentionSweep.Result result = sweep.sweep();
 
@@ -93,7 +93,7 @@ class StaffRetentionIntegrationTest extends IntegrationTestSupport {
         }
         String hash = jdbc.sql("select encode(sha256(convert_to(lower(:email), 'UTF8')), 'hex')")
                 .param("email", email).query(String.class).single();
-        failure(hash, Instant.now().minus(Duration.ofDays(2)));
+        failure(hash, time.now().minus(Duration.ofDays(2)));
 
         RetentionSweep.Result result = sweep.sweep();
 

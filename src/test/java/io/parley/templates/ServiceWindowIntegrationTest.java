@@ -40,18 +40,18 @@ class ServiceWindowIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void should_open_window_from_inbound_and_keep_it_when_bot_replies_or_an_older_webhook_arrives_late() {
-        Instant before = Instant.now().minusSeconds(1);
+        Instant before = time.now().minusSeconds(1);
         chat.says("opening hours");
         ConversationId conversation = conversation();
         Instant expires = windows.expiresAt(conversation).orElseThrow();
         assertThat(expires).isBetween(before.plus(Duration.ofHours(24)).minusSeconds(1),
-                Instant.now().plus(Duration.ofHours(24)));
+                time.now().plus(Duration.ofHours(24)));
 
         chat.awaitReceived(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> chat.lastReplyDelivery().isPresent());
         assertThat(windows.expiresAt(conversation)).contains(expires);
 
-        long threeHoursAgo = Instant.now().minus(Duration.ofHours(3)).getEpochSecond();
+        long threeHoursAgo = time.now().minus(Duration.ofHours(3)).getEpochSecond();
         String late = WhatsAppPayloads.textWithProfile(bot.phoneNumberId(), chat.waId(), "Ana",
                 WhatsAppPayloads.newWamid(), "sent earlier").replaceAll("\"timestamp\":\"\\d+\"",
                 "\"timestamp\":\"" + threeHoursAgo + "\"");
@@ -62,7 +62,7 @@ class ServiceWindowIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void should_open_window_from_when_the_contact_wrote_when_webhook_is_delivered_late() {
-        long twoHoursAgo = Instant.now().minus(Duration.ofHours(2)).getEpochSecond();
+        long twoHoursAgo = time.now().minus(Duration.ofHours(2)).getEpochSecond();
         String late = WhatsAppPayloads.textWithProfile(bot.phoneNumberId(), chat.waId(), "Ana",
                 WhatsAppPayloads.newWamid(), "hello").replaceAll("\"timestamp\":\"\\d+\"",
                 "\"timestamp\":\"" + twoHoursAgo + "\"");
@@ -76,7 +76,7 @@ class ServiceWindowIntegrationTest extends IntegrationTestSupport {
     void should_send_free_text_when_window_is_open() {
         chat.says("hello");
 
-        assertThat(outsideWindow.decide(conversation(), Instant.now())).isInstanceOf(Open.class);
+        assertThat(outsideWindow.decide(conversation(), time.now())).isInstanceOf(Open.class);
     }
 
     @Test
@@ -84,7 +84,7 @@ class ServiceWindowIntegrationTest extends IntegrationTestSupport {
         chat.says("hello");
         ConversationId conversation = conversation();
 
-        WindowDecision decision = outsideWindow.decide(conversation, Instant.now().plus(Duration.ofHours(25)));
+        WindowDecision decision = outsideWindow.decide(conversation, time.now().plus(Duration.ofHours(25)));
 
         assertThat(decision).isEqualTo(new Closed("no_window_template"));
         outsideWindow.recordWindowClosed(conversation, (Closed) decision);
@@ -106,7 +106,7 @@ class ServiceWindowIntegrationTest extends IntegrationTestSupport {
                  "parameters": ["{{contact.name|there}}", "{{chatbot.name}}"]}""");
         assertThat(set.status()).as(set.body()).isEqualTo(200);
 
-        WindowDecision decision = outsideWindow.decide(conversation(), Instant.now().plus(Duration.ofHours(25)));
+        WindowDecision decision = outsideWindow.decide(conversation(), time.now().plus(Duration.ofHours(25)));
 
         assertThat(decision).isEqualTo(new UseTemplate("we_are_back", "en_US", List.of("Ana", "Support"),
                 "Hi Ana, Support has news for you."));
@@ -125,7 +125,7 @@ class ServiceWindowIntegrationTest extends IntegrationTestSupport {
                 .isEqualTo(200);
         TemplateBots.register(api, bot, "paused_later", "Hi {{1}}", "paused");
 
-        assertThat(outsideWindow.decide(conversation(), Instant.now().plus(Duration.ofHours(25))))
+        assertThat(outsideWindow.decide(conversation(), time.now().plus(Duration.ofHours(25))))
                 .isEqualTo(new Closed("window_template_paused"));
     }
 

@@ -158,7 +158,7 @@ class DeletionIntegrationTest extends IntegrationTestSupport {
                 .param("id", UUID.randomUUID()).param("conversation", conversation).update();
         String outbound = jdbc.sql("select id::text from outbound_messages where conversation_id = :conversation")
                 .param("conversation", conversation).query(String.class).single();
-        Instant due = Instant.now().plusSeconds(2);
+        Instant due = time.now().plusSeconds(2);
         assertThat(jobs.scheduleIfAbsent("turn", conversationId, due)).isTrue();
         assertThat(jobs.scheduleIfAbsent("deliver", outbound, due)).isTrue();
         return List.of(conversationId, outbound);

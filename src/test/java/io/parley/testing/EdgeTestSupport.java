@@ -1,16 +1,12 @@
 package io.parley.testing;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * A Parley whose edge is configured as an operator would (not opened up for the shared test context): small
- * per-address budgets so a test reaches them in a few requests, the metrics switch on, and a {@link SettableClock}
- * so windows pass without waiting. Tests talk from addresses of their own ({@link Api#from}).
+ * per-address budgets so a test reaches them in a few requests and the metrics switch on; the context's
+ * {@link SettableClock} lets windows pass without waiting. Tests talk from addresses of their own ({@link Api#from}).
  */
 @TestPropertySource(properties = {
         "parley.ratelimit.ingress.auth-failures-per-minute=" + EdgeTestSupport.AUTH_FAILURES_PER_MINUTE,
@@ -18,7 +14,6 @@ import org.springframework.test.context.TestPropertySource;
         "parley.staff.max-failed-logins-per-address=" + EdgeTestSupport.FAILED_LOGINS_PER_ADDRESS,
         "parley.metrics.public=true"
 })
-@Import(EdgeTestSupport.Clocks.class)
 public abstract class EdgeTestSupport extends IntegrationTestSupport {
     public static final int AUTH_FAILURES_PER_MINUTE = 6;
     public static final int PUBLIC_PER_MINUTE = 20;
@@ -26,13 +21,4 @@ public abstract class EdgeTestSupport extends IntegrationTestSupport {
 
     @Autowired
     protected SettableClock clock;
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-        @Bean
-        @Primary
-        SettableClock settableClock() {
-            return new SettableClock();
-        }
-    }
 }

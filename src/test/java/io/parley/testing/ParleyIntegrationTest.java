@@ -5,11 +5,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A full Parley on a random port, with real PostgreSQL and the WireMock fakes. Timings are shortened (debounce,
- * polling, backoff) so tests run fast; the defaults are covered by unit tests of the policies themselves.
+ * A full Parley on a random port, with real PostgreSQL and the WireMock fakes, on a {@link SettableClock} that
+ * {@link TestTime} moves. Timings are shortened (debounce, polling, backoff) so tests that only want an answer get it
+ * soon; tests of behaviour in time extend {@link TimeTestSupport}, whose clock stands still until the test moves it.
  */
 @java.lang.annotation.Inherited
 @Target(ElementType.TYPE)
@@ -55,5 +57,6 @@ import org.springframework.test.context.ContextConfiguration;
         "logging.structured.format.console=logstash"
 })
 @ContextConfiguration(initializers = ParleyTestContext.class)
+@Import(TestClocks.class)
 public @interface ParleyIntegrationTest {
 }

@@ -68,6 +68,6 @@ class ToolTierIntegrationTest extends IntegrationTestSupport {
 
     private ContactId contact(OrganizationId org, ChatbotId chatbot, ContactIdentity identity, IdentityTrust trust) {
         return new TransactionTemplate(transactionManager).execute(status -> contacts.resolve(org, chatbot,
-                List.of(identity), trust, null, Instant.now()).id());
+                List.of(identity), trust, null, time.now()).id());
     }
 }

@@ -7,6 +7,7 @@ import io.parley.platform.OutboundMessageId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,23 +23,26 @@ public class DeadLetterRepository {
     public static final String AUTO_HEAL = "auto-heal";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    DeadLetterRepository(JdbcClient jdbc) {
+    DeadLetterRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     UUID insert(OutboundRow row, int attempts, String reason, String error, boolean transientFailure) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into dead_letters (id, organization_id, outbound_message_id, conversation_id,
-                            channel_account_id, lane, reason, error_message, attempts, transient)
+                            channel_account_id, lane, reason, error_message, attempts, transient, created_at)
                         values (:id, :org, :outbound, :conversation, :account, :lane, :reason, :error, :attempts,
-                            :transient)""")
+                            :transient, :now)""")
                 .param("id", id).param("org", row.organizationId().value()).param("outbound", row.id().value())
                 .param("conversation", row.conversationId().value()).param("account", row.channelAccountId().value())
                 .param("lane", row.lane().wireName()).param("reason", reason == null ? "unknown" : reason)
                 .param("error", error == null || error.length() <= 1000 ? error : error.substring(0, 1000))
-                .param("attempts", attempts).param("transient", transientFailure).update();
+                .param("attempts", attempts).param("transient", transientFailure)
+                .param("now", Timestamp.from(clock.instant())).update();
         return id;
     }
 
@@ -61,9 +65,9 @@ public class DeadLetterRepository {
     /** Marks an open dead letter replayed; returns its message, or empty if it is not open (replayed already). */
     Optional<OutboundMessageId> claim(UUID id, String by) {
         return jdbc.sql("""
-                        update dead_letters set replayed_at = now(), replayed_by = :by
+                        update dead_letters set replayed_at = :now, replayed_by = :by
                         where id = :id and replayed_at is null returning outbound_message_id""")
-                .param("id", id).param("by", by)
+                .param("id", id).param("by", by).param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new OutboundMessageId(rs.getObject(1, UUID.class))).optional();
     }
 
@@ -82,12 +86,12 @@ public class DeadLetterRepository {
     List<UUID> healable(Duration coolDown, int maxAutoReplays, int limit) {
         return jdbc.sql("""
                         select d.id from dead_letters d join outbound_messages o on o.id = d.outbound_message_id
-                        where d.replayed_at is null and d.transient and d.created_at < now() - cast(:coolDown as interval)
+                        where d.replayed_at is null and d.transient and d.created_at < :cutoff
                           and %s
                           and (select count(*) from dead_letters p where p.outbound_message_id = d.outbound_message_id
                                and p.replayed_by = :heal) < :max
                         order by d.created_at limit :limit""".formatted(OutboundPayload.hasContent("o")))
-                .param("coolDown", coolDown.toMillis() + " milliseconds")
+                .param("cutoff", Timestamp.from(clock.instant().minus(coolDown)))
                 .param("heal", AUTO_HEAL).param("max", maxAutoReplays).param("limit", limit)
                 .query(UUID.class).list();
     }

@@ -38,7 +38,7 @@ class Pacer implements DisposableBean {
     private final AccountRates rates;
     private final OutboundRepository repository;
     private final Clock clock;
-    private final PacingStore local = new PacingStore.Local();
+    private final PacingStore local;
     private final PacingStore shared;
     private final ReentrantLock[] sharedLocks = IntStream.range(0, 64).mapToObj(i -> new ReentrantLock())
             .toArray(ReentrantLock[]::new);
@@ -53,6 +53,7 @@ class Pacer implements DisposableBean {
         this.rates = rates;
         this.repository = repository;
         this.clock = clock;
+        this.local = new PacingStore.Local(clock);
         String redis = this.properties.redisUrl();
         this.shared = redis == null || redis.isBlank() ? null
                 : new PacingStore.Redis(redis.strip(), this.properties.redisTimeout(),

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -15,7 +16,9 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Where pacing buckets live: in this JVM, or in Redis (Bucket4j compare-and-swap over Lettuce) shared by every node.
@@ -30,13 +33,38 @@ interface PacingStore extends AutoCloseable {
     default void close() {
     }
 
+    /**
+     * This node's buckets refill by Parley's clock, so a test that moves the clock refills them. Shared buckets keep
+     * Bucket4j's system clock: every node must agree on the time of a bucket in Redis.
+     */
+    static TimeMeter time(Clock clock) {
+        return new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                Instant now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+    }
+
     final class Local implements PacingStore {
         private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
                 .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(200_000).build();
+        private final TimeMeter time;
+
+        Local(Clock clock) {
+            this.time = PacingStore.time(clock);
+        }
 
         @Override
         public Bucket bucket(String key, BucketConfiguration configuration) {
-            return buckets.get(key, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build());
+            return buckets.get(key, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0])
+                    .withCustomTimePrecision(time).build());
         }
     }
 

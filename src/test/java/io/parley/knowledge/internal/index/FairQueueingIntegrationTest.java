@@ -51,7 +51,7 @@ class FairQueueingIntegrationTest extends IntegrationTestSupport {
                         insert into knowledge_sources (id, organization_id, chatbot_id, type, name, status, updated_at)
                         values (:id, :org, :bot, 'text', 'fair', :status, :now)""")
                 .param("id", id).param("org", UUID.fromString(org)).param("bot", UUID.fromString(bot))
-                .param("status", status).param("now", Timestamp.from(Instant.now())).update();
+                .param("status", status).param("now", Timestamp.from(time.now())).update();
         return id;
     }
 
