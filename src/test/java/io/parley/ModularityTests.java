@@ -44,7 +44,7 @@ class ModularityTests {
     void should_have_exactly_the_modules_of_the_design() {
         assertThat(identifiers()).containsExactlyInAnyOrder("platform", "tenancy", "contacts", "conversation",
                 "agent", "llm", "tools", "delivery", "events", "alerts", "retention", "knowledge", "usage", "media",
-                "templates", "ratelimit", "outreach", "channels", "access", "bootstrap", "dashboard", "mcp");
+                "templates", "ratelimit", "outreach", "channels", "access", "bootstrap", "apidocs", "dashboard", "mcp");
     }
 
     @Test
