@@ -14,8 +14,8 @@ class MasterKeyFailureAnalyzer extends AbstractFailureAnalyzer<MasterKeyExceptio
                     "PARLEY_MASTER_KEY is not set. With an external database (PARLEY_DB_URL) Parley does not generate "
                             + "a key: every node must decrypt the same stored credentials with the same key.",
                     "Generate a key once and give every node the same value, e.g. export PARLEY_MASTER_KEY=\"$("
-                            + GENERATE + ")\". Keep it with your database backups: stored credentials cannot be "
-                            + "read without it.", cause);
+                            + GENERATE + ")\". Store it safely (a secret manager), apart from the database "
+                            + "backups: stored credentials cannot be read without it.", cause);
             case UNUSABLE -> new FailureAnalysis(
                     "PARLEY_MASTER_KEY is set but is not a usable key: " + cause.reason() + ".",
                     "Set PARLEY_MASTER_KEY to a base64-encoded 32-byte key (" + GENERATE + ") or a Tink JSON "
