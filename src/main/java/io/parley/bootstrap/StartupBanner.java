@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells a newcomer where to go. Printed to standard output, not the log: the one-time token must not end up in
- * log storage, and the JSON logs are for machines.
+ * log storage (text by default, JSON in production with PARLEY_LOG_FORMAT).
  */
 @Component
 class StartupBanner {

@@ -22,9 +22,7 @@ class DefaultPlanCheck implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         String plan = properties.defaultPlan();
         if (plan == null || repository.plan(plan).isEmpty()) {
-            throw new IllegalStateException("parley.usage.default-plan (PARLEY_USAGE_DEFAULTPLAN) is '" + plan
-                    + "', which is not a plan; known plans: "
-                    + repository.plans().stream().map(Plan::name).toList());
+            throw new UnknownPlanException(plan, repository.plans().stream().map(Plan::name).toList());
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.parley.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.parley.testing.IntegrationTestSupport;
 import java.nio.file.Files;
@@ -26,10 +26,13 @@ class DefaultPlanIntegrationTest extends IntegrationTestSupport {
                 "--parley.demo.enabled=false", "--server.port=0", "--parley.db.pool-size=2",
                 "--parley.usage.default-plan=gold").toArray(String[]::new);
 
-        assertThatThrownBy(() -> new SpringApplicationBuilder(io.parley.ParleyApplication.class).run(args).close())
-                .isInstanceOf(IllegalStateException.class)
+        Throwable failure = catchThrowable(
+                () -> new SpringApplicationBuilder(io.parley.ParleyApplication.class).run(args).close());
+        assertThat(failure).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("parley.usage.default-plan").hasMessageContaining("'gold'")
                 .hasMessageContaining("enterprise");
+        // What the terminal shows instead of the stack trace.
+        assertThat(new UnknownPlanFailureAnalyzer().analyze(failure).getAction()).contains("enterprise, free");
         assertThat(api.get("/ready").status()).isEqualTo(200);
     }
 }

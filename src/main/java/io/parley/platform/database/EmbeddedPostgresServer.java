@@ -39,9 +39,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "200")
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // Stopped by the DataSource after its connections closed, never by zonky's own JVM shutdown
+                    // hook: that one stops PostgreSQL while Spring still shuts down, so Ctrl-C printed pages of
+                    // "terminating connection due to administrator command" from jobs finishing their work.
+                    .setRegisterShutdownHook(false)
                     .start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
-            server.createDatabaseIfMissing();
+            try {
+                server.createDatabaseIfMissing();
+            } catch (RuntimeException e) {
+                postgres.close();
+                throw e;
+            }
             log.info("Embedded PostgreSQL is running on port {} with data in {}", postgres.getPort(), directory);
             return server;
         } catch (IOException e) {

@@ -28,16 +28,24 @@ final class MasterKeys {
     static Aead load(String configuredKey, boolean embedded, Path dataDir) {
         try {
             AeadConfig.register();
-            if (configuredKey != null && !configuredKey.isBlank()) {
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not register Tink's AEAD primitives", e);
+        }
+        if (configuredKey != null && !configuredKey.isBlank()) {
+            try {
                 return fromConfigured(configuredKey.trim());
+            } catch (GeneralSecurityException e) {
+                throw MasterKeyException.unusable(e);
             }
-            if (!embedded) {
-                throw new IllegalStateException("PARLEY_MASTER_KEY is required when PARLEY_DB_URL is set: every node "
-                        + "must decrypt the same credentials. Generate one with: openssl rand -base64 32");
-            }
-            return fromKeysetFile(dataDir.resolve(KEYSET_FILE));
+        }
+        if (!embedded) {
+            throw MasterKeyException.missing();
+        }
+        Path keyset = dataDir.resolve(KEYSET_FILE);
+        try {
+            return fromKeysetFile(keyset);
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("Could not load the master key: " + e.getMessage(), e);
+            throw MasterKeyException.keysetUnreadable(keyset, e);
         }
     }
 

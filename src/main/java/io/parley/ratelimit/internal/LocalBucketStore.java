@@ -3,6 +3,8 @@ package io.parley.ratelimit.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -14,11 +16,21 @@ public final class LocalBucketStore implements BucketStore {
             .expireAfterAccess(Duration.ofMinutes(65))
             .maximumSize(200_000)
             .build();
+    private final TimeMeter time;
+
+    public LocalBucketStore() {
+        this(Clock.systemUTC());
+    }
+
+    /** Buckets that refill by {@code clock}'s time. */
+    public LocalBucketStore(Clock clock) {
+        this.time = Buckets.time(clock);
+    }
 
     @Override
     public boolean tryConsume(String key, long perHour) {
         // The limit is part of the key, so a changed limit starts a new bucket instead of keeping the old size.
         return buckets.get(key + ":" + perHour,
-                k -> Bucket.builder().addLimit(Buckets.bandwidth(perHour)).build()).tryConsume(1);
+                k -> Bucket.builder().addLimit(Buckets.bandwidth(perHour)).withCustomTimePrecision(time).build()).tryConsume(1);
     }
 }

@@ -11,6 +11,7 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -22,10 +23,19 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
     private final RedisClient client;
     private final String prefix;
     private final Duration timeout;
+    private final Clock clock;
     private volatile StatefulRedisConnection<byte[], byte[]> connection;
     private volatile ProxyManager<byte[]> buckets;
 
     public RedisBucketStore(String url, String prefix, Duration timeout) {
+        this(url, prefix, timeout, Clock.systemUTC());
+    }
+
+    /**
+     * Buckets that refill by {@code clock}'s time: Bucket4j's compare-and-swap computes refills on the client, so
+     * every node sharing the Redis must use the same (wall-clock) time.
+     */
+    public RedisBucketStore(String url, String prefix, Duration timeout, Clock clock) {
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(timeout);
         this.client = RedisClient.create(uri);
@@ -37,6 +47,7 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
                 .build());
         this.prefix = prefix;
         this.timeout = timeout;
+        this.clock = clock;
     }
 
     @Override
@@ -53,6 +64,7 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
                     .expirationAfterWrite(ExpirationAfterWriteStrategy
                             .basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(5)))
                     .requestTimeout(timeout)
+                    .clientClock(Buckets.time(clock))
                     .build();
         }
         return buckets;

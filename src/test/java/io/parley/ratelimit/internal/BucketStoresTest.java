@@ -20,15 +20,6 @@ class BucketStoresTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     @Test
-    void should_deny_the_fourth_message_of_a_key_and_leave_other_keys_alone_when_the_limit_is_three() {
-        LocalBucketStore store = new LocalBucketStore();
-        String key = "contact:" + UUID.randomUUID();
-
-        assertThat(consume(store, key, 3, 5)).containsExactly(true, true, true, false, false);
-        assertThat(store.tryConsume("contact:" + UUID.randomUUID(), 3)).isTrue();
-    }
-
-    @Test
     void should_share_one_bucket_between_two_nodes_when_both_use_the_same_redis() {
         RealDependency.require(RedisPing.answers(), "Redis on 127.0.0.1:6379 (PING)");
         String key = "contact:" + UUID.randomUUID();
