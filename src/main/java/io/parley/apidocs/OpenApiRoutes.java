@@ -45,8 +45,6 @@ class OpenApiRoutes implements OpenApiCustomizer {
             Map.entry("media", "Inbound media"),
             Map.entry("templates", "Message templates and the re-engagement template"),
             Map.entry("outreach", "Broadcasts, campaigns, test messages"),
-            Map.entry("whatsapp", "WhatsApp outbound media uploads"),
-            Map.entry("webchat", "The sandbox web chat"),
             Map.entry("client", "The client API: web, app and api channels, authenticated by channel keys"),
             Map.entry("webhooks", "Provider webhooks, authenticated by the provider's signature"));
 
@@ -71,7 +69,9 @@ class OpenApiRoutes implements OpenApiCustomizer {
             secure(path, method, operation, handler);
             OpenApiProblems.describe(path, method, operation, handler);
         }));
-        openApi.setTags(used.stream().map(name -> new Tag().name(name).description(TAGS.get(name))).toList());
+        openApi.setTags(used.stream()
+                .map(name -> new Tag().name(name).description(TAGS.getOrDefault(name, "The " + name + " channel")))
+                .toList());
     }
 
     private Map<String, HandlerMethod> handlers() {
