@@ -104,21 +104,6 @@ class DeliveryLanesIntegrationTest extends TimeTestSupport {
         return firstSendPerRecipient(phoneNumberId).size();
     }
 
-    /**
-     * The most timestamps (ms, sorted) within any window of {@code windowMillis}. At 20 msg/s the bucket grants at
-     * most 1 + 18 × 5 = 91 tokens in five seconds; the other 9 of 5 × rate are the in-flight tolerance (ADR 18).
-     */
-    static int busiest(List<Long> times, long windowMillis) {
-        int busiest = 0;
-        for (int first = 0, last = 0; first < times.size(); first++) {
-            while (last < times.size() && times.get(last) - times.get(first) < windowMillis) {
-                last++;
-            }
-            busiest = Math.max(busiest, last - first);
-        }
-        return busiest;
-    }
-
     @Test
     void should_back_off_about_4_seconds_when_meta_answers_131056_and_then_send() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);

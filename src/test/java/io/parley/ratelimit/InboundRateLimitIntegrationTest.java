@@ -10,6 +10,6 @@ class InboundRateLimitIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void should_store_but_not_answer_messages_over_the_contact_limit_and_leave_other_contacts_alone() {
-        RateLimitScenario.run(api, jdbc);
+        RateLimitScenario.run(api, jdbc, time);
     }
 }

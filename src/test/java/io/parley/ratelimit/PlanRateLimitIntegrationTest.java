@@ -17,6 +17,6 @@ class PlanRateLimitIntegrationTest extends IntegrationTestSupport {
                 "{\"ratePerHourPerContact\": 3}");
         assertThat(limits.status()).as(limits.body()).isEqualTo(200);
 
-        RateLimitScenario.run(api, jdbc, bot);
+        RateLimitScenario.run(api, jdbc, time, bot);
     }
 }

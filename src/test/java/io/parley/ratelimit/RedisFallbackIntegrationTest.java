@@ -15,7 +15,7 @@ class RedisFallbackIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void should_limit_with_local_buckets_and_record_one_event_when_redis_is_unreachable() {
-        RateLimitScenario.run(api, jdbc);
+        RateLimitScenario.run(api, jdbc, time);
 
         assertThat(jdbc.sql("select count(*) from system_events where type = :type")
                 .param("type", RateLimits.REDIS_UNAVAILABLE).query(Integer.class).single())

@@ -57,7 +57,7 @@ class Pacer implements DisposableBean {
         String redis = this.properties.redisUrl();
         this.shared = redis == null || redis.isBlank() ? null
                 : new PacingStore.Redis(redis.strip(), this.properties.redisTimeout(),
-                        this.properties.redisKeyPrefix());
+                        this.properties.redisKeyPrefix(), clock);
     }
 
     /** Empty when the message may go now; otherwise when to look again. Only channels whose capabilities say so are paced. */

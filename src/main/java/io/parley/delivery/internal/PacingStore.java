@@ -33,10 +33,7 @@ interface PacingStore extends AutoCloseable {
     default void close() {
     }
 
-    /**
-     * This node's buckets refill by Parley's clock, so a test that moves the clock refills them. Shared buckets keep
-     * Bucket4j's system clock: every node must agree on the time of a bucket in Redis.
-     */
+    /** This node's buckets refill by Parley's clock, so a test that moves the clock refills them. */
     static TimeMeter time(Clock clock) {
         return new TimeMeter() {
             @Override
@@ -68,15 +65,36 @@ interface PacingStore extends AutoCloseable {
         }
     }
 
+    /**
+     * Shared buckets refill by Parley's clock in milliseconds, read on this node: Bucket4j's compare-and-swap computes
+     * a bucket's state on the client, so every node must agree on the time (NTP), as with Bucket4j's own default
+     * ({@code System.currentTimeMillis()}, which is what Parley's clock gives in production). Two nodes a test starts
+     * in one JVM share the test's clock (ADR 48).
+     */
+    static TimeMeter millis(Clock clock) {
+        return new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return clock.millis() * 1_000_000L;
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+    }
+
     /** Connects on first use and again after a failure; failures surface as exceptions so the caller can fall back. */
     final class Redis implements PacingStore {
         private final RedisClient client;
         private final Duration timeout;
         private final String keyPrefix;
+        private final TimeMeter time;
         private volatile StatefulRedisConnection<byte[], byte[]> connection;
         private volatile ProxyManager<byte[]> proxies;
 
-        Redis(String url, Duration timeout, String keyPrefix) {
+        Redis(String url, Duration timeout, String keyPrefix, Clock clock) {
             RedisURI uri = RedisURI.create(url);
             uri.setTimeout(timeout);
             this.client = RedisClient.create(uri);
@@ -86,6 +104,7 @@ interface PacingStore extends AutoCloseable {
                     .socketOptions(SocketOptions.builder().connectTimeout(timeout).build()).build());
             this.timeout = timeout;
             this.keyPrefix = keyPrefix;
+            this.time = PacingStore.millis(clock);
         }
 
         @Override
@@ -103,7 +122,7 @@ interface PacingStore extends AutoCloseable {
                 proxies = Bucket4jLettuce.casBasedBuilder(connection)
                         .expirationAfterWrite(ExpirationAfterWriteStrategy
                                 .basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-                        .requestTimeout(timeout).build();
+                        .requestTimeout(timeout).clientClock(time).build();
             }
             return proxies;
         }
