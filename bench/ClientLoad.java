@@ -35,8 +35,10 @@ public class ClientLoad {
         int rate = Integer.parseInt(options.getOrDefault("rate", "20"));
         int duration = Integer.parseInt(options.getOrDefault("duration", "30"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         String run = UUID.randomUUID().toString().substring(0, 8);
         run(client, url, key, rate, warmup, run + "w");
         System.out.println(run(client, url, key, rate, duration, run));
@@ -59,9 +61,12 @@ public class ClientLoad {
                 try {
                     String body = "{\"requestId\":\"" + run + "-" + n + "\",\"text\":\"Do you ship to Lisbon? (" + n
                             + ")\",\"user\":{\"externalId\":\"bench-" + run + "-" + n + "\"}}";
-                    HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(90))
-                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    HttpRequest request = HttpRequest.newBuilder(url)
+                            .timeout(Duration.ofSeconds(90))
+                            .header("Authorization", "Bearer " + key)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build();
                     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                     latencies[n] = System.nanoTime() - due;
                     if (response.statusCode() == 200 && response.body().contains("\"replies\":[{")) {
@@ -80,13 +85,25 @@ public class ClientLoad {
         done.await();
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] measured = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
-        return String.format("target=%d/s offered=%.0f/s answered=%d/%d (%.1f turns/s over %.1f s) other=%s "
-                        + "p50=%.0fms p90=%.0fms p99=%.0fms max=%.0fms", rate, total / ((sentBy - start) / 1e9),
-                answered.get(), total, answered.get() / elapsed, elapsed, other, pct(measured, 0.50),
-                pct(measured, 0.90), pct(measured, 0.99), measured.length == 0 ? 0 : measured[measured.length - 1] / 1e6);
+        return String.format(
+                "target=%d/s offered=%.0f/s answered=%d/%d (%.1f turns/s over %.1f s) other=%s "
+                        + "p50=%.0fms p90=%.0fms p99=%.0fms max=%.0fms",
+                rate,
+                total / ((sentBy - start) / 1e9),
+                answered.get(),
+                total,
+                answered.get() / elapsed,
+                elapsed,
+                other,
+                pct(measured, 0.50),
+                pct(measured, 0.90),
+                pct(measured, 0.99),
+                measured.length == 0 ? 0 : measured[measured.length - 1] / 1e6);
     }
 
     static double pct(long[] sorted, double p) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+        return sorted.length == 0
+                ? 0
+                : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
     }
 }

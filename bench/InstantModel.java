@@ -35,8 +35,13 @@ public class InstantModel {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/chat/completions", exchange -> answer(exchange, delay));
-        server.createContext("/stats", exchange -> send(exchange, 200, "text/plain",
-                "calls=" + CALLS.get() + " heldMs=" + HELD_NANOS.get() / 1_000_000));
+        server.createContext(
+                "/stats",
+                exchange -> send(
+                        exchange,
+                        200,
+                        "text/plain",
+                        "calls=" + CALLS.get() + " heldMs=" + HELD_NANOS.get() / 1_000_000));
         server.start();
         System.out.println("instant model on 127.0.0.1:" + port + " delay " + delayMs + " ms");
     }
@@ -56,18 +61,26 @@ public class InstantModel {
         if (stream) {
             StringBuilder body = new StringBuilder();
             for (String word : REPLY.split("(?<= )")) {
-                body.append("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":0,\"model\":\"instant\","
-                        + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"")
-                        .append(word).append("\"},\"finish_reason\":null}]}\n\n");
+                body.append(
+                                "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":0,\"model\":\"instant\","
+                                        + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"")
+                        .append(word)
+                        .append("\"},\"finish_reason\":null}]}\n\n");
             }
             body.append("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":0,\"model\":\"instant\","
-                    + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],").append(usage).append("}\n\n");
+                            + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],")
+                    .append(usage)
+                    .append("}\n\n");
             body.append("data: [DONE]\n\n");
             send(exchange, 200, "text/event-stream", body.toString());
         } else {
-            send(exchange, 200, "application/json", "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":0,"
-                    + "\"model\":\"instant\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
-                    + REPLY + "\"},\"finish_reason\":\"stop\"}]," + usage + "}");
+            send(
+                    exchange,
+                    200,
+                    "application/json",
+                    "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":0,"
+                            + "\"model\":\"instant\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
+                            + REPLY + "\"},\"finish_reason\":\"stop\"}]," + usage + "}");
         }
         CALLS.incrementAndGet();
         HELD_NANOS.addAndGet(System.nanoTime() - start);

@@ -28,8 +28,7 @@ public class KnowledgeIngestBench {
     static int largeWords = 45_000;
     static int smallWords = 3_500;
 
-    record Source(String label, String bot, String id, long submittedNanos) {
-    }
+    record Source(String label, String bot, String id, long submittedNanos) {}
 
     public static void main(String[] args) throws Exception {
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -65,8 +64,7 @@ public class KnowledgeIngestBench {
         report("mixed", awaitAll(mixed));
     }
 
-    record Done(Source source, int chunks, double seconds) {
-    }
+    record Done(Source source, int chunks, double seconds) {}
 
     static List<Done> awaitAll(List<Source> sources) throws Exception {
         List<Done> done = new ArrayList<>();
@@ -79,7 +77,9 @@ public class KnowledgeIngestBench {
                     throw new IllegalStateException(s.label() + " failed: " + body);
                 }
                 if ("synced".equals(status)) {
-                    done.add(new Done(s, Integer.parseInt(field(body, "chunkCount")),
+                    done.add(new Done(
+                            s,
+                            Integer.parseInt(field(body, "chunkCount")),
                             (System.nanoTime() - s.submittedNanos()) / 1e9));
                     waiting.remove(s);
                 }
@@ -90,14 +90,18 @@ public class KnowledgeIngestBench {
     }
 
     static void report(String phase, List<Done> done) {
-        long first = done.stream().mapToLong(d -> d.source().submittedNanos()).min().orElseThrow();
-        double makespan = done.stream().mapToDouble(d -> d.seconds() + (d.source().submittedNanos() - first) / 1e9)
-                .max().orElseThrow();
+        long first =
+                done.stream().mapToLong(d -> d.source().submittedNanos()).min().orElseThrow();
+        double makespan = done.stream()
+                .mapToDouble(d -> d.seconds() + (d.source().submittedNanos() - first) / 1e9)
+                .max()
+                .orElseThrow();
         int total = 0;
         for (Done d : done) {
             total += d.chunks();
-            System.out.printf("%s: %-15s %4d chunks, synced after %6.1f s (%5.1f chunks/s)%n", phase,
-                    d.source().label(), d.chunks(), d.seconds(), d.chunks() / d.seconds());
+            System.out.printf(
+                    "%s: %-15s %4d chunks, synced after %6.1f s (%5.1f chunks/s)%n",
+                    phase, d.source().label(), d.chunks(), d.seconds(), d.chunks() / d.seconds());
         }
         System.out.printf("%s: total %d chunks in %.1f s = %.1f chunks/s%n", phase, total, makespan, total / makespan);
     }
@@ -114,8 +118,13 @@ public class KnowledgeIngestBench {
     }
 
     static String chatbot(String org) throws Exception {
-        return field(send("POST", "/api/v1/organizations/" + org + "/chatbots",
-                "{\"name\":\"Bench\",\"systemPrompt\":\"Bench\",\"model\":{\"provider\":\"offline\"}}", 201), "id");
+        return field(
+                send(
+                        "POST",
+                        "/api/v1/organizations/" + org + "/chatbots",
+                        "{\"name\":\"Bench\",\"systemPrompt\":\"Bench\",\"model\":{\"provider\":\"offline\"}}",
+                        201),
+                "id");
     }
 
     static String get(String path) throws Exception {
@@ -123,14 +132,16 @@ public class KnowledgeIngestBench {
     }
 
     static String send(String method, String path, String json, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
-                .header("Authorization", "Bearer " + token);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + token);
         if (json != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    method + " " + path + " → " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }

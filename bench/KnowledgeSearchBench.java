@@ -29,10 +29,14 @@ public class KnowledgeSearchBench {
     static final String[] VOCAB = vocabulary(5000);
 
     public static void main(String[] args) throws Exception {
-        int[] sizes = args.length == 0 ? new int[] {10_000, 100_000}
+        int[] sizes = args.length == 0
+                ? new int[] {10_000, 100_000}
                 : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-        System.out.printf("cores=%d, max heap=%d MB, JDK %s%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        System.out.printf(
+                "cores=%d, max heap=%d MB, JDK %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"));
         for (int size : sizes) {
             searchBench(size);
         }
@@ -45,13 +49,13 @@ public class KnowledgeSearchBench {
         ChatbotIndexBuilder builder = new ChatbotIndexBuilder(DIM);
         UUID source = UUID.randomUUID();
         for (int i = 0; i < size; i++) {
-            builder.add(new ChunkRow(source, "Synthetic", "file", i, text(120, i), "{\"page\": " + (i / 5) + "}",
-                    bytes(unitVector())));
+            builder.add(new ChunkRow(
+                    source, "Synthetic", "file", i, text(120, i), "{\"page\": " + (i / 5) + "}", bytes(unitVector())));
         }
         ChatbotIndex index = builder.build(1);
         double buildSeconds = (System.nanoTime() - started) / 1e9;
         long retained = usedHeap() - heapBefore;
-        for (int i = 0; i < 500; i++) {  // warm-up
+        for (int i = 0; i < 500; i++) { // warm-up
             search(index, query(i), unitVector());
         }
         long[] nanos = new long[QUERIES];
@@ -63,9 +67,16 @@ public class KnowledgeSearchBench {
             nanos[i] = System.nanoTime() - t;
         }
         Arrays.sort(nanos);
-        System.out.printf("%,d chunks: build %.1f s (%.0f chunks/s), heap retained %d MB, search p50 %.2f ms, "
-                        + "p99 %.2f ms, max %.2f ms%n", size, buildSeconds, size / buildSeconds, retained >> 20,
-                nanos[QUERIES / 2] / 1e6, nanos[QUERIES * 99 / 100] / 1e6, nanos[QUERIES - 1] / 1e6);
+        System.out.printf(
+                "%,d chunks: build %.1f s (%.0f chunks/s), heap retained %d MB, search p50 %.2f ms, "
+                        + "p99 %.2f ms, max %.2f ms%n",
+                size,
+                buildSeconds,
+                size / buildSeconds,
+                retained >> 20,
+                nanos[QUERIES / 2] / 1e6,
+                nanos[QUERIES * 99 / 100] / 1e6,
+                nanos[QUERIES - 1] / 1e6);
         if (index.size() != size) {
             throw new IllegalStateException("index has " + index.size());
         }
@@ -84,8 +95,10 @@ public class KnowledgeSearchBench {
         }
         int chars = 0;
         for (Integer doc : fused.entrySet().stream()
-                .sorted(java.util.Map.Entry.<Integer, Double>comparingByValue().reversed()).limit(5)
-                .map(java.util.Map.Entry::getKey).toList()) {
+                .sorted(java.util.Map.Entry.<Integer, Double>comparingByValue().reversed())
+                .limit(5)
+                .map(java.util.Map.Entry::getKey)
+                .toList()) {
             chars += index.stored(doc).get("text").length();
         }
         return chars;
@@ -97,7 +110,7 @@ public class KnowledgeSearchBench {
         for (int i = 0; i < 256; i++) {
             chunks.add(text(150, i));
         }
-        embedder.embed(chunks.subList(0, 32));  // load the model, warm up
+        embedder.embed(chunks.subList(0, 32)); // load the model, warm up
         long started = System.nanoTime();
         for (int i = 0; i < chunks.size(); i += 32) {
             embedder.embed(chunks.subList(i, i + 32));
@@ -110,9 +123,14 @@ public class KnowledgeSearchBench {
             nanos[i] = System.nanoTime() - t;
         }
         Arrays.sort(nanos);
-        System.out.printf("LocalEmbedder: %.1f chunks/s (%d chunks of ~%d chars, batches of 32); query embedding "
-                        + "p50 %.1f ms, p99 %.1f ms%n", chunks.size() / seconds, chunks.size(),
-                chunks.stream().mapToInt(String::length).sum() / chunks.size(), nanos[100] / 1e6, nanos[197] / 1e6);
+        System.out.printf(
+                "LocalEmbedder: %.1f chunks/s (%d chunks of ~%d chars, batches of 32); query embedding "
+                        + "p50 %.1f ms, p99 %.1f ms%n",
+                chunks.size() / seconds,
+                chunks.size(),
+                chunks.stream().mapToInt(String::length).sum() / chunks.size(),
+                nanos[100] / 1e6,
+                nanos[197] / 1e6);
     }
 
     static String text(int words, int ordinal) {

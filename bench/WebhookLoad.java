@@ -49,18 +49,30 @@ public class WebhookLoad {
         System.out.println(run(url, secret, phoneNumberId, rate, duration, contacts, connections));
     }
 
-    record Result(int targetRate, int seconds, int sent, int ok, Map<String, Integer> failures, double achievedRate,
-                  double p50, double p90, double p99, double p999, double max) {
+    record Result(
+            int targetRate,
+            int seconds,
+            int sent,
+            int ok,
+            Map<String, Integer> failures,
+            double achievedRate,
+            double p50,
+            double p90,
+            double p99,
+            double p999,
+            double max) {
         @Override
         public String toString() {
-            return String.format("target=%d/s achieved=%.0f/s sent=%d ok=%d failures=%s p50=%.1fms p90=%.1fms "
-                    + "p99=%.1fms p99.9=%.1fms max=%.1fms", targetRate, achievedRate, sent, ok, failures, p50, p90,
-                    p99, p999, max);
+            return String.format(
+                    "target=%d/s achieved=%.0f/s sent=%d ok=%d failures=%s p50=%.1fms p90=%.1fms "
+                            + "p99=%.1fms p99.9=%.1fms max=%.1fms",
+                    targetRate, achievedRate, sent, ok, failures, p50, p90, p99, p999, max);
         }
     }
 
-    static Result run(URI url, String secret, String phoneNumberId, int rate, int seconds, int contacts,
-                      int connections) throws Exception {
+    static Result run(
+            URI url, String secret, String phoneNumberId, int rate, int seconds, int contacts, int connections)
+            throws Exception {
         int total = rate * seconds;
         // Requests are built before the clock starts: the driver shares the machine's two cores with Parley.
         byte[][] requests = new byte[total][];
@@ -123,8 +135,18 @@ public class WebhookLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
-        return new Result(rate, seconds, total, ok.get(), new TreeMap<>(failures), total / elapsed,
-                ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 0.999), sorted[total - 1] / 1e6);
+        return new Result(
+                rate,
+                seconds,
+                total,
+                ok.get(),
+                new TreeMap<>(failures),
+                total / elapsed,
+                ms(sorted, 0.50),
+                ms(sorted, 0.90),
+                ms(sorted, 0.99),
+                ms(sorted, 0.999),
+                sorted[total - 1] / 1e6);
     }
 
     /** One keep-alive HTTP/1.1 connection; reopened after the server closes it or an error. */
@@ -165,7 +187,9 @@ public class WebhookLoad {
                 }
             }
             if (chunked) {
-                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
+                for (long size = Long.parseLong(line().trim(), 16);
+                        size > 0;
+                        size = Long.parseLong(line().trim(), 16)) {
                     in.skipNBytes(size);
                     line();
                 }
@@ -206,8 +230,9 @@ public class WebhookLoad {
 
     static byte[] request(URI url, byte[] body, String signature) {
         byte[] head = ("POST " + url.getRawPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
-                + "\r\nContent-Type: application/json\r\nX-Hub-Signature-256: " + signature
-                + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "\r\nContent-Type: application/json\r\nX-Hub-Signature-256: " + signature
+                        + "\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] request = Arrays.copyOf(head, head.length + body.length);
         System.arraycopy(body, 0, request, head.length, body.length);
         return request;
@@ -223,8 +248,7 @@ public class WebhookLoad {
                 {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",
                 "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881",
                 "phone_number_id":"%s"},"contacts":[{"profile":{"name":"Load"},"wa_id":"%s"}],
-                "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"What are your opening hours?"}}]}}]}]}"""
-                .formatted(phoneNumberId, from, from, wamid, System.currentTimeMillis() / 1000))
+                "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"What are your opening hours?"}}]}}]}]}""".formatted(phoneNumberId, from, from, wamid, System.currentTimeMillis() / 1000))
                 .getBytes(StandardCharsets.UTF_8);
     }
 

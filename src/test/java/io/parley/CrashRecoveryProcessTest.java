@@ -66,31 +66,60 @@ class CrashRecoveryProcessTest {
         LlmFake llm = LlmFake.create();
         llm.replies("Booked for eight.");
         Bot bot = createBot(parley.api(), llm);
-        GraphFake.sendsRespondInSequence(bot.phoneNumberId, aResponse().withFixedDelay(30_000)
-                .withHeader("Content-Type", "application/json").withBody("{}"), GraphFake.sent());
+        GraphFake.sendsRespondInSequence(
+                bot.phoneNumberId,
+                aResponse()
+                        .withFixedDelay(30_000)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{}"),
+                GraphFake.sent());
 
         String customer = "15557770002";
-        assertThat(Webhooks.post(parley.api(), WhatsAppPayloads.text(bot.phoneNumberId, customer, newWamid(),
-                "A table for two?"), bot.appSecret).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> GraphFake.sends(bot.phoneNumberId).size() == 1);
-        String callback = Api.json().readTree(GraphFake.sends(bot.phoneNumberId).getFirst().getBodyAsString())
-                .path("biz_opaque_callback_data").asString();
+        assertThat(Webhooks.post(
+                                parley.api(),
+                                WhatsAppPayloads.text(bot.phoneNumberId, customer, newWamid(), "A table for two?"),
+                                bot.appSecret)
+                        .status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> GraphFake.sends(bot.phoneNumberId).size() == 1);
+        String callback = Api.json()
+                .readTree(GraphFake.sends(bot.phoneNumberId).getFirst().getBodyAsString())
+                .path("biz_opaque_callback_data")
+                .asString();
 
         parley.kill();
         parley.start();
 
         // Long enough for the dead execution to be revived (1 s heartbeats) and, without the wait, resent.
-        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8))
+        await().during(Duration.ofSeconds(6))
+                .atMost(Duration.ofSeconds(8))
                 .until(() -> GraphFake.sends(bot.phoneNumberId).size() == 1);
-        assertThat(Webhooks.post(parley.api(), WhatsAppPayloads.statusWithCallback(bot.phoneNumberId,
-                "wamid.ACCEPTED_BEFORE_THE_KILL", "delivered", customer, callback), bot.appSecret).status())
+        assertThat(Webhooks.post(
+                                parley.api(),
+                                WhatsAppPayloads.statusWithCallback(
+                                        bot.phoneNumberId,
+                                        "wamid.ACCEPTED_BEFORE_THE_KILL",
+                                        "delivered",
+                                        customer,
+                                        callback),
+                                bot.appSecret)
+                        .status())
                 .isEqualTo(200);
         // Past the confirmation wait (30 s after the first send): a resend would have happened by now.
-        await().during(Duration.ofSeconds(22)).atMost(Duration.ofSeconds(24))
+        await().during(Duration.ofSeconds(22))
+                .atMost(Duration.ofSeconds(24))
                 .until(() -> GraphFake.sends(bot.phoneNumberId).size() == 1);
-        String conversationId = parley.api().get("/api/v1/chatbots/" + bot.chatbotId + "/conversations")
-                .json().get(0).path("id").asString();
-        JsonNode reply = parley.api().get("/api/v1/conversations/" + conversationId + "/messages").json().get(1);
+        String conversationId = parley.api()
+                .get("/api/v1/chatbots/" + bot.chatbotId + "/conversations")
+                .json()
+                .get(0)
+                .path("id")
+                .asString();
+        JsonNode reply = parley.api()
+                .get("/api/v1/conversations/" + conversationId + "/messages")
+                .json()
+                .get(1);
         assertThat(reply.path("delivery").path("status").asString()).isEqualTo("delivered");
         assertThat(reply.path("delivery").path("providerMessageId").asString())
                 .isEqualTo("wamid.ACCEPTED_BEFORE_THE_KILL");
@@ -100,12 +129,16 @@ class CrashRecoveryProcessTest {
         parley = new ParleyProcess(env, ParleyProcess.logFile("crash-" + name)).start();
         LlmFake llm = LlmFake.create();
         // The model takes long enough for the kill to land while the turn waits for it.
-        llm.replies(aResponse().withFixedDelay(30_000).withHeader("Content-Type", "application/json")
+        llm.replies(aResponse()
+                .withFixedDelay(30_000)
+                .withHeader("Content-Type", "application/json")
                 .withBody(LlmFake.completion("The one and only answer.")));
         Bot bot = createBot(parley.api(), llm);
 
-        Api.Response ack = Webhooks.post(parley.api(), WhatsAppPayloads.text(bot.phoneNumberId, "15557770001",
-                newWamid(), "Is anyone there?"), bot.appSecret);
+        Api.Response ack = Webhooks.post(
+                parley.api(),
+                WhatsAppPayloads.text(bot.phoneNumberId, "15557770001", newWamid(), "Is anyone there?"),
+                bot.appSecret);
         assertThat(ack.status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> llm.requests().size() == 1);
 
@@ -113,16 +146,25 @@ class CrashRecoveryProcessTest {
         llm.replies("The one and only answer.");
         parley.start();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> GraphFake.sends(bot.phoneNumberId).size() >= 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> GraphFake.sends(bot.phoneNumberId).size() >= 1);
         // Give a duplicate every chance to appear: dead-execution detection, retries and the reaper all run by now.
-        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10))
+        await().during(Duration.ofSeconds(6))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> GraphFake.sends(bot.phoneNumberId).size() == 1);
-        JsonNode sent = Api.json().readTree(GraphFake.sends(bot.phoneNumberId).getFirst().getBodyAsString());
+        JsonNode sent = Api.json()
+                .readTree(GraphFake.sends(bot.phoneNumberId).getFirst().getBodyAsString());
         assertThat(sent.path("text").path("body").asString()).isEqualTo("The one and only answer.");
 
-        String conversationId = parley.api().get("/api/v1/chatbots/" + bot.chatbotId + "/conversations")
-                .json().get(0).path("id").asString();
-        JsonNode messages = parley.api().get("/api/v1/conversations/" + conversationId + "/messages").json();
+        String conversationId = parley.api()
+                .get("/api/v1/chatbots/" + bot.chatbotId + "/conversations")
+                .json()
+                .get(0)
+                .path("id")
+                .asString();
+        JsonNode messages = parley.api()
+                .get("/api/v1/conversations/" + conversationId + "/messages")
+                .json();
         assertThat(messages).extracting(m -> m.path("role").asString()).containsExactly("user", "assistant");
     }
 
@@ -140,19 +182,22 @@ class CrashRecoveryProcessTest {
         return env;
     }
 
-    private record Bot(String chatbotId, String phoneNumberId, String appSecret) {
-    }
+    private record Bot(String chatbotId, String phoneNumberId, String appSecret) {}
 
     private static Bot createBot(Api api, LlmFake llm) {
-        String org = api.post("/api/v1/organizations", "{\"name\": \"Crash test\"}").text("id");
-        Api.Response bot = api.post("/api/v1/organizations/" + org + "/chatbots", """
+        String org =
+                api.post("/api/v1/organizations", "{\"name\": \"Crash test\"}").text("id");
+        Api.Response bot =
+                api.post("/api/v1/organizations/" + org + "/chatbots", """
                 {"name": "Crash", "systemPrompt": "Be brief.",
                  "model": {"provider": "openai", "name": "gpt-4o-mini", "baseUrl": "%s", "apiKey": "%s",
                            "timeoutSeconds": 120}}""".formatted(llm.baseUrl(), llm.apiKey()));
         assertThat(bot.status()).as(bot.body()).isEqualTo(201);
-        String phoneNumberId = Long.toString(900_000_000_000_000L + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000L));
+        String phoneNumberId = Long.toString(
+                900_000_000_000_000L + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000L));
         String appSecret = "crash-secret-" + UUID.randomUUID();
-        Api.Response channel = api.post("/api/v1/chatbots/" + bot.text("id") + "/channels", """
+        Api.Response channel =
+                api.post("/api/v1/chatbots/" + bot.text("id") + "/channels", """
                 {"type": "whatsapp", "phoneNumberId": "%s", "accessToken": "EAAcrash", "appSecret": "%s",
                  "verifyToken": "v"}""".formatted(phoneNumberId, appSecret));
         assertThat(channel.status()).as(channel.body()).isEqualTo(201);

@@ -50,7 +50,8 @@ class DocsLinksTest {
     }
 
     static List<String> brokenLinks(Path document, String markdown) {
-        String prose = INLINE_CODE.matcher(FENCED.matcher(markdown).replaceAll("")).replaceAll("");
+        String prose =
+                INLINE_CODE.matcher(FENCED.matcher(markdown).replaceAll("")).replaceAll("");
         List<String> broken = new ArrayList<>();
         Matcher link = LINK.matcher(prose);
         while (link.find()) {

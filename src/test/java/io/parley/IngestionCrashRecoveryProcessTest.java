@@ -12,8 +12,8 @@ import io.parley.testing.Api;
 import io.parley.testing.Fakes;
 import io.parley.testing.ParleyProcess;
 import io.parley.testing.ParleyTestContext;
-import io.parley.testing.TestDatabases;
 import io.parley.testing.Tenants;
+import io.parley.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -57,28 +57,47 @@ class IngestionCrashRecoveryProcessTest {
         String prefix = "/embeddings-" + UUID.randomUUID();
         String embeddings = prefix + "/v1/embeddings";
         // One chunk per call: the first call answers, the second hangs, so the kill lands mid-embedding.
-        Fakes.wiremock().stubFor(post(urlEqualTo(embeddings)).inScenario(prefix).whenScenarioStateIs(STARTED)
-                .willReturn(okJson(EMBEDDING)).willSetStateTo("slow"));
-        Fakes.wiremock().stubFor(post(urlEqualTo(embeddings)).inScenario(prefix).whenScenarioStateIs("slow")
-                .willReturn(okJson(EMBEDDING).withFixedDelay(120_000)));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(embeddings))
+                        .inScenario(prefix)
+                        .whenScenarioStateIs(STARTED)
+                        .willReturn(okJson(EMBEDDING))
+                        .willSetStateTo("slow"));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(embeddings))
+                        .inScenario(prefix)
+                        .whenScenarioStateIs("slow")
+                        .willReturn(okJson(EMBEDDING).withFixedDelay(120_000)));
         String organizationId = Tenants.organization(api, "Ingestion crash " + UUID.randomUUID());
         String botId = api.post("/api/v1/organizations/" + organizationId + "/chatbots", """
                 {"name": "Crash knowledge", "systemPrompt": "Answer from the knowledge base.",
-                 "model": {"provider": "offline"}}""").text("id");
+                 "model": {"provider": "offline"}}""")
+                .text("id");
         String knowledge = "/api/v1/chatbots/" + botId + "/knowledge";
         Api.Response saved = api.put(knowledge + "/settings", """
                 {"embedding": {"provider": "openai", "model": "text-embedding-3-small", "baseUrl": "%s",
-                 "apiKey": "sk-crash"}, "chunkSize": 300, "chunkOverlap": 0}"""
-                .formatted(Fakes.baseUrl() + prefix + "/v1"));
+                 "apiKey": "sk-crash"}, "chunkSize": 300, "chunkOverlap": 0}""".formatted(Fakes.baseUrl() + prefix + "/v1"));
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
 
-        Api.Response added = api.post(knowledge + "/sources", Api.json().createObjectNode().put("type", "text")
-                .put("name", "Handbook").put("text", handbook()).toString());
+        Api.Response added = api.post(
+                knowledge + "/sources",
+                Api.json()
+                        .createObjectNode()
+                        .put("type", "text")
+                        .put("name", "Handbook")
+                        .put("text", handbook())
+                        .toString());
         assertThat(added.status()).as(added.body()).isEqualTo(202);
         String sourceId = added.text("id");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Fakes.wiremock()
-                .findAll(postRequestedFor(urlEqualTo(embeddings))).size() == 2);
-        assertThat(api.get(knowledge + "/sources/" + sourceId).json().path("status").asString())
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Fakes.wiremock()
+                                .findAll(postRequestedFor(urlEqualTo(embeddings)))
+                                .size()
+                        == 2);
+        assertThat(api.get(knowledge + "/sources/" + sourceId)
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("processing");
 
         parley.kill();
@@ -89,27 +108,36 @@ class IngestionCrashRecoveryProcessTest {
         int chunkCount = synced.path("chunkCount").asInt();
         assertThat(chunkCount).isGreaterThan(3);
         assertThat(synced.path("embeddingModel").asString()).isEqualTo("openai:text-embedding-3-small");
-        assertThat(synced.path("attempts").asInt()).as("claimed again after the restart").isEqualTo(2);
-        assertThat(ordinals(dbUrl, sourceId)).containsExactlyElementsOf(IntStream.range(0, chunkCount).boxed().toList());
+        assertThat(synced.path("attempts").asInt())
+                .as("claimed again after the restart")
+                .isEqualTo(2);
+        assertThat(ordinals(dbUrl, sourceId))
+                .containsExactlyElementsOf(
+                        IntStream.range(0, chunkCount).boxed().toList());
         JsonNode quota = parley.api().get(knowledge + "/quota").json();
         assertThat(quota.path("documents").path("used").asLong()).isEqualTo(1);
         assertThat(quota.path("ingestionsToday").path("used").asLong()).isEqualTo(1);
-        assertThat(quota.path("storageBytes").path("used").asLong()).isEqualTo(handbook().length());
+        assertThat(quota.path("storageBytes").path("used").asLong())
+                .isEqualTo(handbook().length());
     }
 
     private static JsonNode awaitStatus(Api api, String path, String status) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            last[0] = api.get(path).json();
-            assertThat(last[0].path("status").asString()).as(last[0].toString()).isEqualTo(status);
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    last[0] = api.get(path).json();
+                    assertThat(last[0].path("status").asString())
+                            .as(last[0].toString())
+                            .isEqualTo(status);
+                });
         return last[0];
     }
 
     private static List<Integer> ordinals(String dbUrl, String sourceId) {
         try (Connection connection = DriverManager.getConnection(dbUrl);
-             PreparedStatement query = connection.prepareStatement(
-                     "select ordinal from knowledge_chunks where source_id = ? order by ordinal")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "select ordinal from knowledge_chunks where source_id = ? order by ordinal")) {
             query.setObject(1, UUID.fromString(sourceId));
             List<Integer> ordinals = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
@@ -126,8 +154,13 @@ class IngestionCrashRecoveryProcessTest {
     private static String handbook() {
         StringBuilder text = new StringBuilder();
         for (int i = 1; i <= 30; i++) {
-            text.append("Rule ").append(i).append(": parcels of category ").append(i)
-                    .append(" ship within ").append(i % 5 + 1).append(" working days.\n\n");
+            text.append("Rule ")
+                    .append(i)
+                    .append(": parcels of category ")
+                    .append(i)
+                    .append(" ship within ")
+                    .append(i % 5 + 1)
+                    .append(" working days.\n\n");
         }
         return text.toString();
     }

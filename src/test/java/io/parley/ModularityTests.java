@@ -42,18 +42,46 @@ class ModularityTests {
 
     @Test
     void should_have_exactly_the_modules_of_the_design() {
-        assertThat(identifiers()).containsExactlyInAnyOrder("platform", "tenancy", "contacts", "conversation",
-                "agent", "llm", "tools", "delivery", "events", "alerts", "retention", "knowledge", "usage", "media",
-                "templates", "ratelimit", "outreach", "channels", "access", "bootstrap", "apidocs", "dashboard", "mcp");
+        assertThat(identifiers())
+                .containsExactlyInAnyOrder(
+                        "platform",
+                        "tenancy",
+                        "contacts",
+                        "conversation",
+                        "agent",
+                        "llm",
+                        "tools",
+                        "delivery",
+                        "events",
+                        "alerts",
+                        "retention",
+                        "knowledge",
+                        "usage",
+                        "media",
+                        "templates",
+                        "ratelimit",
+                        "outreach",
+                        "channels",
+                        "access",
+                        "bootstrap",
+                        "apidocs",
+                        "dashboard",
+                        "mcp");
     }
 
     @Test
     void should_declare_the_allowed_dependencies_of_every_module() {
-        assertThat(modules.stream().filter(ApplicationModule::isOpen).map(m -> m.getIdentifier().toString()))
-                .as("open modules").isEmpty();
-        assertThat(declaredDependencies()).allSatisfy((module, allowed) -> assertThat(allowed)
-                .as("%s declares @ApplicationModule(allowedDependencies = ...) in its package-info.java", module)
-                .doesNotContain(org.springframework.modulith.ApplicationModule.OPEN_TOKEN));
+        assertThat(modules.stream()
+                        .filter(ApplicationModule::isOpen)
+                        .map(m -> m.getIdentifier().toString()))
+                .as("open modules")
+                .isEmpty();
+        assertThat(declaredDependencies())
+                .allSatisfy((module, allowed) -> assertThat(allowed)
+                        .as(
+                                "%s declares @ApplicationModule(allowedDependencies = ...) in its package-info.java",
+                                module)
+                        .doesNotContain(org.springframework.modulith.ApplicationModule.OPEN_TOKEN));
     }
 
     @Test
@@ -70,10 +98,12 @@ class ModularityTests {
     void should_list_every_module_with_its_allowed_dependencies_in_the_architecture_document() throws IOException {
         Map<String, Set<String>> documented = documentedDependencies(Files.readString(ARCHITECTURE));
 
-        assertThat(documented.keySet()).as("modules in the table of %s", ARCHITECTURE)
+        assertThat(documented.keySet())
+                .as("modules in the table of %s", ARCHITECTURE)
                 .containsExactlyInAnyOrderElementsOf(identifiers());
-        assertThat(documented).as("allowed dependencies in the table of %s (as in each package-info.java)",
-                ARCHITECTURE).isEqualTo(declaredDependencies());
+        assertThat(documented)
+                .as("allowed dependencies in the table of %s (as in each package-info.java)", ARCHITECTURE)
+                .isEqualTo(declaredDependencies());
     }
 
     /**
@@ -86,8 +116,8 @@ class ModularityTests {
     void should_have_committed_the_module_diagrams_the_code_generates() throws IOException {
         Map<String, String> committed = contents(DIAGRAMS);
         Path generated = Path.of("target/modules-generated");
-        DiagramOptions diagrams = DiagramOptions.defaults()
-                .withElementsWithoutRelationships(ElementsWithoutRelationships.VISIBLE);
+        DiagramOptions diagrams =
+                DiagramOptions.defaults().withElementsWithoutRelationships(ElementsWithoutRelationships.VISIBLE);
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder(generated.toString()))
                 .writeModulesAsPlantUml(diagrams)
                 .writeIndividualModulesAsPlantUml(diagrams);
@@ -103,7 +133,9 @@ class ModularityTests {
                 Files.writeString(DIAGRAMS.resolve(file.getKey()), file.getValue());
             }
         }
-        assertThat(current).as("docs/modules/ was stale and has been regenerated: commit it").isEqualTo(committed);
+        assertThat(current)
+                .as("docs/modules/ was stale and has been regenerated: commit it")
+                .isEqualTo(committed);
     }
 
     /** Sorts each run of consecutive lines that declare the same kind of element ({@code Component(}, {@code Rel(}). */
@@ -126,7 +158,8 @@ class ModularityTests {
     private static String kind(String line) {
         String trimmed = line.strip();
         return trimmed.startsWith("Component(") || trimmed.startsWith("Rel(")
-                ? line.substring(0, line.indexOf('(')) : null;
+                ? line.substring(0, line.indexOf('('))
+                : null;
     }
 
     private static List<String> identifiers() {
@@ -139,14 +172,18 @@ class ModularityTests {
         for (ApplicationModule module : modules) {
             String packageInfo = module.getBasePackage().getName() + ".package-info";
             try {
-                var annotation = Class.forName(packageInfo)
-                        .getAnnotation(org.springframework.modulith.ApplicationModule.class);
-                declared.put(module.getIdentifier().toString(), annotation == null
-                        ? Set.of(org.springframework.modulith.ApplicationModule.OPEN_TOKEN)
-                        : Arrays.stream(annotation.allowedDependencies()).map(ModularityTests::normalized)
-                                .collect(Collectors.toCollection(TreeSet::new)));
+                var annotation =
+                        Class.forName(packageInfo).getAnnotation(org.springframework.modulith.ApplicationModule.class);
+                declared.put(
+                        module.getIdentifier().toString(),
+                        annotation == null
+                                ? Set.of(org.springframework.modulith.ApplicationModule.OPEN_TOKEN)
+                                : Arrays.stream(annotation.allowedDependencies())
+                                        .map(ModularityTests::normalized)
+                                        .collect(Collectors.toCollection(TreeSet::new)));
             } catch (ClassNotFoundException e) {
-                declared.put(module.getIdentifier().toString(),
+                declared.put(
+                        module.getIdentifier().toString(),
                         Set.of(org.springframework.modulith.ApplicationModule.OPEN_TOKEN));
             }
         }

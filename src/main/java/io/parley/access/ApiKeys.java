@@ -1,9 +1,9 @@
 package io.parley.access;
 
-import io.parley.platform.NotFoundException;
-import io.parley.platform.InvalidRequestException;
-import io.parley.platform.OrganizationId;
 import io.parley.access.internal.ApiKeyRepository;
+import io.parley.platform.InvalidRequestException;
+import io.parley.platform.NotFoundException;
+import io.parley.platform.OrganizationId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,12 +51,18 @@ public class ApiKeys {
         organizations.require(organizationId);
         String trimmed = Validation.requireText("name", name, 100);
         if (role == Role.OWNER) {
-            throw new InvalidRequestException("validation_failed", "role must be admin or agent",
-                    java.util.Map.of("field", "role"));
+            throw new InvalidRequestException(
+                    "validation_failed", "role must be admin or agent", java.util.Map.of("field", "role"));
         }
         String key = newKey();
-        ApiKey created = repository.insert(new ApiKeyId(UUID.randomUUID()), organizationId, trimmed,
-                key.substring(0, SHOWN_CHARS), role, hash(key), clock.instant());
+        ApiKey created = repository.insert(
+                new ApiKeyId(UUID.randomUUID()),
+                organizationId,
+                trimmed,
+                key.substring(0, SHOWN_CHARS),
+                role,
+                hash(key),
+                clock.instant());
         return new CreatedApiKey(created, key);
     }
 
@@ -85,8 +91,9 @@ public class ApiKeys {
     public ApiKey revoke(OrganizationId organizationId, ApiKeyId id) {
         organizations.require(organizationId);
         repository.revoke(organizationId, id, clock.instant());
-        return repository.find(organizationId, id).orElseThrow(() -> new NotFoundException("api_key_not_found",
-                "No API key with id '" + id + "'"));
+        return repository
+                .find(organizationId, id)
+                .orElseThrow(() -> new NotFoundException("api_key_not_found", "No API key with id '" + id + "'"));
     }
 
     private String newKey() {
@@ -99,8 +106,8 @@ public class ApiKeys {
 
     static String hash(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

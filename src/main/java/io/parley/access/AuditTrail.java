@@ -27,7 +27,13 @@ public class AuditTrail {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(tool, "tool");
         Objects.requireNonNull(conversationId, "conversationId");
-        auditLog.record(organizationId, caller, tool, "tools/call", MCP_ROUTE,
-                Map.of("conversationId", conversationId.toString()), 200);
+        auditLog.record(
+                organizationId,
+                caller,
+                tool,
+                "tools/call",
+                MCP_ROUTE,
+                Map.of("conversationId", conversationId.toString()),
+                200);
     }
 }

@@ -11,12 +11,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** What every bearer-token filter shares: reading the token, matching the protected path, the 401 answer. */
 public final class BearerAuth {
-    private BearerAuth() {
-    }
+    private BearerAuth() {}
 
     /** The token of an {@code Authorization: Bearer …} header value, or null. */
     public static String token(String header) {
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).trim()
+                : null;
     }
 
     /** Whether the request is for {@code root} or below it, as {@link RequestPaths#isUnder} decides. */
@@ -31,7 +32,10 @@ public final class BearerAuth {
         response.setHeader("WWW-Authenticate", "Bearer");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
-                presentedToken == null ? "Missing bearer token" : "Invalid bearer token")));
+        response.getWriter()
+                .write(json.writeValueAsString(Problems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        "unauthorized",
+                        presentedToken == null ? "Missing bearer token" : "Invalid bearer token")));
     }
 }

@@ -24,7 +24,9 @@ public record Caller(Type type, String id, OrganizationId organizationId, Role r
     public static final Caller OPERATOR = new Caller(Type.OPERATOR, null, null, null);
 
     public enum Type {
-        OPERATOR, API_KEY, USER;
+        OPERATOR,
+        API_KEY,
+        USER;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -86,7 +88,9 @@ public record Caller(Type type, String id, OrganizationId organizationId, Role r
     /** The caller of the current request thread; empty outside a request or before authentication. */
     public static Optional<Caller> current() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        return attributes != null && attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
-                instanceof Caller caller ? Optional.of(caller) : Optional.empty();
+        return attributes != null
+                        && attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Caller caller
+                ? Optional.of(caller)
+                : Optional.empty();
     }
 }

@@ -13,8 +13,7 @@ import java.util.Optional;
 public final class FailureBudget {
     private static final String SPENT = FailureBudget.class.getName() + ".spent";
 
-    private FailureBudget() {
-    }
+    private FailureBudget() {}
 
     /** Set by the ingress guard before the route runs. */
     public static void markSpent(HttpServletRequest request, Duration retryAfter) {

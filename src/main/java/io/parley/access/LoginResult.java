@@ -15,9 +15,7 @@ public sealed interface LoginResult permits LoginResult.SignedIn, LoginResult.Re
     }
 
     /** Unknown email, wrong password or a disabled user: the same answer for all. {@code user} is null if unknown. */
-    record Rejected(StaffUser user) implements LoginResult {
-    }
+    record Rejected(StaffUser user) implements LoginResult {}
 
-    record Throttled(Duration retryAfter) implements LoginResult {
-    }
+    record Throttled(Duration retryAfter) implements LoginResult {}
 }

@@ -9,7 +9,9 @@ import java.util.Locale;
  * conversations. The operator stands above all roles and all organizations.
  */
 public enum Role {
-    OWNER, ADMIN, AGENT;
+    OWNER,
+    ADMIN,
+    AGENT;
 
     /** True when this role grants at least what {@code required} grants. */
     public boolean atLeast(Role required) {
@@ -30,7 +32,7 @@ public enum Role {
                 }
             }
         }
-        throw new InvalidRequestException("validation_failed", field + " must be one of owner, admin, agent",
-                java.util.Map.of("field", field));
+        throw new InvalidRequestException(
+                "validation_failed", field + " must be one of owner, admin, agent", java.util.Map.of("field", field));
     }
 }

@@ -10,14 +10,11 @@ import org.springframework.web.method.HandlerMethod;
  */
 public sealed interface RouteAccess permits RouteAccess.Public, RouteAccess.OperatorOnly, RouteAccess.Member {
 
-    record Public() implements RouteAccess {
-    }
+    record Public() implements RouteAccess {}
 
-    record OperatorOnly() implements RouteAccess {
-    }
+    record OperatorOnly() implements RouteAccess {}
 
-    record Member(Role least) implements RouteAccess {
-    }
+    record Member(Role least) implements RouteAccess {}
 
     static RouteAccess of(HandlerMethod handler, String httpMethod) {
         RouteAccess onMethod = declared(handler.getMethod());

@@ -37,8 +37,13 @@ public class StaffLogin {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    StaffLogin(StaffUserRepository users, StaffSessionRepository sessions, LoginAttempts attempts,
-               Passwords passwords, StaffProperties properties, Clock clock) {
+    StaffLogin(
+            StaffUserRepository users,
+            StaffSessionRepository sessions,
+            LoginAttempts attempts,
+            Passwords passwords,
+            StaffProperties properties,
+            Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.attempts = attempts;
@@ -56,13 +61,13 @@ public class StaffLogin {
         Instant now = clock.instant();
         String emailHash = sha256(email == null ? "" : email.trim().toLowerCase(Locale.ROOT));
         String address = sourceAddress == null || sourceAddress.isBlank() ? "unknown" : sourceAddress;
-        LoginAttempts.Budget budget = new LoginAttempts.Budget(properties.failedLoginWindow(),
-                properties.maxFailedLogins(), properties.maxFailedLoginsPerAddress());
+        LoginAttempts.Budget budget = new LoginAttempts.Budget(
+                properties.failedLoginWindow(), properties.maxFailedLogins(), properties.maxFailedLoginsPerAddress());
         if (attempts.reserve(emailHash, address, now, budget) instanceof LoginAttempts.Refused refused) {
             return new LoginResult.Throttled(refused.retryAfter());
         }
-        Optional<StaffUserRepository.WithPassword> found = email == null ? Optional.empty()
-                : users.findByEmail(email.trim());
+        Optional<StaffUserRepository.WithPassword> found =
+                email == null ? Optional.empty() : users.findByEmail(email.trim());
         if (found.isEmpty()) {
             passwords.matchesDummy(password);
             return new LoginResult.Rejected(null);
@@ -102,8 +107,8 @@ public class StaffLogin {
 
     private static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

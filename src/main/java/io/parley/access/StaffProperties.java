@@ -14,8 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                         before further attempts from it get 429 (default 30)
  */
 @ConfigurationProperties("parley.staff")
-public record StaffProperties(Duration sessionLifetime, Integer maxFailedLogins, Duration failedLoginWindow,
-                              Integer maxFailedLoginsPerAddress) {
+public record StaffProperties(
+        Duration sessionLifetime,
+        Integer maxFailedLogins,
+        Duration failedLoginWindow,
+        Integer maxFailedLoginsPerAddress) {
     public static final Duration DEFAULT_FAILED_LOGIN_WINDOW = Duration.ofMinutes(15);
 
     public StaffProperties {

@@ -8,6 +8,13 @@ import java.time.Instant;
  *
  * @param phone their WhatsApp number in E.164 ({@code +4915…}) for test messages, or null
  */
-public record StaffUser(StaffUserId id, OrganizationId organizationId, String email, String name, Role role,
-                        boolean disabled, Instant createdAt, Instant updatedAt, String phone) {
-}
+public record StaffUser(
+        StaffUserId id,
+        OrganizationId organizationId,
+        String email,
+        String name,
+        Role role,
+        boolean disabled,
+        Instant createdAt,
+        Instant updatedAt,
+        String phone) {}

@@ -1,12 +1,12 @@
 package io.parley.access;
 
+import io.parley.access.internal.Passwords;
+import io.parley.access.internal.StaffSessionRepository;
+import io.parley.access.internal.StaffUserRepository;
 import io.parley.platform.ConflictException;
 import io.parley.platform.ForbiddenException;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
-import io.parley.access.internal.Passwords;
-import io.parley.access.internal.StaffSessionRepository;
-import io.parley.access.internal.StaffUserRepository;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,8 +32,12 @@ public class StaffUsers {
     private final Passwords passwords;
     private final Clock clock;
 
-    StaffUsers(StaffUserRepository users, StaffSessionRepository sessions, KnownOrganizations organizations,
-               Passwords passwords, Clock clock) {
+    StaffUsers(
+            StaffUserRepository users,
+            StaffSessionRepository sessions,
+            KnownOrganizations organizations,
+            Passwords passwords,
+            Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.organizations = organizations;
@@ -41,20 +45,34 @@ public class StaffUsers {
         this.clock = clock;
     }
 
-    public StaffUser create(OrganizationId organizationId, String email, String name, Role role, String password,
-                            Caller actor) {
+    public StaffUser create(
+            OrganizationId organizationId, String email, String name, Role role, String password, Caller actor) {
         return create(organizationId, email, name, role, password, null, actor);
     }
 
     /** Like {@link #create(OrganizationId, String, String, Role, String, Caller)} with a WhatsApp number (E.164). */
-    public StaffUser create(OrganizationId organizationId, String email, String name, Role role, String password,
-                            String phone, Caller actor) {
+    public StaffUser create(
+            OrganizationId organizationId,
+            String email,
+            String name,
+            Role role,
+            String password,
+            String phone,
+            Caller actor) {
         organizations.require(organizationId);
         requireOwnerFor(actor, role);
         String normalized = requireEmail(email);
         Instant now = clock.instant();
-        StaffUser user = new StaffUser(new StaffUserId(UUID.randomUUID()), organizationId, normalized,
-                Validation.requireText("name", name, 200), role, false, now, now, optionalPhone(phone));
+        StaffUser user = new StaffUser(
+                new StaffUserId(UUID.randomUUID()),
+                organizationId,
+                normalized,
+                Validation.requireText("name", name, 200),
+                role,
+                false,
+                now,
+                now,
+                optionalPhone(phone));
         if (!users.insert(user, passwords.hash(requirePassword(password)))) {
             throw new ConflictException("email_taken", "A staff user with this email exists");
         }
@@ -67,8 +85,8 @@ public class StaffUsers {
     }
 
     public StaffUser get(OrganizationId organizationId, StaffUserId id) {
-        return users.find(organizationId, id).orElseThrow(() -> new NotFoundException("staff_user_not_found",
-                "No staff user with id '" + id + "'"));
+        return users.find(organizationId, id)
+                .orElseThrow(() -> new NotFoundException("staff_user_not_found", "No staff user with id '" + id + "'"));
     }
 
     @Transactional
@@ -85,10 +103,16 @@ public class StaffUsers {
             throw lastOwner();
         }
         String hash = change.password() == null ? null : passwords.hash(requirePassword(change.password()));
-        StaffUser updated = new StaffUser(current.id(), organizationId, current.email(),
-                change.name() == null ? current.name() : Validation.requireText("name", change.name(), 200), role,
-                disabled, current.createdAt(), clock.instant(), change.phone() == null ? current.phone()
-                : optionalPhone(change.phone()));
+        StaffUser updated = new StaffUser(
+                current.id(),
+                organizationId,
+                current.email(),
+                change.name() == null ? current.name() : Validation.requireText("name", change.name(), 200),
+                role,
+                disabled,
+                current.createdAt(),
+                clock.instant(),
+                change.phone() == null ? current.phone() : optionalPhone(change.phone()));
         users.update(updated, hash);
         if (hash != null || disabled || role != current.role()) {
             sessions.revokeAllOf(id, clock.instant());
@@ -111,11 +135,12 @@ public class StaffUsers {
 
     private static void requireOwnerFor(Caller actor, Role role) {
         if (role == Role.OWNER && (actor == null || !actor.hasAtLeast(Role.OWNER))) {
-            throw new ForbiddenException("Only an owner may create, change or delete an owner",
-                    java.util.Map.of("requiredRole", "owner"));
+            throw new ForbiddenException(
+                    "Only an owner may create, change or delete an owner", java.util.Map.of("requiredRole", "owner"));
         }
         if (actor != null && !actor.hasAtLeast(role)) {
-            throw new ForbiddenException("Nobody can grant a role stronger than their own (" + role.wireName() + ")",
+            throw new ForbiddenException(
+                    "Nobody can grant a role stronger than their own (" + role.wireName() + ")",
                     java.util.Map.of("requiredRole", role.wireName()));
         }
     }

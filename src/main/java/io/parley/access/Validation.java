@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** Checks of names, emails and passwords; failures become 400 problems naming the field. */
 final class Validation {
-    private Validation() {
-    }
+    private Validation() {}
 
     static String requireText(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
@@ -21,7 +20,9 @@ final class Validation {
     }
 
     static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException("validation_failed", field + " " + message,
+        return new InvalidRequestException(
+                "validation_failed",
+                field + " " + message,
                 Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }

@@ -43,13 +43,30 @@ public class Agent {
         Chatbot chatbot = request.chatbot();
         ModelException e = failure.modelException();
         log.warn("Model call failed for provider {}: {} ({})", e.provider(), e.kind(), e.code());
-        events.record(SystemEvent.of(e.isLimit() ? SystemEvent.Level.WARN : SystemEvent.Level.ERROR,
+        events.record(SystemEvent.of(
+                        e.isLimit() ? SystemEvent.Level.WARN : SystemEvent.Level.ERROR,
                         e.isLimit() ? "llm.limit" : "llm.error")
-                .organization(chatbot.organizationId()).chatbot(chatbot.id()).conversation(request.conversationId())
-                .with("provider", e.provider()).with("model", chatbot.model().name()).with("kind", e.kind().name())
-                .with("status", e.httpStatus()).build());
-        String text = e.isLimit() ? chatbot.fallbackMessages().limit() : chatbot.fallbackMessages().error();
-        return new AgentReply(text, AgentReply.Outcome.FALLBACK, e.code(), e.provider(), chatbot.model().name(),
-                failure.tokensIn(), failure.tokensOut(), 0, false, failure.prompt());
+                .organization(chatbot.organizationId())
+                .chatbot(chatbot.id())
+                .conversation(request.conversationId())
+                .with("provider", e.provider())
+                .with("model", chatbot.model().name())
+                .with("kind", e.kind().name())
+                .with("status", e.httpStatus())
+                .build());
+        String text = e.isLimit()
+                ? chatbot.fallbackMessages().limit()
+                : chatbot.fallbackMessages().error();
+        return new AgentReply(
+                text,
+                AgentReply.Outcome.FALLBACK,
+                e.code(),
+                e.provider(),
+                chatbot.model().name(),
+                failure.tokensIn(),
+                failure.tokensOut(),
+                0,
+                false,
+                failure.prompt());
     }
 }

@@ -9,8 +9,17 @@ package io.parley.agent;
  * @param handover       true when a tool handed the conversation to a person: {@code text} is the handover message
  * @param prompt         how the prompt was fitted into the model's window; null when no prompt was built
  */
-public record AgentReply(String text, Outcome outcome, String fallbackReason, String provider, String model,
-                         int tokensIn, int tokensOut, int toolRounds, boolean handover, PromptReport prompt) {
+public record AgentReply(
+        String text,
+        Outcome outcome,
+        String fallbackReason,
+        String provider,
+        String model,
+        int tokensIn,
+        int tokensOut,
+        int toolRounds,
+        boolean handover,
+        PromptReport prompt) {
     public enum Outcome {
         /** The model answered. */
         ANSWERED,
@@ -20,13 +29,27 @@ public record AgentReply(String text, Outcome outcome, String fallbackReason, St
         FALLBACK
     }
 
-    public AgentReply(String text, Outcome outcome, String fallbackReason, String provider, String model,
-                      int tokensIn, int tokensOut) {
+    public AgentReply(
+            String text,
+            Outcome outcome,
+            String fallbackReason,
+            String provider,
+            String model,
+            int tokensIn,
+            int tokensOut) {
         this(text, outcome, fallbackReason, provider, model, tokensIn, tokensOut, 0, false);
     }
 
-    public AgentReply(String text, Outcome outcome, String fallbackReason, String provider, String model,
-                      int tokensIn, int tokensOut, int toolRounds, boolean handover) {
+    public AgentReply(
+            String text,
+            Outcome outcome,
+            String fallbackReason,
+            String provider,
+            String model,
+            int tokensIn,
+            int tokensOut,
+            int toolRounds,
+            boolean handover) {
         this(text, outcome, fallbackReason, provider, model, tokensIn, tokensOut, toolRounds, handover, null);
     }
 }

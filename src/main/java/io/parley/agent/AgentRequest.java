@@ -1,8 +1,8 @@
 package io.parley.agent;
 
-import io.parley.platform.channel.ChannelType;
 import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
+import io.parley.platform.channel.ChannelType;
 import io.parley.tenancy.Chatbot;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +10,13 @@ import java.util.Map;
 /**
  * @param history the conversation's recent messages, oldest first, ending with the ones to answer
  */
-public record AgentRequest(Chatbot chatbot, ConversationId conversationId, ContactId contactId, ContactContext contact,
-                           ChannelType channel, List<HistoryMessage> history) {
+public record AgentRequest(
+        Chatbot chatbot,
+        ConversationId conversationId,
+        ContactId contactId,
+        ContactContext contact,
+        ChannelType channel,
+        List<HistoryMessage> history) {
     public AgentRequest {
         history = List.copyOf(history);
     }
@@ -32,6 +37,9 @@ public record AgentRequest(Chatbot chatbot, ConversationId conversationId, Conta
     }
 
     public record HistoryMessage(Role role, String text) {
-        public enum Role { USER, ASSISTANT }
+        public enum Role {
+            USER,
+            ASSISTANT
+        }
     }
 }

@@ -8,25 +8,27 @@ package io.parley.agent;
  * @param promptTokens         the whole first request as counted here (sections plus per-message overhead)
  * @param reportedPromptTokens what the provider reported for that request; null when the call failed
  */
-public record PromptReport(int contextWindow, String counting, Sections sections, int promptTokens,
-                           Integer reportedPromptTokens) {
+public record PromptReport(
+        int contextWindow, String counting, Sections sections, int promptTokens, Integer reportedPromptTokens) {
 
     /**
      * @param reply planned: tokens reserved for the answer; actual: what the model generated (all rounds)
      */
-    public record Sections(Section system, Section tools, Section knowledge, Section history, Section reply) {
-    }
+    public record Sections(Section system, Section tools, Section knowledge, Section history, Section reply) {}
 
     /**
      * @param dropped passages (knowledge) or messages (history) left out to fit; system and tools are never cut
      */
-    public record Section(int planned, int actual, int dropped) {
-    }
+    public record Section(int planned, int actual, int dropped) {}
 
     /** The same plan once the model answered. */
     public PromptReport answered(Integer reportedPromptTokens, int replyTokens) {
         Section reply = new Section(sections.reply().planned(), replyTokens, 0);
-        return new PromptReport(contextWindow, counting, new Sections(sections.system(), sections.tools(),
-                sections.knowledge(), sections.history(), reply), promptTokens, reportedPromptTokens);
+        return new PromptReport(
+                contextWindow,
+                counting,
+                new Sections(sections.system(), sections.tools(), sections.knowledge(), sections.history(), reply),
+                promptTokens,
+                reportedPromptTokens);
     }
 }

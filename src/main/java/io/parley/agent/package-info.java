@@ -3,9 +3,8 @@
  * through {@code llm}, and turns every failure into the chatbot's fallback message. It never throws for a model
  * problem and never stays silent.
  */
-@ApplicationModule(allowedDependencies = {
-        "events", "knowledge", "llm", "platform", "platform :: channel", "tenancy", "tools"
-})
+@ApplicationModule(
+        allowedDependencies = {"events", "knowledge", "llm", "platform", "platform :: channel", "tenancy", "tools"})
 package io.parley.agent;
 
 import org.springframework.modulith.ApplicationModule;

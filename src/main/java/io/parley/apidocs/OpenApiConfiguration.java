@@ -42,27 +42,47 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI parleyOpenApi() {
         // Request and response bodies typed as a JSON tree are any JSON value, not a bean with JsonNode's getters.
-        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class,
-                new JsonSchema().description("Any JSON value; the operation's text says what it holds"))
+        SpringDocUtils.getConfig()
+                .replaceWithSchema(
+                        JsonNode.class,
+                        new JsonSchema().description("Any JSON value; the operation's text says what it holds"))
                 .replaceWithSchema(ObjectNode.class, typed("object"));
         Components components = new Components()
-                .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("`/api/v1`: the operator token (`PARLEY_ADMIN_TOKEN`), an organization API key "
-                                + "(`pk_…`, created at `POST /api/v1/organizations/{orgId}/api-keys`) or a staff "
-                                + "session token (`POST /api/v1/auth/login`). Each operation's `x-parley-access` "
-                                + "names the least caller it admits."))
-                .addSecuritySchemes(CHANNEL_KEY, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("`/client/v1`: a client channel's key (`pk_…` publishable for web/app, `sk_…` "
-                                + "secret for api), never an admin token or API key."))
-                .addSecuritySchemes(CHANNEL_KEY_QUERY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                        .in(SecurityScheme.In.QUERY).name("key")
-                        .description("`/client/v1` GET routes only (EventSource, script tags): the channel key as "
-                                + "`?key=`."))
+                .addSecuritySchemes(
+                        BEARER,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .description(
+                                        "`/api/v1`: the operator token (`PARLEY_ADMIN_TOKEN`), an organization API key "
+                                                + "(`pk_…`, created at `POST /api/v1/organizations/{orgId}/api-keys`) or a staff "
+                                                + "session token (`POST /api/v1/auth/login`). Each operation's `x-parley-access` "
+                                                + "names the least caller it admits."))
+                .addSecuritySchemes(
+                        CHANNEL_KEY,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .description(
+                                        "`/client/v1`: a client channel's key (`pk_…` publishable for web/app, `sk_…` "
+                                                + "secret for api), never an admin token or API key."))
+                .addSecuritySchemes(
+                        CHANNEL_KEY_QUERY,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.QUERY)
+                                .name("key")
+                                .description(
+                                        "`/client/v1` GET routes only (EventSource, script tags): the channel key as "
+                                                + "`?key=`."))
                 .addSchemas(PROBLEM, problemSchema());
-        ProblemCodes.byStatus().forEach((status, codes) ->
-                components.addResponses(responseName(status), problemResponse(status, codes)));
+        ProblemCodes.byStatus()
+                .forEach((status, codes) ->
+                        components.addResponses(responseName(status), problemResponse(status, codes)));
         return new OpenAPI()
-                .info(new Info().title("Parley API").version("v1")
+                .info(new Info()
+                        .title("Parley API")
+                        .version("v1")
                         .description("Every `/api/v1` (administration), `/client/v1` (client channels) and "
                                 + "`/webhooks` route of this Parley server, generated from its code. Errors are "
                                 + "RFC 9457 problem bodies (`application/problem+json`) with a stable `code` and "
@@ -92,8 +112,10 @@ class OpenApiConfiguration {
         String list = codes.stream().map(code -> "`" + code.code() + "`").collect(Collectors.joining(", "));
         return new ApiResponse()
                 .description(HttpStatus.valueOf(status).getReasonPhrase() + ". Codes: " + list + ".")
-                .content(new Content().addMediaType(PROBLEM_JSON,
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+                .content(new Content()
+                        .addMediaType(
+                                PROBLEM_JSON,
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
     }
 
     private static Schema<Object> problemSchema() {
@@ -101,28 +123,42 @@ class OpenApiConfiguration {
                 .map(code -> "| `" + code.code() + "` | " + code.status() + " | " + code.meaning() + " |")
                 .collect(Collectors.joining("\n"));
         Map<String, Schema> properties = new LinkedHashMap<>();
-        properties.put("type", typed("string").format("uri")
-                .description("`https://parley.dev/problems/{code}`"));
+        properties.put("type", typed("string").format("uri").description("`https://parley.dev/problems/{code}`"));
         properties.put("title", typed("string").description("The status's reason phrase"));
         properties.put("status", typed("integer").description("The HTTP status"));
         properties.put("detail", typed("string").description("What went wrong, for people; do not parse it"));
         properties.put("instance", typed("string").format("uri").description("The request's path"));
-        properties.put("code", typed("string").description("Stable, machine-readable: branch on this. See the "
-                + "table in the schema's description.").examples(ProblemCodes.ALL.stream()
-                .map(code -> (Object) code.code()).limit(3).toList()));
+        properties.put(
+                "code",
+                typed("string")
+                        .description("Stable, machine-readable: branch on this. See the "
+                                + "table in the schema's description.")
+                        .examples(ProblemCodes.ALL.stream()
+                                .map(code -> (Object) code.code())
+                                .limit(3)
+                                .toList()));
         properties.put("traceId", typed("string").description("Quote it when reporting a problem"));
         properties.put("field", typed("string").description("The request field or parameter at fault, if one"));
-        properties.put("errors", typed("array").description("validation_failed: one entry per invalid field")
-                .items(typed("object")
-                        .addProperty("field", typed("string"))
-                        .addProperty("message", typed("string"))));
+        properties.put(
+                "errors",
+                typed("array")
+                        .description("validation_failed: one entry per invalid field")
+                        .items(typed("object")
+                                .addProperty("field", typed("string"))
+                                .addProperty("message", typed("string"))));
         Schema<Object> problem = typed("object")
                 .description("An RFC 9457 problem. Further properties give context (e.g. `field`, `max`, `reason`)."
                         + "\n\n| code | status | meaning |\n|---|---|---|\n" + table);
         problem.setProperties(properties);
         problem.setRequired(List.of("type", "title", "status", "code"));
-        problem.addExtension("x-problem-codes", ProblemCodes.ALL.stream().collect(Collectors.toMap(
-                ProblemCodes.ProblemCode::code, ProblemCodes.ProblemCode::status, (a, b) -> a, LinkedHashMap::new)));
+        problem.addExtension(
+                "x-problem-codes",
+                ProblemCodes.ALL.stream()
+                        .collect(Collectors.toMap(
+                                ProblemCodes.ProblemCode::code,
+                                ProblemCodes.ProblemCode::status,
+                                (a, b) -> a,
+                                LinkedHashMap::new)));
         return problem;
     }
 

@@ -16,15 +16,16 @@ import org.springframework.web.method.HandlerMethod;
  * {@code Problem<status>} response, which lists that status's codes.
  */
 final class OpenApiProblems {
-    private OpenApiProblems() {
-    }
+    private OpenApiProblems() {}
 
     static void describe(String path, PathItem.HttpMethod method, Operation operation, HandlerMethod handler) {
         boolean client = path.startsWith("/client/v1/");
         boolean webhook = path.startsWith(OpenApiRoutes.WEBHOOKS + "/");
         boolean read = method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD;
-        boolean authenticated = client || !webhook && handler != null
-                && !(RouteAccess.of(handler, method.name()) instanceof RouteAccess.Public);
+        boolean authenticated = client
+                || !webhook
+                        && handler != null
+                        && !(RouteAccess.of(handler, method.name()) instanceof RouteAccess.Public);
         Set<Integer> statuses = new LinkedHashSet<>();
         statuses.add(400);
         if (authenticated || webhook && !read) {
@@ -51,8 +52,9 @@ final class OpenApiProblems {
         ApiResponses responses = OpenApiRoutes.responses(operation);
         for (int status : statuses) {
             if (!responses.containsKey(Integer.toString(status))) {
-                responses.addApiResponse(Integer.toString(status), new ApiResponse()
-                        .$ref("#/components/responses/" + OpenApiConfiguration.responseName(status)));
+                responses.addApiResponse(
+                        Integer.toString(status),
+                        new ApiResponse().$ref("#/components/responses/" + OpenApiConfiguration.responseName(status)));
             }
         }
         if (webhook && read) {

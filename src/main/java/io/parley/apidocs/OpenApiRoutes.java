@@ -61,14 +61,15 @@ class OpenApiRoutes implements OpenApiCustomizer {
         if (openApi.getPaths() == null) {
             return;
         }
-        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            HandlerMethod handler = handlers.get(method + " " + path);
-            String tag = tag(path, handler);
-            used.add(tag);
-            operation.setTags(new ArrayList<>(List.of(tag)));
-            secure(path, method, operation, handler);
-            OpenApiProblems.describe(path, method, operation, handler);
-        }));
+        openApi.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    HandlerMethod handler = handlers.get(method + " " + path);
+                    String tag = tag(path, handler);
+                    used.add(tag);
+                    operation.setTags(new ArrayList<>(List.of(tag)));
+                    secure(path, method, operation, handler);
+                    OpenApiProblems.describe(path, method, operation, handler);
+                }));
         openApi.setTags(used.stream()
                 .map(name -> new Tag().name(name).description(TAGS.getOrDefault(name, "The " + name + " channel")))
                 .toList());
@@ -76,9 +77,12 @@ class OpenApiRoutes implements OpenApiCustomizer {
 
     private Map<String, HandlerMethod> handlers() {
         Map<String, HandlerMethod> handlers = new HashMap<>();
-        mapping.getObject().getHandlerMethods().forEach((info, handler) -> info.getPatternValues().forEach(pattern ->
-                info.getMethodsCondition().getMethods().forEach(method ->
-                        handlers.put(method.name() + " " + pattern, handler))));
+        mapping.getObject()
+                .getHandlerMethods()
+                .forEach((info, handler) -> info.getPatternValues()
+                        .forEach(pattern -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> handlers.put(method.name() + " " + pattern, handler))));
         return handlers;
     }
 
@@ -87,14 +91,17 @@ class OpenApiRoutes implements OpenApiCustomizer {
         if (path.startsWith(WEBHOOKS + "/") || handler == null) {
             return "webhooks";
         }
-        String[] parts = handler.getBeanType().getPackageName().replaceFirst("^io\\.parley\\.", "").split("\\.");
+        String[] parts = handler.getBeanType()
+                .getPackageName()
+                .replaceFirst("^io\\.parley\\.", "")
+                .split("\\.");
         return parts[0].equals("channels") && parts.length > 1 ? parts[1] : parts[0];
     }
 
     private static void secure(String path, PathItem.HttpMethod method, Operation operation, HandlerMethod handler) {
         if (path.startsWith("/client/v1/")) {
-            List<SecurityRequirement> schemes = new ArrayList<>(List.of(
-                    new SecurityRequirement().addList(OpenApiConfiguration.CHANNEL_KEY)));
+            List<SecurityRequirement> schemes =
+                    new ArrayList<>(List.of(new SecurityRequirement().addList(OpenApiConfiguration.CHANNEL_KEY)));
             if (method == PathItem.HttpMethod.GET) {
                 schemes.add(new SecurityRequirement().addList(OpenApiConfiguration.CHANNEL_KEY_QUERY));
             }
@@ -104,13 +111,19 @@ class OpenApiRoutes implements OpenApiCustomizer {
         if (path.startsWith(WEBHOOKS + "/")) {
             operation.setSecurity(List.of());
             if (method == PathItem.HttpMethod.POST) {
-                operation.addParametersItem(new HeaderParameter().name("X-Hub-Signature-256").required(true)
+                operation.addParametersItem(new HeaderParameter()
+                        .name("X-Hub-Signature-256")
+                        .required(true)
                         .description("`sha256=<hex>`: HMAC-SHA256 of the raw body with the provider's app secret")
                         .schema(OpenApiConfiguration.typed("string")));
-                operation.setRequestBody(new RequestBody().required(true).description("Meta's webhook notification, "
-                        + "as Meta sends it (the signature covers its exact bytes); answered 200 once stored")
-                        .content(new Content().addMediaType("application/json",
-                                new MediaType().schema(OpenApiConfiguration.typed("object")))));
+                operation.setRequestBody(new RequestBody()
+                        .required(true)
+                        .description("Meta's webhook notification, "
+                                + "as Meta sends it (the signature covers its exact bytes); answered 200 once stored")
+                        .content(new Content()
+                                .addMediaType(
+                                        "application/json",
+                                        new MediaType().schema(OpenApiConfiguration.typed("object")))));
             }
             return;
         }
@@ -121,21 +134,25 @@ class OpenApiRoutes implements OpenApiCustomizer {
             case RouteAccess.Member member -> member.least().wireName();
         };
         operation.addExtension("x-parley-access", least);
-        operation.setSecurity(access instanceof RouteAccess.Public ? List.of()
-                : List.of(new SecurityRequirement().addList(OpenApiConfiguration.BEARER)));
+        operation.setSecurity(
+                access instanceof RouteAccess.Public
+                        ? List.of()
+                        : List.of(new SecurityRequirement().addList(OpenApiConfiguration.BEARER)));
         String who = switch (access) {
             case RouteAccess.Public ignored -> "No credentials needed.";
             case RouteAccess.OperatorOnly ignored -> "Operator token only.";
-            case RouteAccess.Member member -> "Least role: `" + member.least().wireName()
-                    + "` of the organization (or the operator token).";
+            case RouteAccess.Member member ->
+                "Least role: `" + member.least().wireName() + "` of the organization (or the operator token).";
         };
         operation.setDescription(operation.getDescription() == null ? who : operation.getDescription() + "\n\n" + who);
     }
 
     /** A plain-text response (the webhook's verification answers are not JSON). */
     static ApiResponse text(String description) {
-        return new ApiResponse().description(description).content(new Content()
-                .addMediaType("text/plain", new MediaType().schema(OpenApiConfiguration.typed("string"))));
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType("text/plain", new MediaType().schema(OpenApiConfiguration.typed("string"))));
     }
 
     static ApiResponses responses(Operation operation) {

@@ -4,9 +4,9 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,24 +48,31 @@ class OpenApiSchemaNames implements OpenApiCustomizer {
         Set<Schema<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         renamed.values().forEach(schema -> rewrite(schema, ref, seen));
         if (openApi.getComponents().getResponses() != null) {
-            openApi.getComponents().getResponses().values().forEach(response -> rewrite(response.getContent(), ref,
-                    seen));
+            openApi.getComponents()
+                    .getResponses()
+                    .values()
+                    .forEach(response -> rewrite(response.getContent(), ref, seen));
         }
         if (openApi.getPaths() != null) {
-            openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
-                if (operation.getParameters() != null) {
-                    operation.getParameters().forEach(parameter -> {
-                        rewrite(parameter.getSchema(), ref, seen);
-                        rewrite(parameter.getContent(), ref, seen);
-                    });
-                }
-                if (operation.getRequestBody() != null) {
-                    rewrite(operation.getRequestBody().getContent(), ref, seen);
-                }
-                if (operation.getResponses() != null) {
-                    operation.getResponses().values().forEach(response -> rewrite(response.getContent(), ref, seen));
-                }
-            }));
+            openApi.getPaths()
+                    .values()
+                    .forEach(item -> item.readOperations().forEach(operation -> {
+                        if (operation.getParameters() != null) {
+                            operation.getParameters().forEach(parameter -> {
+                                rewrite(parameter.getSchema(), ref, seen);
+                                rewrite(parameter.getContent(), ref, seen);
+                            });
+                        }
+                        if (operation.getRequestBody() != null) {
+                            rewrite(operation.getRequestBody().getContent(), ref, seen);
+                        }
+                        if (operation.getResponses() != null) {
+                            operation
+                                    .getResponses()
+                                    .values()
+                                    .forEach(response -> rewrite(response.getContent(), ref, seen));
+                        }
+                    }));
         }
     }
 
@@ -107,8 +114,8 @@ class OpenApiSchemaNames implements OpenApiCustomizer {
         if (schema.getAdditionalProperties() instanceof Schema<?> additional) {
             rewrite(additional, ref, seen);
         }
-        for (List<Schema> group : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf(),
-                schema.getPrefixItems())) {
+        for (List<Schema> group : java.util.Arrays.asList(
+                schema.getAllOf(), schema.getAnyOf(), schema.getOneOf(), schema.getPrefixItems())) {
             if (group != null) {
                 group.forEach(member -> rewrite(member, ref, seen));
             }

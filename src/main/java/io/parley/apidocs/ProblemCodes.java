@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
  * code base throws or answers a code that is missing here. A code is stable: renaming one breaks clients.
  */
 final class ProblemCodes {
-    record ProblemCode(String code, int status, String meaning) {
-    }
+    record ProblemCode(String code, int status, String meaning) {}
 
     /** "code status meaning", one a line. */
     static final List<ProblemCode> ALL = parse("""
@@ -131,8 +130,7 @@ final class ProblemCodes {
             slack_unreachable            503 Slack could not be reached; retry later
             """);
 
-    private ProblemCodes() {
-    }
+    private ProblemCodes() {}
 
     /** The codes answered with {@code status}, in the order above. */
     static List<ProblemCode> withStatus(int status) {
@@ -144,9 +142,13 @@ final class ProblemCodes {
     }
 
     private static List<ProblemCode> parse(String table) {
-        return table.lines().map(String::strip).filter(line -> !line.isEmpty()).map(line -> {
-            String[] parts = line.split("\\s+", 3);
-            return new ProblemCode(parts[0], Integer.parseInt(parts[1]), parts[2]);
-        }).toList();
+        return table.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .map(line -> {
+                    String[] parts = line.split("\\s+", 3);
+                    return new ProblemCode(parts[0], Integer.parseInt(parts[1]), parts[2]);
+                })
+                .toList();
     }
 }

@@ -36,8 +36,14 @@ class DemoTenant {
     private final TransactionTemplate transactions;
     private final boolean enabled;
 
-    DemoTenant(Organizations organizations, Chatbots chatbots, KnowledgeSources knowledge, Plans plans, JdbcClient jdbc,
-               TransactionTemplate transactions, @Value("${parley.demo.enabled:true}") boolean enabled) {
+    DemoTenant(
+            Organizations organizations,
+            Chatbots chatbots,
+            KnowledgeSources knowledge,
+            Plans plans,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            @Value("${parley.demo.enabled:true}") boolean enabled) {
         this.organizations = organizations;
         this.chatbots = chatbots;
         this.knowledge = knowledge;
@@ -52,7 +58,10 @@ class DemoTenant {
             return Optional.empty();
         }
         return transactions.execute(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleRow();
+            jdbc.sql("select pg_advisory_xact_lock(:lock)")
+                    .param("lock", LOCK)
+                    .query()
+                    .singleRow();
             Organization demo = organizations.ensureWithSlug(SLUG, "Demo");
             List<Chatbot> existing = chatbots.list(demo.id());
             if (!existing.isEmpty()) {
@@ -79,25 +88,43 @@ class DemoTenant {
     }
 
     private static ChatbotDraft demoBot() {
-        return new ChatbotDraft("Parley Demo",
-                "You are the Parley demo assistant. Answer briefly and helpfully about Parley.", null, null,
-                new ChatbotDraft.Model("offline", null, null, null, null, null, null, null, null), List.of(
-                new FaqEntry("Hello", "Hi! I'm the Parley demo assistant. Ask me what Parley is, how to connect "
-                        + "WhatsApp, or how to use a real language model."),
-                new FaqEntry("What is Parley?", "Parley is an open-source, self-hosted messaging platform: connect "
-                        + "WhatsApp and web chat, put an AI agent behind them, and never lose or duplicate a message."),
-                new FaqEntry("How do I connect my WhatsApp number?", "Create a channel with POST "
-                        + "/api/v1/chatbots/{botId}/channels (phone number id, access token, app secret, verify token), "
-                        + "then set the webhookUrl the answer shows and the same verify token in your Meta app."),
-                new FaqEntry("How do I use OpenAI or another real language model?", "Create a chatbot whose model is "
-                        + "{\"provider\": \"openai\", \"name\": \"gpt-4o-mini\", \"apiKey\": \"...\"}; any "
-                        + "OpenAI-compatible server works through baseUrl."),
-                new FaqEntry("Can Parley lose or duplicate messages?", "No. A webhook is acknowledged only after it "
-                        + "is stored, duplicates are detected by message id, and each message gets exactly one answer "
-                        + "even if Parley is restarted mid-reply."),
-                new FaqEntry("Where is my data stored?", "In PostgreSQL: an embedded one under ./data by default, or "
-                        + "your own server when PARLEY_DB_URL is set. Credentials are encrypted at rest."),
-                new FaqEntry("How much does Parley cost?", "Parley is free and open source. You only pay your "
-                        + "providers, such as Meta for WhatsApp conversations and your language model.")));
+        return new ChatbotDraft(
+                "Parley Demo",
+                "You are the Parley demo assistant. Answer briefly and helpfully about Parley.",
+                null,
+                null,
+                new ChatbotDraft.Model("offline", null, null, null, null, null, null, null, null),
+                List.of(
+                        new FaqEntry(
+                                "Hello",
+                                "Hi! I'm the Parley demo assistant. Ask me what Parley is, how to connect "
+                                        + "WhatsApp, or how to use a real language model."),
+                        new FaqEntry(
+                                "What is Parley?",
+                                "Parley is an open-source, self-hosted messaging platform: connect "
+                                        + "WhatsApp and web chat, put an AI agent behind them, and never lose or duplicate a message."),
+                        new FaqEntry(
+                                "How do I connect my WhatsApp number?",
+                                "Create a channel with POST "
+                                        + "/api/v1/chatbots/{botId}/channels (phone number id, access token, app secret, verify token), "
+                                        + "then set the webhookUrl the answer shows and the same verify token in your Meta app."),
+                        new FaqEntry(
+                                "How do I use OpenAI or another real language model?",
+                                "Create a chatbot whose model is "
+                                        + "{\"provider\": \"openai\", \"name\": \"gpt-4o-mini\", \"apiKey\": \"...\"}; any "
+                                        + "OpenAI-compatible server works through baseUrl."),
+                        new FaqEntry(
+                                "Can Parley lose or duplicate messages?",
+                                "No. A webhook is acknowledged only after it "
+                                        + "is stored, duplicates are detected by message id, and each message gets exactly one answer "
+                                        + "even if Parley is restarted mid-reply."),
+                        new FaqEntry(
+                                "Where is my data stored?",
+                                "In PostgreSQL: an embedded one under ./data by default, or "
+                                        + "your own server when PARLEY_DB_URL is set. Credentials are encrypted at rest."),
+                        new FaqEntry(
+                                "How much does Parley cost?",
+                                "Parley is free and open source. You only pay your "
+                                        + "providers, such as Meta for WhatsApp conversations and your language model.")));
     }
 }

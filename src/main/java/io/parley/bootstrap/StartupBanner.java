@@ -30,8 +30,8 @@ class StartupBanner {
     }
 
     @Autowired
-    StartupBanner(DemoTenant demo, AdminToken token, PublicUrl publicUrl, PlatformProperties platform,
-                  Channels channels) {
+    StartupBanner(
+            DemoTenant demo, AdminToken token, PublicUrl publicUrl, PlatformProperties platform, Channels channels) {
         this.channels = channels;
         this.demo = demo;
         this.token = token;
@@ -49,21 +49,38 @@ class StartupBanner {
         String sandbox = publicUrl.resolve("/sandbox");
         StringBuilder text = new StringBuilder("\n  Parley is running.\n\n");
         if (token.generatedNow().isPresent()) {
-            text.append("  Open the sandbox chat:  ").append(sandbox).append("#token=").append(token.generatedNow().get())
+            text.append("  Open the sandbox chat:  ")
+                    .append(sandbox)
+                    .append("#token=")
+                    .append(token.generatedNow().get())
                     .append("\n\n  Admin token (shown only this once; the browser remembers it):\n    ")
-                    .append(token.generatedNow().get()).append('\n');
+                    .append(token.generatedNow().get())
+                    .append('\n');
         } else {
-            text.append("  Open the sandbox chat:  ").append(sandbox).append('\n').append(token.configured()
-                    ? "  (sign in with PARLEY_ADMIN_TOKEN)\n"
-                    : "  (sign in with the admin token printed on the first start; lost it? delete "
-                            + platform.dataDir().resolve(AdminToken.HASH_FILE) + " and restart)\n");
+            text.append("  Open the sandbox chat:  ")
+                    .append(sandbox)
+                    .append('\n')
+                    .append(
+                            token.configured()
+                                    ? "  (sign in with PARLEY_ADMIN_TOKEN)\n"
+                                    : "  (sign in with the admin token printed on the first start; lost it? delete "
+                                            + platform.dataDir().resolve(AdminToken.HASH_FILE) + " and restart)\n");
         }
-        demoBot.ifPresent(bot -> text.append("\n  Demo chatbot: ").append(bot.name()).append(" (").append(bot.id())
+        demoBot.ifPresent(bot -> text.append("\n  Demo chatbot: ")
+                .append(bot.name())
+                .append(" (")
+                .append(bot.id())
                 .append(")\n"));
-        text.append("  Admin API:        ").append(publicUrl.resolve("/api/v1")).append("  (Authorization: Bearer <token>)\n")
+        text.append("  Admin API:        ")
+                .append(publicUrl.resolve("/api/v1"))
+                .append("  (Authorization: Bearer <token>)\n")
                 .append(endpoints())
-                .append("  Data:             ").append(platform.embedded() ? platform.dataDir().toAbsolutePath().normalize()
-                        : "external PostgreSQL").append('\n');
+                .append("  Data:             ")
+                .append(
+                        platform.embedded()
+                                ? platform.dataDir().toAbsolutePath().normalize()
+                                : "external PostgreSQL")
+                .append('\n');
         out.println(text);
         out.flush();
     }
@@ -72,9 +89,12 @@ class StartupBanner {
     private String endpoints() {
         StringBuilder lines = new StringBuilder();
         if (channels != null) {
-            channels.all().forEach(channel -> channel.operatorEndpoints().forEach((label, path) ->
-                    lines.append("  ").append(String.format("%-18s", label + ":")).append(publicUrl.resolve(path))
-                            .append('\n')));
+            channels.all()
+                    .forEach(channel -> channel.operatorEndpoints()
+                            .forEach((label, path) -> lines.append("  ")
+                                    .append(String.format("%-18s", label + ":"))
+                                    .append(publicUrl.resolve(path))
+                                    .append('\n')));
         }
         return lines.toString();
     }

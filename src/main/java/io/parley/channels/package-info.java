@@ -2,10 +2,22 @@
  * Channel adapters, one package each ({@code whatsapp}, {@code webchat}, {@code client}): they turn wire formats into
  * conversation inbound messages and implement the delivery port for their channel. Wire DTOs stay here.
  */
-@ApplicationModule(allowedDependencies = {
-        "access", "contacts", "conversation", "delivery", "events", "media", "platform", "platform :: channel",
-        "platform :: database", "platform :: egress", "platform :: web", "templates", "tenancy"
-})
+@ApplicationModule(
+        allowedDependencies = {
+            "access",
+            "contacts",
+            "conversation",
+            "delivery",
+            "events",
+            "media",
+            "platform",
+            "platform :: channel",
+            "platform :: database",
+            "platform :: egress",
+            "platform :: web",
+            "templates",
+            "tenancy"
+        })
 package io.parley.channels;
 
 import org.springframework.modulith.ApplicationModule;

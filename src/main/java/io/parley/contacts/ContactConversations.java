@@ -16,7 +16,11 @@ public interface ContactConversations {
     List<Entry> of(OrganizationId organizationId, ContactId contactId, int limit);
 
     /** @param channel the channel's wire name ({@code whatsapp}, {@code web}, ...) */
-    record Entry(ConversationId id, ChatbotId chatbotId, String channel, String owner, Instant lastMessageAt,
-                 Instant createdAt) {
-    }
+    record Entry(
+            ConversationId id,
+            ChatbotId chatbotId,
+            String channel,
+            String owner,
+            Instant lastMessageAt,
+            Instant createdAt) {}
 }

@@ -21,6 +21,7 @@ public record ContactIdentity(String kind, String value) {
     public static final String WEBCHAT = "webchat";
     /** A WhatsApp id that is not a phone number; see {@link #whatsApp}. */
     public static final String WA_ID = "wa_id";
+
     private static final java.util.regex.Pattern WA_ID_DIGITS = java.util.regex.Pattern.compile("\\+[0-9]{2,15}");
 
     /** Resolution order: phone, email, device, external, then channel-native ids. */
@@ -47,7 +48,9 @@ public record ContactIdentity(String kind, String value) {
      */
     public static ContactIdentity whatsApp(String waId) {
         String e164 = waId.startsWith("+") ? waId : "+" + waId;
-        return WA_ID_DIGITS.matcher(e164).matches() ? new ContactIdentity(PHONE, e164) : new ContactIdentity(WA_ID, waId);
+        return WA_ID_DIGITS.matcher(e164).matches()
+                ? new ContactIdentity(PHONE, e164)
+                : new ContactIdentity(WA_ID, waId);
     }
 
     static final int DEVICE_PRIORITY = 2;

@@ -53,13 +53,18 @@ public class Contacts {
      * @param displayName the name to store, or null to keep the stored one
      */
     @Transactional
-    public ResolvedContact resolve(OrganizationId organizationId, ChatbotId firstSeenBy,
-                                   List<ContactIdentity> identities, IdentityTrust trust, String displayName,
-                                   Instant seenAt) {
+    public ResolvedContact resolve(
+            OrganizationId organizationId,
+            ChatbotId firstSeenBy,
+            List<ContactIdentity> identities,
+            IdentityTrust trust,
+            String displayName,
+            Instant seenAt) {
         Objects.requireNonNull(organizationId, "organizationId");
         Objects.requireNonNull(trust, "trust");
         Objects.requireNonNull(seenAt, "seenAt");
-        List<ContactIdentity> wanted = identities.stream().distinct().sorted(ContactIdentity.PRIORITY).toList();
+        List<ContactIdentity> wanted =
+                identities.stream().distinct().sorted(ContactIdentity.PRIORITY).toList();
         if (wanted.isEmpty()) {
             ContactId guest = new ContactId(UUID.randomUUID());
             repository.insert(guest, organizationId, firstSeenBy, displayName, ContactTier.GUEST, seenAt);
@@ -71,7 +76,9 @@ public class Contacts {
             owners = repository.owners(organizationId, wanted);
         }
         Resolution resolution = Resolution.of(wanted, owners, trust);
-        ContactId id = resolution.contact() == null ? new ContactId(UUID.randomUUID()) : resolution.contact().id();
+        ContactId id = resolution.contact() == null
+                ? new ContactId(UUID.randomUUID())
+                : resolution.contact().id();
         ContactTier tier = resolution.tier();
         if (resolution.contact() == null) {
             repository.insert(id, organizationId, firstSeenBy, displayName, tier, seenAt);
@@ -80,7 +87,12 @@ public class Contacts {
         }
         List<ContactIdentity> taken = repository.attach(organizationId, firstSeenBy, id, resolution.unowned());
         for (var conflict : resolution.conflicts().entrySet()) {
-            recordConflict(organizationId, firstSeenBy, id, conflict.getValue(), conflict.getKey().kind());
+            recordConflict(
+                    organizationId,
+                    firstSeenBy,
+                    id,
+                    conflict.getValue(),
+                    conflict.getKey().kind());
         }
         for (ContactIdentity identity : taken) {
             recordConflict(organizationId, firstSeenBy, id, null, identity.kind());
@@ -89,12 +101,15 @@ public class Contacts {
     }
 
     /** Which contact identities resolve to, and what happens to each identity. */
-    private record Resolution(Owner contact, ContactTier tier, List<ContactIdentity> unowned,
-                              Map<ContactIdentity, ContactId> conflicts) {
+    private record Resolution(
+            Owner contact, ContactTier tier, List<ContactIdentity> unowned, Map<ContactIdentity, ContactId> conflicts) {
         static Resolution of(List<ContactIdentity> wanted, Map<ContactIdentity, Owner> owners, IdentityTrust trust) {
-            Owner chosen = wanted.stream().filter(identity -> owners.containsKey(identity))
-                    .filter(identity -> reachable(owners.get(identity), identity, trust)).map(owners::get)
-                    .findFirst().orElse(null);
+            Owner chosen = wanted.stream()
+                    .filter(identity -> owners.containsKey(identity))
+                    .filter(identity -> reachable(owners.get(identity), identity, trust))
+                    .map(owners::get)
+                    .findFirst()
+                    .orElse(null);
             ContactTier tier = chosen == null ? ContactTier.GUEST : chosen.tier();
             boolean sealed = trust == IdentityTrust.CLAIMED && tier == ContactTier.VERIFIED;
             List<ContactIdentity> unowned = new ArrayList<>();
@@ -119,17 +134,24 @@ public class Contacts {
          * channel session id does: it is a random token only that browser or app holds, not a claim about a person.
          */
         private static boolean reachable(Owner owner, ContactIdentity identity, IdentityTrust trust) {
-            return trust == IdentityTrust.VERIFIED || owner.tier() != ContactTier.VERIFIED
-                    || identity.priority() >= ContactIdentity.DEVICE_PRIORITY && !identity.kind().equals(ContactIdentity.EXTERNAL);
+            return trust == IdentityTrust.VERIFIED
+                    || owner.tier() != ContactTier.VERIFIED
+                    || identity.priority() >= ContactIdentity.DEVICE_PRIORITY
+                            && !identity.kind().equals(ContactIdentity.EXTERNAL);
         }
     }
 
-    private void recordConflict(OrganizationId organizationId, ChatbotId chatbotId, ContactId contact,
-                                ContactId owner, String kind) {
+    private void recordConflict(
+            OrganizationId organizationId, ChatbotId chatbotId, ContactId contact, ContactId owner, String kind) {
         // Every later message with the same identities meets the same conflict: say it once a day.
-        events.recordUnlessRecent(SystemEvent.of(SystemEvent.Level.INFO, IDENTITY_CONFLICT)
-                .organization(organizationId).chatbot(chatbotId).with("contactId", contact.toString())
-                .with("ownerContactId", owner == null ? null : owner.toString()).with("kind", kind).build(),
+        events.recordUnlessRecent(
+                SystemEvent.of(SystemEvent.Level.INFO, IDENTITY_CONFLICT)
+                        .organization(organizationId)
+                        .chatbot(chatbotId)
+                        .with("contactId", contact.toString())
+                        .with("ownerContactId", owner == null ? null : owner.toString())
+                        .with("kind", kind)
+                        .build(),
                 java.time.Duration.ofDays(1));
     }
 
@@ -138,10 +160,10 @@ public class Contacts {
      * key), {@code tags} are added. Only within {@code organizationId}: returns false for another tenant's contact.
      */
     @Transactional
-    public boolean remember(OrganizationId organizationId, ContactId id, Map<String, Object> variables,
-                            List<String> tags) {
-        return repository.remember(organizationId, id, variables == null ? Map.of() : variables,
-                tags == null ? List.of() : tags);
+    public boolean remember(
+            OrganizationId organizationId, ContactId id, Map<String, Object> variables, List<String> tags) {
+        return repository.remember(
+                organizationId, id, variables == null ? Map.of() : variables, tags == null ? List.of() : tags);
     }
 
     /**
@@ -150,17 +172,23 @@ public class Contacts {
      * first message through a channel that proves it makes the contact verified.
      */
     @Transactional
-    public ContactId findOrCreate(OrganizationId organizationId, ChatbotId chatbotId, ContactIdentity identity,
-                                  Instant now) {
-        return repository.findByIdentity(organizationId, identity.kind(), identity.value())
-                .orElseGet(() -> resolve(organizationId, chatbotId, List.of(identity), IdentityTrust.CLAIMED, null,
-                        now).id());
+    public ContactId findOrCreate(
+            OrganizationId organizationId, ChatbotId chatbotId, ContactIdentity identity, Instant now) {
+        return repository
+                .findByIdentity(organizationId, identity.kind(), identity.value())
+                .orElseGet(() -> resolve(organizationId, chatbotId, List.of(identity), IdentityTrust.CLAIMED, null, now)
+                        .id());
     }
 
     /** Replaces a contact's tags (trimmed, distinct, sorted); false if it is not the organization's contact. */
     @Transactional
     public boolean setTags(OrganizationId organizationId, ContactId id, List<String> tags) {
-        List<String> clean = tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().sorted().toList();
+        List<String> clean = tags.stream()
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .distinct()
+                .sorted()
+                .toList();
         return repository.setTags(organizationId, id, clean);
     }
 
@@ -188,8 +216,8 @@ public class Contacts {
      * (optional) matches the name or an identity's value as a case-insensitive substring.
      */
     public List<Contact> list(OrganizationId organizationId, String q, ContactId after, int limit) {
-        List<ContactId> page = repository.list(organizationId, q == null || q.isBlank() ? null : q.strip(), after,
-                limit);
+        List<ContactId> page =
+                repository.list(organizationId, q == null || q.isBlank() ? null : q.strip(), after, limit);
         Map<ContactId, Contact> found = findAll(page);
         return page.stream().map(found::get).filter(Objects::nonNull).toList();
     }
@@ -199,11 +227,15 @@ public class Contacts {
      * False if it is not the organization's contact.
      */
     @Transactional
-    public boolean edit(OrganizationId organizationId, ContactId id, Optional<String> name,
-                        Map<String, Object> variables) {
+    public boolean edit(
+            OrganizationId organizationId, ContactId id, Optional<String> name, Map<String, Object> variables) {
         String clean = name.map(String::strip).orElse(null);
-        return repository.edit(organizationId, id, clean == null || clean.isEmpty() ? null : clean,
-                clean != null && clean.isEmpty(), variables);
+        return repository.edit(
+                organizationId,
+                id,
+                clean == null || clean.isEmpty() ? null : clean,
+                clean != null && clean.isEmpty(),
+                variables);
     }
 
     /**
@@ -215,17 +247,21 @@ public class Contacts {
     @Transactional
     public Optional<Contact> merge(OrganizationId organizationId, ContactId id, ContactId other) {
         if (id.equals(other)) {
-            throw new io.parley.platform.InvalidRequestException("validation_failed",
-                    "otherContactId must be another contact", Map.of("errors",
-                    List.of(Map.of("field", "otherContactId", "message", "must be another contact"))));
+            throw new io.parley.platform.InvalidRequestException(
+                    "validation_failed",
+                    "otherContactId must be another contact",
+                    Map.of("errors", List.of(Map.of("field", "otherContactId", "message", "must be another contact"))));
         }
         if (!repository.lockPair(organizationId, id, other)) {
             return Optional.empty();
         }
         references.forEach(r -> r.move(organizationId, other, id));
         repository.fold(other, id);
-        events.record(SystemEvent.of(SystemEvent.Level.INFO, MERGED).organization(organizationId)
-                .with("contactId", id.toString()).with("mergedContactId", other.toString()).build());
+        events.record(SystemEvent.of(SystemEvent.Level.INFO, MERGED)
+                .organization(organizationId)
+                .with("contactId", id.toString())
+                .with("mergedContactId", other.toString())
+                .build());
         return find(id);
     }
 

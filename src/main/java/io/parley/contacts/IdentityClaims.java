@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  *
  * @param nativeIds channel-native identities (a web chat session, a WhatsApp user id), taken as they are
  */
-public record IdentityClaims(String phone, String email, String deviceId, String externalId, String name,
-                             List<ContactIdentity> nativeIds) {
+public record IdentityClaims(
+        String phone, String email, String deviceId, String externalId, String name, List<ContactIdentity> nativeIds) {
     static final int MAX_EMAIL = 128;
     static final int MAX_DEVICE = 128;
     static final int MAX_EXTERNAL = 255;
@@ -63,7 +63,8 @@ public record IdentityClaims(String phone, String email, String deviceId, String
 
     /** {@code value} as E.164, or a 400 naming the field {@code phone}. */
     public static String phone(String value) {
-        String compact = value == null ? "" : PHONE_PUNCTUATION.matcher(value.strip()).replaceAll("");
+        String compact =
+                value == null ? "" : PHONE_PUNCTUATION.matcher(value.strip()).replaceAll("");
         if (!E164.matcher(compact).matches()) {
             throw invalid("phone", "must be an E.164 phone number: '+' and 2 to 15 digits");
         }
@@ -95,8 +96,10 @@ public record IdentityClaims(String phone, String email, String deviceId, String
         if (stripped == null) {
             return null;
         }
-        String clean = stripped.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String clean = stripped.codePoints()
+                .filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         if (clean.length() > MAX_NAME) {
             throw invalid("name", "must be at most " + MAX_NAME + " characters");
         }
@@ -108,7 +111,9 @@ public record IdentityClaims(String phone, String email, String deviceId, String
     }
 
     private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException("validation_failed", field + " " + message,
+        return new InvalidRequestException(
+                "validation_failed",
+                field + " " + message,
                 Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }

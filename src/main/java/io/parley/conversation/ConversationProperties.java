@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTurnFailures unexpected turn failures in a row after which the contact gets the error message
  */
 @ConfigurationProperties("parley.conversation")
-public record ConversationProperties(@DefaultValue("1s") Duration debounce, @DefaultValue("10s") Duration maxWait,
-                                     @DefaultValue("20") int historySize, @DefaultValue("5s") Duration reaperInterval,
-                                     @DefaultValue("5") int maxTurnFailures) {
-}
+public record ConversationProperties(
+        @DefaultValue("1s") Duration debounce,
+        @DefaultValue("10s") Duration maxWait,
+        @DefaultValue("20") int historySize,
+        @DefaultValue("5s") Duration reaperInterval,
+        @DefaultValue("5") int maxTurnFailures) {}

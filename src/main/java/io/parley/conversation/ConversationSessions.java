@@ -23,8 +23,12 @@ public class ConversationSessions {
     private final Chatbots chatbots;
     private final Clock clock;
 
-    ConversationSessions(Conversations conversations, SessionRepository sessions, UsageLedger usage,
-                         Chatbots chatbots, Clock clock) {
+    ConversationSessions(
+            Conversations conversations,
+            SessionRepository sessions,
+            UsageLedger usage,
+            Chatbots chatbots,
+            Clock clock) {
         this.conversations = conversations;
         this.sessions = sessions;
         this.usage = usage;
@@ -37,24 +41,37 @@ public class ConversationSessions {
         ConversationSummary conversation = conversations.get(id);
         List<SessionRow> rows = sessions.list(id, Math.max(1, Math.min(limit, 1000)));
         Map<SessionId, Long> counts = sessions.messageCounts(id);
-        Map<SessionId, SessionUsage> used = usage.bySession(rows.stream().map(SessionRow::id).toList());
+        Map<SessionId, SessionUsage> used =
+                usage.bySession(rows.stream().map(SessionRow::id).toList());
         Duration timeout = chatbots.sessionTimeout(conversation.chatbotId());
         Instant now = clock.instant();
-        return rows.stream().map(row -> summary(row, timeout, now, counts.getOrDefault(row.id(), 0L),
-                used.get(row.id()))).toList();
+        return rows.stream()
+                .map(row -> summary(row, timeout, now, counts.getOrDefault(row.id(), 0L), used.get(row.id())))
+                .toList();
     }
 
-    private static SessionSummary summary(SessionRow row, Duration timeout, Instant now, long messages,
-                                          SessionUsage used) {
+    private static SessionSummary summary(
+            SessionRow row, Duration timeout, Instant now, long messages, SessionUsage used) {
         Instant endedAt = row.endedAt();
         String endReason = row.endReason();
         // A quiet session has ended although no message came to close it yet.
-        if (endedAt == null && !timeout.isZero() && row.lastMessageAt().plus(timeout).isBefore(now)) {
+        if (endedAt == null
+                && !timeout.isZero()
+                && row.lastMessageAt().plus(timeout).isBefore(now)) {
             endedAt = row.lastMessageAt().plus(timeout);
             endReason = "timeout";
         }
-        return new SessionSummary(row.id(), row.startedAt(), row.lastMessageAt(), endedAt, endReason,
-                endedAt == null, messages, used == null ? 0 : used.tokensIn(), used == null ? 0 : used.tokensOut(),
-                used == null ? null : used.cost(), used == null ? 0 : used.unpricedTurns());
+        return new SessionSummary(
+                row.id(),
+                row.startedAt(),
+                row.lastMessageAt(),
+                endedAt,
+                endReason,
+                endedAt == null,
+                messages,
+                used == null ? 0 : used.tokensIn(),
+                used == null ? 0 : used.tokensOut(),
+                used == null ? null : used.cost(),
+                used == null ? 0 : used.unpricedTurns());
     }
 }

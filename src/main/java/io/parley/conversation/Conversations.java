@@ -1,20 +1,20 @@
 package io.parley.conversation;
 
+import io.parley.access.ApiKeyId;
 import io.parley.contacts.Contact;
 import io.parley.contacts.Contacts;
 import io.parley.conversation.internal.AgentMessageSender;
+import io.parley.conversation.internal.ConversationRepository;
 import io.parley.conversation.internal.ConversationRepository.ConversationRow;
 import io.parley.conversation.internal.ConversationRepository.NewMessage;
 import io.parley.conversation.internal.ConversationRepository.Received;
 import io.parley.conversation.internal.ConversationRepository.StoredMessage;
-import io.parley.conversation.internal.ConversationRepository;
 import io.parley.conversation.internal.InboundThrottle;
 import io.parley.conversation.internal.SessionPlacer;
 import io.parley.conversation.internal.TurnJob;
 import io.parley.delivery.Deliveries;
 import io.parley.delivery.DeliveryView;
 import io.parley.delivery.OutboundContent;
-import io.parley.platform.channel.Channels;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
@@ -25,7 +25,7 @@ import io.parley.platform.MessageId;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.SessionId;
-import io.parley.access.ApiKeyId;
+import io.parley.platform.channel.Channels;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -41,8 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 @EnableConfigurationProperties(ConversationProperties.class)
 public class Conversations {
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final ConversationRepository repository;
     private final Contacts contacts;
@@ -57,9 +56,18 @@ public class Conversations {
 
     private final Channels channels;
 
-    Conversations(ConversationRepository repository, Contacts contacts, Deliveries deliveries, Jobs jobs,
-                  AgentMessageSender sender, InboundThrottle throttle, SessionPlacer sessions,
-                  ConversationProperties properties, Clock clock, JsonMapper json, Channels channels) {
+    Conversations(
+            ConversationRepository repository,
+            Contacts contacts,
+            Deliveries deliveries,
+            Jobs jobs,
+            AgentMessageSender sender,
+            InboundThrottle throttle,
+            SessionPlacer sessions,
+            ConversationProperties properties,
+            Clock clock,
+            JsonMapper json,
+            Channels channels) {
         this.channels = channels;
         this.repository = repository;
         this.contacts = contacts;
@@ -80,8 +88,14 @@ public class Conversations {
      */
     @Transactional
     public Receipt receive(InboundMessage message) {
-        ContactId contactId = contacts.resolve(message.organizationId(), message.chatbotId(), message.identities(),
-                message.trust(), message.profileName(), clock.instant()).id();
+        ContactId contactId = contacts.resolve(
+                        message.organizationId(),
+                        message.chatbotId(),
+                        message.identities(),
+                        message.trust(),
+                        message.profileName(),
+                        clock.instant())
+                .id();
         return receive(message, contactId);
     }
 
@@ -93,18 +107,33 @@ public class Conversations {
     public Receipt receive(InboundMessage message, ContactId contactId) {
         Instant now = clock.instant();
         MessageId messageId = new MessageId(UUID.randomUUID());
-        NewMessage stored = new NewMessage(messageId, message.organizationId(), null, "user", message.type(),
-                message.text(), json.writeValueAsString(message.details()), message.providerMessageId(),
-                message.contextMessageId(), message.providerTimestamp(), message.needsReply(), now);
-        Optional<ConversationId> conversation = repository.receive(new Received(message.organizationId(),
-                message.chatbotId(), contactId, message.channelAccountId(), message.channel(),
-                message.providerMessageId(), stored,
+        NewMessage stored = new NewMessage(
+                messageId,
+                message.organizationId(),
+                null,
+                "user",
+                message.type(),
+                message.text(),
+                json.writeValueAsString(message.details()),
+                message.providerMessageId(),
+                message.contextMessageId(),
+                message.providerTimestamp(),
+                message.needsReply(),
+                now);
+        Optional<ConversationId> conversation = repository.receive(new Received(
+                message.organizationId(),
+                message.chatbotId(),
+                contactId,
+                message.channelAccountId(),
+                message.channel(),
+                message.providerMessageId(),
+                stored,
                 channels.capabilities(message.channel()).serviceWindow().orElse(null)));
         if (conversation.isEmpty()) {
             return Receipt.ofDuplicate();
         }
-        boolean throttled = message.needsReply()
-                && throttle.throttled(message, contactId, conversation.get(), messageId, now);
+        boolean throttled =
+                message.needsReply() && throttle.throttled(message, contactId, conversation.get(), messageId, now);
         SessionId session = sessions.placeInbound(conversation.get(), now, message.newSession());
         if (message.needsReply() && !throttled) {
             jobs.scheduleIfAbsent(TurnJob.TASK, conversation.get().toString(), now.plus(properties.debounce()));
@@ -128,8 +157,7 @@ public class Conversations {
      * recorded in the usage ledger against that key, once.
      */
     @Transactional
-    public MessageId sendAgentMessage(ConversationId id, String text, IdempotencyKey idempotencyKey,
-                                      ApiKeyId apiKey) {
+    public MessageId sendAgentMessage(ConversationId id, String text, IdempotencyKey idempotencyKey, ApiKeyId apiKey) {
         return sendAgentMessage(id, new OutboundContent.Text(text), null, idempotencyKey, apiKey);
     }
 
@@ -139,8 +167,12 @@ public class Conversations {
      * rendering. Idempotency as for text: the key covers the whole content and {@code replyTo}.
      */
     @Transactional
-    public MessageId sendAgentMessage(ConversationId id, OutboundContent content, String replyTo,
-                                      IdempotencyKey idempotencyKey, ApiKeyId apiKey) {
+    public MessageId sendAgentMessage(
+            ConversationId id,
+            OutboundContent content,
+            String replyTo,
+            IdempotencyKey idempotencyKey,
+            ApiKeyId apiKey) {
         ConversationRow conversation = repository.find(id).orElseThrow(() -> notFound(id));
         return sender.send(conversation, content, replyTo, idempotencyKey, apiKey);
     }
@@ -151,15 +183,19 @@ public class Conversations {
      * the conversation, the chatbot is paused).
      */
     public Optional<List<MessageEntry>> replies(ConversationId conversation, MessageId inbound) {
-        return repository.answeringTurn(conversation, inbound).map(turn -> turn
-                .map(id -> repository.repliesOfTurn(conversation, id).stream().map(m -> entry(m, null)).toList())
-                .orElse(List.of()));
+        return repository
+                .answeringTurn(conversation, inbound)
+                .map(turn -> turn.map(id -> repository.repliesOfTurn(conversation, id).stream()
+                                .map(m -> entry(m, null))
+                                .toList())
+                        .orElse(List.of()));
     }
 
     /** Up to {@code limit} messages after {@code after} (null or another conversation's id: from the first). */
     public List<MessageEntry> messagesAfter(ConversationId conversation, MessageId after, int limit) {
         return repository.messagesAfter(conversation, after, Math.max(1, Math.min(limit, 1000))).stream()
-                .map(m -> entry(m, null)).toList();
+                .map(m -> entry(m, null))
+                .toList();
     }
 
     /** The contact's messages the turn that wrote {@code reply} answered; empty for a message no turn wrote. */
@@ -183,8 +219,7 @@ public class Conversations {
     }
 
     /** A message found by {@link #search}. */
-    public record Found(ConversationId conversationId, MessageEntry message) {
-    }
+    public record Found(ConversationId conversationId, MessageEntry message) {}
 
     /** Messages containing {@code text}; only the organization's when {@code organizationId} is given. */
     public List<Found> search(OrganizationId organizationId, String text, int limit) {
@@ -192,7 +227,8 @@ public class Conversations {
             throw new InvalidRequestException("validation_failed", "query must not be blank");
         }
         return repository.search(organizationId, text.strip(), Math.max(1, Math.min(limit, 200))).stream()
-                .map(hit -> new Found(hit.conversationId(), entry(hit.message(), null))).toList();
+                .map(hit -> new Found(hit.conversationId(), entry(hit.message(), null)))
+                .toList();
     }
 
     private ConversationSummary setOwner(ConversationId id, Owner owner) {
@@ -224,21 +260,40 @@ public class Conversations {
     public List<MessageEntry> messages(ConversationId id, int limit) {
         repository.find(id).orElseThrow(() -> notFound(id));
         List<StoredMessage> stored = repository.recentMessages(id, Math.max(1, Math.min(limit, 1000)));
-        Map<MessageId, DeliveryView> delivery = deliveries.forMessages(stored.stream().map(StoredMessage::id).toList());
+        Map<MessageId, DeliveryView> delivery =
+                deliveries.forMessages(stored.stream().map(StoredMessage::id).toList());
         return stored.stream().map(m -> entry(m, delivery.get(m.id()))).toList();
     }
 
     private MessageEntry entry(StoredMessage m, DeliveryView delivery) {
-        return new MessageEntry(m.id(), m.sequence(), m.role(), m.type(), m.content(),
-                m.detailsJson() == null ? Map.of() : json.readValue(m.detailsJson(), MAP), m.providerMessageId(),
-                m.createdAt(), delivery, m.sessionId());
+        return new MessageEntry(
+                m.id(),
+                m.sequence(),
+                m.role(),
+                m.type(),
+                m.content(),
+                m.detailsJson() == null ? Map.of() : json.readValue(m.detailsJson(), MAP),
+                m.providerMessageId(),
+                m.createdAt(),
+                delivery,
+                m.sessionId());
     }
 
     private List<ConversationSummary> summaries(List<ConversationRow> rows) {
-        Map<ContactId, Contact> found = contacts.findAll(rows.stream().map(ConversationRow::contactId).toList());
-        return rows.stream().map(r -> new ConversationSummary(r.id(), r.organizationId(), r.chatbotId(),
-                r.channelAccountId(), r.channel(), found.get(r.contactId()), r.owner(), r.lastMessageAt(),
-                r.createdAt())).toList();
+        Map<ContactId, Contact> found =
+                contacts.findAll(rows.stream().map(ConversationRow::contactId).toList());
+        return rows.stream()
+                .map(r -> new ConversationSummary(
+                        r.id(),
+                        r.organizationId(),
+                        r.chatbotId(),
+                        r.channelAccountId(),
+                        r.channel(),
+                        found.get(r.contactId()),
+                        r.owner(),
+                        r.lastMessageAt(),
+                        r.createdAt()))
+                .toList();
     }
 
     private static NotFoundException notFound(ConversationId id) {

@@ -1,11 +1,11 @@
 package io.parley.conversation;
 
-import io.parley.platform.channel.ChannelType;
 import io.parley.contacts.ContactIdentity;
 import io.parley.contacts.IdentityTrust;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.channel.ChannelType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +25,22 @@ import java.util.Objects;
  * @param trust             whether the channel proved {@code identities} ({@link IdentityTrust#VERIFIED}: WhatsApp,
  *                          a server's key, a signed user) or a browser merely claims them (ADR 31)
  */
-public record InboundMessage(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
-                             ChannelType channel, String providerMessageId, List<ContactIdentity> identities,
-                             String profileName, String type, String text, Map<String, Object> details,
-                             String contextMessageId, Instant providerTimestamp, boolean needsReply,
-                             boolean newSession, IdentityTrust trust) {
+public record InboundMessage(
+        OrganizationId organizationId,
+        ChatbotId chatbotId,
+        ChannelAccountId channelAccountId,
+        ChannelType channel,
+        String providerMessageId,
+        List<ContactIdentity> identities,
+        String profileName,
+        String type,
+        String text,
+        Map<String, Object> details,
+        String contextMessageId,
+        Instant providerTimestamp,
+        boolean needsReply,
+        boolean newSession,
+        IdentityTrust trust) {
     public InboundMessage {
         Objects.requireNonNull(organizationId, "organizationId");
         Objects.requireNonNull(chatbotId, "chatbotId");
@@ -48,21 +59,68 @@ public record InboundMessage(OrganizationId organizationId, ChatbotId chatbotId,
     }
 
     /** A message whose identities the channel proved (as WhatsApp does). */
-    public InboundMessage(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
-                          ChannelType channel, String providerMessageId, List<ContactIdentity> identities,
-                          String profileName, String type, String text, Map<String, Object> details,
-                          String contextMessageId, Instant providerTimestamp, boolean needsReply,
-                          boolean newSession) {
-        this(organizationId, chatbotId, channelAccountId, channel, providerMessageId, identities, profileName, type,
-                text, details, contextMessageId, providerTimestamp, needsReply, newSession, IdentityTrust.VERIFIED);
+    public InboundMessage(
+            OrganizationId organizationId,
+            ChatbotId chatbotId,
+            ChannelAccountId channelAccountId,
+            ChannelType channel,
+            String providerMessageId,
+            List<ContactIdentity> identities,
+            String profileName,
+            String type,
+            String text,
+            Map<String, Object> details,
+            String contextMessageId,
+            Instant providerTimestamp,
+            boolean needsReply,
+            boolean newSession) {
+        this(
+                organizationId,
+                chatbotId,
+                channelAccountId,
+                channel,
+                providerMessageId,
+                identities,
+                profileName,
+                type,
+                text,
+                details,
+                contextMessageId,
+                providerTimestamp,
+                needsReply,
+                newSession,
+                IdentityTrust.VERIFIED);
     }
 
     /** A message that continues the current session unless the chatbot's session timeout passed. */
-    public InboundMessage(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
-                          ChannelType channel, String providerMessageId, List<ContactIdentity> identities,
-                          String profileName, String type, String text, Map<String, Object> details,
-                          String contextMessageId, Instant providerTimestamp, boolean needsReply) {
-        this(organizationId, chatbotId, channelAccountId, channel, providerMessageId, identities, profileName, type,
-                text, details, contextMessageId, providerTimestamp, needsReply, false);
+    public InboundMessage(
+            OrganizationId organizationId,
+            ChatbotId chatbotId,
+            ChannelAccountId channelAccountId,
+            ChannelType channel,
+            String providerMessageId,
+            List<ContactIdentity> identities,
+            String profileName,
+            String type,
+            String text,
+            Map<String, Object> details,
+            String contextMessageId,
+            Instant providerTimestamp,
+            boolean needsReply) {
+        this(
+                organizationId,
+                chatbotId,
+                channelAccountId,
+                channel,
+                providerMessageId,
+                identities,
+                profileName,
+                type,
+                text,
+                details,
+                contextMessageId,
+                providerTimestamp,
+                needsReply,
+                false);
     }
 }

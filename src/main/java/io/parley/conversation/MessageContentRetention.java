@@ -42,9 +42,12 @@ public class MessageContentRetention {
                                        and (content <> :marker or details is not null)
                                      limit :batch for update skip locked)
                         returning id""")
-                .param("marker", MARKER).param("org", organizationId.value())
-                .param("cutoff", Timestamp.from(cutoff)).param("batch", batch)
-                .query((rs, n) -> new MessageId(rs.getObject("id", UUID.class))).list();
+                .param("marker", MARKER)
+                .param("org", organizationId.value())
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("batch", batch)
+                .query((rs, n) -> new MessageId(rs.getObject("id", UUID.class)))
+                .list();
         outbound.anonymize(organizationId, anonymized);
         return anonymized.size();
     }
@@ -59,8 +62,10 @@ public class MessageContentRetention {
                         delete from messages
                         where id in (select id from messages where organization_id = :org and created_at < :cutoff
                                      limit :batch for update skip locked)""")
-                .param("org", organizationId.value()).param("cutoff", Timestamp.from(cutoff))
-                .param("batch", batch).update();
+                .param("org", organizationId.value())
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("batch", batch)
+                .update();
         sessions.deleteEmptyBefore(organizationId, cutoff, batch);
         return deleted;
     }

@@ -1,6 +1,5 @@
 package io.parley.conversation;
 
-import io.parley.platform.channel.ChannelType;
 import io.parley.contacts.Contact;
 import io.parley.contacts.Contacts;
 import io.parley.conversation.internal.ConversationRepository;
@@ -9,8 +8,8 @@ import io.parley.conversation.internal.ProactiveConversations;
 import io.parley.conversation.internal.Recipients;
 import io.parley.conversation.internal.SessionPlacer;
 import io.parley.delivery.Deliveries;
-import io.parley.delivery.OutboundContent;
 import io.parley.delivery.Lane;
+import io.parley.delivery.OutboundContent;
 import io.parley.delivery.OutboundRequest;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
@@ -19,6 +18,7 @@ import io.parley.platform.ConversationId;
 import io.parley.platform.MessageId;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.OutboundMessageId;
+import io.parley.platform.channel.ChannelType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -45,8 +45,15 @@ public class ProactiveMessages {
     private final Clock clock;
     private final JsonMapper json;
 
-    ProactiveMessages(ConversationRepository messages, ProactiveConversations conversations, SessionPlacer sessions,
-                      Contacts contacts, Deliveries deliveries, Recipients recipients, Clock clock, JsonMapper json) {
+    ProactiveMessages(
+            ConversationRepository messages,
+            ProactiveConversations conversations,
+            SessionPlacer sessions,
+            Contacts contacts,
+            Deliveries deliveries,
+            Recipients recipients,
+            Clock clock,
+            JsonMapper json) {
         this.recipients = recipients;
         this.messages = messages;
         this.conversations = conversations;
@@ -61,9 +68,16 @@ public class ProactiveMessages {
      * @param idempotencyKey unique per organization; a second send with it queues nothing
      * @param details        stored with the message (e.g. {@code {"source": "broadcast", "broadcastId": …}})
      */
-    public record Proactive(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
-                            ChannelType channel, ContactId contactId, OutboundContent content, Lane lane,
-                            String idempotencyKey, Map<String, Object> details) {
+    public record Proactive(
+            OrganizationId organizationId,
+            ChatbotId chatbotId,
+            ChannelAccountId channelAccountId,
+            ChannelType channel,
+            ContactId contactId,
+            OutboundContent content,
+            Lane lane,
+            String idempotencyKey,
+            Map<String, Object> details) {
         public Proactive {
             Objects.requireNonNull(idempotencyKey, "idempotencyKey");
             Objects.requireNonNull(lane, "lane");
@@ -71,16 +85,30 @@ public class ProactiveMessages {
         }
 
         /** A text message. */
-        public Proactive(OrganizationId organizationId, ChatbotId chatbotId, ChannelAccountId channelAccountId,
-                         ChannelType channel, ContactId contactId, String text, Lane lane, String idempotencyKey,
-                         Map<String, Object> details) {
-            this(organizationId, chatbotId, channelAccountId, channel, contactId, new OutboundContent.Text(text), lane,
-                    idempotencyKey, details);
+        public Proactive(
+                OrganizationId organizationId,
+                ChatbotId chatbotId,
+                ChannelAccountId channelAccountId,
+                ChannelType channel,
+                ContactId contactId,
+                String text,
+                Lane lane,
+                String idempotencyKey,
+                Map<String, Object> details) {
+            this(
+                    organizationId,
+                    chatbotId,
+                    channelAccountId,
+                    channel,
+                    contactId,
+                    new OutboundContent.Text(text),
+                    lane,
+                    idempotencyKey,
+                    details);
         }
     }
 
-    public record Queued(ConversationId conversationId, MessageId messageId, OutboundMessageId outboundId) {
-    }
+    public record Queued(ConversationId conversationId, MessageId messageId, OutboundMessageId outboundId) {}
 
     /** Queues the message in the caller's transaction; empty if its idempotency key was used before. */
     @Transactional
@@ -88,19 +116,38 @@ public class ProactiveMessages {
         if (deliveries.lockAndFind(p.organizationId(), p.idempotencyKey()).isPresent()) {
             return Optional.empty();
         }
-        Contact contact = contacts.find(p.contactId()).orElseThrow(() ->
-                new IllegalArgumentException("No contact " + p.contactId()));
+        Contact contact = contacts.find(p.contactId())
+                .orElseThrow(() -> new IllegalArgumentException("No contact " + p.contactId()));
         Instant now = clock.instant();
-        ConversationId conversation = conversations.upsert(p.organizationId(), p.chatbotId(), p.contactId(),
-                p.channelAccountId(), p.channel(), now);
+        ConversationId conversation = conversations.upsert(
+                p.organizationId(), p.chatbotId(), p.contactId(), p.channelAccountId(), p.channel(), now);
         MessageId messageId = new MessageId(UUID.randomUUID());
-        messages.insertMessage(new NewMessage(messageId, p.organizationId(), conversation, "agent",
-                p.content().wireType(), p.content().transcript(), p.details() == null ? null : json.writeValueAsString(p.details()), null, null, null, false,
+        messages.insertMessage(new NewMessage(
+                messageId,
+                p.organizationId(),
+                conversation,
+                "agent",
+                p.content().wireType(),
+                p.content().transcript(),
+                p.details() == null ? null : json.writeValueAsString(p.details()),
+                null,
+                null,
+                null,
+                false,
                 now));
         sessions.placeOutbound(conversation, now);
-        OutboundMessageId outbound = deliveries.enqueue(new OutboundRequest(p.organizationId(), conversation,
-                messageId, p.channelAccountId(), p.channel(), recipients.of(p.channel(), contact), p.content(), null,
-                p.lane(), p.idempotencyKey(), null));
+        OutboundMessageId outbound = deliveries.enqueue(new OutboundRequest(
+                p.organizationId(),
+                conversation,
+                messageId,
+                p.channelAccountId(),
+                p.channel(),
+                recipients.of(p.channel(), contact),
+                p.content(),
+                null,
+                p.lane(),
+                p.idempotencyKey(),
+                null));
         return Optional.of(new Queued(conversation, messageId, outbound));
     }
 }

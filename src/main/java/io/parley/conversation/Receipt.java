@@ -10,8 +10,8 @@ import io.parley.platform.SessionId;
  *                  channel does no further work for it (no media download)
  * @param sessionId the session the message was placed in; null for a duplicate
  */
-public record Receipt(boolean duplicate, ConversationId conversationId, MessageId messageId, boolean throttled,
-                      SessionId sessionId) {
+public record Receipt(
+        boolean duplicate, ConversationId conversationId, MessageId messageId, boolean throttled, SessionId sessionId) {
     public Receipt(boolean duplicate, ConversationId conversationId, MessageId messageId, boolean throttled) {
         this(duplicate, conversationId, messageId, throttled, null);
     }

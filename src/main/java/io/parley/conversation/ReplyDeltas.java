@@ -36,19 +36,17 @@ public class ReplyDeltas implements SmartLifecycle {
     static final String CHANNEL = "parley_reply_deltas";
     /** NOTIFY refuses payloads of 8000 bytes; a char escapes to at most 6 bytes of JSON, so pieces stay below. */
     static final int MAX_PIECE_CHARS = 1000;
+
     private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
     private static final int RECEIVE_TIMEOUT_MS = 500;
     private static final Logger log = LoggerFactory.getLogger(ReplyDeltas.class);
 
     /** What a subscriber hears: a piece of text, or the end of the turn's stream. */
-    public sealed interface Delta permits Text, End {
-    }
+    public sealed interface Delta permits Text, End {}
 
-    public record Text(String text) implements Delta {
-    }
+    public record Text(String text) implements Delta {}
 
-    public record End() implements Delta {
-    }
+    public record End() implements Delta {}
 
     /** Ends a subscription; closing twice is harmless. */
     public interface Subscription extends AutoCloseable {
@@ -63,6 +61,7 @@ public class ReplyDeltas implements SmartLifecycle {
     private final Map<UUID, Set<Consumer<Delta>>> subscribers = new ConcurrentHashMap<>();
     /** Conversations a client on any node follows, until when (announced through the channel itself). */
     private final Map<UUID, Instant> followed = new ConcurrentHashMap<>();
+
     private volatile boolean running;
     private volatile boolean listening;
     private volatile Thread listener;
@@ -115,8 +114,11 @@ public class ReplyDeltas implements SmartLifecycle {
 
     private void notify(Map<String, Object> payload) {
         try {
-            jdbc.sql("select pg_notify(:channel, :payload)").param("channel", CHANNEL)
-                    .param("payload", json.writeValueAsString(payload)).query((rs, n) -> 1).list();
+            jdbc.sql("select pg_notify(:channel, :payload)")
+                    .param("channel", CHANNEL)
+                    .param("payload", json.writeValueAsString(payload))
+                    .query((rs, n) -> 1)
+                    .list();
         } catch (RuntimeException e) {
             log.warn("Reply delta not published: {}", e.getClass().getSimpleName());
         }
@@ -144,8 +146,7 @@ public class ReplyDeltas implements SmartLifecycle {
             }
             case "text" -> deliver(id, new Text(node.path("t").asString("")));
             case "end" -> deliver(id, new End());
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -181,7 +182,9 @@ public class ReplyDeltas implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                log.warn("Reply delta listener lost its connection ({}); reconnecting", e.getClass().getSimpleName());
+                log.warn(
+                        "Reply delta listener lost its connection ({}); reconnecting",
+                        e.getClass().getSimpleName());
                 try {
                     Thread.sleep(RECONNECT_PAUSE);
                 } catch (InterruptedException interrupted) {

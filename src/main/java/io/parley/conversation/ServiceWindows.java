@@ -31,8 +31,14 @@ public class ServiceWindows implements ConversationWindows {
     public Optional<ConversationWindow> window(ConversationId id) {
         return repository.findWindow(id).map(row -> {
             ConversationRow c = row.conversation();
-            return new ConversationWindow(c.id(), c.organizationId(), c.chatbotId(), c.channelAccountId(),
-                    c.channel(), c.contactId(), row.windowExpiresAt());
+            return new ConversationWindow(
+                    c.id(),
+                    c.organizationId(),
+                    c.chatbotId(),
+                    c.channelAccountId(),
+                    c.channel(),
+                    c.contactId(),
+                    row.windowExpiresAt());
         });
     }
 }

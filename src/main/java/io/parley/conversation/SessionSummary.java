@@ -14,7 +14,15 @@ import java.time.Instant;
  * @param cost          its turns' cost where priced; null when none was
  * @param unpricedTurns turns with tokens but no known price
  */
-public record SessionSummary(SessionId id, Instant startedAt, Instant lastMessageAt, Instant endedAt,
-                             String endReason, boolean current, long messages, long tokensIn, long tokensOut,
-                             BigDecimal cost, int unpricedTurns) {
-}
+public record SessionSummary(
+        SessionId id,
+        Instant startedAt,
+        Instant lastMessageAt,
+        Instant endedAt,
+        String endReason,
+        boolean current,
+        long messages,
+        long tokensIn,
+        long tokensOut,
+        BigDecimal cost,
+        int unpricedTurns) {}

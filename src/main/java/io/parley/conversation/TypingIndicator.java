@@ -1,7 +1,7 @@
 package io.parley.conversation;
 
-import io.parley.platform.channel.ChannelType;
 import io.parley.platform.ChannelAccountId;
+import io.parley.platform.channel.ChannelType;
 
 /**
  * Shows the contact that a reply is coming (WhatsApp: marks the message read with a typing indicator).

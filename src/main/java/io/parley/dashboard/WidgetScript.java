@@ -25,8 +25,8 @@ import org.springframework.web.context.request.WebRequest;
 @RestController
 class WidgetScript {
     static final MediaType JAVASCRIPT = new MediaType("application", "javascript", StandardCharsets.UTF_8);
-    private static final CacheControl CACHING = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()
-            .staleWhileRevalidate(Duration.ofHours(1));
+    private static final CacheControl CACHING =
+            CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic().staleWhileRevalidate(Duration.ofHours(1));
 
     private final byte[] script;
     private final String etag;
@@ -51,10 +51,16 @@ class WidgetScript {
     @GetMapping("/widget.js")
     ResponseEntity<byte[]> widget(WebRequest request) {
         if (request.checkNotModified(etag)) {
-            return ResponseEntity.status(304).cacheControl(CACHING).eTag(etag)
-                    .header("Access-Control-Allow-Origin", "*").build();
+            return ResponseEntity.status(304)
+                    .cacheControl(CACHING)
+                    .eTag(etag)
+                    .header("Access-Control-Allow-Origin", "*")
+                    .build();
         }
-        return ResponseEntity.ok().contentType(JAVASCRIPT).cacheControl(CACHING).eTag(etag)
+        return ResponseEntity.ok()
+                .contentType(JAVASCRIPT)
+                .cacheControl(CACHING)
+                .eTag(etag)
                 .header("Access-Control-Allow-Origin", "*")
                 // Sites that isolate themselves (Cross-Origin-Embedder-Policy) may still load it.
                 .header("Cross-Origin-Resource-Policy", "cross-origin")

@@ -9,8 +9,8 @@ import io.parley.platform.ConversationId;
 import io.parley.platform.IdempotencyKey;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.Jobs;
-import io.parley.platform.OrganizationId;
 import io.parley.platform.MessageId;
+import io.parley.platform.OrganizationId;
 import io.parley.platform.OutboundMessageId;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,8 +31,12 @@ public class Deliveries {
     private final Jobs jobs;
     private final Clock clock;
 
-    Deliveries(OutboundRepository repository, AccountRates rates, ReportedFailures reportedFailures, Jobs jobs,
-               Clock clock) {
+    Deliveries(
+            OutboundRepository repository,
+            AccountRates rates,
+            ReportedFailures reportedFailures,
+            Jobs jobs,
+            Clock clock) {
         this.repository = repository;
         this.rates = rates;
         this.reportedFailures = reportedFailures;
@@ -48,21 +52,20 @@ public class Deliveries {
     public OutboundMessageId enqueue(OutboundRequest request) {
         OutboundMessageId id = new OutboundMessageId(UUID.randomUUID());
         repository.insert(id, request);
-        jobs.scheduleIfAbsent(DeliveryJob.TASK, id.toString(), clock.instant(), request.lane().priority());
+        jobs.scheduleIfAbsent(
+                DeliveryJob.TASK, id.toString(), clock.instant(), request.lane().priority());
         return id;
     }
 
     /** Which message of which conversation an outbound message carries. */
-    public record Origin(MessageId messageId, ConversationId conversationId) {
-    }
+    public record Origin(MessageId messageId, ConversationId conversationId) {}
 
     public Optional<Origin> origin(io.parley.platform.OutboundMessageId id) {
         return repository.origin(id).map(k -> new Origin(k.messageId(), k.conversationId()));
     }
 
     /** A message queued earlier under an idempotency key. */
-    public record Keyed(MessageId messageId, ConversationId conversationId, String requestHash) {
-    }
+    public record Keyed(MessageId messageId, ConversationId conversationId, String requestHash) {}
 
     /**
      * Outbox keys of callers' {@code Idempotency-Key}s have their own namespace: they cannot meet the keys Parley
@@ -89,7 +92,8 @@ public class Deliveries {
     @Transactional
     public Optional<Keyed> lockAndFind(OrganizationId organization, String idempotencyKey) {
         repository.lockKey(organization, idempotencyKey);
-        return repository.findByKey(organization, idempotencyKey)
+        return repository
+                .findByKey(organization, idempotencyKey)
                 .map(k -> new Keyed(k.messageId(), k.conversationId(), k.requestHash()));
     }
 

@@ -18,14 +18,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             conversation (same lane) is done
  */
 @ConfigurationProperties("parley.delivery")
-public record DeliveryProperties(@DefaultValue("3") int maxRetries, @DefaultValue("1s") Duration firstBackoff,
-                                 @DefaultValue("2.0") double backoffFactor, @DefaultValue("0.2") double jitter,
-                                 @DefaultValue("5m") Duration maxBackoff,
-                                 @DefaultValue("4s") Duration throttleFirstBackoff,
-                                 @DefaultValue("4.0") double throttleFactor, @DefaultValue("6") int maxThrottles,
-                                 @DefaultValue("30s") Duration confirmationWait,
-                                 @DefaultValue("250ms") Duration fifoWait,
-                                 @DefaultValue Pacing pacing, @DefaultValue DeadLetters deadLetters) {
+public record DeliveryProperties(
+        @DefaultValue("3") int maxRetries,
+        @DefaultValue("1s") Duration firstBackoff,
+        @DefaultValue("2.0") double backoffFactor,
+        @DefaultValue("0.2") double jitter,
+        @DefaultValue("5m") Duration maxBackoff,
+        @DefaultValue("4s") Duration throttleFirstBackoff,
+        @DefaultValue("4.0") double throttleFactor,
+        @DefaultValue("6") int maxThrottles,
+        @DefaultValue("30s") Duration confirmationWait,
+        @DefaultValue("250ms") Duration fifoWait,
+        @DefaultValue Pacing pacing,
+        @DefaultValue DeadLetters deadLetters) {
     public RetryPolicy retryPolicy() {
         return new RetryPolicy(maxRetries, firstBackoff, backoffFactor, jitter, maxBackoff);
     }
@@ -47,11 +52,14 @@ public record DeliveryProperties(@DefaultValue("3") int maxRetries, @DefaultValu
      * @param redisKeyPrefix           what every pacing key in Redis starts with; installations (or test runs) sharing
      *                                 one Redis keep their buckets apart with their own
      */
-    public record Pacing(@DefaultValue("80") int accountMessagesPerSecond, @DefaultValue("3") int recipientBurst,
-                         @DefaultValue("6s") Duration recipientInterval, @DefaultValue("0.8") double campaignShare,
-                         String redisUrl, @DefaultValue("500ms") Duration redisTimeout,
-                         @DefaultValue("parley:pacing:") String redisKeyPrefix) {
-    }
+    public record Pacing(
+            @DefaultValue("80") int accountMessagesPerSecond,
+            @DefaultValue("3") int recipientBurst,
+            @DefaultValue("6s") Duration recipientInterval,
+            @DefaultValue("0.8") double campaignShare,
+            String redisUrl,
+            @DefaultValue("500ms") Duration redisTimeout,
+            @DefaultValue("parley:pacing:") String redisKeyPrefix) {}
 
     /**
      * @param healInterval    how often transient dead letters are looked at
@@ -59,7 +67,9 @@ public record DeliveryProperties(@DefaultValue("3") int maxRetries, @DefaultValu
      * @param maxAutoReplays  automatic replays of one message before it stays dead
      * @param healthThreshold open dead letters above which the health indicator reports {@code WARN}
      */
-    public record DeadLetters(@DefaultValue("1m") Duration healInterval, @DefaultValue("10m") Duration healCoolDown,
-                              @DefaultValue("3") int maxAutoReplays, @DefaultValue("100") long healthThreshold) {
-    }
+    public record DeadLetters(
+            @DefaultValue("1m") Duration healInterval,
+            @DefaultValue("10m") Duration healCoolDown,
+            @DefaultValue("3") int maxAutoReplays,
+            @DefaultValue("100") long healthThreshold) {}
 }

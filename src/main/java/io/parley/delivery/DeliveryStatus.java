@@ -6,7 +6,12 @@ package io.parley.delivery;
  * was delivered.
  */
 public enum DeliveryStatus {
-    QUEUED(0), SENDING(1), SENT(2), FAILED(3), DELIVERED(4), READ(5),
+    QUEUED(0),
+    SENDING(1),
+    SENT(2),
+    FAILED(3),
+    DELIVERED(4),
+    READ(5),
     /** Free text outside the contact's 24-hour window with no template to replace it: never sent (ADR 21). */
     WINDOW_CLOSED(3);
 

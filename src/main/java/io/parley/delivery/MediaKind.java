@@ -13,11 +13,17 @@ public enum MediaKind {
     IMAGE("image", List.of("image/jpeg", "image/png")),
     VIDEO("video", List.of("video/mp4", "video/3gpp")),
     AUDIO("audio", List.of("audio/aac", "audio/mp4", "audio/mpeg", "audio/amr", "audio/ogg")),
-    DOCUMENT("document", List.of("text/plain", "application/pdf", "application/msword",
-            "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "application/vnd.openxmlformats-officedocument.presentationml.presentation"));
+    DOCUMENT(
+            "document",
+            List.of(
+                    "text/plain",
+                    "application/pdf",
+                    "application/msword",
+                    "application/vnd.ms-excel",
+                    "application/vnd.ms-powerpoint",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation"));
 
     private final String wireName;
     private final List<String> mimeTypes;
@@ -55,6 +61,8 @@ public enum MediaKind {
 
     static String base(String mimeType) {
         int semicolon = mimeType.indexOf(';');
-        return (semicolon < 0 ? mimeType : mimeType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? mimeType : mimeType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -19,8 +19,13 @@ import java.util.stream.Collectors;
  * channel's capabilities allow; {@link #transcript()} is the readable text the conversation transcript and channels
  * that cannot render the kind show.
  */
-public sealed interface OutboundContent permits OutboundContent.Text, OutboundContent.Media,
-        OutboundContent.Interactive, OutboundContent.Reaction, OutboundContent.Location, OutboundContent.Template {
+public sealed interface OutboundContent
+        permits OutboundContent.Text,
+                OutboundContent.Media,
+                OutboundContent.Interactive,
+                OutboundContent.Reaction,
+                OutboundContent.Location,
+                OutboundContent.Template {
 
     /** The wire name stored in {@code outbound_messages.payload.type} and as the transcript message type. */
     String wireType();
@@ -49,14 +54,20 @@ public sealed interface OutboundContent permits OutboundContent.Text, OutboundCo
     default void validateFor(ChannelType channel, ChannelCapabilities capabilities) {
         validate();
         if (this instanceof Text text) {
-            check("text", text.text().codePointCount(0, text.text().length()) <= capabilities.maxTextLength(),
+            check(
+                    "text",
+                    text.text().codePointCount(0, text.text().length()) <= capabilities.maxTextLength(),
                     "text must have 1 to " + capabilities.maxTextLength() + " characters");
         }
         if (!capabilities.supports(outboundKind())) {
-            throw new io.parley.platform.InvalidRequestException("unsupported_on_channel",
-                    (this instanceof Template ? "Templates" : this instanceof Media ? "Media by uploaded id"
-                            : "Messages of type " + wireType()) + " cannot be sent on a " + channel
-                            + " channel", java.util.Map.of("field", wireType(), "channel", channel.wireName()));
+            throw new io.parley.platform.InvalidRequestException(
+                    "unsupported_on_channel",
+                    (this instanceof Template
+                                    ? "Templates"
+                                    : this instanceof Media ? "Media by uploaded id" : "Messages of type " + wireType())
+                            + " cannot be sent on a " + channel
+                            + " channel",
+                    java.util.Map.of("field", wireType(), "channel", channel.wireName()));
         }
     }
 
@@ -73,7 +84,9 @@ public sealed interface OutboundContent permits OutboundContent.Text, OutboundCo
         }
 
         public void validate() {
-            check("text", text != null && !text.isBlank() && text.codePointCount(0, text.length()) <= MAX_TEXT,
+            check(
+                    "text",
+                    text != null && !text.isBlank() && text.codePointCount(0, text.length()) <= MAX_TEXT,
                     "text must have 1 to " + MAX_TEXT + " characters");
         }
     }
@@ -90,13 +103,16 @@ public sealed interface OutboundContent permits OutboundContent.Text, OutboundCo
 
         public void validate() {
             required("media.kind", kind);
-            MediaKind mediaKind = MediaKind.fromWire(kind).orElseThrow(() -> ContentChecks.invalid("media.kind",
-                    "media.kind must be one of " + MediaKind.wireNames()));
+            MediaKind mediaKind = MediaKind.fromWire(kind)
+                    .orElseThrow(() ->
+                            ContentChecks.invalid("media.kind", "media.kind must be one of " + MediaKind.wireNames()));
             check("media", (link == null) != (id == null), "media needs exactly one of link and id");
             if (link != null) {
                 ContentChecks.httpsUrl("media.link", link, 2000);
             } else {
-                check("media.id", id.matches("[A-Za-z0-9_.:-]{1,128}"),
+                check(
+                        "media.id",
+                        id.matches("[A-Za-z0-9_.:-]{1,128}"),
                         "media.id must be a media id returned by the upload (letters, digits, . _ : -)");
             }
             if (caption != null) {
@@ -110,36 +126,46 @@ public sealed interface OutboundContent permits OutboundContent.Text, OutboundCo
         }
     }
 
-    record Button(String id, String title) {
-    }
+    record Button(String id, String title) {}
 
-    record Row(String id, String title, String description) {
-    }
+    record Row(String id, String title, String description) {}
 
-    record Section(String title, List<Row> rows) {
-    }
+    record Section(String title, List<Row> rows) {}
 
     /**
      * Reply buttons ({@code type=button}: 1–3 {@code buttons}), a list ({@code type=list}: a {@code button} label and
      * {@code sections} with at most 10 rows in total) or a link button ({@code type=cta_url}: {@code url},
      * {@code displayText}); all with a {@code body} and optional text {@code header} and {@code footer}.
      */
-    record Interactive(String type, String header, String body, String footer, List<Button> buttons, String button,
-                       List<Section> sections, String url, String displayText) implements OutboundContent {
+    record Interactive(
+            String type,
+            String header,
+            String body,
+            String footer,
+            List<Button> buttons,
+            String button,
+            List<Section> sections,
+            String url,
+            String displayText)
+            implements OutboundContent {
         public String wireType() {
             return "interactive";
         }
 
         public String transcript() {
             String action = switch (type) {
-                case "button" -> "[buttons: " + buttons.stream().map(Button::title).collect(Collectors.joining(" | "))
-                        + "]";
-                case "list" -> "[list " + button + ": " + sections.stream().flatMap(s -> s.rows().stream())
-                        .map(Row::title).collect(Collectors.joining(" | ")) + "]";
+                case "button" ->
+                    "[buttons: " + buttons.stream().map(Button::title).collect(Collectors.joining(" | ")) + "]";
+                case "list" ->
+                    "[list " + button + ": "
+                            + sections.stream()
+                                    .flatMap(s -> s.rows().stream())
+                                    .map(Row::title)
+                                    .collect(Collectors.joining(" | "))
+                            + "]";
                 default -> "[link: " + displayText + " " + url + "]";
             };
-            return (header == null ? "" : header + "\n") + body + "\n" + action
-                    + (footer == null ? "" : "\n" + footer);
+            return (header == null ? "" : header + "\n") + body + "\n" + action + (footer == null ? "" : "\n" + footer);
         }
 
         public void validate() {
@@ -158,13 +184,15 @@ public sealed interface OutboundContent permits OutboundContent.Text, OutboundCo
                     ContentChecks.httpsUrl("interactive.url", url, 2000);
                     length("interactive.displayText", displayText, 1, 20);
                 }
-                default -> throw ContentChecks.invalid("interactive.type",
-                        "interactive.type must be button, list or cta_url");
+                default ->
+                    throw ContentChecks.invalid("interactive.type", "interactive.type must be button, list or cta_url");
             }
         }
 
         private void validateButtons() {
-            check("interactive.buttons", buttons != null && !buttons.isEmpty() && buttons.size() <= 3,
+            check(
+                    "interactive.buttons",
+                    buttons != null && !buttons.isEmpty() && buttons.size() <= 3,
                     "interactive.buttons must have 1 to 3 buttons");
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < buttons.size(); i++) {
@@ -178,16 +206,24 @@ public sealed interface OutboundContent permits OutboundContent.Text, OutboundCo
 
         private void validateList() {
             length("interactive.button", button, 1, 20);
-            check("interactive.sections", sections != null && !sections.isEmpty() && sections.size() <= 10,
+            check(
+                    "interactive.sections",
+                    sections != null && !sections.isEmpty() && sections.size() <= 10,
                     "interactive.sections must have 1 to 10 sections");
             int rows = 0;
             Set<String> ids = new HashSet<>();
             for (int s = 0; s < sections.size(); s++) {
                 String path = "interactive.sections[" + s + "]";
                 Section section = sections.get(s);
-                check(path, section != null && section.rows() != null && !section.rows().isEmpty(),
+                check(
+                        path,
+                        section != null
+                                && section.rows() != null
+                                && !section.rows().isEmpty(),
                         path + ".rows must not be empty");
-                check(path + ".title", sections.size() == 1 || section.title() != null,
+                check(
+                        path + ".title",
+                        sections.size() == 1 || section.title() != null,
                         path + ".title is required when there are several sections");
                 if (section.title() != null) {
                     length(path + ".title", section.title(), 1, 24);
@@ -223,7 +259,9 @@ public sealed interface OutboundContent permits OutboundContent.Text, OutboundCo
 
         public void validate() {
             required("reaction.messageId", messageId);
-            check("reaction.emoji", emoji != null && ContentChecks.graphemes(emoji) <= 1,
+            check(
+                    "reaction.emoji",
+                    emoji != null && ContentChecks.graphemes(emoji) <= 1,
                     "reaction.emoji must be one emoji, or empty to remove the reaction");
         }
     }
@@ -239,9 +277,13 @@ public sealed interface OutboundContent permits OutboundContent.Text, OutboundCo
         }
 
         public void validate() {
-            check("location.latitude", latitude != null && latitude >= -90 && latitude <= 90,
+            check(
+                    "location.latitude",
+                    latitude != null && latitude >= -90 && latitude <= 90,
                     "location.latitude must be between -90 and 90");
-            check("location.longitude", longitude != null && longitude >= -180 && longitude <= 180,
+            check(
+                    "location.longitude",
+                    longitude != null && longitude >= -180 && longitude <= 180,
                     "location.longitude must be between -180 and 180");
             if (name != null) {
                 length("location.name", name, 1, 1000);
@@ -259,16 +301,22 @@ public sealed interface OutboundContent permits OutboundContent.Text, OutboundCo
         }
 
         public String transcript() {
-            return "[template " + name + " (" + language + ")]" + (parameters == null || parameters.isEmpty() ? ""
-                    : " " + parameters.stream().map(String::valueOf).collect(Collectors.joining(" | ")));
+            return "[template " + name + " (" + language + ")]"
+                    + (parameters == null || parameters.isEmpty()
+                            ? ""
+                            : " " + parameters.stream().map(String::valueOf).collect(Collectors.joining(" | ")));
         }
 
         public void validate() {
             required("template.name", name);
-            check("template.name", name.matches("[a-z0-9_]{1,512}"),
+            check(
+                    "template.name",
+                    name.matches("[a-z0-9_]{1,512}"),
                     "template.name must be lowercase letters, digits and underscores");
             required("template.language", language);
-            check("template.language", language.matches("[a-z]{2,3}(_[A-Za-z]{2,4})?"),
+            check(
+                    "template.language",
+                    language.matches("[a-z]{2,3}(_[A-Za-z]{2,4})?"),
                     "template.language must be a language code such as en or pt_BR");
             List<Object> values = parameters == null ? List.of() : parameters;
             check("template.parameters", values.size() <= 100, "template.parameters has at most 100 values");

@@ -9,12 +9,23 @@ import io.parley.platform.OutboundMessageId;
  *
  * @param contextMessageId the provider id of the message this one replies to, or null
  */
-public record OutboundEnvelope(OutboundMessageId id, OrganizationId organizationId, ChannelAccountId channelAccountId,
-                               String recipient, OutboundContent content, String contextMessageId, int attempt) {
+public record OutboundEnvelope(
+        OutboundMessageId id,
+        OrganizationId organizationId,
+        ChannelAccountId channelAccountId,
+        String recipient,
+        OutboundContent content,
+        String contextMessageId,
+        int attempt) {
 
     /** A text message. */
-    public OutboundEnvelope(OutboundMessageId id, OrganizationId organizationId, ChannelAccountId channelAccountId,
-                            String recipient, String text, int attempt) {
+    public OutboundEnvelope(
+            OutboundMessageId id,
+            OrganizationId organizationId,
+            ChannelAccountId channelAccountId,
+            String recipient,
+            String text,
+            int attempt) {
         this(id, organizationId, channelAccountId, recipient, new OutboundContent.Text(text), null, attempt);
     }
 

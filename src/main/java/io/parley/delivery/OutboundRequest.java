@@ -1,10 +1,10 @@
 package io.parley.delivery;
 
-import io.parley.platform.channel.ChannelType;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.MessageId;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.channel.ChannelType;
 import java.util.Objects;
 
 /**
@@ -18,10 +18,18 @@ import java.util.Objects;
  * @param idempotencyKey   unique per organization; null derives one from the message id
  * @param requestHash      what was asked for under the key (a caller's key reused for another request is a conflict)
  */
-public record OutboundRequest(OrganizationId organizationId, ConversationId conversationId, MessageId messageId,
-                              ChannelAccountId channelAccountId, ChannelType channel, String recipient,
-                              OutboundContent content, String contextMessageId, Lane lane, String idempotencyKey,
-                              String requestHash) {
+public record OutboundRequest(
+        OrganizationId organizationId,
+        ConversationId conversationId,
+        MessageId messageId,
+        ChannelAccountId channelAccountId,
+        ChannelType channel,
+        String recipient,
+        OutboundContent content,
+        String contextMessageId,
+        Lane lane,
+        String idempotencyKey,
+        String requestHash) {
     public OutboundRequest {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(lane, "lane");
@@ -32,18 +40,51 @@ public record OutboundRequest(OrganizationId organizationId, ConversationId conv
     }
 
     /** A text message. */
-    public OutboundRequest(OrganizationId organizationId, ConversationId conversationId, MessageId messageId,
-                           ChannelAccountId channelAccountId, ChannelType channel, String recipient, String text,
-                           Lane lane, String idempotencyKey, String requestHash) {
-        this(organizationId, conversationId, messageId, channelAccountId, channel, recipient,
-                new OutboundContent.Text(text), null, lane, idempotencyKey, requestHash);
+    public OutboundRequest(
+            OrganizationId organizationId,
+            ConversationId conversationId,
+            MessageId messageId,
+            ChannelAccountId channelAccountId,
+            ChannelType channel,
+            String recipient,
+            String text,
+            Lane lane,
+            String idempotencyKey,
+            String requestHash) {
+        this(
+                organizationId,
+                conversationId,
+                messageId,
+                channelAccountId,
+                channel,
+                recipient,
+                new OutboundContent.Text(text),
+                null,
+                lane,
+                idempotencyKey,
+                requestHash);
     }
 
     /** A conversational message (bot or agent reply) without a caller-chosen idempotency key. */
-    public OutboundRequest(OrganizationId organizationId, ConversationId conversationId, MessageId messageId,
-                           ChannelAccountId channelAccountId, ChannelType channel, String recipient, String text) {
-        this(organizationId, conversationId, messageId, channelAccountId, channel, recipient, text,
-                Lane.CONVERSATIONAL, null, null);
+    public OutboundRequest(
+            OrganizationId organizationId,
+            ConversationId conversationId,
+            MessageId messageId,
+            ChannelAccountId channelAccountId,
+            ChannelType channel,
+            String recipient,
+            String text) {
+        this(
+                organizationId,
+                conversationId,
+                messageId,
+                channelAccountId,
+                channel,
+                recipient,
+                text,
+                Lane.CONVERSATIONAL,
+                null,
+                null);
     }
 
     /** The text rendering of the content (the text itself for a text message). */

@@ -16,13 +16,15 @@ public sealed interface SendOutcome
         if (capabilities.supports(content.outboundKind())) {
             return Optional.empty();
         }
-        return Optional.of(new Rejected("unsupported_on_channel", "The channel cannot send "
-                + content.outboundKind().name().toLowerCase(java.util.Locale.ROOT) + " messages", false));
+        return Optional.of(new Rejected(
+                "unsupported_on_channel",
+                "The channel cannot send " + content.outboundKind().name().toLowerCase(java.util.Locale.ROOT)
+                        + " messages",
+                false));
     }
 
     /** The provider accepted the message and gave it this id (WhatsApp: the wamid). */
-    record Sent(String providerMessageId) implements SendOutcome {
-    }
+    record Sent(String providerMessageId) implements SendOutcome {}
 
     /**
      * Worth trying again: throttling, 5xx, network errors before the request was sent.
@@ -41,14 +43,12 @@ public sealed interface SendOutcome
      * The request may have reached the provider but its answer was lost (timeout, reset, empty response): the
      * provider may have accepted it. The delivery waits for a status report carrying our id before sending again.
      */
-    record Unconfirmed(String code, String reason) implements SendOutcome {
-    }
+    record Unconfirmed(String code, String reason) implements SendOutcome {}
 
     /**
      * Will never work as sent: the request or the recipient is wrong, or credentials are rejected.
      *
      * @param alert true when an operator must act (expired token, revoked permission)
      */
-    record Rejected(String code, String reason, boolean alert) implements SendOutcome {
-    }
+    record Rejected(String code, String reason, boolean alert) implements SendOutcome {}
 }

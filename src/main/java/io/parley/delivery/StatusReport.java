@@ -10,10 +10,21 @@ import io.parley.platform.ChannelAccountId;
  * @param transientFailure for a {@code failed} report: whether the cause passes (throttling), so the dead letter it
  *                         creates is auto-healed, like a transient answer to the send request (ADR 18)
  */
-public record StatusReport(ChannelAccountId channelAccountId, String providerMessageId, String callbackData,
-                           DeliveryStatus status, String errorCode, String errorMessage, boolean transientFailure) {
-    public StatusReport(ChannelAccountId channelAccountId, String providerMessageId, String callbackData,
-                        DeliveryStatus status, String errorCode, String errorMessage) {
+public record StatusReport(
+        ChannelAccountId channelAccountId,
+        String providerMessageId,
+        String callbackData,
+        DeliveryStatus status,
+        String errorCode,
+        String errorMessage,
+        boolean transientFailure) {
+    public StatusReport(
+            ChannelAccountId channelAccountId,
+            String providerMessageId,
+            String callbackData,
+            DeliveryStatus status,
+            String errorCode,
+            String errorMessage) {
         this(channelAccountId, providerMessageId, callbackData, status, errorCode, errorMessage, false);
     }
 }

@@ -12,9 +12,20 @@ import java.util.Objects;
  * Something operators should be able to see later. {@code type} is namespaced ({@code whatsapp.unknown_phone_number},
  * {@code delivery.failed}, {@code llm.error}); payloads hold ids and codes, never message text or phone numbers.
  */
-public record SystemEvent(Level level, String type, OrganizationId organizationId, ChatbotId chatbotId,
-                          ConversationId conversationId, Map<String, Object> payload, Instant occurredAt) {
-    public enum Level { INFO, WARN, ERROR, CRITICAL }
+public record SystemEvent(
+        Level level,
+        String type,
+        OrganizationId organizationId,
+        ChatbotId chatbotId,
+        ConversationId conversationId,
+        Map<String, Object> payload,
+        Instant occurredAt) {
+    public enum Level {
+        INFO,
+        WARN,
+        ERROR,
+        CRITICAL
+    }
 
     public SystemEvent {
         Objects.requireNonNull(level, "level");

@@ -68,7 +68,8 @@ public class SystemEvents {
      */
     public List<StoredEvent> list(OrganizationId organizationId, String type, SystemEvent.Level level, int limit) {
         Objects.requireNonNull(organizationId, "organizationId");
-        return repository.list(organizationId, type == null || type.isBlank() ? null : type.strip(), level, clamp(limit));
+        return repository.list(
+                organizationId, type == null || type.isBlank() ? null : type.strip(), level, clamp(limit));
     }
 
     public Optional<StoredEvent> find(long id) {
@@ -80,9 +81,11 @@ public class SystemEvents {
     public StoredEvent acknowledge(OrganizationId organizationId, long id, String by) {
         Objects.requireNonNull(organizationId, "organizationId");
         repository.acknowledge(organizationId, id, Objects.requireNonNull(by, "by"));
-        return repository.find(id).filter(e -> organizationId.equals(e.event().organizationId()))
-                .orElseThrow(() -> new NotFoundException("event_not_found", "No event with id '" + id + "'",
-                        Map.of("eventId", id)));
+        return repository
+                .find(id)
+                .filter(e -> organizationId.equals(e.event().organizationId()))
+                .orElseThrow(() -> new NotFoundException(
+                        "event_not_found", "No event with id '" + id + "'", Map.of("eventId", id)));
     }
 
     /** Retention: deletes events that occurred before {@code cutoff}; returns how many. */

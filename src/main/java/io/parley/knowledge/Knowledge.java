@@ -58,7 +58,11 @@ public class Knowledge {
         if (latestMessages == null || latestMessages.isBlank() || properties.promptPassages() < 1) {
             return List.of();
         }
-        return search.search(chatbot.organizationId(), chatbot.id(), latestMessages.strip(),
-                Math.min(properties.promptPassages(), MAX_LIMIT), properties.promptMinScore());
+        return search.search(
+                chatbot.organizationId(),
+                chatbot.id(),
+                latestMessages.strip(),
+                Math.min(properties.promptPassages(), MAX_LIMIT),
+                properties.promptMinScore());
     }
 }

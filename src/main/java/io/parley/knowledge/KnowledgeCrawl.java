@@ -4,6 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A crawl request and its progress: pending, crawling, done or failed (with a reason). */
-public record KnowledgeCrawl(UUID id, String baseUrl, String status, int pagesFound, String error,
-                             Instant createdAt, Instant finishedAt) {
-}
+public record KnowledgeCrawl(
+        UUID id, String baseUrl, String status, int pagesFound, String error, Instant createdAt, Instant finishedAt) {}

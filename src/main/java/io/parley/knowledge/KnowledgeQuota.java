@@ -5,6 +5,5 @@ package io.parley.knowledge;
  * {@code max} is unlimited.
  */
 public record KnowledgeQuota(Usage documents, Usage urls, Usage ingestionsToday, Usage storageBytes) {
-    public record Usage(long used, Long max) {
-    }
+    public record Usage(long used, Long max) {}
 }

@@ -16,12 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cacheIdle           an index not searched for this long is dropped (rebuilt from the rows when needed)
  */
 @ConfigurationProperties("parley.knowledge.search")
-public record KnowledgeSearchProperties(@DefaultValue("50") int candidates,
-                                        @DefaultValue("0.3") double vectorMinSimilarity,
-                                        @DefaultValue("3") int promptPassages,
-                                        @DefaultValue("0.3") double promptMinScore,
-                                        @DefaultValue("500000") long cacheMaxChunks,
-                                        @DefaultValue("30m") Duration cacheIdle) {
+public record KnowledgeSearchProperties(
+        @DefaultValue("50") int candidates,
+        @DefaultValue("0.3") double vectorMinSimilarity,
+        @DefaultValue("3") int promptPassages,
+        @DefaultValue("0.3") double promptMinScore,
+        @DefaultValue("500000") long cacheMaxChunks,
+        @DefaultValue("30m") Duration cacheIdle) {
     public static KnowledgeSearchProperties defaults() {
         return new KnowledgeSearchProperties(50, 0.3, 3, 0.3, 500_000, Duration.ofMinutes(30));
     }

@@ -2,8 +2,8 @@ package io.parley.knowledge;
 
 import io.parley.knowledge.internal.KnowledgeAdmin;
 import io.parley.knowledge.internal.KnowledgeProperties;
-import io.parley.knowledge.internal.SourceRepository.NewSource;
 import io.parley.knowledge.internal.SourceRepository;
+import io.parley.knowledge.internal.SourceRepository.NewSource;
 import io.parley.knowledge.internal.crawl.CrawlJob;
 import io.parley.knowledge.internal.crawl.CrawlPatterns;
 import io.parley.knowledge.internal.extract.MediaTypes;
@@ -46,8 +46,14 @@ public class KnowledgeSources {
     private final Jobs jobs;
     private final Clock clock;
 
-    KnowledgeSources(Chatbots chatbots, SourceIntake intake, SourceRepository sources, KnowledgeAdmin admin,
-                     KnowledgeProperties properties, Jobs jobs, Clock clock) {
+    KnowledgeSources(
+            Chatbots chatbots,
+            SourceIntake intake,
+            SourceRepository sources,
+            KnowledgeAdmin admin,
+            KnowledgeProperties properties,
+            Jobs jobs,
+            Clock clock) {
         this.chatbots = chatbots;
         this.intake = intake;
         this.sources = sources;
@@ -63,8 +69,17 @@ public class KnowledgeSources {
                 .orElseThrow(() -> UnsupportedContentException.unsupportedType(filename));
         requireSize(bytes);
         String name = filename == null || filename.isBlank() ? "upload" : filename.strip();
-        return intake.accept(new NewSource(UUID.randomUUID(), bot.organizationId(), chatbotId, null,
-                "file", name, null, type, bytes, ContentHash.of(bytes)));
+        return intake.accept(new NewSource(
+                UUID.randomUUID(),
+                bot.organizationId(),
+                chatbotId,
+                null,
+                "file",
+                name,
+                null,
+                type,
+                bytes,
+                ContentHash.of(bytes)));
     }
 
     public KnowledgeSource addText(ChatbotId chatbotId, String name, String text) {
@@ -75,15 +90,33 @@ public class KnowledgeSources {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         requireSize(bytes);
         String label = name == null || name.isBlank() ? "Pasted text" : name.strip();
-        return intake.accept(new NewSource(UUID.randomUUID(), bot.organizationId(), chatbotId, null,
-                "text", label, null, "text/markdown", bytes, ContentHash.of(bytes)));
+        return intake.accept(new NewSource(
+                UUID.randomUUID(),
+                bot.organizationId(),
+                chatbotId,
+                null,
+                "text",
+                label,
+                null,
+                "text/markdown",
+                bytes,
+                ContentHash.of(bytes)));
     }
 
     public KnowledgeSource addUrl(ChatbotId chatbotId, String url) {
         Chatbot bot = chatbots.get(chatbotId);
         URI uri = admin.validUrl(url, "url");
-        return intake.accept(new NewSource(UUID.randomUUID(), bot.organizationId(), chatbotId, null,
-                "url", uri.toString(), uri.toString(), null, null, null));
+        return intake.accept(new NewSource(
+                UUID.randomUUID(),
+                bot.organizationId(),
+                chatbotId,
+                null,
+                "url",
+                uri.toString(),
+                uri.toString(),
+                null,
+                null,
+                null));
     }
 
     @Transactional
@@ -104,16 +137,19 @@ public class KnowledgeSources {
         CrawlPatterns.validate(request.include(), "include");
         CrawlPatterns.validate(request.exclude(), "exclude");
         UUID id = UUID.randomUUID();
-        admin.insertCrawl(id, bot.organizationId(), chatbotId, new CrawlRequest(base.toString(), depth, pages,
-                request.include(), request.exclude()));
+        admin.insertCrawl(
+                id,
+                bot.organizationId(),
+                chatbotId,
+                new CrawlRequest(base.toString(), depth, pages, request.include(), request.exclude()));
         jobs.scheduleIfAbsent(CrawlJob.TASK, id.toString(), clock.instant());
         return crawlStatus(chatbotId, id);
     }
 
     public KnowledgeCrawl crawlStatus(ChatbotId chatbotId, UUID crawlId) {
         Chatbot bot = chatbots.get(chatbotId);
-        return admin.crawl(bot.organizationId(), chatbotId, crawlId).orElseThrow(() -> new NotFoundException(
-                "crawl_not_found", "No crawl with id '" + crawlId + "'"));
+        return admin.crawl(bot.organizationId(), chatbotId, crawlId)
+                .orElseThrow(() -> new NotFoundException("crawl_not_found", "No crawl with id '" + crawlId + "'"));
     }
 
     public SourcePage list(ChatbotId chatbotId, String status, String type, int page, int size) {
@@ -125,8 +161,8 @@ public class KnowledgeSources {
             throw new InvalidRequestException("validation_failed", "type must be one of " + TYPES);
         }
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidRequestException("validation_failed", "page must be >= 0 and size between 1 and "
-                    + MAX_PAGE_SIZE);
+            throw new InvalidRequestException(
+                    "validation_failed", "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
         return admin.list(bot.organizationId(), chatbotId, status, type, page, size);
     }

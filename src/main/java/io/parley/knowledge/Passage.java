@@ -12,8 +12,8 @@ import java.util.UUID;
  * @param location where in the source: {@code {"page": 3}}, {@code {"sheet": "Prices", "row": 12}},
  *                 {@code {"url": "..."}}, or empty
  */
-public record Passage(String text, double score, UUID sourceId, String sourceName, String sourceType,
-                      Map<String, Object> location) {
+public record Passage(
+        String text, double score, UUID sourceId, String sourceName, String sourceType, Map<String, Object> location) {
     public Passage {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(sourceId, "sourceId");

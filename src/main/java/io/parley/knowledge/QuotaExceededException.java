@@ -8,8 +8,11 @@ public class QuotaExceededException extends ParleyException {
     private final String quota;
 
     public QuotaExceededException(String quota, long current, long max) {
-        super("quota_exceeded", "The organization's knowledge quota for " + quota + " is exhausted (" + current
-                + " of " + max + ")", Map.of("quota", quota, "current", current, "max", max), null);
+        super(
+                "quota_exceeded",
+                "The organization's knowledge quota for " + quota + " is exhausted (" + current + " of " + max + ")",
+                Map.of("quota", quota, "current", current, "max", max),
+                null);
         this.quota = quota;
     }
 

@@ -13,13 +13,19 @@ public class UnsupportedContentException extends ParleyException {
     }
 
     public static UnsupportedContentException unsupportedType(String filename) {
-        return new UnsupportedContentException("unsupported_media_type", "'" + filename + "' is not a supported "
-                + "document type (pdf, docx, xlsx, pptx, html, txt, md)", Map.of(), false);
+        return new UnsupportedContentException(
+                "unsupported_media_type",
+                "'" + filename + "' is not a supported " + "document type (pdf, docx, xlsx, pptx, html, txt, md)",
+                Map.of(),
+                false);
     }
 
     public static UnsupportedContentException tooLarge(long size, long max) {
-        return new UnsupportedContentException("content_too_large", "The content has " + size
-                + " bytes; at most " + max + " are accepted", Map.of("size", size, "max", max), true);
+        return new UnsupportedContentException(
+                "content_too_large",
+                "The content has " + size + " bytes; at most " + max + " are accepted",
+                Map.of("size", size, "max", max),
+                true);
     }
 
     public boolean tooLarge() {

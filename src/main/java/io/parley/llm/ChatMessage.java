@@ -11,7 +11,12 @@ import java.util.Objects;
  * @param toolName   for TOOL messages: the tool that produced it
  */
 public record ChatMessage(Role role, String text, List<ToolCall> toolCalls, String toolCallId, String toolName) {
-    public enum Role { SYSTEM, USER, ASSISTANT, TOOL }
+    public enum Role {
+        SYSTEM,
+        USER,
+        ASSISTANT,
+        TOOL
+    }
 
     public ChatMessage {
         Objects.requireNonNull(role, "role");

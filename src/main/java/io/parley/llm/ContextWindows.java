@@ -22,21 +22,40 @@ public final class ContextWindows {
 
     // Longest prefix first, so "gpt-4o" wins over "gpt-4" and "llama-3.1" over "llama-3".
     private static final List<Map.Entry<String, Integer>> BY_PREFIX = List.of(
-            Map.entry("gpt-4o-mini", 128_000), Map.entry("gpt-4o", 128_000), Map.entry("chatgpt-4o", 128_000),
-            Map.entry("gpt-4.1", 1_047_576), Map.entry("gpt-4-turbo", 128_000), Map.entry("gpt-4-32k", 32_768),
-            Map.entry("gpt-4", 8_192), Map.entry("gpt-3.5-turbo", 16_385), Map.entry("gpt-5", 400_000),
-            Map.entry("o1", 200_000), Map.entry("o3", 200_000), Map.entry("o4", 200_000),
-            Map.entry("gemini-1.5-pro", 2_097_152), Map.entry("gemini-1.0", 32_760), Map.entry("gemini", 1_048_576),
+            Map.entry("gpt-4o-mini", 128_000),
+            Map.entry("gpt-4o", 128_000),
+            Map.entry("chatgpt-4o", 128_000),
+            Map.entry("gpt-4.1", 1_047_576),
+            Map.entry("gpt-4-turbo", 128_000),
+            Map.entry("gpt-4-32k", 32_768),
+            Map.entry("gpt-4", 8_192),
+            Map.entry("gpt-3.5-turbo", 16_385),
+            Map.entry("gpt-5", 400_000),
+            Map.entry("o1", 200_000),
+            Map.entry("o3", 200_000),
+            Map.entry("o4", 200_000),
+            Map.entry("gemini-1.5-pro", 2_097_152),
+            Map.entry("gemini-1.0", 32_760),
+            Map.entry("gemini", 1_048_576),
             Map.entry("claude", 200_000),
-            Map.entry("llama-3.1", 131_072), Map.entry("llama-3.2", 131_072), Map.entry("llama-3.3", 131_072),
-            Map.entry("llama3.1", 131_072), Map.entry("llama3.2", 131_072), Map.entry("llama3.3", 131_072),
-            Map.entry("llama-4", 131_072), Map.entry("llama-3", 8_192), Map.entry("llama3", 8_192),
-            Map.entry("llama-2", 4_096), Map.entry("llama2", 4_096),
-            Map.entry("mistral-large", 131_072), Map.entry("mistral", 32_768), Map.entry("mixtral", 32_768),
-            Map.entry("qwen", 32_768), Map.entry("gemma", 8_192));
+            Map.entry("llama-3.1", 131_072),
+            Map.entry("llama-3.2", 131_072),
+            Map.entry("llama-3.3", 131_072),
+            Map.entry("llama3.1", 131_072),
+            Map.entry("llama3.2", 131_072),
+            Map.entry("llama3.3", 131_072),
+            Map.entry("llama-4", 131_072),
+            Map.entry("llama-3", 8_192),
+            Map.entry("llama3", 8_192),
+            Map.entry("llama-2", 4_096),
+            Map.entry("llama2", 4_096),
+            Map.entry("mistral-large", 131_072),
+            Map.entry("mistral", 32_768),
+            Map.entry("mixtral", 32_768),
+            Map.entry("qwen", 32_768),
+            Map.entry("gemma", 8_192));
 
-    private ContextWindows() {
-    }
+    private ContextWindows() {}
 
     /** The model's context window in tokens, {@link #DEFAULT} when the model is unknown. */
     public static int of(String provider, String model) {

@@ -33,7 +33,9 @@ public class ModelException extends ParleyException {
     private final Integer httpStatus;
 
     public ModelException(Kind kind, String provider, Integer httpStatus, String message, Throwable cause) {
-        super("model_" + kind.name().toLowerCase(), message,
+        super(
+                "model_" + kind.name().toLowerCase(),
+                message,
                 httpStatus == null ? Map.of("provider", provider) : Map.of("provider", provider, "status", httpStatus),
                 cause);
         this.kind = kind;

@@ -12,15 +12,20 @@ import java.util.List;
  * @param outputTokens completion tokens as reported by the provider (estimated for the offline model)
  * @param toolCalls    tools the model wants run before it answers; empty for a final answer
  */
-public record ModelReply(String text, boolean answered, int inputTokens, int outputTokens, String provider,
-                         String model, List<ToolCall> toolCalls) {
+public record ModelReply(
+        String text,
+        boolean answered,
+        int inputTokens,
+        int outputTokens,
+        String provider,
+        String model,
+        List<ToolCall> toolCalls) {
     public ModelReply {
         text = text == null ? "" : text;
         toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
     }
 
-    public ModelReply(String text, boolean answered, int inputTokens, int outputTokens, String provider,
-                      String model) {
+    public ModelReply(String text, boolean answered, int inputTokens, int outputTokens, String provider, String model) {
         this(text, answered, inputTokens, outputTokens, provider, model, List.of());
     }
 

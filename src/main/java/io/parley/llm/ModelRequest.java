@@ -9,8 +9,12 @@ import java.util.Objects;
  * may call, and the knowledge passages retrieved for the turn (best first). Adapters of providers without tool
  * support ignore {@code tools}; LLM adapters ignore {@code passages} (the system prompt already carries them).
  */
-public record ModelRequest(ModelSpec spec, List<ChatMessage> messages, List<ReferenceAnswer> references,
-                           List<ToolSpec> tools, List<ContextPassage> passages) {
+public record ModelRequest(
+        ModelSpec spec,
+        List<ChatMessage> messages,
+        List<ReferenceAnswer> references,
+        List<ToolSpec> tools,
+        List<ContextPassage> passages) {
     public ModelRequest {
         Objects.requireNonNull(spec, "spec");
         messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
@@ -19,8 +23,8 @@ public record ModelRequest(ModelSpec spec, List<ChatMessage> messages, List<Refe
         passages = passages == null ? List.of() : List.copyOf(passages);
     }
 
-    public ModelRequest(ModelSpec spec, List<ChatMessage> messages, List<ReferenceAnswer> references,
-                        List<ToolSpec> tools) {
+    public ModelRequest(
+            ModelSpec spec, List<ChatMessage> messages, List<ReferenceAnswer> references, List<ToolSpec> tools) {
         this(spec, messages, references, tools, List.of());
     }
 

@@ -16,8 +16,14 @@ import java.util.Objects;
  * @param timeout         how long one call may take before it counts as a retriable timeout
  * @param maxOutputTokens cap on generated tokens, or null for the provider's default
  */
-public record ModelSpec(String provider, String name, String baseUrl, Secret apiKey, double temperature,
-                        Duration timeout, Integer maxOutputTokens) {
+public record ModelSpec(
+        String provider,
+        String name,
+        String baseUrl,
+        Secret apiKey,
+        double temperature,
+        Duration timeout,
+        Integer maxOutputTokens) {
     public ModelSpec {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(timeout, "timeout");
@@ -29,8 +35,8 @@ public record ModelSpec(String provider, String name, String baseUrl, Secret api
         }
     }
 
-    public ModelSpec(String provider, String name, String baseUrl, Secret apiKey, double temperature,
-                     Duration timeout) {
+    public ModelSpec(
+            String provider, String name, String baseUrl, Secret apiKey, double temperature, Duration timeout) {
         this(provider, name, baseUrl, apiKey, temperature, timeout, null);
     }
 }

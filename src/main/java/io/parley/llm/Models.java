@@ -13,8 +13,8 @@ public class Models {
     private final Map<String, ModelGateway> gateways;
 
     public Models(List<ModelGateway> gateways) {
-        this.gateways = gateways.stream().collect(Collectors.toUnmodifiableMap(ModelGateway::provider,
-                Function.identity()));
+        this.gateways =
+                gateways.stream().collect(Collectors.toUnmodifiableMap(ModelGateway::provider, Function.identity()));
     }
 
     public ModelReply chat(ModelRequest request) {
@@ -29,8 +29,12 @@ public class Models {
     private ModelGateway gateway(ModelRequest request) {
         ModelGateway gateway = gateways.get(request.spec().provider());
         if (gateway == null) {
-            throw new ModelException(ModelException.Kind.INVALID_REQUEST, request.spec().provider(), null,
-                    "Unknown model provider '" + request.spec().provider() + "'; known: " + gateways.keySet(), null);
+            throw new ModelException(
+                    ModelException.Kind.INVALID_REQUEST,
+                    request.spec().provider(),
+                    null,
+                    "Unknown model provider '" + request.spec().provider() + "'; known: " + gateways.keySet(),
+                    null);
         }
         return gateway;
     }

@@ -17,8 +17,8 @@ import java.util.Locale;
  */
 public final class TokenCounter {
     private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
-    private static final List<String> O200K = List.of("gpt-4o", "chatgpt-4o", "gpt-4.1", "gpt-4.5", "gpt-5", "o1",
-            "o3", "o4");
+    private static final List<String> O200K =
+            List.of("gpt-4o", "chatgpt-4o", "gpt-4.1", "gpt-4.5", "gpt-5", "o1", "o3", "o4");
     private static final List<String> CL100K = List.of("gpt-4", "gpt-3.5");
     private static final String ESTIMATE = "estimate (cl100k_base + 10%)";
 

@@ -12,6 +12,7 @@ public record ToolSpec(String name, String description, String parametersSchema)
         Objects.requireNonNull(name, "name");
         description = description == null ? "" : description;
         parametersSchema = parametersSchema == null || parametersSchema.isBlank()
-                ? "{\"type\":\"object\",\"properties\":{}}" : parametersSchema;
+                ? "{\"type\":\"object\",\"properties\":{}}"
+                : parametersSchema;
     }
 }

@@ -3,10 +3,18 @@
  * tools over the caller's conversations. Authenticated by the operator token or an organization API key. No
  * public API: clients speak MCP, other modules do not call this one.
  */
-@ApplicationModule(allowedDependencies = {
-        "access", "contacts", "conversation", "delivery", "outreach", "platform", "platform :: channel",
-        "platform :: web", "tenancy"
-})
+@ApplicationModule(
+        allowedDependencies = {
+            "access",
+            "contacts",
+            "conversation",
+            "delivery",
+            "outreach",
+            "platform",
+            "platform :: channel",
+            "platform :: web",
+            "tenancy"
+        })
 package io.parley.mcp;
 
 import org.springframework.modulith.ApplicationModule;

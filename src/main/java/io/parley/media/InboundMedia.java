@@ -1,10 +1,10 @@
 package io.parley.media;
 
-import io.parley.platform.channel.ChannelType;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.MessageId;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.channel.ChannelType;
 import java.util.Objects;
 import java.util.Set;
 
@@ -16,9 +16,16 @@ import java.util.Set;
  * @param mimeType        the announced type, or null
  * @param sha256          the announced checksum (base64 or hex), or null
  */
-public record InboundMedia(OrganizationId organizationId, ChannelAccountId channelAccountId, ChannelType channel,
-                           ConversationId conversationId, MessageId messageId, String kind, String providerMediaId,
-                           String mimeType, String sha256) {
+public record InboundMedia(
+        OrganizationId organizationId,
+        ChannelAccountId channelAccountId,
+        ChannelType channel,
+        ConversationId conversationId,
+        MessageId messageId,
+        String kind,
+        String providerMediaId,
+        String mimeType,
+        String sha256) {
     public static final Set<String> KINDS = Set.of("image", "video", "audio", "document", "sticker");
 
     public InboundMedia {

@@ -10,8 +10,16 @@ import io.parley.platform.MessageId;
  * @param errorCode why it failed ({@code too_large}, {@code checksum_mismatch}, {@code media_expired}, ...) or was
  *                  skipped ({@code quota_exceeded}, {@code throttled}), or null
  */
-public record MediaInfo(MediaObjectId id, ConversationId conversationId, MessageId messageId, String kind,
-                        String mimeType, Long sizeBytes, MediaStatus status, String errorCode, String url) {
+public record MediaInfo(
+        MediaObjectId id,
+        ConversationId conversationId,
+        MessageId messageId,
+        String kind,
+        String mimeType,
+        Long sizeBytes,
+        MediaStatus status,
+        String errorCode,
+        String url) {
 
     static String urlOf(ConversationId conversationId, MediaObjectId id) {
         return "/api/v1/conversations/" + conversationId + "/media/" + id;

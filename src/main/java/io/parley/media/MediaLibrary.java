@@ -76,7 +76,8 @@ public class MediaLibrary {
 
     /** The media of these messages, by message; messages without media are absent. */
     public Map<MessageId, MediaInfo> forMessages(Collection<MessageId> messageIds) {
-        return repository.forMessages(messageIds).stream().map(MediaLibrary::info)
+        return repository.forMessages(messageIds).stream()
+                .map(MediaLibrary::info)
                 .collect(Collectors.toMap(MediaInfo::messageId, Function.identity(), (a, b) -> a));
     }
 
@@ -86,23 +87,27 @@ public class MediaLibrary {
     }
 
     /** Stored bytes to stream to a client; the caller closes the stream. */
-    public record Content(MediaInfo info, InputStream bytes) {
-    }
+    public record Content(MediaInfo info, InputStream bytes) {}
 
     /** The bytes of a stored media object; 409 {@code media_not_ready} / {@code media_failed} / {@code media_skipped}. */
     public Content open(ConversationId conversationId, MediaObjectId id) {
         MediaRow row = row(conversationId, id);
         switch (row.status()) {
-            case PENDING -> throw new ConflictException("media_not_ready",
-                    "Media '" + id + "' is still being downloaded", Map.of("status", "pending"));
-            case FAILED -> throw new ConflictException("media_failed",
-                    "Media '" + id + "' could not be downloaded: " + row.errorCode(),
-                    Map.of("status", "failed", "reason", Objects.requireNonNullElse(row.errorCode(), "unknown")));
-            case SKIPPED -> throw new ConflictException("media_skipped",
-                    "Media '" + id + "' was not downloaded: " + row.errorCode(),
-                    // No "status" property here: it would overwrite the problem's own status (409) in the body.
-                    Map.of("reason", Objects.requireNonNullElse(row.errorCode(), "unknown")));
-            case STORED -> { }
+            case PENDING ->
+                throw new ConflictException(
+                        "media_not_ready", "Media '" + id + "' is still being downloaded", Map.of("status", "pending"));
+            case FAILED ->
+                throw new ConflictException(
+                        "media_failed",
+                        "Media '" + id + "' could not be downloaded: " + row.errorCode(),
+                        Map.of("status", "failed", "reason", Objects.requireNonNullElse(row.errorCode(), "unknown")));
+            case SKIPPED ->
+                throw new ConflictException(
+                        "media_skipped",
+                        "Media '" + id + "' was not downloaded: " + row.errorCode(),
+                        // No "status" property here: it would overwrite the problem's own status (409) in the body.
+                        Map.of("reason", Objects.requireNonNullElse(row.errorCode(), "unknown")));
+            case STORED -> {}
         }
         try {
             return new Content(info(row), store.open(row.storagePath()));
@@ -128,8 +133,11 @@ public class MediaLibrary {
     /** Deletes the media (files and rows) of conversations on these channel accounts, before the accounts go. */
     public int deleteForChannels(OrganizationId organizationId, Collection<ChannelAccountId> channelAccountIds) {
         Objects.requireNonNull(organizationId, "organizationId");
-        return channelAccountIds.isEmpty() ? 0 : deleteBatches(organizationId,
-                () -> repository.listForChannels(organizationId, channelAccountIds, DELETE_BATCH));
+        return channelAccountIds.isEmpty()
+                ? 0
+                : deleteBatches(
+                        organizationId,
+                        () -> repository.listForChannels(organizationId, channelAccountIds, DELETE_BATCH));
     }
 
     private int deleteMatching(OrganizationId organizationId, Instant cutoff) {
@@ -147,7 +155,8 @@ public class MediaLibrary {
             for (MediaRow row : batch) {
                 deleteFile(row);
             }
-            deleted += repository.delete(organizationId, batch.stream().map(MediaRow::id).toList());
+            deleted += repository.delete(
+                    organizationId, batch.stream().map(MediaRow::id).toList());
         }
     }
 
@@ -159,7 +168,10 @@ public class MediaLibrary {
             store.delete(row.storagePath());
         } catch (IOException e) {
             // The row goes anyway: nothing serves a file without its row, and a failing disk must not stop retention.
-            log.warn("Could not delete the file of media {}: {}", row.id(), e.getClass().getSimpleName());
+            log.warn(
+                    "Could not delete the file of media {}: {}",
+                    row.id(),
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -172,7 +184,15 @@ public class MediaLibrary {
     }
 
     private static MediaInfo info(MediaRow row) {
-        return new MediaInfo(row.id(), row.conversationId(), row.messageId(), row.kind(), row.mimeType(),
-                row.sizeBytes(), row.status(), row.errorCode(), MediaInfo.urlOf(row.conversationId(), row.id()));
+        return new MediaInfo(
+                row.id(),
+                row.conversationId(),
+                row.messageId(),
+                row.kind(),
+                row.mimeType(),
+                row.sizeBytes(),
+                row.status(),
+                row.errorCode(),
+                MediaInfo.urlOf(row.conversationId(), row.id()));
     }
 }

@@ -1,7 +1,7 @@
 package io.parley.media;
 
-import io.parley.platform.channel.ChannelType;
 import io.parley.platform.ChannelAccountId;
+import io.parley.platform.channel.ChannelType;
 import java.io.OutputStream;
 
 /**

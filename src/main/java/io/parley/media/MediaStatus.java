@@ -6,7 +6,10 @@ package io.parley.media;
  * (the message was over an inbound rate limit).
  */
 public enum MediaStatus {
-    PENDING, STORED, FAILED, SKIPPED;
+    PENDING,
+    STORED,
+    FAILED,
+    SKIPPED;
 
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);

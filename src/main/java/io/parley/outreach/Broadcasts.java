@@ -55,8 +55,15 @@ public class Broadcasts {
     private final Clock clock;
     private final JsonMapper json;
 
-    Broadcasts(Chatbots chatbots, Contacts contacts, ProactiveMessages messages, Reach reach,
-               BroadcastRepository repository, MessageTemplates templates, Clock clock, JsonMapper json) {
+    Broadcasts(
+            Chatbots chatbots,
+            Contacts contacts,
+            ProactiveMessages messages,
+            Reach reach,
+            BroadcastRepository repository,
+            MessageTemplates templates,
+            Clock clock,
+            JsonMapper json) {
         this.chatbots = chatbots;
         this.contacts = contacts;
         this.messages = messages;
@@ -73,8 +80,8 @@ public class Broadcasts {
      * key for another request is a conflict.
      */
     @Transactional
-    public BroadcastResult send(ChatbotId chatbotId, List<String> entries, OutboundContent content,
-                                IdempotencyKey idempotencyKey) {
+    public BroadcastResult send(
+            ChatbotId chatbotId, List<String> entries, OutboundContent content, IdempotencyKey idempotencyKey) {
         return send(chatbotId, entries, content, idempotencyKey, null);
     }
 
@@ -84,13 +91,18 @@ public class Broadcasts {
      *                  write first)
      */
     @Transactional
-    public BroadcastResult send(ChatbotId chatbotId, List<String> entries, OutboundContent content,
-                                IdempotencyKey idempotencyKey, ChannelAccountId channelId) {
+    public BroadcastResult send(
+            ChatbotId chatbotId,
+            List<String> entries,
+            OutboundContent content,
+            IdempotencyKey idempotencyKey,
+            ChannelAccountId channelId) {
         Chatbot chatbot = chatbots.get(chatbotId);
         if (entries == null || entries.isEmpty() || entries.size() > MAX_CONTACTS) {
-            throw new InvalidRequestException(entries == null || entries.isEmpty() ? "validation_failed"
-                    : "too_many_contacts", "contacts must have 1 to " + MAX_CONTACTS + " entries (got "
-                    + (entries == null ? 0 : entries.size()) + "); use a campaign for larger audiences",
+            throw new InvalidRequestException(
+                    entries == null || entries.isEmpty() ? "validation_failed" : "too_many_contacts",
+                    "contacts must have 1 to " + MAX_CONTACTS + " entries (got "
+                            + (entries == null ? 0 : entries.size()) + "); use a campaign for larger audiences",
                     Map.of("maxContacts", MAX_CONTACTS));
         }
         if (content == null) {
@@ -99,17 +111,21 @@ public class Broadcasts {
         content.validate();
         String body = (channelId == null ? "" : channelId + ":") + content.wireType() + ":"
                 + json.writeValueAsString(content);
-        List<ChannelAccount> candidates = channelId == null ? reach.accountsFor(chatbotId, content)
+        List<ChannelAccount> candidates = channelId == null
+                ? reach.accountsFor(chatbotId, content)
                 : List.of(reach.chosen(chatbotId, channelId, content));
         if (content instanceof OutboundContent.Template template) {
-            templates.checkSendable(candidates.getFirst().id(), template.name(), template.language(),
+            templates.checkSendable(
+                    candidates.getFirst().id(),
+                    template.name(),
+                    template.language(),
                     template.parameters() == null ? 0 : template.parameters().size());
         }
         List<Audience.Entry> audience = Audience.parse(entries);
         UUID id = UUID.randomUUID();
         if (idempotencyKey != null) {
-            Optional<BroadcastRepository.Earlier> earlier = repository.claim(id, chatbot.organizationId(), chatbotId,
-                    idempotencyKey.value(), hash(audience, body));
+            Optional<BroadcastRepository.Earlier> earlier = repository.claim(
+                    id, chatbot.organizationId(), chatbotId, idempotencyKey.value(), hash(audience, body));
             if (earlier.isPresent()) {
                 idempotencyKey.requireSameRequest(earlier.get().requestHash(), hash(audience, body), "broadcast");
                 return json.readValue(earlier.get().resultJson(), BroadcastResult.class);
@@ -125,10 +141,14 @@ public class Broadcasts {
                 continue;
             }
             results.add(contact.map(c -> queue(chatbot, candidates, id, entry, c, content))
-                    .orElseGet(() -> ContactResult.rejected(entry.given(),
-                            entry instanceof Audience.Invalid ? "invalid_phone" : "unknown_contact", null)));
+                    .orElseGet(() -> ContactResult.rejected(
+                            entry.given(),
+                            entry instanceof Audience.Invalid ? "invalid_phone" : "unknown_contact",
+                            null)));
         }
-        int queued = (int) results.stream().filter(r -> r.status().equals(BroadcastResult.QUEUED)).count();
+        int queued = (int) results.stream()
+                .filter(r -> r.status().equals(BroadcastResult.QUEUED))
+                .count();
         BroadcastResult result = new BroadcastResult(id, results.size(), queued, results.size() - queued, results);
         repository.saveResult(id, json.writeValueAsString(result));
         return result;
@@ -137,26 +157,45 @@ public class Broadcasts {
     /** Another organization's contact is unknown here, like an id that does not exist. */
     private Optional<Contact> resolve(Chatbot chatbot, Audience.Entry entry) {
         return switch (entry) {
-            case Audience.ById byId -> contacts.find(byId.id())
-                    .filter(c -> c.organizationId().equals(chatbot.organizationId()));
-            case Audience.ByPhone phone -> contacts.find(contacts.findOrCreate(chatbot.organizationId(), chatbot.id(),
-                    ContactIdentity.whatsApp(phone.digits()), clock.instant()));
+            case Audience.ById byId ->
+                contacts.find(byId.id()).filter(c -> c.organizationId().equals(chatbot.organizationId()));
+            case Audience.ByPhone phone ->
+                contacts.find(contacts.findOrCreate(
+                        chatbot.organizationId(),
+                        chatbot.id(),
+                        ContactIdentity.whatsApp(phone.digits()),
+                        clock.instant()));
             case Audience.Invalid ignored -> Optional.empty();
         };
     }
 
-    private ContactResult queue(Chatbot chatbot, List<ChannelAccount> candidates, UUID broadcast,
-                                Audience.Entry entry, Contact contact, OutboundContent content) {
+    private ContactResult queue(
+            Chatbot chatbot,
+            List<ChannelAccount> candidates,
+            UUID broadcast,
+            Audience.Entry entry,
+            Contact contact,
+            OutboundContent content) {
         Optional<ChannelAccount> route = reach.route(candidates, contact);
         if (route.isEmpty()) {
-            return ContactResult.rejected(entry.given(), "not_reachable", contact.id().value());
+            return ContactResult.rejected(
+                    entry.given(), "not_reachable", contact.id().value());
         }
         ChannelAccount account = route.get();
-        Optional<Queued> queued = messages.send(new Proactive(chatbot.organizationId(), chatbot.id(), account.id(),
-                account.type(), contact.id(), content, Lane.CAMPAIGN,
-                "broadcast:" + broadcast + ":" + contact.id(), Map.of("source", "broadcast", "broadcastId", broadcast)));
-        return queued.map(q -> ContactResult.queued(entry.given(), contact.id().value(), q.messageId().value()))
-                .orElseGet(() -> ContactResult.rejected(entry.given(), "duplicate", contact.id().value()));
+        Optional<Queued> queued = messages.send(new Proactive(
+                chatbot.organizationId(),
+                chatbot.id(),
+                account.id(),
+                account.type(),
+                contact.id(),
+                content,
+                Lane.CAMPAIGN,
+                "broadcast:" + broadcast + ":" + contact.id(),
+                Map.of("source", "broadcast", "broadcastId", broadcast)));
+        return queued.map(q -> ContactResult.queued(
+                        entry.given(), contact.id().value(), q.messageId().value()))
+                .orElseGet(() -> ContactResult.rejected(
+                        entry.given(), "duplicate", contact.id().value()));
     }
 
     private static String hash(List<Audience.Entry> audience, String text) {

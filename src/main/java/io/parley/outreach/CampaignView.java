@@ -14,6 +14,17 @@ import java.util.UUID;
  * @param failed    messages that failed for good
  * @param status    {@code running} while batches are being queued, then {@code completed}
  */
-public record CampaignView(UUID id, UUID chatbotId, String name, String tag, String status, int total, int queued,
-                           int skipped, int sent, int delivered, int failed, Instant createdAt, Instant completedAt) {
-}
+public record CampaignView(
+        UUID id,
+        UUID chatbotId,
+        String name,
+        String tag,
+        String status,
+        int total,
+        int queued,
+        int skipped,
+        int sent,
+        int delivered,
+        int failed,
+        Instant createdAt,
+        Instant completedAt) {}

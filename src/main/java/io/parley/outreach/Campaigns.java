@@ -16,8 +16,8 @@ import io.parley.platform.InvalidRequestException;
 import io.parley.platform.Jobs;
 import io.parley.platform.MessageId;
 import io.parley.platform.NotFoundException;
-import io.parley.tenancy.ChannelAccount;
 import io.parley.templates.MessageTemplates;
+import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.Chatbots;
 import java.time.Clock;
@@ -47,8 +47,15 @@ public class Campaigns {
     private final MessageTemplates templates;
     private final Clock clock;
 
-    Campaigns(Chatbots chatbots, Contacts contacts, Deliveries deliveries, Reach reach,
-              CampaignRepository repository, Jobs jobs, MessageTemplates templates, Clock clock) {
+    Campaigns(
+            Chatbots chatbots,
+            Contacts contacts,
+            Deliveries deliveries,
+            Reach reach,
+            CampaignRepository repository,
+            Jobs jobs,
+            MessageTemplates templates,
+            Clock clock) {
         this.chatbots = chatbots;
         this.contacts = contacts;
         this.deliveries = deliveries;
@@ -70,8 +77,8 @@ public class Campaigns {
 
     /** @param channelId null: the chatbot's first channel that may write first; else this channel of the chatbot */
     @Transactional
-    public CampaignView create(ChatbotId chatbotId, String name, String tag, OutboundContent content,
-                               ChannelAccountId channelId) {
+    public CampaignView create(
+            ChatbotId chatbotId, String name, String tag, OutboundContent content, ChannelAccountId channelId) {
         Chatbot chatbot = chatbots.get(chatbotId);
         String cleanName = required("name", name, 200);
         String cleanTag = required("tag", tag, 100);
@@ -81,20 +88,37 @@ public class Campaigns {
                 template.validate();
                 yield template;
             }
-            case null, default -> throw new InvalidRequestException("validation_failed",
-                    "Give exactly one of message and template");
+            case null, default ->
+                throw new InvalidRequestException("validation_failed", "Give exactly one of message and template");
         };
         // A campaign goes through one channel: the chatbot's first that may send this content unprompted.
-        ChannelAccount account = channelId == null ? reach.accountsFor(chatbotId, body).getFirst()
+        ChannelAccount account = channelId == null
+                ? reach.accountsFor(chatbotId, body).getFirst()
                 : reach.chosen(chatbotId, channelId, body);
         if (body instanceof OutboundContent.Template template) {
             // Checked once here, not per contact: a registered template must be approved and get its parameters.
-            templates.checkSendable(account.id(), template.name(), template.language(),
+            templates.checkSendable(
+                    account.id(),
+                    template.name(),
+                    template.language(),
                     template.parameters() == null ? 0 : template.parameters().size());
         }
         Instant now = clock.instant();
-        CampaignRow row = new CampaignRow(UUID.randomUUID(), chatbot.organizationId(), chatbotId, account.id(),
-                cleanName, cleanTag, body, "running", contacts.countTagged(chatbotId, cleanTag), 0, 0, null, 0, now,
+        CampaignRow row = new CampaignRow(
+                UUID.randomUUID(),
+                chatbot.organizationId(),
+                chatbotId,
+                account.id(),
+                cleanName,
+                cleanTag,
+                body,
+                "running",
+                contacts.countTagged(chatbotId, cleanTag),
+                0,
+                0,
+                null,
+                0,
+                now,
                 null);
         repository.insert(row);
         jobs.scheduleIfAbsent(CampaignJob.TASK, CampaignBatch.instance(row.id(), 1), now);
@@ -103,12 +127,15 @@ public class Campaigns {
 
     /** The campaign with its delivery progress; another chatbot's campaign is not found. */
     public CampaignView get(ChatbotId chatbotId, UUID campaignId) {
-        CampaignRow row = repository.find(chatbotId, campaignId).orElseThrow(() ->
-                new NotFoundException("campaign_not_found", "No campaign with id '" + campaignId + "'"));
+        CampaignRow row = repository
+                .find(chatbotId, campaignId)
+                .orElseThrow(
+                        () -> new NotFoundException("campaign_not_found", "No campaign with id '" + campaignId + "'"));
         List<MessageId> messages = repository.messages(campaignId);
         List<DeliveryView> states = new java.util.ArrayList<>();
         for (int i = 0; i < messages.size(); i += PROGRESS_CHUNK) {
-            states.addAll(deliveries.forMessages(messages.subList(i, Math.min(messages.size(), i + PROGRESS_CHUNK)))
+            states.addAll(deliveries
+                    .forMessages(messages.subList(i, Math.min(messages.size(), i + PROGRESS_CHUNK)))
                     .values());
         }
         return view(row, states);
@@ -118,8 +145,20 @@ public class Campaigns {
         int sent = count(states, DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.READ);
         int delivered = count(states, DeliveryStatus.DELIVERED, DeliveryStatus.READ);
         int failed = count(states, DeliveryStatus.FAILED);
-        return new CampaignView(row.id(), row.chatbotId().value(), row.name(), row.tag(), row.status(), row.total(),
-                row.queued(), row.skipped(), sent, delivered, failed, row.createdAt(), row.completedAt());
+        return new CampaignView(
+                row.id(),
+                row.chatbotId().value(),
+                row.name(),
+                row.tag(),
+                row.status(),
+                row.total(),
+                row.queued(),
+                row.skipped(),
+                sent,
+                delivered,
+                failed,
+                row.createdAt(),
+                row.completedAt());
     }
 
     private static int count(Collection<DeliveryView> states, DeliveryStatus... wanted) {

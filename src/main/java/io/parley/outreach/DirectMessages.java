@@ -41,8 +41,14 @@ public class DirectMessages {
 
     private final ContactConversations conversations;
 
-    DirectMessages(Contacts contacts, Chatbots chatbots, ChannelAccounts accounts, Channels channels, Reach reach,
-                   ProactiveMessages messages, ContactConversations conversations) {
+    DirectMessages(
+            Contacts contacts,
+            Chatbots chatbots,
+            ChannelAccounts accounts,
+            Channels channels,
+            Reach reach,
+            ProactiveMessages messages,
+            ContactConversations conversations) {
         this.conversations = conversations;
         this.contacts = contacts;
         this.chatbots = chatbots;
@@ -58,24 +64,41 @@ public class DirectMessages {
      *                  identities
      */
     @Transactional
-    public Queued send(OrganizationId organization, ContactId contactId, ChatbotId chatbotId,
-                       ChannelAccountId channelId, String text, Map<String, Object> details) {
-        Contact contact = contacts.find(contactId).filter(c -> c.organizationId().equals(organization))
-                .orElseThrow(() -> new NotFoundException("contact_not_found", "No contact with id '"
-                        + contactId.value() + "'"));
+    public Queued send(
+            OrganizationId organization,
+            ContactId contactId,
+            ChatbotId chatbotId,
+            ChannelAccountId channelId,
+            String text,
+            Map<String, Object> details) {
+        Contact contact = contacts.find(contactId)
+                .filter(c -> c.organizationId().equals(organization))
+                .orElseThrow(() ->
+                        new NotFoundException("contact_not_found", "No contact with id '" + contactId.value() + "'"));
         ChatbotId chatbot = chatbotId != null ? chatbotId : lastChatbot(organization, contact);
         if (!chatbots.get(chatbot).organizationId().equals(organization)) {
             throw new NotFoundException("chatbot_not_found", "No chatbot with id '" + chatbot + "'");
         }
         OutboundContent content = new OutboundContent.Text(text == null ? null : text.strip());
-        ChannelAccount account = channelId != null ? reach.chosen(chatbot, channelId, content)
-                : route(chatbot, contact, content);
+        ChannelAccount account =
+                channelId != null ? reach.chosen(chatbot, channelId, content) : route(chatbot, contact, content);
         if (!reach.reachable(account, contact)) {
-            throw new InvalidRequestException("not_reachable", "The contact has no identity a "
-                    + account.type().wireName() + " channel can address", Map.of("channelId", account.id().value()));
+            throw new InvalidRequestException(
+                    "not_reachable",
+                    "The contact has no identity a " + account.type().wireName() + " channel can address",
+                    Map.of("channelId", account.id().value()));
         }
-        return messages.send(new Proactive(organization, chatbot, account.id(), account.type(), contact.id(),
-                content, Lane.TRANSACTIONAL, "direct:" + UUID.randomUUID(), details)).orElseThrow();
+        return messages.send(new Proactive(
+                        organization,
+                        chatbot,
+                        account.id(),
+                        account.type(),
+                        contact.id(),
+                        content,
+                        Lane.TRANSACTIONAL,
+                        "direct:" + UUID.randomUUID(),
+                        details))
+                .orElseThrow();
     }
 
     /**
@@ -84,24 +107,35 @@ public class DirectMessages {
      */
     private ChannelAccount route(ChatbotId chatbot, Contact contact, OutboundContent content) {
         List<ChannelAccount> addressing = accounts.list(chatbot).stream()
-                .filter(a -> channels.find(a.type()).isPresent() && reach.reachable(a, contact)).toList();
+                .filter(a -> channels.find(a.type()).isPresent() && reach.reachable(a, contact))
+                .toList();
         if (addressing.isEmpty()) {
-            throw new InvalidRequestException("not_reachable",
-                    "None of the chatbot's channels can address this contact");
+            throw new InvalidRequestException(
+                    "not_reachable", "None of the chatbot's channels can address this contact");
         }
-        ChannelAccount account = addressing.stream().filter(a -> channels.capabilities(a.type()).proactive())
-                .findFirst().orElseThrow(() -> reach.notProactive(addressing.getFirst()));
+        ChannelAccount account = addressing.stream()
+                .filter(a -> channels.capabilities(a.type()).proactive())
+                .findFirst()
+                .orElseThrow(() -> reach.notProactive(addressing.getFirst()));
         content.validateFor(account.type(), channels.capabilities(account.type()));
         return account;
     }
 
     /** Contacts are the organization's (ADR 31): the chatbot the contact wrote to last, else the one that first saw it. */
     private ChatbotId lastChatbot(OrganizationId organization, Contact contact) {
-        return conversations.of(organization, contact.id(), 1).stream().map(ContactConversations.Entry::chatbotId)
-                .findFirst().or(() -> java.util.Optional.ofNullable(contact.firstChatbotId()))
-                .orElseThrow(() -> new InvalidRequestException("validation_failed",
+        return conversations.of(organization, contact.id(), 1).stream()
+                .map(ContactConversations.Entry::chatbotId)
+                .findFirst()
+                .or(() -> java.util.Optional.ofNullable(contact.firstChatbotId()))
+                .orElseThrow(() -> new InvalidRequestException(
+                        "validation_failed",
                         "chatbotId is required: the contact has not talked with a chatbot",
-                        Map.of("errors", List.of(Map.of("field", "chatbotId",
-                                "message", "is required: the contact has not talked with a chatbot")))));
+                        Map.of(
+                                "errors",
+                                List.of(Map.of(
+                                        "field",
+                                        "chatbotId",
+                                        "message",
+                                        "is required: the contact has not talked with a chatbot")))));
     }
 }

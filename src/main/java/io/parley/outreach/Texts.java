@@ -10,12 +10,12 @@ import io.parley.platform.InvalidRequestException;
 final class Texts {
     static final int MAX = OutboundContent.Text.MAX_TEXT;
 
-    private Texts() {
-    }
+    private Texts() {}
 
     static String require(String text) {
         if (text == null || text.isBlank() || text.codePointCount(0, text.length()) > MAX) {
-            throw new InvalidRequestException("validation_failed", "message.text must have 1 to " + MAX + " characters");
+            throw new InvalidRequestException(
+                    "validation_failed", "message.text must have 1 to " + MAX + " characters");
         }
         return text.strip();
     }

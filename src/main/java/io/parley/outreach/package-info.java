@@ -4,9 +4,17 @@
  * queued through {@link io.parley.conversation.ProactiveMessages}: broadcasts and campaigns on the campaign lane,
  * test messages on the transactional lane.
  */
-@ApplicationModule(allowedDependencies = {
-        "access", "contacts", "conversation", "delivery", "platform", "platform :: channel", "templates", "tenancy"
-})
+@ApplicationModule(
+        allowedDependencies = {
+            "access",
+            "contacts",
+            "conversation",
+            "delivery",
+            "platform",
+            "platform :: channel",
+            "templates",
+            "tenancy"
+        })
 package io.parley.outreach;
 
 import org.springframework.modulith.ApplicationModule;

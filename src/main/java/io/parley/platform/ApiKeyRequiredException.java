@@ -9,12 +9,14 @@ import java.util.Map;
  */
 public class ApiKeyRequiredException extends InvalidRequestException {
     public ApiKeyRequiredException(String field) {
-        super("api_key_required", message(field), Map.of("field", field,
-                "errors", List.of(Map.of("field", field, "message", message(field)))));
+        super(
+                "api_key_required",
+                message(field),
+                Map.of("field", field, "errors", List.of(Map.of("field", field, "message", message(field)))));
     }
 
     private static String message(String field) {
-        return "Changing the provider or base URL needs a new " + field + " in the same request (or an empty "
-                + field + " to remove the stored key): a stored key is only sent where it was entered for";
+        return "Changing the provider or base URL needs a new " + field + " in the same request (or an empty " + field
+                + " to remove the stored key): a stored key is only sent where it was entered for";
     }
 }

@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
  * stack, the evaluation is abandoned and the caller decides what an undecided answer means.
  */
 public final class BoundedRegex {
-    private BoundedRegex() {
-    }
+    private BoundedRegex() {}
 
     /**
      * Whether {@code pattern} finds a match in {@code text}, or empty when deciding took more than {@code budget}
@@ -19,7 +18,8 @@ public final class BoundedRegex {
      */
     public static Optional<Boolean> find(Pattern pattern, String text, long budget) {
         try {
-            return Optional.of(pattern.matcher(new CountedText(text, new long[] {budget})).find());
+            return Optional.of(
+                    pattern.matcher(new CountedText(text, new long[] {budget})).find());
         } catch (BudgetSpent | StackOverflowError e) {
             return Optional.empty();
         }

@@ -12,8 +12,8 @@ public record IdempotencyKey(String value) {
 
     public IdempotencyKey {
         if (value == null || value.isBlank() || value.length() > MAX_LENGTH) {
-            throw new InvalidRequestException("validation_failed",
-                    HEADER + " must have 1 to " + MAX_LENGTH + " characters");
+            throw new InvalidRequestException(
+                    "validation_failed", HEADER + " must have 1 to " + MAX_LENGTH + " characters");
         }
     }
 
@@ -28,8 +28,8 @@ public record IdempotencyKey(String value) {
      */
     public void requireSameRequest(String earlierHash, String hash, String what) {
         if (!hash.equals(earlierHash)) {
-            throw new ConflictException("idempotency_key_reused",
-                    "This " + HEADER + " was used for a different " + what);
+            throw new ConflictException(
+                    "idempotency_key_reused", "This " + HEADER + " was used for a different " + what);
         }
     }
 }

@@ -6,8 +6,7 @@ import java.util.function.Function;
 
 /** Helpers shared by the typed id records. */
 public final class Ids {
-    private Ids() {
-    }
+    private Ids() {}
 
     static void requireValue(UUID value, String type) {
         Objects.requireNonNull(value, () -> type + ".value must not be null");
@@ -21,8 +20,10 @@ public final class Ids {
         try {
             return constructor.apply(UUID.fromString(Objects.requireNonNull(text, what)));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new NotFoundException(what + "_not_found", "No " + what.replace('_', ' ') + " with id '"
-                    + (text == null ? "" : text.length() <= 64 ? text : text.substring(0, 64) + "…") + "'");
+            throw new NotFoundException(
+                    what + "_not_found",
+                    "No " + what.replace('_', ' ') + " with id '"
+                            + (text == null ? "" : text.length() <= 64 ? text : text.substring(0, 64) + "…") + "'");
         }
     }
 }

@@ -2,9 +2,9 @@ package io.parley.platform;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
-import java.time.Duration;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,11 +47,12 @@ public class Jobs {
                         insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority)
                         values (:task, :instance, :at, false, 1, :priority)
                         on conflict (task_name, task_instance) do nothing""")
-                .param("task", taskName)
-                .param("instance", instanceId)
-                .param("at", Timestamp.from(executeAt))
-                .param("priority", priority)
-                .update() == 1;
+                        .param("task", taskName)
+                        .param("instance", instanceId)
+                        .param("at", Timestamp.from(executeAt))
+                        .param("priority", priority)
+                        .update()
+                == 1;
         if (created && !executeAt.isAfter(clock.instant())) {
             wakeSchedulerAfterCommit();
         }

@@ -15,6 +15,7 @@ public final class LogContext implements AutoCloseable {
     public static final String CHANNEL = "channel";
     /** The caller's {@code X-Request-ID} (or one Parley made up), on every line of that request. */
     public static final String REQUEST_ID = "requestId";
+
     private static final String[] KEYS = {TRACE_ID, ORGANIZATION_ID, CONVERSATION_ID, CHANNEL, REQUEST_ID};
 
     private final String[] previous = new String[KEYS.length];

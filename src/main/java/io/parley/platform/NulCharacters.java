@@ -5,8 +5,7 @@ package io.parley.platform;
  * such character in a name or message would make the whole write fail. Text from outside loses it on the way in.
  */
 public final class NulCharacters {
-    private NulCharacters() {
-    }
+    private NulCharacters() {}
 
     /** {@code text} without U+0000; null stays null. */
     public static String strip(String text) {

@@ -26,9 +26,12 @@ public record PlatformProperties(
      * @param poolSize connections per node
      * @param connectionTimeout how long a request waits for a free connection before it is answered 503
      */
-    public record Db(String url, String user, String password, @DefaultValue("20") int poolSize,
-                     @DefaultValue("5s") java.time.Duration connectionTimeout) {
-    }
+    public record Db(
+            String url,
+            String user,
+            String password,
+            @DefaultValue("20") int poolSize,
+            @DefaultValue("5s") java.time.Duration connectionTimeout) {}
 
     public boolean embedded() {
         return db.url() == null || db.url().isBlank();

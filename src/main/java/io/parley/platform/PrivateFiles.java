@@ -10,8 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes files that hold secrets: owner read/write only, never overwriting an existing one. */
 public final class PrivateFiles {
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /** Creates {@code file} with {@code content}; returns false if it already existed (another node won). */
     public static boolean writeNew(Path file, String content) throws IOException {

@@ -12,14 +12,13 @@ public final class QueryInstants {
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
-    private QueryInstants() {
-    }
+    private QueryInstants() {}
 
     /** {@code value} itself when it lies in the years 1 to 9999, else 400 {@code validation_failed} naming the field. */
     public static Instant within(String field, Instant value) {
         if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
-            throw new InvalidRequestException("validation_failed", field + " must lie in the years 1 to 9999",
-                    Map.of("field", field));
+            throw new InvalidRequestException(
+                    "validation_failed", field + " must lie in the years 1 to 9999", Map.of("field", field));
         }
         return value;
     }

@@ -14,16 +14,16 @@ import java.util.random.RandomGenerator;
  * @param maxDelay     no delay is longer than this, whatever the attempt or the provider's hint
  */
 public record RetryPolicy(int maxRetries, Duration firstDelay, double factor, double jitter, Duration maxDelay) {
-    public static final RetryPolicy SEED_DEFAULT = new RetryPolicy(3, Duration.ofSeconds(1), 2.0, 0.2,
-            Duration.ofMinutes(5));
+    public static final RetryPolicy SEED_DEFAULT =
+            new RetryPolicy(3, Duration.ofSeconds(1), 2.0, 0.2, Duration.ofMinutes(5));
 
     public RetryPolicy {
         Objects.requireNonNull(firstDelay, "firstDelay");
         Objects.requireNonNull(maxDelay, "maxDelay");
         // Negated comparisons so that NaN is rejected too.
         if (maxRetries < 0 || !(factor >= 1.0) || !(jitter >= 0.0 && jitter <= 1.0)) {
-            throw new IllegalArgumentException("Invalid retry policy: maxRetries=" + maxRetries + ", factor=" + factor
-                    + ", jitter=" + jitter);
+            throw new IllegalArgumentException(
+                    "Invalid retry policy: maxRetries=" + maxRetries + ", factor=" + factor + ", jitter=" + jitter);
         }
         if (firstDelay.isNegative() || maxDelay.isNegative()) {
             throw new IllegalArgumentException("Invalid retry policy: firstDelay=" + firstDelay + " and maxDelay="

@@ -28,9 +28,10 @@ public final class Secret {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Secret s && java.security.MessageDigest.isEqual(
-                value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                s.value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return other instanceof Secret s
+                && java.security.MessageDigest.isEqual(
+                        value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        s.value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override

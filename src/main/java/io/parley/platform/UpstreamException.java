@@ -10,8 +10,8 @@ import java.util.Map;
 public class UpstreamException extends ParleyException {
     private final boolean retriable;
 
-    public UpstreamException(String code, String message, boolean retriable, Map<String, Object> context,
-                             Throwable cause) {
+    public UpstreamException(
+            String code, String message, boolean retriable, Map<String, Object> context, Throwable cause) {
         super(code, message, context, cause);
         this.retriable = retriable;
     }

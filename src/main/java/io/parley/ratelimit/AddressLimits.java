@@ -32,10 +32,14 @@ public class AddressLimits implements AddressBudget {
         this.time = new ClockTime(clock);
         // A bucket untouched for two minutes is full again anyway; the size bound keeps a flood of new addresses from
         // growing the heap (a forgotten address starts with a full budget).
-        this.failures = Caffeine.newBuilder().expireAfterAccess(PER.multipliedBy(2))
-                .maximumSize(limits.maxAddresses()).build();
-        this.publicRequests = Caffeine.newBuilder().expireAfterAccess(PER.multipliedBy(2))
-                .maximumSize(limits.maxAddresses()).build();
+        this.failures = Caffeine.newBuilder()
+                .expireAfterAccess(PER.multipliedBy(2))
+                .maximumSize(limits.maxAddresses())
+                .build();
+        this.publicRequests = Caffeine.newBuilder()
+                .expireAfterAccess(PER.multipliedBy(2))
+                .maximumSize(limits.maxAddresses())
+                .build();
     }
 
     /** How long the address must wait because it used up its failed authentications; empty when it may go on. */
@@ -52,8 +56,8 @@ public class AddressLimits implements AddressBudget {
     @Override
     public void authenticationFailed(String address) {
         if (limits.authFailuresPerMinute() > 0) {
-            failures.get(Objects.requireNonNull(address, "address"),
-                    a -> bucket(limits.authFailuresPerMinute())).tryConsume(1);
+            failures.get(Objects.requireNonNull(address, "address"), a -> bucket(limits.authFailuresPerMinute()))
+                    .tryConsume(1);
         }
     }
 
@@ -63,15 +67,20 @@ public class AddressLimits implements AddressBudget {
         if (limits.publicPerMinute() == 0) {
             return Optional.empty();
         }
-        Bucket bucket = publicRequests.get(Objects.requireNonNull(address, "address"),
-                a -> bucket(limits.publicPerMinute()));
+        Bucket bucket =
+                publicRequests.get(Objects.requireNonNull(address, "address"), a -> bucket(limits.publicPerMinute()));
         var probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty() : Optional.of(seconds(probe.getNanosToWaitForRefill()));
     }
 
     private Bucket bucket(int perMinute) {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, PER).build())
-                .withCustomTimePrecision(time).build();
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(perMinute)
+                        .refillGreedy(perMinute, PER)
+                        .build())
+                .withCustomTimePrecision(time)
+                .build();
     }
 
     private static Optional<Duration> wait(EstimationProbe probe) {

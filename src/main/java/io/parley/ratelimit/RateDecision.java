@@ -5,7 +5,10 @@ package io.parley.ratelimit;
  * the contact should be told (at most once per hour per contact, when notices are on).
  */
 public record RateDecision(boolean allowed, Scope deniedBy, boolean sendNotice) {
-    public enum Scope { CHATBOT, CONTACT }
+    public enum Scope {
+        CHATBOT,
+        CONTACT
+    }
 
     public static RateDecision allow() {
         return new RateDecision(true, null, false);

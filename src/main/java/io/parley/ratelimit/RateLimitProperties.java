@@ -17,9 +17,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ingress           per-source-address limits on unauthenticated ingress ({@link AddressLimits})
  */
 @ConfigurationProperties("parley.ratelimit")
-public record RateLimitProperties(Long perChatbotPerHour, Long perContactPerHour, String redisUrl,
-                                  Duration redisTimeout, Duration redisRetryAfter, Boolean notice,
-                                  String noticeText, String redisKeyPrefix, Ingress ingress) {
+public record RateLimitProperties(
+        Long perChatbotPerHour,
+        Long perContactPerHour,
+        String redisUrl,
+        Duration redisTimeout,
+        Duration redisRetryAfter,
+        Boolean notice,
+        String noticeText,
+        String redisKeyPrefix,
+        Ingress ingress) {
     public RateLimitProperties {
         perChatbotPerHour = perChatbotPerHour == null ? 1000 : perChatbotPerHour;
         perContactPerHour = perContactPerHour == null ? 60 : perContactPerHour;
@@ -28,7 +35,8 @@ public record RateLimitProperties(Long perChatbotPerHour, Long perContactPerHour
         redisRetryAfter = redisRetryAfter == null ? Duration.ofSeconds(10) : redisRetryAfter;
         notice = notice == null || notice;
         noticeText = noticeText == null || noticeText.isBlank()
-                ? "You are sending too many messages. Please wait a while before writing again." : noticeText;
+                ? "You are sending too many messages. Please wait a while before writing again."
+                : noticeText;
         redisKeyPrefix = redisKeyPrefix == null || redisKeyPrefix.isBlank() ? "parley:ratelimit:" : redisKeyPrefix;
         ingress = ingress == null ? new Ingress(null, null, null) : ingress;
     }

@@ -31,8 +31,8 @@ public class RateLimits implements DisposableBean {
     private final BucketStore buckets;
     private final AutoCloseable redis;
 
-    RateLimits(RateLimitProperties properties, SystemEvents events, PlatformTransactionManager transactions,
-               Clock clock) {
+    RateLimits(
+            RateLimitProperties properties, SystemEvents events, PlatformTransactionManager transactions, Clock clock) {
         this.properties = properties;
         if (properties.redisUrl() == null) {
             this.buckets = new LocalBucketStore();
@@ -42,12 +42,18 @@ public class RateLimits implements DisposableBean {
             // outage is reported once only.
             TransactionTemplate own = new TransactionTemplate(transactions);
             own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-            RedisBucketStore shared = new RedisBucketStore(properties.redisUrl(), properties.redisKeyPrefix(),
-                    properties.redisTimeout());
-            this.buckets = new FailoverBucketStore(shared, new LocalBucketStore(), properties.redisRetryAfter(),
-                    clock, error -> own.executeWithoutResult(status -> events.record(
-                    SystemEvent.of(SystemEvent.Level.ERROR, REDIS_UNAVAILABLE)
-                            .with("error", error).with("fallback", "local").build())));
+            RedisBucketStore shared =
+                    new RedisBucketStore(properties.redisUrl(), properties.redisKeyPrefix(), properties.redisTimeout());
+            this.buckets = new FailoverBucketStore(
+                    shared,
+                    new LocalBucketStore(),
+                    properties.redisRetryAfter(),
+                    clock,
+                    error -> own.executeWithoutResult(
+                            status -> events.record(SystemEvent.of(SystemEvent.Level.ERROR, REDIS_UNAVAILABLE)
+                                    .with("error", error)
+                                    .with("fallback", "local")
+                                    .build())));
             this.redis = shared;
         }
     }
@@ -66,8 +72,8 @@ public class RateLimits implements DisposableBean {
      * Counts one inbound message against {@code limits} (per-organization limits pass theirs here). The contact's
      * bucket is checked first, so one abusive contact does not drain the chatbot's bucket for everybody else.
      */
-    public RateDecision tryConsume(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId,
-                                   InboundLimits limits) {
+    public RateDecision tryConsume(
+            OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId, InboundLimits limits) {
         Objects.requireNonNull(organizationId, "organizationId");
         Objects.requireNonNull(chatbotId, "chatbotId");
         Objects.requireNonNull(contactId, "contactId");

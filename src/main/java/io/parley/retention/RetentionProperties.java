@@ -14,13 +14,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * step of a sweep touches ({@code batch-size}, 500).
  */
 @ConfigurationProperties("parley.retention")
-public record RetentionProperties(@DefaultValue("7d") Duration inboundEvents, @DefaultValue("90d") Duration systemEvents,
-                                  @DefaultValue("24h") Duration idempotencyRecords,
-                                  @DefaultValue("1d") Duration staffSessions, @DefaultValue("1d") Duration loginFailures,
-                                  @DefaultValue("1h") Duration interval, @DefaultValue("500") int batchSize) {
+public record RetentionProperties(
+        @DefaultValue("7d") Duration inboundEvents,
+        @DefaultValue("90d") Duration systemEvents,
+        @DefaultValue("24h") Duration idempotencyRecords,
+        @DefaultValue("1d") Duration staffSessions,
+        @DefaultValue("1d") Duration loginFailures,
+        @DefaultValue("1h") Duration interval,
+        @DefaultValue("500") int batchSize) {
     public RetentionProperties {
-        for (Duration d : new Duration[] {inboundEvents, systemEvents, idempotencyRecords, staffSessions,
-                loginFailures, interval}) {
+        for (Duration d :
+                new Duration[] {inboundEvents, systemEvents, idempotencyRecords, staffSessions, loginFailures, interval
+                }) {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("parley.retention.* durations must be positive");
             }

@@ -3,11 +3,11 @@ package io.parley.retention;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.parley.access.StaffSessionRetention;
 import io.parley.conversation.Conversations;
 import io.parley.delivery.Deliveries;
 import io.parley.events.SystemEvents;
 import io.parley.retention.internal.ContentSweep;
-import io.parley.access.StaffSessionRetention;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.IntUnaryOperator;
@@ -35,11 +35,22 @@ public class RetentionSweep {
      * @param staffSessions  staff sessions deleted after they expired or were revoked
      * @param loginFailures  failed staff logins deleted
      */
-    public record Result(int inboundEvents, int systemEvents, int idempotencyRecords, int messages,
-                         int toolExecutions, int staffSessions, int loginFailures) {
+    public record Result(
+            int inboundEvents,
+            int systemEvents,
+            int idempotencyRecords,
+            int messages,
+            int toolExecutions,
+            int staffSessions,
+            int loginFailures) {
         /** Rows deleted or changed, all kinds together. */
         public int total() {
-            return inboundEvents + systemEvents + idempotencyRecords + messages + toolExecutions + staffSessions
+            return inboundEvents
+                    + systemEvents
+                    + idempotencyRecords
+                    + messages
+                    + toolExecutions
+                    + staffSessions
                     + loginFailures;
         }
     }
@@ -52,8 +63,14 @@ public class RetentionSweep {
     private final RetentionProperties properties;
     private final Clock clock;
 
-    RetentionSweep(Conversations conversations, SystemEvents events, Deliveries deliveries,
-                   StaffSessionRetention staff, ContentSweep content, RetentionProperties properties, Clock clock) {
+    RetentionSweep(
+            Conversations conversations,
+            SystemEvents events,
+            Deliveries deliveries,
+            StaffSessionRetention staff,
+            ContentSweep content,
+            RetentionProperties properties,
+            Clock clock) {
         this.conversations = conversations;
         this.events = events;
         this.deliveries = deliveries;
@@ -73,14 +90,26 @@ public class RetentionSweep {
         int staffSessions = inBatches(batch -> staff.deleteSessionsEndedBefore(sessionCutoff, batch));
         int loginFailures = inBatches(batch -> staff.deleteLoginFailuresBefore(failureCutoff, batch));
         ContentSweep.Counts counts = content.sweep(now, properties.batchSize());
-        Result result = new Result(conversations.forgetInboundEventsBefore(now.minus(properties.inboundEvents())),
-                events.deleteOccurredBefore(now.minus(properties.systemEvents())), idempotencyRecords,
-                counts.messages(), counts.toolExecutions(), staffSessions, loginFailures);
+        Result result = new Result(
+                conversations.forgetInboundEventsBefore(now.minus(properties.inboundEvents())),
+                events.deleteOccurredBefore(now.minus(properties.systemEvents())),
+                idempotencyRecords,
+                counts.messages(),
+                counts.toolExecutions(),
+                staffSessions,
+                loginFailures);
         if (result.total() > 0) {
-            log.info("Retention sweep: {} inbound events, {} system events, {} idempotency records, {} staff "
+            log.info(
+                    "Retention sweep: {} inbound events, {} system events, {} idempotency records, {} staff "
                             + "sessions, {} login failures deleted; {} messages and {} tool executions past content "
-                            + "retention", result.inboundEvents(), result.systemEvents(), result.idempotencyRecords(),
-                    result.staffSessions(), result.loginFailures(), result.messages(), result.toolExecutions());
+                            + "retention",
+                    result.inboundEvents(),
+                    result.systemEvents(),
+                    result.idempotencyRecords(),
+                    result.staffSessions(),
+                    result.loginFailures(),
+                    result.messages(),
+                    result.toolExecutions());
         }
         return result;
     }

@@ -10,7 +10,15 @@ import java.time.Instant;
  * @param bodyText        the body component's text with its {@code {{1}}}, {@code {{2}}} ... placeholders
  * @param bodyParameters  how many body parameters a send must supply (the highest placeholder number)
  */
-public record MessageTemplate(ChannelAccountId channelAccountId, String name, String language, String category,
-                              TemplateStatus status, String statusReason, String componentsJson, String bodyText,
-                              int bodyParameters, String providerTemplateId, Instant updatedAt) {
-}
+public record MessageTemplate(
+        ChannelAccountId channelAccountId,
+        String name,
+        String language,
+        String category,
+        TemplateStatus status,
+        String statusReason,
+        String componentsJson,
+        String bodyText,
+        int bodyParameters,
+        String providerTemplateId,
+        Instant updatedAt) {}

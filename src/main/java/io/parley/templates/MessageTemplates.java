@@ -5,14 +5,14 @@ import io.parley.events.SystemEvents;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.InvalidRequestException;
-import io.parley.tenancy.ChannelAccount;
-import io.parley.tenancy.ChannelAccounts;
 import io.parley.platform.channel.ChannelCapabilities.OutboundKind;
 import io.parley.platform.channel.Channels;
-import io.parley.tenancy.Chatbots;
 import io.parley.templates.internal.TemplateBodies;
 import io.parley.templates.internal.TemplateRepository;
 import io.parley.templates.internal.TemplateRepository.TemplateRow;
+import io.parley.tenancy.ChannelAccount;
+import io.parley.tenancy.ChannelAccounts;
+import io.parley.tenancy.Chatbots;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +38,14 @@ public class MessageTemplates {
     private final JsonMapper json;
     private final Channels channels;
 
-    MessageTemplates(TemplateRepository repository, ChannelAccounts channelAccounts, Chatbots chatbots,
-                     List<TemplateSource> sources, SystemEvents events, JsonMapper json, Channels channels) {
+    MessageTemplates(
+            TemplateRepository repository,
+            ChannelAccounts channelAccounts,
+            Chatbots chatbots,
+            List<TemplateSource> sources,
+            SystemEvents events,
+            JsonMapper json,
+            Channels channels) {
         this.channels = channels;
         this.repository = repository;
         this.channelAccounts = channelAccounts;
@@ -50,7 +56,8 @@ public class MessageTemplates {
     }
 
     public List<MessageTemplate> list(ChatbotId chatbotId) {
-        return repository.listByAccounts(templateAccounts(chatbotId).stream().map(ChannelAccount::id).toList());
+        return repository.listByAccounts(
+                templateAccounts(chatbotId).stream().map(ChannelAccount::id).toList());
     }
 
     @Transactional
@@ -58,7 +65,8 @@ public class MessageTemplates {
         ChannelAccount account = account(chatbotId, request.channelAccountId());
         String name = require("name", request.name(), NAME, "lowercase letters, digits and underscores");
         String language = require("language", request.language(), LANGUAGE, "a language code such as en_US");
-        String category = request.category() == null ? null : request.category().strip().toUpperCase(Locale.ROOT);
+        String category =
+                request.category() == null ? null : request.category().strip().toUpperCase(Locale.ROOT);
         if (!CATEGORIES.contains(category)) {
             throw invalid("category", "must be one of " + CATEGORIES);
         }
@@ -72,8 +80,16 @@ public class MessageTemplates {
             throw invalid("status", "must be approved, pending, rejected, paused or disabled");
         }
         String components = json.writeValueAsString(List.of(Map.of("type", "BODY", "text", request.body())));
-        repository.upsert(new TemplateRow(account.organizationId(), account.id(), name, language, category, status,
-                components, TemplateBodies.parameterCount(request.body()), null));
+        repository.upsert(new TemplateRow(
+                account.organizationId(),
+                account.id(),
+                name,
+                language,
+                category,
+                status,
+                components,
+                TemplateBodies.parameterCount(request.body()),
+                null));
         return repository.find(account.id(), name, language).orElseThrow();
     }
 
@@ -84,13 +100,17 @@ public class MessageTemplates {
      */
     public int sync(ChatbotId chatbotId) {
         List<ChannelAccount> accounts = templateAccounts(chatbotId).stream()
-                .filter(a -> channelAccounts.businessAccountId(a.id()).isPresent()).toList();
+                .filter(a -> channelAccounts.businessAccountId(a.id()).isPresent())
+                .toList();
         if (accounts.isEmpty()) {
-            throw new InvalidRequestException("business_account_id_missing", "No channel of this chatbot that sends templates has"
-                    + " a businessAccountId (the WABA id); connect the channel with one to sync its templates");
+            throw new InvalidRequestException(
+                    "business_account_id_missing",
+                    "No channel of this chatbot that sends templates has"
+                            + " a businessAccountId (the WABA id); connect the channel with one to sync its templates");
         }
-        TemplateSource source = sources.stream().findFirst().orElseThrow(() -> new IllegalStateException(
-                "No TemplateSource is registered"));
+        TemplateSource source = sources.stream()
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No TemplateSource is registered"));
         int stored = 0;
         for (ChannelAccount account : accounts) {
             String waba = channelAccounts.businessAccountId(account.id()).orElseThrow();
@@ -100,9 +120,15 @@ public class MessageTemplates {
                     continue;
                 }
                 String components = remote.componentsJson() == null ? "[]" : remote.componentsJson();
-                repository.upsert(new TemplateRow(account.organizationId(), account.id(), remote.name(),
-                        remote.language(), remote.category() == null ? "UTILITY" : remote.category(), status.get(),
-                        components, TemplateBodies.parameterCount(TemplateBodies.bodyText(components)),
+                repository.upsert(new TemplateRow(
+                        account.organizationId(),
+                        account.id(),
+                        remote.name(),
+                        remote.language(),
+                        remote.category() == null ? "UTILITY" : remote.category(),
+                        status.get(),
+                        components,
+                        TemplateBodies.parameterCount(TemplateBodies.bodyText(components)),
                         remote.providerTemplateId()));
                 stored++;
             }
@@ -123,14 +149,16 @@ public class MessageTemplates {
         if (status.isEmpty() || signedBy.isEmpty()) {
             return;
         }
-        List<ChannelAccountId> accounts = channelAccounts.findByBusinessAccountId(change.businessAccountId())
-                .stream().map(ChannelAccount::id).filter(signedBy::contains).toList();
+        List<ChannelAccountId> accounts = channelAccounts.findByBusinessAccountId(change.businessAccountId()).stream()
+                .map(ChannelAccount::id)
+                .filter(signedBy::contains)
+                .toList();
         if (accounts.isEmpty()) {
             return;
         }
         String reason = change.reason() == null || "NONE".equalsIgnoreCase(change.reason()) ? null : change.reason();
-        for (MessageTemplate updated : repository.updateStatus(accounts, change.providerTemplateId(), change.name(),
-                change.language(), status.get(), reason)) {
+        for (MessageTemplate updated : repository.updateStatus(
+                accounts, change.providerTemplateId(), change.name(), change.language(), status.get(), reason)) {
             if (updated.status() != TemplateStatus.APPROVED && updated.status() != TemplateStatus.PENDING) {
                 warnIfWindowTemplate(updated);
             }
@@ -139,13 +167,18 @@ public class MessageTemplates {
 
     private void warnIfWindowTemplate(MessageTemplate template) {
         ChannelAccount account = channelAccounts.get(template.channelAccountId());
-        repository.findWindowTemplate(account.chatbotId())
+        repository
+                .findWindowTemplate(account.chatbotId())
                 .filter(w -> w.name().equals(template.name()) && w.language().equals(template.language()))
-                .ifPresent(w -> events.record(SystemEvent.of(SystemEvent.Level.WARN, "templates.window_template_unusable")
-                        .organization(account.organizationId()).chatbot(account.chatbotId())
-                        .with("template", template.name()).with("language", template.language())
-                        .with("status", template.status().wireName())
-                        .with("reason", template.statusReason()).build()));
+                .ifPresent(
+                        w -> events.record(SystemEvent.of(SystemEvent.Level.WARN, "templates.window_template_unusable")
+                                .organization(account.organizationId())
+                                .chatbot(account.chatbotId())
+                                .with("template", template.name())
+                                .with("language", template.language())
+                                .with("status", template.status().wireName())
+                                .with("reason", template.statusReason())
+                                .build()));
     }
 
     /**
@@ -160,15 +193,28 @@ public class MessageTemplates {
         }
         MessageTemplate template = registered.get();
         if (template.status() != TemplateStatus.APPROVED) {
-            throw new InvalidRequestException("template_not_approved", "Template '" + name + "' (" + language
-                    + ") is " + template.status().wireName() + ", not approved: it cannot be sent",
-                    Map.of("field", "template.name", "templateStatus", template.status().wireName()));
+            throw new InvalidRequestException(
+                    "template_not_approved",
+                    "Template '" + name + "' (" + language + ") is "
+                            + template.status().wireName() + ", not approved: it cannot be sent",
+                    Map.of(
+                            "field",
+                            "template.name",
+                            "templateStatus",
+                            template.status().wireName()));
         }
         if (template.bodyParameters() != parameterCount) {
-            throw new InvalidRequestException("template_parameters_mismatch", "Template '" + name + "' (" + language
-                    + ") takes " + template.bodyParameters() + " parameters, got " + parameterCount,
-                    Map.of("field", "template.parameters", "expected", template.bodyParameters(),
-                            "given", parameterCount));
+            throw new InvalidRequestException(
+                    "template_parameters_mismatch",
+                    "Template '" + name + "' (" + language + ") takes " + template.bodyParameters()
+                            + " parameters, got " + parameterCount,
+                    Map.of(
+                            "field",
+                            "template.parameters",
+                            "expected",
+                            template.bodyParameters(),
+                            "given",
+                            parameterCount));
         }
     }
 
@@ -176,19 +222,26 @@ public class MessageTemplates {
     List<ChannelAccount> templateAccounts(ChatbotId chatbotId) {
         chatbots.get(chatbotId);
         return channelAccounts.list(chatbotId).stream()
-                .filter(a -> channels.find(a.type()).map(d -> d.capabilities().supports(OutboundKind.TEMPLATE))
-                        .orElse(false)).toList();
+                .filter(a -> channels.find(a.type())
+                        .map(d -> d.capabilities().supports(OutboundKind.TEMPLATE))
+                        .orElse(false))
+                .toList();
     }
 
     private ChannelAccount account(ChatbotId chatbotId, ChannelAccountId requested) {
         List<ChannelAccount> accounts = templateAccounts(chatbotId);
         if (requested != null) {
-            return accounts.stream().filter(a -> a.id().equals(requested)).findFirst()
+            return accounts.stream()
+                    .filter(a -> a.id().equals(requested))
+                    .findFirst()
                     .orElseThrow(() -> invalid("channelId", "is not a channel of this chatbot that sends templates"));
         }
         if (accounts.size() != 1) {
-            throw invalid("channelId", accounts.isEmpty() ? "the chatbot has no channel that sends templates"
-                    : "is required: the chatbot has several channels that send templates");
+            throw invalid(
+                    "channelId",
+                    accounts.isEmpty()
+                            ? "the chatbot has no channel that sends templates"
+                            : "is required: the chatbot has several channels that send templates");
         }
         return accounts.getFirst();
     }

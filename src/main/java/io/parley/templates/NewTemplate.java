@@ -9,6 +9,5 @@ import io.parley.platform.ChannelAccountId;
  * @param body             the body text with {@code {{1}}}, {@code {{2}}} ... placeholders
  * @param status           defaults to approved; a sync or status webhook corrects it
  */
-public record NewTemplate(ChannelAccountId channelAccountId, String name, String language, String category,
-                          String body, String status) {
-}
+public record NewTemplate(
+        ChannelAccountId channelAccountId, String name, String language, String category, String body, String status) {}

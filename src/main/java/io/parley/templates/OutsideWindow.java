@@ -1,20 +1,19 @@
 package io.parley.templates;
 
 import io.parley.contacts.Contact;
-import io.parley.contacts.ContactIdentity;
 import io.parley.contacts.Contacts;
 import io.parley.events.SystemEvent;
 import io.parley.events.SystemEvents;
 import io.parley.platform.ConversationId;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.channel.Channels;
-import io.parley.tenancy.Chatbots;
 import io.parley.templates.WindowDecision.Closed;
 import io.parley.templates.WindowDecision.Open;
 import io.parley.templates.WindowDecision.UseTemplate;
 import io.parley.templates.internal.ParameterTemplates;
 import io.parley.templates.internal.TemplateBodies;
 import io.parley.templates.internal.TemplateRepository;
+import io.parley.tenancy.Chatbots;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,8 +39,14 @@ public class OutsideWindow {
     private final SystemEvents events;
     private final Channels channels;
 
-    OutsideWindow(ConversationWindows windows, WindowTemplates windowTemplates, TemplateRepository repository,
-                  Contacts contacts, Chatbots chatbots, SystemEvents events, Channels channels) {
+    OutsideWindow(
+            ConversationWindows windows,
+            WindowTemplates windowTemplates,
+            TemplateRepository repository,
+            Contacts contacts,
+            Chatbots chatbots,
+            SystemEvents events,
+            Channels channels) {
         this.channels = channels;
         this.windows = windows;
         this.windowTemplates = windowTemplates;
@@ -52,8 +57,9 @@ public class OutsideWindow {
     }
 
     public WindowDecision decide(ConversationId conversationId, Instant now) {
-        ConversationWindow window = windows.window(conversationId).orElseThrow(() -> new NotFoundException(
-                "conversation_not_found", "No conversation with id '" + conversationId + "'"));
+        ConversationWindow window = windows.window(conversationId)
+                .orElseThrow(() -> new NotFoundException(
+                        "conversation_not_found", "No conversation with id '" + conversationId + "'"));
         // Only channels with a customer service window (WhatsApp) restrict free text; the others can always answer.
         if (!channels.hasServiceWindow(window.channel()) || window.isOpenAt(now)) {
             return new Open();
@@ -63,8 +69,8 @@ public class OutsideWindow {
             return new Closed("no_window_template");
         }
         WindowTemplate chosen = configured.get();
-        Optional<MessageTemplate> template = repository.find(window.channelAccountId(), chosen.name(),
-                chosen.language());
+        Optional<MessageTemplate> template =
+                repository.find(window.channelAccountId(), chosen.name(), chosen.language());
         if (template.isEmpty()) {
             return new Closed("window_template_not_registered");
         }
@@ -81,18 +87,26 @@ public class OutsideWindow {
             }
             parameters.add(value);
         }
-        return new UseTemplate(chosen.name(), chosen.language(), parameters,
+        return new UseTemplate(
+                chosen.name(),
+                chosen.language(),
+                parameters,
                 TemplateBodies.render(template.get().bodyText(), parameters));
     }
 
     /** Records that a message was not sent because the window was closed ({@code delivery.window_closed}). */
     public void recordWindowClosed(ConversationId conversationId, Closed closed) {
-        ConversationWindow window = windows.window(conversationId).orElseThrow(() -> new NotFoundException(
-                "conversation_not_found", "No conversation with id '" + conversationId + "'"));
+        ConversationWindow window = windows.window(conversationId)
+                .orElseThrow(() -> new NotFoundException(
+                        "conversation_not_found", "No conversation with id '" + conversationId + "'"));
         events.record(SystemEvent.of(SystemEvent.Level.WARN, WINDOW_CLOSED_EVENT)
-                .organization(window.organizationId()).chatbot(window.chatbotId()).conversation(conversationId)
+                .organization(window.organizationId())
+                .chatbot(window.chatbotId())
+                .conversation(conversationId)
                 .with("reason", closed.reason())
-                .with("windowExpiredAt", window.expiresAt() == null ? null : window.expiresAt().toString())
+                .with(
+                        "windowExpiredAt",
+                        window.expiresAt() == null ? null : window.expiresAt().toString())
                 .build());
     }
 
@@ -100,8 +114,7 @@ public class OutsideWindow {
         Map<String, String> values = new HashMap<>();
         Optional<Contact> contact = contacts.find(window.contactId());
         values.put("contact.name", contact.map(Contact::displayName).orElse(null));
-        values.put("contact.phone", contact.flatMap(Contact::phone)
-                .orElse(null));
+        values.put("contact.phone", contact.flatMap(Contact::phone).orElse(null));
         values.put("chatbot.name", chatbots.get(window.chatbotId()).name());
         values.put("conversation.id", window.conversationId().toString());
         return values;

@@ -10,8 +10,7 @@ import java.util.Map;
  * A template without body parameters is sent without components.
  */
 public final class TemplatePayload {
-    private TemplatePayload() {
-    }
+    private TemplatePayload() {}
 
     public static Map<String, Object> of(String name, String language, List<String> bodyParameters) {
         Map<String, Object> template = new LinkedHashMap<>();
@@ -19,7 +18,8 @@ public final class TemplatePayload {
         template.put("language", Map.of("code", language));
         if (!bodyParameters.isEmpty()) {
             List<Map<String, Object>> parameters = bodyParameters.stream()
-                    .map(text -> Map.<String, Object>of("type", "text", "text", text)).toList();
+                    .map(text -> Map.<String, Object>of("type", "text", "text", text))
+                    .toList();
             template.put("components", List.of(Map.of("type", "body", "parameters", parameters)));
         }
         Map<String, Object> payload = new LinkedHashMap<>();

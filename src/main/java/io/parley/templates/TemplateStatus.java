@@ -5,7 +5,11 @@ import java.util.Optional;
 
 /** A template's review state; only {@link #APPROVED} templates can be sent. */
 public enum TemplateStatus {
-    APPROVED, PENDING, REJECTED, PAUSED, DISABLED;
+    APPROVED,
+    PENDING,
+    REJECTED,
+    PAUSED,
+    DISABLED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -6,6 +6,10 @@ package io.parley.templates;
  * @param businessAccountId the WABA id of the webhook's entry
  * @param event             the provider's event (APPROVED, REJECTED, PAUSED, DISABLED, REINSTATED, FLAGGED ...)
  */
-public record TemplateStatusChange(String businessAccountId, String event, String providerTemplateId, String name,
-                                   String language, String reason) {
-}
+public record TemplateStatusChange(
+        String businessAccountId,
+        String event,
+        String providerTemplateId,
+        String name,
+        String language,
+        String reason) {}

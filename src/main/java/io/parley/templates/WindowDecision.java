@@ -5,8 +5,7 @@ import java.util.List;
 /** What a sender does with free text for a conversation: send it, send a template instead, or fail it. */
 public sealed interface WindowDecision {
     /** The window is open (or the channel has none): send the text. */
-    record Open() implements WindowDecision {
-    }
+    record Open() implements WindowDecision {}
 
     /**
      * The window is closed: send this template instead of the text.

@@ -1,9 +1,9 @@
 package io.parley.tenancy;
 
-import io.parley.platform.channel.ChannelType;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.channel.ChannelType;
 import java.time.Instant;
 
 /**
@@ -14,7 +14,13 @@ import java.time.Instant;
  * @param displayPhoneNumber the number as Meta showed it when the connection was verified, or null
  * @param verifiedName       the business name Meta showed for it then, or null
  */
-public record ChannelAccount(ChannelAccountId id, OrganizationId organizationId, ChatbotId chatbotId,
-                             ChannelType type, String externalId, String businessAccountId,
-                             String displayPhoneNumber, String verifiedName, Instant createdAt) {
-}
+public record ChannelAccount(
+        ChannelAccountId id,
+        OrganizationId organizationId,
+        ChatbotId chatbotId,
+        ChannelType type,
+        String externalId,
+        String businessAccountId,
+        String displayPhoneNumber,
+        String verifiedName,
+        Instant createdAt) {}

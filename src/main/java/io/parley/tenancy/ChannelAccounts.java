@@ -1,6 +1,5 @@
 package io.parley.tenancy;
 
-import io.parley.platform.channel.ChannelType;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +9,7 @@ import io.parley.platform.ConflictException;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.Secret;
+import io.parley.platform.channel.ChannelType;
 import io.parley.tenancy.internal.ChannelAccountRepository;
 import io.parley.tenancy.internal.ChannelAccountRepository.NumberProfile;
 import io.parley.tenancy.internal.WhatsAppNumberDirectory;
@@ -38,18 +38,29 @@ public class ChannelAccounts {
     private final WhatsAppNumberVerifier verifier;
     /** The channel whose numbers {@link #verifier} checks and whose credentials these methods keep. */
     private final ChannelType numberType;
+
     private final WhatsAppNumberDirectory numbers;
     private final Cache<ChannelAccountId, WhatsAppCredentials> credentials = Caffeine.newBuilder()
-            .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(30))
+            .build();
 
-    ChannelAccounts(ChannelAccountRepository repository, Chatbots chatbots, WhatsAppNumberVerifier verifier,
-                    Clock clock, MeterRegistry meters) {
+    ChannelAccounts(
+            ChannelAccountRepository repository,
+            Chatbots chatbots,
+            WhatsAppNumberVerifier verifier,
+            Clock clock,
+            MeterRegistry meters) {
         this.repository = repository;
         this.chatbots = chatbots;
         this.verifier = verifier;
         this.numberType = verifier.type();
-        this.numbers = new WhatsAppNumberDirectory(ids -> repository.findWhatsApp(numberType, ids),
-                () -> repository.whatsAppFingerprint(numberType), clock, meters, "parley." + numberType.wireName());
+        this.numbers = new WhatsAppNumberDirectory(
+                ids -> repository.findWhatsApp(numberType, ids),
+                () -> repository.whatsAppFingerprint(numberType),
+                clock,
+                meters,
+                "parley." + numberType.wireName());
     }
 
     public ChannelAccount createWhatsApp(ChatbotId chatbotId, NewWhatsAppChannel request) {
@@ -57,21 +68,33 @@ public class ChannelAccounts {
         String phoneNumberId = Validation.requireText("phoneNumberId", request.phoneNumberId(), 64);
         // ASCII only: Character.isDigit would also pass full-width or Arabic-Indic digits that Meta never sends.
         if (!phoneNumberId.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw Validation.invalid("phoneNumberId", "must be the numeric phone number id from Meta, not the phone number");
+            throw Validation.invalid(
+                    "phoneNumberId", "must be the numeric phone number id from Meta, not the phone number");
         }
         String accessToken = Validation.requireToken("accessToken", request.accessToken(), 2_000);
         String appSecret = Validation.requireText("appSecret", request.appSecret(), 500);
         String verifyToken = Validation.requireText("verifyToken", request.verifyToken(), 500);
-        String businessAccountId = request.businessAccountId() == null || request.businessAccountId().isBlank()
-                ? null : businessAccountId(request.businessAccountId());
+        String businessAccountId = request.businessAccountId() == null
+                        || request.businessAccountId().isBlank()
+                ? null
+                : businessAccountId(request.businessAccountId());
         NumberProfile profile = verified(phoneNumberId, accessToken);
         try {
-            ChannelAccount account = repository.insertWhatsApp(numberType, new ChannelAccountId(UUID.randomUUID()), chatbot,
-                    phoneNumberId, accessToken, appSecret, verifyToken, businessAccountId, profile);
+            ChannelAccount account = repository.insertWhatsApp(
+                    numberType,
+                    new ChannelAccountId(UUID.randomUUID()),
+                    chatbot,
+                    phoneNumberId,
+                    accessToken,
+                    appSecret,
+                    verifyToken,
+                    businessAccountId,
+                    profile);
             numbers.connected(phoneNumberId);
             return account;
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("channel_already_connected",
+            throw new ConflictException(
+                    "channel_already_connected",
                     "WhatsApp phone number id " + phoneNumberId + " is already connected to a chatbot");
         }
     }
@@ -85,17 +108,21 @@ public class ChannelAccounts {
     public ChannelAccount updateWhatsApp(ChatbotId chatbotId, ChannelAccountId id, WhatsAppChannelChange change) {
         ChannelAccount account = getOfChatbot(chatbotId, id);
         if (!numberType.equals(account.type())) {
-            throw new InvalidRequestException("unsupported_channel_type",
+            throw new InvalidRequestException(
+                    "unsupported_channel_type",
                     "A " + account.type().wireName() + " channel has no " + numberType + " credentials to change");
         }
-        String accessToken = change.accessToken() == null ? null
+        String accessToken = change.accessToken() == null
+                ? null
                 : Validation.requireToken("accessToken", change.accessToken(), 2_000);
-        String appSecret = change.appSecret() == null ? null
-                : Validation.requireText("appSecret", change.appSecret(), 500);
-        String verifyToken = change.verifyToken() == null ? null
-                : Validation.requireText("verifyToken", change.verifyToken(), 500);
-        String businessAccountId = change.businessAccountId() == null || change.businessAccountId().isEmpty()
-                ? change.businessAccountId() : businessAccountId(change.businessAccountId());
+        String appSecret =
+                change.appSecret() == null ? null : Validation.requireText("appSecret", change.appSecret(), 500);
+        String verifyToken =
+                change.verifyToken() == null ? null : Validation.requireText("verifyToken", change.verifyToken(), 500);
+        String businessAccountId =
+                change.businessAccountId() == null || change.businessAccountId().isEmpty()
+                        ? change.businessAccountId()
+                        : businessAccountId(change.businessAccountId());
         NumberProfile profile = accessToken == null ? null : verified(account.externalId(), accessToken);
         if (profile != null && profile.displayPhoneNumber() == null && profile.verifiedName() == null) {
             profile = null; // verification switched off: keep what Meta showed when the number was connected
@@ -107,7 +134,9 @@ public class ChannelAccounts {
 
     /** A channel account of this chatbot; another chatbot's (or tenant's) id is simply not found. */
     public ChannelAccount getOfChatbot(ChatbotId chatbotId, ChannelAccountId id) {
-        return repository.find(id).filter(account -> account.chatbotId().equals(chatbotId))
+        return repository
+                .find(id)
+                .filter(account -> account.chatbotId().equals(chatbotId))
                 .orElseThrow(() -> notFound(id));
     }
 
@@ -209,13 +238,17 @@ public class ChannelAccounts {
 
     /** WhatsApp channel accounts connected with this WhatsApp Business Account id. */
     public List<ChannelAccount> findByBusinessAccountId(String businessAccountId) {
-        return businessAccountId == null || businessAccountId.isBlank() ? List.of()
+        return businessAccountId == null || businessAccountId.isBlank()
+                ? List.of()
                 : repository.findByBusinessAccountIds(numberType, List.of(businessAccountId));
     }
 
     /** WhatsApp channel accounts connected with any of these WABA ids, in one query. */
     public List<ChannelAccount> findByBusinessAccountIds(Collection<String> businessAccountIds) {
-        List<String> ids = businessAccountIds.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
+        List<String> ids = businessAccountIds.stream()
+                .filter(id -> id != null && !id.isBlank())
+                .distinct()
+                .toList();
         return ids.isEmpty() ? List.of() : repository.findByBusinessAccountIds(numberType, ids);
     }
 

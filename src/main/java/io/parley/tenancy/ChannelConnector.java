@@ -26,8 +26,8 @@ public interface ChannelConnector {
      * (newly generated secrets appear in it once).
      */
     default Map<String, Object> update(ChannelAccount account, Map<String, Object> request) {
-        throw new io.parley.platform.InvalidRequestException("unsupported_channel_type",
-                "A " + account.type().wireName() + " channel has nothing to change");
+        throw new io.parley.platform.InvalidRequestException(
+                "unsupported_channel_type", "A " + account.type().wireName() + " channel has nothing to change");
     }
 
     /** How the channel is listed: never a secret. */

@@ -10,8 +10,7 @@ import java.util.Map;
  * is what the admin needs to fix the token or the id; it never carries the token.
  */
 final class ChannelVerificationFailure {
-    private ChannelVerificationFailure() {
-    }
+    private ChannelVerificationFailure() {}
 
     static InvalidRequestException of(WhatsAppNumberCheck.Failed failed) {
         Map<String, Object> context = new LinkedHashMap<>();
@@ -23,8 +22,10 @@ final class ChannelVerificationFailure {
         if (failed.metaError() != null) {
             context.put("metaError", metaError(failed.metaError()));
         }
-        return new InvalidRequestException("channel_verification_failed",
-                "The WhatsApp number could not be verified with Meta: " + failed.message(), context);
+        return new InvalidRequestException(
+                "channel_verification_failed",
+                "The WhatsApp number could not be verified with Meta: " + failed.message(),
+                context);
     }
 
     private static Map<String, Object> metaError(WhatsAppNumberCheck.MetaError error) {

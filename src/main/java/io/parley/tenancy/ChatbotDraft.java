@@ -11,21 +11,39 @@ import java.util.List;
  * @param promptBudget   overrides of the prompt's section budgets; null means none
  * @param active         false to pause the chatbot (its messages are stored, not answered); null means true on create
  */
-public record ChatbotDraft(String name, String systemPrompt, String persona, FallbackMessages fallbackMessages,
-                           Model model, List<FaqEntry> faq, String sessionTimeout,
-                           PromptBudgetSettings promptBudget, Boolean active) {
+public record ChatbotDraft(
+        String name,
+        String systemPrompt,
+        String persona,
+        FallbackMessages fallbackMessages,
+        Model model,
+        List<FaqEntry> faq,
+        String sessionTimeout,
+        PromptBudgetSettings promptBudget,
+        Boolean active) {
 
     /** A draft with the defaults for session timeout, prompt budget and {@code active} (a new chatbot answers). */
-    public ChatbotDraft(String name, String systemPrompt, String persona, FallbackMessages fallbackMessages,
-                        Model model, List<FaqEntry> faq) {
+    public ChatbotDraft(
+            String name,
+            String systemPrompt,
+            String persona,
+            FallbackMessages fallbackMessages,
+            Model model,
+            List<FaqEntry> faq) {
         this(name, systemPrompt, persona, fallbackMessages, model, faq, null, null, null);
     }
 
-    public record Model(String provider, String name, String baseUrl, String apiKey, Double temperature,
-                        Integer timeoutSeconds, Integer maxOutputTokens, Integer maxToolRounds, Fallback fallback) {
-    }
+    public record Model(
+            String provider,
+            String name,
+            String baseUrl,
+            String apiKey,
+            Double temperature,
+            Integer timeoutSeconds,
+            Integer maxOutputTokens,
+            Integer maxToolRounds,
+            Fallback fallback) {}
 
     /** @param apiKey as for the primary model: null keeps, empty removes */
-    public record Fallback(String provider, String name, String baseUrl, String apiKey) {
-    }
+    public record Fallback(String provider, String name, String baseUrl, String apiKey) {}
 }

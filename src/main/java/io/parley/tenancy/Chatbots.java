@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Chatbots {
     /** Providers this version can run; validated here so a typo fails at creation, not at the first message. */
     public static final Set<String> PROVIDERS = Set.of("offline", "openai", "gemini", "anthropic", "ollama");
+
     private static final int MAX_FAQ = 500;
 
     private final ChatbotRepository repository;
@@ -54,13 +55,32 @@ public class Chatbots {
     /** The stored configuration as a draft to merge a patch into; API keys are null (= keep). */
     public static ChatbotDraft draftOf(Chatbot chatbot) {
         ModelSettings m = chatbot.model();
-        ChatbotDraft.Fallback fallback = m.fallback() == null ? null
-                : new ChatbotDraft.Fallback(m.fallback().provider(), m.fallback().name(), m.fallback().baseUrl(), null);
-        return new ChatbotDraft(chatbot.name(), chatbot.systemPrompt(), chatbot.persona(), chatbot.fallbackMessages(),
-                new ChatbotDraft.Model(m.provider(), m.name(), m.baseUrl(), null, m.temperature(),
-                        m.timeout() == null ? null : (int) m.timeout().toSeconds(), m.maxOutputTokens(),
-                        m.maxToolRounds(), fallback),
-                chatbot.faq(), chatbot.sessionTimeout().toString(), chatbot.promptBudget(), chatbot.active());
+        ChatbotDraft.Fallback fallback = m.fallback() == null
+                ? null
+                : new ChatbotDraft.Fallback(
+                        m.fallback().provider(),
+                        m.fallback().name(),
+                        m.fallback().baseUrl(),
+                        null);
+        return new ChatbotDraft(
+                chatbot.name(),
+                chatbot.systemPrompt(),
+                chatbot.persona(),
+                chatbot.fallbackMessages(),
+                new ChatbotDraft.Model(
+                        m.provider(),
+                        m.name(),
+                        m.baseUrl(),
+                        null,
+                        m.temperature(),
+                        m.timeout() == null ? null : (int) m.timeout().toSeconds(),
+                        m.maxOutputTokens(),
+                        m.maxToolRounds(),
+                        fallback),
+                chatbot.faq(),
+                chatbot.sessionTimeout().toString(),
+                chatbot.promptBudget(),
+                chatbot.active());
     }
 
     public Chatbot get(ChatbotId id) {
@@ -73,7 +93,8 @@ public class Chatbots {
 
     /** The chatbot only if it belongs to {@code organizationId}: another tenant's id is simply not found. */
     public Chatbot getInOrganization(OrganizationId organizationId, ChatbotId id) {
-        return find(id).filter(bot -> bot.organizationId().equals(organizationId)).orElseThrow(() -> notFound(id));
+        return find(id).filter(bot -> bot.organizationId().equals(organizationId))
+                .orElseThrow(() -> notFound(id));
     }
 
     public List<Chatbot> list(OrganizationId organizationId) {
@@ -110,7 +131,9 @@ public class Chatbots {
 
     /** The timeout a turn should use for this chatbot's model. */
     public static Duration effectiveTimeout(Chatbot chatbot, Duration platformDefault) {
-        return chatbot.model().timeout() == null ? platformDefault : chatbot.model().timeout();
+        return chatbot.model().timeout() == null
+                ? platformDefault
+                : chatbot.model().timeout();
     }
 
     private static NotFoundException notFound(ChatbotId id) {
@@ -119,23 +142,29 @@ public class Chatbots {
 
     private static ChatbotDraft validated(ChatbotDraft draft) {
         FallbackMessages f = draft.fallbackMessages();
-        FallbackMessages fallbacks = f == null ? FallbackMessages.defaults() : FallbackMessages.withDefaults(
-                Validation.optionalText("fallbackMessages.error", f.error(), 1000),
-                Validation.optionalText("fallbackMessages.limit", f.limit(), 1000),
-                Validation.optionalText("fallbackMessages.unknown", f.unknown(), 1000),
-                Validation.optionalText("fallbackMessages.maxRounds", f.maxRounds(), 1000),
-                Validation.optionalText("fallbackMessages.handover", f.handover(), 1000));
-        return new ChatbotDraft(Validation.requireText("name", draft.name(), 100),
+        FallbackMessages fallbacks = f == null
+                ? FallbackMessages.defaults()
+                : FallbackMessages.withDefaults(
+                        Validation.optionalText("fallbackMessages.error", f.error(), 1000),
+                        Validation.optionalText("fallbackMessages.limit", f.limit(), 1000),
+                        Validation.optionalText("fallbackMessages.unknown", f.unknown(), 1000),
+                        Validation.optionalText("fallbackMessages.maxRounds", f.maxRounds(), 1000),
+                        Validation.optionalText("fallbackMessages.handover", f.handover(), 1000));
+        return new ChatbotDraft(
+                Validation.requireText("name", draft.name(), 100),
                 Validation.requireText("systemPrompt", draft.systemPrompt(), 20_000),
-                Validation.optionalText("persona", draft.persona(), 5_000), fallbacks, validatedModel(draft.model()),
+                Validation.optionalText("persona", draft.persona(), 5_000),
+                fallbacks,
+                validatedModel(draft.model()),
                 validatedFaq(draft.faq()),
                 SessionTimeouts.validated(draft.sessionTimeout()),
-                PromptBudgets.validated(draft.promptBudget()), draft.active() == null || draft.active());
+                PromptBudgets.validated(draft.promptBudget()),
+                draft.active() == null || draft.active());
     }
 
     private static ChatbotDraft.Model validatedModel(ChatbotDraft.Model model) {
-        ChatbotDraft.Model m = model == null ? new ChatbotDraft.Model(null, null, null, null, null, null, null, null, null)
-                : model;
+        ChatbotDraft.Model m =
+                model == null ? new ChatbotDraft.Model(null, null, null, null, null, null, null, null, null) : model;
         String provider = provider("model.provider", m.provider());
         String name = modelName("model.name", provider, m.name());
         double temperature = m.temperature() == null ? ModelSettings.DEFAULT_TEMPERATURE : m.temperature();
@@ -145,22 +174,35 @@ public class Chatbots {
         Validation.optionalRange("model.timeoutSeconds", m.timeoutSeconds(), 1, 600);
         Validation.optionalRange("model.maxOutputTokens", m.maxOutputTokens(), 1, 1_000_000);
         Validation.optionalRange("model.maxToolRounds", m.maxToolRounds(), 1, 20);
-        ChatbotDraft.Fallback fallback = m.fallback() == null ? null : new ChatbotDraft.Fallback(
-                provider("model.fallback.provider", m.fallback().provider()),
-                modelName("model.fallback.name", provider("model.fallback.provider", m.fallback().provider()),
-                        m.fallback().name()),
-                Validation.optionalHttpUrl("model.fallback.baseUrl", m.fallback().baseUrl()),
-                apiKey("model.fallback.apiKey", m.fallback().apiKey()));
-        return new ChatbotDraft.Model(provider, name, Validation.optionalHttpUrl("model.baseUrl", m.baseUrl()),
-                apiKey("model.apiKey", m.apiKey()), temperature, m.timeoutSeconds(), m.maxOutputTokens(),
-                m.maxToolRounds() == null ? ModelSettings.DEFAULT_MAX_TOOL_ROUNDS : m.maxToolRounds(), fallback);
+        ChatbotDraft.Fallback fallback = m.fallback() == null
+                ? null
+                : new ChatbotDraft.Fallback(
+                        provider("model.fallback.provider", m.fallback().provider()),
+                        modelName(
+                                "model.fallback.name",
+                                provider("model.fallback.provider", m.fallback().provider()),
+                                m.fallback().name()),
+                        Validation.optionalHttpUrl(
+                                "model.fallback.baseUrl", m.fallback().baseUrl()),
+                        apiKey("model.fallback.apiKey", m.fallback().apiKey()));
+        return new ChatbotDraft.Model(
+                provider,
+                name,
+                Validation.optionalHttpUrl("model.baseUrl", m.baseUrl()),
+                apiKey("model.apiKey", m.apiKey()),
+                temperature,
+                m.timeoutSeconds(),
+                m.maxOutputTokens(),
+                m.maxToolRounds() == null ? ModelSettings.DEFAULT_MAX_TOOL_ROUNDS : m.maxToolRounds(),
+                fallback);
     }
 
     private static String provider(String field, String value) {
         // Absent means the offline model; an empty or blank provider is a mistake, not a choice (seed 000 §I2).
         String provider = value == null ? "offline" : value.trim();
         if (!PROVIDERS.contains(provider)) {
-            throw Validation.invalid(field, "must be one of " + PROVIDERS.stream().sorted().toList());
+            throw Validation.invalid(
+                    field, "must be one of " + PROVIDERS.stream().sorted().toList());
         }
         return provider;
     }
@@ -188,13 +230,16 @@ public class Chatbots {
         if (faq.size() > MAX_FAQ) {
             throw Validation.invalid("faq", "must have at most " + MAX_FAQ + " entries");
         }
-        return IntStream.range(0, faq.size()).mapToObj(i -> {
-            FaqEntry entry = faq.get(i);
-            if (entry == null) {
-                throw Validation.invalid("faq[" + i + "]", "must not be null");
-            }
-            return new FaqEntry(Validation.requireText("faq[" + i + "].question", entry.question(), 2_000),
-                    Validation.requireText("faq[" + i + "].answer", entry.answer(), 5_000));
-        }).toList();
+        return IntStream.range(0, faq.size())
+                .mapToObj(i -> {
+                    FaqEntry entry = faq.get(i);
+                    if (entry == null) {
+                        throw Validation.invalid("faq[" + i + "]", "must not be null");
+                    }
+                    return new FaqEntry(
+                            Validation.requireText("faq[" + i + "].question", entry.question(), 2_000),
+                            Validation.requireText("faq[" + i + "].answer", entry.answer(), 5_000));
+                })
+                .toList();
     }
 }

@@ -21,10 +21,13 @@ public record FallbackMessages(String error, String limit, String unknown, Strin
     public static final String DEFAULT_HANDOVER =
             "I'm passing you to a person from our team. They will answer here shortly.";
 
-    public static FallbackMessages withDefaults(String error, String limit, String unknown, String maxRounds,
-                                                String handover) {
-        return new FallbackMessages(orDefault(error, DEFAULT_ERROR), orDefault(limit, DEFAULT_LIMIT),
-                orDefault(unknown, DEFAULT_UNKNOWN), orDefault(maxRounds, DEFAULT_MAX_ROUNDS),
+    public static FallbackMessages withDefaults(
+            String error, String limit, String unknown, String maxRounds, String handover) {
+        return new FallbackMessages(
+                orDefault(error, DEFAULT_ERROR),
+                orDefault(limit, DEFAULT_LIMIT),
+                orDefault(unknown, DEFAULT_UNKNOWN),
+                orDefault(maxRounds, DEFAULT_MAX_ROUNDS),
                 orDefault(handover, DEFAULT_HANDOVER));
     }
 

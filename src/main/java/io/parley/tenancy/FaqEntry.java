@@ -1,4 +1,3 @@
 package io.parley.tenancy;
 
-public record FaqEntry(String question, String answer) {
-}
+public record FaqEntry(String question, String answer) {}

@@ -11,8 +11,7 @@ final class ModelEndpoints {
     /** What {@code llm}'s Ollama gateway calls when a chatbot gives no baseUrl. */
     static final String OLLAMA_DEFAULT_BASE_URL = "http://localhost:11434";
 
-    private ModelEndpoints() {
-    }
+    private ModelEndpoints() {}
 
     static void check(EgressPolicy egress, ChatbotDraft.Model model) {
         if (model == null) {
@@ -20,7 +19,11 @@ final class ModelEndpoints {
         }
         check(egress, "model.baseUrl", model.provider(), model.baseUrl());
         if (model.fallback() != null) {
-            check(egress, "model.fallback.baseUrl", model.fallback().provider(), model.fallback().baseUrl());
+            check(
+                    egress,
+                    "model.fallback.baseUrl",
+                    model.fallback().provider(),
+                    model.fallback().baseUrl());
         }
     }
 

@@ -12,11 +12,18 @@ import java.time.Duration;
  * @param maxToolRounds   tool rounds the agent may run before it gives up with the "maxRounds" message
  * @param fallback        a second model tried when this one fails with a retriable error, or null
  */
-public record ModelSettings(String provider, String name, String baseUrl, Secret apiKey, double temperature,
-                            Duration timeout, Integer maxOutputTokens, int maxToolRounds, FallbackModel fallback) {
+public record ModelSettings(
+        String provider,
+        String name,
+        String baseUrl,
+        Secret apiKey,
+        double temperature,
+        Duration timeout,
+        Integer maxOutputTokens,
+        int maxToolRounds,
+        FallbackModel fallback) {
     public static final double DEFAULT_TEMPERATURE = 0.7;
     public static final int DEFAULT_MAX_TOOL_ROUNDS = 5;
 
-    public record FallbackModel(String provider, String name, String baseUrl, Secret apiKey) {
-    }
+    public record FallbackModel(String provider, String name, String baseUrl, Secret apiKey) {}
 }

@@ -38,8 +38,8 @@ public class Organizations {
     }
 
     public Organization get(OrganizationId id) {
-        return find(id).orElseThrow(() -> new NotFoundException("organization_not_found",
-                "No organization with id '" + id + "'"));
+        return find(id).orElseThrow(
+                        () -> new NotFoundException("organization_not_found", "No organization with id '" + id + "'"));
     }
 
     public List<Organization> list() {
@@ -70,8 +70,8 @@ public class Organizations {
     /**
      * @param slackWebhookUrl null keeps the stored URL, empty removes it
      */
-    public NotificationSettings updateNotifications(OrganizationId id, String method, String email,
-                                                    String slackWebhookUrl) {
+    public NotificationSettings updateNotifications(
+            OrganizationId id, String method, String email, String slackWebhookUrl) {
         NotificationSettings current = notifications(id);
         String newMethod = method == null ? current.method() : method.trim();
         if (!java.util.Set.of("disabled", "slack", "email").contains(newMethod)) {

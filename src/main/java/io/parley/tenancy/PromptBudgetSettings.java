@@ -8,8 +8,13 @@ package io.parley.tenancy;
  * @param contextWindow tokens the model accepts in one call (prompt and reply together)
  * @param replyReserve  tokens kept free for the reply
  */
-public record PromptBudgetSettings(Integer contextWindow, Integer system, Integer tools, Integer knowledge,
-                                   Integer history, Integer replyReserve) {
+public record PromptBudgetSettings(
+        Integer contextWindow,
+        Integer system,
+        Integer tools,
+        Integer knowledge,
+        Integer history,
+        Integer replyReserve) {
     public static final PromptBudgetSettings DEFAULTS = new PromptBudgetSettings(null, null, null, null, null, null);
 
     public boolean overridesNothing() {

@@ -5,8 +5,7 @@ final class PromptBudgets {
     static final int MIN_CONTEXT_WINDOW = 512;
     static final int MAX_TOKENS = 10_000_000;
 
-    private PromptBudgets() {
-    }
+    private PromptBudgets() {}
 
     static PromptBudgetSettings validated(PromptBudgetSettings budget) {
         if (budget == null || budget.overridesNothing()) {
@@ -19,11 +18,16 @@ final class PromptBudgets {
         Validation.optionalRange("promptBudget.history", budget.history(), 0, MAX_TOKENS);
         Validation.optionalRange("promptBudget.replyReserve", budget.replyReserve(), 1, MAX_TOKENS);
         if (budget.contextWindow() != null) {
-            long sections = (long) orZero(budget.system()) + orZero(budget.tools()) + orZero(budget.knowledge())
-                    + orZero(budget.history()) + orZero(budget.replyReserve());
+            long sections = (long) orZero(budget.system())
+                    + orZero(budget.tools())
+                    + orZero(budget.knowledge())
+                    + orZero(budget.history())
+                    + orZero(budget.replyReserve());
             if (sections > budget.contextWindow()) {
-                throw Validation.invalid("promptBudget", "sections (" + sections
-                        + " tokens) must fit in contextWindow (" + budget.contextWindow() + ")");
+                throw Validation.invalid(
+                        "promptBudget",
+                        "sections (" + sections + " tokens) must fit in contextWindow (" + budget.contextWindow()
+                                + ")");
             }
         }
         return budget;

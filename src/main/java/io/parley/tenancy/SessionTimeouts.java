@@ -8,8 +8,7 @@ final class SessionTimeouts {
     static final String FIELD = "sessionTimeout";
     private static final Duration MAX = Duration.ofDays(365);
 
-    private SessionTimeouts() {
-    }
+    private SessionTimeouts() {}
 
     /** The canonical text of a valid timeout ({@code PT1H}); null stays null (= the default). */
     static String validated(String value) {

@@ -32,9 +32,14 @@ public class TenantDeletions {
     private final ChannelAccountRepository channelRows;
     private final List<TenantDataEraser> erasers;
 
-    TenantDeletions(Organizations organizations, Chatbots chatbots, ChannelAccounts channelAccounts,
-                    OrganizationRepository organizationRows, ChatbotRepository chatbotRows,
-                    ChannelAccountRepository channelRows, List<TenantDataEraser> erasers) {
+    TenantDeletions(
+            Organizations organizations,
+            Chatbots chatbots,
+            ChannelAccounts channelAccounts,
+            OrganizationRepository organizationRows,
+            ChatbotRepository chatbotRows,
+            ChannelAccountRepository channelRows,
+            List<TenantDataEraser> erasers) {
         this.organizations = organizations;
         this.chatbots = chatbots;
         this.channelAccounts = channelAccounts;
@@ -58,7 +63,8 @@ public class TenantDeletions {
     public void deleteChatbot(ChatbotId id) {
         Chatbot chatbot = chatbots.get(id);
         List<ChannelAccount> accounts = channelRows.listByChatbot(id);
-        erase(new DeletionScope.Channels(chatbot.organizationId(),
+        erase(new DeletionScope.Channels(
+                chatbot.organizationId(),
                 accounts.stream().map(ChannelAccount::id).toList()));
         chatbotRows.delete(id);
         channelAccounts.forgetAfterCommit(accounts);

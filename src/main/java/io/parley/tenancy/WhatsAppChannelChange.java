@@ -6,6 +6,5 @@ package io.parley.tenancy;
  * @param accessToken       verified with Meta like on connect before it replaces the stored one
  * @param businessAccountId the WABA id; "" removes it
  */
-public record WhatsAppChannelChange(String accessToken, String appSecret, String verifyToken,
-                                    String businessAccountId) {
-}
+public record WhatsAppChannelChange(
+        String accessToken, String appSecret, String verifyToken, String businessAccountId) {}

@@ -2,5 +2,4 @@ package io.parley.tenancy;
 
 import io.parley.platform.Secret;
 
-public record WhatsAppCredentials(Secret accessToken, Secret appSecret) {
-}
+public record WhatsAppCredentials(Secret accessToken, Secret appSecret) {}

@@ -4,12 +4,10 @@ package io.parley.tenancy;
 public sealed interface WhatsAppNumberCheck {
 
     /** The token reaches the number; what Meta shows for it (either may be null when Meta leaves it out). */
-    record Verified(String displayPhoneNumber, String verifiedName) implements WhatsAppNumberCheck {
-    }
+    record Verified(String displayPhoneNumber, String verifiedName) implements WhatsAppNumberCheck {}
 
     /** Verification is switched off ({@code PARLEY_WHATSAPP_VERIFYONCONNECT=false}): the number is taken on trust. */
-    record NotChecked() implements WhatsAppNumberCheck {
-    }
+    record NotChecked() implements WhatsAppNumberCheck {}
 
     /**
      * The number cannot be proven.
@@ -21,10 +19,8 @@ public sealed interface WhatsAppNumberCheck {
      * @param metaError   Meta's {@code error} object, or null when it sent none
      */
     record Failed(String reason, String field, String message, Integer graphStatus, MetaError metaError)
-            implements WhatsAppNumberCheck {
-    }
+            implements WhatsAppNumberCheck {}
 
     /** Meta's {@code error} object as it explains itself; the access token is never part of it. */
-    record MetaError(Integer code, Integer errorSubcode, String type, String message, String fbtraceId) {
-    }
+    record MetaError(Integer code, Integer errorSubcode, String type, String message, String fbtraceId) {}
 }

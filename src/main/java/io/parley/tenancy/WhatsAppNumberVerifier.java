@@ -1,7 +1,7 @@
 package io.parley.tenancy;
 
-import io.parley.platform.channel.ChannelType;
 import io.parley.platform.Secret;
+import io.parley.platform.channel.ChannelType;
 
 /**
  * Port: asks the provider whether an access token really reaches a phone number id, before the number is connected.

@@ -4,6 +4,5 @@ package io.parley.tools;
 public sealed interface ToolEffect permits ToolEffect.Handover {
 
     /** Hand the conversation to a human: the bot sends its handover message and stays silent. */
-    record Handover(String reason) implements ToolEffect {
-    }
+    record Handover(String reason) implements ToolEffect {}
 }

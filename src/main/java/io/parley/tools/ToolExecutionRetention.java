@@ -28,7 +28,9 @@ public class ToolExecutionRetention {
                                      where organization_id = :org and created_at < :cutoff
                                        and (arguments <> '{}' or result is not null or error is not null)
                                      limit :batch for update skip locked)""")
-                .param("org", organizationId.value()).param("cutoff", Timestamp.from(cutoff))
-                .param("batch", batch).update();
+                .param("org", organizationId.value())
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("batch", batch)
+                .update();
     }
 }

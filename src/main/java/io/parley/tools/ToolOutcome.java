@@ -9,7 +9,11 @@ package io.parley.tools;
  * @param effect     a requested change to the conversation, or null
  */
 public record ToolOutcome(Status status, String resultJson, String error, long durationMs, ToolEffect effect) {
-    public enum Status { SUCCESS, FAILED, TIMEOUT }
+    public enum Status {
+        SUCCESS,
+        FAILED,
+        TIMEOUT
+    }
 
     public static ToolOutcome success(String resultJson, long durationMs, ToolEffect effect) {
         return new ToolOutcome(Status.SUCCESS, resultJson, null, durationMs, effect);

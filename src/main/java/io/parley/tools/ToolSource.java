@@ -18,9 +18,18 @@ import java.util.UUID;
  * @param tools     the tools discovered at registration or last refresh
  * @param refreshedAt when {@code tools} were discovered; null before the source is stored
  */
-public record ToolSource(UUID id, OrganizationId organizationId, String type, String name, String transport,
-                         String url, List<String> command, Map<String, String> headers, Map<String, String> env,
-                         List<ToolSpec> tools, Instant refreshedAt) {
+public record ToolSource(
+        UUID id,
+        OrganizationId organizationId,
+        String type,
+        String name,
+        String transport,
+        String url,
+        List<String> command,
+        Map<String, String> headers,
+        Map<String, String> env,
+        List<ToolSpec> tools,
+        Instant refreshedAt) {
     public ToolSource {
         command = command == null ? List.of() : List.copyOf(command);
         headers = headers == null ? Map.of() : Map.copyOf(headers);

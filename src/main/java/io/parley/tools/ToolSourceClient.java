@@ -18,6 +18,5 @@ public interface ToolSourceClient {
     String call(ToolSource source, String tool, String argumentsJson, ToolContext context) throws Exception;
 
     /** Releases what the client holds for this source (connections, processes): it was deleted or is refreshed. */
-    default void release(ToolSource source) {
-    }
+    default void release(ToolSource source) {}
 }

@@ -15,8 +15,14 @@ import java.util.Map;
  * @param env       MCP stdio only: variables the process starts with besides PATH, HOME and LANG; stored encrypted,
  *                  only their names are returned
  */
-public record ToolSourceDraft(String type, String name, String transport, String url, List<String> command,
-                              Map<String, String> headers, Map<String, String> env) {
+public record ToolSourceDraft(
+        String type,
+        String name,
+        String transport,
+        String url,
+        List<String> command,
+        Map<String, String> headers,
+        Map<String, String> env) {
     public ToolSourceDraft {
         // Copies that keep null entries: the checks report them as a 400 instead of failing here.
         command = command == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(command));

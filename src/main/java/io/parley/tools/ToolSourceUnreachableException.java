@@ -6,8 +6,11 @@ import java.util.Map;
 /** Discovery failed while registering or refreshing a source: nothing was stored or changed (422). */
 public class ToolSourceUnreachableException extends ParleyException {
     public ToolSourceUnreachableException(String reason) {
-        super("tool_source_unreachable", "The tool source could not be reached or answered unexpectedly: " + reason,
-                Map.of("reason", reason), null);
+        super(
+                "tool_source_unreachable",
+                "The tool source could not be reached or answered unexpectedly: " + reason,
+                Map.of("reason", reason),
+                null);
     }
 
     @Override

@@ -1,13 +1,13 @@
 package io.parley.tools;
 
+import io.parley.access.Caller;
+import io.parley.access.Role;
 import io.parley.llm.ToolSpec;
 import io.parley.platform.ConflictException;
 import io.parley.platform.ForbiddenException;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.egress.EgressPolicy;
-import io.parley.access.Caller;
-import io.parley.access.Role;
 import io.parley.tenancy.Organizations;
 import io.parley.tools.internal.ToolSourceDrafts;
 import io.parley.tools.internal.ToolSourceRepository;
@@ -36,8 +36,12 @@ public class ToolSources {
     private final ToolsProperties properties;
     private final EgressPolicy egress;
 
-    ToolSources(ToolSourceRepository repository, List<ToolSourceClient> clients, Organizations organizations,
-                ToolsProperties properties, EgressPolicy egress) {
+    ToolSources(
+            ToolSourceRepository repository,
+            List<ToolSourceClient> clients,
+            Organizations organizations,
+            ToolsProperties properties,
+            EgressPolicy egress) {
         this.repository = repository;
         this.clients = clients.stream().collect(Collectors.toMap(ToolSourceClient::type, Function.identity()));
         this.organizations = organizations;
@@ -58,14 +62,32 @@ public class ToolSources {
         if (repository.nameTaken(organizationId, checked.name())) {
             throw nameTaken(checked.name());
         }
-        ToolSource candidate = new ToolSource(UUID.randomUUID(), organizationId, checked.type(), checked.name(),
-                checked.transport(), checked.url(), checked.command(), checked.headers(), checked.env(), List.of(),
+        ToolSource candidate = new ToolSource(
+                UUID.randomUUID(),
+                organizationId,
+                checked.type(),
+                checked.name(),
+                checked.transport(),
+                checked.url(),
+                checked.command(),
+                checked.headers(),
+                checked.env(),
+                List.of(),
                 null);
         List<ToolSpec> tools = discover(candidate);
         try {
-            repository.insert(new ToolSource(candidate.id(), organizationId, candidate.type(), candidate.name(),
-                    candidate.transport(), candidate.url(), candidate.command(), candidate.headers(), candidate.env(),
-                    tools, null));
+            repository.insert(new ToolSource(
+                    candidate.id(),
+                    organizationId,
+                    candidate.type(),
+                    candidate.name(),
+                    candidate.transport(),
+                    candidate.url(),
+                    candidate.command(),
+                    candidate.headers(),
+                    candidate.env(),
+                    tools,
+                    null));
         } catch (DuplicateKeyException e) {
             client(candidate).release(candidate);
             throw nameTaken(checked.name());
@@ -81,8 +103,10 @@ public class ToolSources {
 
     public ToolSource get(OrganizationId organizationId, UUID id) {
         organizations.get(organizationId);
-        return repository.find(organizationId, id).orElseThrow(() -> new NotFoundException("tool_source_not_found",
-                "No tool source with id '" + id + "' in this organization"));
+        return repository
+                .find(organizationId, id)
+                .orElseThrow(() -> new NotFoundException(
+                        "tool_source_not_found", "No tool source with id '" + id + "' in this organization"));
     }
 
     /** Discovers the tools again; on failure the stored list stays as it was (422). */
@@ -119,7 +143,8 @@ public class ToolSources {
             throw new ToolSourceUnreachableException("interrupted");
         } catch (Exception e) {
             client(source).release(source);
-            String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+            String reason = e.getMessage() == null || e.getMessage().isBlank()
+                    ? e.getClass().getSimpleName()
                     : e.getMessage();
             throw new ToolSourceUnreachableException(reason);
         }
@@ -140,8 +165,10 @@ public class ToolSources {
      */
     private static void requireMayChange(boolean stdio, Caller actor) {
         if (stdio && (actor == null || !actor.operator())) {
-            throw new ForbiddenException("MCP sources with transport \"stdio\" run a command on the server: only the "
-                    + "operator may register, refresh or delete them", Map.of("requiredRole", "operator"));
+            throw new ForbiddenException(
+                    "MCP sources with transport \"stdio\" run a command on the server: only the "
+                            + "operator may register, refresh or delete them",
+                    Map.of("requiredRole", "operator"));
         }
         if (actor != null && !actor.hasAtLeast(Role.ADMIN)) {
             throw new ForbiddenException("This route needs the admin role", Map.of("requiredRole", "admin"));
@@ -149,7 +176,9 @@ public class ToolSources {
     }
 
     private static ConflictException nameTaken(String name) {
-        return new ConflictException("tool_source_name_taken", "This organization already has a tool source named '"
-                + name + "'", Map.of("field", "name"));
+        return new ConflictException(
+                "tool_source_name_taken",
+                "This organization already has a tool source named '" + name + "'",
+                Map.of("field", "name"));
     }
 }

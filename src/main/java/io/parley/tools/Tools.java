@@ -15,7 +15,6 @@ import io.parley.tools.internal.ChatbotToolsRepository;
 import io.parley.tools.internal.ToolExecutionRepository;
 import io.parley.tools.internal.ToolInvoker;
 import io.parley.tools.internal.ToolSourceRepository;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +41,18 @@ public class Tools {
     private final Contacts contacts;
     private final JsonMapper json;
 
-    Tools(List<BuiltinTool> builtins, ChatbotToolsRepository selections, ToolSourceRepository sources,
-          ToolExecutionRepository executions, ToolInvoker invoker, Chatbots chatbots, Contacts contacts,
-          JsonMapper json) {
+    Tools(
+            List<BuiltinTool> builtins,
+            ChatbotToolsRepository selections,
+            ToolSourceRepository sources,
+            ToolExecutionRepository executions,
+            ToolInvoker invoker,
+            Chatbots chatbots,
+            Contacts contacts,
+            JsonMapper json) {
         this.contacts = contacts;
-        this.builtins = builtins.stream().collect(Collectors.toMap(BuiltinTool::name, Function.identity(),
-                (a, b) -> a, TreeMap::new));
+        this.builtins = builtins.stream()
+                .collect(Collectors.toMap(BuiltinTool::name, Function.identity(), (a, b) -> a, TreeMap::new));
         this.selections = selections;
         this.sources = sources;
         this.executions = executions;
@@ -57,8 +62,7 @@ public class Tools {
     }
 
     /** The chatbot's enabled tools: built-ins and sources (refreshed discovery lists them). */
-    public record Selection(List<String> builtins, List<UUID> sources) {
-    }
+    public record Selection(List<String> builtins, List<UUID> sources) {}
 
     public List<String> builtinNames() {
         return List.copyOf(builtins.keySet());
@@ -66,22 +70,29 @@ public class Tools {
 
     /** The tools the model of this chatbot may call. A name offered twice is offered once (built-ins first). */
     public List<ToolSpec> toolsFor(ChatbotId chatbotId) {
-        return targets(chatbotId).values().stream().map(ToolInvoker.Target::spec).toList();
+        return targets(chatbotId).values().stream()
+                .map(ToolInvoker.Target::spec)
+                .toList();
     }
 
     /** An enabled tool and where it comes from: {@code sourceId} is null for a built-in. */
-    public record EnabledTool(String name, String description, UUID sourceId, String sourceName) {
-    }
+    public record EnabledTool(String name, String description, UUID sourceId, String sourceName) {}
 
     /** What {@link #toolsFor} offers the model, with each tool's origin (for the admin API). */
     public List<EnabledTool> enabledTools(ChatbotId chatbotId) {
         chatbots.get(chatbotId);
-        return targets(chatbotId).values().stream().map(target -> switch (target) {
-            case ToolInvoker.Builtin builtin -> new EnabledTool(builtin.spec().name(), builtin.spec().description(),
-                    null, null);
-            case ToolInvoker.Remote remote -> new EnabledTool(remote.spec().name(), remote.spec().description(),
-                    remote.source().id(), remote.source().name());
-        }).toList();
+        return targets(chatbotId).values().stream()
+                .map(target -> switch (target) {
+                    case ToolInvoker.Builtin builtin ->
+                        new EnabledTool(builtin.spec().name(), builtin.spec().description(), null, null);
+                    case ToolInvoker.Remote remote ->
+                        new EnabledTool(
+                                remote.spec().name(),
+                                remote.spec().description(),
+                                remote.source().id(),
+                                remote.source().name());
+                })
+                .toList();
     }
 
     /**
@@ -93,11 +104,17 @@ public class Tools {
         ToolInvoker.Target target = targets(context.chatbotId()).get(call.name());
         Optional<ToolOutcome> refusal = target == null ? Optional.empty() : refusal(context, call.name());
         ToolOutcome outcome = target == null
-                ? ToolOutcome.failed("Unknown tool '" + call.name() + "'. Available tools: "
-                        + String.join(", ", targets(context.chatbotId()).keySet()) + ".", 0)
+                ? ToolOutcome.failed(
+                        "Unknown tool '" + call.name() + "'. Available tools: "
+                                + String.join(", ", targets(context.chatbotId()).keySet()) + ".",
+                        0)
                 : refusal.orElseGet(() -> invoker.invoke(target, call.argumentsJson(), context));
-        executions.record(context, target instanceof ToolInvoker.Remote remote ? remote.source().id() : null,
-                call.name(), storableArguments(call.argumentsJson()), outcome);
+        executions.record(
+                context,
+                target instanceof ToolInvoker.Remote remote ? remote.source().id() : null,
+                call.name(),
+                storableArguments(call.argumentsJson()),
+                outcome);
         return outcome;
     }
 
@@ -106,18 +123,24 @@ public class Tools {
         if (required == ContactTier.GUEST) {
             return Optional.empty();
         }
-        ContactTier tier = context.contactId() == null ? ContactTier.GUEST : contacts.find(context.contactId())
-                .filter(c -> c.organizationId().equals(context.organizationId())).map(Contact::tier)
-                .orElse(ContactTier.GUEST);
+        ContactTier tier = context.contactId() == null
+                ? ContactTier.GUEST
+                : contacts.find(context.contactId())
+                        .filter(c -> c.organizationId().equals(context.organizationId()))
+                        .map(Contact::tier)
+                        .orElse(ContactTier.GUEST);
         if (tier.atLeast(required)) {
             return Optional.empty();
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("refused", true);
-        result.put("reason", "This tool is only available to " + required.wireName()
-                + " contacts; this person is " + tier.wireName() + ". Do not retry; answer without it"
-                + (required == ContactTier.VERIFIED ? " and suggest signing in or writing from a verified channel."
-                : "."));
+        result.put(
+                "reason",
+                "This tool is only available to " + required.wireName()
+                        + " contacts; this person is " + tier.wireName() + ". Do not retry; answer without it"
+                        + (required == ContactTier.VERIFIED
+                                ? " and suggest signing in or writing from a verified channel."
+                                : "."));
         result.put("requiredTier", required.wireName());
         result.put("contactTier", tier.wireName());
         return Optional.of(ToolOutcome.success(json.writeValueAsString(result), 0, null));
@@ -146,16 +169,23 @@ public class Tools {
     @Transactional
     public Selection select(ChatbotId chatbotId, List<String> builtinNames, List<UUID> sourceIds) {
         Chatbot chatbot = chatbots.get(chatbotId);
-        List<String> names = builtinNames == null ? List.of() : builtinNames.stream().distinct().toList();
-        List<String> unknown = names.stream().filter(n -> !builtins.containsKey(n)).toList();
+        List<String> names = builtinNames == null
+                ? List.of()
+                : builtinNames.stream().distinct().toList();
+        List<String> unknown =
+                names.stream().filter(n -> !builtins.containsKey(n)).toList();
         if (!unknown.isEmpty()) {
-            throw new InvalidRequestException("unknown_tool", "Unknown built-in tools " + unknown + "; available: "
-                    + builtins.keySet(), Map.of("unknown", unknown, "available", List.copyOf(builtins.keySet())));
+            throw new InvalidRequestException(
+                    "unknown_tool",
+                    "Unknown built-in tools " + unknown + "; available: " + builtins.keySet(),
+                    Map.of("unknown", unknown, "available", List.copyOf(builtins.keySet())));
         }
-        List<UUID> ids = sourceIds == null ? List.of() : sourceIds.stream().distinct().toList();
+        List<UUID> ids =
+                sourceIds == null ? List.of() : sourceIds.stream().distinct().toList();
         for (UUID id : ids) {
-            sources.find(chatbot.organizationId(), id).orElseThrow(() -> new NotFoundException("tool_source_not_found",
-                    "No tool source with id '" + id + "' in this organization"));
+            sources.find(chatbot.organizationId(), id)
+                    .orElseThrow(() -> new NotFoundException(
+                            "tool_source_not_found", "No tool source with id '" + id + "' in this organization"));
         }
         selections.replace(chatbotId, chatbot.organizationId(), names, ids);
         return selection(chatbotId);
@@ -163,8 +193,11 @@ public class Tools {
 
     public Selection selection(ChatbotId chatbotId) {
         chatbots.get(chatbotId);
-        return new Selection(selections.refs(chatbotId, "builtin"),
-                selections.refs(chatbotId, "source").stream().map(UUID::fromString).toList());
+        return new Selection(
+                selections.refs(chatbotId, "builtin"),
+                selections.refs(chatbotId, "source").stream()
+                        .map(UUID::fromString)
+                        .toList());
     }
 
     public List<ToolExecution> executions(ConversationId conversationId) {
@@ -195,5 +228,4 @@ public class Tools {
             return json.writeValueAsString(argumentsJson);
         }
     }
-
 }

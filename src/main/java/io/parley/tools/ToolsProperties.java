@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         they are off unless the operator opts in ({@code PARLEY_TOOLS_MCPSTDIOENABLED=true})
  */
 @ConfigurationProperties("parley.tools")
-public record ToolsProperties(@DefaultValue("30s") Duration timeout, @DefaultValue("20000") int maxResultLength,
-                              @DefaultValue("5s") Duration connectTimeout,
-                              @DefaultValue("false") boolean mcpStdioEnabled) {
-}
+public record ToolsProperties(
+        @DefaultValue("30s") Duration timeout,
+        @DefaultValue("20000") int maxResultLength,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("false") boolean mcpStdioEnabled) {}

@@ -22,7 +22,8 @@ class DefaultPlanCheck implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         String plan = properties.defaultPlan();
         if (plan == null || repository.plan(plan).isEmpty()) {
-            throw new UnknownPlanException(plan, repository.plans().stream().map(Plan::name).toList());
+            throw new UnknownPlanException(
+                    plan, repository.plans().stream().map(Plan::name).toList());
         }
     }
 }

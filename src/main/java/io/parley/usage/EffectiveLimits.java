@@ -7,14 +7,28 @@ import java.math.BigDecimal;
  * value means unlimited. {@code ratePerHourPerContact} is stored here and enforced by the inbound rate limiter,
  * {@code maxMediaBytes} (stored inbound media) by the media download job.
  */
-public record EffectiveLimits(String plan, Long monthlyMessages, Long monthlyTokens, BigDecimal monthlyCostBudget,
-                              Integer contactDailyMessages, Integer ratePerHourPerContact, Integer maxMessageLength,
-                              Integer maxToolRounds, Integer knowledgeDocuments, Integer knowledgeUrls,
-                              Integer knowledgeIngestionsPerDay, Long knowledgeStorageBytes, Long maxMediaBytes) {
+public record EffectiveLimits(
+        String plan,
+        Long monthlyMessages,
+        Long monthlyTokens,
+        BigDecimal monthlyCostBudget,
+        Integer contactDailyMessages,
+        Integer ratePerHourPerContact,
+        Integer maxMessageLength,
+        Integer maxToolRounds,
+        Integer knowledgeDocuments,
+        Integer knowledgeUrls,
+        Integer knowledgeIngestionsPerDay,
+        Long knowledgeStorageBytes,
+        Long maxMediaBytes) {
     /** A fingerprint that changes whenever a limit changes: "said once" marks include it. */
     String fingerprint() {
-        return Integer.toHexString(java.util.Objects.hash(plan, monthlyMessages, monthlyTokens,
-                monthlyCostBudget == null ? null : monthlyCostBudget.stripTrailingZeros(), contactDailyMessages,
+        return Integer.toHexString(java.util.Objects.hash(
+                plan,
+                monthlyMessages,
+                monthlyTokens,
+                monthlyCostBudget == null ? null : monthlyCostBudget.stripTrailingZeros(),
+                contactDailyMessages,
                 maxMessageLength));
     }
 }

@@ -7,7 +7,6 @@ import io.parley.platform.OrganizationId;
 import io.parley.usage.internal.LimitsRepository;
 import io.parley.usage.internal.UsageTotalsRepository;
 import io.parley.usage.internal.UsageTotalsRepository.Totals;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,8 +29,13 @@ public class Limits {
     private final UsageProperties properties;
     private final Clock clock;
 
-    Limits(LimitsRepository repository, UsageTotalsRepository totals, UsageAlerts alerts, SystemEvents events,
-           UsageProperties properties, Clock clock) {
+    Limits(
+            LimitsRepository repository,
+            UsageTotalsRepository totals,
+            UsageAlerts alerts,
+            SystemEvents events,
+            UsageProperties properties,
+            Clock clock) {
         this.repository = repository;
         this.totals = totals;
         this.alerts = alerts;
@@ -64,24 +68,30 @@ public class Limits {
         LocalDate noticePeriod = period.start();
         if (exceeded != null) {
             alerts.check(organizationId, period.start(), limits, used);
-        } else if (contactId != null && limits.contactDailyMessages() != null
+        } else if (contactId != null
+                && limits.contactDailyMessages() != null
                 && totals.contactDay(contactId, BillingPeriod.day(now)) >= limits.contactDailyMessages()) {
             exceeded = "contactDailyMessages";
             noticePeriod = BillingPeriod.day(now);
-            if (totals.firstNotice(organizationId, noticePeriod, "contact_limit:" + contactId.value() + ":"
-                    + limits.contactDailyMessages())) {
+            if (totals.firstNotice(
+                    organizationId,
+                    noticePeriod,
+                    "contact_limit:" + contactId.value() + ":" + limits.contactDailyMessages())) {
                 events.record(SystemEvent.of(SystemEvent.Level.WARN, "usage.limit_reached")
-                        .organization(organizationId).with("limit", exceeded)
-                        .with("value", limits.contactDailyMessages()).with("contactId", contactId.value().toString())
-                        .with("day", noticePeriod.toString()).build());
+                        .organization(organizationId)
+                        .with("limit", exceeded)
+                        .with("value", limits.contactDailyMessages())
+                        .with("contactId", contactId.value().toString())
+                        .with("day", noticePeriod.toString())
+                        .build());
             }
         }
         if (exceeded == null) {
             return new LimitDecision.Allowed();
         }
         String who = contactId == null ? "unknown" : contactId.value().toString();
-        boolean notify = totals.firstNotice(organizationId, noticePeriod,
-                "limit_reply:" + who + ":" + limits.fingerprint());
+        boolean notify =
+                totals.firstNotice(organizationId, noticePeriod, "limit_reply:" + who + ":" + limits.fingerprint());
         return new LimitDecision.Refused(exceeded, notify);
     }
 

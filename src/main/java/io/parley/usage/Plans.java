@@ -31,8 +31,9 @@ public class Plans {
     }
 
     public Plan get(String name) {
-        return repository.plan(name).orElseThrow(() -> new NotFoundException("plan_not_found",
-                "No plan named '" + name + "'"));
+        return repository
+                .plan(name)
+                .orElseThrow(() -> new NotFoundException("plan_not_found", "No plan named '" + name + "'"));
     }
 
     /** Creates the plan or replaces all its limits. */
@@ -61,7 +62,10 @@ public class Plans {
     public EffectiveLimits setPlan(OrganizationId organizationId, String plan) {
         organizations.get(organizationId);
         if (plan == null || repository.plan(plan.trim()).isEmpty()) {
-            throw invalid("plan", "must be one of " + repository.plans().stream().map(Plan::name).toList());
+            throw invalid(
+                    "plan",
+                    "must be one of "
+                            + repository.plans().stream().map(Plan::name).toList());
         }
         repository.setPlan(organizationId, plan.trim());
         return limits.effective(organizationId);
@@ -70,8 +74,9 @@ public class Plans {
     @Transactional
     public EffectiveLimits override(OrganizationId organizationId, LimitsPatch patch) {
         organizations.get(organizationId);
-        LimitsPatch p = patch == null ? new LimitsPatch(null, null, null, null, null, null, null, null,
-                null, null, null) : patch;
+        LimitsPatch p = patch == null
+                ? new LimitsPatch(null, null, null, null, null, null, null, null, null, null, null)
+                : patch;
         requireNonNegative("monthlyMessages", p.monthlyMessages());
         requireNonNegative("monthlyTokens", p.monthlyTokens());
         requireCostBudget(p.monthlyCostBudget());
@@ -110,7 +115,9 @@ public class Plans {
     }
 
     private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException("validation_failed", field + " " + message,
+        return new InvalidRequestException(
+                "validation_failed",
+                field + " " + message,
                 Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }

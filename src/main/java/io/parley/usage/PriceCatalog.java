@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 public class PriceCatalog {
     /** The least value numeric(14, 8) rounds to a million, which does not fit: a database error, not a price. */
     private static final BigDecimal MAX_PRICE = new BigDecimal("999999.999999995");
+
     private final PriceRepository repository;
 
     PriceCatalog(PriceRepository repository) {
@@ -31,9 +32,12 @@ public class PriceCatalog {
         if (provider == null || model == null) {
             return Optional.empty();
         }
-        return repository.find(provider, model).map(price -> price.inputPer1k().multiply(BigDecimal.valueOf(tokensIn))
-                .add(price.outputPer1k().multiply(BigDecimal.valueOf(tokensOut)))
-                .divide(BigDecimal.valueOf(1000), 6, RoundingMode.HALF_UP));
+        return repository
+                .find(provider, model)
+                .map(price -> price.inputPer1k()
+                        .multiply(BigDecimal.valueOf(tokensIn))
+                        .add(price.outputPer1k().multiply(BigDecimal.valueOf(tokensOut)))
+                        .divide(BigDecimal.valueOf(1000), 6, RoundingMode.HALF_UP));
     }
 
     public ModelPrice set(String provider, String model, BigDecimal inputPer1k, BigDecimal outputPer1k) {
@@ -68,7 +72,9 @@ public class PriceCatalog {
     }
 
     private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException("validation_failed", field + " " + message,
+        return new InvalidRequestException(
+                "validation_failed",
+                field + " " + message,
                 Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }

@@ -9,5 +9,4 @@ import java.math.BigDecimal;
  * @param cost          the sum of the priced records; null when none was priced
  * @param unpricedTurns turns with tokens but no known price (not in {@code cost})
  */
-public record SessionUsage(SessionId sessionId, long tokensIn, long tokensOut, BigDecimal cost, int unpricedTurns) {
-}
+public record SessionUsage(SessionId sessionId, long tokensIn, long tokensOut, BigDecimal cost, int unpricedTurns) {}

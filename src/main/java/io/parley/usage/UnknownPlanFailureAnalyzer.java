@@ -13,7 +13,9 @@ class UnknownPlanFailureAnalyzer extends AbstractFailureAnalyzer<UnknownPlanExce
                         + "does not start with a name that would fail their first message.",
                 "Set PARLEY_USAGE_DEFAULTPLAN to one of the plans: " + String.join(", ", cause.knownPlans())
                         + (cause.knownPlans().contains("enterprise")
-                                ? " (\"enterprise\" is unlimited, for a self-hosted single tenant)" : "")
-                        + ", or leave it unset for \"free\". Plan names are case-sensitive.", cause);
+                                ? " (\"enterprise\" is unlimited, for a self-hosted single tenant)"
+                                : "")
+                        + ", or leave it unset for \"free\". Plan names are case-sensitive.",
+                cause);
     }
 }

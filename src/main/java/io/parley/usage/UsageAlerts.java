@@ -25,19 +25,31 @@ class UsageAlerts {
     }
 
     void check(OrganizationId org, LocalDate period, EffectiveLimits limits, Totals used) {
-        check(org, period, "monthlyMessages", limits.monthlyMessages() == null ? null
-                : BigDecimal.valueOf(limits.monthlyMessages()), BigDecimal.valueOf(used.messages()));
-        check(org, period, "monthlyTokens", limits.monthlyTokens() == null ? null
-                : BigDecimal.valueOf(limits.monthlyTokens()), BigDecimal.valueOf(used.tokensIn() + used.tokensOut()));
+        check(
+                org,
+                period,
+                "monthlyMessages",
+                limits.monthlyMessages() == null ? null : BigDecimal.valueOf(limits.monthlyMessages()),
+                BigDecimal.valueOf(used.messages()));
+        check(
+                org,
+                period,
+                "monthlyTokens",
+                limits.monthlyTokens() == null ? null : BigDecimal.valueOf(limits.monthlyTokens()),
+                BigDecimal.valueOf(used.tokensIn() + used.tokensOut()));
         check(org, period, "monthlyCostBudget", limits.monthlyCostBudget(), used.cost());
     }
 
     void unpriced(OrganizationId org, LocalDate period, UsageRecord record) {
         if (totals.firstNotice(org, period, "unpriced:" + record.provider() + "/" + record.model())) {
-            events.record(SystemEvent.of(SystemEvent.Level.WARN, "usage.unpriced").organization(org)
-                    .chatbot(record.chatbotId()).conversation(record.conversationId())
-                    .with("provider", record.provider()).with("model", record.model())
-                    .with("periodStart", period.toString()).build());
+            events.record(SystemEvent.of(SystemEvent.Level.WARN, "usage.unpriced")
+                    .organization(org)
+                    .chatbot(record.chatbotId())
+                    .conversation(record.conversationId())
+                    .with("provider", record.provider())
+                    .with("model", record.model())
+                    .with("periodStart", period.toString())
+                    .build());
         }
     }
 
@@ -53,13 +65,25 @@ class UsageAlerts {
         }
     }
 
-    private void emitOnce(OrganizationId org, LocalDate period, SystemEvent.Level level, String type, String name,
-                          BigDecimal limit, BigDecimal used) {
-        if (totals.firstNotice(org, period, type + ":" + name + ":" + limit.stripTrailingZeros().toPlainString())) {
-            events.record(SystemEvent.of(level, type).organization(org).with("limit", name)
+    private void emitOnce(
+            OrganizationId org,
+            LocalDate period,
+            SystemEvent.Level level,
+            String type,
+            String name,
+            BigDecimal limit,
+            BigDecimal used) {
+        if (totals.firstNotice(
+                org,
+                period,
+                type + ":" + name + ":" + limit.stripTrailingZeros().toPlainString())) {
+            events.record(SystemEvent.of(level, type)
+                    .organization(org)
+                    .with("limit", name)
                     .with("value", limit.stripTrailingZeros().toPlainString())
                     .with("used", used.stripTrailingZeros().toPlainString())
-                    .with("periodStart", period.toString()).build());
+                    .with("periodStart", period.toString())
+                    .build());
         }
     }
 }

@@ -1,12 +1,12 @@
 package io.parley.usage;
 
+import io.parley.access.ApiKeyId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
+import io.parley.platform.OrganizationId;
 import io.parley.platform.OutboundMessageId;
 import io.parley.platform.SessionId;
-import io.parley.access.ApiKeyId;
-import io.parley.platform.OrganizationId;
 import io.parley.tenancy.Organizations;
 import io.parley.usage.internal.UsageRepository;
 import io.parley.usage.internal.UsageTotalsRepository;
@@ -33,8 +33,14 @@ public class UsageLedger {
     private final PriceCatalog prices;
     private final Clock clock;
 
-    UsageLedger(UsageRepository repository, UsageTotalsRepository totals, UsageAlerts alerts, Limits limits,
-                Organizations organizations, PriceCatalog prices, Clock clock) {
+    UsageLedger(
+            UsageRepository repository,
+            UsageTotalsRepository totals,
+            UsageAlerts alerts,
+            Limits limits,
+            Organizations organizations,
+            PriceCatalog prices,
+            Clock clock) {
         this.repository = repository;
         this.prices = prices;
         this.totals = totals;
@@ -59,7 +65,10 @@ public class UsageLedger {
         if (record.cost() == null && record.tokensIn() + record.tokensOut() > 0) {
             alerts.unpriced(record.organizationId(), period.start(), record);
         }
-        alerts.check(record.organizationId(), period.start(), limits.effective(record.organizationId()),
+        alerts.check(
+                record.organizationId(),
+                period.start(),
+                limits.effective(record.organizationId()),
                 totals.period(record.organizationId(), period.start()));
         return true;
     }
@@ -70,12 +79,29 @@ public class UsageLedger {
      * the batch within its ingestion run (e.g. {@code <source>:<run>:<batch>}), so a re-run records nothing twice.
      */
     @Transactional
-    public boolean recordEmbedding(OrganizationId organizationId, ChatbotId chatbotId, String provider, String model,
-                                   int tokens, String batchKey) {
+    public boolean recordEmbedding(
+            OrganizationId organizationId,
+            ChatbotId chatbotId,
+            String provider,
+            String model,
+            int tokens,
+            String batchKey) {
         requireText("provider", provider);
         requireText("batchKey", batchKey);
-        return record(new UsageRecord(organizationId, chatbotId, null, null, null, provider, model, tokens, 0,
-                prices.cost(provider, model, tokens, 0).orElse(null), UsageRecord.Kind.EMBEDDING, 0, null,
+        return record(new UsageRecord(
+                organizationId,
+                chatbotId,
+                null,
+                null,
+                null,
+                provider,
+                model,
+                tokens,
+                0,
+                prices.cost(provider, model, tokens, 0).orElse(null),
+                UsageRecord.Kind.EMBEDDING,
+                0,
+                null,
                 "embedding:" + batchKey));
     }
 
@@ -84,12 +110,28 @@ public class UsageLedger {
      * tokens, no cost. Idempotent by the outbound message id (a retried request records it once).
      */
     @Transactional
-    public boolean recordApiMessage(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId,
-                                    ConversationId conversationId, ApiKeyId apiKeyId,
-                                    OutboundMessageId outboundMessageId) {
+    public boolean recordApiMessage(
+            OrganizationId organizationId,
+            ChatbotId chatbotId,
+            ContactId contactId,
+            ConversationId conversationId,
+            ApiKeyId apiKeyId,
+            OutboundMessageId outboundMessageId) {
         java.util.Objects.requireNonNull(outboundMessageId, "outboundMessageId must not be null");
-        return record(new UsageRecord(organizationId, chatbotId, contactId, conversationId, null, "api", null, 0, 0,
-                java.math.BigDecimal.ZERO, UsageRecord.Kind.MESSAGE, 1, apiKeyId,
+        return record(new UsageRecord(
+                organizationId,
+                chatbotId,
+                contactId,
+                conversationId,
+                null,
+                "api",
+                null,
+                0,
+                0,
+                java.math.BigDecimal.ZERO,
+                UsageRecord.Kind.MESSAGE,
+                1,
+                apiKeyId,
                 "message:" + outboundMessageId.value()));
     }
 
@@ -113,16 +155,22 @@ public class UsageLedger {
         organizations.get(organizationId);
         BillingPeriod period = BillingPeriod.containing(clock.instant());
         Totals t = totals.period(organizationId, period.start());
-        return new UsagePeriod(period.startInstant(), period.endInstant(), t.messages(), t.tokensIn(), t.tokensOut(),
-                t.cost(), t.unpriced());
+        return new UsagePeriod(
+                period.startInstant(),
+                period.endInstant(),
+                t.messages(),
+                t.tokensIn(),
+                t.tokensOut(),
+                t.cost(),
+                t.unpriced());
     }
 
     /** Usage over [from, to) from the ledger, grouped by chatbot, contact, model or day (null: one "total" group). */
     public List<UsageGroup> history(OrganizationId organizationId, Instant from, Instant to, String groupBy) {
         organizations.get(organizationId);
         if (groupBy != null && !UsageTotalsRepository.knownGroup(groupBy)) {
-            throw new io.parley.platform.InvalidRequestException("validation_failed",
-                    "groupBy must be one of chatbot, contact, model, day, apiKey, kind");
+            throw new io.parley.platform.InvalidRequestException(
+                    "validation_failed", "groupBy must be one of chatbot, contact, model, day, apiKey, kind");
         }
         if (from == null || to == null || !from.isBefore(to)) {
             throw new io.parley.platform.InvalidRequestException("validation_failed", "from must be before to");

@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       replaced by the limit (in characters, counted as Unicode code points)
  */
 @ConfigurationProperties("parley.usage")
-public record UsageProperties(@DefaultValue("free") String defaultPlan,
-                              @DefaultValue("Sorry, your message is too long. Please keep it under {max} characters.")
-                              String tooLongMessage) {
+public record UsageProperties(
+        @DefaultValue("free") String defaultPlan,
+
+        @DefaultValue("Sorry, your message is too long. Please keep it under {max} characters.")
+        String tooLongMessage) {
     public String tooLongMessage(int max) {
         return tooLongMessage.replace("{max}", Integer.toString(max));
     }

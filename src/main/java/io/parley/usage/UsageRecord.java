@@ -1,12 +1,12 @@
 package io.parley.usage;
 
+import io.parley.access.ApiKeyId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.SessionId;
 import io.parley.platform.TurnId;
-import io.parley.access.ApiKeyId;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -21,12 +21,26 @@ import java.util.Objects;
  * @param sourceKey idempotency key of a non-turn record (a turn is unique by its turn id)
  * @param sessionId the conversation's session a turn belongs to; null for other kinds
  */
-public record UsageRecord(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId,
-                          ConversationId conversationId, TurnId turnId, String provider, String model,
-                          int tokensIn, int tokensOut, BigDecimal cost, Kind kind, int messages, ApiKeyId apiKeyId,
-                          String sourceKey, SessionId sessionId) {
+public record UsageRecord(
+        OrganizationId organizationId,
+        ChatbotId chatbotId,
+        ContactId contactId,
+        ConversationId conversationId,
+        TurnId turnId,
+        String provider,
+        String model,
+        int tokensIn,
+        int tokensOut,
+        BigDecimal cost,
+        Kind kind,
+        int messages,
+        ApiKeyId apiKeyId,
+        String sourceKey,
+        SessionId sessionId) {
     public enum Kind {
-        TURN, EMBEDDING, MESSAGE;
+        TURN,
+        EMBEDDING,
+        MESSAGE;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -45,27 +59,93 @@ public record UsageRecord(OrganizationId organizationId, ChatbotId chatbotId, Co
         }
     }
 
-    public UsageRecord(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId,
-                       ConversationId conversationId, TurnId turnId, String provider, String model,
-                       int tokensIn, int tokensOut, BigDecimal cost, Kind kind, int messages, ApiKeyId apiKeyId,
-                       String sourceKey) {
-        this(organizationId, chatbotId, contactId, conversationId, turnId, provider, model, tokensIn, tokensOut, cost,
-                kind, messages, apiKeyId, sourceKey, null);
+    public UsageRecord(
+            OrganizationId organizationId,
+            ChatbotId chatbotId,
+            ContactId contactId,
+            ConversationId conversationId,
+            TurnId turnId,
+            String provider,
+            String model,
+            int tokensIn,
+            int tokensOut,
+            BigDecimal cost,
+            Kind kind,
+            int messages,
+            ApiKeyId apiKeyId,
+            String sourceKey) {
+        this(
+                organizationId,
+                chatbotId,
+                contactId,
+                conversationId,
+                turnId,
+                provider,
+                model,
+                tokensIn,
+                tokensOut,
+                cost,
+                kind,
+                messages,
+                apiKeyId,
+                sourceKey,
+                null);
     }
 
     /** A turn's record: one message. */
-    public UsageRecord(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId,
-                       ConversationId conversationId, TurnId turnId, String provider, String model, int tokensIn,
-                       int tokensOut, BigDecimal cost) {
-        this(organizationId, chatbotId, contactId, conversationId, turnId, provider, model, tokensIn, tokensOut, cost,
+    public UsageRecord(
+            OrganizationId organizationId,
+            ChatbotId chatbotId,
+            ContactId contactId,
+            ConversationId conversationId,
+            TurnId turnId,
+            String provider,
+            String model,
+            int tokensIn,
+            int tokensOut,
+            BigDecimal cost) {
+        this(
+                organizationId,
+                chatbotId,
+                contactId,
+                conversationId,
+                turnId,
+                provider,
+                model,
+                tokensIn,
+                tokensOut,
+                cost,
                 (SessionId) null);
     }
 
     /** A turn's record in its conversation's session: one message. */
-    public UsageRecord(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId,
-                       ConversationId conversationId, TurnId turnId, String provider, String model, int tokensIn,
-                       int tokensOut, BigDecimal cost, SessionId sessionId) {
-        this(organizationId, chatbotId, contactId, conversationId, turnId, provider, model, tokensIn, tokensOut, cost,
-                Kind.TURN, 1, null, null, sessionId);
+    public UsageRecord(
+            OrganizationId organizationId,
+            ChatbotId chatbotId,
+            ContactId contactId,
+            ConversationId conversationId,
+            TurnId turnId,
+            String provider,
+            String model,
+            int tokensIn,
+            int tokensOut,
+            BigDecimal cost,
+            SessionId sessionId) {
+        this(
+                organizationId,
+                chatbotId,
+                contactId,
+                conversationId,
+                turnId,
+                provider,
+                model,
+                tokensIn,
+                tokensOut,
+                cost,
+                Kind.TURN,
+                1,
+                null,
+                null,
+                sessionId);
     }
 }

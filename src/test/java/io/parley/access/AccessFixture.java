@@ -12,47 +12,83 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * a knowledge source and a crawl, a tool source, an alert sink, an event, API keys (admin, agent, one to revoke)
  * and staff users (owner, admin, agent, one to change and delete) with sessions, a campaign and a test message.
  */
-record AccessFixture(String orgId, String botId, String conversationId, String knowledgeSourceId, String crawlId,
-                     String toolSourceId, String sinkId, String eventId, String keyId, String userId,
-                     String adminKey, String agentKey, String ownerSession, String adminSession,
-                     String agentSession, String planName, String mediaId, String deliveryId, String deadLetterId,
-                     String campaignId, String contactId, String testDeliveryId, String channelId) {
+record AccessFixture(
+        String orgId,
+        String botId,
+        String conversationId,
+        String knowledgeSourceId,
+        String crawlId,
+        String toolSourceId,
+        String sinkId,
+        String eventId,
+        String keyId,
+        String userId,
+        String adminKey,
+        String agentKey,
+        String ownerSession,
+        String adminSession,
+        String agentSession,
+        String planName,
+        String mediaId,
+        String deliveryId,
+        String deadLetterId,
+        String campaignId,
+        String contactId,
+        String testDeliveryId,
+        String channelId) {
     static final String PASSWORD = "correct horse battery staple";
 
     static AccessFixture create(Api operator, JdbcClient jdbc, String label) {
         String suffix = UUID.randomUUID().toString();
         Tenants.WhatsAppBot bot = Tenants.offlineBot(operator, "[]");
         String org = bot.organizationId();
-        Api.Response chat = operator.post("/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
+        Api.Response chat = operator.post(
+                "/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
                 "{\"sessionId\": \"visitor-" + label + "\", \"text\": \"Hello\"}");
         assertThat(chat.status()).as(chat.body()).isEqualTo(202);
-        String knowledge = created(operator.post("/api/v1/chatbots/" + bot.chatbotId() + "/knowledge/sources",
-                "{\"type\": \"text\", \"name\": \"Hours\", \"text\": \"We open at nine.\"}"), 202);
+        String knowledge = created(
+                operator.post(
+                        "/api/v1/chatbots/" + bot.chatbotId() + "/knowledge/sources",
+                        "{\"type\": \"text\", \"name\": \"Hours\", \"text\": \"We open at nine.\"}"),
+                202);
         UUID crawl = UUID.randomUUID();
         jdbc.sql("""
                         insert into knowledge_crawls (id, organization_id, chatbot_id, base_url, max_depth, max_pages,
                                                       status)
                         values (:id, :org, :bot, 'https://docs.invalid/', 1, 1, 'failed')""")
-                .param("id", crawl).param("org", UUID.fromString(org)).param("bot", UUID.fromString(bot.chatbotId()))
+                .param("id", crawl)
+                .param("org", UUID.fromString(org))
+                .param("bot", UUID.fromString(bot.chatbotId()))
                 .update();
         UUID toolSource = UUID.randomUUID();
         jdbc.sql("""
                         insert into tool_sources (id, organization_id, type, name, url)
                         values (:id, :org, 'http', :name, 'http://127.0.0.1:9/openapi.json')""")
-                .param("id", toolSource).param("org", UUID.fromString(org)).param("name", "crm-" + suffix).update();
-        String sink = created(operator.post("/api/v1/organizations/" + org + "/alert-sinks",
-                "{\"type\": \"email\", \"to\": \"ops-" + label + "@acme.test\"}"), 201);
+                .param("id", toolSource)
+                .param("org", UUID.fromString(org))
+                .param("name", "crm-" + suffix)
+                .update();
+        String sink = created(
+                operator.post(
+                        "/api/v1/organizations/" + org + "/alert-sinks",
+                        "{\"type\": \"email\", \"to\": \"ops-" + label + "@acme.test\"}"),
+                201);
         long event = jdbc.sql("""
                         insert into system_events (organization_id, level, type, payload, occurred_at)
                         values (:org, 'warn', 'test.access_matrix', '{}', now()) returning id""")
-                .param("org", UUID.fromString(org)).query(Long.class).single();
+                .param("org", UUID.fromString(org))
+                .query(Long.class)
+                .single();
         UUID delivery = UUID.randomUUID();
         jdbc.sql("""
                         insert into alert_deliveries (id, organization_id, sink_id, event_id, status, attempts,
                                                       last_error, finished_at)
                         values (:id, :org, :sink, :event, 'dead', 3, 'connection refused', now())""")
-                .param("id", delivery).param("org", UUID.fromString(org)).param("sink", UUID.fromString(sink))
-                .param("event", event).update();
+                .param("id", delivery)
+                .param("org", UUID.fromString(org))
+                .param("sink", UUID.fromString(sink))
+                .param("event", event)
+                .update();
         UUID media = UUID.randomUUID();
         jdbc.sql("""
                         insert into media_objects (id, organization_id, channel_account_id, conversation_id, message_id,
@@ -62,8 +98,11 @@ record AccessFixture(String orgId, String botId, String conversationId, String k
                                'failed', 'media_expired', now(), now()
                         from messages m join channel_accounts a on a.chatbot_id = :bot
                         where m.conversation_id = :conversation limit 1""")
-                .param("id", media).param("providerId", "media-" + suffix).param("bot", UUID.fromString(bot.chatbotId()))
-                .param("conversation", UUID.fromString(chat.text("conversationId"))).update();
+                .param("id", media)
+                .param("providerId", "media-" + suffix)
+                .param("bot", UUID.fromString(bot.chatbotId()))
+                .param("conversation", UUID.fromString(chat.text("conversationId")))
+                .update();
         UUID outbound = UUID.randomUUID();
         UUID deadLetter = UUID.randomUUID();
         jdbc.sql("""
@@ -74,15 +113,16 @@ record AccessFixture(String orgId, String botId, String conversationId, String k
                                '{"text": "Hello"}', 'failed', 'matrix:' || :id
                         from messages m join channel_accounts a on a.chatbot_id = :bot
                         where m.conversation_id = :conversation limit 1""")
-                .param("id", outbound).param("bot", UUID.fromString(bot.chatbotId()))
-                .param("conversation", UUID.fromString(chat.text("conversationId"))).update();
+                .param("id", outbound)
+                .param("bot", UUID.fromString(bot.chatbotId()))
+                .param("conversation", UUID.fromString(chat.text("conversationId")))
+                .update();
         jdbc.sql("""
                         insert into dead_letters (id, organization_id, outbound_message_id, conversation_id,
                                                   channel_account_id, lane, reason, attempts, transient)
                         select :id, organization_id, id, conversation_id, channel_account_id, 'conversational', '131026',
                                1, false
-                        from outbound_messages where id = :outbound""")
-                .param("id", deadLetter).param("outbound", outbound).update();
+                        from outbound_messages where id = :outbound""").param("id", deadLetter).param("outbound", outbound).update();
         String keys = "/api/v1/organizations/" + org + "/api-keys";
         Api.Response adminKey = operator.post(keys, "{\"name\": \"admin\", \"role\": \"admin\"}");
         Api.Response agentKey = operator.post(keys, "{\"name\": \"agent\", \"role\": \"agent\"}");
@@ -90,26 +130,53 @@ record AccessFixture(String orgId, String botId, String conversationId, String k
         String owner = user(operator, org, "owner", label, suffix);
         String admin = user(operator, org, "admin", label, suffix);
         String agent = user(operator, org, "agent", label, suffix);
-        String victim = created(operator.post("/api/v1/organizations/" + org + "/users", userJson("agent",
-                "victim-" + label + "-" + suffix + "@acme.test")), 201);
+        String victim = created(
+                operator.post(
+                        "/api/v1/organizations/" + org + "/users",
+                        userJson("agent", "victim-" + label + "-" + suffix + "@acme.test")),
+                201);
         UUID campaign = UUID.randomUUID();
         jdbc.sql("""
                         insert into campaigns (id, organization_id, chatbot_id, channel_account_id, name, tag, text,
                                                status, total, created_at)
                         select :id, organization_id, chatbot_id, id, 'Sale', 'vip', 'Sale', 'completed', 0, now()
                         from channel_accounts where chatbot_id = :bot and type = 'whatsapp'""")
-                .param("id", campaign).param("bot", UUID.fromString(bot.chatbotId())).update();
+                .param("id", campaign)
+                .param("bot", UUID.fromString(bot.chatbotId()))
+                .update();
         String contact = jdbc.sql("select contact_id from conversations where id = :id")
-                .param("id", UUID.fromString(chat.text("conversationId"))).query(String.class).single();
+                .param("id", UUID.fromString(chat.text("conversationId")))
+                .query(String.class)
+                .single();
         jdbc.sql("""
                         insert into test_messages (id, organization_id, staff_user_id, message_id)
                         select id, organization_id, :user, message_id from outbound_messages where id = :outbound""")
-                .param("user", UUID.fromString(victim)).param("outbound", outbound).update();
-        return new AccessFixture(org, bot.chatbotId(), chat.text("conversationId"), knowledge, crawl.toString(),
-                toolSource.toString(), sink, Long.toString(event), victimKey, victim, adminKey.text("key"),
-                agentKey.text("key"), login(operator, owner), login(operator, admin), login(operator, agent),
-                "matrix-" + suffix.substring(0, 8), media.toString(),
-                delivery.toString(), deadLetter.toString(), campaign.toString(), contact, outbound.toString(),
+                .param("user", UUID.fromString(victim))
+                .param("outbound", outbound)
+                .update();
+        return new AccessFixture(
+                org,
+                bot.chatbotId(),
+                chat.text("conversationId"),
+                knowledge,
+                crawl.toString(),
+                toolSource.toString(),
+                sink,
+                Long.toString(event),
+                victimKey,
+                victim,
+                adminKey.text("key"),
+                agentKey.text("key"),
+                login(operator, owner),
+                login(operator, admin),
+                login(operator, agent),
+                "matrix-" + suffix.substring(0, 8),
+                media.toString(),
+                delivery.toString(),
+                deadLetter.toString(),
+                campaign.toString(),
+                contact,
+                outbound.toString(),
                 bot.channelId());
     }
 
@@ -120,8 +187,8 @@ record AccessFixture(String orgId, String botId, String conversationId, String k
 
     /** {@code pattern} with this organization's ids, except {@code foreign}, which comes from {@code other}. */
     String fill(String pattern, String foreign, AccessFixture other) {
-        return AccessMatrixIntegrationTest.replaceVariables(pattern,
-                name -> (name.equals(foreign) ? other : this).value(pattern, name));
+        return AccessMatrixIntegrationTest.replaceVariables(
+                pattern, name -> (name.equals(foreign) ? other : this).value(pattern, name));
     }
 
     private String value(String pattern, String name) {
@@ -143,8 +210,9 @@ record AccessFixture(String orgId, String botId, String conversationId, String k
             case "contactId" -> contactId;
             case "testDeliveryId" -> testDeliveryId;
             case "name" -> planName;
-            default -> throw new AssertionError("No fixture for path variable {" + name + "} in " + pattern
-                    + ": add one to AccessFixture");
+            default ->
+                throw new AssertionError(
+                        "No fixture for path variable {" + name + "} in " + pattern + ": add one to AccessFixture");
         };
     }
 
@@ -160,8 +228,8 @@ record AccessFixture(String orgId, String botId, String conversationId, String k
     }
 
     static String login(Api api, String email) {
-        Api.Response session = api.withToken(null).post("/api/v1/auth/login",
-                "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}");
+        Api.Response session = api.withToken(null)
+                .post("/api/v1/auth/login", "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}");
         assertThat(session.status()).as(session.body()).isEqualTo(200);
         return session.text("token");
     }

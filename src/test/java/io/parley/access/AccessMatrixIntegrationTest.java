@@ -26,12 +26,20 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * then every check below runs for it too: no token, another organization's ids, a role too low, the allowed callers.
  */
 class AccessMatrixIntegrationTest extends IntegrationTestSupport {
-    enum Access { PUBLIC, OPERATOR, OWNER, ADMIN, AGENT }
+    enum Access {
+        PUBLIC,
+        OPERATOR,
+        OWNER,
+        ADMIN,
+        AGENT
+    }
 
     record Route(String method, String pattern) implements Comparable<Route> {
         @Override
         public int compareTo(Route other) {
-            return Comparator.comparing(Route::pattern).thenComparing(Route::method).compare(this, other);
+            return Comparator.comparing(Route::pattern)
+                    .thenComparing(Route::method)
+                    .compare(this, other);
         }
 
         @Override
@@ -169,8 +177,10 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
                 continue;
             }
             soft.assertThat(anonymous).as("%s without a token", route).isEqualTo(401);
-            soft.assertThat(call(api.withToken("pk_" + "x".repeat(40)), route, pathA).status())
-                    .as("%s with an unknown key", route).isEqualTo(401);
+            soft.assertThat(call(api.withToken("pk_" + "x".repeat(40)), route, pathA)
+                            .status())
+                    .as("%s with an unknown key", route)
+                    .isEqualTo(401);
             Set<String> variables = variables(route.pattern());
             boolean rooted = variables.stream().anyMatch(ROOTS::contains);
             // 2. another organization's admin key on A's resources
@@ -181,16 +191,21 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             if (access != Access.OPERATOR) {
                 for (String foreign : variables) {
                     String mixed = b.fill(route.pattern(), foreign, a);
-                    soft.assertThat(call(api.withToken(b.adminKey()), route, mixed).status())
-                            .as("%s with B's admin key and A's %s", route, foreign).isEqualTo(404);
+                    soft.assertThat(call(api.withToken(b.adminKey()), route, mixed)
+                                    .status())
+                            .as("%s with B's admin key and A's %s", route, foreign)
+                            .isEqualTo(404);
                 }
             }
             // 4. A's own callers below the route's role
-            for (Map.Entry<String, Access> weak : Map.of(a.agentKey(), Access.AGENT, a.adminKey(), Access.ADMIN,
-                    a.agentSession(), Access.AGENT).entrySet()) {
+            for (Map.Entry<String, Access> weak : Map.of(
+                            a.agentKey(), Access.AGENT, a.adminKey(), Access.ADMIN, a.agentSession(), Access.AGENT)
+                    .entrySet()) {
                 if (access.ordinal() < weak.getValue().ordinal()) {
                     Api.Response denied = call(api.withToken(weak.getKey()), route, pathA);
-                    soft.assertThat(denied.status()).as("%s with A's %s", route, weak.getValue()).isEqualTo(403);
+                    soft.assertThat(denied.status())
+                            .as("%s with A's %s", route, weak.getValue())
+                            .isEqualTo(403);
                     soft.assertThat(denied.body()).as("%s problem", route).contains("\"code\":\"forbidden\"");
                 }
             }
@@ -208,12 +223,15 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
                     case OWNER -> a.ownerSession();
                     default -> io.parley.testing.ParleyTestContext.ADMIN_TOKEN;
                 };
-                int status = call(api.withToken(token), route, a.fill(route.pattern())).status();
-                soft.assertThat(status).as("%s with the least allowed caller (%s)", route, access)
+                int status = call(api.withToken(token), route, a.fill(route.pattern()))
+                        .status();
+                soft.assertThat(status)
+                        .as("%s with the least allowed caller (%s)", route, access)
                         .isNotIn(401, 403, 404, 500);
                 if (!method.equals("DELETE") && access != Access.OPERATOR) {
                     soft.assertThat(call(api, route, a.fill(route.pattern())).status())
-                            .as("%s with the operator token", route).isNotIn(401, 403, 404, 500);
+                            .as("%s with the operator token", route)
+                            .isNotIn(401, 403, 404, 500);
                 }
             }
         }
@@ -222,8 +240,11 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
 
     /** Deleting a chatbot or an organization takes what is under it along: those routes run last. */
     private static List<Route> childrenFirst(List<Route> routes) {
-        return routes.stream().sorted(Comparator.comparingInt((Route route) -> -route.pattern().split("/").length)
-                .thenComparing(Comparator.naturalOrder())).toList();
+        return routes.stream()
+                .sorted(Comparator.comparingInt(
+                                (Route route) -> -route.pattern().split("/").length)
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
     }
 
     private Api.Response call(Api client, Route route, String path) {
@@ -239,10 +260,12 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
 
     private List<Route> discovered() {
         List<Route> routes = new ArrayList<>();
-        mapping.getHandlerMethods().forEach((info, handler) -> info.getPatternValues().stream()
-                .filter(pattern -> pattern.startsWith("/api/v1"))
-                .forEach(pattern -> info.getMethodsCondition().getMethods().forEach(method ->
-                        routes.add(new Route(method.name(), pattern)))));
+        mapping.getHandlerMethods()
+                .forEach((info, handler) -> info.getPatternValues().stream()
+                        .filter(pattern -> pattern.startsWith("/api/v1"))
+                        .forEach(pattern -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> routes.add(new Route(method.name(), pattern)))));
         assertThat(routes).as("every /api/v1 route names its HTTP method").isNotEmpty();
         return routes.stream().distinct().toList();
     }
@@ -260,7 +283,9 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
         Map<Route, Access> table = new LinkedHashMap<>();
         text.lines().map(String::trim).filter(line -> !line.isEmpty()).forEach(line -> {
             String[] parts = line.split("\\s+");
-            assertThat(table.put(new Route(parts[0], parts[1]), Access.valueOf(parts[2]))).as(line).isNull();
+            assertThat(table.put(new Route(parts[0], parts[1]), Access.valueOf(parts[2])))
+                    .as(line)
+                    .isNull();
         });
         return table;
     }

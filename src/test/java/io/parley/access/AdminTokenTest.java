@@ -18,13 +18,24 @@ class AdminTokenTest {
     Path dataDir;
 
     private PlatformProperties embedded() {
-        return new PlatformProperties(dataDir, null, "https://parley.example.com/",
+        return new PlatformProperties(
+                dataDir,
+                null,
+                "https://parley.example.com/",
                 new PlatformProperties.Db(null, null, null, 20, java.time.Duration.ofSeconds(5)));
     }
 
     private PlatformProperties external() {
-        return new PlatformProperties(dataDir, "key", null,
-                new PlatformProperties.Db("jdbc:postgresql://db.example.com/parley", "parley", "pw", 20, java.time.Duration.ofSeconds(5)));
+        return new PlatformProperties(
+                dataDir,
+                "key",
+                null,
+                new PlatformProperties.Db(
+                        "jdbc:postgresql://db.example.com/parley",
+                        "parley",
+                        "pw",
+                        20,
+                        java.time.Duration.ofSeconds(5)));
     }
 
     @Test
@@ -52,8 +63,10 @@ class AdminTokenTest {
         assertThat(first.matches(generated)).isTrue();
         assertThat(first.configured()).isFalse();
         assertThat(stored).doesNotContain(generated).doesNotContain(generated.substring(4));
-        assertThat(stored.trim()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(generated.getBytes(StandardCharsets.UTF_8))));
+        assertThat(stored.trim())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256")
+                                .digest(generated.getBytes(StandardCharsets.UTF_8))));
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
@@ -71,17 +84,26 @@ class AdminTokenTest {
     @Test
     void should_generate_different_tokens_when_the_data_directories_differ(@TempDir Path otherDir) {
         String one = new AdminToken(null, embedded()).generatedNow().orElseThrow();
-        String two = new AdminToken(null, new PlatformProperties(otherDir, null, null,
-                new PlatformProperties.Db(null, null, null, 20, java.time.Duration.ofSeconds(5)))).generatedNow().orElseThrow();
+        String two = new AdminToken(
+                        null,
+                        new PlatformProperties(
+                                otherDir,
+                                null,
+                                null,
+                                new PlatformProperties.Db(null, null, null, 20, java.time.Duration.ofSeconds(5))))
+                .generatedNow()
+                .orElseThrow();
 
         assertThat(one).isNotEqualTo(two);
     }
 
     @Test
     void should_fail_naming_PARLEY_ADMIN_TOKEN_when_an_external_database_has_no_token() {
-        assertThatThrownBy(() -> new AdminToken(null, external())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new AdminToken(null, external()))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PARLEY_ADMIN_TOKEN");
-        assertThatThrownBy(() -> new AdminToken("   ", external())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new AdminToken("   ", external()))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PARLEY_ADMIN_TOKEN");
         assertThat(dataDir.resolve(AdminToken.HASH_FILE)).doesNotExist();
     }

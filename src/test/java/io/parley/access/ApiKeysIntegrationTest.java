@@ -52,8 +52,11 @@ class ApiKeysIntegrationTest extends IntegrationTestSupport {
         assertThat(only.path("prefix").asString()).isEqualTo(created.text("prefix"));
         assertThat(only.has("key")).isFalse();
         assertThat(listed.body()).doesNotContain(key);
-        assertThat(created.text("role")).as("keys without a role are admin keys").isEqualTo("admin");
-        assertThat(api.withToken(key).get(path).status()).as("an admin key opens its organization's routes")
+        assertThat(created.text("role"))
+                .as("keys without a role are admin keys")
+                .isEqualTo("admin");
+        assertThat(api.withToken(key).get(path).status())
+                .as("an admin key opens its organization's routes")
                 .isEqualTo(200);
     }
 
@@ -63,12 +66,15 @@ class ApiKeysIntegrationTest extends IntegrationTestSupport {
         String key = created.text("key");
 
         Map<String, Object> row = jdbc.sql("select * from api_keys where id = :id")
-                .param("id", UUID.fromString(created.text("id"))).query().singleRow();
+                .param("id", UUID.fromString(created.text("id")))
+                .query()
+                .singleRow();
 
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(key.getBytes(StandardCharsets.UTF_8)));
+        String sha256 = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         assertThat(row.get("key_hash")).isEqualTo(sha256);
-        assertThat(row.values()).noneMatch(value -> value != null && value.toString().contains(key));
+        assertThat(row.values())
+                .noneMatch(value -> value != null && value.toString().contains(key));
         assertThat(apiKeys.authenticate(key)).contains(new OrganizationId(UUID.fromString(organizationId)));
     }
 
@@ -91,17 +97,22 @@ class ApiKeysIntegrationTest extends IntegrationTestSupport {
         String other = Tenants.organization(api, "Other " + UUID.randomUUID());
         Api.Response created = api.post(path, "{\"name\": \"mine\"}");
 
-        assertProblem(api.delete("/api/v1/organizations/" + other + "/api-keys/" + created.text("id")), 404,
+        assertProblem(
+                api.delete("/api/v1/organizations/" + other + "/api-keys/" + created.text("id")),
+                404,
                 "api_key_not_found");
         assertProblem(api.delete(path + "/not-a-uuid"), 404, "api_key_not_found");
         assertThat(apiKeys.authenticate(created.text("key"))).isPresent();
-        assertThat(api.get("/api/v1/organizations/" + other + "/api-keys").json()).isEmpty();
+        assertThat(api.get("/api/v1/organizations/" + other + "/api-keys").json())
+                .isEmpty();
     }
 
     @Test
     void should_reject_a_key_request_when_the_name_is_blank_or_the_organization_unknown() {
         assertInvalidField(api.post(path, "{\"name\": \" \"}"), "name");
-        assertProblem(api.post("/api/v1/organizations/" + UUID.randomUUID() + "/api-keys", "{\"name\": \"x\"}"), 404,
+        assertProblem(
+                api.post("/api/v1/organizations/" + UUID.randomUUID() + "/api-keys", "{\"name\": \"x\"}"),
+                404,
                 "organization_not_found");
         assertThat(api.withToken("pk_nope").get(path).status()).isEqualTo(401);
     }

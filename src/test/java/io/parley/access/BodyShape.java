@@ -18,30 +18,69 @@ import tools.jackson.databind.JsonNode;
  */
 sealed interface BodyShape permits BodyShape.Leaf, BodyShape.Obj, BodyShape.Arr {
     /** A scalar field; {@code text} when JSON carries it as a string (strings, ids, enums, timestamps). */
-    record Leaf(boolean text) implements BodyShape {
-    }
+    record Leaf(boolean text) implements BodyShape {}
 
-    record Obj(Map<String, BodyShape> fields) implements BodyShape {
-    }
+    record Obj(Map<String, BodyShape> fields) implements BodyShape {}
 
-    record Arr(BodyShape element) implements BodyShape {
-    }
+    record Arr(BodyShape element) implements BodyShape {}
 
     Leaf TEXT = new Leaf(true);
     Leaf NUMBER = new Leaf(false);
 
     /** Field names of the bodies that are read as trees (chatbots) or maps, so they get typed junk too. */
     Obj GENERIC = new Obj(fields(
-            "name", TEXT, "type", TEXT, "text", TEXT, "url", TEXT, "email", TEXT, "password", TEXT, "role", TEXT,
-            "systemPrompt", TEXT, "persona", TEXT, "sessionId", TEXT, "query", TEXT, "limit", NUMBER,
-            "fallbackMessages", new Obj(fields("error", TEXT, "limit", TEXT, "unknown", TEXT, "maxRounds", TEXT,
-                    "handover", TEXT)),
-            "faq", new Arr(new Obj(fields("question", TEXT, "answer", TEXT))),
-            "model", new Obj(fields("provider", TEXT, "name", TEXT, "baseUrl", TEXT, "apiKey", TEXT,
-                    "temperature", NUMBER, "timeoutSeconds", NUMBER, "maxOutputTokens", NUMBER,
-                    "maxToolRounds", NUMBER, "fallback", new Obj(fields("provider", TEXT, "name", TEXT,
-                            "baseUrl", TEXT, "apiKey", TEXT)))),
-            "tags", new Arr(TEXT), "contacts", new Arr(TEXT)));
+            "name",
+            TEXT,
+            "type",
+            TEXT,
+            "text",
+            TEXT,
+            "url",
+            TEXT,
+            "email",
+            TEXT,
+            "password",
+            TEXT,
+            "role",
+            TEXT,
+            "systemPrompt",
+            TEXT,
+            "persona",
+            TEXT,
+            "sessionId",
+            TEXT,
+            "query",
+            TEXT,
+            "limit",
+            NUMBER,
+            "fallbackMessages",
+            new Obj(fields("error", TEXT, "limit", TEXT, "unknown", TEXT, "maxRounds", TEXT, "handover", TEXT)),
+            "faq",
+            new Arr(new Obj(fields("question", TEXT, "answer", TEXT))),
+            "model",
+            new Obj(fields(
+                    "provider",
+                    TEXT,
+                    "name",
+                    TEXT,
+                    "baseUrl",
+                    TEXT,
+                    "apiKey",
+                    TEXT,
+                    "temperature",
+                    NUMBER,
+                    "timeoutSeconds",
+                    NUMBER,
+                    "maxOutputTokens",
+                    NUMBER,
+                    "maxToolRounds",
+                    NUMBER,
+                    "fallback",
+                    new Obj(fields("provider", TEXT, "name", TEXT, "baseUrl", TEXT, "apiKey", TEXT)))),
+            "tags",
+            new Arr(TEXT),
+            "contacts",
+            new Arr(TEXT)));
 
     /** The union of what the handlers of one route read (a path can have a JSON and a multipart handler). */
     static Obj of(List<HandlerMethod> handlers) {
@@ -78,8 +117,8 @@ sealed interface BodyShape permits BodyShape.Leaf, BodyShape.Obj, BodyShape.Arr 
         if (raw.isArray()) {
             return new Arr(of(raw.getComponentType(), depth + 1));
         }
-        boolean numeric = Number.class.isAssignableFrom(raw) || raw == Boolean.class
-                || (raw.isPrimitive() && raw != char.class);
+        boolean numeric =
+                Number.class.isAssignableFrom(raw) || raw == Boolean.class || (raw.isPrimitive() && raw != char.class);
         return numeric ? NUMBER : TEXT;
     }
 

@@ -38,11 +38,32 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * nothing may answer 5xx. Mutations run before reads, deletions last, so one fixture serves every route.
  */
 class HostileInputIntegrationTest extends IntegrationTestSupport {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Query parameter names Parley's routes read, for routes whose handler reads them from the request itself. */
-    private static final List<String> QUERY_NAMES = List.of("limit", "before", "type", "level", "status", "state",
-            "from", "to", "groupBy", "since", "until", "reason", "lane", "conversationId", "channelId", "transient",
-            "provider", "model", "page", "size", "kind", "channelAccountId");
+    private static final List<String> QUERY_NAMES = List.of(
+            "limit",
+            "before",
+            "type",
+            "level",
+            "status",
+            "state",
+            "from",
+            "to",
+            "groupBy",
+            "since",
+            "until",
+            "reason",
+            "lane",
+            "conversationId",
+            "channelId",
+            "transient",
+            "provider",
+            "model",
+            "page",
+            "size",
+            "kind",
+            "channelAccountId");
 
     record Route(String method, String pattern) implements Comparable<Route> {
         @Override
@@ -100,19 +121,34 @@ class HostileInputIntegrationTest extends IntegrationTestSupport {
             check(failures, new Route("POST", "/mcp"), body.toString(), send("POST", "/mcp", body));
         }
         assertThat(requests).as("requests sent").isGreaterThan(1000);
-        assertThat(failures).as("5xx answers out of %d hostile requests", requests).isEmpty();
+        assertThat(failures)
+                .as("5xx answers out of %d hostile requests", requests)
+                .isEmpty();
     }
 
     @Test
     void should_answer_400_or_415_problems_when_a_body_is_broken_null_too_deep_wrong_typed_or_not_json() {
-        for (String body : List.of("{\"name\": ", "null", "[]", "\"Acme\"", "[".repeat(10_000) + "]".repeat(10_000),
-                "{\"name\": " + "{\"a\": ".repeat(10_000) + "1" + "}".repeat(10_000) + "}", "{\"name\": [\"Acme\"]}")) {
+        for (String body : List.of(
+                "{\"name\": ",
+                "null",
+                "[]",
+                "\"Acme\"",
+                "[".repeat(10_000) + "]".repeat(10_000),
+                "{\"name\": " + "{\"a\": ".repeat(10_000) + "1" + "}".repeat(10_000) + "}",
+                "{\"name\": [\"Acme\"]}")) {
             Api.Response response = api.post("/api/v1/organizations", body);
-            assertThat(response.status()).as(body.substring(0, Math.min(40, body.length()))).isEqualTo(400);
+            assertThat(response.status())
+                    .as(body.substring(0, Math.min(40, body.length())))
+                    .isEqualTo(400);
             assertThat(response.json().path("code").asString()).isIn("malformed_request", "validation_failed");
         }
-        Api.Response plain = api.postRaw("/api/v1/organizations", "{}".getBytes(StandardCharsets.UTF_8),
-                "Authorization", "Bearer " + ParleyTestContext.ADMIN_TOKEN, "Content-Type", "text/plain");
+        Api.Response plain = api.postRaw(
+                "/api/v1/organizations",
+                "{}".getBytes(StandardCharsets.UTF_8),
+                "Authorization",
+                "Bearer " + ParleyTestContext.ADMIN_TOKEN,
+                "Content-Type",
+                "text/plain");
         assertThat(plain.status()).as(plain.body()).isEqualTo(415);
         assertThat(plain.json().path("code").asString()).isEqualTo("unsupported_media_type");
     }
@@ -128,7 +164,8 @@ class HostileInputIntegrationTest extends IntegrationTestSupport {
                  "faq": [{"question": "Hours?\\u0000", "answer": "From nine."}]}""");
         assertThat(bot.status()).as(bot.body()).isEqualTo(201);
         assertThat(column("chatbots", "name", bot.text("id"))).isEqualTo("Support");
-        Api.Response chat = api.post("/api/v1/chatbots/" + bot.text("id") + "/webchat/messages",
+        Api.Response chat = api.post(
+                "/api/v1/chatbots/" + bot.text("id") + "/webchat/messages",
                 "{\"sessionId\": \"visitor-nul\", \"text\": \"Hel\\u0000lo\"}");
         assertThat(chat.status()).as(chat.body()).isEqualTo(202);
         assertThat(column("messages", "content", chat.text("messageId"))).isEqualTo("Hello");
@@ -137,8 +174,12 @@ class HostileInputIntegrationTest extends IntegrationTestSupport {
         assertThat(filter.status()).as(filter.body()).isEqualTo(400);
         assertThat(filter.json().path("code").asString()).isEqualTo("invalid_text");
         assertThat(filter.json().path("field").asString()).isEqualTo("type");
-        Api.Response upload = api.upload("/api/v1/chatbots/" + bot.text("id") + "/knowledge/sources", "file",
-                "hours\0.txt", "text/plain", "We open at nine.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Api.Response upload = api.upload(
+                "/api/v1/chatbots/" + bot.text("id") + "/knowledge/sources",
+                "file",
+                "hours\0.txt",
+                "text/plain",
+                "We open at nine.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(upload.status()).as(upload.body()).isEqualTo(400);
         assertThat(upload.json().path("code").asString()).isEqualTo("malformed_request");
     }
@@ -147,21 +188,31 @@ class HostileInputIntegrationTest extends IntegrationTestSupport {
     void should_store_a_documents_text_without_nul_when_an_uploaded_file_contains_nul_bytes() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         String sources = "/api/v1/chatbots/" + bot.chatbotId() + "/knowledge/sources";
-        Api.Response upload = api.upload(sources, "file", "hours.txt", "text/plain",
-                "We open\0 at nine.\0".getBytes(StandardCharsets.UTF_8));
+        Api.Response upload = api.upload(
+                sources, "file", "hours.txt", "text/plain", "We open\0 at nine.\0".getBytes(StandardCharsets.UTF_8));
         assertThat(upload.status()).as(upload.body()).isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(api.get(sources + "/"
-                + upload.text("id")).json().path("status").asString()).isEqualTo("synced"));
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(api.get(sources + "/" + upload.text("id"))
+                                .json()
+                                .path("status")
+                                .asString())
+                        .isEqualTo("synced"));
         assertThat(jdbc.sql("select text from knowledge_chunks where source_id = :id")
-                .param("id", UUID.fromString(upload.text("id"))).query(String.class).list())
-                .singleElement().asString().contains("We open at nine.").doesNotContain("\0");
+                        .param("id", UUID.fromString(upload.text("id")))
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .asString()
+                .contains("We open at nine.")
+                .doesNotContain("\0");
     }
 
     @Test
     void should_not_answer_5xx_when_a_stored_header_carries_nul_or_bytes_that_are_not_utf8() throws IOException {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
-        Api.Response chat = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
+        Api.Response chat = api.post(
+                "/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
                 "{\"sessionId\": \"visitor-header\", \"text\": \"Hello\"}");
         String path = "/api/v1/conversations/" + chat.text("conversationId") + "/messages";
         byte[] body = "{\"text\": \"Hi\"}".getBytes(StandardCharsets.UTF_8);
@@ -170,23 +221,28 @@ class HostileInputIntegrationTest extends IntegrationTestSupport {
                 socket.setSoTimeout(20_000);
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                        + "Authorization: Bearer " + ParleyTestContext.ADMIN_TOKEN + "\r\n"
-                        + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
-                        + "Idempotency-Key: ").getBytes(StandardCharsets.US_ASCII));
+                                + "Authorization: Bearer " + ParleyTestContext.ADMIN_TOKEN + "\r\n"
+                                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
+                                + "Idempotency-Key: ")
+                        .getBytes(StandardCharsets.US_ASCII));
                 out.write(key);
                 out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.write(body);
                 out.flush();
                 String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-                assertThat(status).as("Idempotency-Key %s", java.util.Arrays.toString(key)).startsWith("HTTP/1.1 ")
+                assertThat(status)
+                        .as("Idempotency-Key %s", java.util.Arrays.toString(key))
+                        .startsWith("HTTP/1.1 ")
                         .doesNotStartWith("HTTP/1.1 5");
             }
         }
     }
 
     private String column(String table, String column, String id) {
-        return jdbc.sql("select " + column + " from " + table + " where id = :id").param("id", UUID.fromString(id))
-                .query(String.class).single();
+        return jdbc.sql("select " + column + " from " + table + " where id = :id")
+                .param("id", UUID.fromString(id))
+                .query(String.class)
+                .single();
     }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {
@@ -229,11 +285,14 @@ class HostileInputIntegrationTest extends IntegrationTestSupport {
     /** Every route with a method, except Spring's error page; a path may have several handlers (by Content-Type). */
     private Map<Route, List<HandlerMethod>> routes() {
         Map<Route, List<HandlerMethod>> routes = new TreeMap<>();
-        mapping.getHandlerMethods().forEach((info, handler) -> info.getPatternValues().stream()
-                .filter(pattern -> !pattern.equals("/error"))
-                .forEach(pattern -> info.getMethodsCondition().getMethods().forEach(method ->
-                        routes.computeIfAbsent(new Route(method.name(), pattern), r -> new ArrayList<>())
-                                .add(handler))));
+        mapping.getHandlerMethods()
+                .forEach((info, handler) -> info.getPatternValues().stream()
+                        .filter(pattern -> !pattern.equals("/error"))
+                        .forEach(pattern -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> routes.computeIfAbsent(
+                                                new Route(method.name(), pattern), r -> new ArrayList<>())
+                                        .add(handler))));
         assertThat(routes.keySet()).as("the route table").hasSizeGreaterThan(80);
         return routes;
     }

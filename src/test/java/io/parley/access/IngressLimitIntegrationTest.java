@@ -39,11 +39,15 @@ class IngressLimitIntegrationTest extends EdgeTestSupport {
         Api.Response refused = guessing.get("/api/v1/plans");
 
         assertProblem(refused, 429, "too_many_failed_attempts");
-        assertThat(refused.raw().headers().firstValue("Retry-After")).get().asString().matches("[1-9][0-9]*");
+        assertThat(refused.raw().headers().firstValue("Retry-After"))
+                .get()
+                .asString()
+                .matches("[1-9][0-9]*");
         assertProblem(api.from(address).get("/api/v1/plans"), 429, "too_many_failed_attempts");
         assertProblem(api.from(address).withToken(null).post("/mcp", "{}"), 429, "too_many_failed_attempts");
         assertThat(api.from(LoopbackAddresses.fresh()).get("/api/v1/plans").status())
-                .as("another address is not affected").isEqualTo(200);
+                .as("another address is not affected")
+                .isEqualTo(200);
 
         clock.advance(Duration.ofMinutes(1));
 
@@ -62,8 +66,13 @@ class IngressLimitIntegrationTest extends EdgeTestSupport {
 
         Api.Response overBudget = Webhooks.post(meta, text("forged again"), "not-the-app-secret");
         assertProblem(overBudget, 429, "too_many_failed_attempts");
-        assertThat(overBudget.raw().headers().firstValue("Retry-After")).get().asString().matches("[1-9][0-9]*");
-        assertThat(Webhooks.post(meta, text("signed by the right secret"), bot.appSecret()).status()).isEqualTo(200);
+        assertThat(overBudget.raw().headers().firstValue("Retry-After"))
+                .get()
+                .asString()
+                .matches("[1-9][0-9]*");
+        assertThat(Webhooks.post(meta, text("signed by the right secret"), bot.appSecret())
+                        .status())
+                .isEqualTo(200);
         assertProblem(api.from(address).get("/api/v1/plans"), 429, "too_many_failed_attempts");
     }
 
@@ -71,7 +80,8 @@ class IngressLimitIntegrationTest extends EdgeTestSupport {
     void should_refuse_the_verification_handshake_from_an_address_that_guessed_verify_tokens() {
         Api verifier = api.from(LoopbackAddresses.fresh()).withToken(null);
         for (int i = 0; i < AUTH_FAILURES_PER_MINUTE; i++) {
-            assertThat(verifier.getRaw(handshake("guessed-token-" + i)).status()).isEqualTo(403);
+            assertThat(verifier.getRaw(handshake("guessed-token-" + i)).status())
+                    .isEqualTo(403);
         }
         assertProblem(verifier.getRaw(handshake(bot.verifyToken())), 429, "too_many_failed_attempts");
     }
@@ -81,12 +91,17 @@ class IngressLimitIntegrationTest extends EdgeTestSupport {
         Api meta = api.from(LoopbackAddresses.fresh()).withToken(null);
         Api operator = api.from(LoopbackAddresses.fresh());
         for (int i = 0; i < AUTH_FAILURES_PER_MINUTE - 1; i++) {
-            assertThat(Webhooks.post(meta, text("forged " + i), "not-the-app-secret").status()).isEqualTo(401);
-            assertThat(operator.withToken("prl_wrong").get("/api/v1/plans").status()).isEqualTo(401);
+            assertThat(Webhooks.post(meta, text("forged " + i), "not-the-app-secret")
+                            .status())
+                    .isEqualTo(401);
+            assertThat(operator.withToken("prl_wrong").get("/api/v1/plans").status())
+                    .isEqualTo(401);
         }
 
         for (int i = 0; i < 3 * AUTH_FAILURES_PER_MINUTE; i++) {
-            assertThat(Webhooks.post(meta, text("message " + i), bot.appSecret()).status()).isEqualTo(200);
+            assertThat(Webhooks.post(meta, text("message " + i), bot.appSecret())
+                            .status())
+                    .isEqualTo(200);
             assertThat(operator.get("/api/v1/plans").status()).isEqualTo(200);
         }
     }
@@ -101,12 +116,21 @@ class IngressLimitIntegrationTest extends EdgeTestSupport {
         Api.Response capped = visitor.getRaw(handshake(bot.verifyToken()));
 
         assertProblem(capped, 429, "too_many_requests");
-        assertThat(capped.raw().headers().firstValue("Retry-After")).get().asString().matches("[1-9][0-9]*");
-        assertProblem(visitor.post("/api/v1/auth/login", "{\"email\": \"a@b.test\", \"password\": \"x\"}"), 429,
+        assertThat(capped.raw().headers().firstValue("Retry-After"))
+                .get()
+                .asString()
+                .matches("[1-9][0-9]*");
+        assertProblem(
+                visitor.post("/api/v1/auth/login", "{\"email\": \"a@b.test\", \"password\": \"x\"}"),
+                429,
                 "too_many_requests");
-        assertThat(Webhooks.post(visitor, text("signed webhooks are not capped"), bot.appSecret()).status())
+        assertThat(Webhooks.post(visitor, text("signed webhooks are not capped"), bot.appSecret())
+                        .status())
                 .isEqualTo(200);
-        assertThat(visitor.withToken(ParleyTestContext.ADMIN_TOKEN).get("/api/v1/plans").status()).isEqualTo(200);
+        assertThat(visitor.withToken(ParleyTestContext.ADMIN_TOKEN)
+                        .get("/api/v1/plans")
+                        .status())
+                .isEqualTo(200);
 
         clock.advance(Duration.ofMinutes(1));
 

@@ -27,33 +27,59 @@ class LoginThrottleIntegrationTest extends IntegrationTestSupport {
     void aStaffUser() {
         org = Tenants.organization(api, "Throttle " + UUID.randomUUID());
         email = "target-" + UUID.randomUUID() + "@acme.test";
-        assertThat(api.post("/api/v1/organizations/" + org + "/users", Api.json().writeValueAsString(Map.of(
-                "email", email, "name", "Target", "role", "agent", "password", AccessFixture.PASSWORD)))
-                .status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/api/v1/organizations/" + org + "/users",
+                                Api.json()
+                                        .writeValueAsString(Map.of(
+                                                "email",
+                                                email,
+                                                "name",
+                                                "Target",
+                                                "role",
+                                                "agent",
+                                                "password",
+                                                AccessFixture.PASSWORD)))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     void should_check_at_most_ten_passwords_when_forty_wrong_ones_arrive_at_once() throws Exception {
         Api attacker = api.from(LoopbackAddresses.fresh()).withToken(null);
-        List<Callable<Api.Response>> attempts = IntStream.range(0, 40).<Callable<Api.Response>>mapToObj(i ->
-                () -> attacker.post("/api/v1/auth/login", credentials("wrong password number " + i))).toList();
+        List<Callable<Api.Response>> attempts = IntStream.range(0, 40)
+                .<Callable<Api.Response>>mapToObj(
+                        i -> () -> attacker.post("/api/v1/auth/login", credentials("wrong password number " + i)))
+                .toList();
 
         List<Api.Response> answers;
         try (ExecutorService threads = Executors.newFixedThreadPool(40)) {
-            answers = threads.invokeAll(attempts).stream().map(LoginThrottleIntegrationTest::get).toList();
+            answers = threads.invokeAll(attempts).stream()
+                    .map(LoginThrottleIntegrationTest::get)
+                    .toList();
         }
 
-        List<Api.Response> checked = answers.stream().filter(a -> a.status() != 429).toList();
-        assertThat(checked).as("answers other than 429").hasSizeLessThanOrEqualTo(10)
+        List<Api.Response> checked =
+                answers.stream().filter(a -> a.status() != 429).toList();
+        assertThat(checked)
+                .as("answers other than 429")
+                .hasSizeLessThanOrEqualTo(10)
                 .allSatisfy(a -> assertProblem(a, 401, "invalid_credentials"));
         answers.stream().filter(a -> a.status() == 429).forEach(a -> {
             assertProblem(a, 429, "too_many_login_attempts");
-            assertThat(a.raw().headers().firstValue("Retry-After")).get().asString().matches("[1-9][0-9]*");
+            assertThat(a.raw().headers().firstValue("Retry-After"))
+                    .get()
+                    .asString()
+                    .matches("[1-9][0-9]*");
         });
         assertThat(jdbc.sql("select count(*) from audit_log where organization_id = :org and action = 'login_failed'")
-                .param("org", UUID.fromString(org)).query(Integer.class).single())
-                .as("password checks (each wrong one is audited)").isLessThanOrEqualTo(10);
-        assertProblem(attacker.post("/api/v1/auth/login", credentials(AccessFixture.PASSWORD)), 429,
+                        .param("org", UUID.fromString(org))
+                        .query(Integer.class)
+                        .single())
+                .as("password checks (each wrong one is audited)")
+                .isLessThanOrEqualTo(10);
+        assertProblem(
+                attacker.post("/api/v1/auth/login", credentials(AccessFixture.PASSWORD)),
+                429,
                 "too_many_login_attempts");
     }
 
@@ -64,8 +90,10 @@ class LoginThrottleIntegrationTest extends IntegrationTestSupport {
             for (int i = 0; i < 9; i++) {
                 assertProblem(user.post("/api/v1/auth/login", credentials("typo " + i)), 401, "invalid_credentials");
             }
-            assertThat(user.post("/api/v1/auth/login", credentials(AccessFixture.PASSWORD)).status())
-                    .as("a success forgets this address's failures for the email").isEqualTo(200);
+            assertThat(user.post("/api/v1/auth/login", credentials(AccessFixture.PASSWORD))
+                            .status())
+                    .as("a success forgets this address's failures for the email")
+                    .isEqualTo(200);
         }
     }
 

@@ -43,8 +43,8 @@ class OpenApiIntegrationTest extends IntegrationTestSupport {
         Api.Response response = api.withToken(null).get("/api/openapi.json");
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.raw().headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/json"));
+        assertThat(response.raw().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(document.path("openapi").asString()).startsWith("3.1");
         assertThat(document.path("info").path("title").asString()).isEqualTo("Parley API");
     }
@@ -52,10 +52,14 @@ class OpenApiIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_describe_every_controller_route_when_routes_are_discovered() {
         Set<String> described = described();
-        List<String> missing = discovered().stream().filter(route -> !described.contains(route)).toList();
+        List<String> missing = discovered().stream()
+                .filter(route -> !described.contains(route))
+                .toList();
 
         assertThat(discovered()).as("routes under " + DESCRIBED_ROOTS).hasSizeGreaterThan(100);
-        assertThat(missing).as("controller routes missing from /api/openapi.json").isEmpty();
+        assertThat(missing)
+                .as("controller routes missing from /api/openapi.json")
+                .isEmpty();
     }
 
     @Test
@@ -63,16 +67,20 @@ class OpenApiIntegrationTest extends IntegrationTestSupport {
         Set<String> described = described();
 
         assertThat(AccessMatrixIntegrationTest.EXPECTED.keySet().stream()
-                .map(route -> route.method() + " " + route.pattern())
-                .filter(route -> !described.contains(route)).toList())
-                .as("access matrix routes missing from /api/openapi.json").isEmpty();
+                        .map(route -> route.method() + " " + route.pattern())
+                        .filter(route -> !described.contains(route))
+                        .toList())
+                .as("access matrix routes missing from /api/openapi.json")
+                .isEmpty();
     }
 
     @Test
     void should_describe_only_parley_routes_when_the_document_is_built() {
         Set<String> discovered = new TreeSet<>(discovered());
 
-        assertThat(described()).as("described routes that Spring MVC does not have").isSubsetOf(discovered);
+        assertThat(described())
+                .as("described routes that Spring MVC does not have")
+                .isSubsetOf(discovered);
     }
 
     @Test
@@ -81,13 +89,21 @@ class OpenApiIntegrationTest extends IntegrationTestSupport {
         List<String> references = new ArrayList<>();
         collectReferences(document(), references);
 
-        assertThat(schemas.propertyNames()).as("short names, no class names")
+        assertThat(schemas.propertyNames())
+                .as("short names, no class names")
                 .noneMatch(name -> name.contains("$") || name.startsWith("io.parley") || name.contains("JsonNode"));
-        assertThat(references).isNotEmpty().allSatisfy(reference -> assertThat(reference)
-                .satisfiesAnyOf(ref -> assertThat(ref).startsWith("#/components/responses/"),
-                        ref -> assertThat(schemas.has(ref.replace("#/components/schemas/", ""))).as(ref).isTrue()));
-        assertThat(schemas.propertyNames()).as("two modules' ContactView both kept")
-                .filteredOn(name -> name.endsWith("ContactView")).hasSizeGreaterThan(1);
+        assertThat(references)
+                .isNotEmpty()
+                .allSatisfy(reference -> assertThat(reference)
+                        .satisfiesAnyOf(
+                                ref -> assertThat(ref).startsWith("#/components/responses/"),
+                                ref -> assertThat(schemas.has(ref.replace("#/components/schemas/", "")))
+                                        .as(ref)
+                                        .isTrue()));
+        assertThat(schemas.propertyNames())
+                .as("two modules' ContactView both kept")
+                .filteredOn(name -> name.endsWith("ContactView"))
+                .hasSizeGreaterThan(1);
     }
 
     private static void collectReferences(JsonNode node, List<String> references) {
@@ -106,18 +122,29 @@ class OpenApiIntegrationTest extends IntegrationTestSupport {
         assertThat(schemes.path("channelKey").path("scheme").asString()).isEqualTo("bearer");
         assertThat(schemes.path("channelKeyQuery").path("in").asString()).isEqualTo("query");
         JsonNode login = paths.path("/api/v1/auth/login").path("post");
-        assertThat(login.path("security").isEmpty()).as("login needs no credentials").isTrue();
+        assertThat(login.path("security").isEmpty())
+                .as("login needs no credentials")
+                .isTrue();
         assertThat(login.path("x-parley-access").asString()).isEqualTo("public");
         JsonNode organizations = paths.path("/api/v1/organizations").path("post");
         assertThat(organizations.path("security").get(0).has("bearer")).isTrue();
         assertThat(organizations.path("x-parley-access").asString()).isEqualTo("operator");
-        assertThat(paths.path("/api/v1/chatbots/{botId}").path("delete").path("x-parley-access").asString())
+        assertThat(paths.path("/api/v1/chatbots/{botId}")
+                        .path("delete")
+                        .path("x-parley-access")
+                        .asString())
                 .isEqualTo("owner");
-        assertThat(paths.path("/client/v1/messages").path("post").path("security").get(0).has("channelKey"))
+        assertThat(paths.path("/client/v1/messages")
+                        .path("post")
+                        .path("security")
+                        .get(0)
+                        .has("channelKey"))
                 .isTrue();
         JsonNode webhook = paths.path("/webhooks/whatsapp").path("post");
-        assertThat(webhook.path("parameters").valueStream()
-                .map(parameter -> parameter.path("in").asString() + " " + parameter.path("name").asString()))
+        assertThat(webhook.path("parameters")
+                        .valueStream()
+                        .map(parameter -> parameter.path("in").asString() + " "
+                                + parameter.path("name").asString()))
                 .contains("header X-Hub-Signature-256");
         assertThat(webhook.path("tags").get(0).asString()).isEqualTo("webhooks");
     }
@@ -130,26 +157,48 @@ class OpenApiIntegrationTest extends IntegrationTestSupport {
 
         soft.assertThat(problem.path("properties").has("code")).isTrue();
         soft.assertThat(problem.path("properties").has("traceId")).isTrue();
-        soft.assertThat(problem.path("x-problem-codes").path("chatbot_not_found").asInt()).isEqualTo(404);
-        soft.assertThat(problem.path("x-problem-codes").path("validation_failed").asInt()).isEqualTo(400);
-        soft.assertThat(document.path("components").path("responses").path("Problem401").path("content")
-                .path("application/problem+json").path("schema").path("$ref").asString())
+        soft.assertThat(problem.path("x-problem-codes")
+                        .path("chatbot_not_found")
+                        .asInt())
+                .isEqualTo(404);
+        soft.assertThat(problem.path("x-problem-codes")
+                        .path("validation_failed")
+                        .asInt())
+                .isEqualTo(400);
+        soft.assertThat(document.path("components")
+                        .path("responses")
+                        .path("Problem401")
+                        .path("content")
+                        .path("application/problem+json")
+                        .path("schema")
+                        .path("$ref")
+                        .asString())
                 .isEqualTo("#/components/schemas/Problem");
-        soft.assertThat(document.path("components").path("responses").path("Problem409").path("description")
-                .asString()).contains("`idempotency_key_reused`");
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            JsonNode responses = operation.getValue().path("responses");
-            String route = operation.getKey() + " " + path.getKey();
-            soft.assertThat(responses.path("400").path("$ref").asString()).as(route + " 400")
-                    .isEqualTo("#/components/responses/Problem400");
-            soft.assertThat(responses.has("429")).as(route + " 429").isTrue();
-            boolean open = operation.getValue().path("security").isEmpty();
-            soft.assertThat(responses.has("401")).as(route + " 401")
-                    .isEqualTo(!open || operation.getKey().equals("post") && path.getKey().startsWith("/webhooks/"));
-            if (path.getKey().contains("{")) {
-                soft.assertThat(responses.has("404")).as(route + " 404").isTrue();
-            }
-        }));
+        soft.assertThat(document.path("components")
+                        .path("responses")
+                        .path("Problem409")
+                        .path("description")
+                        .asString())
+                .contains("`idempotency_key_reused`");
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    JsonNode responses = operation.getValue().path("responses");
+                    String route = operation.getKey() + " " + path.getKey();
+                    soft.assertThat(responses.path("400").path("$ref").asString())
+                            .as(route + " 400")
+                            .isEqualTo("#/components/responses/Problem400");
+                    soft.assertThat(responses.has("429")).as(route + " 429").isTrue();
+                    boolean open = operation.getValue().path("security").isEmpty();
+                    soft.assertThat(responses.has("401"))
+                            .as(route + " 401")
+                            .isEqualTo(!open
+                                    || operation.getKey().equals("post")
+                                            && path.getKey().startsWith("/webhooks/"));
+                    if (path.getKey().contains("{")) {
+                        soft.assertThat(responses.has("404")).as(route + " 404").isTrue();
+                    }
+                }));
         soft.assertAll();
     }
 
@@ -164,10 +213,12 @@ class OpenApiIntegrationTest extends IntegrationTestSupport {
         assertThat(html.status()).isEqualTo(200);
         assertThat(html.body()).contains("swagger-ui-bundle.js");
         assertThat(page).endsWith("/api/swagger-ui/index.html");
-        assertThat(html.raw().headers().firstValue("Content-Security-Policy")).as("the page policy, not the API's")
-                .hasValueSatisfying(policy -> assertThat(policy).contains("script-src 'self'").doesNotContain("sandbox"));
-        Api.Response initializer = anonymous.get(page.replaceFirst("^https?://[^/]+", "")
-                .replace("index.html", "swagger-initializer.js"));
+        assertThat(html.raw().headers().firstValue("Content-Security-Policy"))
+                .as("the page policy, not the API's")
+                .hasValueSatisfying(policy ->
+                        assertThat(policy).contains("script-src 'self'").doesNotContain("sandbox"));
+        Api.Response initializer =
+                anonymous.get(page.replaceFirst("^https?://[^/]+", "").replace("index.html", "swagger-initializer.js"));
         assertThat(initializer.status()).isEqualTo(200);
         assertThat(initializer.body()).contains("/api/openapi.json");
     }
@@ -176,7 +227,9 @@ class OpenApiIntegrationTest extends IntegrationTestSupport {
     private JsonNode document() {
         if (document == null) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "/api/openapi.json"))
-                    .timeout(Duration.ofSeconds(180)).GET().build();
+                    .timeout(Duration.ofSeconds(180))
+                    .GET()
+                    .build();
             try (HttpClient http = HttpClient.newHttpClient()) {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).isEqualTo(200);
@@ -194,22 +247,27 @@ class OpenApiIntegrationTest extends IntegrationTestSupport {
     /** "METHOD path" of every operation in the description. */
     private Set<String> described() {
         Set<String> routes = new TreeSet<>();
-        document().path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            if (Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace")
-                    .contains(operation.getKey())) {
-                routes.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
-            }
-        }));
+        document()
+                .path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    if (Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace")
+                            .contains(operation.getKey())) {
+                        routes.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
         return routes;
     }
 
     /** "METHOD pattern" of every controller route under the described roots, as Spring MVC maps them. */
     private List<String> discovered() {
         List<String> routes = new ArrayList<>();
-        mapping.getHandlerMethods().forEach((info, handler) -> info.getPatternValues().stream()
-                .filter(pattern -> DESCRIBED_ROOTS.stream().anyMatch(root -> (pattern + "/").startsWith(root)))
-                .forEach(pattern -> info.getMethodsCondition().getMethods().forEach(method ->
-                        routes.add(method.name() + " " + pattern))));
+        mapping.getHandlerMethods()
+                .forEach((info, handler) -> info.getPatternValues().stream()
+                        .filter(pattern -> DESCRIBED_ROOTS.stream().anyMatch(root -> (pattern + "/").startsWith(root)))
+                        .forEach(pattern -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> routes.add(method.name() + " " + pattern))));
         return routes.stream().distinct().sorted().toList();
     }
 }

@@ -38,10 +38,14 @@ class StaffAccessIntegrationTest extends IntegrationTestSupport {
         assertThat(created.body()).doesNotContain(PASSWORD).doesNotContain("password");
         assertThat(api.get(users).body()).doesNotContain(PASSWORD).doesNotContain("password");
         String hash = jdbc.sql("select password_hash from staff_users where id = :id")
-                .param("id", UUID.fromString(created.text("id"))).query(String.class).single();
+                .param("id", UUID.fromString(created.text("id")))
+                .query(String.class)
+                .single();
         assertThat(hash).startsWith("$2").doesNotContain(PASSWORD);
         assertProblem(api.post(users, userJson(email.toUpperCase(), "agent", PASSWORD)), 409, "email_taken");
-        assertThat(api.post(users, userJson(email("short"), "agent", "elevenchars")).status()).isEqualTo(400);
+        assertThat(api.post(users, userJson(email("short"), "agent", "elevenchars"))
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -53,13 +57,15 @@ class StaffAccessIntegrationTest extends IntegrationTestSupport {
 
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         assertThat(login.json().path("user").path("role").asString()).isEqualTo("agent");
-        assertThat(Instant.parse(login.text("expiresAt"))).isBetween(time.now().plusSeconds(11 * 3600),
-                time.now().plusSeconds(13 * 3600));
+        assertThat(Instant.parse(login.text("expiresAt")))
+                .isBetween(time.now().plusSeconds(11 * 3600), time.now().plusSeconds(13 * 3600));
         Api session = api.withToken(login.text("token"));
-        assertThat(session.get("/api/v1/organizations/" + org + "/chatbots").status()).isEqualTo(200);
+        assertThat(session.get("/api/v1/organizations/" + org + "/chatbots").status())
+                .isEqualTo(200);
         assertProblem(session.get(users), 403, "forbidden");
         assertThat(session.post("/api/v1/auth/logout", "{}").status()).isEqualTo(204);
-        assertThat(session.get("/api/v1/organizations/" + org + "/chatbots").status()).isEqualTo(401);
+        assertThat(session.get("/api/v1/organizations/" + org + "/chatbots").status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -70,8 +76,10 @@ class StaffAccessIntegrationTest extends IntegrationTestSupport {
         assertThat(api.withToken(token).get(users).status()).isEqualTo(200);
 
         jdbc.sql("update staff_sessions set expires_at = :past where user_id = (select id from staff_users "
-                + "where email = :email)").param("past", Timestamp.from(time.now().minusSeconds(1)))
-                .param("email", email.toLowerCase()).update();
+                        + "where email = :email)")
+                .param("past", Timestamp.from(time.now().minusSeconds(1)))
+                .param("email", email.toLowerCase())
+                .update();
 
         assertProblem(api.withToken(token).get(users), 401, "unauthorized");
     }
@@ -82,8 +90,8 @@ class StaffAccessIntegrationTest extends IntegrationTestSupport {
         api.post(users, userJson(email, "agent", PASSWORD));
 
         Api.Response wrong = api.withToken(null).post("/api/v1/auth/login", credentials(email, "wrong password!!"));
-        Api.Response unknown = api.withToken(null).post("/api/v1/auth/login",
-                credentials(email("nobody"), "wrong password!!"));
+        Api.Response unknown =
+                api.withToken(null).post("/api/v1/auth/login", credentials(email("nobody"), "wrong password!!"));
 
         assertProblem(wrong, 401, "invalid_credentials");
         assertProblem(unknown, 401, "invalid_credentials");
@@ -95,16 +103,21 @@ class StaffAccessIntegrationTest extends IntegrationTestSupport {
         String email = email("target");
         api.post(users, userJson(email, "agent", PASSWORD));
         for (int i = 0; i < 10; i++) {
-            assertThat(api.withToken(null).post("/api/v1/auth/login", credentials(email, "wrong password " + i))
-                    .status()).isEqualTo(401);
+            assertThat(api.withToken(null)
+                            .post("/api/v1/auth/login", credentials(email, "wrong password " + i))
+                            .status())
+                    .isEqualTo(401);
         }
 
         Api.Response throttled = api.withToken(null).post("/api/v1/auth/login", credentials(email, PASSWORD));
 
         assertProblem(throttled, 429, "too_many_login_attempts");
         assertThat(throttled.raw().headers().firstValue("Retry-After")).isPresent();
-        assertThat(api.withToken(null).post("/api/v1/auth/login", credentials(email("other"), PASSWORD)).status())
-                .as("another email is not throttled").isEqualTo(401);
+        assertThat(api.withToken(null)
+                        .post("/api/v1/auth/login", credentials(email("other"), PASSWORD))
+                        .status())
+                .as("another email is not throttled")
+                .isEqualTo(401);
     }
 
     @Test
@@ -117,12 +130,15 @@ class StaffAccessIntegrationTest extends IntegrationTestSupport {
         assertProblem(asAdmin.post(users, userJson(email("new-owner"), "owner", PASSWORD)), 403, "forbidden");
         assertProblem(asAdmin.patch(users + "/" + admin, "{\"role\": \"owner\"}"), 403, "forbidden");
         assertProblem(asAdmin.delete(users + "/" + owner), 403, "forbidden");
-        assertThat(asAdmin.post(users, userJson(email("agent"), "agent", PASSWORD)).status()).isEqualTo(201);
+        assertThat(asAdmin.post(users, userJson(email("agent"), "agent", PASSWORD))
+                        .status())
+                .isEqualTo(201);
 
         assertProblem(api.patch(users + "/" + owner, "{\"role\": \"admin\"}"), 409, "last_owner");
         assertProblem(api.patch(users + "/" + owner, "{\"disabled\": true}"), 409, "last_owner");
         assertProblem(api.delete(users + "/" + owner), 409, "last_owner");
-        assertThat(api.patch(users + "/" + admin, "{\"role\": \"owner\"}").status()).isEqualTo(200);
+        assertThat(api.patch(users + "/" + admin, "{\"role\": \"owner\"}").status())
+                .isEqualTo(200);
         assertThat(api.delete(users + "/" + owner).status()).isEqualTo(204);
     }
 
@@ -136,16 +152,22 @@ class StaffAccessIntegrationTest extends IntegrationTestSupport {
         api.post(users, userJson(adminEmail, "admin", PASSWORD));
         Api asAdmin = api.withToken(AccessFixture.login(api, adminEmail));
 
-        assertThat(asAdmin.post(keys, "{\"name\": \"ci\", \"role\": \"admin\"}").status()).isEqualTo(201);
-        assertThat(asAdmin.post(keys, "{\"name\": \"ci\", \"role\": \"owner\"}").status()).isEqualTo(400);
-        assertProblem(api.withToken(agentKey.text("key")).post(keys, "{\"name\": \"x\", \"role\": \"agent\"}"), 403,
+        assertThat(asAdmin.post(keys, "{\"name\": \"ci\", \"role\": \"admin\"}").status())
+                .isEqualTo(201);
+        assertThat(asAdmin.post(keys, "{\"name\": \"ci\", \"role\": \"owner\"}").status())
+                .isEqualTo(400);
+        assertProblem(
+                api.withToken(agentKey.text("key")).post(keys, "{\"name\": \"x\", \"role\": \"agent\"}"),
+                403,
                 "forbidden");
         JsonNode listed = api.get(keys).json();
         assertThat(listed.findValuesAsString("role")).containsExactlyInAnyOrder("agent", "admin");
         assertThat(listed.toString()).doesNotContain(agentKey.text("key")).doesNotContain("hash");
 
         assertThat(api.delete(keys + "/" + agentKey.text("id")).status()).isEqualTo(204);
-        assertProblem(api.withToken(agentKey.text("key")).get("/api/v1/organizations/" + org + "/chatbots"), 401,
+        assertProblem(
+                api.withToken(agentKey.text("key")).get("/api/v1/organizations/" + org + "/chatbots"),
+                401,
                 "unauthorized");
     }
 
@@ -162,8 +184,12 @@ class StaffAccessIntegrationTest extends IntegrationTestSupport {
 
         assertThat(log.status()).as(log.body()).isEqualTo(200);
         List<String> actions = log.json().findValuesAsString("action");
-        assertThat(actions).containsExactly("login_failed", "POST /api/v1/organizations/{orgId}/api-keys", "login",
-                "POST /api/v1/organizations/{orgId}/users");
+        assertThat(actions)
+                .containsExactly(
+                        "login_failed",
+                        "POST /api/v1/organizations/{orgId}/api-keys",
+                        "login",
+                        "POST /api/v1/organizations/{orgId}/users");
         JsonNode keyCreation = log.json().get(1);
         assertThat(keyCreation.path("actorType").asString()).isEqualTo("user");
         assertThat(keyCreation.path("actorId").asString()).isEqualTo(adminId);
@@ -173,9 +199,12 @@ class StaffAccessIntegrationTest extends IntegrationTestSupport {
         assertThat(log.json().get(3).path("actorType").asString()).isEqualTo("operator");
         assertThat(log.body()).doesNotContain(PASSWORD, key.text("key"), adminEmail.toLowerCase());
         assertThat(asAdmin.get("/api/v1/organizations/" + org + "/audit-log?limit=1&before="
-                + log.json().get(0).path("id").asLong()).json().findValuesAsString("action"))
+                                + log.json().get(0).path("id").asLong())
+                        .json()
+                        .findValuesAsString("action"))
                 .containsExactly("POST /api/v1/organizations/{orgId}/api-keys");
-        assertThat(api.get("/api/v1/audit-log?limit=500").json().findValuesAsString("organizationId")).contains(org);
+        assertThat(api.get("/api/v1/audit-log?limit=500").json().findValuesAsString("organizationId"))
+                .contains(org);
     }
 
     private static String email(String who) {
@@ -183,8 +212,8 @@ class StaffAccessIntegrationTest extends IntegrationTestSupport {
     }
 
     private static String userJson(String email, String role, String password) {
-        return Api.json().writeValueAsString(Map.of("email", email, "name", "Staff", "role", role,
-                "password", password));
+        return Api.json()
+                .writeValueAsString(Map.of("email", email, "name", "Staff", "role", role, "password", password));
     }
 
     private static String credentials(String email, String password) {

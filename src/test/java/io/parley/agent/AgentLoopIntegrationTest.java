@@ -13,7 +13,6 @@ import io.parley.testing.Tenants;
 import io.parley.testing.WhatsAppChat;
 import io.parley.tools.Tools;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,11 @@ class AgentLoopIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_answer_after_two_tool_rounds_when_the_model_calls_tools_twice() {
         Tenants.WhatsAppBot bot = botWithTools(LoopTestTools.LOOKUP_ORDER);
-        bot.llm().repliesInSequence(toolCall("call_1", "lookup_order", "{\"orderId\":\"A1\"}"),
-                toolCall("call_2", "lookup_order", "{\"orderId\":\"B2\"}"), ok("A1 and B2 have both shipped."));
+        bot.llm()
+                .repliesInSequence(
+                        toolCall("call_1", "lookup_order", "{\"orderId\":\"A1\"}"),
+                        toolCall("call_2", "lookup_order", "{\"orderId\":\"B2\"}"),
+                        ok("A1 and B2 have both shipped."));
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
 
         chat.says("Where are my orders A1 and B2?");
@@ -46,7 +48,8 @@ class AgentLoopIntegrationTest extends IntegrationTestSupport {
         JsonNode executions = executions(chat);
         assertThat(executions).hasSize(2);
         assertThat(executions.get(0).path("tool").asString()).isEqualTo("lookup_order");
-        assertThat(executions.get(0).path("arguments").path("orderId").asString()).isEqualTo("A1");
+        assertThat(executions.get(0).path("arguments").path("orderId").asString())
+                .isEqualTo("A1");
         assertThat(executions.get(0).path("status").asString()).isEqualTo("success");
         assertThat(executions.get(0).path("result").path("status").asString()).isEqualTo("shipped");
         assertThat(executions.get(0).path("round").asInt()).isEqualTo(1);
@@ -54,15 +57,18 @@ class AgentLoopIntegrationTest extends IntegrationTestSupport {
         assertThat(executions.get(1).path("durationMs").isNumber()).isTrue();
         List<Rows.Usage> usage = new Rows(jdbc).usage(chat.conversationId());
         assertThat(usage).hasSize(1);
-        assertThat(usage.getFirst().tokensIn()).as("30 + 30 + 42 over the three model calls").isEqualTo(102);
+        assertThat(usage.getFirst().tokensIn())
+                .as("30 + 30 + 42 over the three model calls")
+                .isEqualTo(102);
         assertThat(usage.getFirst().tokensOut()).isEqualTo(5 + 5 + 7);
     }
 
     @Test
     void should_let_the_model_recover_when_a_tool_throws() {
         Tenants.WhatsAppBot bot = botWithTools(LoopTestTools.BROKEN);
-        bot.llm().repliesInSequence(toolCall("call_1", "check_stock", "{}"),
-                ok("I can't check stock right now, sorry."));
+        bot.llm()
+                .repliesInSequence(
+                        toolCall("call_1", "check_stock", "{}"), ok("I can't check stock right now, sorry."));
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
 
         chat.says("Do you have size 42?");
@@ -83,15 +89,20 @@ class AgentLoopIntegrationTest extends IntegrationTestSupport {
         chat.says("Teleport me");
 
         assertThat(chat.awaitReceived(1)).containsExactly("I can only look up orders.");
-        assertThat(lastToolResult(bot.llm())).contains("Unknown tool 'teleport'").contains("lookup_order");
+        assertThat(lastToolResult(bot.llm()))
+                .contains("Unknown tool 'teleport'")
+                .contains("lookup_order");
         assertThat(executions(chat).get(0).path("status").asString()).isEqualTo("failed");
     }
 
     @Test
     void should_not_run_a_tool_with_arguments_that_break_its_schema() {
         Tenants.WhatsAppBot bot = botWithTools(LoopTestTools.LOOKUP_ORDER);
-        bot.llm().repliesInSequence(toolCall("call_1", "lookup_order", "{\"order\": 7}"),
-                toolCall("call_2", "lookup_order", "{\"orderId\": \"A7\"}"), ok("A7 has shipped."));
+        bot.llm()
+                .repliesInSequence(
+                        toolCall("call_1", "lookup_order", "{\"order\": 7}"),
+                        toolCall("call_2", "lookup_order", "{\"orderId\": \"A7\"}"),
+                        ok("A7 has shipped."));
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
 
         chat.says("Order A7?");
@@ -99,8 +110,12 @@ class AgentLoopIntegrationTest extends IntegrationTestSupport {
         assertThat(chat.awaitReceived(1)).containsExactly("A7 has shipped.");
         JsonNode executions = executions(chat);
         assertThat(executions.get(0).path("status").asString()).isEqualTo("failed");
-        assertThat(executions.get(0).path("error").asString()).contains("Invalid arguments").contains("orderId");
-        assertThat(executions.get(0).has("result") && !executions.get(0).path("result").isNull()).isFalse();
+        assertThat(executions.get(0).path("error").asString())
+                .contains("Invalid arguments")
+                .contains("orderId");
+        assertThat(executions.get(0).has("result")
+                        && !executions.get(0).path("result").isNull())
+                .isFalse();
         assertThat(executions.get(1).path("status").asString()).isEqualTo("success");
     }
 
@@ -116,7 +131,9 @@ class AgentLoopIntegrationTest extends IntegrationTestSupport {
         chat.says("Loop forever");
 
         assertThat(chat.awaitReceived(1)).containsExactly("MAX-ROUNDS");
-        assertThat(bot.llm().requests()).as("two rounds run, the third request's tool call is refused").hasSize(3);
+        assertThat(bot.llm().requests())
+                .as("two rounds run, the third request's tool call is refused")
+                .hasSize(3);
         assertThat(executions(chat)).hasSize(2);
     }
 
@@ -138,14 +155,19 @@ class AgentLoopIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_hand_the_conversation_to_a_person_and_fall_silent_when_a_tool_asks_for_it() {
         Tenants.WhatsAppBot bot = botWithTools(LoopTestTools.ESCALATE);
-        api.patch("/api/v1/chatbots/" + bot.chatbotId(), "{\"fallbackMessages\": {\"handover\": \"A PERSON WILL REPLY\"}}");
+        api.patch(
+                "/api/v1/chatbots/" + bot.chatbotId(),
+                "{\"fallbackMessages\": {\"handover\": \"A PERSON WILL REPLY\"}}");
         bot.llm().repliesInSequence(toolCall("call_1", "escalate", "{}"), ok("should not be sent"));
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
 
         chat.says("I want to talk to a human");
 
         assertThat(chat.awaitReceived(1)).containsExactly("A PERSON WILL REPLY");
-        assertThat(api.get("/api/v1/conversations/" + chat.conversationId()).json().path("owner").asString())
+        assertThat(api.get("/api/v1/conversations/" + chat.conversationId())
+                        .json()
+                        .path("owner")
+                        .asString())
                 .isEqualTo("human");
         chat.says("Hello? Anyone?");
         time.advance(PAST_EVERY_RETRY);
@@ -159,8 +181,10 @@ class AgentLoopIntegrationTest extends IntegrationTestSupport {
         bot.llm().replies(LlmFake.error(503, "server_error", "overloaded"));
         LlmFake fallback = LlmFake.create().replies("From the fallback model.");
         assertThat(api.patch("/api/v1/chatbots/" + bot.chatbotId(), """
-                {"model": {"fallback": {"provider": "openai", "name": "gpt-fallback", "baseUrl": "%s", "apiKey": "%s"}}}"""
-                .formatted(fallback.baseUrl(), fallback.apiKey())).status()).isEqualTo(200);
+                {"model": {"fallback": {"provider": "openai", "name": "gpt-fallback", "baseUrl": "%s", "apiKey": "%s"}}}""".formatted(
+                                        fallback.baseUrl(), fallback.apiKey()))
+                        .status())
+                .isEqualTo(200);
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
 
         chat.says("Hi");
@@ -168,15 +192,15 @@ class AgentLoopIntegrationTest extends IntegrationTestSupport {
         assertThat(chat.awaitReceived(1)).containsExactly("From the fallback model.");
         assertThat(bot.llm().requests()).hasSize(1);
         assertThat(fallback.requests()).hasSize(1);
-        assertThat(new Rows(jdbc).usage(chat.conversationId()).getFirst().model()).isEqualTo("gpt-fallback");
+        assertThat(new Rows(jdbc).usage(chat.conversationId()).getFirst().model())
+                .isEqualTo("gpt-fallback");
     }
 
     @Test
     void should_price_the_turn_when_the_model_has_a_price_and_leave_it_unknown_otherwise() {
         String model = "gpt-priced-" + UUID.randomUUID();
         assertThat(api.put("/api/v1/prices", """
-                {"provider": "openai", "model": "%s", "inputPer1k": 0.5, "outputPer1k": 1.5}""".formatted(model))
-                .status()).isEqualTo(200);
+                {"provider": "openai", "model": "%s", "inputPer1k": 0.5, "outputPer1k": 1.5}""".formatted(model)).status()).isEqualTo(200);
         Tenants.WhatsAppBot priced = Tenants.openAiBot(api);
         api.patch("/api/v1/chatbots/" + priced.chatbotId(), "{\"model\": {\"name\": \"" + model + "\"}}");
         priced.llm().replies("Priced.");
@@ -202,16 +226,24 @@ class AgentLoopIntegrationTest extends IntegrationTestSupport {
     }
 
     private JsonNode executions(WhatsAppChat chat) {
-        return api.get("/api/v1/conversations/" + chat.conversationId() + "/tool-executions").json();
+        return api.get("/api/v1/conversations/" + chat.conversationId() + "/tool-executions")
+                .json();
     }
 
     private static String lastToolResult(LlmFake llm) {
         List<LlmRequests.Line> lines = LlmRequests.messages(llm.requests().getLast());
-        return lines.stream().filter(l -> l.role().equals("tool")).reduce((a, b) -> b).orElseThrow().text();
+        return lines.stream()
+                .filter(l -> l.role().equals("tool"))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .text();
     }
 
     private BigDecimal cost(WhatsAppChat chat) {
         return jdbc.sql("select cost from usage_records where conversation_id = cast(:id as uuid)")
-                .param("id", chat.conversationId()).query((rs, i) -> rs.getBigDecimal(1)).list().getFirst();
+                .param("id", chat.conversationId())
+                .query((rs, i) -> rs.getBigDecimal(1))
+                .list()
+                .getFirst();
     }
 }

@@ -20,11 +20,14 @@ class LoopTestTools {
 
     @Bean
     BuiltinTool lookupOrder() {
-        return tool(LOOKUP_ORDER, "Finds an order by its id", """
+        return tool(
+                LOOKUP_ORDER,
+                "Finds an order by its id",
+                """
                 {"type": "object", "properties": {"orderId": {"type": "string", "description": "e.g. A1"}},
                  "required": ["orderId"], "additionalProperties": false}""",
-                (context, args) -> BuiltinResult.of(Map.of("orderId", args.path("orderId").asString(),
-                        "status", "shipped", "round", context.round())));
+                (context, args) -> BuiltinResult.of(Map.of(
+                        "orderId", args.path("orderId").asString(), "status", "shipped", "round", context.round())));
     }
 
     @Bean
@@ -44,7 +47,10 @@ class LoopTestTools {
 
     @Bean
     BuiltinTool escalate() {
-        return tool(ESCALATE, "Hands the conversation to a person", "{\"type\": \"object\", \"properties\": {}}",
+        return tool(
+                ESCALATE,
+                "Hands the conversation to a person",
+                "{\"type\": \"object\", \"properties\": {}}",
                 (context, args) -> new BuiltinResult(Map.of("handover", true), new ToolEffect.Handover("asked")));
     }
 

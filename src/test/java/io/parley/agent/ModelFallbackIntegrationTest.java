@@ -3,9 +3,8 @@ package io.parley.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-
-import io.parley.testing.LlmFake;
 import io.parley.testing.IntegrationTestSupport;
+import io.parley.testing.LlmFake;
 import io.parley.testing.Rows;
 import io.parley.testing.Tenants;
 import io.parley.testing.WhatsAppChat;
@@ -31,10 +30,16 @@ class ModelFallbackIntegrationTest extends IntegrationTestSupport {
 
     static Stream<Arguments> limits() {
         return Stream.of(
-                Arguments.of("429 rate_limit_exceeded", LlmFake.error(429, "requests", "rate_limit_exceeded"),
-                        "RATE_LIMITED", "model_rate_limited"),
-                Arguments.of("429 insufficient_quota", LlmFake.error(429, "insufficient_quota", "insufficient_quota"),
-                        "QUOTA_EXHAUSTED", "model_quota_exhausted"));
+                Arguments.of(
+                        "429 rate_limit_exceeded",
+                        LlmFake.error(429, "requests", "rate_limit_exceeded"),
+                        "RATE_LIMITED",
+                        "model_rate_limited"),
+                Arguments.of(
+                        "429 insufficient_quota",
+                        LlmFake.error(429, "insufficient_quota", "insufficient_quota"),
+                        "QUOTA_EXHAUSTED",
+                        "model_quota_exhausted"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -54,12 +59,21 @@ class ModelFallbackIntegrationTest extends IntegrationTestSupport {
 
     static Stream<Arguments> errors() {
         return Stream.of(
-                Arguments.of("500", LlmFake.error(500, "server_error", "internal_error"), "UNAVAILABLE",
+                Arguments.of(
+                        "500",
+                        LlmFake.error(500, "server_error", "internal_error"),
+                        "UNAVAILABLE",
                         "model_unavailable"),
-                Arguments.of("no answer within the 2 s timeout", LlmFake.ok("Too late.").withFixedDelay(4_000),
-                        "TIMEOUT", "model_timeout"),
-                Arguments.of("401 invalid_api_key", LlmFake.error(401, "invalid_request_error", "invalid_api_key"),
-                        "AUTHENTICATION", "model_authentication"));
+                Arguments.of(
+                        "no answer within the 2 s timeout",
+                        LlmFake.ok("Too late.").withFixedDelay(4_000),
+                        "TIMEOUT",
+                        "model_timeout"),
+                Arguments.of(
+                        "401 invalid_api_key",
+                        LlmFake.error(401, "invalid_request_error", "invalid_api_key"),
+                        "AUTHENTICATION",
+                        "model_authentication"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -84,13 +98,15 @@ class ModelFallbackIntegrationTest extends IntegrationTestSupport {
         List<Rows.Turn> turns = rows.turns(conversationId);
         assertThat(turns).extracting(Rows.Turn::outcome).containsExactly("fallback");
         assertThat(turns.getFirst().fallbackReason()).isEqualTo(reason);
-        assertThat(rows.messages(conversationId)).filteredOn(m -> m.role().equals("user"))
+        assertThat(rows.messages(conversationId))
+                .filteredOn(m -> m.role().equals("user"))
                 .allMatch(Rows.Message::answered);
     }
 
     private void assertRecorded(Tenants.WhatsAppBot bot, String type, String level, String kind) {
         List<Rows.Event> events = rows.events(bot.organizationId()).stream()
-                .filter(e -> e.type().startsWith("llm.")).toList();
+                .filter(e -> e.type().startsWith("llm."))
+                .toList();
         assertThat(events).extracting(Rows.Event::type).containsExactly(type);
         Rows.Event event = events.getFirst();
         assertThat(event.level()).isEqualTo(level);

@@ -9,8 +9,8 @@ import io.parley.testing.Api;
 import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.KnowledgeRows;
 import io.parley.testing.LlmFake;
-import io.parley.testing.LlmRequests.Line;
 import io.parley.testing.LlmRequests;
+import io.parley.testing.LlmRequests.Line;
 import io.parley.testing.Tenants;
 import io.parley.testing.WhatsAppChat;
 import java.util.List;
@@ -46,8 +46,10 @@ class PromptBudgetIntegrationTest extends IntegrationTestSupport {
         List<Line> sent = LlmRequests.messages(bot.llm().requests().get(1));
         assertThat(sent.getFirst().role()).isEqualTo("system");
         assertThat(sent.getFirst().text()).startsWith("You are a helpful assistant.");
-        assertThat(sent.subList(1, sent.size())).extracting(line -> line.text().substring(0, Math.min(7,
-                line.text().length()))).containsExactly("seed 04", "seed 05", "seed 06", "Latest ");
+        assertThat(sent.subList(1, sent.size()))
+                .extracting(
+                        line -> line.text().substring(0, Math.min(7, line.text().length())))
+                .containsExactly("seed 04", "seed 05", "seed 06", "Latest ");
         JsonNode prompt = turns(conversationId).get(1).path("prompt");
         assertThat(prompt.path("contextWindow").asInt()).isEqualTo(128_000);
         assertThat(prompt.path("counting").asString()).isEqualTo("o200k_base");
@@ -55,18 +57,29 @@ class PromptBudgetIntegrationTest extends IntegrationTestSupport {
         JsonNode history = prompt.path("sections").path("history");
         assertThat(history.path("planned").asInt()).isEqualTo(200);
         assertThat(history.path("actual").asInt()).isBetween(150, 200);
-        assertThat(history.path("dropped").asInt()).as("Hello, its reply and seeds 01 to 03").isEqualTo(5);
+        assertThat(history.path("dropped").asInt())
+                .as("Hello, its reply and seeds 01 to 03")
+                .isEqualTo(5);
         assertThat(prompt.path("sections").path("reply").path("actual").asInt()).isEqualTo(7);
-        assertThat(prompt.path("sections").path("reply").path("planned").asInt()).isEqualTo(4_096);
-        assertThat(prompt.path("sections").path("system").path("actual").asInt()).isPositive();
+        assertThat(prompt.path("sections").path("reply").path("planned").asInt())
+                .isEqualTo(4_096);
+        assertThat(prompt.path("sections").path("system").path("actual").asInt())
+                .isPositive();
     }
 
     @Test
     void should_leave_out_knowledge_past_its_budget_but_never_the_system_prompt() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
-        new KnowledgeRows(jdbc, embedders).source(bot.organizationId(), bot.chatbotId(), "EmberCook handbook", "file",
-                List.of(chunk("Never use the stove inside a tent or any enclosed space: it produces carbon "
-                        + "monoxide, which is odourless and can be fatal. Cook in the open.", "{\"page\": 3}")));
+        new KnowledgeRows(jdbc, embedders)
+                .source(
+                        bot.organizationId(),
+                        bot.chatbotId(),
+                        "EmberCook handbook",
+                        "file",
+                        List.of(chunk(
+                                "Never use the stove inside a tent or any enclosed space: it produces carbon "
+                                        + "monoxide, which is odourless and can be fatal. Cook in the open.",
+                                "{\"page\": 3}")));
         patch(bot, "{\"promptBudget\": {\"knowledge\": 0}}");
         bot.llm().replies("Please cook outside.");
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
@@ -74,10 +87,17 @@ class PromptBudgetIntegrationTest extends IntegrationTestSupport {
         chat.says("Can I use my stove inside the tent when it rains?");
 
         chat.awaitReceived(1);
-        String system = LlmRequests.messages(bot.llm().requests().getFirst()).getFirst().text();
-        assertThat(system).startsWith("You are a helpful assistant.").doesNotContain("## Knowledge base")
+        String system =
+                LlmRequests.messages(bot.llm().requests().getFirst()).getFirst().text();
+        assertThat(system)
+                .startsWith("You are a helpful assistant.")
+                .doesNotContain("## Knowledge base")
                 .doesNotContain("carbon monoxide");
-        JsonNode knowledge = turns(chat.conversationId()).get(0).path("prompt").path("sections").path("knowledge");
+        JsonNode knowledge = turns(chat.conversationId())
+                .get(0)
+                .path("prompt")
+                .path("sections")
+                .path("knowledge");
         assertThat(knowledge.path("planned").asInt()).isZero();
         assertThat(knowledge.path("actual").asInt()).isZero();
         assertThat(knowledge.path("dropped").asInt()).isEqualTo(1);
@@ -90,10 +110,10 @@ class PromptBudgetIntegrationTest extends IntegrationTestSupport {
 
         assertInvalidField(api.patch(path, "{\"promptBudget\": {\"history\": -1}}"), "promptBudget.history");
         assertInvalidField(api.patch(path, "{\"promptBudget\": {\"history\": \"many\"}}"), "promptBudget.history");
-        assertInvalidField(api.patch(path, "{\"promptBudget\": {\"contextWindow\": 100}}"),
-                "promptBudget.contextWindow");
-        assertInvalidField(api.patch(path, "{\"promptBudget\": {\"contextWindow\": 1000, \"history\": 2000}}"),
-                "promptBudget");
+        assertInvalidField(
+                api.patch(path, "{\"promptBudget\": {\"contextWindow\": 100}}"), "promptBudget.contextWindow");
+        assertInvalidField(
+                api.patch(path, "{\"promptBudget\": {\"contextWindow\": 1000, \"history\": 2000}}"), "promptBudget");
         assertInvalidField(api.patch(path, "{\"promptBudget\": \"big\"}"), "promptBudget");
 
         JsonNode set = patch(bot, "{\"promptBudget\": {\"contextWindow\": 16000, \"history\": 3000}}")
@@ -105,7 +125,8 @@ class PromptBudgetIntegrationTest extends IntegrationTestSupport {
         assertThat(merged.has("history")).isFalse();
         assertThat(merged.path("contextWindow").asInt()).isEqualTo(16_000);
         assertThat(merged.path("replyReserve").asInt()).isEqualTo(1_000);
-        assertThat(patch(bot, "{\"promptBudget\": null}").path("promptBudget").size()).isZero();
+        assertThat(patch(bot, "{\"promptBudget\": null}").path("promptBudget").size())
+                .isZero();
     }
 
     private JsonNode patch(Tenants.WhatsAppBot bot, String body) {
@@ -124,8 +145,11 @@ class PromptBudgetIntegrationTest extends IntegrationTestSupport {
         jdbc.sql("""
                         insert into messages (id, organization_id, conversation_id, role, type, content, needs_reply)
                         values (:id, :org, :conversation, :role, 'text', :content, false)""")
-                .param("id", UUID.randomUUID()).param("org", UUID.fromString(bot.organizationId()))
-                .param("conversation", UUID.fromString(conversationId)).param("role", role)
-                .param("content", content).update();
+                .param("id", UUID.randomUUID())
+                .param("org", UUID.fromString(bot.organizationId()))
+                .param("conversation", UUID.fromString(conversationId))
+                .param("role", role)
+                .param("content", content)
+                .update();
     }
 }

@@ -34,12 +34,14 @@ class ProblemCodesTest {
             + "conflict\\(|refuse\\((?:[^,]+,){2}|UnsupportedContentException\\(|problem\\()\\s*\"([a-z0-9_]+)\"");
     /** An exception's code constant ({@code EgressRefusedException.CODE}). */
     private static final Pattern CONSTANT = Pattern.compile("static final String CODE = \"([a-z0-9_]+)\"");
+
     private static final Pattern LITERAL = Pattern.compile("\"([a-z0-9_]+)\"");
 
     @Test
     void should_list_every_problem_code_of_the_sources_when_the_description_is_built() {
         Set<String> used = usedCodes();
-        Set<String> listed = new HashSet<>(ProblemCodes.ALL.stream().map(ProblemCodes.ProblemCode::code).toList());
+        Set<String> listed = new HashSet<>(
+                ProblemCodes.ALL.stream().map(ProblemCodes.ProblemCode::code).toList());
 
         assertThat(used).as("codes found in src/main/java").hasSizeGreaterThan(80);
         assertThat(new TreeSet<>(used)).as("codes missing from ProblemCodes").isSubsetOf(listed);
@@ -47,7 +49,8 @@ class ProblemCodesTest {
 
     @Test
     void should_list_each_code_once_with_a_status_and_a_meaning() {
-        List<String> codes = ProblemCodes.ALL.stream().map(ProblemCodes.ProblemCode::code).toList();
+        List<String> codes =
+                ProblemCodes.ALL.stream().map(ProblemCodes.ProblemCode::code).toList();
 
         assertThat(codes).doesNotHaveDuplicates().allMatch(code -> code.matches("[a-z0-9_]+"));
         assertThat(ProblemCodes.ALL).allSatisfy(code -> {
@@ -58,10 +61,12 @@ class ProblemCodesTest {
 
     @Test
     void should_list_the_model_codes_when_a_provider_fails() {
-        Set<String> listed = new HashSet<>(ProblemCodes.ALL.stream().map(ProblemCodes.ProblemCode::code).toList());
+        Set<String> listed = new HashSet<>(
+                ProblemCodes.ALL.stream().map(ProblemCodes.ProblemCode::code).toList());
 
         assertThat(Arrays.stream(ModelException.Kind.values())
-                .map(kind -> "model_" + kind.name().toLowerCase(Locale.ROOT))).allMatch(listed::contains);
+                        .map(kind -> "model_" + kind.name().toLowerCase(Locale.ROOT)))
+                .allMatch(listed::contains);
     }
 
     private static Set<String> usedCodes() {

@@ -27,13 +27,24 @@ class StartupBannerTest {
     Path dataDir;
 
     private PlatformProperties embedded() {
-        return new PlatformProperties(dataDir, null, "https://parley.example.com/",
+        return new PlatformProperties(
+                dataDir,
+                null,
+                "https://parley.example.com/",
                 new PlatformProperties.Db(null, null, null, 20, java.time.Duration.ofSeconds(5)));
     }
 
     private PlatformProperties external() {
-        return new PlatformProperties(dataDir, "key", null,
-                new PlatformProperties.Db("jdbc:postgresql://db.example.com/parley", "parley", "pw", 20, java.time.Duration.ofSeconds(5)));
+        return new PlatformProperties(
+                dataDir,
+                "key",
+                null,
+                new PlatformProperties.Db(
+                        "jdbc:postgresql://db.example.com/parley",
+                        "parley",
+                        "pw",
+                        20,
+                        java.time.Duration.ofSeconds(5)));
     }
 
     @Test
@@ -45,12 +56,18 @@ class StartupBannerTest {
         String first = banner(firstStart, Optional.of(demo));
         String second = banner(new AdminToken(null, embedded()), Optional.of(demo));
 
-        assertThat(first).contains("https://parley.example.com/sandbox#token=" + generated)
+        assertThat(first)
+                .contains("https://parley.example.com/sandbox#token=" + generated)
                 .contains("Demo chatbot: Parley Demo (" + demo.id() + ")");
-        assertThat(second).contains("https://parley.example.com/sandbox").doesNotContain("#token=")
-                .doesNotContain(generated).contains(AdminToken.HASH_FILE);
+        assertThat(second)
+                .contains("https://parley.example.com/sandbox")
+                .doesNotContain("#token=")
+                .doesNotContain(generated)
+                .contains(AdminToken.HASH_FILE);
         assertThat(banner(new AdminToken("configured", external()), Optional.empty()))
-                .doesNotContain("#token=").doesNotContain("configured\n").contains("PARLEY_ADMIN_TOKEN")
+                .doesNotContain("#token=")
+                .doesNotContain("configured\n")
+                .contains("PARLEY_ADMIN_TOKEN")
                 .doesNotContain("Demo chatbot");
     }
 
@@ -63,8 +80,15 @@ class StartupBannerTest {
     }
 
     private static Chatbot demoBot() {
-        return new Chatbot(new ChatbotId(UUID.randomUUID()), new OrganizationId(UUID.randomUUID()), "Parley Demo",
-                "prompt", null, FallbackMessages.defaults(),
-                new ModelSettings("offline", null, null, null, 0.7, null, null, 5, null), List.of(), Instant.now());
+        return new Chatbot(
+                new ChatbotId(UUID.randomUUID()),
+                new OrganizationId(UUID.randomUUID()),
+                "Parley Demo",
+                "prompt",
+                null,
+                FallbackMessages.defaults(),
+                new ModelSettings("offline", null, null, null, 0.7, null, null, 5, null),
+                List.of(),
+                Instant.now());
     }
 }

@@ -43,6 +43,7 @@ import tools.jackson.databind.JsonNode;
 public abstract class ChannelContract extends IntegrationTestSupport {
     @Autowired
     protected Channels channels;
+
     @Autowired
     private DirectMessages directMessages;
 
@@ -87,17 +88,16 @@ public abstract class ChannelContract extends IntegrationTestSupport {
     }
 
     /** A new organization and its chatbot, as an admin creates them. */
-    public record NewChatbot(String organizationId, String chatbotId) {
-    }
+    public record NewChatbot(String organizationId, String chatbotId) {}
 
     /** A new organization with a chatbot whose model is {@code llm}: where a fixture's {@code connect} starts. */
     public static NewChatbot newChatbot(Api api, LlmFake llm) {
         String org = api.post("/api/v1/organizations", "{\"name\": \"Contract " + UUID.randomUUID() + "\"}")
                 .text("id");
-        Api.Response bot = api.post("/api/v1/organizations/" + org + "/chatbots", """
+        Api.Response bot =
+                api.post("/api/v1/organizations/" + org + "/chatbots", """
                 {"name": "Contract", "systemPrompt": "You help.", "model": {"provider": "openai",
-                 "name": "gpt-4o-mini", "baseUrl": "%s", "apiKey": "%s", "timeoutSeconds": 2}}"""
-                .formatted(llm.baseUrl(), llm.apiKey()));
+                 "name": "gpt-4o-mini", "baseUrl": "%s", "apiKey": "%s", "timeoutSeconds": 2}}""".formatted(llm.baseUrl(), llm.apiKey()));
         assertThat(bot.status()).as(bot.body()).isEqualTo(201);
         return new NewChatbot(org, bot.text("id"));
     }
@@ -109,8 +109,13 @@ public abstract class ChannelContract extends IntegrationTestSupport {
      * @param connectResponse the answer to the connect request, or null for a channel that is not connected by API
      * @param secrets         values given or shown once on connect that a listing must never show
      */
-    public record Connection(String organizationId, String chatbotId, String channelId, Api.Response connectResponse,
-                             List<String> secrets, Map<String, String> extra) {
+    public record Connection(
+            String organizationId,
+            String chatbotId,
+            String channelId,
+            Api.Response connectResponse,
+            List<String> secrets,
+            Map<String, String> extra) {
         public Connection {
             secrets = List.copyOf(secrets);
             extra = Map.copyOf(extra);
@@ -138,11 +143,15 @@ public abstract class ChannelContract extends IntegrationTestSupport {
         assertThat(definition.type()).isEqualTo(fixture.type());
         assertThat(channels.types()).contains(fixture.type().wireName());
         assertThat(capabilities.maxTextLength()).isGreaterThan(ChannelCapabilities.TRUNCATION_MARKER.length() + 8);
-        assertThat(capabilities.identityKinds()).isNotEmpty().doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(capabilities.identityKinds())
+                .isNotEmpty()
+                .doesNotContainNull()
+                .doesNotHaveDuplicates();
         assertThat(capabilities.outboundKinds()).contains(OutboundKind.TEXT);
         assertThat(capabilities.longText()).isNotNull();
         if (capabilities.serviceWindow().isPresent() && capabilities.proactive()) {
-            assertThat(capabilities.outboundKinds()).as("writing first outside a service window needs templates")
+            assertThat(capabilities.outboundKinds())
+                    .as("writing first outside a service window needs templates")
                     .contains(OutboundKind.TEMPLATE);
         }
         assertThat(definition.classify(null)).isNotNull();
@@ -152,11 +161,15 @@ public abstract class ChannelContract extends IntegrationTestSupport {
     @Test
     void should_connect_with_its_id_and_type_and_list_it_without_secrets() {
         if (connection.connectResponse() != null) {
-            assertThat(connection.connectResponse().status()).as(connection.connectResponse().body()).isEqualTo(201);
+            assertThat(connection.connectResponse().status())
+                    .as(connection.connectResponse().body())
+                    .isEqualTo(201);
             assertThat(connection.connectResponse().text("id")).isEqualTo(connection.channelId());
-            assertThat(connection.connectResponse().text("type")).isEqualTo(fixture.type().wireName());
+            assertThat(connection.connectResponse().text("type"))
+                    .isEqualTo(fixture.type().wireName());
         } else {
-            Api.Response refused = api.post("/api/v1/chatbots/" + connection.chatbotId() + "/channels",
+            Api.Response refused = api.post(
+                    "/api/v1/chatbots/" + connection.chatbotId() + "/channels",
                     "{\"type\": \"" + fixture.type().wireName() + "\"}");
             assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         }
@@ -166,10 +179,13 @@ public abstract class ChannelContract extends IntegrationTestSupport {
 
         assertThat(listed.status()).isEqualTo(200);
         JsonNode channel = StreamSupport.stream(listed.json().spliterator(), false)
-                .filter(c -> c.path("id").asString().equals(channelId())).findFirst().orElseThrow();
+                .filter(c -> c.path("id").asString().equals(channelId()))
+                .findFirst()
+                .orElseThrow();
         assertThat(channel.path("type").asString()).isEqualTo(fixture.type().wireName());
         assertThat(channel.path("chatbotId").asString()).isEqualTo(connection.chatbotId());
-        assertThat(connection.secrets()).allSatisfy(secret -> assertThat(listed.body()).doesNotContain(secret));
+        assertThat(connection.secrets())
+                .allSatisfy(secret -> assertThat(listed.body()).doesNotContain(secret));
     }
 
     @Test
@@ -182,7 +198,8 @@ public abstract class ChannelContract extends IntegrationTestSupport {
         fixture.deliver(api, connection, contact, messageId, "When do you open?");
         fixture.deliver(api, connection, contact, messageId, "When do you open?");
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> fixture.sent(api, connection, contact).contains(reply));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> fixture.sent(api, connection, contact).contains(reply));
         JsonNode messages = messagesOf(contact);
         assertThat(roles(messages, "user")).containsExactly("When do you open?");
         assertThat(fixture.sent(api, connection, contact)).containsOnlyOnce(reply);
@@ -198,26 +215,31 @@ public abstract class ChannelContract extends IntegrationTestSupport {
         fixture.deliver(api, connection, contact, "m-" + UUID.randomUUID(), "Tell me everything");
 
         if (capabilities.longText() == LongText.SPLIT) {
-            List<String> parts = await().atMost(Duration.ofSeconds(20)).until(
-                    () -> fixture.sent(api, connection, contact), sent -> String.join(" ", sent).length()
-                            >= longReply.length() - 10);
+            List<String> parts = await().atMost(Duration.ofSeconds(20))
+                    .until(
+                            () -> fixture.sent(api, connection, contact),
+                            sent -> String.join(" ", sent).length() >= longReply.length() - 10);
             assertThat(parts).hasSizeGreaterThan(1);
-            assertThat(parts).allSatisfy(part -> assertThat(LongTexts.length(part))
-                    .isLessThanOrEqualTo(capabilities.maxTextLength()));
+            assertThat(parts)
+                    .allSatisfy(part ->
+                            assertThat(LongTexts.length(part)).isLessThanOrEqualTo(capabilities.maxTextLength()));
             assertThat(parts).allSatisfy(part -> assertThat(part).endsWith("."));
             assertThat(String.join(" ", parts)).isEqualTo(longReply);
         } else {
-            List<String> parts = await().atMost(Duration.ofSeconds(20)).until(
-                    () -> fixture.sent(api, connection, contact), sent -> !sent.isEmpty());
+            List<String> parts = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> fixture.sent(api, connection, contact), sent -> !sent.isEmpty());
             assertThat(parts).hasSize(1);
             assertThat(LongTexts.length(parts.getFirst())).isLessThanOrEqualTo(capabilities.maxTextLength());
             assertThat(parts.getFirst()).endsWith(ChannelCapabilities.TRUNCATION_MARKER);
-            assertThat(longReply).startsWith(parts.getFirst().substring(0, parts.getFirst().length()
-                    - ChannelCapabilities.TRUNCATION_MARKER.length()));
-            JsonNode events = api.get("/api/v1/organizations/" + connection.organizationId()
-                    + "/events?type=message.truncated").json();
+            assertThat(longReply)
+                    .startsWith(parts.getFirst()
+                            .substring(0, parts.getFirst().length() - ChannelCapabilities.TRUNCATION_MARKER.length()));
+            JsonNode events = api.get(
+                            "/api/v1/organizations/" + connection.organizationId() + "/events?type=message.truncated")
+                    .json();
             assertThat(events).isNotEmpty();
-            assertThat(events.get(0).path("payload").path("channel").asString()).isEqualTo(fixture.type().wireName());
+            assertThat(events.get(0).path("payload").path("channel").asString())
+                    .isEqualTo(fixture.type().wireName());
         }
     }
 
@@ -225,15 +247,19 @@ public abstract class ChannelContract extends IntegrationTestSupport {
     void should_classify_the_providers_error_codes() {
         ChannelDefinition definition = definition();
 
-        fixture.errorCodes().forEach((code, expected) ->
-                assertThat(definition.classify(code)).as("error code %s", code).isEqualTo(expected));
+        fixture.errorCodes()
+                .forEach((code, expected) -> assertThat(definition.classify(code))
+                        .as("error code %s", code)
+                        .isEqualTo(expected));
     }
 
     @Test
     void should_fail_the_reply_when_the_provider_refuses_it() {
         String contact = fixture.newContact();
         if (!fixture.provokePermanentError(connection)) {
-            assertThat(fixture.errorCodes()).as("a channel whose sends cannot fail has no provider codes").isEmpty();
+            assertThat(fixture.errorCodes())
+                    .as("a channel whose sends cannot fail has no provider codes")
+                    .isEmpty();
             return;
         }
         llm.replies("This will not arrive");
@@ -257,10 +283,12 @@ public abstract class ChannelContract extends IntegrationTestSupport {
 
         if (definition().capabilities().proactive()) {
             directMessages.send(organization(), contactId, null, null, text, Map.of("source", "contract"));
-            await().atMost(Duration.ofSeconds(15)).until(() -> fixture.sent(api, connection, contact).contains(text));
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> fixture.sent(api, connection, contact).contains(text));
         } else {
             assertThatThrownBy(() -> directMessages.send(organization(), contactId, null, null, text, Map.of()))
-                    .isInstanceOfSatisfying(InvalidRequestException.class,
+                    .isInstanceOfSatisfying(
+                            InvalidRequestException.class,
                             e -> assertThat(e.code()).isEqualTo("channel_not_proactive"));
             assertThat(fixture.sent(api, connection, contact)).doesNotContain(text);
         }
@@ -273,16 +301,19 @@ public abstract class ChannelContract extends IntegrationTestSupport {
         ContactId contactId = contactIdOf(contact);
         String otherOrg = api.post("/api/v1/organizations", "{\"name\": \"Other " + UUID.randomUUID() + "\"}")
                 .text("id");
-        String otherBot = api.post("/api/v1/organizations/" + otherOrg + "/chatbots",
-                "{\"name\": \"Other\", \"systemPrompt\": \"Help.\"}").text("id");
+        String otherBot = api.post(
+                        "/api/v1/organizations/" + otherOrg + "/chatbots",
+                        "{\"name\": \"Other\", \"systemPrompt\": \"Help.\"}")
+                .text("id");
 
         Api.Response patched = api.patch("/api/v1/chatbots/" + otherBot + "/channels/" + channelId(), "{}");
 
         assertThat(patched.status()).isEqualTo(404);
         assertThat(patched.json().path("code").asString()).isEqualTo("channel_not_found");
         assertThat(api.get("/api/v1/chatbots/" + otherBot + "/channels").body()).doesNotContain(channelId());
-        assertThatThrownBy(() -> directMessages.send(new OrganizationId(UUID.fromString(otherOrg)), contactId, null,
-                null, "Leak?", Map.of())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> directMessages.send(
+                        new OrganizationId(UUID.fromString(otherOrg)), contactId, null, null, "Leak?", Map.of()))
+                .isInstanceOf(NotFoundException.class);
     }
 
     /** The channel account's id (for a channel every chatbot has, once a message created it). */
@@ -290,9 +321,15 @@ public abstract class ChannelContract extends IntegrationTestSupport {
         if (connection.channelId() != null) {
             return connection.channelId();
         }
-        return StreamSupport.stream(api.get("/api/v1/chatbots/" + connection.chatbotId() + "/channels").json()
-                        .spliterator(), false).filter(c -> c.path("type").asString().equals(fixture.type().wireName()))
-                .map(c -> c.path("id").asString()).findFirst().orElseThrow();
+        return StreamSupport.stream(
+                        api.get("/api/v1/chatbots/" + connection.chatbotId() + "/channels")
+                                .json()
+                                .spliterator(),
+                        false)
+                .filter(c -> c.path("type").asString().equals(fixture.type().wireName()))
+                .map(c -> c.path("id").asString())
+                .findFirst()
+                .orElseThrow();
     }
 
     private OrganizationId organization() {
@@ -305,7 +342,8 @@ public abstract class ChannelContract extends IntegrationTestSupport {
 
     /** The conversation of the chatbot whose contact has {@code contact} as one of its identities. */
     public static Optional<JsonNode> conversationOf(Api api, String chatbotId, String contact) {
-        JsonNode conversations = api.get("/api/v1/chatbots/" + chatbotId + "/conversations").json();
+        JsonNode conversations =
+                api.get("/api/v1/chatbots/" + chatbotId + "/conversations").json();
         for (JsonNode conversation : conversations) {
             for (JsonNode identity : conversation.path("contact").path("identities")) {
                 if (contact.equals(identity.path("value").asString())) {
@@ -317,15 +355,19 @@ public abstract class ChannelContract extends IntegrationTestSupport {
     }
 
     private ContactId contactIdOf(String contact) {
-        JsonNode conversation = await().atMost(Duration.ofSeconds(10)).until(() -> conversationOf(contact),
-                Optional::isPresent).orElseThrow();
-        return new ContactId(UUID.fromString(conversation.path("contact").path("id").asString()));
+        JsonNode conversation = await().atMost(Duration.ofSeconds(10))
+                .until(() -> conversationOf(contact), Optional::isPresent)
+                .orElseThrow();
+        return new ContactId(
+                UUID.fromString(conversation.path("contact").path("id").asString()));
     }
 
     private JsonNode messagesOf(String contact) {
-        JsonNode conversation = await().atMost(Duration.ofSeconds(10)).until(() -> conversationOf(contact),
-                Optional::isPresent).orElseThrow();
-        return api.get("/api/v1/conversations/" + conversation.path("id").asString() + "/messages").json();
+        JsonNode conversation = await().atMost(Duration.ofSeconds(10))
+                .until(() -> conversationOf(contact), Optional::isPresent)
+                .orElseThrow();
+        return api.get("/api/v1/conversations/" + conversation.path("id").asString() + "/messages")
+                .json();
     }
 
     private static List<String> roles(JsonNode messages, String role) {
@@ -353,9 +395,11 @@ public abstract class ChannelContract extends IntegrationTestSupport {
     /** The texts of the conversation's messages from the business that the outbox marked sent, oldest first. */
     public static List<String> sentThroughOutbox(Api api, String conversationId) {
         List<String> sent = new ArrayList<>();
-        for (JsonNode message : api.get("/api/v1/conversations/" + conversationId + "/messages").json()) {
+        for (JsonNode message :
+                api.get("/api/v1/conversations/" + conversationId + "/messages").json()) {
             if (!"user".equals(message.path("role").asString())
-                    && Objects.equals("sent", message.path("delivery").path("status").asString())) {
+                    && Objects.equals(
+                            "sent", message.path("delivery").path("status").asString())) {
                 sent.add(message.path("content").asString());
             }
         }

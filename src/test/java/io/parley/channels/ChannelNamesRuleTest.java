@@ -25,11 +25,12 @@ class ChannelNamesRuleTest {
     private static final Path MAIN = Path.of("src/main/java/io/parley");
 
     /** Channel names as they appear on the wire, in SQL, paths, metric names and codes (lower case). */
-    static final Pattern NAME_IN_LITERAL = Pattern.compile(
-            "(?<![a-z0-9])(whatsapp|webchat|telegram|messenger|instagram|viber|wechat)(?![a-z0-9])");
+    static final Pattern NAME_IN_LITERAL =
+            Pattern.compile("(?<![a-z0-9])(whatsapp|webchat|telegram|messenger|instagram|viber|wechat)(?![a-z0-9])");
     /** The short type names are ordinary words ("api" is also a usage provider): comparing with one is a branch. */
     static final Pattern SHORT_TYPE_BRANCH = Pattern.compile("\"(api|web|app)\"\\s*\\.\\s*equals"
             + "|equals(?:IgnoreCase)?\\s*\\(\\s*\"(api|web|app)\"\\s*\\)|case\\s+\"(api|web|app)\"\\s*(?:->|:|,)");
+
     static final Pattern TYPE_CONSTANT = Pattern.compile(
             "\\bChannelType\\s*\\.\\s*(WHATSAPP|WEBCHAT|API|WEB|APP)\\b|import\\s+static\\s+io\\.parley\\.platform"
                     + "\\.channel\\.ChannelType\\.");
@@ -43,8 +44,8 @@ class ChannelNamesRuleTest {
      * contacts store (data a channel yields; each channel addresses them through its capabilities), and the catalog
      * of problem codes the OpenAPI description lists (codes such as {@code no_whatsapp_channel} are API contract).
      */
-    static final Set<String> ALLOWED = Set.of(
-            "platform/channel/ChannelType.java", "contacts/ContactIdentity.java", "apidocs/ProblemCodes.java");
+    static final Set<String> ALLOWED =
+            Set.of("platform/channel/ChannelType.java", "contacts/ContactIdentity.java", "apidocs/ProblemCodes.java");
 
     @Test
     void should_name_a_channel_only_inside_its_package_under_channels() throws IOException {
@@ -58,21 +59,29 @@ class ChannelNamesRuleTest {
                 violations.addAll(violations(relative, read(file)));
             });
         }
-        assertThat(violations).as("Generic modules must ask Channels, not name a channel").isEmpty();
+        assertThat(violations)
+                .as("Generic modules must ask Channels, not name a channel")
+                .isEmpty();
     }
 
     @Test
     void should_catch_each_way_of_naming_a_channel() {
-        assertThat(violations("x", "class A { boolean b(String c) { return \"whatsapp\".equals(c); } }")).hasSize(1);
+        assertThat(violations("x", "class A { boolean b(String c) { return \"whatsapp\".equals(c); } }"))
+                .hasSize(1);
         assertThat(violations("x", "class A { String s = \"\"\"\n select * from t where type = 'webchat'\"\"\"; }"))
                 .hasSize(1);
-        assertThat(violations("x", "class A { Object t = ChannelType.WHATSAPP; }")).hasSize(1);
-        assertThat(violations("x", "class A { Object t = ChannelType . API; }")).hasSize(1);
-        assertThat(violations("x", "class A { boolean b(String c) { return \"api\".equals(c); } }")).hasSize(1);
-        assertThat(violations("x", "class A { int b(String c) { return switch (c) { case \"web\" -> 1; default -> 0; }; } }"))
+        assertThat(violations("x", "class A { Object t = ChannelType.WHATSAPP; }"))
                 .hasSize(1);
-        assertThat(violations("x", "class A { static final String CODE = \"131047\"; int i = 131056; }")).hasSize(2);
-        assertThat(violations("x", "class A { String path = \"/webhooks/telegram\"; }")).hasSize(1);
+        assertThat(violations("x", "class A { Object t = ChannelType . API; }")).hasSize(1);
+        assertThat(violations("x", "class A { boolean b(String c) { return \"api\".equals(c); } }"))
+                .hasSize(1);
+        assertThat(violations(
+                        "x", "class A { int b(String c) { return switch (c) { case \"web\" -> 1; default -> 0; }; } }"))
+                .hasSize(1);
+        assertThat(violations("x", "class A { static final String CODE = \"131047\"; int i = 131056; }"))
+                .hasSize(2);
+        assertThat(violations("x", "class A { String path = \"/webhooks/telegram\"; }"))
+                .hasSize(1);
     }
 
     @Test

@@ -37,7 +37,12 @@ class ContactMigrationTest {
 
     @BeforeEach
     void schemaBeforeOrganizationContacts() {
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").target("26").load().migrate();
+        Flyway.configure()
+                .dataSource(database)
+                .locations("classpath:db/migration")
+                .target("26")
+                .load()
+                .migrate();
         org = organization("Shop");
         firstBot = chatbot(org, "Sales");
         secondBot = chatbot(org, "Support");
@@ -65,19 +70,25 @@ class ContactMigrationTest {
         usageDay(org, newer, DAY.plusDays(1), 1);
         UUID campaign = campaign(org, secondBot, secondAccount);
         jdbc.sql("insert into campaign_messages (campaign_id, contact_id, message_id) values (:c, :contact, :m)")
-                .param("c", campaign).param("contact", newer).param("m", UUID.randomUUID()).update();
+                .param("c", campaign)
+                .param("contact", newer)
+                .param("m", UUID.randomUUID())
+                .update();
 
         migrate();
 
-        assertThat(exists("contacts", newer)).as("the newer contact merged away").isFalse();
+        assertThat(exists("contacts", newer))
+                .as("the newer contact merged away")
+                .isFalse();
         assertThat(identities(older)).containsExactlyInAnyOrder("phone:+4915111", "bsuid:DE.abc");
         Map<String, Object> row = jdbc.sql("""
                         select display_name, tier, cast(variables as text) as variables, array_to_string(tags, ',') as tags,
-                               last_seen_at, created_at, chatbot_id from contacts where id = :id""")
-                .param("id", older).query().singleRow();
+                               last_seen_at, created_at, chatbot_id from contacts where id = :id""").param("id", older).query().singleRow();
         assertThat(row.get("display_name")).as("the name last seen").isEqualTo("Ana B.");
         assertThat(row.get("tier")).isEqualTo("verified");
-        assertThat((String) row.get("variables")).contains("\"city\": \"Berlin\"").contains("\"plan\": \"pro\"");
+        assertThat((String) row.get("variables"))
+                .contains("\"city\": \"Berlin\"")
+                .contains("\"plan\": \"pro\"");
         assertThat(row.get("tags")).isEqualTo("new,vip");
         assertThat(((Timestamp) row.get("last_seen_at")).toInstant()).isEqualTo(T4);
         assertThat(((Timestamp) row.get("created_at")).toInstant()).isEqualTo(T1);
@@ -87,14 +98,24 @@ class ContactMigrationTest {
         assertThat(contactOf("sessions", olderSession)).isEqualTo(older);
         assertThat(contactOf("sessions", newerSession)).isEqualTo(older);
         assertThat(contactOf("leads", freshLead)).as("the lead touched last").isEqualTo(older);
-        assertThat(contactOf("leads", staleLead)).as("stays in the lead list without a contact").isNull();
-        assertThat(jdbc.sql("select count(*) from usage_records where contact_id = :id").param("id", older)
-                .query(Integer.class).single()).isEqualTo(2);
+        assertThat(contactOf("leads", staleLead))
+                .as("stays in the lead list without a contact")
+                .isNull();
+        assertThat(jdbc.sql("select count(*) from usage_records where contact_id = :id")
+                        .param("id", older)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
         assertThat(jdbc.sql("select day, messages from contact_usage_days where contact_id = :id order by day")
-                .param("id", older).query((rs, n) -> rs.getDate(1).toLocalDate() + "=" + rs.getLong(2)).list())
+                        .param("id", older)
+                        .query((rs, n) -> rs.getDate(1).toLocalDate() + "=" + rs.getLong(2))
+                        .list())
                 .containsExactly(DAY + "=5", DAY.plusDays(1) + "=1");
-        assertThat(jdbc.sql("select contact_id from campaign_messages where campaign_id = :c").param("c", campaign)
-                .query(UUID.class).single()).isEqualTo(older);
+        assertThat(jdbc.sql("select contact_id from campaign_messages where campaign_id = :c")
+                        .param("c", campaign)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(older);
     }
 
     @Test
@@ -114,8 +135,11 @@ class ContactMigrationTest {
 
         migrate();
 
-        assertThat(jdbc.sql("select count(*) from contacts where organization_id = :org").param("org", org)
-                .query(Integer.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("select count(*) from contacts where organization_id = :org")
+                        .param("org", org)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(4);
         assertThat(identities(whatsApp)).containsExactly("phone:+4915111");
         assertThat(identities(visitor)).containsExactly("webchat:session-1");
         assertThat(identities(otherVisitor)).containsExactly("webchat:session-2");
@@ -141,10 +165,15 @@ class ContactMigrationTest {
 
         jdbc.sql("delete from chatbots where id = :id").param("id", secondBot).update();
 
-        assertThat(exists("contacts", shared)).as("another chatbot talks with it").isTrue();
+        assertThat(exists("contacts", shared))
+                .as("another chatbot talks with it")
+                .isTrue();
         assertThat(identities(shared)).containsExactly("phone:+4915111");
-        assertThat(jdbc.sql("select chatbot_id from contacts where id = :id").param("id", shared)
-                .query((rs, n) -> rs.getObject(1)).list()).as("first seen by a deleted chatbot")
+        assertThat(jdbc.sql("select chatbot_id from contacts where id = :id")
+                        .param("id", shared)
+                        .query((rs, n) -> rs.getObject(1))
+                        .list())
+                .as("first seen by a deleted chatbot")
                 .containsOnlyNulls();
         assertThat(exists("contacts", own)).isFalse();
         assertThat(exists("contacts", firstSeenOnly)).isFalse();
@@ -152,12 +181,18 @@ class ContactMigrationTest {
     }
 
     private void migrate() {
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(database)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     private UUID organization(String name) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into organizations (id, name) values (:id, :name)").param("id", id).param("name", name)
+        jdbc.sql("insert into organizations (id, name) values (:id, :name)")
+                .param("id", id)
+                .param("name", name)
                 .update();
         return id;
     }
@@ -167,7 +202,10 @@ class ContactMigrationTest {
         jdbc.sql("""
                         insert into chatbots (id, organization_id, name, system_prompt, fallback_error, fallback_limit,
                             fallback_unknown) values (:id, :org, :name, 'Help.', 'e', 'l', 'u')""")
-                .param("id", id).param("org", organization).param("name", name).update();
+                .param("id", id)
+                .param("org", organization)
+                .param("name", name)
+                .update();
         return id;
     }
 
@@ -176,21 +214,31 @@ class ContactMigrationTest {
         jdbc.sql("""
                         insert into channel_accounts (id, organization_id, chatbot_id, type, external_id)
                         values (:id, :org, :bot, :type, :external)""")
-                .param("id", id).param("org", organization).param("bot", bot).param("type", type)
-                .param("external", external).update();
+                .param("id", id)
+                .param("org", organization)
+                .param("bot", bot)
+                .param("type", type)
+                .param("external", external)
+                .update();
         return id;
     }
 
-    private UUID contact(UUID organization, UUID bot, String name, Instant created, Instant seen, String variables,
-                         String tag) {
+    private UUID contact(
+            UUID organization, UUID bot, String name, Instant created, Instant seen, String variables, String tag) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into contacts (id, organization_id, chatbot_id, display_name, variables, tags,
                             created_at, last_seen_at)
                         values (:id, :org, :bot, :name, cast(:variables as jsonb), :tags, :created, :seen)""")
-                .param("id", id).param("org", organization).param("bot", bot).param("name", name)
-                .param("variables", variables).param("tags", tag == null ? new String[0] : new String[] {tag})
-                .param("created", Timestamp.from(created)).param("seen", Timestamp.from(seen)).update();
+                .param("id", id)
+                .param("org", organization)
+                .param("bot", bot)
+                .param("name", name)
+                .param("variables", variables)
+                .param("tags", tag == null ? new String[0] : new String[] {tag})
+                .param("created", Timestamp.from(created))
+                .param("seen", Timestamp.from(seen))
+                .update();
         return id;
     }
 
@@ -198,8 +246,12 @@ class ContactMigrationTest {
         jdbc.sql("""
                         insert into contact_identities (chatbot_id, kind, value, contact_id, organization_id)
                         values (:bot, :kind, :value, :contact, :org)""")
-                .param("bot", bot).param("kind", kind).param("value", value).param("contact", contact)
-                .param("org", organization).update();
+                .param("bot", bot)
+                .param("kind", kind)
+                .param("value", value)
+                .param("contact", contact)
+                .param("org", organization)
+                .update();
     }
 
     private UUID conversation(UUID organization, UUID bot, UUID contact, UUID account) {
@@ -207,8 +259,12 @@ class ContactMigrationTest {
         jdbc.sql("""
                         insert into conversations (id, organization_id, chatbot_id, contact_id, channel_account_id,
                             channel) values (:id, :org, :bot, :contact, :account, 'whatsapp')""")
-                .param("id", id).param("org", organization).param("bot", bot).param("contact", contact)
-                .param("account", account).update();
+                .param("id", id)
+                .param("org", organization)
+                .param("bot", bot)
+                .param("contact", contact)
+                .param("account", account)
+                .update();
         return id;
     }
 
@@ -217,8 +273,13 @@ class ContactMigrationTest {
         jdbc.sql("""
                         insert into sessions (id, organization_id, conversation_id, contact_id, chatbot_id, started_at,
                             last_message_at) values (:id, :org, :conversation, :contact, :bot, :at, :at)""")
-                .param("id", id).param("org", organization).param("conversation", conversation)
-                .param("contact", contact).param("bot", bot).param("at", Timestamp.from(T3)).update();
+                .param("id", id)
+                .param("org", organization)
+                .param("conversation", conversation)
+                .param("contact", contact)
+                .param("bot", bot)
+                .param("at", Timestamp.from(T3))
+                .update();
         return id;
     }
 
@@ -227,8 +288,13 @@ class ContactMigrationTest {
         jdbc.sql("""
                         insert into leads (id, organization_id, chatbot_id, contact_id, phone, updated_at)
                         values (:id, :org, :bot, :contact, :phone, :updated)""")
-                .param("id", id).param("org", organization).param("bot", bot).param("contact", contact)
-                .param("phone", phone).param("updated", Timestamp.from(updated)).update();
+                .param("id", id)
+                .param("org", organization)
+                .param("bot", bot)
+                .param("contact", contact)
+                .param("phone", phone)
+                .param("updated", Timestamp.from(updated))
+                .update();
         return id;
     }
 
@@ -236,16 +302,22 @@ class ContactMigrationTest {
         jdbc.sql("""
                         insert into usage_records (organization_id, chatbot_id, contact_id, conversation_id, provider)
                         values (:org, :bot, :contact, :conversation, 'offline')""")
-                .param("org", organization).param("bot", bot).param("contact", contact)
-                .param("conversation", conversation).update();
+                .param("org", organization)
+                .param("bot", bot)
+                .param("contact", contact)
+                .param("conversation", conversation)
+                .update();
     }
 
     private void usageDay(UUID organization, UUID contact, LocalDate day, long messages) {
         jdbc.sql("""
                         insert into contact_usage_days (organization_id, contact_id, day, messages)
                         values (:org, :contact, :day, :messages)""")
-                .param("org", organization).param("contact", contact).param("day", java.sql.Date.valueOf(day))
-                .param("messages", messages).update();
+                .param("org", organization)
+                .param("contact", contact)
+                .param("day", java.sql.Date.valueOf(day))
+                .param("messages", messages)
+                .update();
     }
 
     private UUID campaign(UUID organization, UUID bot, UUID account) {
@@ -253,26 +325,41 @@ class ContactMigrationTest {
         jdbc.sql("""
                         insert into campaigns (id, organization_id, chatbot_id, channel_account_id, name, tag, text,
                             total, created_at) values (:id, :org, :bot, :account, 'Spring', 'new', 'Hi', 1, now())""")
-                .param("id", id).param("org", organization).param("bot", bot).param("account", account).update();
+                .param("id", id)
+                .param("org", organization)
+                .param("bot", bot)
+                .param("account", account)
+                .update();
         return id;
     }
 
     private List<String> identities(UUID contact) {
         return jdbc.sql("select kind || ':' || value from contact_identities where contact_id = :id")
-                .param("id", contact).query(String.class).list();
+                .param("id", contact)
+                .query(String.class)
+                .list();
     }
 
     private String tier(UUID contact) {
-        return jdbc.sql("select tier from contacts where id = :id").param("id", contact).query(String.class).single();
+        return jdbc.sql("select tier from contacts where id = :id")
+                .param("id", contact)
+                .query(String.class)
+                .single();
     }
 
     private boolean exists(String table, UUID id) {
-        return jdbc.sql("select count(*) from " + table + " where id = :id").param("id", id).query(Integer.class)
-                .single() == 1;
+        return jdbc.sql("select count(*) from " + table + " where id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single()
+                == 1;
     }
 
     private UUID contactOf(String table, UUID id) {
-        return jdbc.sql("select contact_id from " + table + " where id = :id").param("id", id)
-                .query((rs, n) -> rs.getObject(1, UUID.class)).list().getFirst();
+        return jdbc.sql("select contact_id from " + table + " where id = :id")
+                .param("id", id)
+                .query((rs, n) -> rs.getObject(1, UUID.class))
+                .list()
+                .getFirst();
     }
 }

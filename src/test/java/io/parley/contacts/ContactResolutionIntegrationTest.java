@@ -31,6 +31,7 @@ class ContactResolutionIntegrationTest extends IntegrationTestSupport {
 
     @Autowired
     Contacts contacts;
+
     @Autowired
     PlatformTransactionManager transactionManager;
 
@@ -38,31 +39,39 @@ class ContactResolutionIntegrationTest extends IntegrationTestSupport {
     void should_resolve_a_verified_phone_claim_to_the_contact_whatsapp_created_for_that_number() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         String waId = "4917" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
-        assertThat(Webhooks.post(api, WhatsAppPayloads.text(bot.phoneNumberId(), waId, WhatsAppPayloads.newWamid(),
-                "Hello"), bot.appSecret()).status()).isEqualTo(200);
+        assertThat(Webhooks.post(
+                                api,
+                                WhatsAppPayloads.text(bot.phoneNumberId(), waId, WhatsAppPayloads.newWamid(), "Hello"),
+                                bot.appSecret())
+                        .status())
+                .isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> whatsAppContact(bot, waId) != null);
         ContactId whatsApp = whatsAppContact(bot, waId);
         ChatbotId otherBot = chatbot(bot.organizationId());
 
-        ResolvedContact resolved = resolve(org(bot.organizationId()), otherBot,
+        ResolvedContact resolved = resolve(
+                org(bot.organizationId()),
+                otherBot,
                 new IdentityClaims("+" + waId, "Ana@Example.org", null, "user-17", "Ana").identities(),
                 IdentityTrust.VERIFIED);
 
         assertThat(resolved.id()).isEqualTo(whatsApp);
         assertThat(resolved.created()).isFalse();
         assertThat(resolved.tier()).isEqualTo(ContactTier.VERIFIED);
-        assertThat(contacts.find(whatsApp).orElseThrow().identities()).containsExactlyInAnyOrder(
-                new ContactIdentity("phone", "+" + waId), new ContactIdentity("email", "ana@example.org"),
-                new ContactIdentity("external", "user-17"));
+        assertThat(contacts.find(whatsApp).orElseThrow().identities())
+                .containsExactlyInAnyOrder(
+                        new ContactIdentity("phone", "+" + waId),
+                        new ContactIdentity("email", "ana@example.org"),
+                        new ContactIdentity("external", "user-17"));
     }
 
     @Test
     void should_keep_the_same_phone_in_two_organizations_as_two_contacts() {
         String phone = newPhone();
-        ResolvedContact first = resolve(newOrganization(), null, List.of(ContactIdentity.phone(phone)),
-                IdentityTrust.VERIFIED);
-        ResolvedContact second = resolve(newOrganization(), null, List.of(ContactIdentity.phone(phone)),
-                IdentityTrust.VERIFIED);
+        ResolvedContact first =
+                resolve(newOrganization(), null, List.of(ContactIdentity.phone(phone)), IdentityTrust.VERIFIED);
+        ResolvedContact second =
+                resolve(newOrganization(), null, List.of(ContactIdentity.phone(phone)), IdentityTrust.VERIFIED);
 
         assertThat(first.created()).isTrue();
         assertThat(second.created()).isTrue();
@@ -86,36 +95,42 @@ class ContactResolutionIntegrationTest extends IntegrationTestSupport {
         OrganizationId org = newOrganization();
         String phone = newPhone();
         ContactIdentity email = new ContactIdentity("email", "pat-" + UUID.randomUUID() + "@example.org");
-        ContactId byEmail = resolve(org, null, List.of(email), IdentityTrust.VERIFIED).id();
-        ContactId byPhone = resolve(org, null, List.of(ContactIdentity.phone(phone)), IdentityTrust.VERIFIED).id();
+        ContactId byEmail =
+                resolve(org, null, List.of(email), IdentityTrust.VERIFIED).id();
+        ContactId byPhone = resolve(org, null, List.of(ContactIdentity.phone(phone)), IdentityTrust.VERIFIED)
+                .id();
         ContactIdentity device = new ContactIdentity("device", "dev-" + UUID.randomUUID());
 
-        ResolvedContact resolved = resolve(org, null, List.of(email, device, ContactIdentity.phone(phone)),
-                IdentityTrust.VERIFIED);
+        ResolvedContact resolved =
+                resolve(org, null, List.of(email, device, ContactIdentity.phone(phone)), IdentityTrust.VERIFIED);
         resolve(org, null, List.of(email, ContactIdentity.phone(phone)), IdentityTrust.VERIFIED);
 
         assertThat(resolved.id()).as("phone outranks email").isEqualTo(byPhone);
         assertThat(contacts.find(byPhone).orElseThrow().identities())
                 .containsExactlyInAnyOrder(ContactIdentity.phone(phone), device);
         assertThat(contacts.find(byEmail).orElseThrow().identities()).containsExactly(email);
-        List<String> conflicts = jdbc.sql("""
+        List<String> conflicts =
+                jdbc.sql("""
                         select cast(payload as text) from system_events
-                        where organization_id = :org and type = 'contacts.identity_conflict'""")
-                .param("org", org.value()).query(String.class).list();
+                        where organization_id = :org and type = 'contacts.identity_conflict'""").param("org", org.value()).query(String.class).list();
         assertThat(conflicts).as("the same conflict again is said once").hasSize(1);
-        assertThat(conflicts.getFirst()).contains(byPhone.toString()).contains(byEmail.toString())
-                .contains("email").doesNotContain(email.value());
+        assertThat(conflicts.getFirst())
+                .contains(byPhone.toString())
+                .contains(byEmail.toString())
+                .contains("email")
+                .doesNotContain(email.value());
     }
 
     @Test
     void should_never_attach_unsigned_claims_to_a_verified_contact() {
         OrganizationId org = newOrganization();
         String phone = newPhone();
-        ContactId verified = resolve(org, null, List.of(ContactIdentity.phone(phone)), IdentityTrust.VERIFIED).id();
+        ContactId verified = resolve(org, null, List.of(ContactIdentity.phone(phone)), IdentityTrust.VERIFIED)
+                .id();
         ContactIdentity device = new ContactIdentity("device", "dev-" + UUID.randomUUID());
 
-        ResolvedContact claimed = resolve(org, null, List.of(ContactIdentity.phone(phone), device),
-                IdentityTrust.CLAIMED);
+        ResolvedContact claimed =
+                resolve(org, null, List.of(ContactIdentity.phone(phone), device), IdentityTrust.CLAIMED);
 
         assertThat(claimed.id()).isNotEqualTo(verified);
         assertThat(claimed.created()).isTrue();
@@ -123,15 +138,17 @@ class ContactResolutionIntegrationTest extends IntegrationTestSupport {
         assertThat(contacts.find(verified).orElseThrow().identities()).containsExactly(ContactIdentity.phone(phone));
         assertThat(contacts.find(claimed.id()).orElseThrow().identities()).containsExactly(device);
         assertThat(resolve(org, null, List.of(device), IdentityTrust.CLAIMED).id())
-                .as("the visitor comes back as the same guest").isEqualTo(claimed.id());
+                .as("the visitor comes back as the same guest")
+                .isEqualTo(claimed.id());
     }
 
     @Test
     void should_lead_a_verified_contacts_own_device_back_to_it_without_attaching_claims() {
         OrganizationId org = newOrganization();
         ContactIdentity device = new ContactIdentity("device", "dev-" + UUID.randomUUID());
-        ContactId verified = resolve(org, null, List.of(ContactIdentity.phone(newPhone()), device),
-                IdentityTrust.VERIFIED).id();
+        ContactId verified = resolve(
+                        org, null, List.of(ContactIdentity.phone(newPhone()), device), IdentityTrust.VERIFIED)
+                .id();
         ContactIdentity email = new ContactIdentity("email", "eve-" + UUID.randomUUID() + "@example.org");
 
         ResolvedContact again = resolve(org, null, List.of(email, device), IdentityTrust.CLAIMED);
@@ -139,7 +156,10 @@ class ContactResolutionIntegrationTest extends IntegrationTestSupport {
         assertThat(again.id()).isEqualTo(verified);
         assertThat(contacts.find(verified).orElseThrow().identities()).doesNotContain(email);
         assertThat(jdbc.sql("select count(*) from contact_identities where organization_id = :org and kind = 'email'")
-                .param("org", org.value()).query(Integer.class).single()).isZero();
+                        .param("org", org.value())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -150,8 +170,8 @@ class ContactResolutionIntegrationTest extends IntegrationTestSupport {
         ResolvedContact claimed = resolve(org, null, List.of(device, email), IdentityTrust.CLAIMED);
         assertThat(claimed.tier()).isEqualTo(ContactTier.STANDARD);
 
-        ResolvedContact proven = resolve(org, null, List.of(email, new ContactIdentity("external", "u-1")),
-                IdentityTrust.VERIFIED);
+        ResolvedContact proven =
+                resolve(org, null, List.of(email, new ContactIdentity("external", "u-1")), IdentityTrust.VERIFIED);
 
         assertThat(proven.id()).isEqualTo(claimed.id());
         assertThat(proven.tier()).isEqualTo(ContactTier.VERIFIED);
@@ -168,7 +188,8 @@ class ContactResolutionIntegrationTest extends IntegrationTestSupport {
         List<Future<ResolvedContact>> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
             for (int i = 0; i < racers; i++) {
-                List<ContactIdentity> identities = i % 2 == 0 ? List.of(ContactIdentity.phone(phone), device)
+                List<ContactIdentity> identities = i % 2 == 0
+                        ? List.of(ContactIdentity.phone(phone), device)
                         : List.of(device, ContactIdentity.phone(phone));
                 results.add(pool.submit(() -> {
                     start.await();
@@ -181,26 +202,37 @@ class ContactResolutionIntegrationTest extends IntegrationTestSupport {
                 ids.add(result.get().id());
             }
             assertThat(ids).hasSize(racers).containsOnly(ids.getFirst());
-            assertThat(results.stream().filter(r -> r.resultNow().created()).count()).isEqualTo(1);
+            assertThat(results.stream().filter(r -> r.resultNow().created()).count())
+                    .isEqualTo(1);
         }
-        assertThat(jdbc.sql("select count(*) from contacts where organization_id = :org").param("org", org.value())
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from contacts where organization_id = :org")
+                        .param("org", org.value())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from system_events where organization_id = :org")
-                .param("org", org.value()).query(Integer.class).single()).as("no conflicts").isZero();
+                        .param("org", org.value())
+                        .query(Integer.class)
+                        .single())
+                .as("no conflicts")
+                .isZero();
     }
 
-    private ResolvedContact resolve(OrganizationId org, ChatbotId bot, List<ContactIdentity> identities,
-                                    IdentityTrust trust) {
-        return new TransactionTemplate(transactionManager).execute(status ->
-                contacts.resolve(org, bot, identities, trust, null, NOW));
+    private ResolvedContact resolve(
+            OrganizationId org, ChatbotId bot, List<ContactIdentity> identities, IdentityTrust trust) {
+        return new TransactionTemplate(transactionManager)
+                .execute(status -> contacts.resolve(org, bot, identities, trust, null, NOW));
     }
 
     private ContactId whatsAppContact(Tenants.WhatsAppBot bot, String waId) {
         return jdbc.sql("""
                         select contact_id from contact_identities
                         where organization_id = cast(:org as uuid) and kind = 'phone' and value = :phone""")
-                .param("org", bot.organizationId()).param("phone", "+" + waId)
-                .query((rs, n) -> new ContactId(rs.getObject(1, UUID.class))).optional().orElse(null);
+                .param("org", bot.organizationId())
+                .param("phone", "+" + waId)
+                .query((rs, n) -> new ContactId(rs.getObject(1, UUID.class)))
+                .optional()
+                .orElse(null);
     }
 
     private OrganizationId newOrganization() {
@@ -209,7 +241,8 @@ class ContactResolutionIntegrationTest extends IntegrationTestSupport {
 
     private ChatbotId chatbot(String organizationId) {
         return new ChatbotId(UUID.fromString(api.post("/api/v1/organizations/" + organizationId + "/chatbots", """
-                {"name": "Web", "systemPrompt": "Help.", "model": {"provider": "offline"}}""").text("id")));
+                {"name": "Web", "systemPrompt": "Help.", "model": {"provider": "offline"}}""")
+                .text("id")));
     }
 
     private static OrganizationId org(String id) {

@@ -41,7 +41,9 @@ class BurstIntegrationTest extends TimeTestSupport {
         time.advance(Duration.ofMillis(200)); // the contact is still typing
         chat.says("and the bike is broken");
         time.advance(DEBOUNCE.minusMillis(1));
-        assertThat(bot.llm().requests()).as("a model call before the burst went quiet").isEmpty();
+        assertThat(bot.llm().requests())
+                .as("a model call before the burst went quiet")
+                .isEmpty();
         time.advance(Duration.ofMillis(1));
 
         assertThat(chat.awaitReceived(1)).containsExactly("Sorry about the bike! A replacement is on its way.");
@@ -54,13 +56,15 @@ class BurstIntegrationTest extends TimeTestSupport {
         assertThat(second.answered()).isTrue();
         assertThat(first.turnId()).isNotNull().isEqualTo(second.turnId());
         assertThat(rows.turns(conversationId)).extracting(Rows.Turn::id).containsExactly(first.turnId());
-        assertThat(gapBetweenFirstTwo(conversationId)).as("the second message came inside the debounce window")
+        assertThat(gapBetweenFirstTwo(conversationId))
+                .as("the second message came inside the debounce window")
                 .isEqualTo(Duration.ofMillis(200));
 
         assertThat(bot.llm().requests()).hasSize(1);
         List<Line> sent = LlmRequests.messages(bot.llm().requests().getFirst());
-        assertThat(sent.subList(1, sent.size())).containsExactly(new Line("user", "Hi, my order 1234 arrived"),
-                new Line("user", "and the bike is broken"));
+        assertThat(sent.subList(1, sent.size()))
+                .containsExactly(
+                        new Line("user", "Hi, my order 1234 arrived"), new Line("user", "and the bike is broken"));
         assertThat(chat.received()).hasSize(1);
     }
 
@@ -75,7 +79,8 @@ class BurstIntegrationTest extends TimeTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> bot.llm().requests().size() == 1);
         chat.says("And do you deliver?");
         time.runDue();
-        assertThat(chat.received()).as("only the first turn ran: the second waits for its own debounce")
+        assertThat(chat.received())
+                .as("only the first turn ran: the second waits for its own debounce")
                 .containsExactly("First answer.");
         time.advance(DEBOUNCE);
 
@@ -86,8 +91,7 @@ class BurstIntegrationTest extends TimeTestSupport {
         assertThat(secondCall.getLast()).isEqualTo(new Line("user", "And do you deliver?"));
         assertThat(secondCall).contains(new Line("assistant", "First answer."));
         List<Rows.Message> messages = rows.messages(chat.conversationId());
-        assertThat(messages).extracting(Rows.Message::role)
-                .containsExactly("user", "user", "assistant", "assistant");
+        assertThat(messages).extracting(Rows.Message::role).containsExactly("user", "user", "assistant", "assistant");
         assertThat(messages.get(0).turnId()).isNotEqualTo(messages.get(1).turnId());
     }
 
@@ -106,7 +110,9 @@ class BurstIntegrationTest extends TimeTestSupport {
             chat.says(text);
         }
         time.advance(DEBOUNCE.minusMillis(1));
-        assertThat(bot.llm().requests()).as("a model call before the burst went quiet").isEmpty();
+        assertThat(bot.llm().requests())
+                .as("a model call before the burst went quiet")
+                .isEmpty();
         time.advance(Duration.ofMillis(1));
 
         assertThat(chat.awaitReceived(1)).containsExactly("Got all four, thanks.");
@@ -114,7 +120,8 @@ class BurstIntegrationTest extends TimeTestSupport {
         assertThat(sent.subList(1, sent.size())).extracting(Line::text).containsExactlyElementsOf(burst);
         String conversationId = chat.conversationId();
         assertThat(rows.turns(conversationId)).hasSize(1);
-        assertThat(rows.messages(conversationId)).extracting(Rows.Message::role)
+        assertThat(rows.messages(conversationId))
+                .extracting(Rows.Message::role)
                 .containsExactly("user", "user", "user", "user", "assistant");
         assertThat(bot.llm().requests()).hasSize(1);
     }
@@ -122,8 +129,10 @@ class BurstIntegrationTest extends TimeTestSupport {
     @Test
     void should_answer_in_a_second_turn_with_the_first_reply_as_history_when_a_message_arrives_after_the_reply() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
-        bot.llm().repliesInSequence(LlmFake.ok("Sorry to hear that. Could you send a photo?"),
-                LlmFake.ok("Thanks, a replacement is on its way."));
+        bot.llm()
+                .repliesInSequence(
+                        LlmFake.ok("Sorry to hear that. Could you send a photo?"),
+                        LlmFake.ok("Thanks, a replacement is on its way."));
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
 
         chat.says("My bike arrived broken");
@@ -132,20 +141,23 @@ class BurstIntegrationTest extends TimeTestSupport {
         chat.says("Here is the photo");
         time.advance(DEBOUNCE);
 
-        assertThat(chat.awaitReceived(2)).containsExactly("Sorry to hear that. Could you send a photo?",
-                "Thanks, a replacement is on its way.");
+        assertThat(chat.awaitReceived(2))
+                .containsExactly("Sorry to hear that. Could you send a photo?", "Thanks, a replacement is on its way.");
         assertThat(bot.llm().requests()).hasSize(2);
         List<Line> second = LlmRequests.messages(bot.llm().requests().get(1));
         assertThat(second.getFirst().role()).isEqualTo("system");
-        assertThat(second.subList(1, second.size())).containsExactly(
-                new Line("user", "My bike arrived broken"),
-                new Line("assistant", "Sorry to hear that. Could you send a photo?"),
-                new Line("user", "Here is the photo"));
+        assertThat(second.subList(1, second.size()))
+                .containsExactly(
+                        new Line("user", "My bike arrived broken"),
+                        new Line("assistant", "Sorry to hear that. Could you send a photo?"),
+                        new Line("user", "Here is the photo"));
 
         String conversationId = chat.conversationId();
         List<Rows.Message> messages = rows.messages(conversationId);
         assertThat(messages).extracting(Rows.Message::role).containsExactly("user", "assistant", "user", "assistant");
-        assertThat(messages.get(0).turnId()).isNotNull().isNotEqualTo(messages.get(2).turnId());
+        assertThat(messages.get(0).turnId())
+                .isNotNull()
+                .isNotEqualTo(messages.get(2).turnId());
         assertThat(messages.get(2).turnId()).isNotNull();
         assertThat(rows.turns(conversationId)).extracting(Rows.Turn::outcome).containsExactly("answered", "answered");
     }
@@ -153,7 +165,9 @@ class BurstIntegrationTest extends TimeTestSupport {
     private Duration gapBetweenFirstTwo(String conversationId) {
         List<Timestamp> times = jdbc.sql("""
                         select created_at from messages where conversation_id = :id and role = 'user' order by seq limit 2""")
-                .param("id", UUID.fromString(conversationId)).query(Timestamp.class).list();
+                .param("id", UUID.fromString(conversationId))
+                .query(Timestamp.class)
+                .list();
         return Duration.between(times.get(0).toInstant(), times.get(1).toInstant());
     }
 }

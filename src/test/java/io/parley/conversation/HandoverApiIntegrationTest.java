@@ -6,7 +6,6 @@ import io.parley.testing.Api;
 import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.Tenants;
 import io.parley.testing.WhatsAppChat;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -26,19 +25,23 @@ class HandoverApiIntegrationTest extends IntegrationTestSupport {
         assertThat(taken.json().path("owner").asString()).isEqualTo("human");
 
         chat.says("Is anybody there?");
-        Api.Response sent = api.post("/api/v1/conversations/" + chat.conversationId() + "/messages",
+        Api.Response sent = api.post(
+                "/api/v1/conversations/" + chat.conversationId() + "/messages",
                 "{\"text\": \"Hello, this is Maria from Acme.\"}");
         assertThat(sent.status()).isEqualTo(202);
         assertThat(chat.awaitReceived(2)).containsExactly("Bot answer.", "Hello, this is Maria from Acme.");
         time.advance(PAST_EVERY_RETRY);
         assertThat(chat.received()).hasSize(2);
-        assertThat(bot.llm().requests()).as("no model call while a person owns it").hasSize(1);
+        assertThat(bot.llm().requests())
+                .as("no model call while a person owns it")
+                .hasSize(1);
 
         Api.Response back = api.post("/api/v1/conversations/" + chat.conversationId() + "/handback", "{}");
         assertThat(back.json().path("owner").asString()).isEqualTo("bot");
         chat.says("Thanks, one more question");
         assertThat(chat.awaitReceived(3)).last().isEqualTo("Bot answer.");
-        assertThat(api.get("/api/v1/conversations/" + chat.conversationId() + "/messages").json())
+        assertThat(api.get("/api/v1/conversations/" + chat.conversationId() + "/messages")
+                        .json())
                 .anySatisfy(m -> assertThat(m.path("role").asString()).isEqualTo("agent"));
     }
 
@@ -50,8 +53,8 @@ class HandoverApiIntegrationTest extends IntegrationTestSupport {
         chat.says("Hi");
         chat.awaitReceived(1);
 
-        Api.Response empty = api.post("/api/v1/conversations/" + chat.conversationId() + "/messages",
-                "{\"text\": \"   \"}");
+        Api.Response empty =
+                api.post("/api/v1/conversations/" + chat.conversationId() + "/messages", "{\"text\": \"   \"}");
         Api.Response unknown = api.post("/api/v1/conversations/" + UUID.randomUUID() + "/handover", "{}");
 
         assertThat(empty.status()).isEqualTo(400);

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * event per burst says why, and after resuming only messages that arrived since are answered (ADR 33).
  */
 class PausedChatbotIntegrationTest extends IntegrationTestSupport {
-    private static final String FAQ = "[{\"question\": \"What are your opening hours?\", \"answer\": \"Nine to five.\"}]";
+    private static final String FAQ =
+            "[{\"question\": \"What are your opening hours?\", \"answer\": \"Nine to five.\"}]";
 
     @Test
     void should_store_a_burst_without_answering_and_record_one_event_when_the_chatbot_is_paused() {
@@ -43,7 +44,11 @@ class PausedChatbotIntegrationTest extends IntegrationTestSupport {
         assertThat(roles(chat)).containsExactly("user", "user", "user");
         assertThat(GraphFake.sends(bot.phoneNumberId())).isEmpty();
         assertThat(turnReasons(chat)).containsExactly("chatbot_paused");
-        assertThat(api.get("/api/v1/chatbots/" + bot.chatbotId()).json().path("active").asBoolean()).isFalse();
+        assertThat(api.get("/api/v1/chatbots/" + bot.chatbotId())
+                        .json()
+                        .path("active")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -62,7 +67,8 @@ class PausedChatbotIntegrationTest extends IntegrationTestSupport {
 
         assertThat(chat.awaitReceived(1)).containsExactly("Nine to five.");
         List<JsonNode> events = awaitPausedEvents(bot, 2);
-        assertThat(events).extracting(e -> e.path("payload").path("reason").asString())
+        assertThat(events)
+                .extracting(e -> e.path("payload").path("reason").asString())
                 .containsExactlyInAnyOrder("chatbot_paused", "received_while_paused");
         assertThat(roles(chat)).containsExactly("user", "user", "user", "assistant");
         assertThat(chat.received()).hasSize(1);
@@ -72,7 +78,8 @@ class PausedChatbotIntegrationTest extends IntegrationTestSupport {
     void should_answer_no_chatbot_of_it_and_let_only_the_operator_switch_it_when_the_organization_is_paused() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, FAQ);
         String org = "/api/v1/organizations/" + bot.organizationId();
-        String adminKey = api.post(org + "/api-keys", "{\"name\": \"admin\", \"role\": \"admin\"}").text("key");
+        String adminKey = api.post(org + "/api-keys", "{\"name\": \"admin\", \"role\": \"admin\"}")
+                .text("key");
         assertProblem(api.withToken(adminKey).patch(org, "{\"active\": false}"), 403, "forbidden");
 
         Api.Response paused = api.patch(org, "{\"active\": false}");
@@ -81,12 +88,17 @@ class PausedChatbotIntegrationTest extends IntegrationTestSupport {
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
         chat.says("What are your opening hours?");
 
-        assertThat(awaitPausedEvents(bot, 1).getFirst().path("payload").path("reason").asString())
+        assertThat(awaitPausedEvents(bot, 1)
+                        .getFirst()
+                        .path("payload")
+                        .path("reason")
+                        .asString())
                 .isEqualTo("organization_paused");
         assertThat(GraphFake.sends(bot.phoneNumberId())).isEmpty();
         assertProblem(api.withToken(adminKey).patch(org, "{\"active\": true}"), 403, "forbidden");
 
-        assertThat(api.patch(org, "{\"active\": true}").json().path("active").asBoolean()).isTrue();
+        assertThat(api.patch(org, "{\"active\": true}").json().path("active").asBoolean())
+                .isTrue();
         chat.says("What are your opening hours?");
         assertThat(chat.awaitReceived(1)).containsExactly("Nine to five.");
     }
@@ -95,21 +107,26 @@ class PausedChatbotIntegrationTest extends IntegrationTestSupport {
     void should_refuse_with_a_field_error_when_active_is_not_a_boolean() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, FAQ);
 
-        JsonNode problem = assertProblem(api.patch("/api/v1/chatbots/" + bot.chatbotId(), "{\"active\": \"no\"}"),
-                400, "validation_failed");
+        JsonNode problem = assertProblem(
+                api.patch("/api/v1/chatbots/" + bot.chatbotId(), "{\"active\": \"no\"}"), 400, "validation_failed");
 
         assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("active");
-        assertThat(api.get("/api/v1/chatbots/" + bot.chatbotId()).json().path("active").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/chatbots/" + bot.chatbotId())
+                        .json()
+                        .path("active")
+                        .asBoolean())
+                .isTrue();
     }
 
     /** Several messages in one webhook, as Meta batches them: one burst, one turn. */
     private void burst(Tenants.WhatsAppBot bot, WhatsAppChat chat, String... texts) {
         String[] payloads = new String[texts.length];
         for (int i = 0; i < texts.length; i++) {
-            payloads[i] = WhatsAppPayloads.text(bot.phoneNumberId(), chat.waId(), WhatsAppPayloads.newWamid(),
-                    texts[i]);
+            payloads[i] =
+                    WhatsAppPayloads.text(bot.phoneNumberId(), chat.waId(), WhatsAppPayloads.newWamid(), texts[i]);
         }
-        assertThat(Webhooks.post(api, WhatsAppPayloads.inOneChange(payloads), bot.appSecret()).status())
+        assertThat(Webhooks.post(api, WhatsAppPayloads.inOneChange(payloads), bot.appSecret())
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -119,11 +136,18 @@ class PausedChatbotIntegrationTest extends IntegrationTestSupport {
                                               created_at)
                         select :id, organization_id, :conversation, 'user', 'text', :text, true, :at
                         from chatbots where id = :bot""")
-                .param("id", UUID.randomUUID()).param("conversation", UUID.fromString(conversationId))
-                .param("text", text).param("bot", UUID.fromString(bot.chatbotId()))
-                .param("at", Timestamp.from(jdbc.sql("select resumed_at from chatbots where id = :bot")
-                        .param("bot", UUID.fromString(bot.chatbotId())).query(Timestamp.class).single().toInstant()
-                        .minusSeconds(1)))
+                .param("id", UUID.randomUUID())
+                .param("conversation", UUID.fromString(conversationId))
+                .param("text", text)
+                .param("bot", UUID.fromString(bot.chatbotId()))
+                .param(
+                        "at",
+                        Timestamp.from(jdbc.sql("select resumed_at from chatbots where id = :bot")
+                                .param("bot", UUID.fromString(bot.chatbotId()))
+                                .query(Timestamp.class)
+                                .single()
+                                .toInstant()
+                                .minusSeconds(1)))
                 .update();
     }
 
@@ -133,16 +157,21 @@ class PausedChatbotIntegrationTest extends IntegrationTestSupport {
     }
 
     private List<JsonNode> pausedEvents(Tenants.WhatsAppBot bot) {
-        JsonNode events = api.get("/api/v1/organizations/" + bot.organizationId() + "/events?type=turn.paused").json();
+        JsonNode events = api.get("/api/v1/organizations/" + bot.organizationId() + "/events?type=turn.paused")
+                .json();
         return StreamSupport.stream(events.spliterator(), false).toList();
     }
 
     private List<String> roles(WhatsAppChat chat) {
-        return StreamSupport.stream(chat.messages().spliterator(), false).map(m -> m.path("role").asString()).toList();
+        return StreamSupport.stream(chat.messages().spliterator(), false)
+                .map(m -> m.path("role").asString())
+                .toList();
     }
 
     private List<String> turnReasons(WhatsAppChat chat) {
         return jdbc.sql("select fallback_reason from turns where conversation_id = :id order by started_at")
-                .param("id", UUID.fromString(chat.conversationId())).query(String.class).list();
+                .param("id", UUID.fromString(chat.conversationId()))
+                .query(String.class)
+                .list();
     }
 }

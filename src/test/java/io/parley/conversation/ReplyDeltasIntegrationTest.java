@@ -21,10 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 class ReplyDeltasIntegrationTest extends IntegrationTestSupport {
     @Autowired
     ReplyDeltas thisNode;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JsonMapper json;
+
     @Autowired
     Clock clock;
 
@@ -48,7 +51,8 @@ class ReplyDeltasIntegrationTest extends IntegrationTestSupport {
         List<ReplyDeltas.Delta> received = new CopyOnWriteArrayList<>();
         String long_ = "ü€😀".repeat(900); // 3,600 chars, far more than 8,000 bytes of NOTIFY payload once escaped
 
-        try (ReplyDeltas.Subscription ignored = otherNode.subscribe(conversation, Duration.ofMinutes(1), received::add)) {
+        try (ReplyDeltas.Subscription ignored =
+                otherNode.subscribe(conversation, Duration.ofMinutes(1), received::add)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> thisNode.followed(conversation));
             thisNode.publish(conversation, "Hello");
             thisNode.publish(conversation, ", world. ");
@@ -58,18 +62,19 @@ class ReplyDeltasIntegrationTest extends IntegrationTestSupport {
             await().atMost(Duration.ofSeconds(10)).until(() -> received.contains(new ReplyDeltas.End()));
         }
         StringBuilder text = new StringBuilder();
-        received.stream().filter(d -> d instanceof ReplyDeltas.Text)
+        received.stream()
+                .filter(d -> d instanceof ReplyDeltas.Text)
                 .forEach(d -> text.append(((ReplyDeltas.Text) d).text()));
         assertThat(text.toString()).isEqualTo("Hello, world. " + long_);
         assertThat(received.getLast()).isEqualTo(new ReplyDeltas.End());
-        assertThat(received.subList(0, 2)).containsExactly(new ReplyDeltas.Text("Hello"),
-                new ReplyDeltas.Text(", world. "));
+        assertThat(received.subList(0, 2))
+                .containsExactly(new ReplyDeltas.Text("Hello"), new ReplyDeltas.Text(", world. "));
     }
 
     @Test
     void should_not_ask_for_deltas_of_a_conversation_nobody_follows() {
         ConversationId followed = new ConversationId(UUID.randomUUID());
-        otherNode.subscribe(followed, Duration.ofMinutes(1), d -> { });
+        otherNode.subscribe(followed, Duration.ofMinutes(1), d -> {});
 
         await().atMost(Duration.ofSeconds(10)).until(() -> thisNode.followed(followed));
         assertThat(thisNode.followed(new ConversationId(UUID.randomUUID()))).isFalse();

@@ -33,34 +33,52 @@ class SessionMigrationTest {
         UUID account = jdbc.sql("""
                         insert into channel_accounts (id, organization_id, chatbot_id, type, external_id)
                         values (:id, :org, :bot, 'webchat', :external) returning id""")
-                .param("id", UUID.randomUUID()).param("org", org).param("bot", bot)
-                .param("external", "webchat:" + bot).query(UUID.class).single();
+                .param("id", UUID.randomUUID())
+                .param("org", org)
+                .param("bot", bot)
+                .param("external", "webchat:" + bot)
+                .query(UUID.class)
+                .single();
         UUID talked = conversation(org, bot, account);
         UUID silent = conversation(org, bot, account);
         UUID turn = UUID.randomUUID();
         jdbc.sql("""
                         insert into turns (id, organization_id, conversation_id, outcome, started_at)
                         values (:id, :org, :conversation, 'answered', :at)""")
-                .param("id", turn).param("org", org).param("conversation", talked)
-                .param("at", Timestamp.from(FIRST)).update();
+                .param("id", turn)
+                .param("org", org)
+                .param("conversation", talked)
+                .param("at", Timestamp.from(FIRST))
+                .update();
         for (Instant at : List.of(FIRST, FIRST.plusSeconds(5), LAST)) {
             jdbc.sql("""
                             insert into messages (id, organization_id, conversation_id, role, content, created_at)
                             values (:id, :org, :conversation, 'user', 'hello', :at)""")
-                    .param("id", UUID.randomUUID()).param("org", org).param("conversation", talked)
-                    .param("at", Timestamp.from(at)).update();
+                    .param("id", UUID.randomUUID())
+                    .param("org", org)
+                    .param("conversation", talked)
+                    .param("at", Timestamp.from(at))
+                    .update();
         }
         jdbc.sql("""
                         insert into usage_records (organization_id, chatbot_id, conversation_id, turn_id, provider,
                             tokens_in, tokens_out) values (:org, :bot, :conversation, :turn, 'openai', 42, 7)""")
-                .param("org", org).param("bot", bot).param("conversation", talked).param("turn", turn).update();
+                .param("org", org)
+                .param("bot", bot)
+                .param("conversation", talked)
+                .param("turn", turn)
+                .update();
 
         migrateTo("latest");
 
-        List<Session> sessions = jdbc.sql("select * from sessions where organization_id = :org").param("org", org)
-                .query((rs, row) -> new Session(rs.getObject("id", UUID.class),
-                        rs.getObject("conversation_id", UUID.class), rs.getTimestamp("started_at").toInstant(),
-                        rs.getTimestamp("last_message_at").toInstant(), rs.getTimestamp("ended_at")))
+        List<Session> sessions = jdbc.sql("select * from sessions where organization_id = :org")
+                .param("org", org)
+                .query((rs, row) -> new Session(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("conversation_id", UUID.class),
+                        rs.getTimestamp("started_at").toInstant(),
+                        rs.getTimestamp("last_message_at").toInstant(),
+                        rs.getTimestamp("ended_at")))
                 .list();
         assertThat(sessions).hasSize(1);
         Session session = sessions.getFirst();
@@ -69,19 +87,30 @@ class SessionMigrationTest {
         assertThat(session.lastMessageAt()).isEqualTo(LAST);
         assertThat(session.endedAt()).isNull();
         assertThat(jdbc.sql("select distinct session_id from messages where conversation_id = :c")
-                .param("c", talked).query(UUID.class).list()).containsExactly(session.id());
-        assertThat(jdbc.sql("select session_id from turns where id = :id").param("id", turn).query(UUID.class)
-                .single()).isEqualTo(session.id());
-        assertThat(jdbc.sql("select session_id from usage_records where turn_id = :id").param("id", turn)
-                .query(UUID.class).single()).isEqualTo(session.id());
+                        .param("c", talked)
+                        .query(UUID.class)
+                        .list())
+                .containsExactly(session.id());
+        assertThat(jdbc.sql("select session_id from turns where id = :id")
+                        .param("id", turn)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(session.id());
+        assertThat(jdbc.sql("select session_id from usage_records where turn_id = :id")
+                        .param("id", turn)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(session.id());
     }
 
-    private record Session(UUID id, UUID conversationId, Instant startedAt, Instant lastMessageAt,
-                           Timestamp endedAt) {
-    }
+    private record Session(UUID id, UUID conversationId, Instant startedAt, Instant lastMessageAt, Timestamp endedAt) {}
 
     private void migrateTo(String version) {
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").target(version).load()
+        Flyway.configure()
+                .dataSource(database)
+                .locations("classpath:db/migration")
+                .target(version)
+                .load()
                 .migrate();
     }
 
@@ -98,13 +127,20 @@ class SessionMigrationTest {
     private UUID conversation(UUID org, UUID bot, UUID account) {
         UUID contact = UUID.randomUUID();
         jdbc.sql("insert into contacts (id, organization_id, chatbot_id) values (:id, :org, :bot)")
-                .param("id", contact).param("org", org).param("bot", bot).update();
+                .param("id", contact)
+                .param("org", org)
+                .param("bot", bot)
+                .update();
         UUID conversation = UUID.randomUUID();
         jdbc.sql("""
                         insert into conversations (id, organization_id, chatbot_id, contact_id, channel_account_id,
                             channel) values (:id, :org, :bot, :contact, :account, 'webchat')""")
-                .param("id", conversation).param("org", org).param("bot", bot).param("contact", contact)
-                .param("account", account).update();
+                .param("id", conversation)
+                .param("org", org)
+                .param("bot", bot)
+                .param("contact", contact)
+                .param("account", account)
+                .update();
         return conversation;
     }
 }

@@ -33,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 class SessionsIntegrationTest extends TimeTestSupport {
     @Autowired
     Conversations conversations;
+
     @Autowired
     ChannelAccounts channelAccounts;
 
@@ -40,10 +41,10 @@ class SessionsIntegrationTest extends TimeTestSupport {
     void should_start_a_new_session_the_model_sees_alone_when_a_message_arrives_after_the_timeout() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
         assertThat(api.put("/api/v1/prices", """
-                {"provider": "openai", "model": "gpt-4o-mini", "inputPer1k": 0.15, "outputPer1k": 0.6}""")
-                .status()).isEqualTo(200);
+                {"provider": "openai", "model": "gpt-4o-mini", "inputPer1k": 0.15, "outputPer1k": 0.6}""").status()).isEqualTo(200);
         assertThat(api.patch("/api/v1/chatbots/" + bot.chatbotId(), "{\"sessionTimeout\": \"PT30M\"}")
-                .text("sessionTimeout")).isEqualTo("PT30M");
+                        .text("sessionTimeout"))
+                .isEqualTo("PT30M");
         bot.llm().repliesInSequence(LlmFake.ok("Nice to meet you, Beatriz."), LlmFake.ok("I do not know it yet."));
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
         chat.says("My name is Beatriz");
@@ -70,19 +71,25 @@ class SessionsIntegrationTest extends TimeTestSupport {
             assertThat(session.path("tokensOut").asLong()).isEqualTo(7);
             assertThat(session.path("cost").decimalValue()).isEqualByComparingTo(new BigDecimal("0.0105"));
         }
-        assertThat(sessionIdsOfMessages(chat)).containsExactly(first.path("id").asString(),
-                first.path("id").asString(), sessions.get(1).path("id").asString(),
-                sessions.get(1).path("id").asString());
-        JsonNode turns = api.get("/api/v1/conversations/" + chat.conversationId() + "/turns").json();
-        assertThat(turns.findValuesAsString("sessionId")).containsExactly(first.path("id").asString(),
-                sessions.get(1).path("id").asString());
+        assertThat(sessionIdsOfMessages(chat))
+                .containsExactly(
+                        first.path("id").asString(),
+                        first.path("id").asString(),
+                        sessions.get(1).path("id").asString(),
+                        sessions.get(1).path("id").asString());
+        JsonNode turns = api.get("/api/v1/conversations/" + chat.conversationId() + "/turns")
+                .json();
+        assertThat(turns.findValuesAsString("sessionId"))
+                .containsExactly(
+                        first.path("id").asString(), sessions.get(1).path("id").asString());
     }
 
     @Test
     void should_keep_one_session_whatever_the_gap_when_the_timeout_is_zero() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
         assertThat(api.patch("/api/v1/chatbots/" + bot.chatbotId(), "{\"sessionTimeout\": \"PT0S\"}")
-                .text("sessionTimeout")).isEqualTo("PT0S");
+                        .text("sessionTimeout"))
+                .isEqualTo("PT0S");
         bot.llm().repliesInSequence(LlmFake.ok("Nice to meet you, Beatriz."), LlmFake.ok("Your name is Beatriz."));
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
         chat.says("My name is Beatriz");
@@ -97,7 +104,8 @@ class SessionsIntegrationTest extends TimeTestSupport {
         time.advance(Duration.ofHours(2));
         chat.says("Still there?");
 
-        assertThat(LlmRequests.messages(bot.llm().requests().get(1))).extracting(Line::text)
+        assertThat(LlmRequests.messages(bot.llm().requests().get(1)))
+                .extracting(Line::text)
                 .contains("My name is Beatriz", "Nice to meet you, Beatriz.", "What is my name?");
         JsonNode sessions = sessions(chat.conversationId());
         assertThat(sessions).hasSize(1);
@@ -110,19 +118,36 @@ class SessionsIntegrationTest extends TimeTestSupport {
     void should_start_a_new_session_when_the_message_asks_for_one() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
         bot.llm().repliesInSequence(LlmFake.ok("Order 4411 ships tomorrow."), LlmFake.ok("How can I help?"));
-        ChannelAccount webchat = channelAccounts.builtIn(new ChatbotId(UUID.fromString(bot.chatbotId())), io.parley.platform.channel.ChannelType.WEBCHAT);
+        ChannelAccount webchat = channelAccounts.builtIn(
+                new ChatbotId(UUID.fromString(bot.chatbotId())), io.parley.platform.channel.ChannelType.WEBCHAT);
         String visitor = "visitor-" + UUID.randomUUID();
-        Api.Response accepted = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages", """
+        Api.Response accepted =
+                api.post("/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages", """
                 {"sessionId": "%s", "text": "Where is order 4411?"}""".formatted(visitor));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         String conversation = accepted.text("conversationId");
         time.advance(DEBOUNCE);
-        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/v1/conversations/" + conversation
-                + "/messages").json().findValuesAsString("role").contains("assistant"));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get("/api/v1/conversations/" + conversation + "/messages")
+                        .json()
+                        .findValuesAsString("role")
+                        .contains("assistant"));
 
-        Receipt receipt = conversations.receive(new InboundMessage(webchat.organizationId(), webchat.chatbotId(),
-                webchat.id(), io.parley.platform.channel.ChannelType.WEBCHAT, visitor + ":fresh", List.of(new ContactIdentity(ContactIdentity.WEBCHAT,
-                visitor)), null, "text", "Something else", Map.of(), null, null, true, true));
+        Receipt receipt = conversations.receive(new InboundMessage(
+                webchat.organizationId(),
+                webchat.chatbotId(),
+                webchat.id(),
+                io.parley.platform.channel.ChannelType.WEBCHAT,
+                visitor + ":fresh",
+                List.of(new ContactIdentity(ContactIdentity.WEBCHAT, visitor)),
+                null,
+                "text",
+                "Something else",
+                Map.of(),
+                null,
+                null,
+                true,
+                true));
         time.advance(DEBOUNCE);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> bot.llm().requests().size() == 2);
@@ -134,7 +159,8 @@ class SessionsIntegrationTest extends TimeTestSupport {
         JsonNode sessions = sessions(conversation);
         assertThat(sessions).hasSize(2);
         assertThat(sessions.get(0).path("endReason").asString()).isEqualTo("new_session");
-        assertThat(sessions.get(1).path("id").asString()).isEqualTo(receipt.sessionId().toString());
+        assertThat(sessions.get(1).path("id").asString())
+                .isEqualTo(receipt.sessionId().toString());
         assertThat(sessions.get(1).path("current").asBoolean()).isTrue();
     }
 
@@ -143,18 +169,21 @@ class SessionsIntegrationTest extends TimeTestSupport {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
         WhatsAppChat chat = answered(bot);
         String other = Tenants.organization(api, "Other " + UUID.randomUUID());
-        Api otherKey = api.withToken(api.post("/api/v1/organizations/" + other + "/api-keys",
-                "{\"name\": \"other\", \"role\": \"agent\"}").text("key"));
-        Api ownKey = api.withToken(api.post("/api/v1/organizations/" + bot.organizationId() + "/api-keys",
-                "{\"name\": \"own\", \"role\": \"agent\"}").text("key"));
+        Api otherKey = api.withToken(
+                api.post("/api/v1/organizations/" + other + "/api-keys", "{\"name\": \"other\", \"role\": \"agent\"}")
+                        .text("key"));
+        Api ownKey = api.withToken(api.post(
+                        "/api/v1/organizations/" + bot.organizationId() + "/api-keys",
+                        "{\"name\": \"own\", \"role\": \"agent\"}")
+                .text("key"));
         String path = "/api/v1/conversations/" + chat.conversationId();
 
         assertProblem(otherKey.get(path + "/sessions"), 404, "conversation_not_found");
         assertProblem(otherKey.get(path + "/turns"), 404, "conversation_not_found");
         assertThat(ownKey.get(path + "/sessions").json()).hasSize(1);
         assertThat(ownKey.get(path + "/turns").json()).hasSize(1);
-        assertProblem(api.get("/api/v1/conversations/" + UUID.randomUUID() + "/sessions"), 404,
-                "conversation_not_found");
+        assertProblem(
+                api.get("/api/v1/conversations/" + UUID.randomUUID() + "/sessions"), 404, "conversation_not_found");
     }
 
     @Test
@@ -167,8 +196,10 @@ class SessionsIntegrationTest extends TimeTestSupport {
         assertInvalidField(api.patch(path, "{\"sessionTimeout\": \"-PT5M\"}"), "sessionTimeout");
         assertInvalidField(api.patch(path, "{\"sessionTimeout\": \"P400D\"}"), "sessionTimeout");
         assertInvalidField(api.patch(path, "{\"sessionTimeout\": 120}"), "sessionTimeout");
-        assertThat(api.patch(path, "{\"sessionTimeout\": \"PT90M\"}").text("sessionTimeout")).isEqualTo("PT1H30M");
-        assertThat(api.patch(path, "{\"sessionTimeout\": null}").text("sessionTimeout")).isEqualTo("PT1H");
+        assertThat(api.patch(path, "{\"sessionTimeout\": \"PT90M\"}").text("sessionTimeout"))
+                .isEqualTo("PT1H30M");
+        assertThat(api.patch(path, "{\"sessionTimeout\": null}").text("sessionTimeout"))
+                .isEqualTo("PT1H");
         Api.Response created = api.post("/api/v1/organizations/" + bot.organizationId() + "/chatbots", """
                 {"name": "Short visits", "systemPrompt": "Be brief.", "sessionTimeout": "PT2S"}""");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -183,6 +214,7 @@ class SessionsIntegrationTest extends TimeTestSupport {
 
     private static List<String> sessionIdsOfMessages(WhatsAppChat chat) {
         return StreamSupport.stream(chat.messages().spliterator(), false)
-                .map(message -> message.path("sessionId").asString()).toList();
+                .map(message -> message.path("sessionId").asString())
+                .toList();
     }
 }

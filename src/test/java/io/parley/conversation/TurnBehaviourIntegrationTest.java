@@ -9,10 +9,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.parley.testing.Api;
 import io.parley.testing.Fakes;
 import io.parley.testing.GraphFake;
+import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.LlmFake;
 import io.parley.testing.LlmRequests;
 import io.parley.testing.LlmRequests.Line;
-import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.Rows;
 import io.parley.testing.Tenants;
 import io.parley.testing.WhatsAppChat;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 /** What one turn does besides replying: FAQ answers, usage, human ownership, typing, the reaper, history. */
@@ -43,7 +42,9 @@ class TurnBehaviourIntegrationTest extends IntegrationTestSupport {
         chat.says("What are your opening hours?");
 
         assertThat(chat.awaitReceived(1)).containsExactly("We are open from 9 to 18, Monday to Saturday.");
-        assertThat(rows.turns(chat.conversationId())).extracting(Rows.Turn::outcome).containsExactly("answered");
+        assertThat(rows.turns(chat.conversationId()))
+                .extracting(Rows.Turn::outcome)
+                .containsExactly("answered");
     }
 
     @Test
@@ -53,7 +54,9 @@ class TurnBehaviourIntegrationTest extends IntegrationTestSupport {
         chat.says("Do you repair bicycles?");
 
         assertThat(chat.awaitReceived(1)).containsExactly("UNKNOWN-FALLBACK");
-        assertThat(rows.turns(chat.conversationId())).extracting(Rows.Turn::outcome).containsExactly("no_answer");
+        assertThat(rows.turns(chat.conversationId()))
+                .extracting(Rows.Turn::outcome)
+                .containsExactly("no_answer");
     }
 
     @Test
@@ -70,9 +73,10 @@ class TurnBehaviourIntegrationTest extends IntegrationTestSupport {
         String conversationId = chat.conversationId();
         List<Rows.Turn> turns = rows.turns(conversationId);
         assertThat(turns).hasSize(2);
-        assertThat(rows.usage(conversationId)).containsExactlyInAnyOrder(
-                new Rows.Usage(turns.get(0).id(), "openai", "gpt-4o-mini", 42, 7),
-                new Rows.Usage(turns.get(1).id(), "openai", "gpt-4o-mini", 42, 7));
+        assertThat(rows.usage(conversationId))
+                .containsExactlyInAnyOrder(
+                        new Rows.Usage(turns.get(0).id(), "openai", "gpt-4o-mini", 42, 7),
+                        new Rows.Usage(turns.get(1).id(), "openai", "gpt-4o-mini", 42, 7));
     }
 
     @Test
@@ -84,11 +88,13 @@ class TurnBehaviourIntegrationTest extends IntegrationTestSupport {
         chat.awaitReceived(1);
         String conversationId = chat.conversationId();
         jdbc.sql("update conversations set owner = 'human' where id = :id")
-                .param("id", UUID.fromString(conversationId)).update();
+                .param("id", UUID.fromString(conversationId))
+                .update();
 
         chat.says("I would rather talk to a person");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> rows.messages(conversationId).getLast().answered());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> rows.messages(conversationId).getLast().answered());
         List<Rows.Message> messages = rows.messages(conversationId);
         assertThat(messages).extracting(Rows.Message::role).containsExactly("user", "assistant", "user");
         List<Rows.Turn> turns = rows.turns(conversationId);
@@ -110,15 +116,18 @@ class TurnBehaviourIntegrationTest extends IntegrationTestSupport {
         String last = chat.says("I have two questions");
         chat.awaitReceived(1);
 
-        List<LoggedRequest> graphCalls = Fakes.wiremock().findAll(
-                postRequestedFor(urlEqualTo("/graph/v22.0/" + bot.phoneNumberId() + "/messages")));
-        List<JsonNode> bodies = graphCalls.stream().map(r -> Api.json().readTree(r.getBodyAsString())).toList();
+        List<LoggedRequest> graphCalls = Fakes.wiremock()
+                .findAll(postRequestedFor(urlEqualTo("/graph/v22.0/" + bot.phoneNumberId() + "/messages")));
+        List<JsonNode> bodies = graphCalls.stream()
+                .map(r -> Api.json().readTree(r.getBodyAsString()))
+                .toList();
         assertThat(bodies).hasSize(2);
         JsonNode typing = bodies.get(0);
         assertThat(typing.path("status").asString()).isEqualTo("read");
         assertThat(typing.path("message_id").asString()).isEqualTo(last);
         assertThat(typing.path("typing_indicator").path("type").asString()).isEqualTo("text");
-        assertThat(bodies.get(1).path("text").path("body").asString()).as("the reply, after the typing indicator")
+        assertThat(bodies.get(1).path("text").path("body").asString())
+                .as("the reply, after the typing indicator")
                 .isEqualTo("Happy to help with both.");
     }
 
@@ -167,13 +176,17 @@ class TurnBehaviourIntegrationTest extends IntegrationTestSupport {
         assertThat(history).extracting(Line::text).doesNotContain("Hello", "Hi! How can I help?", "seed 11");
     }
 
-    private void insertMessage(Tenants.WhatsAppBot bot, String conversationId, String role, String content,
-                               boolean needsReply) {
+    private void insertMessage(
+            Tenants.WhatsAppBot bot, String conversationId, String role, String content, boolean needsReply) {
         jdbc.sql("""
                         insert into messages (id, organization_id, conversation_id, role, type, content, needs_reply)
                         values (:id, :org, :conversation, :role, 'text', :content, :needsReply)""")
-                .param("id", UUID.randomUUID()).param("org", UUID.fromString(bot.organizationId()))
-                .param("conversation", UUID.fromString(conversationId)).param("role", role)
-                .param("content", content).param("needsReply", needsReply).update();
+                .param("id", UUID.randomUUID())
+                .param("org", UUID.fromString(bot.organizationId()))
+                .param("conversation", UUID.fromString(conversationId))
+                .param("role", role)
+                .param("content", content)
+                .param("needsReply", needsReply)
+                .update();
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ApiReferenceBrowserTest {
     @LocalServerPort
     int port;
+
     private WebDriver browser;
 
     @BeforeEach
@@ -45,13 +46,15 @@ class ApiReferenceBrowserTest {
         wait.until(d -> !d.findElements(By.cssSelector(".opblock-tag")).isEmpty());
 
         assertThat(browser.getCurrentUrl()).endsWith("/api/swagger-ui/index.html");
-        assertThat(browser.findElement(By.cssSelector(".info .title")).getText()).startsWith("Parley API");
+        assertThat(browser.findElement(By.cssSelector(".info .title")).getText())
+                .startsWith("Parley API");
         assertThat(browser.findElements(By.cssSelector(".opblock-tag")))
                 .extracting(tag -> tag.getAttribute("data-tag"))
                 .contains("tenancy", "client", "webhooks", "conversation");
         wait.until(d -> d.findElements(By.cssSelector(".opblock-summary-path")).stream()
                 .anyMatch(path -> path.getText().contains("/webhooks/whatsapp")));
-        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .extracting(LogEntry::getMessage)
                 .noneMatch(message -> message.contains("Content Security Policy"));
     }
 }

@@ -4,15 +4,15 @@ import io.parley.testing.RealDependency;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -21,18 +21,28 @@ final class Chromium {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     /** A new browser; skips the test on a machine without Chromium, fails it with {@code CI=true}. */
     static WebDriver start() {
-        RealDependency.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        RealDependency.require(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1000,800");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1000,800");
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build();
         return new ChromeDriver(service, options);
     }
@@ -79,7 +89,11 @@ final class Chromium {
 
     /** What the widget keeps in {@code localStorage} for the channel {@code key}: one field of it, or null. */
     static String stored(WebDriver browser, String key, String field) {
-        return (String) script(browser, "const raw = localStorage.getItem('parley.widget.' + arguments[0]);"
-                + " return raw ? (JSON.parse(raw)[arguments[1]] || null) : null;", key, field);
+        return (String) script(
+                browser,
+                "const raw = localStorage.getItem('parley.widget.' + arguments[0]);"
+                        + " return raw ? (JSON.parse(raw)[arguments[1]] || null) : null;",
+                key,
+                field);
     }
 }

@@ -37,8 +37,7 @@ final class FakeClientApi implements AutoCloseable {
         void write(HttpExchange exchange, JsonNode request) throws IOException, InterruptedException;
     }
 
-    record EventsConnection(String lastEventId, String conversationToken) {
-    }
+    record EventsConnection(String lastEventId, String conversationToken) {}
 
     private final HttpServer parley;
     private final HttpServer site;
@@ -77,8 +76,10 @@ final class FakeClientApi implements AutoCloseable {
 
     /** Sends one SSE frame on the open event stream (and on the next one if none is open). */
     void pushEvent(String id, String author, String text) {
-        events.add("id: " + id + "\nevent: message\ndata: " + JSON.writeValueAsString(Map.of("id", id, "author",
-                author, "text", text, "createdAt", "2026-12-07T08:00:00Z")) + "\n\n");
+        events.add("id: " + id + "\nevent: message\ndata: "
+                + JSON.writeValueAsString(
+                        Map.of("id", id, "author", author, "text", text, "createdAt", "2026-12-07T08:00:00Z"))
+                + "\n\n");
     }
 
     /** Ends the open event stream, as a proxy's timeout would. */
@@ -103,8 +104,20 @@ final class FakeClientApi implements AutoCloseable {
     static Answer streamed(String conversationId, String messageId, List<String> parts, CountDownLatch hold) {
         return (exchange, request) -> {
             OutputStream out = sse(exchange);
-            frame(out, "accepted", Map.of("requestId", request.path("requestId").asString(), "conversationId",
-                    conversationId, "contactId", "contact-1", "sessionId", "session-1", "conversationToken", TOKEN));
+            frame(
+                    out,
+                    "accepted",
+                    Map.of(
+                            "requestId",
+                            request.path("requestId").asString(),
+                            "conversationId",
+                            conversationId,
+                            "contactId",
+                            "contact-1",
+                            "sessionId",
+                            "session-1",
+                            "conversationToken",
+                            TOKEN));
             for (int i = 0; i < parts.size(); i++) {
                 frame(out, "delta", Map.of("text", parts.get(i)));
                 if (i == 0 && hold != null && !hold.await(20, TimeUnit.SECONDS)) {
@@ -138,10 +151,24 @@ final class FakeClientApi implements AutoCloseable {
 
     /** What Parley answers a repeated requestId whose first turn completed: the original response. */
     static Answer duplicateOf(String conversationId, String messageId, String text) {
-        return (exchange, request) -> json(exchange, 409, Map.of("code", "duplicate_request", "status", 409,
-                "original", Map.of("requestId", request.path("requestId").asString(), "conversationId",
-                        conversationId, "conversationToken", TOKEN, "replies",
-                        List.of(Map.of("id", messageId, "text", text)))));
+        return (exchange, request) -> json(
+                exchange,
+                409,
+                Map.of(
+                        "code",
+                        "duplicate_request",
+                        "status",
+                        409,
+                        "original",
+                        Map.of(
+                                "requestId",
+                                request.path("requestId").asString(),
+                                "conversationId",
+                                conversationId,
+                                "conversationToken",
+                                TOKEN,
+                                "replies",
+                                List.of(Map.of("id", messageId, "text", text)))));
     }
 
     // ------------------------------------------------------------------------------------------------ servers
@@ -150,8 +177,7 @@ final class FakeClientApi implements AutoCloseable {
         String page = """
                 <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A shop</title></head>
                 <body><h1>A shop</h1><a id="home" href="#top">Shop home</a>%s
-                <script src="%s/widget.js" data-parley-key="%s" async></script></body></html>"""
-                .formatted(hostPageExtra, parleyOrigin(), KEY);
+                <script src="%s/widget.js" data-parley-key="%s" async></script></body></html>""".formatted(hostPageExtra, parleyOrigin(), KEY);
         byte[] body = page.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
         exchange.sendResponseHeaders(200, body.length);
@@ -170,8 +196,10 @@ final class FakeClientApi implements AutoCloseable {
             }
             if (method.equals("OPTIONS")) {
                 exchange.getResponseHeaders().add("Access-Control-Allow-Methods", "GET, POST");
-                exchange.getResponseHeaders().add("Access-Control-Allow-Headers",
-                        "Authorization, Content-Type, Accept, X-Conversation-Token, Last-Event-ID");
+                exchange.getResponseHeaders()
+                        .add(
+                                "Access-Control-Allow-Headers",
+                                "Authorization, Content-Type, Accept, X-Conversation-Token, Last-Event-ID");
                 exchange.sendResponseHeaders(204, -1);
                 exchange.close();
             } else if (path.equals("/widget.js")) {
@@ -180,8 +208,12 @@ final class FakeClientApi implements AutoCloseable {
                 exchange.getResponseBody().write(widget);
                 exchange.close();
             } else if (path.equals("/client/v1/widget")) {
-                raw(exchange, settingsStatus, settingsStatus == 200 ? settings
-                        : "{\"code\": \"origin_not_allowed\", \"status\": " + settingsStatus + "}");
+                raw(
+                        exchange,
+                        settingsStatus,
+                        settingsStatus == 200
+                                ? settings
+                                : "{\"code\": \"origin_not_allowed\", \"status\": " + settingsStatus + "}");
             } else if (path.equals("/client/v1/messages") && method.equals("POST")) {
                 JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
                 posts.add(request);
@@ -207,7 +239,8 @@ final class FakeClientApi implements AutoCloseable {
     }
 
     private void events(HttpExchange exchange) throws IOException, InterruptedException {
-        eventConnections.add(new EventsConnection(exchange.getRequestHeaders().getFirst("Last-Event-ID"),
+        eventConnections.add(new EventsConnection(
+                exchange.getRequestHeaders().getFirst("Last-Event-ID"),
                 exchange.getRequestHeaders().getFirst("X-Conversation-Token")));
         int mine = generation.incrementAndGet();
         OutputStream out = sse(exchange);
@@ -253,8 +286,8 @@ final class FakeClientApi implements AutoCloseable {
 
     private static void raw(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json"
-                : "application/json");
+        exchange.getResponseHeaders()
+                .add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();

@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SandboxBrowserTest {
     @LocalServerPort
     int port;
+
     private WebDriver browser;
 
     @BeforeEach
@@ -50,14 +51,18 @@ class SandboxBrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(25));
         wait.until(d -> new Select(d.findElement(By.id("chatbot"))).getOptions().size() > 0);
         Select chatbots = new Select(browser.findElement(By.id("chatbot")));
-        String demo = chatbots.getOptions().stream().filter(o -> o.getText().startsWith("Parley Demo")).findFirst()
-                .orElseThrow().getAttribute("value");
+        String demo = chatbots.getOptions().stream()
+                .filter(o -> o.getText().startsWith("Parley Demo"))
+                .findFirst()
+                .orElseThrow()
+                .getAttribute("value");
         if (!demo.equals(chatbots.getFirstSelectedOption().getAttribute("value"))) {
             chatbots.selectByValue(demo);
         }
         assertThat(browser.getCurrentUrl()).doesNotContain(ParleyTestContext.ADMIN_TOKEN);
 
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-web"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-web")))
+                .click();
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("snippet")));
         assertThat(browser.findElement(By.id("snippet")).getText()).contains("/widget.js", "data-parley-key=\"pk_");
@@ -72,9 +77,11 @@ class SandboxBrowserTest {
 
         WebElement answer = wait.until(d -> find(widget, ".message.bot[data-id]"));
         assertThat(answer.getText()).contains("open-source, self-hosted messaging platform");
-        assertThat(widget.findElements(By.cssSelector(".message.contact"))).singleElement()
+        assertThat(widget.findElements(By.cssSelector(".message.contact")))
+                .singleElement()
                 .satisfies(message -> assertThat(message.getText()).isEqualTo("What is Parley?"));
-        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .extracting(LogEntry::getMessage)
                 .noneMatch(message -> message.contains("Content Security Policy"));
     }
 
@@ -85,8 +92,7 @@ class SandboxBrowserTest {
                 .text("id");
         String bot = api.post("/api/v1/organizations/" + org + "/chatbots", """
                 {"name": "Shop bot", "systemPrompt": "Answer.", "model": {"provider": "offline"},
-                 "faq": [{"question": "Do you ship to Spain?", "answer": "Yes, in 2 to 4 working days."}]}""")
-                .text("id");
+                 "faq": [{"question": "Do you ship to Spain?", "answer": "Yes, in 2 to 4 working days."}]}""").text("id");
         Api.Response channel = api.post("/api/v1/chatbots/" + bot + "/channels", """
                 {"type": "web", "name": "Shop", "allowedOrigins": ["https://shop.example"]}""");
         assertThat(channel.status()).as(channel.body()).isEqualTo(201);
@@ -100,8 +106,13 @@ class SandboxBrowserTest {
         assertThat(browser.findElement(By.id("snippet")).getText()).contains("data-parley-key=\"" + key + "\"");
         browser.findElement(By.id("allow-origin")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("origin-warning")));
-        assertThat(api.get("/api/v1/chatbots/" + bot + "/channels").json().get(0).path("allowedOrigins")
-                .valueStream().map(node -> node.asString()).toList())
+        assertThat(api.get("/api/v1/chatbots/" + bot + "/channels")
+                        .json()
+                        .get(0)
+                        .path("allowedOrigins")
+                        .valueStream()
+                        .map(node -> node.asString())
+                        .toList())
                 .containsExactly("https://shop.example", "http://localhost:" + port);
 
         SearchContext widget = wait.until(d -> {
@@ -141,14 +152,20 @@ class SandboxBrowserTest {
                 tag.onload = () => done(true);
                 document.head.appendChild(tag);""");
         Map<String, String> cases = Map.of(
-                "*it* _it_ snake_case **b**", "<p><em>it</em> <em>it</em> snake_case <strong>b</strong></p>",
-                "- one\n- `a*b`\n\n2. two", "<ul><li>one</li><li><code>a*b</code></li></ul><ol start=\"2\"><li>two</li></ol>",
-                "line 1\nline 2", "<p>line 1<br>line 2</p>",
+                "*it* _it_ snake_case **b**",
+                "<p><em>it</em> <em>it</em> snake_case <strong>b</strong></p>",
+                "- one\n- `a*b`\n\n2. two",
+                "<ul><li>one</li><li><code>a*b</code></li></ul><ol start=\"2\"><li>two</li></ol>",
+                "line 1\nline 2",
+                "<p>line 1<br>line 2</p>",
                 "[x](ftp://h/f) [y](http://h/\"q) <b onclick=1>",
                 "<p>[x](ftp://h/f) <a href=\"http://h/&quot;q\" target=\"_blank\" rel=\"noopener noreferrer nofollow\">y</a>"
                         + " &lt;b onclick=1&gt;</p>",
-                "```\n<i>**raw**</i>\n```", "<pre><code>&lt;i&gt;**raw**&lt;/i&gt;</code></pre>");
-        cases.forEach((markdown, html) -> assertThat(js.executeScript(
-                "return window.ParleyMarkdown.toHtml(arguments[0])", markdown)).as(markdown).isEqualTo(html));
+                "```\n<i>**raw**</i>\n```",
+                "<pre><code>&lt;i&gt;**raw**&lt;/i&gt;</code></pre>");
+        cases.forEach((markdown, html) -> assertThat(
+                        js.executeScript("return window.ParleyMarkdown.toHtml(arguments[0])", markdown))
+                .as(markdown)
+                .isEqualTo(html));
     }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 class SandboxIntegrationTest extends IntegrationTestSupport {
@@ -25,8 +24,7 @@ class SandboxIntegrationTest extends IntegrationTestSupport {
     void setUp() {
         demoBot = jdbc.sql("""
                         select b.id::text from chatbots b join organizations o on o.id = b.organization_id
-                        where o.slug = 'demo' order by b.created_at limit 1""")
-                .query(String.class).optional().orElse(null);
+                        where o.slug = 'demo' order by b.created_at limit 1""").query(String.class).optional().orElse(null);
     }
 
     @Test
@@ -34,10 +32,17 @@ class SandboxIntegrationTest extends IntegrationTestSupport {
         Api.Response page = api.withToken(null).get("/sandbox");
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.raw().headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
-        assertThat(page.body()).contains("<form id=\"sign-in-form\">", "<button id=\"connect-web\"",
-                "<script src=\"/widget.js\">", "<script src=\"/sandbox/sandbox.js\">",
-                "href=\"/sandbox/sandbox.css\"");
+        assertThat(page.raw().headers().firstValue("Content-Type"))
+                .get()
+                .asString()
+                .startsWith("text/html");
+        assertThat(page.body())
+                .contains(
+                        "<form id=\"sign-in-form\">",
+                        "<button id=\"connect-web\"",
+                        "<script src=\"/widget.js\">",
+                        "<script src=\"/sandbox/sandbox.js\">",
+                        "href=\"/sandbox/sandbox.css\"");
     }
 
     @Test
@@ -45,15 +50,26 @@ class SandboxIntegrationTest extends IntegrationTestSupport {
         for (String path : List.of("/sandbox", "/")) {
             Api.Response page = api.withToken(null).get(path);
 
-            String policy = page.raw().headers().firstValue("Content-Security-Policy").orElseThrow();
-            assertThat(policy).as(path).contains("frame-ancestors 'none'", "default-src 'self'", "script-src 'self'",
-                    "object-src 'none'").doesNotContain("unsafe-inline", "unsafe-eval", "*");
-            assertThat(page.raw().headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
-            assertThat(page.raw().headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            String policy =
+                    page.raw().headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertThat(policy)
+                    .as(path)
+                    .contains("frame-ancestors 'none'", "default-src 'self'", "script-src 'self'", "object-src 'none'")
+                    .doesNotContain("unsafe-inline", "unsafe-eval", "*");
+            assertThat(page.raw().headers().firstValue("X-Frame-Options"))
+                    .as(path)
+                    .hasValue("DENY");
+            assertThat(page.raw().headers().firstValue("X-Content-Type-Options"))
+                    .as(path)
+                    .hasValue("nosniff");
         }
-        assertThat(api.get("/api/v1/plans").raw().headers().firstValue("Content-Security-Policy")).get().asString()
-                .as("API answers load nothing").contains("default-src 'none'", "frame-ancestors 'none'");
-        assertThat(api.withToken(null).get("/sandbox").body()).as("no inline script or style for the policy to block")
+        assertThat(api.get("/api/v1/plans").raw().headers().firstValue("Content-Security-Policy"))
+                .get()
+                .asString()
+                .as("API answers load nothing")
+                .contains("default-src 'none'", "frame-ancestors 'none'");
+        assertThat(api.withToken(null).get("/sandbox").body())
+                .as("no inline script or style for the policy to block")
                 .doesNotContain("<style", "style=\"", "onclick", "<script>");
     }
 
@@ -63,11 +79,18 @@ class SandboxIntegrationTest extends IntegrationTestSupport {
         Api.Response style = api.withToken(null).get("/sandbox/sandbox.css");
 
         assertThat(script.status()).isEqualTo(200);
-        assertThat(script.raw().headers().firstValue("Content-Type")).get().asString().contains("javascript");
-        assertThat(script.body()).as("the sandbox embeds the widget").contains("Parley.boot", "/channels",
-                "type: 'web'");
+        assertThat(script.raw().headers().firstValue("Content-Type"))
+                .get()
+                .asString()
+                .contains("javascript");
+        assertThat(script.body())
+                .as("the sandbox embeds the widget")
+                .contains("Parley.boot", "/channels", "type: 'web'");
         assertThat(style.status()).isEqualTo(200);
-        assertThat(style.raw().headers().firstValue("Content-Type")).get().asString().startsWith("text/css");
+        assertThat(style.raw().headers().firstValue("Content-Type"))
+                .get()
+                .asString()
+                .startsWith("text/css");
         assertThat(style.body()).isNotBlank();
         assertThat(api.withToken(null).get("/sandbox/missing.js").status()).isEqualTo(404);
     }
@@ -83,9 +106,12 @@ class SandboxIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_have_created_the_demo_organization_and_chatbot_at_start_up() {
         assertThat(demoBot).as("demo chatbot").isNotNull();
-        String demoOrg = jdbc.sql("select id::text from organizations where slug = 'demo'").query(String.class).single();
+        String demoOrg = jdbc.sql("select id::text from organizations where slug = 'demo'")
+                .query(String.class)
+                .single();
 
-        JsonNode chatbots = api.get("/api/v1/organizations/" + demoOrg + "/chatbots").json();
+        JsonNode chatbots =
+                api.get("/api/v1/organizations/" + demoOrg + "/chatbots").json();
 
         assertThat(chatbots).hasSize(1);
         assertThat(chatbots.get(0).path("id").asString()).isEqualTo(demoBot);
@@ -102,35 +128,43 @@ class SandboxIntegrationTest extends IntegrationTestSupport {
         assertThat(accepted.json().path("duplicate").asBoolean()).isFalse();
         String conversation = accepted.text("conversationId");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            JsonNode messages = api.get("/api/v1/conversations/" + conversation + "/messages").json();
+            JsonNode messages = api.get("/api/v1/conversations/" + conversation + "/messages")
+                    .json();
             assertThat(messages).hasSize(2);
             assertThat(messages.get(0).path("role").asString()).isEqualTo("user");
             assertThat(messages.get(0).path("id").asString()).isEqualTo(accepted.text("messageId"));
             assertThat(messages.get(1).path("role").asString()).isEqualTo("assistant");
             assertThat(messages.get(1).path("content").asString()).startsWith(PARLEY_ANSWER);
-            assertThat(messages.get(1).path("delivery").path("status").asString()).isEqualTo("sent");
+            assertThat(messages.get(1).path("delivery").path("status").asString())
+                    .isEqualTo("sent");
         });
         JsonNode summary = api.get("/api/v1/conversations/" + conversation).json();
         assertThat(summary.path("channel").asString()).isEqualTo("webchat");
         assertThat(summary.path("chatbotId").asString()).isEqualTo(demoBot);
         assertThat(jdbc.sql("select outcome from turns where conversation_id = :id")
-                .param("id", UUID.fromString(conversation)).query(String.class).list()).containsExactly("answered");
+                        .param("id", UUID.fromString(conversation))
+                        .query(String.class)
+                        .list())
+                .containsExactly("answered");
     }
 
     @Test
     void should_answer_from_the_bundled_handbook_offline_and_cite_it_when_the_faq_has_no_answer() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
-                        select count(*) from knowledge_sources where chatbot_id = cast(:bot as uuid) and status = 'synced'""")
-                .param("bot", demoBot).query(Integer.class).single() > 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        jdbc.sql("""
+                        select count(*) from knowledge_sources where chatbot_id = cast(:bot as uuid) and status = 'synced'""").param("bot", demoBot).query(Integer.class).single() > 0);
 
-        Api.Response accepted = send(demoBot, "sandbox-" + UUID.randomUUID(), null,
-                "How long does shipping to Spain take?");
+        Api.Response accepted =
+                send(demoBot, "sandbox-" + UUID.randomUUID(), null, "How long does shipping to Spain take?");
 
         String conversation = accepted.text("conversationId");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            JsonNode messages = api.get("/api/v1/conversations/" + conversation + "/messages").json();
+            JsonNode messages = api.get("/api/v1/conversations/" + conversation + "/messages")
+                    .json();
             assertThat(messages).hasSize(2);
-            assertThat(messages.get(1).path("content").asString()).contains("Spain, France and Germany: 2 to 4 working days")
+            assertThat(messages.get(1).path("content").asString())
+                    .contains("Spain, France and Germany: 2 to 4 working days")
                     .contains("Parley Demo Shop handbook");
         });
     }
@@ -148,7 +182,10 @@ class SandboxIntegrationTest extends IntegrationTestSupport {
         assertInvalidField(send(demoBot, session, "no/slashes", "hi"), "clientMessageId");
         assertProblem(api.post(path(demoBot), "{\"sessionId\": "), 400, "malformed_request");
         assertThat(jdbc.sql("select count(*) from contact_identities where value = :session")
-                .param("session", session).query(Long.class).single()).isZero();
+                        .param("session", session)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(send(demoBot, session, null, "é".repeat(4096)).status()).isEqualTo(202);
     }
 
@@ -166,9 +203,15 @@ class SandboxIntegrationTest extends IntegrationTestSupport {
         assertThat(second.json().path("duplicate").asBoolean()).isTrue();
         String conversation = first.text("conversationId");
         assertThat(jdbc.sql("select count(*) from messages where conversation_id = :id and role = 'user'")
-                .param("id", UUID.fromString(conversation)).query(Long.class).single()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(api.get("/api/v1/conversations/"
-                + conversation + "/messages").json().findValuesAsString("role")).containsExactly("user", "assistant"));
+                        .param("id", UUID.fromString(conversation))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/conversations/" + conversation + "/messages")
+                                .json()
+                                .findValuesAsString("role"))
+                        .containsExactly("user", "assistant"));
     }
 
     @Test
@@ -177,16 +220,24 @@ class SandboxIntegrationTest extends IntegrationTestSupport {
         Api.Response second = send(demoBot, "sandbox-" + UUID.randomUUID(), "msg-1", "What is Parley?");
 
         assertThat(first.json().path("duplicate").asBoolean()).isFalse();
-        assertThat(second.json().path("duplicate").asBoolean()).as(second.body()).isFalse();
+        assertThat(second.json().path("duplicate").asBoolean())
+                .as(second.body())
+                .isFalse();
         assertThat(second.text("conversationId")).isNotEqualTo(first.text("conversationId"));
-        assertThat(api.get("/api/v1/conversations/" + second.text("conversationId") + "/messages").json()
-                .get(0).path("content").asString()).isEqualTo("What is Parley?");
+        assertThat(api.get("/api/v1/conversations/" + second.text("conversationId") + "/messages")
+                        .json()
+                        .get(0)
+                        .path("content")
+                        .asString())
+                .isEqualTo("What is Parley?");
     }
 
     private Api.Response send(String bot, String sessionId, String clientMessageId, String text) {
-        String body = Api.json().writeValueAsString(clientMessageId == null
-                ? Map.of("sessionId", sessionId, "text", text)
-                : Map.of("sessionId", sessionId, "clientMessageId", clientMessageId, "text", text));
+        String body = Api.json()
+                .writeValueAsString(
+                        clientMessageId == null
+                                ? Map.of("sessionId", sessionId, "text", text)
+                                : Map.of("sessionId", sessionId, "clientMessageId", clientMessageId, "text", text));
         return api.post(path(bot), body);
     }
 

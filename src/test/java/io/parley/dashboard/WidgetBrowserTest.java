@@ -42,6 +42,7 @@ class WidgetBrowserTest {
 
     @LocalServerPort
     int port;
+
     private Api api;
     private HttpServer site;
     private WebDriver browser;
@@ -67,17 +68,42 @@ class WidgetBrowserTest {
 
         String org = api.post("/api/v1/organizations", "{\"name\": \"Widget shop " + UUID.randomUUID() + "\"}")
                 .text("id");
-        Api.Response bot = api.post("/api/v1/organizations/" + org + "/chatbots", Api.json().writeValueAsString(
-                Map.of("name", "Shop bot", "systemPrompt", "Answer.", "model", Map.of("provider", "offline"),
-                        "faq", List.of(Map.of("question", "What are your opening hours?", "answer", OPENING_HOURS),
-                                Map.of("question", "Show me the formatting test", "answer", HOSTILE)))));
+        Api.Response bot = api.post(
+                "/api/v1/organizations/" + org + "/chatbots",
+                Api.json()
+                        .writeValueAsString(Map.of(
+                                "name",
+                                "Shop bot",
+                                "systemPrompt",
+                                "Answer.",
+                                "model",
+                                Map.of("provider", "offline"),
+                                "faq",
+                                List.of(
+                                        Map.of("question", "What are your opening hours?", "answer", OPENING_HOURS),
+                                        Map.of("question", "Show me the formatting test", "answer", HOSTILE)))));
         assertThat(bot.status()).as(bot.body()).isEqualTo(201);
         botId = bot.text("id");
-        Api.Response channel = api.post("/api/v1/chatbots/" + bot.text("id") + "/channels",
-                Api.json().writeValueAsString(Map.of("type", "web", "name", "Shop website",
-                        "allowedOrigins", List.of(siteOrigin()), "acceptGuests", true,
-                        "widget", Map.of("title", "Shop help", "color", "#0a7d45",
-                                "welcomeMessage", "Hi! Ask me anything."))));
+        Api.Response channel = api.post(
+                "/api/v1/chatbots/" + bot.text("id") + "/channels",
+                Api.json()
+                        .writeValueAsString(Map.of(
+                                "type",
+                                "web",
+                                "name",
+                                "Shop website",
+                                "allowedOrigins",
+                                List.of(siteOrigin()),
+                                "acceptGuests",
+                                true,
+                                "widget",
+                                Map.of(
+                                        "title",
+                                        "Shop help",
+                                        "color",
+                                        "#0a7d45",
+                                        "welcomeMessage",
+                                        "Hi! Ask me anything."))));
         assertThat(channel.status()).as(channel.body()).isEqualTo(201);
         key = channel.text("key");
         identitySecret = channel.text("identitySecret");
@@ -107,17 +133,25 @@ class WidgetBrowserTest {
         wait.until(d -> script(d, "return window.__posts.every((post) => post.events !== undefined)"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> posts = (List<Map<String, Object>>) script(browser, "return window.__posts");
-        assertThat(posts).as("one POST, answered as an event stream").singleElement().satisfies(post -> {
-            assertThat(post.get("status")).isEqualTo(200L);
-            assertThat((String) post.get("contentType")).startsWith("text/event-stream");
-            assertThat((String) post.get("events")).startsWith("accepted,").endsWith("message,done");
-        });
+        assertThat(posts)
+                .as("one POST, answered as an event stream")
+                .singleElement()
+                .satisfies(post -> {
+                    assertThat(post.get("status")).isEqualTo(200L);
+                    assertThat((String) post.get("contentType")).startsWith("text/event-stream");
+                    assertThat((String) post.get("events"))
+                            .startsWith("accepted,")
+                            .endsWith("message,done");
+                });
         String conversation = stored("conversationId");
         assertThat(conversation).isNotNull();
         assertThat(stored("conversationToken")).isNotBlank();
 
-        assertThat(api.post("/api/v1/conversations/" + conversation + "/handover", "{}").status()).isEqualTo(200);
-        Api.Response sent = api.post("/api/v1/conversations/" + conversation + "/messages",
+        assertThat(api.post("/api/v1/conversations/" + conversation + "/handover", "{}")
+                        .status())
+                .isEqualTo(200);
+        Api.Response sent = api.post(
+                "/api/v1/conversations/" + conversation + "/messages",
                 "{\"text\": \"Hi, this is **Ana** from the shop.\"}");
         assertThat(sent.status()).as(sent.body()).isEqualTo(202);
 
@@ -127,10 +161,16 @@ class WidgetBrowserTest {
 
         browser.navigate().refresh();
         SearchContext reloaded = openLauncher();
-        wait.until(d -> reloaded.findElements(By.cssSelector(".message[data-id]")).size() == 3);
-        assertThat(reloaded.findElements(By.cssSelector(".message")).stream().map(WebElement::getText).toList())
-                .containsExactly("Hi! Ask me anything.", "What are your opening hours?",
-                        "We are open 9 to 5, Monday to Saturday.", "Agent\nHi, this is Ana from the shop.");
+        wait.until(
+                d -> reloaded.findElements(By.cssSelector(".message[data-id]")).size() == 3);
+        assertThat(reloaded.findElements(By.cssSelector(".message")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .containsExactly(
+                        "Hi! Ask me anything.",
+                        "What are your opening hours?",
+                        "We are open 9 to 5, Monday to Saturday.",
+                        "Agent\nHi, this is Ana from the shop.");
         assertThat(stored("conversationId")).isEqualTo(conversation);
 
         api.post("/api/v1/conversations/" + conversation + "/messages", "{\"text\": \"Anything else?\"}");
@@ -156,7 +196,8 @@ class WidgetBrowserTest {
         assertThat(find(widget, ".panel").isDisplayed()).isTrue();
         assertThat(Chromium.focusedInWidget(browser)).isEqualTo("input");
         keys.sendKeys("What are your opening hours?").sendKeys(Keys.ENTER).perform();
-        wait.until(d -> widget.findElements(By.cssSelector(".message.bot[data-id]")).size() == 1);
+        wait.until(d ->
+                widget.findElements(By.cssSelector(".message.bot[data-id]")).size() == 1);
         keys.sendKeys(Keys.ESCAPE).perform();
 
         assertThat(find(widget, ".panel").isDisplayed()).isFalse();
@@ -172,10 +213,13 @@ class WidgetBrowserTest {
 
         WebElement answer = wait.until(d -> find(widget, ".message.bot[data-id]"));
         assertThat(answer.findElement(By.cssSelector("strong")).getText()).isEqualTo("Bold move");
-        assertThat(answer.getText()).contains("<img src=x onerror=window.__xss=1>")
-                .contains("<script>window.__xss=2</script>").contains("[evil](javascript:window.__xss=3)");
+        assertThat(answer.getText())
+                .contains("<img src=x onerror=window.__xss=1>")
+                .contains("<script>window.__xss=2</script>")
+                .contains("[evil](javascript:window.__xss=3)");
         assertThat(answer.findElements(By.cssSelector("img, script"))).isEmpty();
-        assertThat(answer.findElements(By.cssSelector("a"))).singleElement()
+        assertThat(answer.findElements(By.cssSelector("a")))
+                .singleElement()
                 .satisfies(link -> assertThat(link.getAttribute("href")).isEqualTo("https://example.com/a_b"));
         assertThat(script(browser, "return typeof window.__xss")).isEqualTo("undefined");
     }
@@ -194,20 +238,24 @@ class WidgetBrowserTest {
         assertThat(notice.getText()).contains("could not confirm who you are");
         assertThat(find(widget, ".message.contact").getText()).contains("Not sent");
 
-        script(browser, "window.Parley.identify({externalId: 'customer-42', name: 'Ana', userHash: arguments[0]})",
+        script(
+                browser,
+                "window.Parley.identify({externalId: 'customer-42', name: 'Ana', userHash: arguments[0]})",
                 userHash("customer-42"));
         find(widget, ".notice .retry").click();
 
         WebElement answer = wait.until(d -> find(widget, ".message.bot[data-id]"));
         assertThat(answer.getText()).isEqualTo("We are open 9 to 5, Monday to Saturday.");
-        assertThat(widget.findElements(By.cssSelector(".message.contact"))).singleElement()
+        assertThat(widget.findElements(By.cssSelector(".message.contact")))
+                .singleElement()
                 .satisfies(message -> assertThat(message.getText()).isEqualTo("What are your opening hours?"));
     }
 
     @Test
     void should_say_the_chatbot_is_paused_and_deliver_the_message_once_when_retried_after_it_resumes() {
         SearchContext widget = openWidget();
-        assertThat(api.patch("/api/v1/chatbots/" + botId, "{\"active\": false}").status()).isEqualTo(200);
+        assertThat(api.patch("/api/v1/chatbots/" + botId, "{\"active\": false}").status())
+                .isEqualTo(200);
 
         type(widget, "What are your opening hours?");
 
@@ -216,7 +264,8 @@ class WidgetBrowserTest {
             return element.isDisplayed() ? element : null;
         });
         assertThat(notice.getText()).contains("paused");
-        assertThat(api.patch("/api/v1/chatbots/" + botId, "{\"active\": true}").status()).isEqualTo(200);
+        assertThat(api.patch("/api/v1/chatbots/" + botId, "{\"active\": true}").status())
+                .isEqualTo(200);
         find(widget, ".notice .retry").click();
 
         WebElement answer = wait.until(d -> find(widget, ".message.bot[data-id]"));
@@ -232,8 +281,8 @@ class WidgetBrowserTest {
     private String userHash(String externalId) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(identitySecret.getBytes(StandardCharsets.UTF_8),
-                    "HmacSHA256"));
+            mac.init(
+                    new javax.crypto.spec.SecretKeySpec(identitySecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return java.util.HexFormat.of().formatHex(mac.doFinal(externalId.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -268,8 +317,7 @@ class WidgetBrowserTest {
                   };
                 </script></head>
                 <body><h1>A shop</h1><a id="home" href="#top">Shop home</a>
-                <script src="http://localhost:%d/widget.js" data-parley-key="%s" async></script></body></html>"""
-                .formatted(port, key);
+                <script src="http://localhost:%d/widget.js" data-parley-key="%s" async></script></body></html>""".formatted(port, key);
     }
 
     private SearchContext openWidget() {

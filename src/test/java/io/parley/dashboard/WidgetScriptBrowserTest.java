@@ -60,17 +60,23 @@ class WidgetScriptBrowserTest {
         assertThat(find(widget, ".avatar").getAttribute("src")).isEqualTo("https://127.0.0.1:9/bot.png");
         assertThat(find(widget, ".message.welcome").getText()).isEqualTo("Hi! Ask me anything.");
         assertThat(find(widget, ".message.welcome strong").getText()).isEqualTo("Ask");
-        assertThat(script(browser, "return getComputedStyle(document.getElementById('parley-widget'))"
-                + ".getPropertyValue('--parley-color').trim()")).isEqualTo("#0a7d45");
+        assertThat(script(
+                        browser,
+                        "return getComputedStyle(document.getElementById('parley-widget'))"
+                                + ".getPropertyValue('--parley-color').trim()"))
+                .isEqualTo("#0a7d45");
         type(widget, "Hi there");
 
         WebElement partial = wait.until(d -> find(widget, ".message.bot.streaming"));
         assertThat(partial.getText()).isEqualTo("Hello");
         hold.countDown();
-        wait.until(d -> widget.findElements(By.cssSelector(".message.bot[data-id='m-1']")).size() == 1);
+        wait.until(d -> widget.findElements(By.cssSelector(".message.bot[data-id='m-1']"))
+                        .size()
+                == 1);
         assertThat(find(widget, ".message.bot[data-id='m-1'] strong").getText()).isEqualTo("there");
         assertThat(widget.findElements(By.cssSelector(".message.bot"))).hasSize(1);
-        assertThat(widget.findElements(By.cssSelector(".message.contact"))).singleElement()
+        assertThat(widget.findElements(By.cssSelector(".message.contact")))
+                .singleElement()
                 .satisfies(bubble -> assertThat(bubble.getText()).isEqualTo("Hi there"));
 
         JsonNode post = server.posts.getFirst();
@@ -79,7 +85,8 @@ class WidgetScriptBrowserTest {
         assertThat(post.path("user").path("deviceId").asString()).isNotBlank();
         assertThat(stored("conversationId")).isEqualTo("conv-1");
         assertThat(stored("conversationToken")).isEqualTo(FakeClientApi.TOKEN);
-        assertThat(stored("deviceId")).isEqualTo(post.path("user").path("deviceId").asString());
+        assertThat(stored("deviceId"))
+                .isEqualTo(post.path("user").path("deviceId").asString());
         assertThat(script(browser, "return document.cookie")).isEqualTo("");
     }
 
@@ -94,10 +101,14 @@ class WidgetScriptBrowserTest {
 
         wait.until(d -> find(widget, ".notice").getText().contains("Too many messages"));
 
-        wait.until(d -> widget.findElements(By.cssSelector(".message.bot[data-id='m-7']")).size() == 1);
-        assertThat(server.posts).hasSize(3).extracting(post -> post.path("requestId").asString())
-                .as("one message, one requestId, however often it is sent").containsOnly(
-                        server.posts.getFirst().path("requestId").asString());
+        wait.until(d -> widget.findElements(By.cssSelector(".message.bot[data-id='m-7']"))
+                        .size()
+                == 1);
+        assertThat(server.posts)
+                .hasSize(3)
+                .extracting(post -> post.path("requestId").asString())
+                .as("one message, one requestId, however often it is sent")
+                .containsOnly(server.posts.getFirst().path("requestId").asString());
         assertThat(widget.findElements(By.cssSelector(".message.contact"))).hasSize(1);
         assertThat(find(widget, ".notice").isDisplayed()).isFalse();
 
@@ -127,8 +138,11 @@ class WidgetScriptBrowserTest {
 
         retry.click();
 
-        wait.until(d -> widget.findElements(By.cssSelector(".message.bot[data-id]")).size() == 1);
-        assertThat(server.posts).hasSize(4).extracting(post -> post.path("requestId").asString())
+        wait.until(d ->
+                widget.findElements(By.cssSelector(".message.bot[data-id]")).size() == 1);
+        assertThat(server.posts)
+                .hasSize(4)
+                .extracting(post -> post.path("requestId").asString())
                 .containsOnly(server.posts.getFirst().path("requestId").asString());
         assertThat(find(widget, ".notice").isDisplayed()).isFalse();
     }
@@ -151,7 +165,9 @@ class WidgetScriptBrowserTest {
 
         find(widget, ".notice .retry").click();
 
-        wait.until(d -> widget.findElements(By.cssSelector(".message.bot[data-id='m-2']")).size() == 1);
+        wait.until(d -> widget.findElements(By.cssSelector(".message.bot[data-id='m-2']"))
+                        .size()
+                == 1);
         assertThat(server.posts).hasSize(2);
         assertThat(server.posts.get(1).path("requestId").asString())
                 .isEqualTo(server.posts.getFirst().path("requestId").asString());
@@ -170,7 +186,8 @@ class WidgetScriptBrowserTest {
         server.pushEvent("m-10", "agent", "Hi, I am **Ana** from support.");
         WebElement agent = wait.until(d -> find(widget, ".message.agent[data-id='m-10']"));
         assertThat(agent.getText()).contains("Agent").contains("Hi, I am Ana from support.");
-        wait.until(d -> find(widget, ".sr-only[aria-live='polite']").getAttribute("textContent")
+        wait.until(d -> find(widget, ".sr-only[aria-live='polite']")
+                .getAttribute("textContent")
                 .equals("Agent: Hi, I am Ana from support."));
 
         server.endEventStream();
@@ -178,8 +195,11 @@ class WidgetScriptBrowserTest {
         assertThat(server.eventConnections.get(1).lastEventId()).isEqualTo("m-10");
         server.pushEvent("m-11", "agent", "Still there?");
         server.pushEvent("m-10", "agent", "Hi, I am **Ana** from support.");
-        wait.until(d -> widget.findElements(By.cssSelector(".message.agent[data-id='m-11']")).size() == 1);
-        assertThat(widget.findElements(By.cssSelector(".message.agent"))).as("a repeated event is shown once")
+        wait.until(d -> widget.findElements(By.cssSelector(".message.agent[data-id='m-11']"))
+                        .size()
+                == 1);
+        assertThat(widget.findElements(By.cssSelector(".message.agent")))
+                .as("a repeated event is shown once")
                 .hasSize(2);
     }
 
@@ -197,8 +217,11 @@ class WidgetScriptBrowserTest {
         browser.navigate().refresh();
         SearchContext reloaded = openLauncher();
 
-        wait.until(d -> reloaded.findElements(By.cssSelector(".message[data-id]")).size() == 3);
-        assertThat(reloaded.findElements(By.cssSelector(".message")).stream().map(WebElement::getText).toList())
+        wait.until(
+                d -> reloaded.findElements(By.cssSelector(".message[data-id]")).size() == 3);
+        assertThat(reloaded.findElements(By.cssSelector(".message")).stream()
+                        .map(WebElement::getText)
+                        .toList())
                 .containsExactly("Hi! Ask me anything.", "Remember me", "Answer 1", "Agent\nAn agent's <b>note</b>");
         assertThat(stored("deviceId")).isEqualTo(deviceId);
         wait.until(d -> server.eventConnections.stream().anyMatch(c -> "m-2".equals(c.lastEventId())));
@@ -214,7 +237,11 @@ class WidgetScriptBrowserTest {
         SearchContext widget = wait.until(d -> {
             SearchContext shadow = Chromium.widget(d);
             return shadow.findElements(By.cssSelector(".title")).isEmpty()
-                    || find(shadow, ".title").getAttribute("textContent").isEmpty() ? null : shadow;
+                            || find(shadow, ".title")
+                                    .getAttribute("textContent")
+                                    .isEmpty()
+                    ? null
+                    : shadow;
         });
         Actions keys = new Actions(browser);
         script(browser, "document.getElementById('home').focus()");
@@ -224,7 +251,9 @@ class WidgetScriptBrowserTest {
 
         keys.sendKeys(Keys.ENTER).perform();
         assertThat(find(widget, ".panel").isDisplayed()).isTrue();
-        assertThat(Chromium.focusedInWidget(browser)).as("focus moves into the panel").isEqualTo("input");
+        assertThat(Chromium.focusedInWidget(browser))
+                .as("focus moves into the panel")
+                .isEqualTo("input");
         assertThat(find(widget, ".launcher").getAttribute("aria-expanded")).isEqualTo("true");
         assertThat(find(widget, ".panel").getAttribute("role")).isEqualTo("dialog");
 
@@ -236,27 +265,38 @@ class WidgetScriptBrowserTest {
         keys.sendKeys(Keys.TAB).perform();
         assertThat(Chromium.focusedInWidget(browser)).isEqualTo("send");
         keys.sendKeys(Keys.TAB).perform();
-        assertThat(Chromium.focusedInWidget(browser)).as("Tab stays in the open panel").isEqualTo("close");
+        assertThat(Chromium.focusedInWidget(browser))
+                .as("Tab stays in the open panel")
+                .isEqualTo("close");
 
         keys.sendKeys(Keys.ESCAPE).perform();
         assertThat(find(widget, ".panel").isDisplayed()).isFalse();
-        assertThat(Chromium.focusedInWidget(browser)).as("focus returns to the launcher").isEqualTo("launcher");
+        assertThat(Chromium.focusedInWidget(browser))
+                .as("focus returns to the launcher")
+                .isEqualTo("launcher");
     }
 
     @Test
     void should_render_the_bots_markdown_and_leave_html_from_the_model_or_the_visitor_inert() {
-        server.answers.add(FakeClientApi.reply("conv-1", "m-1", "**Bold move** <img src=x onerror=window.__xss=1>"
-                + " <script>window.__xss=2</script> [site](https://example.com/a_b) [evil](javascript:window.__xss=3)"));
+        server.answers.add(
+                FakeClientApi.reply(
+                        "conv-1",
+                        "m-1",
+                        "**Bold move** <img src=x onerror=window.__xss=1>"
+                                + " <script>window.__xss=2</script> [site](https://example.com/a_b) [evil](javascript:window.__xss=3)"));
         SearchContext widget = openWidget();
 
         type(widget, "<img src=y onerror=window.__xss=4>");
 
         WebElement answer = wait.until(d -> find(widget, ".message.bot[data-id='m-1']"));
         assertThat(answer.findElement(By.cssSelector("strong")).getText()).isEqualTo("Bold move");
-        assertThat(answer.getText()).contains("<img src=x onerror=window.__xss=1>")
-                .contains("<script>window.__xss=2</script>").contains("[evil](javascript:window.__xss=3)");
+        assertThat(answer.getText())
+                .contains("<img src=x onerror=window.__xss=1>")
+                .contains("<script>window.__xss=2</script>")
+                .contains("[evil](javascript:window.__xss=3)");
         assertThat(answer.findElements(By.cssSelector("img, script"))).isEmpty();
-        assertThat(answer.findElements(By.cssSelector("a"))).singleElement()
+        assertThat(answer.findElements(By.cssSelector("a")))
+                .singleElement()
                 .satisfies(link -> assertThat(link.getAttribute("href")).isEqualTo("https://example.com/a_b"));
         assertThat(find(widget, ".message.contact").getText()).isEqualTo("<img src=y onerror=window.__xss=4>");
         assertThat(widget.findElements(By.cssSelector(".messages img"))).isEmpty();
@@ -266,8 +306,10 @@ class WidgetScriptBrowserTest {
     @Test
     void should_send_the_signed_in_user_and_start_afresh_when_another_user_signs_in() {
         SearchContext widget = openWidget();
-        script(browser, "window.Parley.identify({externalId: 'u-1', name: 'Ana', email: 'ana@example.com',"
-                + " userHash: 'abc123'})");
+        script(
+                browser,
+                "window.Parley.identify({externalId: 'u-1', name: 'Ana', email: 'ana@example.com',"
+                        + " userHash: 'abc123'})");
         type(widget, "Hello as Ana");
         wait.until(d -> widget.findElements(By.cssSelector(".message.bot")).size() == 1);
         JsonNode user = server.posts.getFirst().path("user");
@@ -279,7 +321,8 @@ class WidgetScriptBrowserTest {
 
         script(browser, "window.Parley.identify({externalId: 'u-2', userHash: 'def456'})");
 
-        assertThat(widget.findElements(By.cssSelector(".message.contact, .message.bot"))).isEmpty();
+        assertThat(widget.findElements(By.cssSelector(".message.contact, .message.bot")))
+                .isEmpty();
         assertThat(stored("conversationId")).isNull();
         type(widget, "Hello as someone else");
         wait.until(d -> server.posts.size() == 2);
@@ -291,8 +334,8 @@ class WidgetScriptBrowserTest {
 
     @Test
     void should_replay_calls_queued_before_the_script_loaded() {
-        server.hostPageExtra = "<script>window.Parley = {q: [['identify', {externalId: 'early'}], ['open']]};"
-                + "</script>";
+        server.hostPageExtra =
+                "<script>window.Parley = {q: [['identify', {externalId: 'early'}], ['open']]};" + "</script>";
         browser.get(server.siteOrigin() + "/");
         SearchContext widget = wait.until(d -> Chromium.widget(d));
         wait.until(d -> find(widget, ".panel").isDisplayed());
@@ -300,7 +343,8 @@ class WidgetScriptBrowserTest {
         type(widget, "Queued");
 
         wait.until(d -> server.posts.size() == 1);
-        assertThat(server.posts.getFirst().path("user").path("externalId").asString()).isEqualTo("early");
+        assertThat(server.posts.getFirst().path("user").path("externalId").asString())
+                .isEqualTo("early");
     }
 
     @Test

@@ -16,15 +16,23 @@ class WidgetScriptIntegrationTest extends IntegrationTestSupport {
         Api.Response script = api.withToken(null).getWithHeaders("/widget.js", "Origin", "https://shop.example");
 
         assertThat(script.status()).isEqualTo(200);
-        assertThat(script.raw().headers().firstValue("Content-Type")).get().asString()
+        assertThat(script.raw().headers().firstValue("Content-Type"))
+                .get()
+                .asString()
                 .startsWith("application/javascript");
-        assertThat(script.raw().headers().firstValue("Cache-Control")).get().asString()
-                .contains("public", "max-age=300").doesNotContain("no-store", "private");
-        assertThat(script.raw().headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
-        assertThat(script.raw().headers().firstValue("Cross-Origin-Resource-Policy")).hasValue("cross-origin");
+        assertThat(script.raw().headers().firstValue("Cache-Control"))
+                .get()
+                .asString()
+                .contains("public", "max-age=300")
+                .doesNotContain("no-store", "private");
+        assertThat(script.raw().headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue("*");
+        assertThat(script.raw().headers().firstValue("Cross-Origin-Resource-Policy"))
+                .hasValue("cross-origin");
         assertThat(script.raw().headers().firstValue("Set-Cookie")).isEmpty();
-        assertThat(script.body()).contains("data-parley-key", "attachShadow", "window.Parley = api",
-                "/client/v1", "text/event-stream").doesNotContain("document.cookie");
+        assertThat(script.body())
+                .contains("data-parley-key", "attachShadow", "window.Parley = api", "/client/v1", "text/event-stream")
+                .doesNotContain("document.cookie");
     }
 
     @Test
@@ -36,7 +44,9 @@ class WidgetScriptIntegrationTest extends IntegrationTestSupport {
 
         assertThat(again.status()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
-        assertThat(api.withToken(null).getWithHeaders("/widget.js", "If-None-Match", "\"old\"").status())
+        assertThat(api.withToken(null)
+                        .getWithHeaders("/widget.js", "If-None-Match", "\"old\"")
+                        .status())
                 .isEqualTo(200);
     }
 

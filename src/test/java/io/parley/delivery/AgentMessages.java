@@ -6,8 +6,7 @@ import tools.jackson.databind.node.MissingNode;
 
 /** The delivery state of one message, as {@code GET /api/v1/conversations/{id}/messages} shows it. */
 final class AgentMessages {
-    private AgentMessages() {
-    }
+    private AgentMessages() {}
 
     static JsonNode delivery(WhatsAppChat chat, String messageId) {
         for (JsonNode message : chat.messages()) {

@@ -34,32 +34,56 @@ final class BulkOutbound {
                         insert into contacts (id, organization_id, chatbot_id)
                         select md5(:p || 'c' || i)::uuid, cast(:org as uuid), cast(:bot as uuid)
                         from generate_series(1, :n) i""")
-                .param("p", prefix).param("org", bot.organizationId()).param("bot", bot.chatbotId())
-                .param("n", count).update();
+                .param("p", prefix)
+                .param("org", bot.organizationId())
+                .param("bot", bot.chatbotId())
+                .param("n", count)
+                .update();
         jdbc.sql("""
                         insert into conversations (id, organization_id, chatbot_id, contact_id, channel_account_id, channel,
                                                    last_inbound_at, window_expires_at)
                         select md5(:p || 'v' || i)::uuid, cast(:org as uuid), cast(:bot as uuid), md5(:p || 'c' || i)::uuid,
                             cast(:account as uuid), 'whatsapp', now(), now() + interval '23 hours'
                         from generate_series(1, :n) i""")
-                .param("p", prefix).param("org", bot.organizationId()).param("bot", bot.chatbotId())
-                .param("account", bot.channelId()).param("n", count).update();
+                .param("p", prefix)
+                .param("org", bot.organizationId())
+                .param("bot", bot.chatbotId())
+                .param("account", bot.channelId())
+                .param("n", count)
+                .update();
         jdbc.sql("""
                         insert into messages (id, organization_id, conversation_id, role, content)
                         select md5(:p || 'm' || i)::uuid, cast(:org as uuid), md5(:p || 'v' || i)::uuid, 'assistant', :text
                         from generate_series(1, :n) i""")
-                .param("p", prefix).param("org", bot.organizationId()).param("text", text).param("n", count).update();
+                .param("p", prefix)
+                .param("org", bot.organizationId())
+                .param("text", text)
+                .param("n", count)
+                .update();
         List<UUID> conversations = jdbc.sql("select md5(:p || 'v' || i)::uuid from generate_series(1, :n) i")
-                .param("p", prefix).param("n", count).query(UUID.class).list();
+                .param("p", prefix)
+                .param("n", count)
+                .query(UUID.class)
+                .list();
         List<UUID> messages = jdbc.sql("select md5(:p || 'm' || i)::uuid from generate_series(1, :n) i")
-                .param("p", prefix).param("n", count).query(UUID.class).list();
+                .param("p", prefix)
+                .param("n", count)
+                .query(UUID.class)
+                .list();
         long base = 15_550_000_000L + Math.floorMod(prefix.hashCode(), 1_000_000) * 1000L;
         transactions.executeWithoutResult(status -> {
             for (int i = 0; i < count; i++) {
-                deliveries.enqueue(new OutboundRequest(new OrganizationId(UUID.fromString(bot.organizationId())),
-                        new ConversationId(conversations.get(i)), new MessageId(messages.get(i)),
-                        new ChannelAccountId(UUID.fromString(bot.channelId())), io.parley.platform.channel.ChannelType.WHATSAPP,
-                        Long.toString(base + i), text, lane, null, null));
+                deliveries.enqueue(new OutboundRequest(
+                        new OrganizationId(UUID.fromString(bot.organizationId())),
+                        new ConversationId(conversations.get(i)),
+                        new MessageId(messages.get(i)),
+                        new ChannelAccountId(UUID.fromString(bot.channelId())),
+                        io.parley.platform.channel.ChannelType.WHATSAPP,
+                        Long.toString(base + i),
+                        text,
+                        lane,
+                        null,
+                        null));
             }
         });
         return new ArrayList<>(conversations);
@@ -68,6 +92,7 @@ final class BulkOutbound {
     /** Stops what is left of a backlog so it does not load the scheduler for later tests. */
     void discard(List<UUID> conversations) {
         io.parley.testing.Deadlocks.retry(() -> jdbc.sql("delete from conversations where id = any(:ids)")
-                .param("ids", conversations.toArray(UUID[]::new)).update());
+                .param("ids", conversations.toArray(UUID[]::new))
+                .update());
     }
 }

@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 public abstract class ChannelSenderContract extends IntegrationTestSupport {
     @Autowired
     private List<ChannelSender> senders;
+
     @Autowired
     private Channels channels;
 
@@ -73,8 +74,11 @@ public abstract class ChannelSenderContract extends IntegrationTestSupport {
     }
 
     /** Where the suite sends: a channel account of an organization, and a recipient address on it. */
-    public record Target(OrganizationId organizationId, ChannelAccountId channelAccountId, String recipient,
-                         Map<String, String> extra) {
+    public record Target(
+            OrganizationId organizationId,
+            ChannelAccountId channelAccountId,
+            String recipient,
+            Map<String, String> extra) {
         public Target {
             extra = Map.copyOf(extra);
         }
@@ -85,14 +89,22 @@ public abstract class ChannelSenderContract extends IntegrationTestSupport {
     @BeforeEach
     void connectAChannel() {
         fixture = fixture();
-        sender = senders.stream().filter(s -> s.channel().equals(fixture.type())).findFirst().orElseThrow(
-                () -> new AssertionError("no ChannelSender for " + fixture.type()));
+        sender = senders.stream()
+                .filter(s -> s.channel().equals(fixture.type()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no ChannelSender for " + fixture.type()));
         target = fixture.connect(api);
     }
 
     private OutboundEnvelope envelope(OutboundContent content) {
-        return new OutboundEnvelope(new OutboundMessageId(UUID.randomUUID()), target.organizationId(),
-                target.channelAccountId(), target.recipient(), content, null, 1);
+        return new OutboundEnvelope(
+                new OutboundMessageId(UUID.randomUUID()),
+                target.organizationId(),
+                target.channelAccountId(),
+                target.recipient(),
+                content,
+                null,
+                1);
     }
 
     private OutboundEnvelope text(String text) {
@@ -101,8 +113,11 @@ public abstract class ChannelSenderContract extends IntegrationTestSupport {
 
     @Test
     void should_be_the_one_sender_of_its_channel() {
-        assertThat(senders.stream().filter(s -> s.channel().equals(fixture.type()))).hasSize(1);
-        assertThat(channels.find(fixture.type())).as("a sender needs its channel's definition").isPresent();
+        assertThat(senders.stream().filter(s -> s.channel().equals(fixture.type())))
+                .hasSize(1);
+        assertThat(channels.find(fixture.type()))
+                .as("a sender needs its channel's definition")
+                .isPresent();
     }
 
     @Test
@@ -111,10 +126,13 @@ public abstract class ChannelSenderContract extends IntegrationTestSupport {
 
         SendOutcome outcome = sender.send(envelope);
 
-        assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Sent.class,
-                sent -> assertThat(sent.providerMessageId()).isNotBlank());
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        SendOutcome.Sent.class,
+                        sent -> assertThat(sent.providerMessageId()).isNotBlank());
         if (fixture.resend() == Resend.SAME_KEY_ON_THE_WIRE) {
-            assertThat(fixture.keysOnTheWire(target)).containsExactly(envelope.id().toString());
+            assertThat(fixture.keysOnTheWire(target))
+                    .containsExactly(envelope.id().toString());
         } else {
             assertThat(fixture.keysOnTheWire(target)).isEmpty();
         }
@@ -134,12 +152,16 @@ public abstract class ChannelSenderContract extends IntegrationTestSupport {
                 assertThat(again).isEqualTo(first);
                 assertThat(fixture.keysOnTheWire(target)).isEmpty();
             }
-            case SAME_KEY_ON_THE_WIRE -> assertThat(fixture.keysOnTheWire(target))
-                    .containsExactly(envelope.id().toString(), envelope.id().toString());
+            case SAME_KEY_ON_THE_WIRE ->
+                assertThat(fixture.keysOnTheWire(target))
+                        .containsExactly(envelope.id().toString(), envelope.id().toString());
         }
         SendOutcome other = sender.send(text("Contract other " + UUID.randomUUID()));
-        assertThat(other).isInstanceOfSatisfying(SendOutcome.Sent.class, sent -> assertThat(sent.providerMessageId())
-                .isNotEqualTo(((SendOutcome.Sent) first).providerMessageId()));
+        assertThat(other)
+                .isInstanceOfSatisfying(
+                        SendOutcome.Sent.class,
+                        sent -> assertThat(sent.providerMessageId())
+                                .isNotEqualTo(((SendOutcome.Sent) first).providerMessageId()));
     }
 
     @ParameterizedTest
@@ -152,8 +174,10 @@ public abstract class ChannelSenderContract extends IntegrationTestSupport {
 
         SendOutcome outcome = sender.send(text("Contract " + status));
 
-        assertThat(outcome).isInstanceOfSatisfying(SendOutcome.RetryLater.class,
-                retry -> assertThat(retry.notBefore()).isEqualTo(Duration.ofSeconds(7)));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        SendOutcome.RetryLater.class,
+                        retry -> assertThat(retry.notBefore()).isEqualTo(Duration.ofSeconds(7)));
     }
 
     @ParameterizedTest
@@ -168,7 +192,8 @@ public abstract class ChannelSenderContract extends IntegrationTestSupport {
 
         assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Rejected.class, rejected -> {
             assertThat(rejected.code()).isNotBlank();
-            assertThat(rejected.alert()).as("refused credentials need an operator")
+            assertThat(rejected.alert())
+                    .as("refused credentials need an operator")
                     .isEqualTo(status == 401 || status == 403);
         });
     }
@@ -188,7 +213,8 @@ public abstract class ChannelSenderContract extends IntegrationTestSupport {
                 assertThat(rejected.code()).isEqualTo("unsupported_on_channel");
                 assertThat(rejected.alert()).isFalse();
             });
-            assertThat(fixture.keysOnTheWire(target)).doesNotContain(envelope.id().toString());
+            assertThat(fixture.keysOnTheWire(target))
+                    .doesNotContain(envelope.id().toString());
         }
     }
 
@@ -198,9 +224,17 @@ public abstract class ChannelSenderContract extends IntegrationTestSupport {
             case TEXT -> new OutboundContent.Text("Hello");
             case MEDIA_LINK -> new OutboundContent.Media("image", "https://cdn.example/cat.jpg", null, "A cat", null);
             case MEDIA_UPLOADED -> new OutboundContent.Media("image", null, "1234567890", null, null);
-            case INTERACTIVE -> new OutboundContent.Interactive("button", null, "Pick one", null,
-                    List.of(new OutboundContent.Button("yes", "Yes"), new OutboundContent.Button("no", "No")), null,
-                    null, null, null);
+            case INTERACTIVE ->
+                new OutboundContent.Interactive(
+                        "button",
+                        null,
+                        "Pick one",
+                        null,
+                        List.of(new OutboundContent.Button("yes", "Yes"), new OutboundContent.Button("no", "No")),
+                        null,
+                        null,
+                        null,
+                        null);
             case REACTION -> new OutboundContent.Reaction("wamid.contract", "👍");
             case LOCATION -> new OutboundContent.Location(52.52, 13.405, "Office", "Street 1");
             case TEMPLATE -> new OutboundContent.Template("order_update", "en_US", List.of("42"));

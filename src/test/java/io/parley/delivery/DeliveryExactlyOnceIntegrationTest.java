@@ -11,8 +11,8 @@ import io.parley.testing.GraphFake;
 import io.parley.testing.Rows;
 import io.parley.testing.Tenants;
 import io.parley.testing.TimeTestSupport;
-import io.parley.testing.WhatsAppChat;
 import io.parley.testing.Webhooks;
+import io.parley.testing.WhatsAppChat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,8 @@ class DeliveryExactlyOnceIntegrationTest extends TimeTestSupport {
 
     private record Chat(Tenants.WhatsAppBot bot, WhatsAppChat chat) {
         List<LoggedRequest> sendsOf(String text) {
-            return GraphFake.sends(bot.phoneNumberId()).stream().filter(r -> r.getBodyAsString().contains(text))
+            return GraphFake.sends(bot.phoneNumberId()).stream()
+                    .filter(r -> r.getBodyAsString().contains(text))
                     .toList();
         }
     }
@@ -43,8 +44,11 @@ class DeliveryExactlyOnceIntegrationTest extends TimeTestSupport {
     }
 
     private Api.Response send(Chat chat, String idempotencyKey, String text) {
-        return api.post("/api/v1/conversations/" + chat.chat().conversationId() + "/messages",
-                "{\"text\": \"" + text + "\"}", "Idempotency-Key", idempotencyKey);
+        return api.post(
+                "/api/v1/conversations/" + chat.chat().conversationId() + "/messages",
+                "{\"text\": \"" + text + "\"}",
+                "Idempotency-Key",
+                idempotencyKey);
     }
 
     @Test
@@ -58,18 +62,26 @@ class DeliveryExactlyOnceIntegrationTest extends TimeTestSupport {
         assertThat(first.status()).isEqualTo(202);
         assertThat(first.json().path("status").asString()).isEqualTo("queued");
         assertThat(again.status()).isEqualTo(202);
-        assertThat(again.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
+        assertThat(again.json().path("id").asString())
+                .isEqualTo(first.json().path("id").asString());
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.json().path("code").asString()).isEqualTo("idempotency_key_reused");
         time.runDue();
         assertThat(chat.sendsOf("refund was approved")).hasSize(1);
         Api.Response late = send(chat, "order-42-refund", "Your refund was approved.");
-        assertThat(late.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
+        assertThat(late.json().path("id").asString())
+                .isEqualTo(first.json().path("id").asString());
         time.runDue();
-        assertThat(AgentMessages.delivery(chat.chat(), first.json().path("id").asString()).path("status").asString())
+        assertThat(AgentMessages.delivery(chat.chat(), first.json().path("id").asString())
+                        .path("status")
+                        .asString())
                 .isEqualTo("sent");
-        assertThat(send(chat, "order-42-refund", "Your refund was approved.").json().path("status").asString())
-                .as("a replayed key answers the current status").isEqualTo("sent");
+        assertThat(send(chat, "order-42-refund", "Your refund was approved.")
+                        .json()
+                        .path("status")
+                        .asString())
+                .as("a replayed key answers the current status")
+                .isEqualTo("sent");
         time.advance(LATER);
         assertThat(chat.sendsOf("refund was approved")).hasSize(1);
         assertThat(chat.sendsOf("Something else")).isEmpty();
@@ -87,31 +99,47 @@ class DeliveryExactlyOnceIntegrationTest extends TimeTestSupport {
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().path("code").asString()).isEqualTo("validation_failed");
         assertThat(jdbc.sql("select count(*) from messages where conversation_id = cast(:id as uuid) "
-                        + "and content like '%key message.'")
-                .param("id", chat.chat().conversationId()).query(Integer.class).single()).isZero();
+                                + "and content like '%key message.'")
+                        .param("id", chat.chat().conversationId())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void should_not_send_again_when_meta_accepted_but_the_answer_was_lost_and_the_status_webhook_reconciles() {
         Chat chat = chat(aResponse().withFault(Fault.EMPTY_RESPONSE), GraphFake.sentWithId("wamid.SECOND_SEND"));
-        String id = send(chat, "lost-1", "Your table is booked.").json().path("id").asString();
+        String id =
+                send(chat, "lost-1", "Your table is booked.").json().path("id").asString();
         time.runDue();
         assertThat(chat.sendsOf("table is booked")).hasSize(1);
-        JsonNode sent = Api.json().readTree(chat.sendsOf("table is booked").getFirst().getBodyAsString());
+        JsonNode sent =
+                Api.json().readTree(chat.sendsOf("table is booked").getFirst().getBodyAsString());
         String callback = sent.path("biz_opaque_callback_data").asString();
         assertThat(callback).isNotBlank();
 
         // Meta had accepted it: its status report carries our id and the wamid we never got.
-        Api.Response webhook = Webhooks.post(api, WhatsAppPayloads.statusWithCallback(chat.bot().phoneNumberId(),
-                "wamid.ACCEPTED_BUT_LOST", "sent", chat.chat().waId(), callback), chat.bot().appSecret());
+        Api.Response webhook = Webhooks.post(
+                api,
+                WhatsAppPayloads.statusWithCallback(
+                        chat.bot().phoneNumberId(),
+                        "wamid.ACCEPTED_BUT_LOST",
+                        "sent",
+                        chat.chat().waId(),
+                        callback),
+                chat.bot().appSecret());
 
         assertThat(webhook.status()).isEqualTo(200);
         JsonNode delivery = AgentMessages.delivery(chat.chat(), id);
         assertThat(delivery.path("status").asString()).isEqualTo("sent");
         assertThat(delivery.path("providerMessageId").asString()).isEqualTo("wamid.ACCEPTED_BUT_LOST");
         time.advance(LATER);
-        assertThat(chat.sendsOf("table is booked")).as("sent once: the status report confirmed it").hasSize(1);
-        assertThat(AgentMessages.delivery(chat.chat(), id).path("providerMessageId").asString())
+        assertThat(chat.sendsOf("table is booked"))
+                .as("sent once: the status report confirmed it")
+                .hasSize(1);
+        assertThat(AgentMessages.delivery(chat.chat(), id)
+                        .path("providerMessageId")
+                        .asString())
                 .isEqualTo("wamid.ACCEPTED_BUT_LOST");
     }
 
@@ -119,11 +147,16 @@ class DeliveryExactlyOnceIntegrationTest extends TimeTestSupport {
     void should_list_a_rejected_message_as_a_dead_letter_and_deliver_it_once_when_replayed_twice() {
         Chat chat = chat(GraphFake.error(400, 100, "Invalid parameter"), GraphFake.sentWithId("wamid.REPLAYED"));
         String org = chat.bot().organizationId();
-        String id = send(chat, "dead-1", "Your invoice is attached.").json().path("id").asString();
+        String id = send(chat, "dead-1", "Your invoice is attached.")
+                .json()
+                .path("id")
+                .asString();
         time.runDue();
-        assertThat(AgentMessages.delivery(chat.chat(), id).path("status").asString()).isEqualTo("failed");
+        assertThat(AgentMessages.delivery(chat.chat(), id).path("status").asString())
+                .isEqualTo("failed");
 
-        JsonNode letters = api.get("/api/v1/organizations/" + org + "/dead-letters").json();
+        JsonNode letters =
+                api.get("/api/v1/organizations/" + org + "/dead-letters").json();
         assertThat(letters).hasSize(1);
         JsonNode letter = letters.get(0);
         assertThat(letter.path("messageId").asString()).isEqualTo(id);
@@ -131,13 +164,21 @@ class DeliveryExactlyOnceIntegrationTest extends TimeTestSupport {
         assertThat(letter.path("attempts").asInt()).isEqualTo(1);
         assertThat(letter.path("transientFailure").asBoolean()).isFalse();
         String letterId = letter.path("id").asString();
-        assertThat(new Rows(jdbc).events(org)).filteredOn(e -> e.type().equals("delivery.rejected"))
-                .singleElement().satisfies(e -> assertThat(e.payload().path("deadLetterId").asString())
-                        .isEqualTo(letterId));
+        assertThat(new Rows(jdbc).events(org))
+                .filteredOn(e -> e.type().equals("delivery.rejected"))
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(e.payload().path("deadLetterId").asString()).isEqualTo(letterId));
         Tenants.WhatsAppBot stranger = Tenants.offlineBot(api, "[]");
-        assertThat(api.get("/api/v1/organizations/" + stranger.organizationId() + "/dead-letters").json()).isEmpty();
-        assertThat(api.post("/api/v1/organizations/" + stranger.organizationId() + "/dead-letters/" + letterId
-                + "/replay", "{}").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/organizations/" + stranger.organizationId() + "/dead-letters")
+                        .json())
+                .isEmpty();
+        assertThat(api.post(
+                                "/api/v1/organizations/" + stranger.organizationId() + "/dead-letters/" + letterId
+                                        + "/replay",
+                                "{}")
+                        .status())
+                .isEqualTo(404);
 
         Api.Response replay = api.post("/api/v1/organizations/" + org + "/dead-letters/" + letterId + "/replay", "{}");
         Api.Response twice = api.post("/api/v1/organizations/" + org + "/dead-letters/" + letterId + "/replay", "{}");
@@ -148,13 +189,19 @@ class DeliveryExactlyOnceIntegrationTest extends TimeTestSupport {
         assertThat(bulk.status()).isEqualTo(202);
         assertThat(bulk.json().path("replayed").asInt()).isZero();
         time.runDue();
-        assertThat(AgentMessages.delivery(chat.chat(), id).path("providerMessageId").asString())
+        assertThat(AgentMessages.delivery(chat.chat(), id)
+                        .path("providerMessageId")
+                        .asString())
                 .isEqualTo("wamid.REPLAYED");
         time.advance(LATER);
         assertThat(chat.sendsOf("invoice is attached")).hasSize(2);
-        assertThat(api.get("/api/v1/organizations/" + org + "/dead-letters").json()).as("open").isEmpty();
-        assertThat(api.get("/api/v1/organizations/" + org + "/dead-letters?state=replayed").json())
-                .singleElement().satisfies(l -> assertThat(l.path("replayedBy").asString()).isEqualTo("operator"));
+        assertThat(api.get("/api/v1/organizations/" + org + "/dead-letters").json())
+                .as("open")
+                .isEmpty();
+        assertThat(api.get("/api/v1/organizations/" + org + "/dead-letters?state=replayed")
+                        .json())
+                .singleElement()
+                .satisfies(l -> assertThat(l.path("replayedBy").asString()).isEqualTo("operator"));
     }
 
     @Test
@@ -180,18 +227,23 @@ class DeliveryExactlyOnceIntegrationTest extends TimeTestSupport {
         String org = chat.bot().organizationId();
         String id = send(chat, "bulk-1", "Bulk replay me.").json().path("id").asString();
         time.runDue();
-        assertThat(api.get("/api/v1/organizations/" + org + "/dead-letters").json()).hasSize(1);
+        assertThat(api.get("/api/v1/organizations/" + org + "/dead-letters").json())
+                .hasSize(1);
 
         Api.Response none = api.post("/api/v1/organizations/" + org + "/dead-letters/replay", "{\"reason\": \"100\"}");
-        Api.Response matching = api.post("/api/v1/organizations/" + org + "/dead-letters/replay",
+        Api.Response matching = api.post(
+                "/api/v1/organizations/" + org + "/dead-letters/replay",
                 "{\"reason\": \"131026\", \"lane\": \"conversational\"}");
 
         assertThat(none.json().path("replayed").asInt()).isZero();
         assertThat(matching.json().path("replayed").asInt()).isEqualTo(1);
         time.runDue();
-        assertThat(AgentMessages.delivery(chat.chat(), id).path("providerMessageId").asString())
+        assertThat(AgentMessages.delivery(chat.chat(), id)
+                        .path("providerMessageId")
+                        .asString())
                 .isEqualTo("wamid.BULK");
         assertThat(api.post("/api/v1/organizations/" + org + "/dead-letters/replay", "{\"lane\": \"bogus\"}")
-                .status()).isEqualTo(400);
+                        .status())
+                .isEqualTo(400);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-
 import io.parley.testing.GraphFake;
 import io.parley.testing.Rows;
 import io.parley.testing.Tenants;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -62,7 +60,9 @@ class DeliveryRetryIntegrationTest extends TimeTestSupport {
                         select t.execution_time from scheduled_tasks t
                         join outbound_messages o on t.task_name = 'deliver' and t.task_instance = o.id::text
                         where o.conversation_id = cast(:conversation as uuid)""")
-                .param("conversation", delivery.chat().conversationId()).query(Timestamp.class).optional()
+                .param("conversation", delivery.chat().conversationId())
+                .query(Timestamp.class)
+                .optional()
                 .map(at -> Duration.between(time.now(), at.toInstant()));
     }
 
@@ -84,8 +84,10 @@ class DeliveryRetryIntegrationTest extends TimeTestSupport {
 
     @Test
     void should_send_on_the_third_attempt_when_the_graph_api_fails_twice_with_500() {
-        Delivery delivery = replyMeeting(GraphFake.error(500, 1, "An unknown error occurred"),
-                GraphFake.error(500, 1, "An unknown error occurred"), GraphFake.sentWithId("wamid.THIRD_TIME_LUCKY"));
+        Delivery delivery = replyMeeting(
+                GraphFake.error(500, 1, "An unknown error occurred"),
+                GraphFake.error(500, 1, "An unknown error occurred"),
+                GraphFake.sentWithId("wamid.THIRD_TIME_LUCKY"));
 
         assertThat(delivery.sendRequests()).isEqualTo(1);
         Duration first = nextAttemptIn(delivery).orElseThrow();
@@ -102,10 +104,13 @@ class DeliveryRetryIntegrationTest extends TimeTestSupport {
         assertThat(state.path("status").asString()).isEqualTo("sent");
         assertThat(state.path("providerMessageId").asString()).isEqualTo("wamid.THIRD_TIME_LUCKY");
         assertThat(state.path("attempts").asInt()).isEqualTo(3);
-        assertThat(state.path("error").isMissingNode() || state.path("error").isNull()).as("error cleared").isTrue();
+        assertThat(state.path("error").isMissingNode() || state.path("error").isNull())
+                .as("error cleared")
+                .isTrue();
         assertThat(delivery.sendRequests()).isEqualTo(3);
         assertThat(delivery.chat().received()).containsOnly(REPLY);
-        assertThat(rows.events(delivery.bot().organizationId())).extracting(Rows.Event::type)
+        assertThat(rows.events(delivery.bot().organizationId()))
+                .extracting(Rows.Event::type)
                 .noneMatch(type -> type.startsWith("delivery."));
     }
 
@@ -118,17 +123,24 @@ class DeliveryRetryIntegrationTest extends TimeTestSupport {
         first.says("Where is my parcel?");
         time.advance(DEBOUNCE);
         first.awaitReceived(1);
-        assertThat(first.lastReplyDelivery().orElseThrow().path("status").asString()).isEqualTo("sent");
+        assertThat(first.lastReplyDelivery().orElseThrow().path("status").asString())
+                .isEqualTo("sent");
         WhatsAppChat second = WhatsAppChat.start(api, bot);
 
         second.says("And mine?");
         time.advance(DEBOUNCE);
 
-        assertThat(second.lastReplyDelivery().orElseThrow().path("status").asString()).isEqualTo("sent");
+        assertThat(second.lastReplyDelivery().orElseThrow().path("status").asString())
+                .isEqualTo("sent");
         time.advance(LATER);
         assertThat(GraphFake.sends(bot.phoneNumberId())).hasSize(2);
-        assertThat(second.lastReplyDelivery().orElseThrow().path("providerMessageId").isMissingNode()).isTrue();
-        assertThat(rows.events(bot.organizationId())).extracting(Rows.Event::type)
+        assertThat(second.lastReplyDelivery()
+                        .orElseThrow()
+                        .path("providerMessageId")
+                        .isMissingNode())
+                .isTrue();
+        assertThat(rows.events(bot.organizationId()))
+                .extracting(Rows.Event::type)
                 .contains("delivery.duplicate_provider_id");
     }
 
@@ -146,9 +158,14 @@ class DeliveryRetryIntegrationTest extends TimeTestSupport {
         time.advance(LATER);
         assertThat(delivery.sendRequests()).isEqualTo(1);
         List<Rows.Event> events = rows.events(delivery.bot().organizationId());
-        assertThat(events).extracting(Rows.Event::type).containsOnlyOnce("delivery.rejected")
+        assertThat(events)
+                .extracting(Rows.Event::type)
+                .containsOnlyOnce("delivery.rejected")
                 .doesNotContain("delivery.credentials_rejected", "delivery.retries_exhausted");
-        Rows.Event rejected = events.stream().filter(e -> e.type().equals("delivery.rejected")).findFirst().orElseThrow();
+        Rows.Event rejected = events.stream()
+                .filter(e -> e.type().equals("delivery.rejected"))
+                .findFirst()
+                .orElseThrow();
         assertThat(rejected.level()).isEqualTo("error");
         assertThat(rejected.payload().path("code").asString()).isEqualTo("100");
     }
@@ -164,7 +181,8 @@ class DeliveryRetryIntegrationTest extends TimeTestSupport {
         assertThat(state.path("attempts").asInt()).isEqualTo(1);
         assertThat(delivery.sendRequests()).isEqualTo(1);
         List<Rows.Event> alerts = rows.events(delivery.bot().organizationId()).stream()
-                .filter(e -> e.type().equals("delivery.credentials_rejected")).toList();
+                .filter(e -> e.type().equals("delivery.credentials_rejected"))
+                .toList();
         assertThat(alerts).hasSize(1);
         assertThat(alerts.getFirst().level()).isEqualTo("critical");
         assertThat(alerts.getFirst().payload().path("code").asString()).isEqualTo("190");
@@ -172,10 +190,11 @@ class DeliveryRetryIntegrationTest extends TimeTestSupport {
 
     @Test
     void should_retry_and_send_when_meta_throttles_with_a_400() {
-        Delivery delivery = replyMeeting(GraphFake.error(400, 130429, "Rate limit hit"),
-                GraphFake.sentWithId("wamid.AFTER_THROTTLE"));
+        Delivery delivery = replyMeeting(
+                GraphFake.error(400, 130429, "Rate limit hit"), GraphFake.sentWithId("wamid.AFTER_THROTTLE"));
 
-        assertThat(nextAttemptIn(delivery).orElseThrow()).as("throttle backoff, 4 s ± 20 %")
+        assertThat(nextAttemptIn(delivery).orElseThrow())
+                .as("throttle backoff, 4 s ± 20 %")
                 .isBetween(seconds(3.2), seconds(4.8));
         JsonNode state = finish(delivery);
 
@@ -198,13 +217,16 @@ class DeliveryRetryIntegrationTest extends TimeTestSupport {
         time.advance(LATER);
         assertThat(delivery.sendRequests()).isEqualTo(4);
         List<Rows.Event> exhausted = rows.events(delivery.bot().organizationId()).stream()
-                .filter(e -> e.type().equals("delivery.retries_exhausted")).toList();
+                .filter(e -> e.type().equals("delivery.retries_exhausted"))
+                .toList();
         assertThat(exhausted).hasSize(1);
         assertThat(exhausted.getFirst().level()).isEqualTo("error");
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Fault.class, names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE"})
+    @EnumSource(
+            value = Fault.class,
+            names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE"})
     void should_retry_and_send_when_the_connection_fails_mid_request(Fault fault) {
         Delivery delivery = replyMeeting(aResponse().withFault(fault), GraphFake.sentWithId("wamid.AFTER_" + fault));
 

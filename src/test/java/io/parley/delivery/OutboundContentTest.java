@@ -24,7 +24,9 @@ class OutboundContentTest {
         assertThat(field(new OutboundContent.Reaction("wamid.A", "🇵🇹"))).isNull();
         assertThat(field(new OutboundContent.Reaction("wamid.A", "👨‍👩‍👧"))).isNull();
         assertThat(field(new OutboundContent.Reaction("wamid.A", "👍🏽"))).isNull();
-        assertThat(field(new OutboundContent.Reaction("wamid.A", ""))).as("empty removes").isNull();
+        assertThat(field(new OutboundContent.Reaction("wamid.A", "")))
+                .as("empty removes")
+                .isNull();
         assertThat(field(new OutboundContent.Reaction("wamid.A", "ok"))).isEqualTo("reaction.emoji");
     }
 
@@ -32,7 +34,8 @@ class OutboundContentTest {
     void should_reject_duplicate_button_ids_and_a_title_of_21_characters_counting_code_points() {
         assertThat(field(buttons(new OutboundContent.Button("a", "Yes"), new OutboundContent.Button("a", "No"))))
                 .isEqualTo("interactive.buttons[1].id");
-        assertThat(field(buttons(new OutboundContent.Button("a", "é".repeat(20))))).isNull();
+        assertThat(field(buttons(new OutboundContent.Button("a", "é".repeat(20)))))
+                .isNull();
         assertThat(field(buttons(new OutboundContent.Button("a", "é".repeat(21)))))
                 .isEqualTo("interactive.buttons[0].title");
         assertThat(field(buttons())).isEqualTo("interactive.buttons");
@@ -48,10 +51,14 @@ class OutboundContentTest {
     void should_require_exactly_one_of_link_and_id_and_no_caption_on_audio() {
         assertThat(field(new OutboundContent.Media("image", "https://x.example/a.png", "123", null, null)))
                 .isEqualTo("media");
-        assertThat(field(new OutboundContent.Media("audio", null, "123", "hi", null))).isEqualTo("media.caption");
-        assertThat(field(new OutboundContent.Media("image", null, "12 3", null, null))).isEqualTo("media.id");
-        assertThat(field(new OutboundContent.Media("document", null, "123", "Invoice", "inv.pdf"))).isNull();
-        assertThat(field(new OutboundContent.Media("image", null, "123", null, "a.png"))).isEqualTo("media.filename");
+        assertThat(field(new OutboundContent.Media("audio", null, "123", "hi", null)))
+                .isEqualTo("media.caption");
+        assertThat(field(new OutboundContent.Media("image", null, "12 3", null, null)))
+                .isEqualTo("media.id");
+        assertThat(field(new OutboundContent.Media("document", null, "123", "Invoice", "inv.pdf")))
+                .isNull();
+        assertThat(field(new OutboundContent.Media("image", null, "123", null, "a.png")))
+                .isEqualTo("media.filename");
     }
 
     @Test

@@ -29,9 +29,13 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
 
         /** The one Graph send of this type, parsed, once it arrived. */
         JsonNode awaitSend(String type) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> GraphFake.sendsOfType(bot.phoneNumberId(), type)
-                    .size() == 1);
-            return Api.json().readTree(GraphFake.sendsOfType(bot.phoneNumberId(), type).getFirst().getBodyAsString());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            GraphFake.sendsOfType(bot.phoneNumberId(), type).size() == 1);
+            return Api.json()
+                    .readTree(GraphFake.sendsOfType(bot.phoneNumberId(), type)
+                            .getFirst()
+                            .getBodyAsString());
         }
 
         /** The id of the contact's first message (as GET messages lists it). */
@@ -81,8 +85,12 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
         JsonNode transcript = message(chat, image.json().path("id").asString());
         assertThat(transcript.path("type").asString()).isEqualTo("image");
         assertThat(transcript.path("content").asString()).isEqualTo("[image] Today's menu");
-        await().atMost(Duration.ofSeconds(5)).until(() -> message(chat, image.json().path("id").asString())
-                .path("delivery").path("status").asString().equals("sent"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> message(chat, image.json().path("id").asString())
+                        .path("delivery")
+                        .path("status")
+                        .asString()
+                        .equals("sent"));
     }
 
     @Test
@@ -102,7 +110,9 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
         assertThat(action.get(1).path("type").asString()).isEqualTo("reply");
         assertThat(action.get(1).path("reply").path("id").asString()).isEqualTo("no");
         assertThat(action.get(1).path("reply").path("title").asString()).isEqualTo("No");
-        assertThat(message(chat, buttons.json().path("id").asString()).path("content").asString())
+        assertThat(message(chat, buttons.json().path("id").asString())
+                        .path("content")
+                        .asString())
                 .isEqualTo("Confirm the booking?\n[buttons: Yes | No]\nParley");
 
         send(chat, """
@@ -113,9 +123,16 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
         JsonNode list = interactives(chat).get(1).path("interactive");
         assertThat(list.path("type").asString()).isEqualTo("list");
         assertThat(list.path("action").path("button").asString()).isEqualTo("Times");
-        assertThat(list.path("action").path("sections").get(0).path("rows").get(0).path("description").asString())
+        assertThat(list.path("action")
+                        .path("sections")
+                        .get(0)
+                        .path("rows")
+                        .get(0)
+                        .path("description")
+                        .asString())
                 .isEqualTo("Early");
-        assertThat(list.path("action").path("sections").get(1).path("title").asString()).isEqualTo("Afternoon");
+        assertThat(list.path("action").path("sections").get(1).path("title").asString())
+                .isEqualTo("Afternoon");
 
         send(chat, """
                 {"interactive": {"type": "cta_url", "body": "Track your order",
@@ -126,7 +143,8 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
         assertThat(cta.path("action").path("name").asString()).isEqualTo("cta_url");
         assertThat(cta.path("action").path("parameters").path("url").asString())
                 .isEqualTo("https://shop.example.com/o/42");
-        assertThat(cta.path("action").path("parameters").path("display_text").asString()).isEqualTo("Track");
+        assertThat(cta.path("action").path("parameters").path("display_text").asString())
+                .isEqualTo("Track");
     }
 
     @Test
@@ -142,10 +160,15 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
                  "replyTo": "%s"}""".formatted(chat.inboundWamid()));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(10)).until(() -> GraphFake.sends(chat.bot().phoneNumberId()).stream()
-                .anyMatch(r -> r.getBodyAsString().contains("About that")));
-        JsonNode sentReply = Api.json().readTree(GraphFake.sends(chat.bot().phoneNumberId()).stream()
-                .filter(r -> r.getBodyAsString().contains("About that")).findFirst().orElseThrow().getBodyAsString());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> GraphFake.sends(chat.bot().phoneNumberId()).stream()
+                        .anyMatch(r -> r.getBodyAsString().contains("About that")));
+        JsonNode sentReply = Api.json()
+                .readTree(GraphFake.sends(chat.bot().phoneNumberId()).stream()
+                        .filter(r -> r.getBodyAsString().contains("About that"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getBodyAsString());
         assertThat(sentReply.path("context").path("message_id").asString()).isEqualTo(chat.inboundWamid());
         assertThat(reaction.status()).as(reaction.body()).isEqualTo(202);
         JsonNode sentReaction = chat.awaitSend("reaction").path("reaction");
@@ -155,8 +178,10 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
         JsonNode sentTemplate = chat.awaitSend("template");
         assertThat(sentTemplate.path("context").path("message_id").asString()).isEqualTo(chat.inboundWamid());
         assertThat(sentTemplate.path("template").path("name").asString()).isEqualTo("order_update");
-        assertThat(sentTemplate.path("template").path("language").path("code").asString()).isEqualTo("pt_BR");
-        JsonNode parameters = sentTemplate.path("template").path("components").get(0).path("parameters");
+        assertThat(sentTemplate.path("template").path("language").path("code").asString())
+                .isEqualTo("pt_BR");
+        JsonNode parameters =
+                sentTemplate.path("template").path("components").get(0).path("parameters");
         assertThat(parameters.get(1).path("type").asString()).isEqualTo("text");
         assertThat(parameters.get(1).path("text").asString()).isEqualTo("42");
     }
@@ -168,37 +193,34 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
 
         assertInvalid(send(chat, """
                 {"interactive": {"type": "button", "body": "Pick", "buttons": [{"id": "a", "title": "A"},
-                  {"id": "b", "title": "B"}, {"id": "c", "title": "C"}, {"id": "d", "title": "D"}]}}"""),
-                "interactive.buttons");
+                  {"id": "b", "title": "B"}, {"id": "c", "title": "C"}, {"id": "d", "title": "D"}]}}"""), "interactive.buttons");
         assertInvalid(send(chat, """
                 {"interactive": {"type": "button", "body": "Pick",
-                  "buttons": [{"id": "a", "title": "%s"}]}}""".formatted("x".repeat(21))),
-                "interactive.buttons[0].title");
+                  "buttons": [{"id": "a", "title": "%s"}]}}""".formatted("x".repeat(21))), "interactive.buttons[0].title");
         assertInvalid(send(chat, """
                 {"interactive": {"type": "list", "body": "Pick", "button": "Menu", "sections": [
-                  {"title": "One", "rows": [%s]}, {"title": "Two", "rows": [%s]}]}}"""
-                .formatted(rows(0, 6), rows(6, 5))), "interactive.sections");
+                  {"title": "One", "rows": [%s]}, {"title": "Two", "rows": [%s]}]}}""".formatted(rows(0, 6), rows(6, 5))), "interactive.sections");
         assertInvalid(send(chat, """
-                {"interactive": {"type": "cta_url", "body": "Go", "url": "http://example.com", "displayText": "Go"}}"""),
-                "interactive.url");
+                {"interactive": {"type": "cta_url", "body": "Go", "url": "http://example.com", "displayText": "Go"}}"""), "interactive.url");
         assertInvalid(send(chat, "{\"location\": {\"latitude\": 91.5, \"longitude\": 10}}"), "location.latitude");
-        assertInvalid(send(chat, "{\"media\": {\"kind\": \"image\", \"link\": \"http://example.com/a.png\"}}"),
-                "media.link");
+        assertInvalid(
+                send(chat, "{\"media\": {\"kind\": \"image\", \"link\": \"http://example.com/a.png\"}}"), "media.link");
         assertInvalid(send(chat, "{\"media\": {\"kind\": \"sticker\", \"id\": \"123\"}}"), "media.kind");
-        assertInvalid(send(chat, "{\"reaction\": {\"messageId\": \"wamid.X\", \"emoji\": \"👍👍\"}}"),
-                "reaction.emoji");
-        assertInvalid(send(chat, "{\"template\": {\"name\": \"Order Update\", \"language\": \"en\"}}"),
-                "template.name");
+        assertInvalid(
+                send(chat, "{\"reaction\": {\"messageId\": \"wamid.X\", \"emoji\": \"👍👍\"}}"), "reaction.emoji");
+        assertInvalid(
+                send(chat, "{\"template\": {\"name\": \"Order Update\", \"language\": \"en\"}}"), "template.name");
         assertInvalid(send(chat, """
-                {"template": {"name": "order_update", "language": "en", "parameters": ["Ana", 42]}}"""),
-                "template.parameters[1]");
+                {"template": {"name": "order_update", "language": "en", "parameters": ["Ana", 42]}}"""), "template.parameters[1]");
         Api.Response two = send(chat, "{\"text\": \"Hi\", \"location\": {\"latitude\": 1, \"longitude\": 1}}");
         assertThat(two.status()).isEqualTo(400);
         assertThat(two.json().path("detail").asString()).contains("exactly one of");
 
         assertThat(agentMessages(chat)).as("nothing stored").isEqualTo(before);
-        assertThat(GraphFake.sendsOfType(chat.bot().phoneNumberId(), "interactive")).isEmpty();
-        assertThat(GraphFake.sendsOfType(chat.bot().phoneNumberId(), "location")).isEmpty();
+        assertThat(GraphFake.sendsOfType(chat.bot().phoneNumberId(), "interactive"))
+                .isEmpty();
+        assertThat(GraphFake.sendsOfType(chat.bot().phoneNumberId(), "location"))
+                .isEmpty();
     }
 
     @Test
@@ -215,9 +237,11 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
         assertThat(uploaded.json().path("kind").asString()).isEqualTo("image");
         List<LoggedRequest> uploads = GraphFake.uploads(chat.bot().phoneNumberId());
         assertThat(uploads).hasSize(1);
-        assertThat(uploads.getFirst().getHeader("Authorization")).isEqualTo("Bearer " + chat.bot().accessToken());
+        assertThat(uploads.getFirst().getHeader("Authorization"))
+                .isEqualTo("Bearer " + chat.bot().accessToken());
         assertThat(uploads.getFirst().getHeader("Content-Type")).startsWith("multipart/form-data");
-        assertThat(uploads.getFirst().getPart("messaging_product").getBody().asString()).isEqualTo("whatsapp");
+        assertThat(uploads.getFirst().getPart("messaging_product").getBody().asString())
+                .isEqualTo("whatsapp");
         assertThat(uploads.getFirst().getPart("type").getBody().asString()).isEqualTo("image/png");
         assertThat(uploads.getFirst().getPart("file").getBody().asBytes()).isEqualTo(png);
 
@@ -235,7 +259,9 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
         assertThat(gif.json().path("accepted").toString()).contains("image/jpeg", "application/pdf");
         Api.Response pdfAsImage = api.upload(path + "?kind=image", "file", "a.pdf", "application/pdf", png);
         assertThat(pdfAsImage.status()).isEqualTo(415);
-        assertThat(pdfAsImage.json().path("accepted").toString()).contains("image/png").doesNotContain("pdf");
+        assertThat(pdfAsImage.json().path("accepted").toString())
+                .contains("image/png")
+                .doesNotContain("pdf");
         // Tests allow images of 1 MB under a 4 MB multipart ceiling: the kind's own limit answers, naming itself.
         Api.Response tooLarge = api.upload(path, "file", "big.png", "image/png", new byte[(3 << 19) + 1]);
         assertThat(tooLarge.status()).isEqualTo(413);
@@ -245,8 +271,12 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
         assertThat(tooLarge.json().path("kind").asString()).isEqualTo("image");
         Api.Response pastCeiling = api.upload(path, "file", "huge.png", "image/png", new byte[(4 << 20) + 1]);
         assertThat(pastCeiling.status()).isEqualTo(413);
-        assertThat(pastCeiling.json().path("max").asLong()).as("the server-wide multipart limit").isEqualTo(4 << 20);
-        assertThat(GraphFake.uploads(chat.bot().phoneNumberId())).as("rejected files never reach Meta").hasSize(1);
+        assertThat(pastCeiling.json().path("max").asLong())
+                .as("the server-wide multipart limit")
+                .isEqualTo(4 << 20);
+        assertThat(GraphFake.uploads(chat.bot().phoneNumberId()))
+                .as("rejected files never reach Meta")
+                .hasSize(1);
     }
 
     @Test
@@ -256,12 +286,14 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
         String graphPath = "/graph/v22.0/" + bot.phoneNumberId() + "/media";
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
 
-        Fakes.wiremock().stubFor(post(urlEqualTo(graphPath))
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(graphPath)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         Api.Response unreachable = api.upload(path, "file", "menu.png", "image/png", png);
-        Fakes.wiremock().stubFor(post(urlEqualTo(graphPath)).willReturn(GraphFake.error(500, 2, "Service unavailable")));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(graphPath)).willReturn(GraphFake.error(500, 2, "Service unavailable")));
         Api.Response unavailable = api.upload(path, "file", "menu.png", "image/png", png);
-        Fakes.wiremock().stubFor(post(urlEqualTo(graphPath)).willReturn(GraphFake.error(400, 100, "Invalid parameter")));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(graphPath)).willReturn(GraphFake.error(400, 100, "Invalid parameter")));
         Api.Response refused = api.upload(path, "file", "menu.png", "image/png", png);
 
         assertThat(unreachable.status()).as(unreachable.body()).isEqualTo(422);
@@ -287,7 +319,8 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
         Api.Response other = send(chat, body.replace("Good", "Great"), "Idempotency-Key", "rate-1");
 
         assertThat(first.status()).as(first.body()).isEqualTo(202);
-        assertThat(again.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
+        assertThat(again.json().path("id").asString())
+                .isEqualTo(first.json().path("id").asString());
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.json().path("code").asString()).isEqualTo("idempotency_key_reused");
         chat.awaitSend("interactive");
@@ -298,7 +331,8 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_show_web_chat_the_text_rendering_and_refuse_what_only_whatsapp_can_send() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
-        Api.Response started = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
+        Api.Response started = api.post(
+                "/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
                 "{\"sessionId\": \"web-" + java.util.UUID.randomUUID() + "\", \"text\": \"Hi\"}");
         assertThat(started.status()).as(started.body()).isBetween(200, 202);
         String path = "/api/v1/conversations/" + started.text("conversationId") + "/messages";
@@ -319,8 +353,14 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
             }
             assertThat(shown).isNotNull();
             assertThat(shown.path("content").asString()).isEqualTo("Open now?\n[buttons: Yes | No]");
-            assertThat(shown.path("details").path("outbound").path("interactive").path("buttons").get(0)
-                    .path("id").asString()).isEqualTo("y");
+            assertThat(shown.path("details")
+                            .path("outbound")
+                            .path("interactive")
+                            .path("buttons")
+                            .get(0)
+                            .path("id")
+                            .asString())
+                    .isEqualTo("y");
             assertThat(shown.path("delivery").path("status").asString()).isEqualTo("sent");
         });
         assertThat(template.status()).isEqualTo(400);
@@ -339,7 +379,8 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
 
     private static List<JsonNode> interactives(Chat chat) {
         return GraphFake.sendsOfType(chat.bot().phoneNumberId(), "interactive").stream()
-                .map(r -> Api.json().readTree(r.getBodyAsString())).toList();
+                .map(r -> Api.json().readTree(r.getBodyAsString()))
+                .toList();
     }
 
     private static JsonNode message(Chat chat, String id) {
@@ -354,8 +395,12 @@ class OutboundMessageKindsIntegrationTest extends IntegrationTestSupport {
     private static String rows(int from, int count) {
         StringBuilder rows = new StringBuilder();
         for (int i = from; i < from + count; i++) {
-            rows.append(i == from ? "" : ", ").append("{\"id\": \"r").append(i).append("\", \"title\": \"Row ")
-                    .append(i).append("\"}");
+            rows.append(i == from ? "" : ", ")
+                    .append("{\"id\": \"r")
+                    .append(i)
+                    .append("\", \"title\": \"Row ")
+                    .append(i)
+                    .append("\"}");
         }
         return rows.toString();
     }

@@ -9,8 +9,8 @@ import io.parley.testing.GraphFake;
 import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.Rows;
 import io.parley.testing.Tenants;
-import io.parley.testing.WhatsAppChat;
 import io.parley.testing.Webhooks;
+import io.parley.testing.WhatsAppChat;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -44,26 +44,30 @@ class ReportedFailuresIntegrationTest extends IntegrationTestSupport {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
         WhatsAppChat chat = WhatsAppChat.answered(api, bot);
         String wamid = "wamid.ACCEPTED_" + UUID.randomUUID();
-        GraphFake.sendsRespondInSequence(bot.phoneNumberId(), GraphFake.sentWithId(wamid),
-                GraphFake.sentWithId(wamid + "-2"));
-        Api.Response sent = api.post("/api/v1/conversations/" + chat.conversationId() + "/messages",
+        GraphFake.sendsRespondInSequence(
+                bot.phoneNumberId(), GraphFake.sentWithId(wamid), GraphFake.sentWithId(wamid + "-2"));
+        Api.Response sent = api.post(
+                "/api/v1/conversations/" + chat.conversationId() + "/messages",
                 "{\"text\": \"Your courier arrives at noon.\"}");
         assertThat(sent.status()).as(sent.body()).isEqualTo(202);
         Accepted accepted = new Accepted(bot, chat, sent.json().path("id").asString(), wamid);
-        await().atMost(Duration.ofSeconds(10)).until(() -> accepted.delivery().path("status").asString()
-                .equals("sent"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> accepted.delivery().path("status").asString().equals("sent"));
         return accepted;
     }
 
     private List<JsonNode> openDeadLetters(Accepted accepted) {
         JsonNode letters = api.get("/api/v1/organizations/" + accepted.bot().organizationId() + "/dead-letters")
                 .json();
-        return java.util.stream.StreamSupport.stream(letters.spliterator(), false).toList();
+        return java.util.stream.StreamSupport.stream(letters.spliterator(), false)
+                .toList();
     }
 
     private List<Rows.Event> events(Accepted accepted, String type) {
-        return new Rows(jdbc).events(accepted.bot().organizationId()).stream().filter(e -> e.type().equals(type))
-                .toList();
+        return new Rows(jdbc)
+                .events(accepted.bot().organizationId()).stream()
+                        .filter(e -> e.type().equals(type))
+                        .toList();
     }
 
     @Test
@@ -81,19 +85,29 @@ class ReportedFailuresIntegrationTest extends IntegrationTestSupport {
             assertThat(letter.path("reason").asString()).isEqualTo("131026");
             assertThat(letter.path("transientFailure").asBoolean()).isFalse();
         });
-        assertThat(events(accepted, "delivery.failure_reported")).singleElement().satisfies(event -> {
-            assertThat(event.level()).isEqualTo("error");
-            assertThat(event.payload().path("code").asString()).isEqualTo("131026");
-            assertThat(event.payload().path("deadLetterId").asString())
-                    .isEqualTo(openDeadLetters(accepted).getFirst().path("id").asString());
-        });
+        assertThat(events(accepted, "delivery.failure_reported"))
+                .singleElement()
+                .satisfies(event -> {
+                    assertThat(event.level()).isEqualTo("error");
+                    assertThat(event.payload().path("code").asString()).isEqualTo("131026");
+                    assertThat(event.payload().path("deadLetterId").asString())
+                            .isEqualTo(openDeadLetters(accepted)
+                                    .getFirst()
+                                    .path("id")
+                                    .asString());
+                });
     }
 
     @Test
     void should_change_nothing_when_meta_reports_failed_after_delivered() {
         Accepted accepted = accepted(api);
-        accepted.report(api, WhatsAppPayloads.status(accepted.bot().phoneNumberId(), accepted.wamid(), "delivered",
-                accepted.chat().waId()));
+        accepted.report(
+                api,
+                WhatsAppPayloads.status(
+                        accepted.bot().phoneNumberId(),
+                        accepted.wamid(),
+                        "delivered",
+                        accepted.chat().waId()));
 
         accepted.report(api, accepted.failed(131026, "Message undeliverable"));
 
@@ -129,8 +143,10 @@ class ReportedFailuresIntegrationTest extends IntegrationTestSupport {
             assertThat(letter.path("reason").asString()).isEqualTo("window_closed");
             assertThat(letter.path("transientFailure").asBoolean()).isFalse();
         });
-        assertThat(events(accepted, "delivery.window_closed")).singleElement().satisfies(event ->
-                assertThat(event.payload().path("reason").asString()).isEqualTo("meta_131047"));
+        assertThat(events(accepted, "delivery.window_closed"))
+                .singleElement()
+                .satisfies(event ->
+                        assertThat(event.payload().path("reason").asString()).isEqualTo("meta_131047"));
     }
 
     @Test
@@ -139,17 +155,20 @@ class ReportedFailuresIntegrationTest extends IntegrationTestSupport {
         accepted.report(api, accepted.failed(131026, "Message undeliverable"));
         String letterId = openDeadLetters(accepted).getFirst().path("id").asString();
 
-        Api.Response replay = api.post("/api/v1/organizations/" + accepted.bot().organizationId() + "/dead-letters/"
-                + letterId + "/replay", "{}");
+        Api.Response replay = api.post(
+                "/api/v1/organizations/" + accepted.bot().organizationId() + "/dead-letters/" + letterId + "/replay",
+                "{}");
 
         assertThat(replay.status()).as(replay.body()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(10)).until(() -> accepted.delivery().path("providerMessageId").asString()
-                .equals(accepted.wamid() + "-2"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        accepted.delivery().path("providerMessageId").asString().equals(accepted.wamid() + "-2"));
         assertThat(accepted.delivery().path("status").asString()).isEqualTo("sent");
         time.advance(PAST_EVERY_RETRY);
-        assertThat(GraphFake.sends(
-                accepted.bot().phoneNumberId()).stream().filter(r -> r.getBodyAsString().contains("courier"))
-                .count()).isEqualTo(2);
+        assertThat(GraphFake.sends(accepted.bot().phoneNumberId()).stream()
+                        .filter(r -> r.getBodyAsString().contains("courier"))
+                        .count())
+                .isEqualTo(2);
         assertThat(openDeadLetters(accepted)).isEmpty();
     }
 
@@ -157,15 +176,28 @@ class ReportedFailuresIntegrationTest extends IntegrationTestSupport {
     void should_ignore_a_late_report_about_the_wamid_a_replayed_message_had_before() {
         Accepted accepted = accepted(api);
         String outboundId = jdbc.sql("select id from outbound_messages where message_id = cast(:m as uuid)")
-                .param("m", accepted.messageId()).query(UUID.class).single().toString();
-        String oldFailure = WhatsAppPayloads.failedStatusWithCallback(accepted.bot().phoneNumberId(),
-                accepted.wamid(), accepted.chat().waId(), 131026, "Message undeliverable", outboundId);
+                .param("m", accepted.messageId())
+                .query(UUID.class)
+                .single()
+                .toString();
+        String oldFailure = WhatsAppPayloads.failedStatusWithCallback(
+                accepted.bot().phoneNumberId(),
+                accepted.wamid(),
+                accepted.chat().waId(),
+                131026,
+                "Message undeliverable",
+                outboundId);
         accepted.report(api, oldFailure);
         String letterId = openDeadLetters(accepted).getFirst().path("id").asString();
-        assertThat(api.post("/api/v1/organizations/" + accepted.bot().organizationId() + "/dead-letters/" + letterId
-                + "/replay", "{}").status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(10)).until(() -> accepted.delivery().path("providerMessageId").asString()
-                .equals(accepted.wamid() + "-2"));
+        assertThat(api.post(
+                                "/api/v1/organizations/" + accepted.bot().organizationId() + "/dead-letters/" + letterId
+                                        + "/replay",
+                                "{}")
+                        .status())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        accepted.delivery().path("providerMessageId").asString().equals(accepted.wamid() + "-2"));
 
         // Meta delivers the first attempt's failure once more, late, with our outbound id echoed back.
         accepted.report(api, oldFailure);
@@ -176,8 +208,14 @@ class ReportedFailuresIntegrationTest extends IntegrationTestSupport {
         assertThat(openDeadLetters(accepted)).isEmpty();
         assertThat(events(accepted, "delivery.failure_reported")).hasSize(1);
         // A report about the current id still counts.
-        accepted.report(api, WhatsAppPayloads.statusWithCallback(accepted.bot().phoneNumberId(),
-                accepted.wamid() + "-2", "delivered", accepted.chat().waId(), outboundId));
+        accepted.report(
+                api,
+                WhatsAppPayloads.statusWithCallback(
+                        accepted.bot().phoneNumberId(),
+                        accepted.wamid() + "-2",
+                        "delivered",
+                        accepted.chat().waId(),
+                        outboundId));
         assertThat(accepted.delivery().path("status").asString()).isEqualTo("delivered");
     }
 }

@@ -44,9 +44,11 @@ class SharedPacingIntegrationTest extends TimeTestSupport {
     private static final String KEY_PREFIX = "parley-test:pacing:" + UUID.randomUUID() + ":";
     /** Burst 1, headroom 1: 20 tokens a second, one every 50 ms, into a bucket of one. */
     private static final int RATE = 22;
+
     private static final int PER_NODE = 40;
     /** Longer than a refill (50 ms) plus a waiting message's jitter (20 ms): every step has one token, and due work. */
     private static final Duration STEP = Duration.ofMillis(100);
+
     private static final int STEPS = 20;
 
     @DynamicPropertySource
@@ -56,10 +58,13 @@ class SharedPacingIntegrationTest extends TimeTestSupport {
 
     @Autowired
     private Deliveries deliveries;
+
     @Autowired
     private TransactionTemplate transactions;
+
     @Autowired
     private Environment environment;
+
     @Autowired
     private SettableClock clock;
 
@@ -72,21 +77,25 @@ class SharedPacingIntegrationTest extends TimeTestSupport {
     void should_send_one_message_per_refill_in_total_when_two_nodes_send_for_one_account() throws Exception {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
         GraphFake.acceptSends(bot.phoneNumberId());
-        assertThat(deliveries.setMessagesPerSecond(new OrganizationId(UUID.fromString(bot.organizationId())),
-                new ChannelAccountId(UUID.fromString(bot.channelId())), RATE)).isTrue();
+        assertThat(deliveries.setMessagesPerSecond(
+                        new OrganizationId(UUID.fromString(bot.organizationId())),
+                        new ChannelAccountId(UUID.fromString(bot.channelId())),
+                        RATE))
+                .isTrue();
         List<UUID> conversations = new ArrayList<>();
         BulkOutbound thisNode = new BulkOutbound(jdbc, deliveries, transactions);
         try (ConfigurableApplicationContext second = secondInstance()) {
             Scheduler otherScheduler = second.getBean(Scheduler.class);
             conversations.addAll(thisNode.enqueue(bot, PER_NODE, Lane.CONVERSATIONAL, "Sent from node one"));
-            conversations.addAll(new BulkOutbound(jdbc, second.getBean(Deliveries.class),
-                    second.getBean(TransactionTemplate.class))
-                    .enqueue(bot, PER_NODE, Lane.CONVERSATIONAL, "Sent from node two"));
+            conversations.addAll(
+                    new BulkOutbound(jdbc, second.getBean(Deliveries.class), second.getBean(TransactionTemplate.class))
+                            .enqueue(bot, PER_NODE, Lane.CONVERSATIONAL, "Sent from node two"));
 
             otherScheduler.triggerCheckForDueExecutions();
             time.runDue();
             // Two buckets (one per node) would let each node send its own burst: 2 now, 2 per step.
-            assertThat(GraphFake.sends(bot.phoneNumberId())).as("sent by both nodes while the clock stood still")
+            assertThat(GraphFake.sends(bot.phoneNumberId()))
+                    .as("sent by both nodes while the clock stood still")
                     .hasSize(1);
             for (int step = 1; step <= STEPS; step++) {
                 // Both nodes look for due work at every step; on odd steps the second node looks first.
@@ -98,11 +107,14 @@ class SharedPacingIntegrationTest extends TimeTestSupport {
                     otherScheduler.triggerCheckForDueExecutions();
                 }
                 time.runDue();
-                assertThat(GraphFake.sends(bot.phoneNumberId())).as("sent by both nodes after %d ms", step * 100)
+                assertThat(GraphFake.sends(bot.phoneNumberId()))
+                        .as("sent by both nodes after %d ms", step * 100)
                         .hasSize(1 + step);
             }
-            assertThat(senders(bot)).as("nodes that sent (each calls Graph by its own host name)")
-                    .containsExactlyInAnyOrder(host(environment.getProperty("parley.whatsapp.graph-url")),
+            assertThat(senders(bot))
+                    .as("nodes that sent (each calls Graph by its own host name)")
+                    .containsExactlyInAnyOrder(
+                            host(environment.getProperty("parley.whatsapp.graph-url")),
                             host(second.getEnvironment().getProperty("parley.whatsapp.graph-url")));
         } finally {
             thisNode.discard(conversations);
@@ -110,7 +122,9 @@ class SharedPacingIntegrationTest extends TimeTestSupport {
     }
 
     private static Set<String> senders(Tenants.WhatsAppBot bot) {
-        return GraphFake.sends(bot.phoneNumberId()).stream().map(LoggedRequest::getHost).collect(Collectors.toSet());
+        return GraphFake.sends(bot.phoneNumberId()).stream()
+                .map(LoggedRequest::getHost)
+                .collect(Collectors.toSet());
     }
 
     private static String host(String url) {
@@ -123,9 +137,14 @@ class SharedPacingIntegrationTest extends TimeTestSupport {
      */
     private ConfigurableApplicationContext secondInstance() throws Exception {
         Map<String, Object> properties = new HashMap<>();
-        for (String name : List.of("parley.db.url", "parley.master-key", "parley.admin-token",
-                "parley.delivery.pacing.redis-url", "parley.delivery.pacing.redis-key-prefix",
-                "db-scheduler.polling-interval", "parley.db.pool-size")) {
+        for (String name : List.of(
+                "parley.db.url",
+                "parley.master-key",
+                "parley.admin-token",
+                "parley.delivery.pacing.redis-url",
+                "parley.delivery.pacing.redis-key-prefix",
+                "db-scheduler.polling-interval",
+                "parley.db.pool-size")) {
             properties.put(name, environment.getProperty(name));
         }
         String graph = environment.getProperty("parley.whatsapp.graph-url");
@@ -133,10 +152,13 @@ class SharedPacingIntegrationTest extends TimeTestSupport {
         properties.put("parley.whatsapp.graph-url", graph.replaceFirst("//" + host(graph), "//" + otherHost));
         properties.put("server.port", "0");
         properties.put("parley.demo.enabled", "false");
-        properties.put("parley.data-dir", Files.createTempDirectory("parley-second-node").toString());
+        properties.put(
+                "parley.data-dir",
+                Files.createTempDirectory("parley-second-node").toString());
         return new SpringApplicationBuilder(io.parley.ParleyApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
                 .run(properties.entrySet().stream()
-                        .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
     }
 }

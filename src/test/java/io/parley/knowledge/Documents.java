@@ -29,12 +29,12 @@ final class Documents {
             List.of("PRL-2210", "Hand Grinder", "59.00"),
             List.of("PRL-3300", "Gooseneck Kettle", "45.50"));
 
-    private Documents() {
-    }
+    private Documents() {}
 
     /** Page 1: prose; page 2: a table drawn cell by cell (as PDF generators do). */
     static byte[] manualPdf(String marker) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             PDPage first = new PDPage();
             document.addPage(first);
@@ -72,7 +72,8 @@ final class Documents {
     }
 
     static byte[] policyDocx(String marker) {
-        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument document = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XWPFParagraph heading = document.createParagraph();
             heading.setStyle("Heading1");
             heading.createRun().setText("Returns policy " + marker);
@@ -91,7 +92,8 @@ final class Documents {
     }
 
     static byte[] priceListXlsx(String marker) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSSFSheet sheet = workbook.createSheet("Prices");
             for (int r = 0; r < PRICES.size(); r++) {
                 XSSFRow row = sheet.createRow(r);
@@ -109,7 +111,8 @@ final class Documents {
 
     /** Slide 1: a title; slide 2: a title and the opening hours. */
     static byte[] storeTourPptx(String marker) {
-        try (XMLSlideShow show = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XMLSlideShow show = new XMLSlideShow();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSLFSlide first = show.createSlide();
             first.createTextBox().setText("Store tour " + marker);
             XSLFSlide second = show.createSlide();

@@ -31,15 +31,19 @@ class EmbeddingKeyIntegrationTest extends IntegrationTestSupport {
         String attacker = embeddingServer();
         String apiKey = "sk-embed-" + UUID.randomUUID();
         assertThat(putSettings(bot, """
-                {"embedding": {"provider": "openai", "baseUrl": "%s", "apiKey": "%s"}}""".formatted(home, apiKey))
-                .status()).isEqualTo(200);
+                {"embedding": {"provider": "openai", "baseUrl": "%s", "apiKey": "%s"}}""".formatted(home, apiKey)).status()).isEqualTo(200);
 
-        JsonNode problem = assertProblem(putSettings(bot, "{\"embedding\": {\"baseUrl\": \"" + attacker + "\"}}"),
-                400, "api_key_required");
+        JsonNode problem = assertProblem(
+                putSettings(bot, "{\"embedding\": {\"baseUrl\": \"" + attacker + "\"}}"), 400, "api_key_required");
 
         assertThat(problem.path("field").asString()).isEqualTo("embedding.apiKey");
-        assertThat(api.get(bot.knowledge() + "/settings").json().path("embedding").path("baseUrl").asString())
-                .as("nothing changed").isEqualTo(home);
+        assertThat(api.get(bot.knowledge() + "/settings")
+                        .json()
+                        .path("embedding")
+                        .path("baseUrl")
+                        .asString())
+                .as("nothing changed")
+                .isEqualTo(home);
         awaitStatus(api, bot, addText(api, bot, "Note", "Shipping takes two days " + UUID.randomUUID()), "synced");
         assertThat(requests(home)).extracting(r -> r.getHeader("Authorization")).containsOnly("Bearer " + apiKey);
         assertThat(requests(attacker)).as("the new base URL is never called").isEmpty();
@@ -50,21 +54,24 @@ class EmbeddingKeyIntegrationTest extends IntegrationTestSupport {
         Bot bot = KnowledgeFixtures.bot(api);
         String home = embeddingServer();
         assertThat(putSettings(bot, """
-                {"embedding": {"provider": "openai", "baseUrl": "%s", "apiKey": "sk-old"}}""".formatted(home))
-                .status()).isEqualTo(200);
+                {"embedding": {"provider": "openai", "baseUrl": "%s", "apiKey": "sk-old"}}""".formatted(home)).status()).isEqualTo(200);
 
         assertProblem(putSettings(bot, "{\"embedding\": {\"provider\": \"ollama\"}}"), 400, "api_key_required");
         assertProblem(putSettings(bot, "{\"embedding\": {\"baseUrl\": \"\"}}"), 400, "api_key_required");
-        Api.Response removed = putSettings(bot, "{\"embedding\": {\"provider\": \"ollama\", \"baseUrl\": \"" + home
-                + "\", \"apiKey\": \"\"}}");
+        Api.Response removed = putSettings(
+                bot, "{\"embedding\": {\"provider\": \"ollama\", \"baseUrl\": \"" + home + "\", \"apiKey\": \"\"}}");
         Api.Response replaced = putSettings(bot, "{\"embedding\": {\"provider\": \"openai\", \"apiKey\": \"sk-new\"}}");
 
         assertThat(removed.status()).as(removed.body()).isEqualTo(200);
-        assertThat(removed.json().path("embedding").path("apiKeySet").asBoolean()).isFalse();
+        assertThat(removed.json().path("embedding").path("apiKeySet").asBoolean())
+                .isFalse();
         assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
-        assertThat(replaced.json().path("embedding").path("apiKeySet").asBoolean()).isTrue();
+        assertThat(replaced.json().path("embedding").path("apiKeySet").asBoolean())
+                .isTrue();
         Api.Response chunking = putSettings(bot, "{\"chunkSize\": 900}");
-        assertThat(chunking.status()).as("changes that do not move a key need none").isEqualTo(200);
+        assertThat(chunking.status())
+                .as("changes that do not move a key need none")
+                .isEqualTo(200);
     }
 
     private Api.Response putSettings(Bot bot, String json) {

@@ -33,8 +33,7 @@ class EmbeddingUsageIntegrationTest extends IntegrationTestSupport {
     void should_record_each_remote_embedding_batch_once_with_its_tokens_and_price() {
         String model = "embed-" + UUID.randomUUID();
         assertThat(api.put("/api/v1/prices", """
-                {"provider": "openai", "model": "%s", "inputPer1k": 0.02, "outputPer1k": 0}""".formatted(model))
-                .status()).isEqualTo(200);
+                {"provider": "openai", "model": "%s", "inputPer1k": 0.02, "outputPer1k": 0}""".formatted(model)).status()).isEqualTo(200);
         Bot bot = remoteBot(model);
 
         String source = addText(api, bot, "Note", "Shipping takes two days " + UUID.randomUUID());
@@ -50,20 +49,28 @@ class EmbeddingUsageIntegrationTest extends IntegrationTestSupport {
             assertThat(g.path("tokensIn").asLong()).isEqualTo(1500);
         });
         String key = jdbc.sql("select source_key from usage_records where organization_id = :org")
-                .param("org", UUID.fromString(bot.organizationId())).query(String.class).single();
+                .param("org", UUID.fromString(bot.organizationId()))
+                .query(String.class)
+                .single();
         assertThat(key).startsWith("embedding:" + source + ":").endsWith(":0");
 
         // A run resuming after a crash embeds the same batch under the same key: nothing more is counted.
-        boolean again = ledger.recordEmbedding(new OrganizationId(UUID.fromString(bot.organizationId())),
-                new ChatbotId(UUID.fromString(bot.chatbotId())), "openai", model, 1500,
+        boolean again = ledger.recordEmbedding(
+                new OrganizationId(UUID.fromString(bot.organizationId())),
+                new ChatbotId(UUID.fromString(bot.chatbotId())),
+                "openai",
+                model,
+                1500,
                 key.substring("embedding:".length()));
         assertThat(again).isFalse();
         assertThat(usage(bot, "").path("tokensIn").asLong()).isEqualTo(1500);
 
         // A reindex is a new run: its batch is billed again.
-        assertThat(api.post(bot.sources() + "/" + source + "/reindex", "{}").status()).isEqualTo(202);
-        org.awaitility.Awaitility.await().untilAsserted(() ->
-                assertThat(usage(bot, "").path("tokensIn").asLong()).isEqualTo(3000));
+        assertThat(api.post(bot.sources() + "/" + source + "/reindex", "{}").status())
+                .isEqualTo(202);
+        org.awaitility.Awaitility.await()
+                .untilAsserted(() ->
+                        assertThat(usage(bot, "").path("tokensIn").asLong()).isEqualTo(3000));
     }
 
     @Test
@@ -86,21 +93,25 @@ class EmbeddingUsageIntegrationTest extends IntegrationTestSupport {
         Bot bot = KnowledgeFixtures.bot(api);
         awaitStatus(api, bot, addText(api, bot, "Local", "Local facts " + UUID.randomUUID()), "synced");
         assertThat(jdbc.sql("select count(*) from usage_records where organization_id = :org")
-                .param("org", UUID.fromString(bot.organizationId())).query(Integer.class).single()).isZero();
+                        .param("org", UUID.fromString(bot.organizationId()))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     private Bot remoteBot(String model) {
         Bot bot = KnowledgeFixtures.bot(api);
         String prefix = "/embeddings-" + UUID.randomUUID();
         Fakes.wiremock().stubFor(post(urlEqualTo(prefix + "/v1/embeddings")).willReturn(okJson(EMBEDDING)));
-        Api.Response saved = api.put(bot.knowledge() + "/settings", """
-                {"embedding": {"provider": "openai", "model": "%s", "baseUrl": "%s", "apiKey": "sk-test"}}"""
-                .formatted(model, Fakes.baseUrl() + prefix + "/v1"));
+        Api.Response saved =
+                api.put(bot.knowledge() + "/settings", """
+                {"embedding": {"provider": "openai", "model": "%s", "baseUrl": "%s", "apiKey": "sk-test"}}""".formatted(model, Fakes.baseUrl() + prefix + "/v1"));
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         return bot;
     }
 
     private JsonNode usage(Bot bot, String query) {
-        return api.get("/api/v1/organizations/" + bot.organizationId() + "/usage" + query).json();
+        return api.get("/api/v1/organizations/" + bot.organizationId() + "/usage" + query)
+                .json();
     }
 }

@@ -21,8 +21,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /** Documents built to hurt a parser: small files that unpack or decode to far more, and documents with much work. */
 public final class HostileDocuments {
-    private HostileDocuments() {
-    }
+    private HostileDocuments() {}
 
     /**
      * An Office file (DOCX, XLSX, PPTX) plus one part that unzips to {@code fillerBytes} of XML compressed about
@@ -31,7 +30,7 @@ public final class HostileDocuments {
     public static byte[] withFillerPart(byte[] office, long fillerBytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(office));
-             ZipOutputStream zip = new ZipOutputStream(out)) {
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 zip.putNextEntry(new ZipEntry(entry.getName()));
                 in.transferTo(zip);
@@ -49,12 +48,14 @@ public final class HostileDocuments {
 
     /** A one-page PDF whose content stream is {@code decodedBytes} of spaces, Flate-compressed about 1000:1. */
     public static byte[] pdfWithInflatingPage(long decodedBytes) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             document.addPage(page);
             PDStream contents = new PDStream(document);
             try (OutputStream raw = contents.getCOSObject().createRawOutputStream();
-                 DeflaterOutputStream flate = new DeflaterOutputStream(raw, new Deflater(Deflater.BEST_COMPRESSION))) {
+                    DeflaterOutputStream flate =
+                            new DeflaterOutputStream(raw, new Deflater(Deflater.BEST_COMPRESSION))) {
                 byte[] spaces = " ".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
                 for (long written = 0; written < decodedBytes; written += spaces.length) {
                     flate.write(spaces, 0, (int) Math.min(spaces.length, decodedBytes - written));
@@ -71,7 +72,8 @@ public final class HostileDocuments {
 
     /** An ordinary PDF with much text: {@code pages} pages of {@code lines} lines each. */
     public static byte[] longPdf(int pages, int lines) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             for (int p = 0; p < pages; p++) {
                 PDPage page = new PDPage();
@@ -97,8 +99,8 @@ public final class HostileDocuments {
         out.write("<filler>\n".getBytes(StandardCharsets.US_ASCII));
         long written = 0;
         for (int row = 0; written < bytes; row++) {
-            byte[] line = ("<row n=\"" + row + "\">" + "filler ".repeat(20) + "</row>\n")
-                    .getBytes(StandardCharsets.US_ASCII);
+            byte[] line =
+                    ("<row n=\"" + row + "\">" + "filler ".repeat(20) + "</row>\n").getBytes(StandardCharsets.US_ASCII);
             out.write(line);
             written += line.length;
         }

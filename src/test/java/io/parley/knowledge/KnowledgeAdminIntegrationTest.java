@@ -46,7 +46,12 @@ class KnowledgeAdminIntegrationTest extends IntegrationTestSupport {
         assertThat(api.get(bot.sources() + "/" + first).status()).isEqualTo(404);
         assertThat(chunks(jdbc, first)).isEmpty();
         assertThat(KnowledgeFixtures.version(jdbc, bot)).isGreaterThan(version);
-        assertThat(api.get(bot.knowledge() + "/quota").json().path("documents").path("used").asInt()).isEqualTo(9);
+        assertThat(api.get(bot.knowledge() + "/quota")
+                        .json()
+                        .path("documents")
+                        .path("used")
+                        .asInt())
+                .isEqualTo(9);
         addText(api, bot, "Replacement", "Fits again " + UUID.randomUUID());
     }
 
@@ -72,13 +77,18 @@ class KnowledgeAdminIntegrationTest extends IntegrationTestSupport {
     void should_answer_403_when_the_url_quota_is_used_up() {
         Bot bot = KnowledgeFixtures.bot(api);
         for (int i = 0; i < 5; i++) {
-            Api.Response added = api.post(bot.sources(), "{\"type\": \"url\", \"url\": \"" + Fakes.baseUrl()
-                    + "/quota-" + UUID.randomUUID() + "\"}");
+            Api.Response added = api.post(
+                    bot.sources(),
+                    "{\"type\": \"url\", \"url\": \"" + Fakes.baseUrl() + "/quota-" + UUID.randomUUID() + "\"}");
             assertThat(added.status()).as(added.body()).isEqualTo(202);
         }
 
-        JsonNode problem = assertProblem(api.post(bot.sources(), "{\"type\": \"url\", \"url\": \"" + Fakes.baseUrl()
-                + "/quota-" + UUID.randomUUID() + "\"}"), 403, "quota_exceeded");
+        JsonNode problem = assertProblem(
+                api.post(
+                        bot.sources(),
+                        "{\"type\": \"url\", \"url\": \"" + Fakes.baseUrl() + "/quota-" + UUID.randomUUID() + "\"}"),
+                403,
+                "quota_exceeded");
         assertThat(problem.path("quota").asString()).isEqualTo("urls");
         assertThat(problem.path("current").asInt()).isEqualTo(5);
         assertThat(problem.path("max").asInt()).isEqualTo(5);
@@ -91,15 +101,15 @@ class KnowledgeAdminIntegrationTest extends IntegrationTestSupport {
         Bot stranger = KnowledgeFixtures.bot(api);
         String id = addText(api, owner, "Private", "Only for the owner " + UUID.randomUUID());
 
-        for (Bot other : new Bot[]{sibling, stranger}) {
+        for (Bot other : new Bot[] {sibling, stranger}) {
             assertProblem(api.get(other.sources() + "/" + id), 404, "knowledge_source_not_found");
             assertProblem(api.delete(other.sources() + "/" + id), 404, "knowledge_source_not_found");
             assertProblem(api.post(other.sources() + "/" + id + "/reindex", "{}"), 404, "knowledge_source_not_found");
             assertThat(api.get(other.sources()).json().path("total").asInt()).isZero();
         }
         assertProblem(api.get(owner.sources() + "/not-a-uuid"), 404, "knowledge_source_not_found");
-        assertProblem(api.get("/api/v1/chatbots/" + UUID.randomUUID() + "/knowledge/sources"), 404,
-                "chatbot_not_found");
+        assertProblem(
+                api.get("/api/v1/chatbots/" + UUID.randomUUID() + "/knowledge/sources"), 404, "chatbot_not_found");
         assertThat(api.get(owner.sources() + "/" + id).status()).isEqualTo(200);
     }
 
@@ -113,7 +123,8 @@ class KnowledgeAdminIntegrationTest extends IntegrationTestSupport {
         Api.Response reindex = api.post(bot.sources() + "/" + id + "/reindex", "{}");
 
         assertThat(reindex.status()).as(reindex.body()).isEqualTo(202);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
                 .until(() -> KnowledgeFixtures.version(jdbc, bot) > version);
         awaitStatus(api, bot, id, "synced");
         assertThat(chunks(jdbc, id)).hasSize(1);
@@ -131,7 +142,8 @@ class KnowledgeAdminIntegrationTest extends IntegrationTestSupport {
 
         awaitStatus(api, bot, id, "synced");
 
-        assertThat(chunks(jdbc, id)).anySatisfy(chunk -> assertThat(chunk.text()).contains("PRL-1042"))
+        assertThat(chunks(jdbc, id))
+                .anySatisfy(chunk -> assertThat(chunk.text()).contains("PRL-1042"))
                 .anySatisfy(chunk -> assertThat(chunk.text()).contains("30 days"));
     }
 }

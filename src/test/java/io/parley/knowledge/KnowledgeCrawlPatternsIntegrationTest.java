@@ -63,32 +63,35 @@ class KnowledgeCrawlPatternsIntegrationTest extends IntegrationTestSupport {
         Bot bot = KnowledgeFixtures.bot(api);
         String base = Fakes.baseUrl() + "/never-" + UUID.randomUUID() + "/";
 
-        JsonNode tooLong = assertProblem(api.post(bot.knowledge() + "/crawl", """
-                {"baseUrl": "%s", "include": ["/docs/", "%s"]}""".formatted(base, "x".repeat(201))), 400,
-                "validation_failed");
-        JsonNode broken = assertProblem(api.post(bot.knowledge() + "/crawl", """
+        JsonNode tooLong = assertProblem(
+                api.post(bot.knowledge() + "/crawl", """
+                {"baseUrl": "%s", "include": ["/docs/", "%s"]}""".formatted(base, "x".repeat(201))), 400, "validation_failed");
+        JsonNode broken =
+                assertProblem(api.post(bot.knowledge() + "/crawl", """
                 {"baseUrl": "%s", "exclude": ["(unclosed"]}""".formatted(base)), 400, "validation_failed");
 
         assertThat(tooLong.path("detail").asString()).contains("include[1]").contains("200");
         assertThat(broken.path("detail").asString()).contains("exclude[0]").contains("not a valid regex");
         assertThat(api.post(bot.knowledge() + "/crawl", """
-                {"baseUrl": "%s", "include": ["%s"]}""".formatted(base, "x".repeat(200))).status()).isEqualTo(202);
+                {"baseUrl": "%s", "include": ["%s"]}""".formatted(base, "x".repeat(200)))
+                        .status())
+                .isEqualTo(202);
     }
 
     private JsonNode crawl(Bot bot, String site, String patterns) {
-        Api.Response response = api.post(bot.knowledge() + "/crawl", """
-                {"baseUrl": "%s", "maxDepth": 2, "maxPages": 50, %s}"""
-                .formatted(Fakes.baseUrl() + site + "/index.html", patterns));
+        Api.Response response =
+                api.post(bot.knowledge() + "/crawl", """
+                {"baseUrl": "%s", "maxDepth": 2, "maxPages": 50, %s}""".formatted(Fakes.baseUrl() + site + "/index.html", patterns));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         String path = bot.knowledge() + "/crawl/" + response.text("id");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(api.get(path).text("status")).isEqualTo("done"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(api.get(path).text("status")).isEqualTo("done"));
         return api.get(path).json();
     }
 
     private static String html(String title, String... links) {
-        StringBuilder body = new StringBuilder("<html><head><title>" + title + "</title></head><body><p>About "
-                + title + " " + UUID.randomUUID() + "</p>");
+        StringBuilder body = new StringBuilder("<html><head><title>" + title + "</title></head><body><p>About " + title
+                + " " + UUID.randomUUID() + "</p>");
         for (String link : links) {
             body.append("<a href=\"").append(link).append("\">").append(link).append("</a> ");
         }

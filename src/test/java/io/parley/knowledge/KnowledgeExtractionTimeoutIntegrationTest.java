@@ -24,21 +24,32 @@ class KnowledgeExtractionTimeoutIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_fail_a_document_past_the_time_limit_for_good_with_the_limit_in_the_reason() {
         Bot bot = KnowledgeFixtures.bot(api);
-        Api.Response upload = api.upload(bot.sources(), "file", "catalogue.pdf", "application/pdf",
-                HostileDocuments.longPdf(40, 40));
+        Api.Response upload =
+                api.upload(bot.sources(), "file", "catalogue.pdf", "application/pdf", HostileDocuments.longPdf(40, 40));
         assertThat(upload.status()).as(upload.body()).isEqualTo(202);
 
         JsonNode failed = awaitStatus(api, bot, upload.text("id"), "failed");
 
         assertThat(failed.path("error").asString())
                 .isEqualTo("Reading the document took longer than 1 ms (the limit for one document)");
-        assertThat(failed.path("attempts").asInt()).as("a permanent failure, not retried").isEqualTo(1);
+        assertThat(failed.path("attempts").asInt())
+                .as("a permanent failure, not retried")
+                .isEqualTo(1);
         assertThat(chunks(jdbc, upload.text("id"))).isEmpty();
         // the job removes itself once the run that failed the source returns
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
-                        "select count(*) from scheduled_tasks where task_name = :task and task_instance = :id")
-                .param("task", IngestionJob.TASK).param("id", upload.text("id")).query(Long.class).single())
-                .as("no job left to run it again").isZero());
-        assertThat(api.get(bot.sources() + "/" + upload.text("id")).json().path("attempts").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.sql(
+                                        "select count(*) from scheduled_tasks where task_name = :task and task_instance = :id")
+                                .param("task", IngestionJob.TASK)
+                                .param("id", upload.text("id"))
+                                .query(Long.class)
+                                .single())
+                        .as("no job left to run it again")
+                        .isZero());
+        assertThat(api.get(bot.sources() + "/" + upload.text("id"))
+                        .json()
+                        .path("attempts")
+                        .asInt())
+                .isEqualTo(1);
     }
 }

@@ -24,11 +24,9 @@ final class KnowledgeFixtures {
         }
     }
 
-    record StoredChunk(int ordinal, String text, Map<String, Object> location, int embeddingBytes) {
-    }
+    record StoredChunk(int ordinal, String text, Map<String, Object> location, int embeddingBytes) {}
 
-    private KnowledgeFixtures() {
-    }
+    private KnowledgeFixtures() {}
 
     static Bot bot(Api api) {
         return botIn(api, Tenants.organization(api, "Knowledge " + UUID.randomUUID()));
@@ -43,8 +41,14 @@ final class KnowledgeFixtures {
     }
 
     static String addText(Api api, Bot bot, String name, String text) {
-        Api.Response response = api.post(bot.sources(), Api.json().createObjectNode().put("type", "text")
-                .put("name", name).put("text", text).toString());
+        Api.Response response = api.post(
+                bot.sources(),
+                Api.json()
+                        .createObjectNode()
+                        .put("type", "text")
+                        .put("name", name)
+                        .put("text", text)
+                        .toString());
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         assertThat(response.text("status")).isEqualTo("pending");
         return response.text("id");
@@ -52,12 +56,16 @@ final class KnowledgeFixtures {
 
     static JsonNode awaitStatus(Api api, Bot bot, String sourceId, String status) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            Api.Response response = api.get(bot.sources() + "/" + sourceId);
-            assertThat(response.status()).as(response.body()).isEqualTo(200);
-            last[0] = response.json();
-            assertThat(last[0].path("status").asString()).as(response.body()).isEqualTo(status);
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    Api.Response response = api.get(bot.sources() + "/" + sourceId);
+                    assertThat(response.status()).as(response.body()).isEqualTo(200);
+                    last[0] = response.json();
+                    assertThat(last[0].path("status").asString())
+                            .as(response.body())
+                            .isEqualTo(status);
+                });
         return last[0];
     }
 
@@ -67,13 +75,18 @@ final class KnowledgeFixtures {
                         select ordinal, text, location::text, octet_length(embedding) from knowledge_chunks
                         where source_id = :id order by ordinal""")
                 .param("id", UUID.fromString(sourceId))
-                .query((rs, n) -> new StoredChunk(rs.getInt(1), rs.getString(2),
-                        (Map<String, Object>) Api.json().readValue(rs.getString(3), Map.class), rs.getInt(4)))
+                .query((rs, n) -> new StoredChunk(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        (Map<String, Object>) Api.json().readValue(rs.getString(3), Map.class),
+                        rs.getInt(4)))
                 .list();
     }
 
     static long version(JdbcClient jdbc, Bot bot) {
         return jdbc.sql("select coalesce(max(version), 0) from knowledge_settings where chatbot_id = :bot")
-                .param("bot", UUID.fromString(bot.chatbotId())).query(Long.class).single();
+                .param("bot", UUID.fromString(bot.chatbotId()))
+                .query(Long.class)
+                .single();
     }
 }

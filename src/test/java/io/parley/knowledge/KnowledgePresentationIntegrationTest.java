@@ -21,8 +21,8 @@ class KnowledgePresentationIntegrationTest extends IntegrationTestSupport {
     void should_keep_the_slide_number_of_each_chunk_when_a_pptx_is_uploaded() {
         Bot bot = KnowledgeFixtures.bot(api);
         String marker = "P-" + UUID.randomUUID();
-        Api.Response response = api.upload(bot.sources(), "file", "tour.pptx", "application/octet-stream",
-                Documents.storeTourPptx(marker));
+        Api.Response response = api.upload(
+                bot.sources(), "file", "tour.pptx", "application/octet-stream", Documents.storeTourPptx(marker));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
 
         JsonNode source = awaitStatus(api, bot, response.text("id"), "synced");
@@ -34,7 +34,9 @@ class KnowledgePresentationIntegrationTest extends IntegrationTestSupport {
         assertThat(chunks.get(0).location()).isEqualTo(Map.of("slide", 1));
         assertThat(chunks.get(0).text()).isEqualTo("Store tour " + marker);
         assertThat(chunks.get(1).location()).isEqualTo(Map.of("slide", 2));
-        assertThat(chunks.get(1).text()).contains("Espresso bar").contains("opens at eight on weekdays")
+        assertThat(chunks.get(1).text())
+                .contains("Espresso bar")
+                .contains("opens at eight on weekdays")
                 .doesNotContain("Store tour");
     }
 }

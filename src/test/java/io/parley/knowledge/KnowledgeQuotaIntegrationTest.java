@@ -31,7 +31,8 @@ class KnowledgeQuotaIntegrationTest extends IntegrationTestSupport {
             kept = addText(api, bot, "Again " + i, "Fact again " + i + " " + UUID.randomUUID());
         }
         awaitStatus(api, bot, kept, "synced");
-        assertThat(api.post(bot.sources() + "/" + kept + "/reindex", "{}").status()).isEqualTo(202);
+        assertThat(api.post(bot.sources() + "/" + kept + "/reindex", "{}").status())
+                .isEqualTo(202);
         awaitStatus(api, bot, kept, "synced");
         assertThat(api.delete(bot.sources() + "/" + kept).status()).isEqualTo(204);
 
@@ -49,15 +50,22 @@ class KnowledgeQuotaIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_answer_403_when_the_storage_quota_would_be_exceeded_and_free_it_on_delete() {
         Bot bot = KnowledgeFixtures.bot(api);
-        assertThat(api.patch("/api/v1/organizations/" + bot.organizationId() + "/limits",
-                "{\"knowledgeStorageBytes\": 4096}").status()).isEqualTo(200);
+        assertThat(api.patch(
+                                "/api/v1/organizations/" + bot.organizationId() + "/limits",
+                                "{\"knowledgeStorageBytes\": 4096}")
+                        .status())
+                .isEqualTo(200);
         String first = addText(api, bot, "First", "a".repeat(2500) + UUID.randomUUID());
-        long used = api.get(bot.knowledge() + "/quota").json().path("storageBytes").path("used").asLong();
+        long used = api.get(bot.knowledge() + "/quota")
+                .json()
+                .path("storageBytes")
+                .path("used")
+                .asLong();
         assertThat(used).isEqualTo(2536);
 
-        JsonNode problem = assertProblem(api.post(bot.sources(), """
-                {"type": "text", "name": "Second", "text": "%s"}""".formatted("b".repeat(2000))), 403,
-                "quota_exceeded");
+        JsonNode problem =
+                assertProblem(api.post(bot.sources(), """
+                {"type": "text", "name": "Second", "text": "%s"}""".formatted("b".repeat(2000))), 403, "quota_exceeded");
 
         assertThat(problem.path("quota").asString()).isEqualTo("storage");
         assertThat(problem.path("current").asLong()).isEqualTo(2536);
@@ -79,8 +87,16 @@ class KnowledgeQuotaIntegrationTest extends IntegrationTestSupport {
         assertThat(free.path("ingestionsToday").path("max").asInt()).isEqualTo(20);
         assertThat(free.path("storageBytes").path("max").asLong()).isEqualTo(100L * 1024 * 1024);
         assertThat(api.put("/api/v1/organizations/" + bot.organizationId() + "/plan", "{\"plan\": \"starter\"}")
-                .json().path("knowledgeDocuments").asInt()).isEqualTo(100);
-        assertThat(api.get(bot.knowledge() + "/quota").json().path("documents").path("max").asInt()).isEqualTo(100);
+                        .json()
+                        .path("knowledgeDocuments")
+                        .asInt())
+                .isEqualTo(100);
+        assertThat(api.get(bot.knowledge() + "/quota")
+                        .json()
+                        .path("documents")
+                        .path("max")
+                        .asInt())
+                .isEqualTo(100);
 
         JsonNode patched = api.patch(limits, "{\"knowledgeDocuments\": 1}").json();
         assertThat(patched.path("knowledgeDocuments").asInt()).isEqualTo(1);

@@ -35,8 +35,9 @@ class KnowledgeRobotsIntegrationTest extends IntegrationTestSupport {
     private static final String LONG = "a".repeat(2000);
     /** Long enough for any answer on a loaded machine: a request without one is a hang, not a slow answer. */
     private static final Duration NO_ANSWER = Duration.ofSeconds(30);
-    private static final List<String> ALLOWED = IntStream.range(0, 4).mapToObj(i -> "p" + i + "-" + LONG + ".html")
-            .toList();
+
+    private static final List<String> ALLOWED =
+            IntStream.range(0, 4).mapToObj(i -> "p" + i + "-" + LONG + ".html").toList();
     private static final String DISALLOWED = "secret-" + LONG + "b7/page.html";
     /**
      * Every link is checked against robots.txt, but only these pages are fetched and become sources: the index, one
@@ -53,20 +54,28 @@ class KnowledgeRobotsIntegrationTest extends IntegrationTestSupport {
             Bot first = KnowledgeFixtures.bot(api);
             Bot second = KnowledgeFixtures.bot(api);
             // the local embedding model loads on its first use, a burst this test does not measure
-            KnowledgeFixtures.awaitStatus(api, first, KnowledgeFixtures.addText(api, first, "Warm-up",
-                    "Loads the embedding model " + UUID.randomUUID()), "synced");
+            KnowledgeFixtures.awaitStatus(
+                    api,
+                    first,
+                    KnowledgeFixtures.addText(api, first, "Warm-up", "Loads the embedding model " + UUID.randomUUID()),
+                    "synced");
             List<Crawl> crawls = List.of(startCrawl(first, site), startCrawl(second, site));
 
             LiveDuringCrawls live = askLiveUntilDone(crawls);
 
-            assertThat(live.askedWhileCrawling()).as("/live answers asked for while a crawl was in progress")
+            assertThat(live.askedWhileCrawling())
+                    .as("/live answers asked for while a crawl was in progress")
                     .isPositive();
-            assertThat(live.statuses()).as("every /live answer during and right after both crawls")
-                    .isNotEmpty().containsOnly(200);
+            assertThat(live.statuses())
+                    .as("every /live answer during and right after both crawls")
+                    .isNotEmpty()
+                    .containsOnly(200);
             assertThat(crawls).allSatisfy(crawl -> {
                 Api.Response status = api.get(crawl.path());
                 assertThat(status.text("status")).as(status.body()).isEqualTo("done");
-                assertThat(status.json().path("pagesFound").asInt()).as(status.body()).isEqualTo(2);
+                assertThat(status.json().path("pagesFound").asInt())
+                        .as(status.body())
+                        .isEqualTo(2);
             });
             Fakes.wiremock().verify(0, getRequestedFor(urlEqualTo(site + "/" + DISALLOWED)));
             Fakes.wiremock().verify(2, getRequestedFor(urlEqualTo(site + "/" + ALLOWED.get(3))));
@@ -80,15 +89,21 @@ class KnowledgeRobotsIntegrationTest extends IntegrationTestSupport {
      * {@code <site>/*a*a*a*a*a*a*a*a*b<i>/} a regex translation checks against 2,000 a's by trying ~2000^8 splits.
      */
     private static StubMapping serveHostileSite(String site) {
-        page(site + "/index.html", html("Home", ALLOWED.get(0), ALLOWED.get(1), ALLOWED.get(2), ALLOWED.get(3),
-                DISALLOWED));
+        page(
+                site + "/index.html",
+                html("Home", ALLOWED.get(0), ALLOWED.get(1), ALLOWED.get(2), ALLOWED.get(3), DISALLOWED));
         ALLOWED.forEach(path -> page(site + "/" + path, html("Long " + path.substring(0, 2))));
         page(site + "/" + DISALLOWED, html("Secret"));
         StringBuilder robots = new StringBuilder("User-agent: *\n");
-        IntStream.range(0, RULES).forEach(i -> robots.append("Disallow: ").append(site)
-                .append("/*a*a*a*a*a*a*a*a*b").append(i).append("/\n"));
-        return Fakes.wiremock().stubFor(get(urlEqualTo("/robots.txt"))
-                .willReturn(aResponse().withStatus(200).withBody(robots.toString())));
+        IntStream.range(0, RULES)
+                .forEach(i -> robots.append("Disallow: ")
+                        .append(site)
+                        .append("/*a*a*a*a*a*a*a*a*b")
+                        .append(i)
+                        .append("/\n"));
+        return Fakes.wiremock()
+                .stubFor(get(urlEqualTo("/robots.txt"))
+                        .willReturn(aResponse().withStatus(200).withBody(robots.toString())));
     }
 
     private record Crawl(Bot bot, String id) {
@@ -98,16 +113,15 @@ class KnowledgeRobotsIntegrationTest extends IntegrationTestSupport {
     }
 
     private Crawl startCrawl(Bot bot, String site) {
-        Api.Response response = api.post(bot.knowledge() + "/crawl", """
-                {"baseUrl": "%s", "maxDepth": 1, "maxPages": 50, "include": [%s]}""".formatted(
-                Fakes.baseUrl() + site + "/index.html", INCLUDE));
+        Api.Response response =
+                api.post(bot.knowledge() + "/crawl", """
+                {"baseUrl": "%s", "maxDepth": 1, "maxPages": 50, "include": [%s]}""".formatted(Fakes.baseUrl() + site + "/index.html", INCLUDE));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return new Crawl(bot, response.text("id"));
     }
 
     /** What {@code /live} answered while the crawls ran, and how many of those requests left before both were done. */
-    private record LiveDuringCrawls(List<Integer> statuses, int askedWhileCrawling) {
-    }
+    private record LiveDuringCrawls(List<Integer> statuses, int askedWhileCrawling) {}
 
     /**
      * Asks {@code /live} again and again until both crawls are done (crawl states read from the database, so a
@@ -116,14 +130,21 @@ class KnowledgeRobotsIntegrationTest extends IntegrationTestSupport {
      */
     private LiveDuringCrawls askLiveUntilDone(List<Crawl> crawls) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(NO_ANSWER).build();
-        HttpRequest live = HttpRequest.newBuilder(URI.create(api.base() + "/live")).timeout(NO_ANSWER).GET().build();
+        HttpRequest live = HttpRequest.newBuilder(URI.create(api.base() + "/live"))
+                .timeout(NO_ANSWER)
+                .GET()
+                .build();
         List<Integer> statuses = new CopyOnWriteArrayList<>();
         AtomicInteger askedWhileCrawling = new AtomicInteger();
-        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
-                .alias("both crawls to finish").until(() -> {
+        await().atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .alias("both crawls to finish")
+                .until(() -> {
                     boolean crawling = !allDone(crawls);
                     try {
-                        statuses.add(http.send(live, HttpResponse.BodyHandlers.discarding()).statusCode());
+                        statuses.add(http.send(live, HttpResponse.BodyHandlers.discarding())
+                                .statusCode());
                     } catch (IOException e) {
                         throw new AssertionError("/live gave no answer while crawls ran", e);
                     }
@@ -136,13 +157,17 @@ class KnowledgeRobotsIntegrationTest extends IntegrationTestSupport {
     }
 
     private boolean allDone(List<Crawl> crawls) {
-        return crawls.stream().allMatch(crawl -> jdbc.sql("select status from knowledge_crawls where id = :id")
-                .param("id", UUID.fromString(crawl.id())).query(String.class).single().equals("done"));
+        return crawls.stream()
+                .allMatch(crawl -> jdbc.sql("select status from knowledge_crawls where id = :id")
+                        .param("id", UUID.fromString(crawl.id()))
+                        .query(String.class)
+                        .single()
+                        .equals("done"));
     }
 
     private static String html(String title, String... links) {
-        StringBuilder body = new StringBuilder("<html><head><title>" + title + "</title></head><body><p>About "
-                + title + " " + UUID.randomUUID() + "</p>");
+        StringBuilder body = new StringBuilder("<html><head><title>" + title + "</title></head><body><p>About " + title
+                + " " + UUID.randomUUID() + "</p>");
         for (String link : links) {
             body.append("<a href=\"").append(link).append("\">link</a> ");
         }

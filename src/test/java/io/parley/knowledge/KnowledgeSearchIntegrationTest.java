@@ -22,9 +22,11 @@ import tools.jackson.databind.JsonNode;
 /** {@code POST /api/v1/chatbots/{botId}/knowledge/search} over chunk rows written as ingestion writes them. */
 class KnowledgeSearchIntegrationTest extends IntegrationTestSupport {
     private static final List<KnowledgeRows.Chunk> HANDBOOK = List.of(
-            chunk("Error code E-217 on the igniter display means the piezo battery is low. Replace the CR2032 cell.",
+            chunk(
+                    "Error code E-217 on the igniter display means the piezo battery is low. Replace the CR2032 cell.",
                     "{\"page\": 2}"),
-            chunk("Never use the stove inside a tent or any enclosed space: it produces carbon monoxide.",
+            chunk(
+                    "Never use the stove inside a tent or any enclosed space: it produces carbon monoxide.",
                     "{\"page\": 3}"),
             chunk("You may return unused items within 30 days of delivery for a full refund.", "{\"page\": 5}"));
     private static final List<KnowledgeRows.Chunk> PRICES = List.of(
@@ -33,8 +35,10 @@ class KnowledgeSearchIntegrationTest extends IntegrationTestSupport {
 
     @Autowired
     Embedders embedders;
+
     @Autowired
     KnowledgeIndex index;
+
     @Autowired
     Knowledge knowledge;
 
@@ -99,7 +103,8 @@ class KnowledgeSearchIntegrationTest extends IntegrationTestSupport {
 
         JsonNode results = search(bot, "{\"query\": \"E-217\", \"limit\": 10}");
 
-        assertThat(results.findValuesAsString("text")).isNotEmpty()
+        assertThat(results.findValuesAsString("text"))
+                .isNotEmpty()
                 .allMatch(t -> !t.contains("VIP") && !t.contains("lid") && !t.contains("forged"));
         assertThat(search(sameOrgBot, "{\"query\": \"E-217\"}").findValuesAsString("text"))
                 .containsExactly("E-217 is our VIP discount code.");
@@ -109,7 +114,8 @@ class KnowledgeSearchIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void should_not_find_a_source_once_it_is_deleted_or_not_synced() {
-        assertThat(search(bot, "{\"query\": \"E-217\"}").get(0).path("text").asString()).contains("E-217");
+        assertThat(search(bot, "{\"query\": \"E-217\"}").get(0).path("text").asString())
+                .contains("E-217");
         rows.source(org, bot, "Draft", "text", "processing", List.of(chunk("PRL-1042 pending chunk")));
 
         rows.deleteSource(org, bot, handbook);
@@ -126,7 +132,9 @@ class KnowledgeSearchIntegrationTest extends IntegrationTestSupport {
         OrganizationId orgId = new OrganizationId(UUID.fromString(org));
         long before = index.current(orgId, id).version();
         assertThat(before).isEqualTo(rows.version(bot));
-        assertThat(index.current(orgId, id)).as("same version: the cached index").isSameAs(index.current(orgId, id));
+        assertThat(index.current(orgId, id))
+                .as("same version: the cached index")
+                .isSameAs(index.current(orgId, id));
 
         rows.source(org, bot, "Late addition", "text", List.of(chunk("Gift cards GC-50 never expire.")));
 
@@ -156,14 +164,22 @@ class KnowledgeSearchIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void should_answer_404_when_the_chatbot_is_unknown_and_400_when_the_query_is_blank() {
-        assertProblem(api.post("/api/v1/chatbots/" + UUID.randomUUID() + "/knowledge/search",
-                "{\"query\": \"E-217\"}"), 404, "chatbot_not_found");
-        assertProblem(api.post("/api/v1/chatbots/not-a-uuid/knowledge/search", "{\"query\": \"E-217\"}"), 404,
+        assertProblem(
+                api.post("/api/v1/chatbots/" + UUID.randomUUID() + "/knowledge/search", "{\"query\": \"E-217\"}"),
+                404,
                 "chatbot_not_found");
-        assertProblem(api.post("/api/v1/chatbots/" + bot + "/knowledge/search", "{\"query\": \"  \"}"), 400,
+        assertProblem(
+                api.post("/api/v1/chatbots/not-a-uuid/knowledge/search", "{\"query\": \"E-217\"}"),
+                404,
+                "chatbot_not_found");
+        assertProblem(
+                api.post("/api/v1/chatbots/" + bot + "/knowledge/search", "{\"query\": \"  \"}"),
+                400,
                 "query_required");
-        assertProblem(api.post("/api/v1/chatbots/" + bot + "/knowledge/search", "{\"query\": \"x\", \"limit\": 0}"),
-                400, "invalid_limit");
+        assertProblem(
+                api.post("/api/v1/chatbots/" + bot + "/knowledge/search", "{\"query\": \"x\", \"limit\": 0}"),
+                400,
+                "invalid_limit");
     }
 
     @Test
@@ -178,7 +194,8 @@ class KnowledgeSearchIntegrationTest extends IntegrationTestSupport {
     }
 
     private static String chatbot(Api api, String org) {
-        Api.Response bot = api.post("/api/v1/organizations/" + org + "/chatbots",
+        Api.Response bot = api.post(
+                "/api/v1/organizations/" + org + "/chatbots",
                 "{\"name\": \"Shop\", \"systemPrompt\": \"You help customers.\"}");
         assertThat(bot.status()).as(bot.body()).isEqualTo(201);
         return bot.text("id");

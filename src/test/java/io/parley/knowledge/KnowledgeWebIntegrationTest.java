@@ -16,7 +16,6 @@ import io.parley.testing.Fakes;
 import io.parley.testing.IntegrationTestSupport;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -46,39 +45,49 @@ class KnowledgeWebIntegrationTest extends IntegrationTestSupport {
         assertThat(source.path("size").asLong()).isPositive();
         List<StoredChunk> chunks = chunks(jdbc, response.text("id"));
         String all = String.join("\n", chunks.stream().map(StoredChunk::text).toList());
-        assertThat(all).contains("Orders leave the warehouse the same day.").contains("Country | Days")
+        assertThat(all)
+                .contains("Orders leave the warehouse the same day.")
+                .contains("Country | Days")
                 .contains("Portugal | 1-2")
                 .doesNotContain("Products | Cart", "Big banner", "newsletter", "Copyright", "track()");
         assertThat(chunks).allSatisfy(c -> assertThat(c.location()).containsEntry("url", url));
-        assertThat(api.post(bot.sources(), "{\"type\": \"url\", \"url\": \"" + url + "\"}").status()).isEqualTo(409);
+        assertThat(api.post(bot.sources(), "{\"type\": \"url\", \"url\": \"" + url + "\"}")
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
     void should_crawl_same_host_pages_that_robots_txt_allows() {
         Bot bot = KnowledgeFixtures.bot(api);
         String site = "/crawl-" + UUID.randomUUID();
-        Fakes.wiremock().stubFor(get(urlEqualTo("/robots.txt")).willReturn(aResponse().withStatus(200)
-                .withBody("User-agent: *\nDisallow: " + site + "/private\n")));
+        Fakes.wiremock()
+                .stubFor(get(urlEqualTo("/robots.txt"))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withBody("User-agent: *\nDisallow: " + site + "/private\n")));
         String otherHost = Fakes.baseUrl().replace("localhost", "127.0.0.1") + site + "/elsewhere.html";
-        page(site + "/index.html", html("Home", "Welcome to the shop.", "a.html", "b.html", "private/secret.html",
-                otherHost));
+        page(
+                site + "/index.html",
+                html("Home", "Welcome to the shop.", "a.html", "b.html", "private/secret.html", otherHost));
         page(site + "/a.html", html("Page A", "Opening hours are nine to seven.", "c.html"));
         page(site + "/b.html", html("Page B", "Returns within thirty days.", "index.html"));
         page(site + "/c.html", html("Page C", "Too deep for depth one."));
         page(site + "/private/secret.html", html("Secret", "Nobody may crawl this."));
         page(site + "/elsewhere.html", html("Elsewhere", "Another host."));
 
-        Api.Response response = api.post(bot.knowledge() + "/crawl", """
+        Api.Response response =
+                api.post(bot.knowledge() + "/crawl", """
                 {"baseUrl": "%s", "maxDepth": 1, "maxPages": 50}""".formatted(Fakes.baseUrl() + site + "/index.html"));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         String crawl = response.text("id");
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                api.get(bot.knowledge() + "/crawl/" + crawl).text("status")).isEqualTo("done"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                api.get(bot.knowledge() + "/crawl/" + crawl).text("status"))
+                        .isEqualTo("done"));
         JsonNode list = api.get(bot.sources() + "?type=url").json();
         assertThat(list.path("total").asInt()).isEqualTo(3);
-        assertThat(list.path("items").findValuesAsString("name")).containsExactlyInAnyOrder("Home", "Page A",
-                "Page B");
+        assertThat(list.path("items").findValuesAsString("name")).containsExactlyInAnyOrder("Home", "Page A", "Page B");
         assertThat(list.path("items").findValuesAsString("crawlId")).containsOnly(crawl);
         for (JsonNode item : list.path("items")) {
             awaitStatus(api, bot, item.path("id").asString(), "synced");
@@ -86,7 +95,12 @@ class KnowledgeWebIntegrationTest extends IntegrationTestSupport {
         Fakes.wiremock().verify(0, getRequestedFor(urlEqualTo(site + "/private/secret.html")));
         Fakes.wiremock().verify(0, getRequestedFor(urlEqualTo(site + "/elsewhere.html")));
         Fakes.wiremock().verify(0, getRequestedFor(urlEqualTo(site + "/c.html")));
-        assertThat(api.get(bot.knowledge() + "/quota").json().path("urls").path("used").asInt()).isEqualTo(3);
+        assertThat(api.get(bot.knowledge() + "/quota")
+                        .json()
+                        .path("urls")
+                        .path("used")
+                        .asInt())
+                .isEqualTo(3);
     }
 
     @Test
@@ -95,8 +109,8 @@ class KnowledgeWebIntegrationTest extends IntegrationTestSupport {
         String path = "/down-" + UUID.randomUUID() + "/page.html";
         Fakes.wiremock().stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(503)));
 
-        Api.Response response = api.post(bot.sources(), "{\"type\": \"url\", \"url\": \"" + Fakes.baseUrl() + path
-                + "\"}");
+        Api.Response response =
+                api.post(bot.sources(), "{\"type\": \"url\", \"url\": \"" + Fakes.baseUrl() + path + "\"}");
         JsonNode failed = awaitStatus(api, bot, response.text("id"), "failed");
 
         assertThat(failed.path("error").asString()).contains("HTTP 503").contains("gave up after 3 attempts");
@@ -105,17 +119,20 @@ class KnowledgeWebIntegrationTest extends IntegrationTestSupport {
     }
 
     static void page(String path, String body) {
-        Fakes.wiremock().stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html; charset=utf-8").withBody(body)));
+        Fakes.wiremock()
+                .stubFor(get(urlEqualTo(path))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "text/html; charset=utf-8")
+                                .withBody(body)));
     }
 
     private static String html(String title, String text, String... links) {
-        StringBuilder body = new StringBuilder("<html><head><title>" + title + "</title></head><body><p>" + text
-                + "</p>");
+        StringBuilder body =
+                new StringBuilder("<html><head><title>" + title + "</title></head><body><p>" + text + "</p>");
         for (String link : links) {
             body.append("<a href=\"").append(link).append("\">").append(link).append("</a> ");
         }
         return body.append("</body></html>").toString();
     }
-
 }

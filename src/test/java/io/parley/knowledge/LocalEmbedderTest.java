@@ -12,8 +12,10 @@ class LocalEmbedderTest {
 
     @Test
     void should_place_a_paraphrase_closer_than_an_unrelated_sentence_when_embedding_offline() {
-        List<float[]> v = embedder.embed(List.of("How long does shipping take?",
-                "Delivery usually arrives within three business days.", "Our office has a red door."));
+        List<float[]> v = embedder.embed(List.of(
+                "How long does shipping take?",
+                "Delivery usually arrives within three business days.",
+                "Our office has a red door."));
 
         assertThat(v).hasSize(3).allSatisfy(vector -> assertThat(vector).hasSize(embedder.dimension()));
         assertThat(dot(v.get(0), v.get(1))).isGreaterThan(dot(v.get(0), v.get(2)) + 0.1f);

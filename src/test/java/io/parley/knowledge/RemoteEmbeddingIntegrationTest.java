@@ -37,25 +37,34 @@ class RemoteEmbeddingIntegrationTest extends IntegrationTestSupport {
         Fakes.wiremock().stubFor(post(urlEqualTo(prefix + "/v1/embeddings")).willReturn(okJson(EMBEDDING)));
         String apiKey = "sk-test-" + UUID.randomUUID();
 
-        Api.Response saved = api.put(bot.knowledge() + "/settings", """
+        Api.Response saved =
+                api.put(bot.knowledge() + "/settings", """
                 {"embedding": {"provider": "openai", "model": "text-embedding-3-small", "baseUrl": "%s",
-                 "apiKey": "%s"}, "chunkSize": 800, "chunkOverlap": 100}"""
-                .formatted(Fakes.baseUrl() + prefix + "/v1", apiKey));
+                 "apiKey": "%s"}, "chunkSize": 800, "chunkOverlap": 100}""".formatted(Fakes.baseUrl() + prefix + "/v1", apiKey));
 
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         assertThat(saved.body()).doesNotContain(apiKey);
         assertThat(saved.json().path("embedding").path("apiKeySet").asBoolean()).isTrue();
         assertThat(saved.json().path("chunkSize").asInt()).isEqualTo(800);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(api.get(bot.sources() + "/" + id).json().path("embeddingModel").asString())
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(api.get(bot.sources() + "/" + id)
+                                .json()
+                                .path("embeddingModel")
+                                .asString())
                         .isEqualTo("openai:text-embedding-3-small"));
         JsonNode remote = awaitStatus(api, bot, id, "synced");
         assertThat(remote.path("embeddingDimension").asInt()).isEqualTo(3);
-        assertThat(chunks(jdbc, id)).singleElement().satisfies(c -> assertThat(c.embeddingBytes()).isEqualTo(12));
-        Fakes.wiremock().verify(postRequestedFor(urlEqualTo(prefix + "/v1/embeddings"))
-                .withHeader("Authorization", equalTo("Bearer " + apiKey)));
+        assertThat(chunks(jdbc, id))
+                .singleElement()
+                .satisfies(c -> assertThat(c.embeddingBytes()).isEqualTo(12));
+        Fakes.wiremock()
+                .verify(postRequestedFor(urlEqualTo(prefix + "/v1/embeddings"))
+                        .withHeader("Authorization", equalTo("Bearer " + apiKey)));
         byte[] stored = jdbc.sql("select embedding_api_key from knowledge_settings where chatbot_id = :bot")
-                .param("bot", UUID.fromString(bot.chatbotId())).query(byte[].class).single();
+                .param("bot", UUID.fromString(bot.chatbotId()))
+                .query(byte[].class)
+                .single();
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(apiKey);
         JsonNode settings = api.get(bot.knowledge() + "/settings").json();
         assertThat(settings.path("embedding").path("provider").asString()).isEqualTo("openai");
@@ -66,11 +75,11 @@ class RemoteEmbeddingIntegrationTest extends IntegrationTestSupport {
     void should_retry_a_failing_embedding_model_then_fail_the_source_with_the_reason() {
         Bot bot = KnowledgeFixtures.bot(api);
         String prefix = "/embeddings-" + UUID.randomUUID();
-        Fakes.wiremock().stubFor(post(urlEqualTo(prefix + "/v1/embeddings"))
-                .willReturn(aResponse().withStatus(500).withBody("{\"error\": {\"message\": \"boom\"}}")));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(prefix + "/v1/embeddings"))
+                        .willReturn(aResponse().withStatus(500).withBody("{\"error\": {\"message\": \"boom\"}}")));
         Api.Response saved = api.put(bot.knowledge() + "/settings", """
-                {"embedding": {"provider": "openai", "baseUrl": "%s", "apiKey": "sk-test"}}"""
-                .formatted(Fakes.baseUrl() + prefix + "/v1"));
+                {"embedding": {"provider": "openai", "baseUrl": "%s", "apiKey": "sk-test"}}""".formatted(Fakes.baseUrl() + prefix + "/v1"));
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
 
         String id = addText(api, bot, "Doomed", "Never embedded " + UUID.randomUUID());
@@ -86,11 +95,17 @@ class RemoteEmbeddingIntegrationTest extends IntegrationTestSupport {
     void should_reject_invalid_settings() {
         Bot bot = KnowledgeFixtures.bot(api);
 
-        assertProblem(api.put(bot.knowledge() + "/settings", "{\"embedding\": {\"provider\": \"cohere\"}}"), 400,
+        assertProblem(
+                api.put(bot.knowledge() + "/settings", "{\"embedding\": {\"provider\": \"cohere\"}}"),
+                400,
                 "validation_failed");
-        assertProblem(api.put(bot.knowledge() + "/settings", "{\"chunkSize\": 500, \"chunkOverlap\": 300}"), 400,
+        assertProblem(
+                api.put(bot.knowledge() + "/settings", "{\"chunkSize\": 500, \"chunkOverlap\": 300}"),
+                400,
                 "validation_failed");
-        assertProblem(api.put(bot.knowledge() + "/settings", "{\"embedding\": {\"provider\": \"openai\"}}"), 400,
+        assertProblem(
+                api.put(bot.knowledge() + "/settings", "{\"embedding\": {\"provider\": \"openai\"}}"),
+                400,
                 "validation_failed");
         JsonNode settings = api.get(bot.knowledge() + "/settings").json();
         assertThat(settings.path("embedding").path("provider").asString()).isEqualTo("local");

@@ -40,14 +40,17 @@ class RemoteEmbeddingProvidersIntegrationTest extends IntegrationTestSupport {
         String apiKey = "AIza-test-" + UUID.randomUUID();
 
         saveSettings(bot, """
-                {"embedding": {"provider": "gemini", "model": "text-embedding-004", "apiKey": "%s", "baseUrl": "%s"}}"""
-                .formatted(apiKey, Fakes.baseUrl() + prefix));
+                {"embedding": {"provider": "gemini", "model": "text-embedding-004", "apiKey": "%s", "baseUrl": "%s"}}""".formatted(apiKey, Fakes.baseUrl() + prefix));
 
         JsonNode source = awaitModel(bot, id, "gemini:text-embedding-004");
         assertThat(source.path("embeddingDimension").asInt()).isEqualTo(4);
-        assertThat(chunks(jdbc, id)).singleElement().satisfies(c -> assertThat(c.embeddingBytes()).isEqualTo(16));
-        Fakes.wiremock().verify(postRequestedFor(urlEqualTo(path)).withHeader("x-goog-api-key", equalTo(apiKey))
-                .withRequestBody(matchingJsonPath("$.model", equalTo("models/text-embedding-004"))));
+        assertThat(chunks(jdbc, id))
+                .singleElement()
+                .satisfies(c -> assertThat(c.embeddingBytes()).isEqualTo(16));
+        Fakes.wiremock()
+                .verify(postRequestedFor(urlEqualTo(path))
+                        .withHeader("x-goog-api-key", equalTo(apiKey))
+                        .withRequestBody(matchingJsonPath("$.model", equalTo("models/text-embedding-004"))));
     }
 
     @Test
@@ -59,14 +62,16 @@ class RemoteEmbeddingProvidersIntegrationTest extends IntegrationTestSupport {
         Fakes.wiremock().stubFor(post(urlEqualTo(prefix + "/api/embed")).willReturn(okJson(OLLAMA_EMBED)));
 
         saveSettings(bot, """
-                {"embedding": {"provider": "ollama", "model": "nomic-embed-text", "baseUrl": "%s"}}"""
-                .formatted(Fakes.baseUrl() + prefix));
+                {"embedding": {"provider": "ollama", "model": "nomic-embed-text", "baseUrl": "%s"}}""".formatted(Fakes.baseUrl() + prefix));
 
         JsonNode source = awaitModel(bot, id, "ollama:nomic-embed-text");
         assertThat(source.path("embeddingDimension").asInt()).isEqualTo(5);
-        assertThat(chunks(jdbc, id)).singleElement().satisfies(c -> assertThat(c.embeddingBytes()).isEqualTo(20));
-        Fakes.wiremock().verify(postRequestedFor(urlEqualTo(prefix + "/api/embed"))
-                .withRequestBody(matchingJsonPath("$.model", equalTo("nomic-embed-text"))));
+        assertThat(chunks(jdbc, id))
+                .singleElement()
+                .satisfies(c -> assertThat(c.embeddingBytes()).isEqualTo(20));
+        Fakes.wiremock()
+                .verify(postRequestedFor(urlEqualTo(prefix + "/api/embed"))
+                        .withRequestBody(matchingJsonPath("$.model", equalTo("nomic-embed-text"))));
     }
 
     @Test
@@ -74,11 +79,14 @@ class RemoteEmbeddingProvidersIntegrationTest extends IntegrationTestSupport {
         Bot bot = KnowledgeFixtures.bot(api);
         String prefix = "/gemini-" + UUID.randomUUID() + "/v1beta";
         String path = prefix + "/models/text-embedding-004:embedContent";
-        Fakes.wiremock().stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "application/json").withBody("{\"error\": {\"code\": 500}}")));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(path))
+                        .willReturn(aResponse()
+                                .withStatus(500)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"error\": {\"code\": 500}}")));
         saveSettings(bot, """
-                {"embedding": {"provider": "gemini", "apiKey": "AIza-test", "baseUrl": "%s"}}"""
-                .formatted(Fakes.baseUrl() + prefix));
+                {"embedding": {"provider": "gemini", "apiKey": "AIza-test", "baseUrl": "%s"}}""".formatted(Fakes.baseUrl() + prefix));
 
         String id = addText(api, bot, "Doomed", "Never embedded " + UUID.randomUUID());
         JsonNode failed = awaitStatus(api, bot, id, "failed");
@@ -93,8 +101,12 @@ class RemoteEmbeddingProvidersIntegrationTest extends IntegrationTestSupport {
     void should_retry_a_failing_ollama_model_then_fail_the_source_with_the_reason() {
         Bot bot = KnowledgeFixtures.bot(api);
         String prefix = "/ollama-" + UUID.randomUUID();
-        Fakes.wiremock().stubFor(post(urlEqualTo(prefix + "/api/embed")).willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "application/json").withBody("{\"error\": \"model crashed\"}")));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(prefix + "/api/embed"))
+                        .willReturn(aResponse()
+                                .withStatus(500)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"error\": \"model crashed\"}")));
         saveSettings(bot, """
                 {"embedding": {"provider": "ollama", "baseUrl": "%s"}}""".formatted(Fakes.baseUrl() + prefix));
 
@@ -112,8 +124,11 @@ class RemoteEmbeddingProvidersIntegrationTest extends IntegrationTestSupport {
     }
 
     private JsonNode awaitModel(Bot bot, String id, String model) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(api.get(bot.sources() + "/" + id).json().path("embeddingModel").asString())
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(api.get(bot.sources() + "/" + id)
+                                .json()
+                                .path("embeddingModel")
+                                .asString())
                         .isEqualTo(model));
         return awaitStatus(api, bot, id, "synced");
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 public abstract class ModelGatewayContract {
     /** The usage a remote fake reports for every answer. */
     protected static final int INPUT_TOKENS = 42;
+
     protected static final int OUTPUT_TOKENS = 7;
     private static final String ANSWER = "We open at 9 on weekdays.";
 

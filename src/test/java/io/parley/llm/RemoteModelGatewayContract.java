@@ -41,7 +41,8 @@ public abstract class RemoteModelGatewayContract extends ModelGatewayContract {
 
     @RegisterExtension
     protected static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).build();
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     /** What a chatbot's {@code baseUrl} ends with for this provider, e.g. {@code /v1}. */
     protected abstract String basePath();
@@ -72,8 +73,8 @@ public abstract class RemoteModelGatewayContract extends ModelGatewayContract {
 
     @Override
     protected ModelRequest answeredWith(String text) {
-        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(okJson(replyBody(text, INPUT_TOKENS,
-                OUTPUT_TOKENS))));
+        server.stubFor(
+                post(urlPathEqualTo(chatPath())).willReturn(okJson(replyBody(text, INPUT_TOKENS, OUTPUT_TOKENS))));
         if (streams()) {
             stubStreamed(text);
         }
@@ -112,7 +113,8 @@ public abstract class RemoteModelGatewayContract extends ModelGatewayContract {
         server.verify(1, postRequestedFor(urlPathEqualTo(chatPath())));
         LoggedRequest sent = server.getAllServeEvents().getFirst().getRequest();
         assertThat(sent.getBodyAsString()).contains("You are Parley.").contains("When do you open?");
-        assertThat(sent.getUrl() + " " + sent.getBodyAsString()).as("the model, in the path or the body")
+        assertThat(sent.getUrl() + " " + sent.getBodyAsString())
+                .as("the model, in the path or the body")
                 .contains(MODEL);
     }
 
@@ -131,10 +133,13 @@ public abstract class RemoteModelGatewayContract extends ModelGatewayContract {
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @MethodSource("statuses")
-    void should_classify_the_status_and_not_retry_when_the_server_answers_with_an_error(Call call, int status,
-                                                                                       Kind kind) {
-        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody(errorBody(status, "simulated failure"))));
+    void should_classify_the_status_and_not_retry_when_the_server_answers_with_an_error(
+            Call call, int status, Kind kind) {
+        server.stubFor(post(urlPathEqualTo(chatPath()))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(errorBody(status, "simulated failure"))));
 
         ModelException e = call.failure(gateway(), request(remoteSpec(Duration.ofSeconds(5))));
 
@@ -150,8 +155,8 @@ public abstract class RemoteModelGatewayContract extends ModelGatewayContract {
     @ParameterizedTest
     @EnumSource(Call.class)
     void should_report_a_timeout_when_the_server_answers_after_the_spec_timeout(Call call) {
-        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(okJson(replyBody("late", 1, 1))
-                .withFixedDelay(2_000)));
+        server.stubFor(post(urlPathEqualTo(chatPath()))
+                .willReturn(okJson(replyBody("late", 1, 1)).withFixedDelay(2_000)));
 
         ModelException e = call.failure(gateway(), request(remoteSpec(Duration.ofMillis(300))));
 
@@ -168,8 +173,8 @@ public abstract class RemoteModelGatewayContract extends ModelGatewayContract {
             closedPort = socket.getLocalPort();
         }
 
-        ModelException e = call.failure(gateway(), request(spec(MODEL, "http://localhost:" + closedPort
-                + basePath(), Duration.ofSeconds(2))));
+        ModelException e = call.failure(
+                gateway(), request(spec(MODEL, "http://localhost:" + closedPort + basePath(), Duration.ofSeconds(2))));
 
         assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(e.retriable()).isTrue();
@@ -179,8 +184,11 @@ public abstract class RemoteModelGatewayContract extends ModelGatewayContract {
     @ParameterizedTest
     @EnumSource(Call.class)
     void should_keep_the_key_out_of_the_error_when_the_server_echoes_it(Call call) {
-        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json").withBody(errorBody(401, "bad key " + KEY))));
+        server.stubFor(post(urlPathEqualTo(chatPath()))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(errorBody(401, "bad key " + KEY))));
 
         ModelException e = call.failure(gateway(), request(remoteSpec(Duration.ofSeconds(5))));
 
@@ -195,8 +203,8 @@ public abstract class RemoteModelGatewayContract extends ModelGatewayContract {
     @ParameterizedTest
     @EnumSource(Call.class)
     void should_reject_the_request_without_calling_when_no_model_name_is_set(Call call) {
-        ModelException e = call.failure(gateway(), request(spec(" ", server.baseUrl() + basePath(),
-                Duration.ofSeconds(5))));
+        ModelException e =
+                call.failure(gateway(), request(spec(" ", server.baseUrl() + basePath(), Duration.ofSeconds(5))));
 
         assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
         assertThat(e.retriable()).isFalse();
@@ -212,7 +220,7 @@ public abstract class RemoteModelGatewayContract extends ModelGatewayContract {
     }
 
     private static ModelRequest request(ModelSpec spec) {
-        return new ModelRequest(spec, List.of(ChatMessage.system("You are Parley."),
-                ChatMessage.user("When do you open?")), List.of());
+        return new ModelRequest(
+                spec, List.of(ChatMessage.system("You are Parley."), ChatMessage.user("When do you open?")), List.of());
     }
 }

@@ -23,9 +23,12 @@ class TokenCounterTest {
     void should_estimate_cl100k_plus_ten_percent_for_models_without_a_java_tokenizer() {
         int cl100k = TokenCounter.forModel("openai", "gpt-4").count(TEXT);
 
-        for (TokenCounter estimate : new TokenCounter[]{TokenCounter.forModel("anthropic", "claude-3-5-haiku"),
-                TokenCounter.forModel("gemini", "gemini-2.0-flash"), TokenCounter.forModel("ollama", "llama3.1"),
-                TokenCounter.forModel("openai", "llama-3.1-70b")}) {
+        for (TokenCounter estimate : new TokenCounter[] {
+            TokenCounter.forModel("anthropic", "claude-3-5-haiku"),
+            TokenCounter.forModel("gemini", "gemini-2.0-flash"),
+            TokenCounter.forModel("ollama", "llama3.1"),
+            TokenCounter.forModel("openai", "llama-3.1-70b")
+        }) {
             assertThat(estimate.exact()).isFalse();
             assertThat(estimate.method()).isEqualTo("estimate (cl100k_base + 10%)");
             assertThat(estimate.count(TEXT)).isEqualTo((int) Math.ceil(cl100k * 1.1));

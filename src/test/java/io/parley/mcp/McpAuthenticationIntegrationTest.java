@@ -68,23 +68,30 @@ class McpAuthenticationIntegrationTest extends IntegrationTestSupport {
     void should_show_only_its_own_organization_when_an_organization_api_key_is_used() {
         String key = createKey(a.organizationId());
         try (McpTestClient mcp = McpTestClient.connect(port, key)) {
-            assertThat(mcp.ok("list_conversations", Map.of()).path("conversations").findValuesAsString("id"))
+            assertThat(mcp.ok("list_conversations", Map.of())
+                            .path("conversations")
+                            .findValuesAsString("id"))
                     .containsExactly(conversationOfA);
-            assertThat(mcp.ok("get_messages", Map.of("conversationId", conversationOfA)).toString())
+            assertThat(mcp.ok("get_messages", Map.of("conversationId", conversationOfA))
+                            .toString())
                     .contains("Hello from A");
 
             assertThat(mcp.error("get_messages", Map.of("conversationId", conversationOfB)))
-                    .isEqualTo("Conversation '" + conversationOfB + "' not found").doesNotContain(markerOfB);
+                    .isEqualTo("Conversation '" + conversationOfB + "' not found")
+                    .doesNotContain(markerOfB);
             assertThat(mcp.error("list_conversations", Map.of("organizationId", b.organizationId())))
                     .contains("not found");
-            assertThat(mcp.error("list_conversations", Map.of("chatbotId", b.chatbotId()))).contains("not found");
-            assertThat(mcp.ok("search_messages", Map.of("query", markerOfB)).path("matches")).isEmpty();
+            assertThat(mcp.error("list_conversations", Map.of("chatbotId", b.chatbotId())))
+                    .contains("not found");
+            assertThat(mcp.ok("search_messages", Map.of("query", markerOfB)).path("matches"))
+                    .isEmpty();
             assertThat(mcp.error("send_message", Map.of("conversationId", conversationOfB, "text", "hi")))
                     .contains("not found");
             assertThat(mcp.error("handover", Map.of("conversationId", conversationOfB, "to", "human")))
                     .contains("not found");
         }
-        assertThat(api.get("/api/v1/conversations/" + conversationOfB).text("owner")).isEqualTo("bot");
+        assertThat(api.get("/api/v1/conversations/" + conversationOfB).text("owner"))
+                .isEqualTo("bot");
         assertThat(GraphFake.sends(b.phoneNumberId()).stream().map(r -> r.getBodyAsString()))
                 .noneMatch(body -> body.contains("\"hi\""));
     }
@@ -95,7 +102,8 @@ class McpAuthenticationIntegrationTest extends IntegrationTestSupport {
         Api.Response created = api.post(orgApiKeys, "{\"name\": \"claude\"}");
         String key = created.text("key");
         try (McpTestClient mcp = McpTestClient.connect(port, key)) {
-            assertThat(mcp.ok("list_conversations", Map.of()).path("conversations")).hasSize(1);
+            assertThat(mcp.ok("list_conversations", Map.of()).path("conversations"))
+                    .hasSize(1);
         }
 
         assertThat(api.delete(orgApiKeys + "/" + created.text("id")).status()).isEqualTo(204);
@@ -106,7 +114,8 @@ class McpAuthenticationIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void should_count_a_message_sent_with_an_organization_key_against_that_key() {
-        Api.Response created = api.post("/api/v1/organizations/" + a.organizationId() + "/api-keys",
+        Api.Response created = api.post(
+                "/api/v1/organizations/" + a.organizationId() + "/api-keys",
                 "{\"name\": \"crm\", \"role\": \"agent\"}");
         GraphFake.sendsRespondInSequence(a.phoneNumberId(), GraphFake.sentWithId("wamid.KEY" + UUID.randomUUID()));
         try (McpTestClient mcp = McpTestClient.connect(port, created.text("key"))) {
@@ -114,12 +123,15 @@ class McpAuthenticationIntegrationTest extends IntegrationTestSupport {
         }
 
         Api.Response usage = api.get("/api/v1/organizations/" + a.organizationId() + "/usage?groupBy=apiKey");
-        assertThat(usage.json().path("groups")).filteredOn(g -> g.path("key").asString().equals(created.text("id")))
-                .singleElement().satisfies(g -> assertThat(g.path("messages").asLong()).isEqualTo(1));
+        assertThat(usage.json().path("groups"))
+                .filteredOn(g -> g.path("key").asString().equals(created.text("id")))
+                .singleElement()
+                .satisfies(g -> assertThat(g.path("messages").asLong()).isEqualTo(1));
     }
 
     private String createKey(String organizationId) {
-        Api.Response created = api.post("/api/v1/organizations/" + organizationId + "/api-keys", "{\"name\": \"test\"}");
+        Api.Response created =
+                api.post("/api/v1/organizations/" + organizationId + "/api-keys", "{\"name\": \"test\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.text("key");
     }

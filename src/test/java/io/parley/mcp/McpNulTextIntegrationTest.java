@@ -17,20 +17,28 @@ class McpNulTextIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_store_the_message_without_nul_when_send_message_text_contains_nul_characters() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
-        Api.Response chat = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
+        Api.Response chat = api.post(
+                "/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
                 "{\"sessionId\": \"visitor-mcp-nul\", \"text\": \"Hello\"}");
         assertThat(chat.status()).as(chat.body()).isEqualTo(202);
 
         try (McpTestClient mcp = McpTestClient.connect(port, ParleyTestContext.ADMIN_TOKEN)) {
-            JsonNode queued = mcp.ok("send_message", Map.of("conversationId", chat.text("conversationId"),
-                    "text", "A person\u0000 here.\u0000"));
+            JsonNode queued = mcp.ok(
+                    "send_message",
+                    Map.of("conversationId", chat.text("conversationId"), "text", "A person\u0000 here.\u0000"));
 
             assertThat(jdbc.sql("select content from messages where id = :id")
-                    .param("id", UUID.fromString(queued.path("messageId").asString())).query(String.class).single())
+                            .param(
+                                    "id",
+                                    UUID.fromString(queued.path("messageId").asString()))
+                            .query(String.class)
+                            .single())
                     .isEqualTo("A person here.");
-            JsonNode found = mcp.ok("search_messages", Map.of("query", "per\u0000son",
-                    "organizationId", bot.organizationId()));
-            assertThat(found.path("matches")).as("a search for the text, NUL and all").isNotEmpty();
+            JsonNode found =
+                    mcp.ok("search_messages", Map.of("query", "per\u0000son", "organizationId", bot.organizationId()));
+            assertThat(found.path("matches"))
+                    .as("a search for the text, NUL and all")
+                    .isNotEmpty();
         }
     }
 }

@@ -37,8 +37,12 @@ class McpSendToContactIntegrationTest extends io.parley.testing.IntegrationTestS
     }
 
     private String contactId() {
-        return api.get("/api/v1/chatbots/" + bot.chatbotId() + "/conversations").json().get(0).path("contact")
-                .path("id").asString();
+        return api.get("/api/v1/chatbots/" + bot.chatbotId() + "/conversations")
+                .json()
+                .get(0)
+                .path("contact")
+                .path("id")
+                .asString();
     }
 
     @Test
@@ -56,8 +60,11 @@ class McpSendToContactIntegrationTest extends io.parley.testing.IntegrationTestS
     @Test
     void should_answer_not_found_when_the_contact_belongs_to_another_organization() {
         Tenants.WhatsAppBot other = Tenants.offlineBot(api, FAQ);
-        String key = api.post("/api/v1/organizations/" + other.organizationId() + "/api-keys",
-                "{\"name\": \"other tenant\"}").json().path("key").asString();
+        String key = api.post(
+                        "/api/v1/organizations/" + other.organizationId() + "/api-keys", "{\"name\": \"other tenant\"}")
+                .json()
+                .path("key")
+                .asString();
 
         try (McpTestClient otherTenant = McpTestClient.connect(port, key)) {
             String error = otherTenant.error("send_message", Map.of("contactId", contactId(), "text", "Leak?"));
@@ -70,11 +77,15 @@ class McpSendToContactIntegrationTest extends io.parley.testing.IntegrationTestS
     @Test
     void should_refuse_with_channel_not_proactive_when_the_contacts_channel_cannot_write_first() {
         String session = "visitor-" + UUID.randomUUID();
-        Api.Response started = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
+        Api.Response started = api.post(
+                "/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
                 "{\"sessionId\": \"" + session + "\", \"text\": \"Hi\"}");
         assertThat(started.status()).isEqualTo(202);
-        String webContact = api.get("/api/v1/conversations/" + started.text("conversationId")).json()
-                .path("contact").path("id").asString();
+        String webContact = api.get("/api/v1/conversations/" + started.text("conversationId"))
+                .json()
+                .path("contact")
+                .path("id")
+                .asString();
 
         String error = mcp.error("send_message", Map.of("contactId", webContact, "text", "Hello from us"));
 
@@ -83,8 +94,10 @@ class McpSendToContactIntegrationTest extends io.parley.testing.IntegrationTestS
 
     @Test
     void should_refuse_a_call_that_names_both_a_conversation_and_a_contact_or_neither() {
-        assertThat(mcp.error("send_message", Map.of("conversationId", chat.conversationId(),
-                "contactId", contactId(), "text", "Hi"))).contains("exactly one");
+        assertThat(mcp.error(
+                        "send_message",
+                        Map.of("conversationId", chat.conversationId(), "contactId", contactId(), "text", "Hi")))
+                .contains("exactly one");
         assertThat(mcp.error("send_message", Map.of("text", "Hi"))).contains("exactly one");
     }
 }

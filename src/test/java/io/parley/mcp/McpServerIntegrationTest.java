@@ -49,12 +49,17 @@ class McpServerIntegrationTest extends IntegrationTestSupport {
     void should_list_the_five_tools_with_input_schemas_when_a_client_connects() {
         List<Tool> tools = mcp.sdk().listTools().tools();
 
-        assertThat(tools).extracting(Tool::name).containsExactlyInAnyOrder("list_conversations", "get_messages",
-                "search_messages", "send_message", "handover");
-        Tool send = tools.stream().filter(t -> t.name().equals("send_message")).findFirst().orElseThrow();
-        assertThat(send.inputSchema()).containsEntry("type", "object")
-                .containsEntry("required", List.of("text"));
-        assertThat(send.inputSchema().get("properties")).asInstanceOf(InstanceOfAssertFactories.MAP)
+        assertThat(tools)
+                .extracting(Tool::name)
+                .containsExactlyInAnyOrder(
+                        "list_conversations", "get_messages", "search_messages", "send_message", "handover");
+        Tool send = tools.stream()
+                .filter(t -> t.name().equals("send_message"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(send.inputSchema()).containsEntry("type", "object").containsEntry("required", List.of("text"));
+        assertThat(send.inputSchema().get("properties"))
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsOnlyKeys("conversationId", "contactId", "chatbotId", "channelId", "text");
         assertThat(tools).allSatisfy(t -> assertThat(t.description()).isNotBlank());
         assertThat(mcp.sdk().getServerInfo().name()).isEqualTo("parley");
@@ -79,7 +84,8 @@ class McpServerIntegrationTest extends IntegrationTestSupport {
     void should_return_the_messages_oldest_first_with_delivery_status_when_asked_for_a_conversation() {
         chat.awaitReceived(1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode messages = mcp.ok("get_messages", Map.of("conversationId", conversationId)).path("messages");
+            JsonNode messages = mcp.ok("get_messages", Map.of("conversationId", conversationId))
+                    .path("messages");
             assertThat(messages.size()).isEqualTo(2);
             assertThat(messages.get(0).path("role").asString()).isEqualTo("user");
             assertThat(messages.get(0).path("content").asString()).isEqualTo("Where is my " + marker + "?");
@@ -96,8 +102,11 @@ class McpServerIntegrationTest extends IntegrationTestSupport {
         JsonNode match = only(found.path("matches"));
         assertThat(match.path("conversationId").asString()).isEqualTo(conversationId);
         assertThat(match.path("message").path("content").asString()).contains(marker);
-        assertThat(mcp.ok("search_messages", Map.of("query", "no-such-" + UUID.randomUUID(),
-                "organizationId", bot.organizationId())).path("matches")).isEmpty();
+        assertThat(mcp.ok(
+                                "search_messages",
+                                Map.of("query", "no-such-" + UUID.randomUUID(), "organizationId", bot.organizationId()))
+                        .path("matches"))
+                .isEmpty();
     }
 
     @Test
@@ -112,9 +121,11 @@ class McpServerIntegrationTest extends IntegrationTestSupport {
         assertThat(queued.path("messageId").asString()).isNotBlank();
         assertThat(chat.awaitReceived(2)).last().isEqualTo(text);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode messages = mcp.ok("get_messages", Map.of("conversationId", conversationId)).path("messages");
+            JsonNode messages = mcp.ok("get_messages", Map.of("conversationId", conversationId))
+                    .path("messages");
             JsonNode last = messages.get(messages.size() - 1);
-            assertThat(last.path("id").asString()).isEqualTo(queued.path("messageId").asString());
+            assertThat(last.path("id").asString())
+                    .isEqualTo(queued.path("messageId").asString());
             assertThat(last.path("role").asString()).isEqualTo("agent");
             assertThat(last.path("deliveryStatus").asString()).isEqualTo("sent");
         });
@@ -125,17 +136,20 @@ class McpServerIntegrationTest extends IntegrationTestSupport {
         JsonNode toHuman = mcp.ok("handover", Map.of("conversationId", conversationId, "to", "human"));
 
         assertThat(toHuman.path("owner").asString()).isEqualTo("human");
-        assertThat(api.get("/api/v1/conversations/" + conversationId).text("owner")).isEqualTo("human");
+        assertThat(api.get("/api/v1/conversations/" + conversationId).text("owner"))
+                .isEqualTo("human");
         mcp.ok("handover", Map.of("conversationId", conversationId, "to", "bot"));
-        assertThat(api.get("/api/v1/conversations/" + conversationId).text("owner")).isEqualTo("bot");
+        assertThat(api.get("/api/v1/conversations/" + conversationId).text("owner"))
+                .isEqualTo("bot");
     }
 
     @Test
     void should_audit_send_message_and_handover_like_api_changes_with_the_calling_key() {
         chat.awaitReceived(1);
         GraphFake.sendsRespondInSequence(bot.phoneNumberId(), GraphFake.sentWithId("wamid.MCP" + UUID.randomUUID()));
-        JsonNode key = api.post("/api/v1/organizations/" + bot.organizationId() + "/api-keys",
-                "{\"name\": \"mcp client\"}").json();
+        JsonNode key = api.post(
+                        "/api/v1/organizations/" + bot.organizationId() + "/api-keys", "{\"name\": \"mcp client\"}")
+                .json();
         try (McpTestClient withKey = McpTestClient.connect(port, key.path("key").asString())) {
             withKey.ok("handover", Map.of("conversationId", conversationId, "to", "human"));
             withKey.ok("send_message", Map.of("conversationId", conversationId, "text", "A person here."));
@@ -143,14 +157,21 @@ class McpServerIntegrationTest extends IntegrationTestSupport {
         }
         mcp.ok("handover", Map.of("conversationId", conversationId, "to", "bot"));
 
-        List<JsonNode> rows = StreamSupport.stream(api.get("/api/v1/organizations/" + bot.organizationId()
-                + "/audit-log").json().spliterator(), false).filter(row -> row.path("route").asString().equals("/mcp"))
+        List<JsonNode> rows = StreamSupport.stream(
+                        api.get("/api/v1/organizations/" + bot.organizationId() + "/audit-log")
+                                .json()
+                                .spliterator(),
+                        false)
+                .filter(row -> row.path("route").asString().equals("/mcp"))
                 .toList();
-        assertThat(rows).extracting(row -> row.path("action").asString())
-                .as("newest first; the failed call is not audited").containsExactly("handover", "send_message", "handover");
+        assertThat(rows)
+                .extracting(row -> row.path("action").asString())
+                .as("newest first; the failed call is not audited")
+                .containsExactly("handover", "send_message", "handover");
         assertThat(rows).allSatisfy(row -> {
             assertThat(row.path("organizationId").asString()).isEqualTo(bot.organizationId());
-            assertThat(row.path("pathVariables").path("conversationId").asString()).isEqualTo(conversationId);
+            assertThat(row.path("pathVariables").path("conversationId").asString())
+                    .isEqualTo(conversationId);
             assertThat(row.path("status").asInt()).isEqualTo(200);
         });
         assertThat(rows.get(0).path("actorType").asString()).isEqualTo("operator");
@@ -162,17 +183,23 @@ class McpServerIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void should_answer_a_tool_error_when_arguments_are_missing_or_wrong() {
-        assertThat(mcp.error("list_conversations", Map.of())).contains("organizationId").contains("required");
-        assertThat(mcp.error("get_messages", Map.of("conversationId", UUID.randomUUID().toString())))
+        assertThat(mcp.error("list_conversations", Map.of()))
+                .contains("organizationId")
+                .contains("required");
+        assertThat(mcp.error(
+                        "get_messages",
+                        Map.of("conversationId", UUID.randomUUID().toString())))
                 .contains("not found");
-        assertThat(mcp.error("get_messages", Map.of("conversationId", "not-a-uuid"))).contains("not found");
+        assertThat(mcp.error("get_messages", Map.of("conversationId", "not-a-uuid")))
+                .contains("not found");
         assertThat(mcp.error("handover", Map.of("conversationId", conversationId, "to", "nobody")))
                 .contains("to");
         assertThat(mcp.error("send_message", Map.of("conversationId", conversationId, "text", " ")))
                 .contains("text");
         assertThat(mcp.error("get_messages", Map.of("conversationId", conversationId, "limit", 1000)))
                 .contains("limit");
-        assertThat(api.get("/api/v1/conversations/" + conversationId).text("owner")).isEqualTo("bot");
+        assertThat(api.get("/api/v1/conversations/" + conversationId).text("owner"))
+                .isEqualTo("bot");
     }
 
     private static JsonNode only(JsonNode array) {

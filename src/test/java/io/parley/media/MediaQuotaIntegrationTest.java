@@ -13,7 +13,6 @@ import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.Tenants;
 import io.parley.testing.WhatsAppChat;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -30,8 +29,8 @@ class MediaQuotaIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_skip_downloads_past_the_organizations_media_quota_and_say_so_once() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
-        Api.Response limits = api.patch("/api/v1/organizations/" + bot.organizationId() + "/limits",
-                "{\"maxMediaBytes\": 1500}");
+        Api.Response limits =
+                api.patch("/api/v1/organizations/" + bot.organizationId() + "/limits", "{\"maxMediaBytes\": 1500}");
         assertThat(limits.status()).as(limits.body()).isEqualTo(200);
         assertThat(limits.json().path("maxMediaBytes").asLong()).isEqualTo(1500);
 
@@ -47,23 +46,38 @@ class MediaQuotaIntegrationTest extends IntegrationTestSupport {
             assertThat(problem.path("reason").asString()).isEqualTo("quota_exceeded");
         }
         assertThat(storedBytes(bot)).isEqualTo(1_000);
-        assertThat(events.list(new OrganizationId(UUID.fromString(bot.organizationId())), "media.quota_exceeded",
-                null, 10)).as("one event, not one per skipped file").singleElement()
+        assertThat(events.list(
+                        new OrganizationId(UUID.fromString(bot.organizationId())), "media.quota_exceeded", null, 10))
+                .as("one event, not one per skipped file")
+                .singleElement()
                 .satisfies(e -> assertThat(e.event().payload()).containsEntry("maxMediaBytes", 1500));
     }
 
     @Test
     void should_not_download_the_media_of_a_message_over_the_inbound_rate_limit() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
-        assertThat(api.patch("/api/v1/organizations/" + bot.organizationId() + "/limits",
-                "{\"ratePerHourPerContact\": 1}").status()).isEqualTo(200);
+        assertThat(api.patch(
+                                "/api/v1/organizations/" + bot.organizationId() + "/limits",
+                                "{\"ratePerHourPerContact\": 1}")
+                        .status())
+                .isEqualTo(200);
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
         chat.says("Hello");
         String mediaId = newMediaId();
         GraphMediaFake.serves(bot.accessToken(), mediaId, "image/jpeg", bytes(500));
 
-        MediaWebhooks.post(api, bot, MediaWebhooks.media(bot.phoneNumberId(), chat.waId(),
-                WhatsAppPayloads.newWamid(), "image", mediaId, "image/jpeg", null, time.now()));
+        MediaWebhooks.post(
+                api,
+                bot,
+                MediaWebhooks.media(
+                        bot.phoneNumberId(),
+                        chat.waId(),
+                        WhatsAppPayloads.newWamid(),
+                        "image",
+                        mediaId,
+                        "image/jpeg",
+                        null,
+                        time.now()));
 
         JsonNode media = awaitSettled(chat);
         assertThat(media.path("status").asString()).isEqualTo("skipped");
@@ -71,9 +85,12 @@ class MediaQuotaIntegrationTest extends IntegrationTestSupport {
         assertThat(GraphMediaFake.metadataRequests(mediaId)).isZero();
         assertThat(GraphMediaFake.downloadRequests(mediaId)).isZero();
         assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_instance in"
-                        + " (select id::text from media_objects where conversation_id = :conversation)")
-                .param("conversation", UUID.fromString(chat.conversationId())).query(Integer.class).single())
-                .as("no download job").isZero();
+                                + " (select id::text from media_objects where conversation_id = :conversation)")
+                        .param("conversation", UUID.fromString(chat.conversationId()))
+                        .query(Integer.class)
+                        .single())
+                .as("no download job")
+                .isZero();
     }
 
     /** A new contact sends an image; returns its media block once settled. */
@@ -81,13 +98,21 @@ class MediaQuotaIntegrationTest extends IntegrationTestSupport {
         String mediaId = newMediaId();
         GraphMediaFake.serves(bot.accessToken(), mediaId, "image/jpeg", bytes);
         if (!declareSize) {
-            GraphMediaFake.metadata(bot.accessToken(), mediaId, "image/jpeg", GraphMediaFake.sha256Base64(bytes),
-                    null);
+            GraphMediaFake.metadata(bot.accessToken(), mediaId, "image/jpeg", GraphMediaFake.sha256Base64(bytes), null);
         }
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
-        MediaWebhooks.post(api, bot, MediaWebhooks.media(bot.phoneNumberId(), chat.waId(),
-                WhatsAppPayloads.newWamid(), "image", mediaId, "image/jpeg", GraphMediaFake.sha256Base64(bytes),
-                time.now()));
+        MediaWebhooks.post(
+                api,
+                bot,
+                MediaWebhooks.media(
+                        bot.phoneNumberId(),
+                        chat.waId(),
+                        WhatsAppPayloads.newWamid(),
+                        "image",
+                        mediaId,
+                        "image/jpeg",
+                        GraphMediaFake.sha256Base64(bytes),
+                        time.now()));
         return awaitSettled(chat);
     }
 
@@ -95,14 +120,19 @@ class MediaQuotaIntegrationTest extends IntegrationTestSupport {
         return jdbc.sql("""
                         select coalesce(sum(size_bytes), 0) from media_objects
                         where organization_id = :org and status = 'stored'""")
-                .param("org", UUID.fromString(bot.organizationId())).query(Long.class).single();
+                .param("org", UUID.fromString(bot.organizationId()))
+                .query(Long.class)
+                .single();
     }
 
     private static JsonNode awaitSettled(WhatsAppChat chat) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            last[0] = StreamSupport.stream(chat.messages().spliterator(), false).map(m -> m.path("media"))
-                    .filter(JsonNode::isObject).findFirst().orElseThrow();
+            last[0] = StreamSupport.stream(chat.messages().spliterator(), false)
+                    .map(m -> m.path("media"))
+                    .filter(JsonNode::isObject)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(last[0].path("status").asString()).isNotEqualTo("pending");
         });
         return last[0];

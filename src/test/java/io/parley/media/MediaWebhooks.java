@@ -14,11 +14,17 @@ import tools.jackson.databind.json.JsonMapper;
 final class MediaWebhooks {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private MediaWebhooks() {
-    }
+    private MediaWebhooks() {}
 
-    static String media(String phoneNumberId, String waId, String wamid, String kind, String mediaId,
-                        String mimeType, String sha256, Instant sentAt) {
+    static String media(
+            String phoneNumberId,
+            String waId,
+            String wamid,
+            String kind,
+            String mediaId,
+            String mimeType,
+            String sha256,
+            Instant sentAt) {
         Map<String, Object> media = new LinkedHashMap<>();
         media.put("mime_type", mimeType);
         media.put("sha256", sha256);
@@ -34,12 +40,24 @@ final class MediaWebhooks {
         message.put(kind, media);
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("messaging_product", "whatsapp");
-        value.put("metadata", Map.of("display_phone_number", WhatsAppPayloads.DISPLAY_PHONE_NUMBER,
-                "phone_number_id", phoneNumberId));
+        value.put(
+                "metadata",
+                Map.of(
+                        "display_phone_number",
+                        WhatsAppPayloads.DISPLAY_PHONE_NUMBER,
+                        "phone_number_id",
+                        phoneNumberId));
         value.put("contacts", List.of(Map.of("profile", Map.of("name", "Ana"), "wa_id", waId)));
         value.put("messages", List.of(message));
-        return JSON.writeValueAsString(Map.of("object", "whatsapp_business_account", "entry", List.of(Map.of(
-                "id", WhatsAppPayloads.WABA_ID, "changes", List.of(Map.of("value", value, "field", "messages"))))));
+        return JSON.writeValueAsString(Map.of(
+                "object",
+                "whatsapp_business_account",
+                "entry",
+                List.of(Map.of(
+                        "id",
+                        WhatsAppPayloads.WABA_ID,
+                        "changes",
+                        List.of(Map.of("value", value, "field", "messages"))))));
     }
 
     static void post(Api api, Tenants.WhatsAppBot bot, String body) {

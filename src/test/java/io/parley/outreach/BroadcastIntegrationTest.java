@@ -27,15 +27,19 @@ class BroadcastIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_answer_400_and_store_nothing_when_a_broadcast_has_101_contacts() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
-        String phones = IntStream.range(0, 101).mapToObj(i -> "\"+49151" + (1_000_000 + i) + "\"")
+        String phones = IntStream.range(0, 101)
+                .mapToObj(i -> "\"+49151" + (1_000_000 + i) + "\"")
                 .collect(Collectors.joining(","));
 
         Api.Response response = api.post(broadcasts(bot), body(phones, TEXT));
 
         assertProblem(response, 400, "too_many_contacts");
-        assertThat(count("select count(*) from broadcasts where chatbot_id = cast(:bot as uuid)", bot)).isZero();
-        assertThat(count("select count(*) from contacts where chatbot_id = cast(:bot as uuid)", bot)).isZero();
-        assertThat(count("select count(*) from conversations where chatbot_id = cast(:bot as uuid)", bot)).isZero();
+        assertThat(count("select count(*) from broadcasts where chatbot_id = cast(:bot as uuid)", bot))
+                .isZero();
+        assertThat(count("select count(*) from contacts where chatbot_id = cast(:bot as uuid)", bot))
+                .isZero();
+        assertThat(count("select count(*) from conversations where chatbot_id = cast(:bot as uuid)", bot))
+                .isZero();
     }
 
     @Test
@@ -50,10 +54,19 @@ class BroadcastIntegrationTest extends IntegrationTestSupport {
         String foreignId = contactOf(foreign.conversationId());
         String newPhone = newPhone();
 
-        Api.Response response = api.post(broadcasts(bot), body(String.join(",",
-                quote("+" + newPhone), quote(newPhone.substring(0, 4) + " " + newPhone.substring(4)),
-                quote(knownId), quote("+" + known.waId()), quote("call me maybe"), quote(UUID.randomUUID().toString()),
-                quote(foreignId)), TEXT));
+        Api.Response response = api.post(
+                broadcasts(bot),
+                body(
+                        String.join(
+                                ",",
+                                quote("+" + newPhone),
+                                quote(newPhone.substring(0, 4) + " " + newPhone.substring(4)),
+                                quote(knownId),
+                                quote("+" + known.waId()),
+                                quote("call me maybe"),
+                                quote(UUID.randomUUID().toString()),
+                                quote(foreignId)),
+                        TEXT));
 
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         JsonNode result = response.json();
@@ -69,17 +82,28 @@ class BroadcastIntegrationTest extends IntegrationTestSupport {
         // its message ends as window_closed instead of a blind send Meta would refuse (131047).
         await().atMost(Duration.ofSeconds(15)).until(() -> !broadcastSends(bot).isEmpty());
         assertThat(broadcastSends(bot)).containsExactly(known.waId());
-        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("""
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> jdbc.sql("""
                         select count(*) from outbound_messages o join contact_identities i on i.value = '+' || :phone
                         join conversations v on v.id = o.conversation_id and v.contact_id = i.contact_id
-                        where o.status = 'window_closed'""").param("phone", newPhone).query(Integer.class).single() == 1);
+                        where o.status = 'window_closed'""")
+                                .param("phone", newPhone)
+                                .query(Integer.class)
+                                .single()
+                        == 1);
         assertThat(GraphFake.sends(other.phoneNumberId()).stream()
-                .filter(r -> r.getBodyAsString().contains(TEXT)).toList()).isEmpty();
+                        .filter(r -> r.getBodyAsString().contains(TEXT))
+                        .toList())
+                .isEmpty();
         assertThat(jdbc.sql("""
                         select count(*) from conversations v join contact_identities i on i.contact_id = v.contact_id
                         where v.chatbot_id = cast(:bot as uuid) and i.kind = 'phone' and i.value = '+' || :phone""")
-                .param("bot", bot.chatbotId()).param("phone", newPhone).query(Integer.class).single())
-                .as("a conversation for the number that never wrote").isEqualTo(1);
+                        .param("bot", bot.chatbotId())
+                        .param("phone", newPhone)
+                        .query(Integer.class)
+                        .single())
+                .as("a conversation for the number that never wrote")
+                .isEqualTo(1);
     }
 
     @Test
@@ -91,8 +115,8 @@ class BroadcastIntegrationTest extends IntegrationTestSupport {
 
         Api.Response first = api.post(broadcasts(bot), body(quote("+" + phone), TEXT), "Idempotency-Key", key);
         Api.Response second = api.post(broadcasts(bot), body(quote("+" + phone), TEXT), "Idempotency-Key", key);
-        Api.Response changed = api.post(broadcasts(bot), body(quote("+" + phone), "Another text"),
-                "Idempotency-Key", key);
+        Api.Response changed =
+                api.post(broadcasts(bot), body(quote("+" + phone), "Another text"), "Idempotency-Key", key);
 
         assertThat(first.status()).as(first.body()).isEqualTo(202);
         assertThat(second.status()).as(second.body()).isEqualTo(202);
@@ -101,8 +125,11 @@ class BroadcastIntegrationTest extends IntegrationTestSupport {
                 .isEqualTo(first.json().path("results").get(0).path("messageId").asString());
         assertProblem(changed, 409, "idempotency_key_reused");
         await().atMost(Duration.ofSeconds(15)).until(() -> !broadcastSends(bot).isEmpty());
-        assertThat(count("select count(*) from messages m join conversations v on v.id = m.conversation_id "
-                + "where v.chatbot_id = cast(:bot as uuid) and m.role = 'agent'", bot)).isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from messages m join conversations v on v.id = m.conversation_id "
+                                + "where v.chatbot_id = cast(:bot as uuid) and m.role = 'agent'",
+                        bot))
+                .isEqualTo(1);
         assertThat(broadcastSends(bot)).containsExactly(phone);
     }
 
@@ -111,11 +138,16 @@ class BroadcastIntegrationTest extends IntegrationTestSupport {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         String phone = newPhone();
 
-        assertProblem(api.post(broadcasts(bot), body(quote("+" + phone), TEXT), "Idempotency-Key", " "), 400,
+        assertProblem(
+                api.post(broadcasts(bot), body(quote("+" + phone), TEXT), "Idempotency-Key", " "),
+                400,
                 "validation_failed");
-        assertProblem(api.post(broadcasts(bot), body(quote("+" + phone), TEXT), "Idempotency-Key", "k".repeat(256)),
-                400, "validation_failed");
-        assertThat(count("select count(*) from broadcasts where chatbot_id = cast(:bot as uuid)", bot)).isZero();
+        assertProblem(
+                api.post(broadcasts(bot), body(quote("+" + phone), TEXT), "Idempotency-Key", "k".repeat(256)),
+                400,
+                "validation_failed");
+        assertThat(count("select count(*) from broadcasts where chatbot_id = cast(:bot as uuid)", bot))
+                .isZero();
     }
 
     @Test
@@ -124,18 +156,29 @@ class BroadcastIntegrationTest extends IntegrationTestSupport {
         GraphFake.acceptStructuredSends(bot.phoneNumberId());
         String phone = newPhone();
 
-        Api.Response response = api.post(broadcasts(bot), "{\"contacts\": [\"+" + phone + "\"], \"template\": "
-                + "{\"name\": \"order_update\", \"language\": \"en_US\", \"parameters\": [\"A-17\"]}}");
+        Api.Response response = api.post(
+                broadcasts(bot),
+                "{\"contacts\": [\"+" + phone + "\"], \"template\": "
+                        + "{\"name\": \"order_update\", \"language\": \"en_US\", \"parameters\": [\"A-17\"]}}");
 
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         assertThat(response.json().path("queued").asInt()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(15)).until(() -> !GraphFake.sendsOfType(bot.phoneNumberId(), "template")
-                .isEmpty());
-        JsonNode sent = Api.json().readTree(GraphFake.sendsOfType(bot.phoneNumberId(), "template").getFirst()
-                .getBodyAsString());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        !GraphFake.sendsOfType(bot.phoneNumberId(), "template").isEmpty());
+        JsonNode sent = Api.json()
+                .readTree(GraphFake.sendsOfType(bot.phoneNumberId(), "template")
+                        .getFirst()
+                        .getBodyAsString());
         assertThat(sent.path("to").asString()).isEqualTo(phone);
         assertThat(sent.path("template").path("name").asString()).isEqualTo("order_update");
-        assertThat(sent.path("template").path("components").get(0).path("parameters").get(0).path("text").asString())
+        assertThat(sent.path("template")
+                        .path("components")
+                        .get(0)
+                        .path("parameters")
+                        .get(0)
+                        .path("text")
+                        .asString())
                 .isEqualTo("A-17");
     }
 
@@ -144,17 +187,29 @@ class BroadcastIntegrationTest extends IntegrationTestSupport {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         String contacts = "\"contacts\": [\"+" + newPhone() + "\"]";
 
-        assertProblem(api.post(broadcasts(bot), "{" + contacts + ", \"template\": {\"name\": \"Bad Name\", "
-                + "\"language\": \"en_US\"}}"), 400, "validation_failed");
-        assertProblem(api.post(broadcasts(bot), "{" + contacts + ", \"message\": {\"text\": \"Hi\"}, "
-                + "\"template\": {\"name\": \"order_update\", \"language\": \"en_US\"}}"), 400,
+        assertProblem(
+                api.post(
+                        broadcasts(bot),
+                        "{" + contacts + ", \"template\": {\"name\": \"Bad Name\", " + "\"language\": \"en_US\"}}"),
+                400,
                 "validation_failed");
-        assertThat(count("select count(*) from contacts where chatbot_id = cast(:bot as uuid)", bot)).isZero();
+        assertProblem(
+                api.post(
+                        broadcasts(bot),
+                        "{" + contacts + ", \"message\": {\"text\": \"Hi\"}, "
+                                + "\"template\": {\"name\": \"order_update\", \"language\": \"en_US\"}}"),
+                400,
+                "validation_failed");
+        assertThat(count("select count(*) from contacts where chatbot_id = cast(:bot as uuid)", bot))
+                .isZero();
     }
 
     private List<String> broadcastSends(Tenants.WhatsAppBot bot) {
-        return GraphFake.sends(bot.phoneNumberId()).stream().map(LoggedRequest::getBodyAsString)
-                .filter(b -> b.contains(TEXT)).map(b -> Api.json().readTree(b).path("to").asString()).toList();
+        return GraphFake.sends(bot.phoneNumberId()).stream()
+                .map(LoggedRequest::getBodyAsString)
+                .filter(b -> b.contains(TEXT))
+                .map(b -> Api.json().readTree(b).path("to").asString())
+                .toList();
     }
 
     private static String statusOf(JsonNode result, String contact) {
@@ -178,7 +233,9 @@ class BroadcastIntegrationTest extends IntegrationTestSupport {
 
     private String contactOf(String conversationId) {
         return jdbc.sql("select contact_id from conversations where id = cast(:id as uuid)")
-                .param("id", conversationId).query(String.class).single();
+                .param("id", conversationId)
+                .query(String.class)
+                .single();
     }
 
     private int count(String sql, Tenants.WhatsAppBot bot) {

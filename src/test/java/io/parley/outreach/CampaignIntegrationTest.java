@@ -37,10 +37,13 @@ class CampaignIntegrationTest extends IntegrationTestSupport {
 
     @Autowired
     private Deliveries deliveries;
+
     @Autowired
     private Jobs jobs;
+
     @Autowired
     private Clock clock;
+
     @Autowired
     private org.springframework.transaction.support.TransactionTemplate transactions;
 
@@ -58,21 +61,33 @@ class CampaignIntegrationTest extends IntegrationTestSupport {
         assertThat(tags.status()).as(tags.body()).isEqualTo(200);
         assertThat(tags.json().path("tags").toString()).isEqualTo("[\"new\",\"vip\"]");
 
-        Api.Response created = api.post(campaigns(bot),
+        Api.Response created = api.post(
+                campaigns(bot),
                 "{\"name\": \"Spring sale\", \"tag\": \"vip\", \"message\": {\"text\": \"Spring sale: 20% off\"}}");
 
         assertThat(created.status()).as(created.body()).isEqualTo(202);
         assertThat(created.json().path("total").asInt()).isEqualTo(1102);
         String id = created.text("id");
-        JsonNode progress = awaitProgress(bot, id, p -> p.path("status").asString().equals("completed")
-                && p.path("sent").asInt() == 1101);
+        JsonNode progress = awaitProgress(
+                bot,
+                id,
+                p -> p.path("status").asString().equals("completed")
+                        && p.path("sent").asInt() == 1101);
         assertThat(progress.path("queued").asInt()).isEqualTo(1101);
         assertThat(progress.path("skipped").asInt()).as("the web chat contact").isEqualTo(1);
         assertThat(progress.path("failed").asInt()).isZero();
-        assertThat(jdbc.sql("select batches from campaigns where id = cast(:id as uuid)").param("id", id)
-                .query(Integer.class).single()).as("batches of 500").isEqualTo(3);
+        assertThat(jdbc.sql("select batches from campaigns where id = cast(:id as uuid)")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single())
+                .as("batches of 500")
+                .isEqualTo(3);
         List<String> recipients = campaignSends(bot, "Spring sale");
-        assertThat(recipients).hasSize(1101).doesNotHaveDuplicates().containsAll(phones).contains(chat.waId());
+        assertThat(recipients)
+                .hasSize(1101)
+                .doesNotHaveDuplicates()
+                .containsAll(phones)
+                .contains(chat.waId());
     }
 
     @Test
@@ -88,19 +103,33 @@ class CampaignIntegrationTest extends IntegrationTestSupport {
         assertThat(created.status()).as(created.body()).isEqualTo(202);
         String id = created.text("id");
         JsonNode progress = awaitProgress(bot, id, p -> p.path("sent").asInt() == 3);
-        assertThat(progress.path("failed").asInt()).as("a template is not held back by the closed window").isZero();
+        assertThat(progress.path("failed").asInt())
+                .as("a template is not held back by the closed window")
+                .isZero();
         List<JsonNode> sent = GraphFake.sendsOfType(bot.phoneNumberId(), "template").stream()
-                .map(r -> Api.json().readTree(r.getBodyAsString())).toList();
+                .map(r -> Api.json().readTree(r.getBodyAsString()))
+                .toList();
         assertThat(sent).extracting(s -> s.path("to").asString()).containsExactlyInAnyOrderElementsOf(phones);
         assertThat(sent).allSatisfy(s -> {
             assertThat(s.path("template").path("name").asString()).isEqualTo("win_back");
-            assertThat(s.path("template").path("language").path("code").asString()).isEqualTo("en_US");
-            assertThat(s.path("template").path("components").get(0).path("parameters").get(0).path("text")
-                    .asString()).isEqualTo("20%");
+            assertThat(s.path("template").path("language").path("code").asString())
+                    .isEqualTo("en_US");
+            assertThat(s.path("template")
+                            .path("components")
+                            .get(0)
+                            .path("parameters")
+                            .get(0)
+                            .path("text")
+                            .asString())
+                    .isEqualTo("20%");
         });
         assertThat(GraphFake.sends(bot.phoneNumberId())).as("no free text").isEmpty();
         assertThat(jdbc.sql("select text is null and template->>'name' = 'win_back' from campaigns "
-                + "where id = cast(:id as uuid)").param("id", id).query(Boolean.class).single()).isTrue();
+                                + "where id = cast(:id as uuid)")
+                        .param("id", id)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test
@@ -109,35 +138,46 @@ class CampaignIntegrationTest extends IntegrationTestSupport {
         tagged(bot, 1, "t");
 
         assertProblem(api.post(campaigns(bot), """
-                {"name": "T", "tag": "t", "template": {"name": "Bad Name", "language": "en"}}"""), 400,
-                "validation_failed");
+                {"name": "T", "tag": "t", "template": {"name": "Bad Name", "language": "en"}}"""), 400, "validation_failed");
         assertProblem(api.post(campaigns(bot), """
-                {"name": "T", "tag": "t", "message": {"text": "Hi"}, "template": {"name": "a", "language": "en"}}"""),
-                400, "validation_failed");
+                {"name": "T", "tag": "t", "message": {"text": "Hi"}, "template": {"name": "a", "language": "en"}}"""), 400, "validation_failed");
         assertProblem(api.post(campaigns(bot), "{\"name\": \"T\", \"tag\": \"t\"}"), 400, "validation_failed");
         assertThat(jdbc.sql("select count(*) from campaigns where chatbot_id = cast(:bot as uuid)")
-                .param("bot", bot.chatbotId()).query(Integer.class).single()).isZero();
+                        .param("bot", bot.chatbotId())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void should_send_nothing_twice_when_a_campaign_batch_runs_again_after_losing_its_cursor() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         tagged(bot, 3, "beta");
-        String id = api.post(campaigns(bot),
-                "{\"name\": \"Beta\", \"tag\": \"beta\", \"message\": {\"text\": \"Beta invite\"}}").text("id");
+        String id = api.post(
+                        campaigns(bot),
+                        "{\"name\": \"Beta\", \"tag\": \"beta\", \"message\": {\"text\": \"Beta invite\"}}")
+                .text("id");
         awaitProgress(bot, id, p -> p.path("sent").asInt() == 3);
 
         // As if the batch's commit had been lost after its messages were queued: the job runs again from the start.
         jdbc.sql("update campaigns set status = 'running', cursor = null, queued = 0, completed_at = null "
-                + "where id = cast(:id as uuid)").param("id", id).update();
-        transactions.executeWithoutResult(s -> jobs.scheduleIfAbsent(CampaignJob.TASK,
-                CampaignBatch.instance(UUID.fromString(id), 99), clock.instant()));
+                        + "where id = cast(:id as uuid)")
+                .param("id", id)
+                .update();
+        transactions.executeWithoutResult(s -> jobs.scheduleIfAbsent(
+                CampaignJob.TASK, CampaignBatch.instance(UUID.fromString(id), 99), clock.instant()));
 
-        JsonNode progress = awaitProgress(bot, id, p -> p.path("status").asString().equals("completed"));
-        assertThat(progress.path("queued").asInt()).as("nothing queued by the re-run").isZero();
+        JsonNode progress =
+                awaitProgress(bot, id, p -> p.path("status").asString().equals("completed"));
+        assertThat(progress.path("queued").asInt())
+                .as("nothing queued by the re-run")
+                .isZero();
         assertThat(campaignSends(bot, "Beta invite")).hasSize(3);
         assertThat(jdbc.sql("select count(*) from outbound_messages where idempotency_key like :k")
-                .param("k", "campaign:" + id + ":%").query(Integer.class).single()).isEqualTo(3);
+                        .param("k", "campaign:" + id + ":%")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(3);
     }
 
     @Test
@@ -149,28 +189,39 @@ class CampaignIntegrationTest extends IntegrationTestSupport {
         chat.awaitReceived(1);
         String conversationId = chat.conversationId();
         tagged(bot, 1000, "all");
-        String id = api.post(campaigns(bot),
-                "{\"name\": \"Sale\", \"tag\": \"all\", \"message\": {\"text\": \"Spring sale\"}}").text("id");
+        String id = api.post(
+                        campaigns(bot),
+                        "{\"name\": \"Sale\", \"tag\": \"all\", \"message\": {\"text\": \"Spring sale\"}}")
+                .text("id");
         try {
             awaitProgress(bot, id, p -> p.path("queued").asInt() == 1000);
             // The first batch starts going out while the second is queued; count from when the reply is queued.
             int sentBeforeReplyQueued = campaignSends(bot, "Spring sale").size();
-            Api.Response reply = api.post("/api/v1/conversations/" + conversationId + "/messages",
+            Api.Response reply = api.post(
+                    "/api/v1/conversations/" + conversationId + "/messages",
                     "{\"text\": \"Your refund was approved.\"}");
             assertThat(reply.status()).isEqualTo(202);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> chat.received().contains("Your refund was approved."));
             List<LoggedRequest> sends = GraphFake.sends(bot.phoneNumberId()).stream()
-                    .sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
-            long campaignBefore = sends.stream().takeWhile(r -> !r.getBodyAsString().contains("refund"))
-                    .filter(r -> r.getBodyAsString().contains("Spring sale")).count();
-            assertThat(campaignBefore - sentBeforeReplyQueued).as("campaign messages sent after the reply was queued")
+                    .sorted(Comparator.comparing(LoggedRequest::getLoggedDate))
+                    .toList();
+            long campaignBefore = sends.stream()
+                    .takeWhile(r -> !r.getBodyAsString().contains("refund"))
+                    .filter(r -> r.getBodyAsString().contains("Spring sale"))
+                    .count();
+            assertThat(campaignBefore - sentBeforeReplyQueued)
+                    .as("campaign messages sent after the reply was queued")
                     .isLessThan(IN_FLIGHT_ALLOWANCE);
-            assertThat(campaignSends(bot, "Spring sale")).as("the campaign is still being sent").hasSizeLessThan(1000);
+            assertThat(campaignSends(bot, "Spring sale"))
+                    .as("the campaign is still being sent")
+                    .hasSizeLessThan(1000);
         } finally {
             io.parley.testing.Deadlocks.retry(() -> jdbc.sql(
                             "delete from conversations where chatbot_id = cast(:bot as uuid) and id <> cast(:keep as uuid)")
-                    .param("bot", bot.chatbotId()).param("keep", conversationId).update());
+                    .param("bot", bot.chatbotId())
+                    .param("keep", conversationId)
+                    .update());
         }
     }
 
@@ -179,15 +230,19 @@ class CampaignIntegrationTest extends IntegrationTestSupport {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         Tenants.WhatsAppBot other = Tenants.offlineBot(api, "[]");
         tagged(bot, 1, "x");
-        String id = api.post(campaigns(bot),
-                "{\"name\": \"X\", \"tag\": \"x\", \"message\": {\"text\": \"X\"}}").text("id");
+        String id = api.post(campaigns(bot), "{\"name\": \"X\", \"tag\": \"x\", \"message\": {\"text\": \"X\"}}")
+                .text("id");
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
         chat.says("Hi");
 
         assertProblem(api.get(campaigns(other) + "/" + id), 404, "campaign_not_found");
-        assertProblem(api.put(contactTags(other, contactOf(chat.conversationId())), "{\"tags\": [\"x\"]}"), 404,
+        assertProblem(
+                api.put(contactTags(other, contactOf(chat.conversationId())), "{\"tags\": [\"x\"]}"),
+                404,
                 "contact_not_found");
-        assertProblem(api.post(campaigns(bot), "{\"name\": \"X\", \"message\": {\"text\": \"X\"}}"), 400,
+        assertProblem(
+                api.post(campaigns(bot), "{\"name\": \"X\", \"message\": {\"text\": \"X\"}}"),
+                400,
                 "validation_failed");
     }
 
@@ -203,8 +258,11 @@ class CampaignIntegrationTest extends IntegrationTestSupport {
     }
 
     private void fastAccount(Tenants.WhatsAppBot bot) {
-        assertThat(deliveries.setMessagesPerSecond(new OrganizationId(UUID.fromString(bot.organizationId())),
-                new ChannelAccountId(UUID.fromString(bot.channelId())), 1000)).isTrue();
+        assertThat(deliveries.setMessagesPerSecond(
+                        new OrganizationId(UUID.fromString(bot.organizationId())),
+                        new ChannelAccountId(UUID.fromString(bot.channelId())),
+                        1000))
+                .isTrue();
     }
 
     /** {@code count} contacts with a WhatsApp number and the tag, who wrote today; returns their numbers. */
@@ -220,42 +278,63 @@ class CampaignIntegrationTest extends IntegrationTestSupport {
                         insert into contacts (id, organization_id, chatbot_id, tags)
                         select md5(:p || i)::uuid, cast(:org as uuid), cast(:bot as uuid), array[cast(:tag as text)]
                         from generate_series(1, :n) i""")
-                .param("p", prefix).param("org", bot.organizationId()).param("bot", bot.chatbotId())
-                .param("tag", tag).param("n", count).update();
+                .param("p", prefix)
+                .param("org", bot.organizationId())
+                .param("bot", bot.chatbotId())
+                .param("tag", tag)
+                .param("n", count)
+                .update();
         jdbc.sql("""
                         insert into contact_identities (chatbot_id, kind, value, contact_id, organization_id)
                         select cast(:bot as uuid), 'phone', '+' || (:base + i)::text, md5(:p || i)::uuid, cast(:org as uuid)
                         from generate_series(1, :n) i""")
-                .param("p", prefix).param("org", bot.organizationId()).param("bot", bot.chatbotId())
-                .param("base", base).param("n", count).update();
+                .param("p", prefix)
+                .param("org", bot.organizationId())
+                .param("bot", bot.chatbotId())
+                .param("base", base)
+                .param("n", count)
+                .update();
         // They wrote within the last day: free text may reach them (otherwise window_closed, ADR 21).
         if (wrote) {
-            ServiceWindowRows.openForContacts(jdbc, bot, "select md5('" + prefix + "' || i)::uuid from generate_series(1, "
-                    + count + ") i");
+            ServiceWindowRows.openForContacts(
+                    jdbc, bot, "select md5('" + prefix + "' || i)::uuid from generate_series(1, " + count + ") i");
         }
-        return java.util.stream.LongStream.rangeClosed(1, count).mapToObj(i -> Long.toString(base + i)).toList();
+        return java.util.stream.LongStream.rangeClosed(1, count)
+                .mapToObj(i -> Long.toString(base + i))
+                .toList();
     }
 
     private void webchatContact(Tenants.WhatsAppBot bot, String tag) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into contacts (id, organization_id, chatbot_id, tags) values (:id, cast(:org as uuid), "
                         + "cast(:bot as uuid), array[cast(:tag as text)])")
-                .param("id", id).param("org", bot.organizationId()).param("bot", bot.chatbotId()).param("tag", tag)
+                .param("id", id)
+                .param("org", bot.organizationId())
+                .param("bot", bot.chatbotId())
+                .param("tag", tag)
                 .update();
         jdbc.sql("insert into contact_identities (chatbot_id, kind, value, contact_id, organization_id) "
                         + "values (cast(:bot as uuid), 'webchat', :session, :id, cast(:org as uuid))")
-                .param("id", id).param("org", bot.organizationId()).param("bot", bot.chatbotId())
-                .param("session", "visitor-" + id).update();
+                .param("id", id)
+                .param("org", bot.organizationId())
+                .param("bot", bot.chatbotId())
+                .param("session", "visitor-" + id)
+                .update();
     }
 
     private List<String> campaignSends(Tenants.WhatsAppBot bot, String text) {
-        return GraphFake.sends(bot.phoneNumberId()).stream().map(LoggedRequest::getBodyAsString)
-                .filter(b -> b.contains(text)).map(b -> Api.json().readTree(b).path("to").asString()).toList();
+        return GraphFake.sends(bot.phoneNumberId()).stream()
+                .map(LoggedRequest::getBodyAsString)
+                .filter(b -> b.contains(text))
+                .map(b -> Api.json().readTree(b).path("to").asString())
+                .toList();
     }
 
     private String contactOf(String conversationId) {
         return jdbc.sql("select contact_id from conversations where id = cast(:id as uuid)")
-                .param("id", conversationId).query(String.class).single();
+                .param("id", conversationId)
+                .query(String.class)
+                .single();
     }
 
     private static String campaigns(Tenants.WhatsAppBot bot) {

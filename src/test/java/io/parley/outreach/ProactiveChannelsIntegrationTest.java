@@ -16,18 +16,26 @@ class ProactiveChannelsIntegrationTest extends IntegrationTestSupport {
     private static final String FAQ = "[{\"question\": \"Opening hours?\", \"answer\": \"We open at 9.\"}]";
 
     private String webchatContact(String chatbotId) {
-        Api.Response started = api.post("/api/v1/chatbots/" + chatbotId + "/webchat/messages",
+        Api.Response started = api.post(
+                "/api/v1/chatbots/" + chatbotId + "/webchat/messages",
                 "{\"sessionId\": \"visitor-" + UUID.randomUUID() + "\", \"text\": \"Hi\"}");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
-        return api.get("/api/v1/conversations/" + started.text("conversationId")).json().path("contact").path("id")
+        return api.get("/api/v1/conversations/" + started.text("conversationId"))
+                .json()
+                .path("contact")
+                .path("id")
                 .asString();
     }
 
     private String webchatChannel(String chatbotId) {
-        JsonNode channels = api.get("/api/v1/chatbots/" + chatbotId + "/channels").json();
+        JsonNode channels =
+                api.get("/api/v1/chatbots/" + chatbotId + "/channels").json();
         return StreamSupport.stream(channels.spliterator(), false)
-                .filter(c -> c.path("type").asString().equals("webchat")).findFirst().orElseThrow()
-                .path("id").asString();
+                .filter(c -> c.path("type").asString().equals("webchat"))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asString();
     }
 
     @Test
@@ -36,9 +44,9 @@ class ProactiveChannelsIntegrationTest extends IntegrationTestSupport {
         webchatContact(bot.chatbotId());
         String webchat = webchatChannel(bot.chatbotId());
 
-        Api.Response broadcast = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/broadcasts", """
-                {"contacts": ["+4915112345678"], "message": {"text": "Hello"}, "channelId": "%s"}"""
-                .formatted(webchat));
+        Api.Response broadcast =
+                api.post("/api/v1/chatbots/" + bot.chatbotId() + "/broadcasts", """
+                {"contacts": ["+4915112345678"], "message": {"text": "Hello"}, "channelId": "%s"}""".formatted(webchat));
         Api.Response campaign = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/campaigns", """
                 {"name": "Spring", "tag": "vip", "message": {"text": "Hello"}, "channelId": "%s"}""".formatted(webchat));
 
@@ -52,7 +60,8 @@ class ProactiveChannelsIntegrationTest extends IntegrationTestSupport {
         String webOnly = webchatContact(bot.chatbotId());
 
         JsonNode result = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/broadcasts", """
-                {"contacts": ["%s", "+4915112345679"], "message": {"text": "Hello"}}""".formatted(webOnly)).json();
+                {"contacts": ["%s", "+4915112345679"], "message": {"text": "Hello"}}""".formatted(webOnly))
+                .json();
 
         assertThat(result.path("queued").asInt()).isEqualTo(1);
         JsonNode rejected = result.path("results").get(0);
@@ -63,11 +72,17 @@ class ProactiveChannelsIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_answer_no_proactive_channel_when_the_chatbot_has_only_channels_that_cannot_write_first() {
         String org = Tenants.organization(api, "Web only " + UUID.randomUUID());
-        String bot = api.post("/api/v1/organizations/" + org + "/chatbots",
-                "{\"name\": \"Web\", \"systemPrompt\": \"Help.\"}").text("id");
+        String bot = api.post(
+                        "/api/v1/organizations/" + org + "/chatbots",
+                        "{\"name\": \"Web\", \"systemPrompt\": \"Help.\"}")
+                .text("id");
         webchatContact(bot);
 
-        assertProblem(api.post("/api/v1/chatbots/" + bot + "/broadcasts",
-                "{\"contacts\": [\"+4915112345670\"], \"message\": {\"text\": \"Hello\"}}"), 400, "no_proactive_channel");
+        assertProblem(
+                api.post(
+                        "/api/v1/chatbots/" + bot + "/broadcasts",
+                        "{\"contacts\": [\"+4915112345670\"], \"message\": {\"text\": \"Hello\"}}"),
+                400,
+                "no_proactive_channel");
     }
 }

@@ -26,17 +26,22 @@ class TestMessageIntegrationTest extends IntegrationTestSupport {
         String owner = staff(bot, "owner", "+" + phone.substring(0, 2) + " " + phone.substring(2));
         Api admin = session(bot, "admin", null);
 
-        Api.Response sent = admin.post(test(bot), "{\"staffUserId\": \"" + owner + "\", \"text\": \"Ping from Parley\"}");
+        Api.Response sent =
+                admin.post(test(bot), "{\"staffUserId\": \"" + owner + "\", \"text\": \"Ping from Parley\"}");
 
         assertThat(sent.status()).as(sent.body()).isEqualTo(202);
         assertThat(sent.text("status")).isEqualTo("queued");
         String deliveryId = sent.text("deliveryId");
         await().atMost(Duration.ofSeconds(15)).until(() -> !sendsTo(bot, phone).isEmpty());
         assertThat(sendsTo(bot, phone)).containsExactly("Ping from Parley");
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                admin.get(test(bot) + "/" + deliveryId).text("status").equals("sent"));
-        assertThat(jdbc.sql("select lane from outbound_messages where id = cast(:id as uuid)").param("id", deliveryId)
-                .query(String.class).single()).isEqualTo("transactional");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        admin.get(test(bot) + "/" + deliveryId).text("status").equals("sent"));
+        assertThat(jdbc.sql("select lane from outbound_messages where id = cast(:id as uuid)")
+                        .param("id", deliveryId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("transactional");
         assertThat(api.get(test(bot) + "/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
@@ -63,8 +68,10 @@ class TestMessageIntegrationTest extends IntegrationTestSupport {
         Api.Response sent = api.post(test(bot), "{\"staffUserId\": \"" + owner + "\"}");
 
         assertThat(sent.status()).as(sent.body()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(15)).until(() ->
-                api.get(test(bot) + "/" + sent.text("deliveryId")).text("status").equals("window_closed"));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get(test(bot) + "/" + sent.text("deliveryId"))
+                        .text("status")
+                        .equals("window_closed"));
         assertThat(sendsTo(bot, phone)).isEmpty();
     }
 
@@ -76,9 +83,13 @@ class TestMessageIntegrationTest extends IntegrationTestSupport {
 
         assertProblem(agent.post(test(bot), "{}"), 403, "forbidden");
         assertProblem(api.post(test(bot), "{\"staffUserId\": \"" + noPhone + "\"}"), 400, "staff_phone_missing");
-        assertProblem(api.post("/api/v1/organizations/" + bot.organizationId() + "/users",
-                "{\"email\": \"x-" + UUID.randomUUID() + "@acme.test\", \"name\": \"X\", \"role\": \"agent\", "
-                        + "\"password\": \"" + PASSWORD + "\", \"phone\": \"12\"}"), 400, "validation_failed");
+        assertProblem(
+                api.post(
+                        "/api/v1/organizations/" + bot.organizationId() + "/users",
+                        "{\"email\": \"x-" + UUID.randomUUID() + "@acme.test\", \"name\": \"X\", \"role\": \"agent\", "
+                                + "\"password\": \"" + PASSWORD + "\", \"phone\": \"12\"}"),
+                400,
+                "validation_failed");
         assertThat(GraphFake.sends(bot.phoneNumberId())).isEmpty();
     }
 
@@ -93,16 +104,20 @@ class TestMessageIntegrationTest extends IntegrationTestSupport {
         Api.Response patched = api.patch(path, "{\"phone\": \"+" + phone + "\"}");
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
         assertThat(patched.text("phone")).isEqualTo("+" + phone);
-        assertThat(api.post(test(bot), "{\"staffUserId\": \"" + user + "\"}").status()).isEqualTo(202);
+        assertThat(api.post(test(bot), "{\"staffUserId\": \"" + user + "\"}").status())
+                .isEqualTo(202);
         await().atMost(Duration.ofSeconds(15)).until(() -> !sendsTo(bot, phone).isEmpty());
 
-        assertThat(api.patch(path, "{\"phone\": \"\"}").json().path("phone").isMissingNode()).isTrue();
+        assertThat(api.patch(path, "{\"phone\": \"\"}").json().path("phone").isMissingNode())
+                .isTrue();
         assertProblem(api.post(test(bot), "{\"staffUserId\": \"" + user + "\"}"), 400, "staff_phone_missing");
     }
 
     private List<String> sendsTo(Tenants.WhatsAppBot bot, String phone) {
-        return GraphFake.sends(bot.phoneNumberId()).stream().map(r -> Api.json().readTree(r.getBodyAsString()))
-                .filter(b -> b.path("to").asString().equals(phone)).map(b -> b.path("text").path("body").asString())
+        return GraphFake.sends(bot.phoneNumberId()).stream()
+                .map(r -> Api.json().readTree(r.getBodyAsString()))
+                .filter(b -> b.path("to").asString().equals(phone))
+                .map(b -> b.path("text").path("body").asString())
                 .toList();
     }
 
@@ -112,7 +127,8 @@ class TestMessageIntegrationTest extends IntegrationTestSupport {
     }
 
     private String createStaff(Tenants.WhatsAppBot bot, String role, String phone, String email) {
-        Api.Response created = api.post("/api/v1/organizations/" + bot.organizationId() + "/users",
+        Api.Response created = api.post(
+                "/api/v1/organizations/" + bot.organizationId() + "/users",
                 "{\"email\": \"" + email + "\", \"name\": \"Staff\", \"role\": \"" + role + "\", \"password\": \""
                         + PASSWORD + "\"" + (phone == null ? "" : ", \"phone\": \"" + phone + "\"") + "}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -122,8 +138,8 @@ class TestMessageIntegrationTest extends IntegrationTestSupport {
     private Api session(Tenants.WhatsAppBot bot, String role, String phone) {
         String email = "s-" + UUID.randomUUID() + "@acme.test";
         createStaff(bot, role, phone, email);
-        Api.Response login = api.withToken(null).post("/api/v1/auth/login",
-                "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}");
+        Api.Response login = api.withToken(null)
+                .post("/api/v1/auth/login", "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}");
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         return api.withToken(login.text("token"));
     }

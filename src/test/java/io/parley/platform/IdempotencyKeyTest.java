@@ -24,16 +24,16 @@ class IdempotencyKeyTest {
     @ValueSource(strings = {"", " ", "\t"})
     void should_refuse_the_key_as_validation_failed_when_it_is_blank(String header) {
         assertThatThrownBy(() -> IdempotencyKey.fromHeader(header))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.code()).isEqualTo("validation_failed"))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("validation_failed"))
                 .hasMessage("Idempotency-Key must have 1 to 255 characters");
     }
 
     @Test
     void should_refuse_the_key_as_validation_failed_when_it_is_longer_than_255_characters() {
         assertThatThrownBy(() -> IdempotencyKey.fromHeader("k".repeat(256)))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.code()).isEqualTo("validation_failed"));
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("validation_failed"));
     }
 
     @Test
@@ -46,10 +46,9 @@ class IdempotencyKeyTest {
         IdempotencyKey key = new IdempotencyKey("k");
 
         assertThatThrownBy(() -> key.requireSameRequest("abc", "def", "broadcast"))
-                .isInstanceOfSatisfying(ConflictException.class,
-                        e -> assertThat(e.code()).isEqualTo("idempotency_key_reused"))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("idempotency_key_reused"))
                 .hasMessage("This Idempotency-Key was used for a different broadcast");
-        assertThatThrownBy(() -> key.requireSameRequest(null, "def", "request"))
-                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> key.requireSameRequest(null, "def", "request")).isInstanceOf(ConflictException.class);
     }
 }

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
 import tools.jackson.databind.JsonNode;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -33,15 +32,27 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
     void should_report_up_without_a_token_when_probed() {
         Api anonymous = Api.at(port).withToken(null);
 
-        for (String path : List.of("/live", "/ready", "/healthz", "/actuator/health/liveness",
-                "/actuator/health/readiness", "/actuator/health")) {
+        for (String path : List.of(
+                "/live",
+                "/ready",
+                "/healthz",
+                "/actuator/health/liveness",
+                "/actuator/health/readiness",
+                "/actuator/health")) {
             Api.Response response = anonymous.get(path);
             assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
             assertThat(response.text("status")).as(path).isEqualTo("UP");
         }
         for (String path : List.of("/ready", "/healthz", "/actuator/health/readiness")) {
-            assertThat(anonymous.get(path).json().path("components").path("db").path("status").asString())
-                    .as(path).isEqualTo("UP");
+            assertThat(anonymous
+                            .get(path)
+                            .json()
+                            .path("components")
+                            .path("db")
+                            .path("status")
+                            .asString())
+                    .as(path)
+                    .isEqualTo("UP");
         }
         assertThat(anonymous.get("/live").json().path("components").has("db")).isFalse();
     }
@@ -50,12 +61,15 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
     void should_serve_metrics_to_the_operator_only_when_metrics_are_not_public() {
         Api anonymous = Api.at(port).withToken(null);
         String org = Tenants.organization(api, "Metrics " + UUID.randomUUID());
-        String key = api.post("/api/v1/organizations/" + org + "/api-keys", "{\"name\": \"scraper\"}").text("key");
+        String key = api.post("/api/v1/organizations/" + org + "/api-keys", "{\"name\": \"scraper\"}")
+                .text("key");
 
         assertProblem(anonymous.get("/actuator/prometheus"), 401, "unauthorized");
         assertProblem(anonymous.withToken("prl_not-the-token").get("/actuator/prometheus"), 401, "unauthorized");
         assertThat(assertProblem(anonymous.withToken(key).get("/actuator/prometheus"), 403, "forbidden")
-                .path("requiredRole").asString()).isEqualTo("operator");
+                        .path("requiredRole")
+                        .asString())
+                .isEqualTo("operator");
         Api.Response scrape = api.get("/actuator/prometheus");
         assertThat(scrape.status()).isEqualTo(200);
         assertThat(scrape.body()).contains("jvm_memory_used_bytes");
@@ -67,31 +81,53 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_expose_ingest_turn_and_delivery_timings_when_messages_were_answered() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, FAQ);
-        Api.Response sent = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
+        Api.Response sent = api.post(
+                "/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
                 "{\"sessionId\": \"metrics-visitor\", \"text\": \"Opening hours?\"}");
-        assertThat(Webhooks.post(api, WhatsAppPayloads.text(bot.phoneNumberId(), "15557770003",
-                WhatsAppPayloads.newWamid(), "Opening hours?"), bot.appSecret()).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(api.get("/api/v1/conversations/"
-                + sent.text("conversationId") + "/messages").json().findValuesAsString("status")).contains("sent"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> GraphFake.sends(bot.phoneNumberId()).size() == 1);
+        assertThat(Webhooks.post(
+                                api,
+                                WhatsAppPayloads.text(
+                                        bot.phoneNumberId(),
+                                        "15557770003",
+                                        WhatsAppPayloads.newWamid(),
+                                        "Opening hours?"),
+                                bot.appSecret())
+                        .status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(
+                        () -> assertThat(api.get("/api/v1/conversations/" + sent.text("conversationId") + "/messages")
+                                        .json()
+                                        .findValuesAsString("status"))
+                                .contains("sent"));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> GraphFake.sends(bot.phoneNumberId()).size() == 1);
 
         Api.Response scrape = api.get("/actuator/prometheus");
 
         assertThat(scrape.status()).isEqualTo(200);
         List<String> lines = Arrays.asList(scrape.body().split("\n"));
-        assertThat(lines).anyMatch(l -> l.startsWith("parley_webhook_ingest_seconds_count{")
-                && l.contains("outcome=\"accepted\""));
-        assertThat(lines).anyMatch(l -> l.startsWith("parley_turn_seconds_count{") && l.contains("outcome=\"answered\""));
-        assertThat(lines).anyMatch(l -> l.startsWith("parley_delivery_seconds_count{")
-                && l.contains("channel=\"webchat\"") && l.contains("outcome=\"sent\""));
-        assertThat(lines).anyMatch(l -> l.startsWith("parley_delivery_seconds_count{")
-                && l.contains("channel=\"whatsapp\"") && l.contains("outcome=\"sent\""));
+        assertThat(lines)
+                .anyMatch(l ->
+                        l.startsWith("parley_webhook_ingest_seconds_count{") && l.contains("outcome=\"accepted\""));
+        assertThat(lines)
+                .anyMatch(l -> l.startsWith("parley_turn_seconds_count{") && l.contains("outcome=\"answered\""));
+        assertThat(lines)
+                .anyMatch(l -> l.startsWith("parley_delivery_seconds_count{")
+                        && l.contains("channel=\"webchat\"")
+                        && l.contains("outcome=\"sent\""));
+        assertThat(lines)
+                .anyMatch(l -> l.startsWith("parley_delivery_seconds_count{")
+                        && l.contains("channel=\"whatsapp\"")
+                        && l.contains("outcome=\"sent\""));
         assertThat(scrape.body()).contains("parley_turn_seconds_bucket{");
         // Webhooks are timed once, by parley.webhook.ingest; other routes keep Spring's http.server.requests.
-        assertThat(lines).noneMatch(l -> l.startsWith("http_server_requests_seconds_count{")
-                && l.contains("uri=\"/webhooks/whatsapp\""));
-        assertThat(lines).anyMatch(l -> l.startsWith("http_server_requests_seconds_count{")
-                && l.contains("uri=\"/api/v1/chatbots/{botId}/webchat/messages\""));
+        assertThat(lines)
+                .noneMatch(l -> l.startsWith("http_server_requests_seconds_count{")
+                        && l.contains("uri=\"/webhooks/whatsapp\""));
+        assertThat(lines)
+                .anyMatch(l -> l.startsWith("http_server_requests_seconds_count{")
+                        && l.contains("uri=\"/api/v1/chatbots/{botId}/webchat/messages\""));
     }
 
     @Test
@@ -103,30 +139,60 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
         String profileName = "Wilhelmina Quetzalcoatl";
         bot.llm().replies(reply);
         // A failed typing indicator and a first failed send make the turn and the delivery log a line each.
-        Fakes.wiremock().stubFor(post(urlEqualTo("/graph/v22.0/" + bot.phoneNumberId() + "/messages")).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.typing_indicator"))
-                .willReturn(GraphFake.error(500, 1, "Unknown error")));
-        GraphFake.sendsRespondInSequence(bot.phoneNumberId(), GraphFake.error(503, 2, "Service unavailable"),
-                GraphFake.sent());
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo("/graph/v22.0/" + bot.phoneNumberId() + "/messages"))
+                        .atPriority(1)
+                        .withRequestBody(matchingJsonPath("$.typing_indicator"))
+                        .willReturn(GraphFake.error(500, 1, "Unknown error")));
+        GraphFake.sendsRespondInSequence(
+                bot.phoneNumberId(), GraphFake.error(503, 2, "Service unavailable"), GraphFake.sent());
 
-        Api.Response ack = Webhooks.post(api, WhatsAppPayloads.textWithProfile(bot.phoneNumberId(), phone,
-                profileName, WhatsAppPayloads.newWamid(), body), bot.appSecret());
+        Api.Response ack = Webhooks.post(
+                api,
+                WhatsAppPayloads.textWithProfile(
+                        bot.phoneNumberId(), phone, profileName, WhatsAppPayloads.newWamid(), body),
+                bot.appSecret());
 
         assertThat(ack.status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(15)).until(() -> GraphFake.sends(bot.phoneNumberId()).size() == 2);
-        String conversationId = api.get("/api/v1/chatbots/" + bot.chatbotId() + "/conversations").json()
-                .get(0).path("id").asString();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/api/v1/conversations/"
-                + conversationId + "/messages").json().findValuesAsString("status")).contains("sent"));
-        assertThat(GraphFake.sends(bot.phoneNumberId()).getLast().getBodyAsString()).contains(reply);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> GraphFake.sends(bot.phoneNumberId()).size() == 2);
+        String conversationId = api.get("/api/v1/chatbots/" + bot.chatbotId() + "/conversations")
+                .json()
+                .get(0)
+                .path("id")
+                .asString();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/conversations/" + conversationId + "/messages")
+                                .json()
+                                .findValuesAsString("status"))
+                        .contains("sent"));
+        assertThat(GraphFake.sends(bot.phoneNumberId()).getLast().getBodyAsString())
+                .contains(reply);
 
         String logs = output.getAll();
-        assertThat(logs).doesNotContain(phone, body, "ZEBRA-", reply, "QUOKKA-", profileName, "Quetzalcoatl",
-                bot.accessToken(), bot.appSecret(), bot.verifyToken(), bot.llm().apiKey());
-        List<JsonNode> turnLines = logs.lines().filter(l -> l.startsWith("{")).map(l -> Api.json().readTree(l))
-                .filter(json -> conversationId.equals(json.path("conversationId").asString())).toList();
-        assertThat(turnLines).extracting(json -> json.path("logger_name").asString())
-                .contains("io.parley.conversation.internal.TurnProcessor",
+        assertThat(logs)
+                .doesNotContain(
+                        phone,
+                        body,
+                        "ZEBRA-",
+                        reply,
+                        "QUOKKA-",
+                        profileName,
+                        "Quetzalcoatl",
+                        bot.accessToken(),
+                        bot.appSecret(),
+                        bot.verifyToken(),
+                        bot.llm().apiKey());
+        List<JsonNode> turnLines = logs.lines()
+                .filter(l -> l.startsWith("{"))
+                .map(l -> Api.json().readTree(l))
+                .filter(json ->
+                        conversationId.equals(json.path("conversationId").asString()))
+                .toList();
+        assertThat(turnLines)
+                .extracting(json -> json.path("logger_name").asString())
+                .contains(
+                        "io.parley.conversation.internal.TurnProcessor",
                         "io.parley.delivery.internal.DeliveryAttempts");
         assertThat(turnLines).allSatisfy(json -> {
             assertThat(json.path("traceId").asString()).matches("[0-9a-f]{32}");
@@ -141,8 +207,9 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
         String phone = "15559990002";
         String body = "My card number is PANGOLIN-" + UUID.randomUUID();
         String wamid = WhatsAppPayloads.newWamid();
-        String withoutId = WhatsAppPayloads.textWithProfile(bot.phoneNumberId(), phone, "Bartholomew Okonkwo", wamid,
-                body).replace("\"id\":\"" + wamid + "\",", "");
+        String withoutId = WhatsAppPayloads.textWithProfile(
+                        bot.phoneNumberId(), phone, "Bartholomew Okonkwo", wamid, body)
+                .replace("\"id\":\"" + wamid + "\",", "");
         assertThat(withoutId).doesNotContain(wamid);
 
         assertThat(Webhooks.post(api, withoutId, bot.appSecret()).status()).isEqualTo(200);
@@ -150,11 +217,16 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
         List<String> payloads = jdbc.sql("""
                         select payload::text from system_events
                         where type = 'whatsapp.malformed_part' and organization_id = :org""")
-                .param("org", UUID.fromString(bot.organizationId())).query(String.class).list();
-        assertThat(payloads).singleElement().asString()
+                .param("org", UUID.fromString(bot.organizationId()))
+                .query(String.class)
+                .list();
+        assertThat(payloads)
+                .singleElement()
+                .asString()
                 .contains("message_without_id", "\\\"from\\\":\\\"***\\\"", "\\\"body\\\":\\\"***\\\"")
                 .doesNotContain(phone, body, "PANGOLIN-", "Okonkwo");
-        assertThat(output.getAll()).contains("whatsapp.malformed_part")
+        assertThat(output.getAll())
+                .contains("whatsapp.malformed_part")
                 .doesNotContain(phone, body, "PANGOLIN-", "Okonkwo");
     }
 }

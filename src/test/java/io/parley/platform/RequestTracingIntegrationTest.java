@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * or ids, {@code X-Request-ID} echoed, and a customer message's trace id carried into its turn and its delivery.
  */
 class RequestTracingIntegrationTest extends IntegrationTestSupport {
-    private static final String FAQ = "[{\"question\": \"What are your opening hours?\", \"answer\": \"Nine to five.\"}]";
+    private static final String FAQ =
+            "[{\"question\": \"What are your opening hours?\", \"answer\": \"Nine to five.\"}]";
 
     @Test
     void should_echo_the_callers_request_id_when_it_is_safe_and_make_one_up_when_it_is_not() {
@@ -41,17 +42,27 @@ class RequestTracingIntegrationTest extends IntegrationTestSupport {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, FAQ);
         String traceId = LogContext.newTraceId();
         try (LogLines access = LogLines.capture("parley.access")) {
-            Api.Response response = api.getWithHeaders("/api/v1/chatbots/" + bot.chatbotId() + "?token=s3cret",
-                    "X-Trace-Id", traceId, "X-Request-ID", "req-" + traceId);
+            Api.Response response = api.getWithHeaders(
+                    "/api/v1/chatbots/" + bot.chatbotId() + "?token=s3cret",
+                    "X-Trace-Id",
+                    traceId,
+                    "X-Request-ID",
+                    "req-" + traceId);
             assertThat(response.status()).isEqualTo(200);
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> !access.withTraceId(traceId).isEmpty());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !access.withTraceId(traceId).isEmpty());
             LogLines.Line line = access.withTraceId(traceId).getFirst();
             assertThat(access.withTraceId(traceId)).hasSize(1);
-            assertThat(line.values()).containsEntry("method", "GET").containsEntry("route", "/api/v1/chatbots/{botId}")
-                    .containsEntry("status", 200).containsKey("durationMs");
+            assertThat(line.values())
+                    .containsEntry("method", "GET")
+                    .containsEntry("route", "/api/v1/chatbots/{botId}")
+                    .containsEntry("status", 200)
+                    .containsKey("durationMs");
             assertThat(line.context()).containsEntry("requestId", "req-" + traceId);
-            assertThat(line.message() + line.values()).doesNotContain(bot.chatbotId()).doesNotContain("s3cret");
+            assertThat(line.message() + line.values())
+                    .doesNotContain(bot.chatbotId())
+                    .doesNotContain("s3cret");
         }
     }
 
@@ -59,13 +70,18 @@ class RequestTracingIntegrationTest extends IntegrationTestSupport {
     void should_name_a_refused_request_by_its_masked_path_when_no_route_matched_it() {
         String traceId = LogContext.newTraceId();
         try (LogLines access = LogLines.capture("parley.access")) {
-            Api.Response refused = api.withToken(null).getWithHeaders("/api/v1/chatbots/" + UUID.randomUUID()
-                    + "/conversations?phone=15551234567", "X-Trace-Id", traceId);
+            Api.Response refused = api.withToken(null)
+                    .getWithHeaders(
+                            "/api/v1/chatbots/" + UUID.randomUUID() + "/conversations?phone=15551234567",
+                            "X-Trace-Id",
+                            traceId);
             assertThat(refused.status()).isEqualTo(401);
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> !access.withTraceId(traceId).isEmpty());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !access.withTraceId(traceId).isEmpty());
             assertThat(access.withTraceId(traceId)).singleElement().satisfies(line -> {
-                assertThat(line.values()).containsEntry("route", "/api/v1/chatbots/{}/conversations")
+                assertThat(line.values())
+                        .containsEntry("route", "/api/v1/chatbots/{}/conversations")
                         .containsEntry("status", 401);
                 assertThat(line.message()).doesNotContain("15551234567");
             });
@@ -76,29 +92,49 @@ class RequestTracingIntegrationTest extends IntegrationTestSupport {
     void should_carry_the_inbound_trace_id_into_the_turn_and_the_delivery_when_a_customer_writes() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, FAQ);
         // The first send fails transiently: the delivery job logs its retry, under the trace of the message.
-        GraphFake.sendsRespondInSequence(bot.phoneNumberId(), GraphFake.error(500, 2, "Temporarily unavailable"),
-                GraphFake.sent());
+        GraphFake.sendsRespondInSequence(
+                bot.phoneNumberId(), GraphFake.error(500, 2, "Temporarily unavailable"), GraphFake.sent());
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
         String traceId = LogContext.newTraceId();
         try (LogLines parley = LogLines.capture("io.parley")) {
-            byte[] body = WhatsAppPayloads.textWithProfile(bot.phoneNumberId(), chat.waId(), "Ana",
-                    WhatsAppPayloads.newWamid(), "What are your opening hours?").getBytes(StandardCharsets.UTF_8);
-            assertThat(api.postRaw("/webhooks/whatsapp", body, "Content-Type", "application/json",
-                    "X-Hub-Signature-256", Webhooks.sign(body, bot.appSecret()), "X-Trace-Id", traceId).status())
+            byte[] body = WhatsAppPayloads.textWithProfile(
+                            bot.phoneNumberId(),
+                            chat.waId(),
+                            "Ana",
+                            WhatsAppPayloads.newWamid(),
+                            "What are your opening hours?")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThat(api.postRaw(
+                                    "/webhooks/whatsapp",
+                                    body,
+                                    "Content-Type",
+                                    "application/json",
+                                    "X-Hub-Signature-256",
+                                    Webhooks.sign(body, bot.appSecret()),
+                                    "X-Trace-Id",
+                                    traceId)
+                            .status())
                     .isEqualTo(200);
 
             assertThat(chat.awaitReceived(2)).containsOnly("Nine to five.");
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(parley.withTraceId(traceId))
-                    .extracting(LogLines.Line::logger)
-                    .contains("io.parley.conversation.internal.TurnProcessor",
-                            "io.parley.delivery.internal.DeliveryAttempts"));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(parley.withTraceId(traceId))
+                            .extracting(LogLines.Line::logger)
+                            .contains(
+                                    "io.parley.conversation.internal.TurnProcessor",
+                                    "io.parley.delivery.internal.DeliveryAttempts"));
         }
         String conversation = chat.conversationId();
         assertThat(jdbc.sql("select role || ':' || trace_id from messages where conversation_id = :id order by seq")
-                .param("id", UUID.fromString(conversation)).query(String.class).list())
+                        .param("id", UUID.fromString(conversation))
+                        .query(String.class)
+                        .list())
                 .containsExactly("user:" + traceId, "assistant:" + traceId);
         assertThat(jdbc.sql("select trace_id from outbound_messages where conversation_id = :id")
-                .param("id", UUID.fromString(conversation)).query(String.class).list()).containsExactly(traceId);
+                        .param("id", UUID.fromString(conversation))
+                        .query(String.class)
+                        .list())
+                .containsExactly(traceId);
     }
 
     private static String requestId(Api.Response response) {

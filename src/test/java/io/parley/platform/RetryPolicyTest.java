@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RetryPolicyTest {
     /** The jitter's extremes: the lowest draw takes the full jitter off, the highest adds it. */
     private static final RandomGenerator LOWEST = draws(0.0);
+
     private static final RandomGenerator HIGHEST = draws(Math.nextDown(1.0));
 
     @Test
@@ -37,8 +38,7 @@ class RetryPolicyTest {
             assertThat(Arrays.stream(delays).min().orElseThrow()).isGreaterThanOrEqualTo(nominal * 8 / 10);
             assertThat(Arrays.stream(delays).max().orElseThrow()).isLessThanOrEqualTo(nominal * 12 / 10);
             // Spread, not lockstep: many failures at once must not all retry at the same instant.
-            assertThat(Arrays.stream(delays).distinct().count())
-                    .isGreaterThan(50);
+            assertThat(Arrays.stream(delays).distinct().count()).isGreaterThan(50);
         }
     }
 
@@ -73,10 +73,12 @@ class RetryPolicyTest {
     @Test
     void should_wait_exactly_the_cap_when_the_backoff_grows_beyond_any_number() {
         // Past a thousand doublings the backoff is infinite; it must still end at the cap, not at zero.
-        for (int retry : new int[]{60, 1_100, 5_000}) {
-            assertThat(RetryPolicy.SEED_DEFAULT.delayBefore(retry, null, LOWEST)).as("retry %d", retry)
+        for (int retry : new int[] {60, 1_100, 5_000}) {
+            assertThat(RetryPolicy.SEED_DEFAULT.delayBefore(retry, null, LOWEST))
+                    .as("retry %d", retry)
                     .isEqualTo(Duration.ofMinutes(5));
-            assertThat(RetryPolicy.SEED_DEFAULT.delayBefore(retry, null, HIGHEST)).as("retry %d", retry)
+            assertThat(RetryPolicy.SEED_DEFAULT.delayBefore(retry, null, HIGHEST))
+                    .as("retry %d", retry)
                     .isEqualTo(Duration.ofMinutes(5));
         }
     }
@@ -85,23 +87,34 @@ class RetryPolicyTest {
         Duration second = Duration.ofSeconds(1);
         Duration minute = Duration.ofMinutes(1);
         return Stream.of(
-                Arguments.of("maxRetries", (ThrowingSupplier<RetryPolicy>) () -> new RetryPolicy(-1, second, 2.0, 0.2, minute)),
-                Arguments.of("factor", (ThrowingSupplier<RetryPolicy>) () -> new RetryPolicy(3, second, 0.5, 0.2, minute)),
-                Arguments.of("factor", (ThrowingSupplier<RetryPolicy>) () -> new RetryPolicy(3, second, Double.NaN, 0.2, minute)),
-                Arguments.of("jitter", (ThrowingSupplier<RetryPolicy>) () -> new RetryPolicy(3, second, 2.0, -0.1, minute)),
-                Arguments.of("jitter", (ThrowingSupplier<RetryPolicy>) () -> new RetryPolicy(3, second, 2.0, 1.5, minute)),
-                Arguments.of("jitter", (ThrowingSupplier<RetryPolicy>) () -> new RetryPolicy(3, second, 2.0, Double.NaN, minute)),
-                Arguments.of("firstDelay", (ThrowingSupplier<RetryPolicy>) () -> new RetryPolicy(3, null, 2.0, 0.2, minute)),
-                Arguments.of("firstDelay", (ThrowingSupplier<RetryPolicy>) () -> new RetryPolicy(3, second.negated(), 2.0, 0.2, minute)),
-                Arguments.of("maxDelay", (ThrowingSupplier<RetryPolicy>) () -> new RetryPolicy(3, second, 2.0, 0.2, null)),
-                Arguments.of("maxDelay", (ThrowingSupplier<RetryPolicy>) () -> new RetryPolicy(3, second, 2.0, 0.2, minute.negated())));
+                Arguments.of("maxRetries", (ThrowingSupplier<RetryPolicy>)
+                        () -> new RetryPolicy(-1, second, 2.0, 0.2, minute)),
+                Arguments.of(
+                        "factor", (ThrowingSupplier<RetryPolicy>) () -> new RetryPolicy(3, second, 0.5, 0.2, minute)),
+                Arguments.of("factor", (ThrowingSupplier<RetryPolicy>)
+                        () -> new RetryPolicy(3, second, Double.NaN, 0.2, minute)),
+                Arguments.of(
+                        "jitter", (ThrowingSupplier<RetryPolicy>) () -> new RetryPolicy(3, second, 2.0, -0.1, minute)),
+                Arguments.of(
+                        "jitter", (ThrowingSupplier<RetryPolicy>) () -> new RetryPolicy(3, second, 2.0, 1.5, minute)),
+                Arguments.of("jitter", (ThrowingSupplier<RetryPolicy>)
+                        () -> new RetryPolicy(3, second, 2.0, Double.NaN, minute)),
+                Arguments.of(
+                        "firstDelay", (ThrowingSupplier<RetryPolicy>) () -> new RetryPolicy(3, null, 2.0, 0.2, minute)),
+                Arguments.of("firstDelay", (ThrowingSupplier<RetryPolicy>)
+                        () -> new RetryPolicy(3, second.negated(), 2.0, 0.2, minute)),
+                Arguments.of(
+                        "maxDelay", (ThrowingSupplier<RetryPolicy>) () -> new RetryPolicy(3, second, 2.0, 0.2, null)),
+                Arguments.of("maxDelay", (ThrowingSupplier<RetryPolicy>)
+                        () -> new RetryPolicy(3, second, 2.0, 0.2, minute.negated())));
     }
 
     @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("invalidPolicies")
-    void should_reject_the_policy_naming_the_argument_when_an_argument_is_invalid(String argument,
-                                                                                 ThrowingSupplier<RetryPolicy> policy) {
-        assertThatThrownBy(policy::get).isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
+    void should_reject_the_policy_naming_the_argument_when_an_argument_is_invalid(
+            String argument, ThrowingSupplier<RetryPolicy> policy) {
+        assertThatThrownBy(policy::get)
+                .isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
                 .hasMessageContaining(argument);
     }
 

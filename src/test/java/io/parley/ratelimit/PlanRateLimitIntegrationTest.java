@@ -13,8 +13,8 @@ class PlanRateLimitIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_throttle_at_the_organizations_rate_when_it_is_stricter_than_the_nodes() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
-        Api.Response limits = api.patch("/api/v1/organizations/" + bot.organizationId() + "/limits",
-                "{\"ratePerHourPerContact\": 3}");
+        Api.Response limits = api.patch(
+                "/api/v1/organizations/" + bot.organizationId() + "/limits", "{\"ratePerHourPerContact\": 3}");
         assertThat(limits.status()).as(limits.body()).isEqualTo(200);
 
         RateLimitScenario.run(api, jdbc, time, bot);

@@ -21,8 +21,7 @@ final class RateLimitScenario {
     /** Past the shared context's debounce, every delivery retry and the confirmation wait (as in the tests' base). */
     private static final Duration PAST_EVERY_RETRY = Duration.ofSeconds(10);
 
-    private RateLimitScenario() {
-    }
+    private RateLimitScenario() {}
 
     static void run(Api api, JdbcClient jdbc, TestTime time) {
         run(api, jdbc, time, Tenants.openAiBot(api));
@@ -31,7 +30,8 @@ final class RateLimitScenario {
     static void run(Api api, JdbcClient jdbc, TestTime time, Tenants.WhatsAppBot bot) {
         bot.llm().replies("Happy to help.");
         WhatsAppChat abusive = WhatsAppChat.start(api, bot);
-        List<String> texts = List.of(1, 2, 3, 4, 5).stream().map(i -> "message " + i + " " + UUID.randomUUID())
+        List<String> texts = List.of(1, 2, 3, 4, 5).stream()
+                .map(i -> "message " + i + " " + UUID.randomUUID())
                 .toList();
 
         texts.forEach(abusive::says);
@@ -46,9 +46,13 @@ final class RateLimitScenario {
         time.advance(PAST_EVERY_RETRY);
         assertThat(other.received()).containsExactly("Happy to help.");
 
-        List<String> modelSaw = bot.llm().requests().stream().map(LoggedRequest::getBodyAsString).toList();
-        assertThat(String.join("\n", modelSaw)).contains(texts.get(0), texts.get(1), texts.get(2))
-                .doesNotContain(texts.get(3)).doesNotContain(texts.get(4));
+        List<String> modelSaw = bot.llm().requests().stream()
+                .map(LoggedRequest::getBodyAsString)
+                .toList();
+        assertThat(String.join("\n", modelSaw))
+                .contains(texts.get(0), texts.get(1), texts.get(2))
+                .doesNotContain(texts.get(3))
+                .doesNotContain(texts.get(4));
         assertThat(throttled(jdbc, abusive.conversationId())).containsExactly(texts.get(3), texts.get(4));
         assertThat(userMessages(jdbc, abusive.conversationId())).isEqualTo(5);
         // Nothing more happens: no second notice, no late answer to a throttled message.
@@ -59,18 +63,24 @@ final class RateLimitScenario {
         return jdbc.sql("""
                         select content from messages where conversation_id = :id and details->>'throttled' = 'contact'
                         and not needs_reply order by seq""")
-                .param("id", UUID.fromString(conversationId)).query(String.class).list();
+                .param("id", UUID.fromString(conversationId))
+                .query(String.class)
+                .list();
     }
 
     private static int answered(JdbcClient jdbc, String conversationId) {
         return jdbc.sql("""
                         select count(*) from messages
                         where conversation_id = :id and role = 'user' and answered_at is not null""")
-                .param("id", UUID.fromString(conversationId)).query(Integer.class).single();
+                .param("id", UUID.fromString(conversationId))
+                .query(Integer.class)
+                .single();
     }
 
     private static int userMessages(JdbcClient jdbc, String conversationId) {
         return jdbc.sql("select count(*) from messages where conversation_id = :id and role = 'user'")
-                .param("id", UUID.fromString(conversationId)).query(Integer.class).single();
+                .param("id", UUID.fromString(conversationId))
+                .query(Integer.class)
+                .single();
     }
 }

@@ -7,10 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /** Redis configured but unreachable (nothing listens on port 1): local buckets still limit, one event says so. */
-@TestPropertySource(properties = {
-        "parley.ratelimit.per-contact-per-hour=3",
-        "parley.ratelimit.redis-url=redis://127.0.0.1:1"
-})
+@TestPropertySource(
+        properties = {"parley.ratelimit.per-contact-per-hour=3", "parley.ratelimit.redis-url=redis://127.0.0.1:1"})
 class RedisFallbackIntegrationTest extends IntegrationTestSupport {
 
     @Test
@@ -18,7 +16,10 @@ class RedisFallbackIntegrationTest extends IntegrationTestSupport {
         RateLimitScenario.run(api, jdbc, time);
 
         assertThat(jdbc.sql("select count(*) from system_events where type = :type")
-                .param("type", RateLimits.REDIS_UNAVAILABLE).query(Integer.class).single())
-                .as("one event per outage, not one per message").isEqualTo(1);
+                        .param("type", RateLimits.REDIS_UNAVAILABLE)
+                        .query(Integer.class)
+                        .single())
+                .as("one event per outage, not one per message")
+                .isEqualTo(1);
     }
 }

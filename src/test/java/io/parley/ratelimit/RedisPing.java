@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 public final class RedisPing {
     public static final String URL = "redis://127.0.0.1:6379";
 
-    private RedisPing() {
-    }
+    private RedisPing() {}
 
     public static boolean answers() {
         try (Socket socket = new Socket()) {

@@ -34,13 +34,13 @@ class OutboundRetentionIntegrationTest extends IntegrationTestSupport {
         }
 
         long sendsOf(String text) {
-            return GraphFake.sends(bot.phoneNumberId()).stream().filter(r -> r.getBodyAsString().contains(text))
+            return GraphFake.sends(bot.phoneNumberId()).stream()
+                    .filter(r -> r.getBodyAsString().contains(text))
                     .count();
         }
     }
 
-    private record Outbound(UUID id, String status, String errorCode, String providerMessageId, String payload) {
-    }
+    private record Outbound(UUID id, String status, String errorCode, String providerMessageId, String payload) {}
 
     /** A conversation whose first bot reply went out; later text sends meet {@code graphResponses}. */
     private Chat chat(ResponseDefinitionBuilder... graphResponses) {
@@ -57,24 +57,27 @@ class OutboundRetentionIntegrationTest extends IntegrationTestSupport {
 
     /** An agent message through the API; returns its message id. */
     private UUID send(Chat chat, String text) {
-        Api.Response sent = api.post("/api/v1/conversations/" + chat.chat().conversationId() + "/messages",
-                "{\"text\": \"" + text + "\"}");
+        Api.Response sent = api.post(
+                "/api/v1/conversations/" + chat.chat().conversationId() + "/messages", "{\"text\": \"" + text + "\"}");
         assertThat(sent.status()).as(sent.body()).isEqualTo(202);
         return UUID.fromString(sent.text("id"));
     }
 
     private void retention(Chat chat, String mode) {
-        Api.Response put = api.put("/api/v1/organizations/" + chat.org() + "/retention",
+        Api.Response put = api.put(
+                "/api/v1/organizations/" + chat.org() + "/retention",
                 "{\"messageContentDays\": 30, \"mode\": \"" + mode + "\"}");
         assertThat(put.status()).as(put.body()).isEqualTo(200);
     }
 
     /** The message (with its outbox row and dead letters) as if it was written 31 days ago. */
     private void age(UUID messageId) {
-        jdbc.sql("update messages set created_at = now() - interval '31 days' where id = :id").param("id", messageId)
+        jdbc.sql("update messages set created_at = now() - interval '31 days' where id = :id")
+                .param("id", messageId)
                 .update();
         jdbc.sql("update outbound_messages set created_at = now() - interval '31 days' where message_id = :id")
-                .param("id", messageId).update();
+                .param("id", messageId)
+                .update();
     }
 
     private Optional<Outbound> outbound(UUID messageId) {
@@ -82,8 +85,12 @@ class OutboundRetentionIntegrationTest extends IntegrationTestSupport {
                         select id, status, error_code, provider_message_id, payload::text as payload
                         from outbound_messages where message_id = :id""")
                 .param("id", messageId)
-                .query((rs, n) -> new Outbound(rs.getObject("id", UUID.class), rs.getString("status"),
-                        rs.getString("error_code"), rs.getString("provider_message_id"), rs.getString("payload")))
+                .query((rs, n) -> new Outbound(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("status"),
+                        rs.getString("error_code"),
+                        rs.getString("provider_message_id"),
+                        rs.getString("payload")))
                 .optional();
     }
 
@@ -95,12 +102,16 @@ class OutboundRetentionIntegrationTest extends IntegrationTestSupport {
         return jdbc.sql("""
                         select id || '|' || status || '|' || payload::text || '|' || updated_at
                         from outbound_messages where organization_id = :org order by id""")
-                .param("org", UUID.fromString(chat.org())).query(String.class).list();
+                .param("org", UUID.fromString(chat.org()))
+                .query(String.class)
+                .list();
     }
 
     private Optional<UUID> deadLetterOf(UUID outboundId) {
-        return jdbc.sql("select id from dead_letters where outbound_message_id = :id").param("id", outboundId)
-                .query(UUID.class).optional();
+        return jdbc.sql("select id from dead_letters where outbound_message_id = :id")
+                .param("id", outboundId)
+                .query(UUID.class)
+                .optional();
     }
 
     @Test
@@ -108,15 +119,21 @@ class OutboundRetentionIntegrationTest extends IntegrationTestSupport {
         Chat chat = chat();
         UUID old = send(chat, "Your card 4111 is blocked, Ana.");
         UUID recent = send(chat, "Your parcel arrives tomorrow.");
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(old).equals("sent") && status(recent).equals("sent"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> status(old).equals("sent") && status(recent).equals("sent"));
         age(old);
         retention(chat, "anonymize");
 
         sweep.sweep();
 
         Outbound anonymized = outbound(old).orElseThrow();
-        assertThat(anonymized.payload()).doesNotContain("4111").doesNotContain("Ana").isEqualTo(ANONYMIZED_TEXT);
-        assertThat(anonymized.status()).as("operations keep the delivery record").isEqualTo("sent");
+        assertThat(anonymized.payload())
+                .doesNotContain("4111")
+                .doesNotContain("Ana")
+                .isEqualTo(ANONYMIZED_TEXT);
+        assertThat(anonymized.status())
+                .as("operations keep the delivery record")
+                .isEqualTo("sent");
         assertThat(anonymized.providerMessageId()).isNotBlank();
         assertThat(outbound(recent).orElseThrow().payload()).contains("Your parcel arrives tomorrow.");
 
@@ -131,8 +148,8 @@ class OutboundRetentionIntegrationTest extends IntegrationTestSupport {
         Chat chat = chat(rejected, rejected, GraphFake.sentWithId("wamid.REPLAYED_RECENT"));
         UUID old = send(chat, "Old invoice 77-secret attached.");
         UUID recent = send(chat, "Recent invoice attached.");
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(old).equals("failed")
-                && status(recent).equals("failed"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> status(old).equals("failed") && status(recent).equals("failed"));
         UUID oldLetter = deadLetterOf(outbound(old).orElseThrow().id()).orElseThrow();
         age(old);
         retention(chat, "anonymize");
@@ -155,7 +172,9 @@ class OutboundRetentionIntegrationTest extends IntegrationTestSupport {
         assertThat(chat.sendsOf("Old invoice")).isEqualTo(1);
         assertThat(GraphFake.sends(chat.bot().phoneNumberId())).hasSize(4);
         assertThat(status(old)).isEqualTo("failed");
-        assertThat(api.get(deadLetters).json()).as("still open, never replayed").singleElement()
+        assertThat(api.get(deadLetters).json())
+                .as("still open, never replayed")
+                .singleElement()
                 .satisfies(letter -> assertThat(letter.path("id").asString()).isEqualTo(oldLetter.toString()));
     }
 
@@ -164,8 +183,10 @@ class OutboundRetentionIntegrationTest extends IntegrationTestSupport {
         // Throttled: the next attempt is 4 s (± 20 %) away, time enough for the sweep.
         Chat chat = chat(GraphFake.error(429, 130429, "Rate limit hit"), GraphFake.sent());
         UUID message = send(chat, "Retry me, secret 5555.");
-        await().atMost(Duration.ofSeconds(10)).until(() -> outbound(message).filter(o -> o.status().equals("queued")
-                && "130429".equals(o.errorCode())).isPresent());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> outbound(message)
+                        .filter(o -> o.status().equals("queued") && "130429".equals(o.errorCode()))
+                        .isPresent());
         age(message);
         retention(chat, "anonymize");
 
@@ -177,8 +198,8 @@ class OutboundRetentionIntegrationTest extends IntegrationTestSupport {
         assertThat(failed.payload()).doesNotContain("5555");
         assertThat(chat.sendsOf("Retry me")).as("only the throttled attempt").isEqualTo(1);
         assertThat(deadLetterOf(failed.id())).as("nothing to replay").isEmpty();
-        assertThat(new Rows(jdbc).events(chat.org())).anySatisfy(e ->
-                assertThat(e.type()).isEqualTo("delivery.content_removed"));
+        assertThat(new Rows(jdbc).events(chat.org()))
+                .anySatisfy(e -> assertThat(e.type()).isEqualTo("delivery.content_removed"));
     }
 
     @Test
@@ -187,8 +208,8 @@ class OutboundRetentionIntegrationTest extends IntegrationTestSupport {
         Chat chat = chat(rejected);
         UUID old = send(chat, "Delete me with my outbox row.");
         UUID recent = send(chat, "Keep me and my dead letter.");
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(old).equals("failed")
-                && status(recent).equals("failed"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> status(old).equals("failed") && status(recent).equals("failed"));
         UUID oldOutbound = outbound(old).orElseThrow().id();
         UUID recentOutbound = outbound(recent).orElseThrow().id();
         assertThat(deadLetterOf(oldOutbound)).isPresent();

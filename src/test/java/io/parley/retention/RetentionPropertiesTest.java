@@ -23,7 +23,9 @@ class RetentionPropertiesTest {
     @Test
     void should_fail_startup_when_login_failures_are_kept_shorter_than_the_login_throttle_window() {
         assertThatThrownBy(() -> bind(Map.of("parley.retention.login-failures", "14m")))
-                .isInstanceOf(BindException.class).rootCause().isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("parley.retention.login-failures must be ≥ 15m");
 
         assertThat(bind(Map.of("parley.retention.login-failures", "15m")).loginFailures())

@@ -33,16 +33,28 @@ class SessionRetentionIntegrationTest extends IntegrationTestSupport {
         UUID kept = message(org, conversation, partly, now.minus(Duration.ofDays(20)));
         UUID current = jdbc.sql("select session_id from messages where conversation_id = :c and session_id not in "
                         + "(:aged, :partly) limit 1")
-                .param("c", conversation).param("aged", aged).param("partly", partly).query(UUID.class).single();
+                .param("c", conversation)
+                .param("aged", aged)
+                .param("partly", partly)
+                .query(UUID.class)
+                .single();
         api.put("/api/v1/organizations/" + org + "/retention", "{\"messageContentDays\": 30, \"mode\": \"delete\"}");
 
         sweep.sweep();
 
-        assertThat(jdbc.sql("select id from sessions where conversation_id = :c").param("c", conversation)
-                .query(UUID.class).list()).containsExactlyInAnyOrder(partly, current);
-        assertThat(jdbc.sql("select id from messages where session_id = :s").param("s", partly).query(UUID.class)
-                .list()).containsExactly(kept);
-        assertThat(api.get("/api/v1/conversations/" + conversation + "/sessions").json()).hasSize(2);
+        assertThat(jdbc.sql("select id from sessions where conversation_id = :c")
+                        .param("c", conversation)
+                        .query(UUID.class)
+                        .list())
+                .containsExactlyInAnyOrder(partly, current);
+        assertThat(jdbc.sql("select id from messages where session_id = :s")
+                        .param("s", partly)
+                        .query(UUID.class)
+                        .list())
+                .containsExactly(kept);
+        assertThat(api.get("/api/v1/conversations/" + conversation + "/sessions")
+                        .json())
+                .hasSize(2);
     }
 
     private UUID session(UUID org, Tenants.WhatsAppBot bot, UUID conversation, Instant started, Instant last) {
@@ -52,9 +64,13 @@ class SessionRetentionIntegrationTest extends IntegrationTestSupport {
                             last_message_at, ended_at, end_reason)
                         select :id, :org, :conversation, contact_id, :bot, :started, :last, :last, 'timeout'
                         from conversations where id = :conversation""")
-                .param("id", id).param("org", org).param("conversation", conversation)
-                .param("bot", UUID.fromString(bot.chatbotId())).param("started", Timestamp.from(started))
-                .param("last", Timestamp.from(last)).update();
+                .param("id", id)
+                .param("org", org)
+                .param("conversation", conversation)
+                .param("bot", UUID.fromString(bot.chatbotId()))
+                .param("started", Timestamp.from(started))
+                .param("last", Timestamp.from(last))
+                .update();
         return id;
     }
 
@@ -63,8 +79,12 @@ class SessionRetentionIntegrationTest extends IntegrationTestSupport {
         jdbc.sql("""
                         insert into messages (id, organization_id, conversation_id, role, content, session_id,
                             created_at) values (:id, :org, :conversation, 'user', 'old', :session, :at)""")
-                .param("id", id).param("org", org).param("conversation", conversation).param("session", session)
-                .param("at", Timestamp.from(at)).update();
+                .param("id", id)
+                .param("org", org)
+                .param("conversation", conversation)
+                .param("session", session)
+                .param("at", Timestamp.from(at))
+                .update();
         return id;
     }
 }

@@ -31,11 +31,15 @@ class StaffRetentionIntegrationTest extends IntegrationTestSupport {
         org = Tenants.organization(api, "Retention " + UUID.randomUUID());
         // The recurring sweep runs once at startup, then hourly: wait until its next run lies ahead, so the counts
         // below are this test's sweeps alone.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("""
                         select count(*) filter (where not picked and execution_time > now()) = 1
                            and count(*) = 1
                         from scheduled_tasks where task_name = :task""")
-                .param("task", RetentionSweep.TASK).query(Boolean.class).single());
+                        .param("task", RetentionSweep.TASK)
+                        .query(Boolean.class)
+                        .single());
     }
 
     @Test
@@ -88,24 +92,33 @@ class StaffRetentionIntegrationTest extends IntegrationTestSupport {
         String email = email("target");
         user(email);
         for (int i = 0; i < 10; i++) {
-            assertThat(api.withToken(null).post("/api/v1/auth/login", credentials(email, "wrong password " + i))
-                    .status()).isEqualTo(401);
+            assertThat(api.withToken(null)
+                            .post("/api/v1/auth/login", credentials(email, "wrong password " + i))
+                            .status())
+                    .isEqualTo(401);
         }
         String hash = jdbc.sql("select encode(sha256(convert_to(lower(:email), 'UTF8')), 'hex')")
-                .param("email", email).query(String.class).single();
+                .param("email", email)
+                .query(String.class)
+                .single();
         failure(hash, time.now().minus(Duration.ofDays(2)));
 
         RetentionSweep.Result result = sweep.sweep();
 
         assertThat(result.loginFailures()).isEqualTo(1);
         assertThat(failureAges(hash)).hasSize(10);
-        assertProblem(api.withToken(null).post("/api/v1/auth/login", credentials(email, PASSWORD)), 429,
+        assertProblem(
+                api.withToken(null).post("/api/v1/auth/login", credentials(email, PASSWORD)),
+                429,
                 "too_many_login_attempts");
     }
 
     private UUID user(String email) {
-        Api.Response created = api.post("/api/v1/organizations/" + org + "/users", Api.json().writeValueAsString(
-                Map.of("email", email, "name", "Staff", "role", "agent", "password", PASSWORD)));
+        Api.Response created = api.post(
+                "/api/v1/organizations/" + org + "/users",
+                Api.json()
+                        .writeValueAsString(
+                                Map.of("email", email, "name", "Staff", "role", "agent", "password", PASSWORD)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return UUID.fromString(created.text("id"));
     }
@@ -116,7 +129,9 @@ class StaffRetentionIntegrationTest extends IntegrationTestSupport {
         jdbc.sql("""
                         insert into staff_sessions (id, user_id, token_hash, created_at, expires_at, revoked_at)
                         values (:id, :user, :hash, :created, :expires, :revoked)""")
-                .param("id", id).param("user", user).param("hash", "retention-" + id)
+                .param("id", id)
+                .param("user", user)
+                .param("hash", "retention-" + id)
                 .param("created", Timestamp.from(expiresAt.minus(Duration.ofHours(12))))
                 .param("expires", Timestamp.from(expiresAt))
                 .param("revoked", revokedAt == null ? null : Timestamp.from(revokedAt), java.sql.Types.TIMESTAMP)
@@ -126,20 +141,25 @@ class StaffRetentionIntegrationTest extends IntegrationTestSupport {
 
     private void failure(String emailHash, Instant at) {
         jdbc.sql("insert into login_failures (email_hash, failed_at) values (:hash, :at)")
-                .param("hash", emailHash).param("at", Timestamp.from(at)).update();
+                .param("hash", emailHash)
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     private List<UUID> sessionsOf(UUID user) {
-        return jdbc.sql("select id from staff_sessions where user_id = :user").param("user", user)
-                .query(UUID.class).list();
+        return jdbc.sql("select id from staff_sessions where user_id = :user")
+                .param("user", user)
+                .query(UUID.class)
+                .list();
     }
 
     /** How old the email's failures are, oldest first, rounded to the minute. */
     private List<Duration> failureAges(String emailHash) {
         return jdbc.sql("""
                         select round(extract(epoch from now() - failed_at) / 60) from login_failures
-                        where email_hash = :hash order by failed_at""")
-                .param("hash", emailHash).query(Long.class).list().stream().map(Duration::ofMinutes).toList();
+                        where email_hash = :hash order by failed_at""").param("hash", emailHash).query(Long.class).list().stream()
+                .map(Duration::ofMinutes)
+                .toList();
     }
 
     private static String email(String who) {

@@ -64,11 +64,14 @@ class MessageTemplatesIntegrationTest extends IntegrationTestSupport {
         assertProblem(setWindow("pending_one", "[\"{{contact.name}}\"]"), "template_not_approved");
         assertProblem(setWindow("two_params", "[\"{{contact.name}}\"]"), "template_parameters_mismatch");
         assertProblem(setWindow("two_params", "[\"{{contact.name}}\", \"{{contact.email}}\"]"), "validation_failed");
-        assertThat(api.get("/api/v1/chatbots/" + bot.chatbotId() + "/window-template").status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/chatbots/" + bot.chatbotId() + "/window-template")
+                        .status())
+                .isEqualTo(204);
 
         Api.Response ok = setWindow("two_params", "[\"{{contact.name|there}}\", \"Acme\"]");
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
-        JsonNode saved = api.get("/api/v1/chatbots/" + bot.chatbotId() + "/window-template").json();
+        JsonNode saved = api.get("/api/v1/chatbots/" + bot.chatbotId() + "/window-template")
+                .json();
         assertThat(saved.path("name").asString()).isEqualTo("two_params");
         assertThat(saved.path("parameters").get(1).asString()).isEqualTo("Acme");
     }
@@ -82,8 +85,11 @@ class MessageTemplatesIntegrationTest extends IntegrationTestSupport {
                            "status": "APPROVED", "components": [{"type": "HEADER", "format": "TEXT", "text": "Hey"},
                            {"type": "BODY", "text": "Hi {{1}}, it is {{2}} at {{3}}"}]}],
                  "paging": {"cursors": {"after": "CURSOR2"}, "next": "%s"}}""".formatted(next))));
-        Fakes.wiremock().stubFor(get(urlPathEqualTo(path)).atPriority(1)
-                .withQueryParam("after", equalTo("CURSOR2")).willReturn(okJson("""
+        Fakes.wiremock()
+                .stubFor(get(urlPathEqualTo(path))
+                        .atPriority(1)
+                        .withQueryParam("after", equalTo("CURSOR2"))
+                        .willReturn(okJson("""
                 {"data": [{"id": "222", "name": "otp_code", "language": "pt_BR", "category": "AUTHENTICATION",
                            "status": "PAUSED", "components": [{"type": "BODY", "text": "Code {{1}}"}]}],
                  "paging": {"cursors": {"before": "CURSOR2"}}}""")));
@@ -93,21 +99,28 @@ class MessageTemplatesIntegrationTest extends IntegrationTestSupport {
         assertThat(sync.status()).as(sync.body()).isEqualTo(200);
         assertThat(sync.json().path("synced").asInt()).isEqualTo(2);
         List<String> rows = new ArrayList<>();
-        api.get(templatesPath()).json().forEach(t -> rows.add(t.path("name").asString() + "/"
-                + t.path("language").asString() + "/" + t.path("status").asString() + "/"
-                + t.path("bodyParameters").asInt() + "/" + t.path("providerTemplateId").asString()));
+        api.get(templatesPath())
+                .json()
+                .forEach(t -> rows.add(t.path("name").asString() + "/"
+                        + t.path("language").asString() + "/" + t.path("status").asString() + "/"
+                        + t.path("bodyParameters").asInt() + "/"
+                        + t.path("providerTemplateId").asString()));
         assertThat(rows).containsExactly("otp_code/pt_BR/paused/1/222", "welcome_back/en_US/approved/3/111");
-        Fakes.wiremock().verify(2, getRequestedFor(urlPathEqualTo(path))
-                .withHeader("Authorization", equalTo("Bearer " + bot.accessToken())));
+        Fakes.wiremock()
+                .verify(
+                        2,
+                        getRequestedFor(urlPathEqualTo(path))
+                                .withHeader("Authorization", equalTo("Bearer " + bot.accessToken())));
     }
 
     @Test
     void should_answer_422_naming_the_cause_when_the_graph_api_cannot_be_reached_or_fails_during_a_sync() {
         String path = "/graph/v22.0/" + bot.wabaId() + "/message_templates";
-        Fakes.wiremock().stubFor(get(urlPathEqualTo(path))
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        Fakes.wiremock()
+                .stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         Api.Response unreachable = api.post(templatesPath() + "/sync", "{}");
-        Fakes.wiremock().stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(503)));
+        Fakes.wiremock()
+                .stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(503)));
         Api.Response unavailable = api.post(templatesPath() + "/sync", "{}");
 
         assertThat(unreachable.status()).as(unreachable.body()).isEqualTo(422);
@@ -129,7 +142,8 @@ class MessageTemplatesIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_update_status_and_warn_when_configured_window_template_is_paused_by_signed_webhook() {
         TemplateBots.register(api, bot, "reengage", "Hi {{1}}", "approved");
-        assertThat(setWindow("reengage", "[\"{{contact.name|there}}\"]").status()).isEqualTo(200);
+        assertThat(setWindow("reengage", "[\"{{contact.name|there}}\"]").status())
+                .isEqualTo(200);
         String paused = TemplateBots.statusWebhook(bot.wabaId(), "PAUSED", "98765", "reengage");
 
         assertThat(Webhooks.post(api, paused, "not-the-app-secret").status()).isEqualTo(200);
@@ -138,7 +152,8 @@ class MessageTemplatesIntegrationTest extends IntegrationTestSupport {
         assertThat(Webhooks.post(api, paused, bot.appSecret()).status()).isEqualTo(200);
         assertThat(status("reengage")).isEqualTo("paused");
         JsonNode events = api.get("/api/v1/organizations/" + bot.organizationId()
-                + "/events?type=templates.window_template_unusable").json();
+                        + "/events?type=templates.window_template_unusable")
+                .json();
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.path("level").asString()).isEqualTo("warn");
             assertThat(e.path("payload").path("status").asString()).isEqualTo("paused");
@@ -153,19 +168,24 @@ class MessageTemplatesIntegrationTest extends IntegrationTestSupport {
     void should_leave_other_tenants_template_alone_when_a_signed_webhook_names_its_template_id() {
         TemplateBots.Bot other = TemplateBots.create(api);
         String theirId = other.wabaId() + "1";
-        Fakes.wiremock().stubFor(get(urlPathEqualTo("/graph/v22.0/" + other.wabaId() + "/message_templates"))
-                .willReturn(okJson("""
+        Fakes.wiremock()
+                .stubFor(get(urlPathEqualTo("/graph/v22.0/" + other.wabaId() + "/message_templates"))
+                        .willReturn(okJson("""
                         {"data": [{"id": "%s", "name": "theirs", "language": "en_US", "category": "UTILITY",
-                                   "status": "APPROVED", "components": [{"type": "BODY", "text": "Hi"}]}]}"""
-                        .formatted(theirId))));
-        assertThat(api.post("/api/v1/chatbots/" + other.chatbotId() + "/templates/sync", "{}").status())
+                                   "status": "APPROVED", "components": [{"type": "BODY", "text": "Hi"}]}]}""".formatted(theirId))));
+        assertThat(api.post("/api/v1/chatbots/" + other.chatbotId() + "/templates/sync", "{}")
+                        .status())
                 .isEqualTo(200);
 
         String forged = TemplateBots.statusWebhook(bot.wabaId(), "DISABLED", theirId, "theirs");
         assertThat(Webhooks.post(api, forged, bot.appSecret()).status()).isEqualTo(200);
 
-        assertThat(api.get("/api/v1/chatbots/" + other.chatbotId() + "/templates").json().get(0).path("status")
-                .asString()).isEqualTo("approved");
+        assertThat(api.get("/api/v1/chatbots/" + other.chatbotId() + "/templates")
+                        .json()
+                        .get(0)
+                        .path("status")
+                        .asString())
+                .isEqualTo("approved");
     }
 
     /**
@@ -182,13 +202,17 @@ class MessageTemplatesIntegrationTest extends IntegrationTestSupport {
         assertThat(Webhooks.post(api, disabled, bot.appSecret()).status()).isEqualTo(200);
 
         assertThat(status("order_ready")).isEqualTo("disabled");
-        assertThat(status(other, "order_ready")).as("the other organization did not sign").isEqualTo("approved");
+        assertThat(status(other, "order_ready"))
+                .as("the other organization did not sign")
+                .isEqualTo("approved");
 
         String paused = TemplateBots.statusWebhook(bot.wabaId(), "PAUSED", "55502", "order_ready");
         assertThat(Webhooks.post(api, paused, other.appSecret()).status()).isEqualTo(200);
 
         assertThat(status(other, "order_ready")).isEqualTo("paused");
-        assertThat(status("order_ready")).as("signed by the other organization only").isEqualTo("disabled");
+        assertThat(status("order_ready"))
+                .as("signed by the other organization only")
+                .isEqualTo("disabled");
     }
 
     private String status(String name) {
@@ -196,7 +220,8 @@ class MessageTemplatesIntegrationTest extends IntegrationTestSupport {
     }
 
     private String status(TemplateBots.Bot owner, String name) {
-        for (JsonNode t : api.get("/api/v1/chatbots/" + owner.chatbotId() + "/templates").json()) {
+        for (JsonNode t :
+                api.get("/api/v1/chatbots/" + owner.chatbotId() + "/templates").json()) {
             if (name.equals(t.path("name").asString())) {
                 return t.path("status").asString();
             }

@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.parley.channels.whatsapp.WhatsAppPayloads;
 import io.parley.conversation.ServiceWindows;
 import io.parley.platform.ConversationId;
-import io.parley.testing.Api;
-import io.parley.testing.IntegrationTestSupport;
-import io.parley.testing.WhatsAppChat;
-import io.parley.testing.Webhooks;
 import io.parley.templates.WindowDecision.Closed;
 import io.parley.templates.WindowDecision.Open;
 import io.parley.templates.WindowDecision.UseTemplate;
+import io.parley.testing.Api;
+import io.parley.testing.IntegrationTestSupport;
+import io.parley.testing.Webhooks;
+import io.parley.testing.WhatsAppChat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 class ServiceWindowIntegrationTest extends IntegrationTestSupport {
     @Autowired
     ServiceWindows windows;
+
     @Autowired
     OutsideWindow outsideWindow;
 
@@ -46,17 +47,20 @@ class ServiceWindowIntegrationTest extends IntegrationTestSupport {
         chat.says("opening hours");
         ConversationId conversation = conversation();
         Instant expires = windows.expiresAt(conversation).orElseThrow();
-        assertThat(expires).isBetween(before.plus(Duration.ofHours(24)).minusSeconds(1),
-                Instant.now().plus(Duration.ofHours(24)));
+        assertThat(expires)
+                .isBetween(
+                        before.plus(Duration.ofHours(24)).minusSeconds(1),
+                        Instant.now().plus(Duration.ofHours(24)));
 
         chat.awaitReceived(1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> chat.lastReplyDelivery().isPresent());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> chat.lastReplyDelivery().isPresent());
         assertThat(windows.expiresAt(conversation)).contains(expires);
 
         long threeHoursAgo = time.now().minus(Duration.ofHours(3)).getEpochSecond();
-        String late = WhatsAppPayloads.textWithProfile(bot.phoneNumberId(), chat.waId(), "Ana",
-                WhatsAppPayloads.newWamid(), "sent earlier").replaceAll("\"timestamp\":\"\\d+\"",
-                "\"timestamp\":\"" + threeHoursAgo + "\"");
+        String late = WhatsAppPayloads.textWithProfile(
+                        bot.phoneNumberId(), chat.waId(), "Ana", WhatsAppPayloads.newWamid(), "sent earlier")
+                .replaceAll("\"timestamp\":\"\\d+\"", "\"timestamp\":\"" + threeHoursAgo + "\"");
         assertThat(Webhooks.post(api, late, bot.appSecret()).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> chat.messages().size() >= 3);
         assertThat(windows.expiresAt(conversation)).contains(expires);
@@ -65,9 +69,9 @@ class ServiceWindowIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_open_window_from_when_the_contact_wrote_when_webhook_is_delivered_late() {
         long twoHoursAgo = time.now().minus(Duration.ofHours(2)).getEpochSecond();
-        String late = WhatsAppPayloads.textWithProfile(bot.phoneNumberId(), chat.waId(), "Ana",
-                WhatsAppPayloads.newWamid(), "hello").replaceAll("\"timestamp\":\"\\d+\"",
-                "\"timestamp\":\"" + twoHoursAgo + "\"");
+        String late = WhatsAppPayloads.textWithProfile(
+                        bot.phoneNumberId(), chat.waId(), "Ana", WhatsAppPayloads.newWamid(), "hello")
+                .replaceAll("\"timestamp\":\"\\d+\"", "\"timestamp\":\"" + twoHoursAgo + "\"");
         assertThat(Webhooks.post(api, late, bot.appSecret()).status()).isEqualTo(200);
 
         assertThat(windows.expiresAt(conversation()))
@@ -91,7 +95,8 @@ class ServiceWindowIntegrationTest extends IntegrationTestSupport {
         assertThat(decision).isEqualTo(new Closed("no_window_template"));
         outsideWindow.recordWindowClosed(conversation, (Closed) decision);
         JsonNode events = api.get("/api/v1/organizations/" + bot.organizationId() + "/events?type="
-                + OutsideWindow.WINDOW_CLOSED_EVENT).json();
+                        + OutsideWindow.WINDOW_CLOSED_EVENT)
+                .json();
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.path("conversationId").asString()).isEqualTo(conversation.toString());
             assertThat(event.path("chatbotId").asString()).isEqualTo(bot.chatbotId());
@@ -108,14 +113,30 @@ class ServiceWindowIntegrationTest extends IntegrationTestSupport {
                  "parameters": ["{{contact.name|there}}", "{{chatbot.name}}"]}""");
         assertThat(set.status()).as(set.body()).isEqualTo(200);
 
-        WindowDecision decision = outsideWindow.decide(conversation(), time.now().plus(Duration.ofHours(25)));
+        WindowDecision decision =
+                outsideWindow.decide(conversation(), time.now().plus(Duration.ofHours(25)));
 
-        assertThat(decision).isEqualTo(new UseTemplate("we_are_back", "en_US", List.of("Ana", "Support"),
-                "Hi Ana, Support has news for you."));
-        assertThat(((UseTemplate) decision).graphPayload()).isEqualTo(Map.of("type", "template", "template", Map.of(
-                "name", "we_are_back", "language", Map.of("code", "en_US"), "components", List.of(Map.of(
-                        "type", "body", "parameters", List.of(Map.of("type", "text", "text", "Ana"),
-                                Map.of("type", "text", "text", "Support")))))));
+        assertThat(decision)
+                .isEqualTo(new UseTemplate(
+                        "we_are_back", "en_US", List.of("Ana", "Support"), "Hi Ana, Support has news for you."));
+        assertThat(((UseTemplate) decision).graphPayload())
+                .isEqualTo(Map.of(
+                        "type",
+                        "template",
+                        "template",
+                        Map.of(
+                                "name",
+                                "we_are_back",
+                                "language",
+                                Map.of("code", "en_US"),
+                                "components",
+                                List.of(Map.of(
+                                        "type",
+                                        "body",
+                                        "parameters",
+                                        List.of(
+                                                Map.of("type", "text", "text", "Ana"),
+                                                Map.of("type", "text", "text", "Support")))))));
     }
 
     @Test
@@ -123,7 +144,8 @@ class ServiceWindowIntegrationTest extends IntegrationTestSupport {
         chat.says("hello");
         TemplateBots.register(api, bot, "paused_later", "Hi {{1}}", "approved");
         assertThat(api.put("/api/v1/chatbots/" + bot.chatbotId() + "/window-template", """
-                {"name": "paused_later", "language": "en_US", "parameters": ["{{contact.name}}"]}""").status())
+                {"name": "paused_later", "language": "en_US", "parameters": ["{{contact.name}}"]}""")
+                        .status())
                 .isEqualTo(200);
         TemplateBots.register(api, bot, "paused_later", "Hi {{1}}", "paused");
 

@@ -12,14 +12,19 @@ import java.util.concurrent.atomic.AtomicLong;
 final class TemplateBots {
     private static final AtomicLong IDS = new AtomicLong(300_000_000_000_000L + System.nanoTime() % 1_000_000_000L);
 
-    private TemplateBots() {
-    }
+    private TemplateBots() {}
 
-    record Bot(String organizationId, String chatbotId, String channelId, String phoneNumberId, String wabaId,
-               String accessToken, String appSecret) {
+    record Bot(
+            String organizationId,
+            String chatbotId,
+            String channelId,
+            String phoneNumberId,
+            String wabaId,
+            String accessToken,
+            String appSecret) {
         Tenants.WhatsAppBot asWhatsAppBot() {
-            return new Tenants.WhatsAppBot(organizationId, chatbotId, channelId, phoneNumberId, accessToken,
-                    appSecret, "unused", null);
+            return new Tenants.WhatsAppBot(
+                    organizationId, chatbotId, channelId, phoneNumberId, accessToken, appSecret, "unused", null);
         }
     }
 
@@ -39,17 +44,17 @@ final class TemplateBots {
         String secret = "secret-" + UUID.randomUUID();
         Api.Response channel = api.post("/api/v1/chatbots/" + bot.text("id") + "/channels", """
                 {"type": "whatsapp", "phoneNumberId": "%s", "accessToken": "%s", "appSecret": "%s",
-                 "verifyToken": "v-%s", "businessAccountId": "%s"}""".formatted(phoneNumberId, token, secret,
-                UUID.randomUUID(), waba));
+                 "verifyToken": "v-%s", "businessAccountId": "%s"}""".formatted(
+                        phoneNumberId, token, secret, UUID.randomUUID(), waba));
         assertThat(channel.status()).as(channel.body()).isEqualTo(201);
         GraphFake.acceptSends(phoneNumberId);
         return new Bot(org, bot.text("id"), channel.text("id"), phoneNumberId, waba, token, secret);
     }
 
     static void register(Api api, Bot bot, String name, String body, String status) {
-        Api.Response response = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/templates", """
-                {"name": "%s", "language": "en_US", "category": "utility", "body": "%s", "status": "%s"}"""
-                .formatted(name, body, status));
+        Api.Response response =
+                api.post("/api/v1/chatbots/" + bot.chatbotId() + "/templates", """
+                {"name": "%s", "language": "en_US", "category": "utility", "body": "%s", "status": "%s"}""".formatted(name, body, status));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
     }
 
@@ -57,7 +62,6 @@ final class TemplateBots {
         return """
                 {"object": "whatsapp_business_account", "entry": [{"id": "%s", "changes": [{"field":
                  "message_template_status_update", "value": {"event": "%s", "message_template_id": %s,
-                 "message_template_name": "%s", "message_template_language": "en_US", "reason": "NONE"}}]}]}"""
-                .formatted(wabaId, event, templateId, name);
+                 "message_template_name": "%s", "message_template_language": "en_US", "reason": "NONE"}}]}]}""".formatted(wabaId, event, templateId, name);
     }
 }

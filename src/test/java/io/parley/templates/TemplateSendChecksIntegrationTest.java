@@ -28,25 +28,31 @@ class TemplateSendChecksIntegrationTest extends IntegrationTestSupport {
     }
 
     private void register(Tenants.WhatsAppBot bot, String name, String body, String status) {
-        Api.Response response = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/templates", """
-                {"name": "%s", "language": "en_US", "category": "utility", "body": "%s", "status": "%s"}"""
-                .formatted(name, body, status));
+        Api.Response response =
+                api.post("/api/v1/chatbots/" + bot.chatbotId() + "/templates", """
+                {"name": "%s", "language": "en_US", "category": "utility", "body": "%s", "status": "%s"}""".formatted(name, body, status));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
     }
 
     private static String template(String name, String... parameters) {
         return "{\"name\": \"" + name + "\", \"language\": \"en_US\", \"parameters\": ["
-                + String.join(",", java.util.Arrays.stream(parameters).map(p -> "\"" + p + "\"").toList()) + "]}";
+                + String.join(
+                        ",",
+                        java.util.Arrays.stream(parameters)
+                                .map(p -> "\"" + p + "\"")
+                                .toList()) + "]}";
     }
 
     private Api.Response agentSend(WhatsAppChat chat, String template) {
-        return api.post("/api/v1/conversations/" + chat.conversationId() + "/messages",
-                "{\"template\": " + template + "}");
+        return api.post(
+                "/api/v1/conversations/" + chat.conversationId() + "/messages", "{\"template\": " + template + "}");
     }
 
     private int agentMessages(WhatsAppChat chat) {
         return jdbc.sql("select count(*) from messages where conversation_id = cast(:c as uuid) and role = 'agent'")
-                .param("c", chat.conversationId()).query(Integer.class).single();
+                .param("c", chat.conversationId())
+                .query(Integer.class)
+                .single();
     }
 
     @Test
@@ -57,7 +63,9 @@ class TemplateSendChecksIntegrationTest extends IntegrationTestSupport {
 
         assertProblem(agentSend(chat, template("spring_promo", "Ana")), 400, "template_not_approved");
         assertProblem(agentSend(chat, template("order_ready", "A-17")), 400, "template_parameters_mismatch");
-        assertProblem(agentSend(chat, template("order_ready", "A-17", "the desk", "extra")), 400,
+        assertProblem(
+                agentSend(chat, template("order_ready", "A-17", "the desk", "extra")),
+                400,
                 "template_parameters_mismatch");
 
         assertThat(agentMessages(chat)).as("nothing stored").isZero();
@@ -75,10 +83,15 @@ class TemplateSendChecksIntegrationTest extends IntegrationTestSupport {
 
         assertThat(registered.status()).as(registered.body()).isEqualTo(202);
         assertThat(unknown.status()).as(unknown.body()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(15)).until(() -> GraphFake.sendsOfType(bot.phoneNumberId(), "template")
-                .size() == 2);
-        assertThat(GraphFake.sendsOfType(bot.phoneNumberId(), "template")).extracting(r -> Api.json()
-                .readTree(r.getBodyAsString()).path("template").path("name").asString())
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        GraphFake.sendsOfType(bot.phoneNumberId(), "template").size() == 2);
+        assertThat(GraphFake.sendsOfType(bot.phoneNumberId(), "template"))
+                .extracting(r -> Api.json()
+                        .readTree(r.getBodyAsString())
+                        .path("template")
+                        .path("name")
+                        .asString())
                 .containsExactlyInAnyOrder("order_ready", "not_in_registry");
     }
 
@@ -86,20 +99,30 @@ class TemplateSendChecksIntegrationTest extends IntegrationTestSupport {
     void should_reject_a_broadcast_template_that_is_not_approved_or_mismatched_and_store_nothing() {
         Tenants.WhatsAppBot bot = botWithTemplates();
         String path = "/api/v1/chatbots/" + bot.chatbotId() + "/broadcasts";
-        String contacts = "\"contacts\": [\"+4915" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L)
-                + "\"]";
+        String contacts =
+                "\"contacts\": [\"+4915" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L) + "\"]";
 
-        assertProblem(api.post(path, "{" + contacts + ", \"template\": " + template("spring_promo", "Ana") + "}"),
-                400, "template_not_approved");
-        assertProblem(api.post(path, "{" + contacts + ", \"template\": " + template("order_ready") + "}"),
-                400, "template_parameters_mismatch");
+        assertProblem(
+                api.post(path, "{" + contacts + ", \"template\": " + template("spring_promo", "Ana") + "}"),
+                400,
+                "template_not_approved");
+        assertProblem(
+                api.post(path, "{" + contacts + ", \"template\": " + template("order_ready") + "}"),
+                400,
+                "template_parameters_mismatch");
 
         assertThat(jdbc.sql("select count(*) from broadcasts where chatbot_id = cast(:b as uuid)")
-                .param("b", bot.chatbotId()).query(Integer.class).single()).isZero();
+                        .param("b", bot.chatbotId())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(jdbc.sql("select count(*) from contacts where chatbot_id = cast(:b as uuid)")
-                .param("b", bot.chatbotId()).query(Integer.class).single()).isZero();
-        Api.Response approved = api.post(path, "{" + contacts + ", \"template\": "
-                + template("order_ready", "A-17", "the desk") + "}");
+                        .param("b", bot.chatbotId())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        Api.Response approved =
+                api.post(path, "{" + contacts + ", \"template\": " + template("order_ready", "A-17", "the desk") + "}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(202);
         assertThat(approved.json().path("queued").asInt()).isEqualTo(1);
     }
@@ -109,15 +132,30 @@ class TemplateSendChecksIntegrationTest extends IntegrationTestSupport {
         Tenants.WhatsAppBot bot = botWithTemplates();
         String path = "/api/v1/chatbots/" + bot.chatbotId() + "/campaigns";
 
-        assertProblem(api.post(path, "{\"name\": \"Spring\", \"tag\": \"vip\", \"template\": "
-                + template("spring_promo", "Ana") + "}"), 400, "template_not_approved");
-        assertProblem(api.post(path, "{\"name\": \"Ready\", \"tag\": \"vip\", \"template\": "
-                + template("order_ready", "A-17") + "}"), 400, "template_parameters_mismatch");
+        assertProblem(
+                api.post(
+                        path,
+                        "{\"name\": \"Spring\", \"tag\": \"vip\", \"template\": " + template("spring_promo", "Ana")
+                                + "}"),
+                400,
+                "template_not_approved");
+        assertProblem(
+                api.post(
+                        path,
+                        "{\"name\": \"Ready\", \"tag\": \"vip\", \"template\": " + template("order_ready", "A-17")
+                                + "}"),
+                400,
+                "template_parameters_mismatch");
 
         assertThat(jdbc.sql("select count(*) from campaigns where chatbot_id = cast(:b as uuid)")
-                .param("b", bot.chatbotId()).query(Integer.class).single()).isZero();
-        Api.Response approved = api.post(path, "{\"name\": \"Ready\", \"tag\": \"vip\", \"template\": "
-                + template("order_ready", "A-17", "the desk") + "}");
+                        .param("b", bot.chatbotId())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        Api.Response approved = api.post(
+                path,
+                "{\"name\": \"Ready\", \"tag\": \"vip\", \"template\": " + template("order_ready", "A-17", "the desk")
+                        + "}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(202);
     }
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import tools.jackson.databind.JsonNode;
 
 class AdminApiIntegrationTest extends IntegrationTestSupport {
@@ -126,36 +125,48 @@ class AdminApiIntegrationTest extends IntegrationTestSupport {
         assertInvalidField(createBot(bot("{\"timeoutSeconds\": 0}")), "model.timeoutSeconds");
         assertInvalidField(createBot("{\"name\": \"Bot\"}"), "systemPrompt");
         assertThat(jdbc.sql("select count(*) from chatbots where organization_id = :org")
-                .param("org", UUID.fromString(org)).query(Long.class).single()).isZero();
+                        .param("org", UUID.fromString(org))
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void should_never_return_the_api_key_when_a_chatbot_has_one() {
         String apiKey = "sk-secret-" + UUID.randomUUID();
-        Api.Response created = createBot(bot("{\"provider\": \"openai\", \"name\": \"m\", \"apiKey\": \"" + apiKey + "\"}"));
+        Api.Response created =
+                createBot(bot("{\"provider\": \"openai\", \"name\": \"m\", \"apiKey\": \"" + apiKey + "\"}"));
         String id = created.text("id");
 
         assertThat(created.json().path("model").path("apiKeySet").asBoolean()).isTrue();
         assertThat(created.json().path("model").has("apiKey")).isFalse();
-        for (String path : new String[] {"/api/v1/chatbots/" + id, "/api/v1/organizations/" + org + "/chatbots/" + id,
-                "/api/v1/organizations/" + org + "/chatbots"}) {
+        for (String path : new String[] {
+            "/api/v1/chatbots/" + id,
+            "/api/v1/organizations/" + org + "/chatbots/" + id,
+            "/api/v1/organizations/" + org + "/chatbots"
+        }) {
             Api.Response read = api.get(path);
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.body()).as(path).contains("\"apiKeySet\":true").doesNotContain(apiKey);
         }
         assertThat(created.body()).doesNotContain(apiKey);
-        assertThat(createBot(bot("{}")).json().path("model").path("apiKeySet").asBoolean()).isFalse();
+        assertThat(createBot(bot("{}")).json().path("model").path("apiKeySet").asBoolean())
+                .isFalse();
     }
 
     @Test
     void should_store_credentials_encrypted_and_bound_to_their_row_when_they_are_saved() {
         String keyA = "sk-a-" + UUID.randomUUID();
-        String botA = createBot(bot("{\"provider\": \"openai\", \"name\": \"m\", \"apiKey\": \"" + keyA + "\"}")).text("id");
-        String botB = createBot(bot("{\"provider\": \"openai\", \"name\": \"m\", \"apiKey\": \"sk-b\"}")).text("id");
+        String botA = createBot(bot("{\"provider\": \"openai\", \"name\": \"m\", \"apiKey\": \"" + keyA + "\"}"))
+                .text("id");
+        String botB = createBot(bot("{\"provider\": \"openai\", \"name\": \"m\", \"apiKey\": \"sk-b\"}"))
+                .text("id");
         String token = "EAAtoken" + UUID.randomUUID();
         String appSecret = "app-secret-" + UUID.randomUUID();
-        String channel = createChannel(botA, newPhoneNumberId(), token, appSecret).text("id");
-        String otherChannel = createChannel(botB, newPhoneNumberId(), "EAAother", "other-secret").text("id");
+        String channel =
+                createChannel(botA, newPhoneNumberId(), token, appSecret).text("id");
+        String otherChannel = createChannel(botB, newPhoneNumberId(), "EAAother", "other-secret")
+                .text("id");
 
         byte[] storedKey = column("chatbots", "model_api_key", botA);
         byte[] storedToken = column("channel_accounts", "access_token", channel);
@@ -165,8 +176,10 @@ class AdminApiIntegrationTest extends IntegrationTestSupport {
         assertThat(contains(storedToken, token)).isFalse();
         assertThat(contains(storedSecret, appSecret)).isFalse();
         assertThat(secrets.open(storedKey, "chatbots.model_api_key:" + botA)).isEqualTo(keyA);
-        assertThat(secrets.open(storedToken, "channel_accounts.access_token:" + channel)).isEqualTo(token);
-        assertThat(secrets.open(storedSecret, "channel_accounts.app_secret:" + channel)).isEqualTo(appSecret);
+        assertThat(secrets.open(storedToken, "channel_accounts.access_token:" + channel))
+                .isEqualTo(token);
+        assertThat(secrets.open(storedSecret, "channel_accounts.app_secret:" + channel))
+                .isEqualTo(appSecret);
         assertThatThrownBy(() -> secrets.open(storedKey, "chatbots.model_api_key:" + botB))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> secrets.open(storedToken, "channel_accounts.access_token:" + otherChannel))
@@ -174,7 +187,10 @@ class AdminApiIntegrationTest extends IntegrationTestSupport {
         assertThatThrownBy(() -> secrets.open(storedSecret, "channel_accounts.access_token:" + channel))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(jdbc.sql("select verify_token_hash from channel_accounts where id = :id")
-                .param("id", UUID.fromString(channel)).query(String.class).single()).matches("[0-9a-f]{64}");
+                        .param("id", UUID.fromString(channel))
+                        .query(String.class)
+                        .single())
+                .matches("[0-9a-f]{64}");
     }
 
     @Test
@@ -192,19 +208,25 @@ class AdminApiIntegrationTest extends IntegrationTestSupport {
         assertThat(channel.path("webhookUrl").asString()).startsWith("http").endsWith("/webhooks/whatsapp");
         assertThat(response.body()).doesNotContain("EAAplain-token", "plain-app-secret", "plain-verify-token");
         assertThat(response.raw().headers().firstValue("Location"))
-                .contains("/api/v1/chatbots/" + bot + "/channels/" + channel.path("id").asString());
+                .contains("/api/v1/chatbots/" + bot + "/channels/"
+                        + channel.path("id").asString());
     }
 
     @Test
     void should_answer_conflict_when_the_phone_number_id_is_already_connected() {
         String phoneNumberId = newPhoneNumberId();
-        assertThat(createChannel(createBot(bot("{}")).text("id"), phoneNumberId, "t1", "s1").status()).isEqualTo(201);
+        assertThat(createChannel(createBot(bot("{}")).text("id"), phoneNumberId, "t1", "s1")
+                        .status())
+                .isEqualTo(201);
 
         Api.Response again = createChannel(createBot(bot("{}")).text("id"), phoneNumberId, "t2", "s2");
 
         assertProblem(again, 409, "channel_already_connected");
         assertThat(jdbc.sql("select count(*) from channel_accounts where external_id = :id")
-                .param("id", phoneNumberId).query(Long.class).single()).isEqualTo(1);
+                        .param("id", phoneNumberId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -214,9 +236,9 @@ class AdminApiIntegrationTest extends IntegrationTestSupport {
         assertInvalidField(createChannel(bot, "+1 555 010 0200", "t", "s"), "phoneNumberId");
         assertInvalidField(createChannel(bot, "\uFF11\uFF12\uFF13\uFF14\uFF15", "t", "s"), "phoneNumberId");
         assertInvalidField(createChannel(bot, "  ", "t", "s"), "phoneNumberId");
-        assertInvalidField(api.post("/api/v1/chatbots/" + bot + "/channels", """
-                {"type": "whatsapp", "phoneNumberId": "%s", "appSecret": "s", "verifyToken": "v"}"""
-                .formatted(newPhoneNumberId())), "accessToken");
+        assertInvalidField(
+                api.post("/api/v1/chatbots/" + bot + "/channels", """
+                {"type": "whatsapp", "phoneNumberId": "%s", "appSecret": "s", "verifyToken": "v"}""".formatted(newPhoneNumberId())), "accessToken");
         assertProblem(api.post("/api/v1/chatbots/" + bot + "/channels", """
                 {"type": "telegram", "phoneNumberId": "123"}"""), 400, "unsupported_channel_type");
         assertProblem(api.post("/api/v1/chatbots/" + bot + "/channels", "{}"), 400, "unsupported_channel_type");
@@ -231,7 +253,8 @@ class AdminApiIntegrationTest extends IntegrationTestSupport {
         String channel = createChannel(second, phoneNumberId, "t", "s").text("id");
 
         JsonNode organizations = api.get("/api/v1/organizations").json();
-        JsonNode chatbots = api.get("/api/v1/organizations/" + org + "/chatbots").json();
+        JsonNode chatbots =
+                api.get("/api/v1/organizations/" + org + "/chatbots").json();
         JsonNode channels = api.get("/api/v1/chatbots/" + second + "/channels").json();
 
         assertThat(organizations.findValuesAsString("id")).contains(org);
@@ -263,13 +286,17 @@ class AdminApiIntegrationTest extends IntegrationTestSupport {
     }
 
     private BigDecimal storedTemperature(String botId) {
-        return jdbc.sql("select model_temperature from chatbots where id = :id").param("id", UUID.fromString(botId))
-                .query(BigDecimal.class).single();
+        return jdbc.sql("select model_temperature from chatbots where id = :id")
+                .param("id", UUID.fromString(botId))
+                .query(BigDecimal.class)
+                .single();
     }
 
     private byte[] column(String table, String column, String id) {
-        return jdbc.sql("select " + column + " from " + table + " where id = :id").param("id", UUID.fromString(id))
-                .query((rs, row) -> rs.getBytes(1)).single();
+        return jdbc.sql("select " + column + " from " + table + " where id = :id")
+                .param("id", UUID.fromString(id))
+                .query((rs, row) -> rs.getBytes(1))
+                .single();
     }
 
     private static boolean contains(byte[] haystack, String plaintext) {

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * are replaced, and the new ones are used at once.
  */
 class ChannelRotationIntegrationTest extends IntegrationTestSupport {
-    private static final String FAQ = "[{\"question\": \"What are your opening hours?\", \"answer\": \"Nine to five.\"}]";
+    private static final String FAQ =
+            "[{\"question\": \"What are your opening hours?\", \"answer\": \"Nine to five.\"}]";
 
     @Test
     void should_verify_the_new_access_token_and_send_with_it_when_it_is_rotated() {
@@ -47,8 +48,10 @@ class ChannelRotationIntegrationTest extends IntegrationTestSupport {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, FAQ);
         GraphFake.numberLookupAnswers(bot.phoneNumberId(), GraphFake.error(401, 190, "Invalid OAuth access token"));
 
-        JsonNode problem = assertProblem(api.patch(channel(bot), "{\"accessToken\": \"EAAwrong\", \"appSecret\": "
-                + "\"new-secret\"}"), 400, "channel_verification_failed");
+        JsonNode problem = assertProblem(
+                api.patch(channel(bot), "{\"accessToken\": \"EAAwrong\", \"appSecret\": " + "\"new-secret\"}"),
+                400,
+                "channel_verification_failed");
 
         assertThat(problem.path("field").asString()).isEqualTo("accessToken");
         GraphFake.numberLookupAnswers(bot.phoneNumberId(), okJson("{\"id\": \"" + bot.phoneNumberId() + "\"}"));
@@ -56,7 +59,8 @@ class ChannelRotationIntegrationTest extends IntegrationTestSupport {
         chat.says("What are your opening hours?");
         assertThat(chat.awaitReceived(1)).containsExactly("Nine to five.");
         assertThat(GraphFake.sends(bot.phoneNumberId()).getLast().getHeader("Authorization"))
-                .as("nothing of the refused change was stored").isEqualTo("Bearer " + bot.accessToken());
+                .as("nothing of the refused change was stored")
+                .isEqualTo("Bearer " + bot.accessToken());
     }
 
     @Test
@@ -65,12 +69,18 @@ class ChannelRotationIntegrationTest extends IntegrationTestSupport {
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
         String secret = "rotated-secret-" + UUID.randomUUID();
 
-        assertThat(api.patch(channel(bot), "{\"appSecret\": \"" + secret + "\"}").status()).isEqualTo(200);
+        assertThat(api.patch(channel(bot), "{\"appSecret\": \"" + secret + "\"}")
+                        .status())
+                .isEqualTo(200);
 
-        String payload = WhatsAppPayloads.text(bot.phoneNumberId(), chat.waId(), WhatsAppPayloads.newWamid(),
-                "What are your opening hours?");
-        assertThat(Webhooks.post(api, payload, bot.appSecret()).status()).as("the old secret").isEqualTo(401);
-        assertThat(Webhooks.post(api, payload, secret).status()).as("the new secret").isEqualTo(200);
+        String payload = WhatsAppPayloads.text(
+                bot.phoneNumberId(), chat.waId(), WhatsAppPayloads.newWamid(), "What are your opening hours?");
+        assertThat(Webhooks.post(api, payload, bot.appSecret()).status())
+                .as("the old secret")
+                .isEqualTo(401);
+        assertThat(Webhooks.post(api, payload, secret).status())
+                .as("the new secret")
+                .isEqualTo(200);
         assertThat(chat.awaitReceived(1)).containsExactly("Nine to five.");
     }
 
@@ -79,7 +89,9 @@ class ChannelRotationIntegrationTest extends IntegrationTestSupport {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, FAQ);
         String verifyToken = "verify-rotated-" + UUID.randomUUID();
 
-        assertThat(api.patch(channel(bot), "{\"verifyToken\": \"" + verifyToken + "\"}").status()).isEqualTo(200);
+        assertThat(api.patch(channel(bot), "{\"verifyToken\": \"" + verifyToken + "\"}")
+                        .status())
+                .isEqualTo(200);
 
         assertThat(handshake(bot.verifyToken()).status()).isEqualTo(403);
         Api.Response confirmed = handshake(verifyToken);
@@ -91,29 +103,54 @@ class ChannelRotationIntegrationTest extends IntegrationTestSupport {
     void should_refuse_bad_fields_other_chatbots_and_channels_without_credentials_when_patching() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, FAQ);
         assertThat(assertProblem(api.patch(channel(bot), "{\"accessToken\": \"  \"}"), 400, "validation_failed")
-                .path("errors").get(0).path("field").asString()).isEqualTo("accessToken");
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asString())
+                .isEqualTo("accessToken");
         assertThat(assertProblem(api.patch(channel(bot), "{\"appSecret\": 42}"), 400, "validation_failed")
-                .path("errors").get(0).path("field").asString()).isEqualTo("appSecret");
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asString())
+                .isEqualTo("appSecret");
         assertProblem(api.patch(channel(bot), "[]"), 400, "validation_failed");
-        String other = api.post("/api/v1/organizations/" + bot.organizationId() + "/chatbots",
-                "{\"name\": \"Other\", \"systemPrompt\": \"Help.\"}").text("id");
-        assertProblem(api.patch("/api/v1/chatbots/" + other + "/channels/" + bot.channelId(), "{}"), 404,
+        String other = api.post(
+                        "/api/v1/organizations/" + bot.organizationId() + "/chatbots",
+                        "{\"name\": \"Other\", \"systemPrompt\": \"Help.\"}")
+                .text("id");
+        assertProblem(
+                api.patch("/api/v1/chatbots/" + other + "/channels/" + bot.channelId(), "{}"),
+                404,
                 "channel_not_found");
-        Api.Response webchat = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
+        Api.Response webchat = api.post(
+                "/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
                 "{\"sessionId\": \"visitor\", \"text\": \"Hi\"}");
         assertThat(webchat.status()).isEqualTo(202);
-        String webchatChannel = api.get("/api/v1/chatbots/" + bot.chatbotId() + "/channels").json().valueStream()
-                .filter(c -> c.path("type").asString().equals("webchat")).findFirst().orElseThrow().path("id")
+        String webchatChannel = api.get("/api/v1/chatbots/" + bot.chatbotId() + "/channels")
+                .json()
+                .valueStream()
+                .filter(c -> c.path("type").asString().equals("webchat"))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
                 .asString();
-        assertProblem(api.patch("/api/v1/chatbots/" + bot.chatbotId() + "/channels/" + webchatChannel,
-                "{\"accessToken\": \"EAAx\"}"), 400, "unsupported_channel_type");
-        assertThat(api.patch(channel(bot), "{\"businessAccountId\": \"102290129340398\"}").status()).isEqualTo(200);
-        assertThat(api.patch(channel(bot), "{\"businessAccountId\": \"WABA\"}").status()).isEqualTo(400);
+        assertProblem(
+                api.patch(
+                        "/api/v1/chatbots/" + bot.chatbotId() + "/channels/" + webchatChannel,
+                        "{\"accessToken\": \"EAAx\"}"),
+                400,
+                "unsupported_channel_type");
+        assertThat(api.patch(channel(bot), "{\"businessAccountId\": \"102290129340398\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.patch(channel(bot), "{\"businessAccountId\": \"WABA\"}").status())
+                .isEqualTo(400);
     }
 
     private Api.Response handshake(String verifyToken) {
-        return api.getRaw("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=" + verifyToken
-                + "&hub.challenge=4242");
+        return api.getRaw(
+                "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=" + verifyToken + "&hub.challenge=4242");
     }
 
     private static String channel(Tenants.WhatsAppBot bot) {

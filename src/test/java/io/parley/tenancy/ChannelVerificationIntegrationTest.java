@@ -32,11 +32,13 @@ class ChannelVerificationIntegrationTest extends IntegrationTestSupport {
     @BeforeEach
     void aChatbot() {
         String org = Tenants.organization(api, "Verify " + UUID.randomUUID());
-        Api.Response created = api.post("/api/v1/organizations/" + org + "/chatbots",
+        Api.Response created = api.post(
+                "/api/v1/organizations/" + org + "/chatbots",
                 "{\"name\": \"Bot\", \"systemPrompt\": \"You help.\", \"model\": {\"provider\": \"offline\"}}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         bot = created.text("id");
-        phoneNumberId = Long.toString(700_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        phoneNumberId =
+                Long.toString(700_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
         token = "EAAverify" + UUID.randomUUID().toString().replace("-", "");
     }
 
@@ -51,8 +53,8 @@ class ChannelVerificationIntegrationTest extends IntegrationTestSupport {
         assertThat(listed.get(0).path("verifiedName").asString()).isEqualTo(GraphFake.VERIFIED_NAME);
         List<LoggedRequest> lookups = GraphFake.numberLookups(phoneNumberId);
         assertThat(lookups).singleElement().satisfies(request -> {
-            assertThat(request.getUrl()).isEqualTo("/graph/v22.0/" + phoneNumberId
-                    + "?fields=id,display_phone_number,verified_name");
+            assertThat(request.getUrl())
+                    .isEqualTo("/graph/v22.0/" + phoneNumberId + "?fields=id,display_phone_number,verified_name");
             assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + token);
         });
     }
@@ -71,13 +73,18 @@ class ChannelVerificationIntegrationTest extends IntegrationTestSupport {
 
     @ParameterizedTest(name = "Graph answers {0} with code {1}")
     @CsvSource({
-            "400, 100, GraphMethodException, Unsupported get request. Object with ID does not exist, phoneNumberId",
-            "401, 190, OAuthException, Invalid OAuth access token - Cannot parse access token, accessToken"})
-    void should_refuse_with_metas_error_and_store_nothing_when_graph_refuses(int status, int code, String type,
-                                                                            String message, String field) {
+        "400, 100, GraphMethodException, Unsupported get request. Object with ID does not exist, phoneNumberId",
+        "401, 190, OAuthException, Invalid OAuth access token - Cannot parse access token, accessToken"
+    })
+    void should_refuse_with_metas_error_and_store_nothing_when_graph_refuses(
+            int status, int code, String type, String message, String field) {
         // Meta quoting the token back must not make the problem carry it.
-        GraphFake.numberLookupAnswers(phoneNumberId, aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody("""
+        GraphFake.numberLookupAnswers(
+                phoneNumberId,
+                aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                         {"error": {"message": "%s (%s)", "type": "%s", "code": %d, "error_subcode": 33,
                                    "fbtrace_id": "AtraceX"}}""".formatted(message, token, type, code)));
 
@@ -126,12 +133,16 @@ class ChannelVerificationIntegrationTest extends IntegrationTestSupport {
     private Api.Response connect() {
         return api.post("/api/v1/chatbots/" + bot + "/channels", """
                 {"type": "whatsapp", "phoneNumberId": "%s", "accessToken": "%s", "appSecret": "s-%s",
-                 "verifyToken": "v-%s"}""".formatted(phoneNumberId, token, UUID.randomUUID(), UUID.randomUUID()));
+                 "verifyToken": "v-%s"}""".formatted(
+                        phoneNumberId, token, UUID.randomUUID(), UUID.randomUUID()));
     }
 
     private void assertNothingStored() {
         assertThat(jdbc.sql("select count(*) from channel_accounts where external_id = :id")
-                .param("id", phoneNumberId).query(Integer.class).single()).isZero();
+                        .param("id", phoneNumberId)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(api.get("/api/v1/chatbots/" + bot + "/channels").json()).isEmpty();
     }
 }

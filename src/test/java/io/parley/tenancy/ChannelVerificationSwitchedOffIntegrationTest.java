@@ -19,11 +19,12 @@ class ChannelVerificationSwitchedOffIntegrationTest extends IntegrationTestSuppo
     @Test
     void should_connect_without_calling_graph_when_verification_is_switched_off() {
         String org = Tenants.organization(api, "Unverified " + UUID.randomUUID());
-        String bot = api.post("/api/v1/organizations/" + org + "/chatbots",
-                "{\"name\": \"Bot\", \"systemPrompt\": \"You help.\", \"model\": {\"provider\": \"offline\"}}")
+        String bot = api.post(
+                        "/api/v1/organizations/" + org + "/chatbots",
+                        "{\"name\": \"Bot\", \"systemPrompt\": \"You help.\", \"model\": {\"provider\": \"offline\"}}")
                 .text("id");
-        String phoneNumberId = Long.toString(710_000_000_000_000L
-                + ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        String phoneNumberId =
+                Long.toString(710_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
         // Graph would refuse this number: the switch, not the fake, is what lets it through.
         GraphFake.numberLookupAnswers(phoneNumberId, aResponse().withStatus(401));
 

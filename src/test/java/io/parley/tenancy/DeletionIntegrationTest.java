@@ -29,32 +29,40 @@ import org.springframework.beans.factory.annotation.Autowired;
  * webhooks count as an unknown number's.
  */
 class DeletionIntegrationTest extends IntegrationTestSupport {
-    private static final String FAQ = "[{\"question\": \"What are your opening hours?\", \"answer\": \"Nine to five.\"}]";
+    private static final String FAQ =
+            "[{\"question\": \"What are your opening hours?\", \"answer\": \"Nine to five.\"}]";
     private static final String PASSWORD = "correct horse battery staple";
 
     @Autowired
     MediaStore mediaStore;
+
     @Autowired
     Jobs jobs;
 
     @Test
-    void should_delete_the_chatbot_its_conversations_secrets_and_media_files_when_an_owner_deletes_it() throws IOException {
+    void should_delete_the_chatbot_its_conversations_secrets_and_media_files_when_an_owner_deletes_it()
+            throws IOException {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, FAQ);
         WhatsAppChat chat = answeredChat(bot);
         String conversation = chat.conversationId();
         String mediaKey = storedMedia(bot, conversation);
         List<String> pendingJobs = pendingTurnAndDeliveryJobs(conversation);
         String org = "/api/v1/organizations/" + bot.organizationId();
-        String adminKey = api.post(org + "/api-keys", "{\"name\": \"admin\", \"role\": \"admin\"}").text("key");
+        String adminKey = api.post(org + "/api-keys", "{\"name\": \"admin\", \"role\": \"admin\"}")
+                .text("key");
 
         assertProblem(api.withToken(adminKey).delete("/api/v1/chatbots/" + bot.chatbotId()), 403, "forbidden");
-        assertThat(api.withToken(owner(bot.organizationId())).delete("/api/v1/chatbots/" + bot.chatbotId()).status())
+        assertThat(api.withToken(owner(bot.organizationId()))
+                        .delete("/api/v1/chatbots/" + bot.chatbotId())
+                        .status())
                 .isEqualTo(204);
 
         assertProblem(api.get("/api/v1/chatbots/" + bot.chatbotId()), 404, "chatbot_not_found");
         assertThat(rows("conversations", "chatbot_id", bot.chatbotId())).isZero();
         assertThat(rows("contacts", "chatbot_id", bot.chatbotId())).isZero();
-        assertThat(rows("channel_accounts", "chatbot_id", bot.chatbotId())).as("credentials").isZero();
+        assertThat(rows("channel_accounts", "chatbot_id", bot.chatbotId()))
+                .as("credentials")
+                .isZero();
         assertThat(rows("messages", "conversation_id", conversation)).isZero();
         assertThatThrownBy(() -> mediaStore.open(mediaKey).close()).isInstanceOf(IOException.class);
         assertThat(api.get(org).status()).as("the organization stays").isEqualTo(200);
@@ -69,18 +77,32 @@ class DeletionIntegrationTest extends IntegrationTestSupport {
         String mediaKey = storedMedia(bot, chat.conversationId());
         List<String> pendingJobs = pendingTurnAndDeliveryJobs(chat.conversationId());
         String org = "/api/v1/organizations/" + bot.organizationId();
-        String adminKey = api.post(org + "/api-keys", "{\"name\": \"admin\", \"role\": \"admin\"}").text("key");
+        String adminKey = api.post(org + "/api-keys", "{\"name\": \"admin\", \"role\": \"admin\"}")
+                .text("key");
         String ownerSession = owner(bot.organizationId());
 
         assertProblem(api.withToken(ownerSession).delete(org), 403, "forbidden");
         assertThat(api.delete(org).status()).isEqualTo(204);
 
         assertProblem(api.get(org), 404, "organization_not_found");
-        assertThat(api.withToken(adminKey).get("/api/v1/chatbots/" + bot.chatbotId()).status()).isEqualTo(401);
+        assertThat(api.withToken(adminKey)
+                        .get("/api/v1/chatbots/" + bot.chatbotId())
+                        .status())
+                .isEqualTo(401);
         assertThat(api.withToken(ownerSession).get(org).status()).isEqualTo(401);
-        for (String table : List.of("chatbots", "channel_accounts", "contacts", "conversations", "messages",
-                "api_keys", "staff_users", "system_events", "usage_records")) {
-            assertThat(rows(table, "organization_id", bot.organizationId())).as(table).isZero();
+        for (String table : List.of(
+                "chatbots",
+                "channel_accounts",
+                "contacts",
+                "conversations",
+                "messages",
+                "api_keys",
+                "staff_users",
+                "system_events",
+                "usage_records")) {
+            assertThat(rows(table, "organization_id", bot.organizationId()))
+                    .as(table)
+                    .isZero();
         }
         assertThatThrownBy(() -> mediaStore.open(mediaKey).close()).isInstanceOf(IOException.class);
         awaitJobsEndedQuietly(pendingJobs);
@@ -97,11 +119,16 @@ class DeletionIntegrationTest extends IntegrationTestSupport {
 
         assertThat(api.delete(channel).status()).isEqualTo(204);
 
-        assertThat(api.get("/api/v1/chatbots/" + bot.chatbotId() + "/channels").json()).isEmpty();
-        assertThat(rows("channel_accounts", "id", bot.channelId())).as("credentials").isZero();
+        assertThat(api.get("/api/v1/chatbots/" + bot.chatbotId() + "/channels").json())
+                .isEmpty();
+        assertThat(rows("channel_accounts", "id", bot.channelId()))
+                .as("credentials")
+                .isZero();
         assertThat(rows("conversations", "channel_account_id", bot.channelId())).isZero();
         assertThatThrownBy(() -> mediaStore.open(mediaKey).close()).isInstanceOf(IOException.class);
-        assertThat(api.get("/api/v1/chatbots/" + bot.chatbotId()).status()).as("the chatbot stays").isEqualTo(200);
+        assertThat(api.get("/api/v1/chatbots/" + bot.chatbotId()).status())
+                .as("the chatbot stays")
+                .isEqualTo(200);
         assertWebhooksAreNotStored(bot, chat);
         assertProblem(api.delete(channel), 404, "channel_not_found");
     }
@@ -109,13 +136,16 @@ class DeletionIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_not_find_a_channel_of_another_chatbot_when_deleting_it_through_this_one() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, FAQ);
-        Api.Response other = api.post("/api/v1/organizations/" + bot.organizationId() + "/chatbots",
+        Api.Response other = api.post(
+                "/api/v1/organizations/" + bot.organizationId() + "/chatbots",
                 "{\"name\": \"Other\", \"systemPrompt\": \"Help.\"}");
 
-        assertProblem(api.delete("/api/v1/chatbots/" + other.text("id") + "/channels/" + bot.channelId()), 404,
+        assertProblem(
+                api.delete("/api/v1/chatbots/" + other.text("id") + "/channels/" + bot.channelId()),
+                404,
                 "channel_not_found");
-        assertProblem(api.delete("/api/v1/chatbots/" + bot.chatbotId() + "/channels/not-an-id"), 404,
-                "channel_not_found");
+        assertProblem(
+                api.delete("/api/v1/chatbots/" + bot.chatbotId() + "/channels/not-an-id"), 404, "channel_not_found");
         assertThat(rows("channel_accounts", "id", bot.channelId())).isEqualTo(1);
     }
 
@@ -123,7 +153,8 @@ class DeletionIntegrationTest extends IntegrationTestSupport {
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
         chat.says("What are your opening hours?");
         assertThat(chat.awaitReceived(1)).containsExactly("Nine to five.");
-        await().atMost(Duration.ofSeconds(10)).until(() -> chat.lastReplyDelivery().isPresent());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> chat.lastReplyDelivery().isPresent());
         return chat;
     }
 
@@ -141,8 +172,11 @@ class DeletionIntegrationTest extends IntegrationTestSupport {
                                :providerId, 'image', 'stored', :key, 11, now(), now()
                         from messages m join conversations c on c.id = m.conversation_id
                         where m.conversation_id = :conversation and m.role = 'user' limit 1""")
-                .param("id", UUID.randomUUID()).param("providerId", "media-" + UUID.randomUUID()).param("key", key)
-                .param("conversation", UUID.fromString(conversationId)).update();
+                .param("id", UUID.randomUUID())
+                .param("providerId", "media-" + UUID.randomUUID())
+                .param("key", key)
+                .param("conversation", UUID.fromString(conversationId))
+                .update();
         mediaStore.open(key).close();
         return key;
     }
@@ -155,9 +189,13 @@ class DeletionIntegrationTest extends IntegrationTestSupport {
                                               created_at)
                         select :id, organization_id, id, 'user', 'text', 'Still there?', true, now()
                         from conversations where id = :conversation""")
-                .param("id", UUID.randomUUID()).param("conversation", conversation).update();
+                .param("id", UUID.randomUUID())
+                .param("conversation", conversation)
+                .update();
         String outbound = jdbc.sql("select id::text from outbound_messages where conversation_id = :conversation")
-                .param("conversation", conversation).query(String.class).single();
+                .param("conversation", conversation)
+                .query(String.class)
+                .single();
         Instant due = time.now().plusSeconds(2);
         assertThat(jobs.scheduleIfAbsent("turn", conversationId, due)).isTrue();
         assertThat(jobs.scheduleIfAbsent("deliver", outbound, due)).isTrue();
@@ -166,32 +204,39 @@ class DeletionIntegrationTest extends IntegrationTestSupport {
 
     /** Each job ran once and was removed: a failing one would stay, rescheduled with backoff. */
     private void awaitJobsEndedQuietly(List<String> instances) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("""
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> jdbc.sql("""
                         select count(*) from scheduled_tasks where task_instance in (:instances)""")
-                .param("instances", instances).query(Long.class).single() == 0);
+                                .param("instances", instances)
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 
     private void assertWebhooksAreNotStored(Tenants.WhatsAppBot bot, WhatsAppChat chat) {
         String wamid = WhatsAppPayloads.newWamid();
-        Api.Response ack = Webhooks.post(api, WhatsAppPayloads.text(bot.phoneNumberId(), chat.waId(), wamid,
-                "Hello again"), bot.appSecret());
+        Api.Response ack = Webhooks.post(
+                api, WhatsAppPayloads.text(bot.phoneNumberId(), chat.waId(), wamid, "Hello again"), bot.appSecret());
         assertThat(ack.status()).as(ack.body()).isEqualTo(200);
         assertThat(rows("messages", "provider_message_id", wamid)).isZero();
     }
 
     private String owner(String organizationId) {
         String email = "owner-" + UUID.randomUUID() + "@acme.test";
-        Api.Response user = api.post("/api/v1/organizations/" + organizationId + "/users", """
+        Api.Response user =
+                api.post("/api/v1/organizations/" + organizationId + "/users", """
                 {"email": "%s", "name": "Owner", "role": "owner", "password": "%s"}""".formatted(email, PASSWORD));
         assertThat(user.status()).as(user.body()).isEqualTo(201);
-        Api.Response session = api.withToken(null).post("/api/v1/auth/login",
-                "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}");
+        Api.Response session = api.withToken(null)
+                .post("/api/v1/auth/login", "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}");
         assertThat(session.status()).as(session.body()).isEqualTo(200);
         return session.text("token");
     }
 
     private long rows(String table, String column, String value) {
         return jdbc.sql("select count(*) from " + table + " where " + column + "::text = :value")
-                .param("value", value).query(Long.class).single();
+                .param("value", value)
+                .query(Long.class)
+                .single();
     }
 }

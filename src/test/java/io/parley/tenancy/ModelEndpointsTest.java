@@ -22,27 +22,35 @@ class ModelEndpointsTest {
 
     @Test
     void should_refuse_ollama_without_a_base_url_saying_which_default_it_would_call() {
-        EgressRefusedException refused = catchThrowableOfType(EgressRefusedException.class,
-                () -> ModelEndpoints.check(NOTHING_ALLOWED, model("ollama", null, null)));
+        EgressRefusedException refused = catchThrowableOfType(
+                EgressRefusedException.class, () -> ModelEndpoints.check(NOTHING_ALLOWED, model("ollama", null, null)));
 
         assertThat(refused.context()).containsEntry("field", "model.baseUrl");
-        assertThat(refused.getMessage()).contains("provider ollama uses http://localhost:11434")
+        assertThat(refused.getMessage())
+                .contains("provider ollama uses http://localhost:11434")
                 .contains("PARLEY_EGRESS_ALLOW");
     }
 
     @Test
     void should_accept_ollama_without_a_base_url_when_the_operator_allows_the_local_server() {
-        assertThatCode(() -> ModelEndpoints.check(EgressPolicy.allowing(DNS, "localhost:11434"),
-                model("ollama", null, null))).doesNotThrowAnyException();
-        assertThatCode(() -> ModelEndpoints.check(EgressPolicy.allowing(DNS, "127.0.0.1:11434"),
-                model("ollama", null, null))).doesNotThrowAnyException();
+        assertThatCode(() -> ModelEndpoints.check(
+                        EgressPolicy.allowing(DNS, "localhost:11434"), model("ollama", null, null)))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> ModelEndpoints.check(
+                        EgressPolicy.allowing(DNS, "127.0.0.1:11434"), model("ollama", null, null)))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void should_check_the_fallback_model_under_its_own_field() {
-        EgressRefusedException refused = catchThrowableOfType(EgressRefusedException.class,
-                () -> ModelEndpoints.check(NOTHING_ALLOWED, model("openai", "https://api.example/v1",
-                        new ChatbotDraft.Fallback("openai", "m", "http://169.254.169.254/v1", null))));
+        EgressRefusedException refused = catchThrowableOfType(
+                EgressRefusedException.class,
+                () -> ModelEndpoints.check(
+                        NOTHING_ALLOWED,
+                        model(
+                                "openai",
+                                "https://api.example/v1",
+                                new ChatbotDraft.Fallback("openai", "m", "http://169.254.169.254/v1", null))));
 
         assertThat(refused.context()).containsEntry("field", "model.fallback.baseUrl");
         assertThat(refused.getMessage()).contains("cloud metadata");

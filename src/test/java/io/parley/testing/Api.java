@@ -2,8 +2,8 @@ package io.parley.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** A plain HTTP client for Parley's own API, as an operator would use it (bearer token, JSON). */
 public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
     private final String token;
@@ -44,8 +45,13 @@ public final class Api {
      */
     public Api from(String localAddress) {
         try {
-            return new Api(base.replace("//localhost:", "//127.0.0.1:"), token, HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(5)).localAddress(InetAddress.getByName(localAddress)).build());
+            return new Api(
+                    base.replace("//localhost:", "//127.0.0.1:"),
+                    token,
+                    HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .localAddress(InetAddress.getByName(localAddress))
+                            .build());
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(localAddress, e);
         }
@@ -75,13 +81,15 @@ public final class Api {
     }
 
     public Response post(String path, String jsonBody) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
     /** A JSON POST with extra headers (name, value, name, value ...), e.g. {@code Idempotency-Key}. */
     public Response post(String path, String jsonBody, String... headers) {
-        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+        HttpRequest.Builder builder = request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
         if (headers.length > 0) {
             builder.headers(headers);
@@ -90,12 +98,14 @@ public final class Api {
     }
 
     public Response put(String path, String jsonBody) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
     public Response patch(String path, String jsonBody) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
@@ -104,12 +114,13 @@ public final class Api {
         String boundary = "parley-" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-                + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                        + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         body.writeBytes(head);
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
@@ -118,7 +129,8 @@ public final class Api {
     }
 
     public Response postRaw(String path, byte[] body, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (headers.length > 0) {
             builder.headers(headers);
@@ -127,11 +139,14 @@ public final class Api {
     }
 
     public Response getRaw(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(30)).GET());
+        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .GET());
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

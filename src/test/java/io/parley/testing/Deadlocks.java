@@ -4,8 +4,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 
 /** Test clean-up that races running delivery jobs for the same rows: a deadlock is retried, not a test failure. */
 public final class Deadlocks {
-    private Deadlocks() {
-    }
+    private Deadlocks() {}
 
     public static void retry(Runnable cleanup) {
         for (int attempt = 1; ; attempt++) {

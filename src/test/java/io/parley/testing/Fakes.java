@@ -12,12 +12,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 public final class Fakes {
     private static WireMockServer server;
 
-    private Fakes() {
-    }
+    private Fakes() {}
 
     public static synchronized WireMockServer wiremock() {
         if (server == null) {
-            server = new WireMockServer(options().dynamicPort().containerThreads(50).asynchronousResponseEnabled(true));
+            server = new WireMockServer(
+                    options().dynamicPort().containerThreads(50).asynchronousResponseEnabled(true));
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "wiremock-stop"));
             GraphFake.ownEveryPhoneNumber(server);

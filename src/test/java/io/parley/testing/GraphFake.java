@@ -23,11 +23,11 @@ import java.util.List;
  * mark-as-read/typing answers success.
  */
 public final class GraphFake {
-    private GraphFake() {
-    }
+    private GraphFake() {}
 
     /** The fields Parley asks for when a number is connected ({@code GET /{phone-number-id}?fields=...}). */
     public static final String NUMBER_FIELDS = "id,display_phone_number,verified_name";
+
     public static final String DISPLAY_PHONE_NUMBER = "+1 555-010-0000";
     public static final String VERIFIED_NAME = "Parley Test Business";
 
@@ -37,7 +37,8 @@ public final class GraphFake {
      * test's own stub for one id ({@link #numberLookupAnswers}) wins.
      */
     static void ownEveryPhoneNumber(WireMockServer server) {
-        server.stubFor(get(urlPathMatching("/graph/v22\\.0/[0-9]+")).atPriority(10)
+        server.stubFor(get(urlPathMatching("/graph/v22\\.0/[0-9]+"))
+                .atPriority(10)
                 .withQueryParam("fields", equalTo(NUMBER_FIELDS))
                 .willReturn(okJson("""
                         {"id": "{{request.pathSegments.[2]}}", "display_phone_number": "%s",
@@ -51,8 +52,11 @@ public final class GraphFake {
 
     /** Verification of this one number answers {@code response} instead. */
     public static void numberLookupAnswers(String phoneNumberId, ResponseDefinitionBuilder response) {
-        Fakes.wiremock().stubFor(get(urlPathEqualTo(numberPath(phoneNumberId))).atPriority(1)
-                .withQueryParam("fields", equalTo(NUMBER_FIELDS)).willReturn(response));
+        Fakes.wiremock()
+                .stubFor(get(urlPathEqualTo(numberPath(phoneNumberId)))
+                        .atPriority(1)
+                        .withQueryParam("fields", equalTo(NUMBER_FIELDS))
+                        .willReturn(response));
     }
 
     /** Verifications Parley asked for this number, oldest first. */
@@ -65,10 +69,16 @@ public final class GraphFake {
     }
 
     public static void acceptSends(String phoneNumberId) {
-        Fakes.wiremock().stubFor(post(urlEqualTo(messagesPath(phoneNumberId))).atPriority(5)
-                .withRequestBody(matchingJsonPath("$.text.body")).willReturn(sent()));
-        Fakes.wiremock().stubFor(post(urlEqualTo(messagesPath(phoneNumberId))).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.typing_indicator")).willReturn(okJson("{\"success\": true}")));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(messagesPath(phoneNumberId)))
+                        .atPriority(5)
+                        .withRequestBody(matchingJsonPath("$.text.body"))
+                        .willReturn(sent()));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(messagesPath(phoneNumberId)))
+                        .atPriority(1)
+                        .withRequestBody(matchingJsonPath("$.typing_indicator"))
+                        .willReturn(okJson("{\"success\": true}")));
     }
 
     /** Text sends answer with these responses in order, then keep answering with the last one. */
@@ -77,9 +87,14 @@ public final class GraphFake {
         for (int i = 0; i < responses.length; i++) {
             String state = i == 0 ? Scenario.STARTED : "step-" + i;
             String next = i == responses.length - 1 ? state : "step-" + (i + 1);
-            Fakes.wiremock().stubFor(post(urlEqualTo(messagesPath(phoneNumberId))).atPriority(3)
-                    .withRequestBody(matchingJsonPath("$.text.body")).inScenario(scenario)
-                    .whenScenarioStateIs(state).willSetStateTo(next).willReturn(responses[i]));
+            Fakes.wiremock()
+                    .stubFor(post(urlEqualTo(messagesPath(phoneNumberId)))
+                            .atPriority(3)
+                            .withRequestBody(matchingJsonPath("$.text.body"))
+                            .inScenario(scenario)
+                            .whenScenarioStateIs(state)
+                            .willSetStateTo(next)
+                            .willReturn(responses[i]));
         }
     }
 
@@ -87,8 +102,7 @@ public final class GraphFake {
     public static ResponseDefinitionBuilder sent() {
         return okJson("""
                 {"messaging_product": "whatsapp", "contacts": [{"input": "x", "wa_id": "x"}],
-                 "messages": [{"id": "wamid.OUT{{randomValue length=32 type='ALPHANUMERIC'}}"}]}""")
-                .withTransformers("response-template");
+                 "messages": [{"id": "wamid.OUT{{randomValue length=32 type='ALPHANUMERIC'}}"}]}""").withTransformers("response-template");
     }
 
     public static ResponseDefinitionBuilder sentWithId(String wamid) {
@@ -97,28 +111,35 @@ public final class GraphFake {
     }
 
     public static ResponseDefinitionBuilder error(int status, int code, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("""
-                {"error": {"message": "%s", "type": "OAuthException", "code": %d, "fbtrace_id": "Atest"}}"""
-                .formatted(message, code));
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
+                {"error": {"message": "%s", "type": "OAuthException", "code": %d, "fbtrace_id": "Atest"}}""".formatted(message, code));
     }
 
     /** Text messages Parley sent to this number (typing indicators excluded). */
     public static List<LoggedRequest> sends(String phoneNumberId) {
-        return Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(messagesPath(phoneNumberId)))
-                .withRequestBody(matchingJsonPath("$.text.body")));
+        return Fakes.wiremock()
+                .findAll(postRequestedFor(urlEqualTo(messagesPath(phoneNumberId)))
+                        .withRequestBody(matchingJsonPath("$.text.body")));
     }
 
     /** Every kind of send (image, interactive, reaction, ...) answers with a new wamid; text stubs keep priority. */
     public static void acceptStructuredSends(String phoneNumberId) {
-        Fakes.wiremock().stubFor(post(urlEqualTo(messagesPath(phoneNumberId))).atPriority(6)
-                .withRequestBody(matchingJsonPath("$.type")).willReturn(sent()));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(messagesPath(phoneNumberId)))
+                        .atPriority(6)
+                        .withRequestBody(matchingJsonPath("$.type"))
+                        .willReturn(sent()));
     }
 
     /** Sends of one Graph message type ({@code image}, {@code interactive}, ...) to this number, oldest first. */
     public static List<LoggedRequest> sendsOfType(String phoneNumberId, String type) {
-        return Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(messagesPath(phoneNumberId)))
-                .withRequestBody(matchingJsonPath("$.type", com.github.tomakehurst.wiremock.client.WireMock
-                        .equalTo(type))));
+        return Fakes.wiremock()
+                .findAll(postRequestedFor(urlEqualTo(messagesPath(phoneNumberId)))
+                        .withRequestBody(matchingJsonPath(
+                                "$.type", com.github.tomakehurst.wiremock.client.WireMock.equalTo(type))));
     }
 
     static String mediaPath(String phoneNumberId) {
@@ -127,8 +148,9 @@ public final class GraphFake {
 
     /** Media uploads ({@code POST /{phone-number-id}/media}) answer with this media id. */
     public static void acceptUploads(String phoneNumberId, String mediaId) {
-        Fakes.wiremock().stubFor(post(urlEqualTo(mediaPath(phoneNumberId)))
-                .willReturn(okJson("{\"id\": \"" + mediaId + "\"}")));
+        Fakes.wiremock()
+                .stubFor(
+                        post(urlEqualTo(mediaPath(phoneNumberId))).willReturn(okJson("{\"id\": \"" + mediaId + "\"}")));
     }
 
     public static List<LoggedRequest> uploads(String phoneNumberId) {
@@ -137,8 +159,11 @@ public final class GraphFake {
 
     /** Every send of any kind to this number (typing indicators excluded) answers {@code response} from now on. */
     public static void sendsAnswer(String phoneNumberId, ResponseDefinitionBuilder response) {
-        Fakes.wiremock().stubFor(post(urlEqualTo(messagesPath(phoneNumberId))).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.biz_opaque_callback_data")).willReturn(response));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(messagesPath(phoneNumberId)))
+                        .atPriority(1)
+                        .withRequestBody(matchingJsonPath("$.biz_opaque_callback_data"))
+                        .willReturn(response));
     }
 
     /**
@@ -146,17 +171,21 @@ public final class GraphFake {
      * first.
      */
     public static List<String> callbackData(String phoneNumberId) {
-        return Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(messagesPath(phoneNumberId)))
-                        .withRequestBody(matchingJsonPath("$.biz_opaque_callback_data"))).stream()
+        return Fakes.wiremock()
+                .findAll(postRequestedFor(urlEqualTo(messagesPath(phoneNumberId)))
+                        .withRequestBody(matchingJsonPath("$.biz_opaque_callback_data")))
+                .stream()
                 .sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate))
-                .map(request -> Api.json().readTree(request.getBodyAsString()).path("biz_opaque_callback_data")
+                .map(request -> Api.json()
+                        .readTree(request.getBodyAsString())
+                        .path("biz_opaque_callback_data")
                         .asString())
                 .toList();
     }
 
     public static List<LoggedRequest> typingIndicators(String phoneNumberId) {
-        return Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(messagesPath(phoneNumberId)))
-                .withRequestBody(matchingJsonPath("$.typing_indicator")));
+        return Fakes.wiremock()
+                .findAll(postRequestedFor(urlEqualTo(messagesPath(phoneNumberId)))
+                        .withRequestBody(matchingJsonPath("$.typing_indicator")));
     }
-
 }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public abstract class IntegrationTestSupport {
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected JdbcClient jdbc;
     /**
@@ -21,6 +22,7 @@ public abstract class IntegrationTestSupport {
     /** Parley's clock and db-scheduler's due executions, moved and run by the test. */
     @Autowired
     protected TestTime time;
+
     protected Api api;
 
     @BeforeEach

@@ -24,8 +24,7 @@ public final class KnowledgeRows {
     }
 
     /** @param location JSON, e.g. {@code {"page": 3}} */
-    public record Chunk(String text, String location) {
-    }
+    public record Chunk(String text, String location) {}
 
     public static Chunk chunk(String text) {
         return new Chunk(text, "{}");
@@ -40,8 +39,8 @@ public final class KnowledgeRows {
         return source(organizationId, chatbotId, name, type, "synced", chunks);
     }
 
-    public UUID source(String organizationId, String chatbotId, String name, String type, String status,
-                       List<Chunk> chunks) {
+    public UUID source(
+            String organizationId, String chatbotId, String name, String type, String status, List<Chunk> chunks) {
         UUID org = UUID.fromString(organizationId);
         UUID bot = UUID.fromString(chatbotId);
         UUID id = UUID.randomUUID();
@@ -51,17 +50,29 @@ public final class KnowledgeRows {
                 insert into knowledge_sources (id, organization_id, chatbot_id, type, name, status, chunk_count,
                                                embedding_model, embedding_dimension)
                 values (:id, :org, :bot, :type, :name, :status, :count, :model, :dimension)""")
-                .param("id", id).param("org", org).param("bot", bot).param("type", type).param("name", name)
-                .param("status", status).param("count", chunks.size()).param("model", embedder.modelId())
-                .param("dimension", embedder.dimension()).update();
+                .param("id", id)
+                .param("org", org)
+                .param("bot", bot)
+                .param("type", type)
+                .param("name", name)
+                .param("status", status)
+                .param("count", chunks.size())
+                .param("model", embedder.modelId())
+                .param("dimension", embedder.dimension())
+                .update();
         for (int i = 0; i < chunks.size(); i++) {
             jdbc.sql("""
                     insert into knowledge_chunks (organization_id, chatbot_id, source_id, ordinal, text, location,
                                                   embedding)
                     values (:org, :bot, :source, :ordinal, :text, cast(:location as jsonb), :embedding)""")
-                    .param("org", org).param("bot", bot).param("source", id).param("ordinal", i)
-                    .param("text", chunks.get(i).text()).param("location", chunks.get(i).location())
-                    .param("embedding", bytes(vectors.get(i))).update();
+                    .param("org", org)
+                    .param("bot", bot)
+                    .param("source", id)
+                    .param("ordinal", i)
+                    .param("text", chunks.get(i).text())
+                    .param("location", chunks.get(i).location())
+                    .param("embedding", bytes(vectors.get(i)))
+                    .update();
         }
         bumpVersion(organizationId, chatbotId);
         return id;
@@ -69,7 +80,9 @@ public final class KnowledgeRows {
 
     /** Deletes the source (its chunks cascade) and bumps the version, as deleting through the API does. */
     public void deleteSource(String organizationId, String chatbotId, UUID sourceId) {
-        jdbc.sql("delete from knowledge_sources where id = :id").param("id", sourceId).update();
+        jdbc.sql("delete from knowledge_sources where id = :id")
+                .param("id", sourceId)
+                .update();
         bumpVersion(organizationId, chatbotId);
     }
 
@@ -77,12 +90,17 @@ public final class KnowledgeRows {
         jdbc.sql("""
                 insert into knowledge_settings (chatbot_id, organization_id, version) values (:bot, :org, 1)
                 on conflict (chatbot_id) do update set version = knowledge_settings.version + 1""")
-                .param("bot", UUID.fromString(chatbotId)).param("org", UUID.fromString(organizationId)).update();
+                .param("bot", UUID.fromString(chatbotId))
+                .param("org", UUID.fromString(organizationId))
+                .update();
     }
 
     public long version(String chatbotId) {
         return jdbc.sql("select version from knowledge_settings where chatbot_id = :bot")
-                .param("bot", UUID.fromString(chatbotId)).query(Long.class).optional().orElse(0L);
+                .param("bot", UUID.fromString(chatbotId))
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
     }
 
     public static byte[] bytes(float[] vector) {

@@ -36,18 +36,22 @@ public record LlmFake(String prefix) {
     /** Answers {@code text}: as one completion, or as one chunk when the request asks for a stream. */
     public LlmFake replies(String text) {
         Fakes.wiremock().stubFor(post(urlEqualTo(path())).willReturn(okJson(completion(text))));
-        Fakes.wiremock().stubFor(post(urlEqualTo(path())).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
-                .willReturn(OpenAiStreams.text(text)));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(path()))
+                        .atPriority(1)
+                        .withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+                        .willReturn(OpenAiStreams.text(text)));
         return this;
     }
 
     /** Streams an answer in the given pieces (to streaming requests; a plain request gets them as one text). */
     public LlmFake streams(String... pieces) {
         replies(String.join("", pieces));
-        Fakes.wiremock().stubFor(post(urlEqualTo(path())).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
-                .willReturn(OpenAiStreams.text(pieces)));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(path()))
+                        .atPriority(1)
+                        .withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+                        .willReturn(OpenAiStreams.text(pieces)));
         return this;
     }
 
@@ -62,8 +66,12 @@ public record LlmFake(String prefix) {
         for (int i = 0; i < responses.length; i++) {
             String state = i == 0 ? Scenario.STARTED : "step-" + i;
             String next = i == responses.length - 1 ? state : "step-" + (i + 1);
-            Fakes.wiremock().stubFor(post(urlEqualTo(path())).inScenario(scenario).whenScenarioStateIs(state)
-                    .willSetStateTo(next).willReturn(responses[i]));
+            Fakes.wiremock()
+                    .stubFor(post(urlEqualTo(path()))
+                            .inScenario(scenario)
+                            .whenScenarioStateIs(state)
+                            .willSetStateTo(next)
+                            .willReturn(responses[i]));
         }
         return this;
     }
@@ -77,9 +85,11 @@ public record LlmFake(String prefix) {
     }
 
     public static ResponseDefinitionBuilder error(int status, String type, String code) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("""
-                {"error": {"message": "simulated %d", "type": "%s", "param": null, "code": "%s"}}"""
-                .formatted(status, type, code));
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
+                {"error": {"message": "simulated %d", "type": "%s", "param": null, "code": "%s"}}""".formatted(status, type, code));
     }
 
     /** An OpenAI chat completion asking for one tool call. */
@@ -89,15 +99,13 @@ public record LlmFake(String prefix) {
                  "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {"role": "assistant", "content": null,
                    "tool_calls": [{"id": "%s", "type": "function",
                                    "function": {"name": "%s", "arguments": %s}}]}}],
-                 "usage": {"prompt_tokens": 30, "completion_tokens": 5, "total_tokens": 35}}"""
-                .formatted(callId, tool, Api.json().writeValueAsString(argumentsJson)));
+                 "usage": {"prompt_tokens": 30, "completion_tokens": 5, "total_tokens": 35}}""".formatted(callId, tool, Api.json().writeValueAsString(argumentsJson)));
     }
 
     public static String completion(String text) {
         return """
                 {"id": "chatcmpl-test", "object": "chat.completion", "created": 1700000000, "model": "gpt-4o-mini",
                  "choices": [{"index": 0, "message": {"role": "assistant", "content": %s}, "finish_reason": "stop"}],
-                 "usage": {"prompt_tokens": 42, "completion_tokens": 7, "total_tokens": 49}}"""
-                .formatted(Api.json().writeValueAsString(text));
+                 "usage": {"prompt_tokens": 42, "completion_tokens": 7, "total_tokens": 49}}""".formatted(Api.json().writeValueAsString(text));
     }
 }

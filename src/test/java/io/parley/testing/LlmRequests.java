@@ -7,8 +7,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Reads what Parley sent to a fake OpenAI-compatible model. */
 public final class LlmRequests {
-    private LlmRequests() {
-    }
+    private LlmRequests() {}
 
     /** One chat message of a request: role ({@code system}, {@code user}, {@code assistant}) and its text. */
     public record Line(String role, String text) {

@@ -64,8 +64,8 @@ public final class LogLines implements AutoCloseable {
                 pairs.forEach(pair -> values.put(pair.key, pair.value));
             }
             // The MDC is read now, on the logging thread; read later it would be the reader's.
-            lines.add(new Line(event.getLoggerName(), event.getFormattedMessage(),
-                    Map.copyOf(event.getMDCPropertyMap()), values));
+            lines.add(new Line(
+                    event.getLoggerName(), event.getFormattedMessage(), Map.copyOf(event.getMDCPropertyMap()), values));
         }
     }
 }

@@ -9,11 +9,10 @@ import io.parley.platform.egress.NameLookup;
  * ({@code parley.egress.allow=127.0.0.1,localhost}), where the WireMock fakes listen.
  */
 public final class LoopbackEgress {
-    private static final EgressHttp HTTP = new EgressHttp(EgressPolicy.allowing(NameLookup.SYSTEM, "127.0.0.1",
-            "localhost"));
+    private static final EgressHttp HTTP =
+            new EgressHttp(EgressPolicy.allowing(NameLookup.SYSTEM, "127.0.0.1", "localhost"));
 
-    private LoopbackEgress() {
-    }
+    private LoopbackEgress() {}
 
     public static EgressHttp http() {
         return HTTP;

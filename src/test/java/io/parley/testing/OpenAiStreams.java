@@ -8,8 +8,7 @@ import java.util.List;
 
 /** OpenAI's streamed chat completions on the wire: {@code chat.completion.chunk} events, then {@code [DONE]}. */
 public final class OpenAiStreams {
-    private OpenAiStreams() {
-    }
+    private OpenAiStreams() {}
 
     /** A streamed answer in the given pieces, with usage in the last chunk as {@code include_usage} asks. */
     public static ResponseDefinitionBuilder text(String... pieces) {
@@ -35,10 +34,14 @@ public final class OpenAiStreams {
                 chunk("""
                         {"role": "assistant", "content": null, "tool_calls": [{"index": 0, "id": "%s", "type": "function",
                           "function": {"name": "%s", "arguments": ""}}]}""".formatted(callId, tool), null),
-                chunk("{\"tool_calls\": [{\"index\": 0, \"function\": {\"arguments\": "
-                        + Api.json().writeValueAsString(argumentsJson.substring(0, half)) + "}}]}", null),
-                chunk("{\"tool_calls\": [{\"index\": 0, \"function\": {\"arguments\": "
-                        + Api.json().writeValueAsString(argumentsJson.substring(half)) + "}}]}", null),
+                chunk(
+                        "{\"tool_calls\": [{\"index\": 0, \"function\": {\"arguments\": "
+                                + Api.json().writeValueAsString(argumentsJson.substring(0, half)) + "}}]}",
+                        null),
+                chunk(
+                        "{\"tool_calls\": [{\"index\": 0, \"function\": {\"arguments\": "
+                                + Api.json().writeValueAsString(argumentsJson.substring(half)) + "}}]}",
+                        null),
                 chunk("{}", "tool_calls"),
                 usage(30, 5)));
     }
@@ -49,20 +52,21 @@ public final class OpenAiStreams {
             body.append("data: ").append(chunk.replace("\n", " ")).append("\n\n");
         }
         body.append("data: [DONE]\n\n");
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body.toString());
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody(body.toString());
     }
 
     private static String chunk(String delta, String finishReason) {
         return """
                 {"id": "chatcmpl-stream", "object": "chat.completion.chunk", "created": 1700000000, "model": "gpt-4o-mini",
-                 "choices": [{"index": 0, "delta": %s, "finish_reason": %s}]}"""
-                .formatted(delta, finishReason == null ? "null" : "\"" + finishReason + "\"");
+                 "choices": [{"index": 0, "delta": %s, "finish_reason": %s}]}""".formatted(delta, finishReason == null ? "null" : "\"" + finishReason + "\"");
     }
 
     private static String usage(int prompt, int completion) {
         return """
                 {"id": "chatcmpl-stream", "object": "chat.completion.chunk", "created": 1700000000, "model": "gpt-4o-mini",
-                 "choices": [], "usage": {"prompt_tokens": %d, "completion_tokens": %d, "total_tokens": %d}}"""
-                .formatted(prompt, completion, prompt + completion);
+                 "choices": [], "usage": {"prompt_tokens": %d, "completion_tokens": %d, "total_tokens": %d}}""".formatted(prompt, completion, prompt + completion);
     }
 }

@@ -38,8 +38,8 @@ public final class ParleyProcess implements AutoCloseable {
 
     public ParleyProcess start() {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp",
-                System.getProperty("java.class.path"), "io.parley.ParleyApplication"));
+        ProcessBuilder builder = new ProcessBuilder(
+                List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.parley.ParleyApplication"));
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {

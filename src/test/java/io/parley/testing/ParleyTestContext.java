@@ -17,12 +17,18 @@ public class ParleyTestContext implements ApplicationContextInitializer<Configur
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         try {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("parley-test", Map.of(
-                    "parley.db.url", TestDatabases.fresh(),
-                    "parley.data-dir", Files.createTempDirectory("parley-test-data").toString(),
-                    "parley.admin-token", ADMIN_TOKEN,
-                    "parley.master-key", MASTER_KEY,
-                    "parley.whatsapp.graph-url", Fakes.graphUrl())));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "parley-test",
+                            Map.of(
+                                    "parley.db.url", TestDatabases.fresh(),
+                                    "parley.data-dir",
+                                            Files.createTempDirectory("parley-test-data")
+                                                    .toString(),
+                                    "parley.admin-token", ADMIN_TOKEN,
+                                    "parley.master-key", MASTER_KEY,
+                                    "parley.whatsapp.graph-url", Fakes.graphUrl())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,8 +9,7 @@ import java.nio.file.Path;
 
 /** The small Python MCP servers under {@code src/test/resources/mcp/}, started over stdio by tool source tests. */
 public final class PythonMcpServers {
-    private PythonMcpServers() {
-    }
+    private PythonMcpServers() {}
 
     /**
      * The Python interpreter itself: {@code python3} on PATH may be a wrapper script (pyenv shims, for one) that adds
@@ -19,7 +18,8 @@ public final class PythonMcpServers {
     public static String python() {
         try {
             Process process = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String executable = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             assertThat(process.waitFor()).as(executable).isZero();
             return executable;
@@ -34,7 +34,8 @@ public final class PythonMcpServers {
     /** The path of a server script, e.g. {@code environment-server.py}. */
     public static String script(String name) {
         try {
-            return Path.of(PythonMcpServers.class.getResource("/mcp/" + name).toURI()).toString();
+            return Path.of(PythonMcpServers.class.getResource("/mcp/" + name).toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

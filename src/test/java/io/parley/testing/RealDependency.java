@@ -9,8 +9,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * installs or starts them first.
  */
 public final class RealDependency {
-    private RealDependency() {
-    }
+    private RealDependency() {}
 
     /** Goes on when {@code present}; otherwise skips the test, or fails it when {@code CI=true}. */
     public static void require(boolean present, String what) {

@@ -12,13 +12,16 @@ class RealDependencyTest {
     @Test
     void should_fail_the_test_when_a_dependency_is_missing_in_ci() {
         assertThatThrownBy(() -> RealDependency.require(false, "Redis", true))
-                .isInstanceOf(AssertionFailedError.class).hasMessageContaining("Redis").hasMessageContaining("CI=true");
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("Redis")
+                .hasMessageContaining("CI=true");
     }
 
     @Test
     void should_skip_the_test_when_a_dependency_is_missing_outside_ci() {
         assertThatThrownBy(() -> RealDependency.require(false, "Redis", false))
-                .isInstanceOf(TestAbortedException.class).hasMessageContaining("Redis");
+                .isInstanceOf(TestAbortedException.class)
+                .hasMessageContaining("Redis");
     }
 
     @Test

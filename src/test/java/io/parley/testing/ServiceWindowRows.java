@@ -9,19 +9,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * out as the chatbot's window template), as on WhatsApp itself.
  */
 public final class ServiceWindowRows {
-    private ServiceWindowRows() {
-    }
+    private ServiceWindowRows() {}
 
     /** Creates the contact (phone {@code +phoneDigits}) and its conversation with an open window; returns the contact id. */
     public static UUID openFor(JdbcClient jdbc, Tenants.WhatsAppBot bot, String phoneDigits) {
         UUID contact = UUID.randomUUID();
         jdbc.sql("insert into contacts (id, organization_id, chatbot_id) values (:id, cast(:org as uuid), "
                         + "cast(:bot as uuid))")
-                .param("id", contact).param("org", bot.organizationId()).param("bot", bot.chatbotId()).update();
+                .param("id", contact)
+                .param("org", bot.organizationId())
+                .param("bot", bot.chatbotId())
+                .update();
         jdbc.sql("insert into contact_identities (chatbot_id, kind, value, contact_id, organization_id) "
                         + "values (cast(:bot as uuid), 'phone', '+' || :phone, :id, cast(:org as uuid))")
-                .param("id", contact).param("org", bot.organizationId()).param("bot", bot.chatbotId())
-                .param("phone", phoneDigits).update();
+                .param("id", contact)
+                .param("org", bot.organizationId())
+                .param("bot", bot.chatbotId())
+                .param("phone", phoneDigits)
+                .update();
         openForContacts(jdbc, bot, "select cast('" + contact + "' as uuid)");
         return contact;
     }
@@ -34,7 +39,9 @@ public final class ServiceWindowRows {
                         select gen_random_uuid(), cast(:org as uuid), cast(:bot as uuid), c.id,
                                cast(:account as uuid), 'whatsapp', now(), now() + interval '23 hours'
                         from (%s) as c(id)""".formatted(contactIds))
-                .param("org", bot.organizationId()).param("bot", bot.chatbotId())
-                .param("account", bot.channelId()).update();
+                .param("org", bot.organizationId())
+                .param("bot", bot.chatbotId())
+                .param("account", bot.channelId())
+                .update();
     }
 }

@@ -21,8 +21,8 @@ public abstract class SmtpIntegrationTestSupport extends IntegrationTestSupport 
     protected static final int SMTP_PORT = freePort();
 
     @RegisterExtension
-    protected static final GreenMailExtension smtp = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    protected static final GreenMailExtension smtp =
+            new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @DynamicPropertySource
     static void smtpPort(DynamicPropertyRegistry registry) {

@@ -7,19 +7,25 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Creates tenants through the admin API, each with ids of its own so tests never share state. */
 public final class Tenants {
-    private static final AtomicLong PHONE_NUMBER_IDS = new AtomicLong(100_000_000_000_000L + System.nanoTime() % 1_000_000_000L);
+    private static final AtomicLong PHONE_NUMBER_IDS =
+            new AtomicLong(100_000_000_000_000L + System.nanoTime() % 1_000_000_000L);
 
-    private Tenants() {
-    }
+    private Tenants() {}
 
     /**
      * A WhatsApp-connected chatbot.
      *
      * @param llm the fake LLM of this bot (an OpenAI-compatible server on WireMock), or null for the offline model
      */
-    public record WhatsAppBot(String organizationId, String chatbotId, String channelId, String phoneNumberId,
-                              String accessToken, String appSecret, String verifyToken, LlmFake llm) {
-    }
+    public record WhatsAppBot(
+            String organizationId,
+            String chatbotId,
+            String channelId,
+            String phoneNumberId,
+            String accessToken,
+            String appSecret,
+            String verifyToken,
+            LlmFake llm) {}
 
     public static String organization(Api api, String name) {
         Api.Response response = api.post("/api/v1/organizations", "{\"name\": \"" + name + "\"}");
@@ -53,11 +59,11 @@ public final class Tenants {
         String appSecret = "secret-" + UUID.randomUUID();
         String verifyToken = "verify-" + UUID.randomUUID();
         Api.Response channel = api.post("/api/v1/chatbots/" + bot.text("id") + "/channels", """
-                {"type": "whatsapp", "phoneNumberId": "%s", "accessToken": "%s", "appSecret": "%s", "verifyToken": "%s"}"""
-                .formatted(phoneNumberId, accessToken, appSecret, verifyToken));
+                {"type": "whatsapp", "phoneNumberId": "%s", "accessToken": "%s", "appSecret": "%s", "verifyToken": "%s"}""".formatted(
+                        phoneNumberId, accessToken, appSecret, verifyToken));
         assertThat(channel.status()).as(channel.body()).isEqualTo(201);
         GraphFake.acceptSends(phoneNumberId);
-        return new WhatsAppBot(org, bot.text("id"), channel.text("id"), phoneNumberId, accessToken, appSecret,
-                verifyToken, llm);
+        return new WhatsAppBot(
+                org, bot.text("id"), channel.text("id"), phoneNumberId, accessToken, appSecret, verifyToken, llm);
     }
 }

@@ -24,7 +24,8 @@ public class TestClocks {
     SettableClock settableClock(Environment environment) {
         // PostgreSQL keeps microseconds: a frozen instant read back from a row equals the clock's.
         return "frozen".equals(environment.getProperty(MODE))
-                ? SettableClock.frozenAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)) : SettableClock.running();
+                ? SettableClock.frozenAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                : SettableClock.running();
     }
 
     @Bean

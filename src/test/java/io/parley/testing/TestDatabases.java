@@ -25,15 +25,14 @@ public final class TestDatabases {
     private static String serverUrl;
     private static EmbeddedPostgres embedded;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** A new, empty database; returns its JDBC URL (user and password included as parameters). */
     public static synchronized String fresh() {
         String server = server();
         String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection connection = DriverManager.getConnection(server, new Properties());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database on " + redact(server), e);
@@ -47,8 +46,10 @@ public final class TestDatabases {
 
     /** Where tests run: "external" when PARLEY_TEST_DB_URL is set, else "embedded". */
     public static String mode() {
-        return System.getenv("PARLEY_TEST_DB_URL") == null || System.getenv("PARLEY_TEST_DB_URL").isBlank()
-                ? "embedded" : "external";
+        return System.getenv("PARLEY_TEST_DB_URL") == null
+                        || System.getenv("PARLEY_TEST_DB_URL").isBlank()
+                ? "embedded"
+                : "external";
     }
 
     private static String server() {
@@ -60,7 +61,9 @@ public final class TestDatabases {
             serverUrl = configured;
         } else {
             try {
-                embedded = EmbeddedPostgres.builder().setServerConfig("max_connections", "500").start();
+                embedded = EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "500")
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start embedded PostgreSQL for tests", e);
             }
@@ -81,7 +84,7 @@ public final class TestDatabases {
             return;
         }
         try (Connection connection = DriverManager.getConnection(serverUrl, new Properties());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (String name : created) {
                 statement.execute("drop database if exists " + name + " with (force)");
             }

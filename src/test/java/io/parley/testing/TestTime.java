@@ -66,7 +66,9 @@ public final class TestTime {
 
     /** Runs every due execution now and returns once none is due or running (asynchronous work: Awaitility). */
     public void runDue() {
-        await().atMost(SETTLE_LIMIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+        await().atMost(SETTLE_LIMIT)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
                 .alias("db-scheduler executions due at " + clock.instant() + " to finish")
                 .until(() -> {
                     scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
@@ -76,8 +78,12 @@ public final class TestTime {
 
     /** When the execution of {@code task} for {@code instance} is due, if one is scheduled. */
     public java.util.Optional<Instant> scheduled(String task, String instance) {
-        return jdbc.sql("select execution_time from scheduled_tasks where task_name = :task and task_instance = :instance")
-                .param("task", task).param("instance", instance).query(Timestamp.class).optional()
+        return jdbc.sql(
+                        "select execution_time from scheduled_tasks where task_name = :task and task_instance = :instance")
+                .param("task", task)
+                .param("instance", instance)
+                .query(Timestamp.class)
+                .optional()
                 .map(Timestamp::toInstant);
     }
 
@@ -85,6 +91,8 @@ public final class TestTime {
         return jdbc.sql("""
                         select task_name || '/' || task_instance from scheduled_tasks
                         where picked or execution_time <= :now limit 10""")
-                .param("now", Timestamp.from(clock.instant())).query(String.class).list();
+                .param("now", Timestamp.from(clock.instant()))
+                .query(String.class)
+                .list();
     }
 }

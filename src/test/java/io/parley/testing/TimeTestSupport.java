@@ -10,14 +10,15 @@ import org.springframework.test.context.TestPropertySource;
  * machine cannot make something due early. Assert what happened, in which order and when it is scheduled, never how
  * long it took.
  */
-@TestPropertySource(properties = {
-        TestClocks.MODE + "=frozen",
-        "parley.conversation.debounce=" + TimeTestSupport.DEBOUNCE_SECONDS + "s",
-        "parley.conversation.reaper-interval=5s",
-        "parley.delivery.first-backoff=1s",
-        "parley.delivery.confirmation-wait=30s",
-        "parley.media.first-backoff=10s"
-})
+@TestPropertySource(
+        properties = {
+            TestClocks.MODE + "=frozen",
+            "parley.conversation.debounce=" + TimeTestSupport.DEBOUNCE_SECONDS + "s",
+            "parley.conversation.reaper-interval=5s",
+            "parley.delivery.first-backoff=1s",
+            "parley.delivery.confirmation-wait=30s",
+            "parley.media.first-backoff=10s"
+        })
 public abstract class TimeTestSupport extends IntegrationTestSupport {
     static final int DEBOUNCE_SECONDS = 1;
     /** The quiet time after a contact's last message before the bot answers (the production default). */

@@ -8,13 +8,17 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** Posts webhooks the way Meta does: raw JSON bytes signed with the app secret in X-Hub-Signature-256. */
 public final class Webhooks {
-    private Webhooks() {
-    }
+    private Webhooks() {}
 
     public static Api.Response post(Api api, String json, String appSecret) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return api.postRaw("/webhooks/whatsapp", body, "Content-Type", "application/json",
-                "X-Hub-Signature-256", sign(body, appSecret));
+        return api.postRaw(
+                "/webhooks/whatsapp",
+                body,
+                "Content-Type",
+                "application/json",
+                "X-Hub-Signature-256",
+                sign(body, appSecret));
     }
 
     public static String sign(byte[] body, String appSecret) {

@@ -51,8 +51,8 @@ public final class WhatsAppChat {
     /** The contact sends a text; returns its wamid once Parley acknowledged the webhook. */
     public String says(String text) {
         String wamid = WhatsAppPayloads.newWamid();
-        Api.Response ack = Webhooks.post(api, WhatsAppPayloads.textWithProfile(bot.phoneNumberId(), waId, "Ana",
-                wamid, text), bot.appSecret());
+        Api.Response ack = Webhooks.post(
+                api, WhatsAppPayloads.textWithProfile(bot.phoneNumberId(), waId, "Ana", wamid, text), bot.appSecret());
         assertThat(ack.status()).as(ack.body()).isEqualTo(200);
         return wamid;
     }
@@ -93,12 +93,14 @@ public final class WhatsAppChat {
                 last = message;
             }
         }
-        return last == null || last.path("delivery").isMissingNode() ? Optional.empty()
+        return last == null || last.path("delivery").isMissingNode()
+                ? Optional.empty()
                 : Optional.of(last.path("delivery"));
     }
 
     private Optional<String> findConversation() {
-        JsonNode conversations = api.get("/api/v1/chatbots/" + bot.chatbotId() + "/conversations").json();
+        JsonNode conversations = api.get("/api/v1/chatbots/" + bot.chatbotId() + "/conversations")
+                .json();
         return StreamSupport.stream(conversations.spliterator(), false)
                 .filter(c -> waId.equals(c.path("contact").path("waId").asString()))
                 .map(c -> c.path("id").asString())

@@ -37,60 +37,81 @@ class HttpToolSourceIntegrationTest extends IntegrationTestSupport {
     void should_call_the_http_tool_with_arguments_chatbot_id_and_headers_when_the_model_asks_for_it() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
         String server = toolServer("{\"tools\": [" + STOCK_TOOL + "]}");
-        Fakes.wiremock().stubFor(post(urlEqualTo(server + "/tools/lookup_stock"))
-                .willReturn(okJson("{\"sku\": \"A1\", \"inStock\": 7}")));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(server + "/tools/lookup_stock"))
+                        .willReturn(okJson("{\"sku\": \"A1\", \"inStock\": 7}")));
         Api.Response registered = register(bot.organizationId(), server, "Warehouse");
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         JsonNode source = registered.json();
         assertThat(source.path("tools").findValuesAsString("name")).containsExactly("lookup_stock");
-        assertThat(source.path("tools").get(0).path("parameters").path("properties").has("sku")).isTrue();
-        assertThat(source.path("tools").get(0).path("parameters").path("properties").has("chatbot_id"))
-                .as("Parley fills in chatbot_id itself").isFalse();
+        assertThat(source.path("tools")
+                        .get(0)
+                        .path("parameters")
+                        .path("properties")
+                        .has("sku"))
+                .isTrue();
+        assertThat(source.path("tools")
+                        .get(0)
+                        .path("parameters")
+                        .path("properties")
+                        .has("chatbot_id"))
+                .as("Parley fills in chatbot_id itself")
+                .isFalse();
         assertThat(source.path("headers")).hasSize(1);
         assertThat(source.path("headers").get(0).asString()).isEqualTo("Authorization");
         assertThat(source.path("refreshedAt").isString()).isTrue();
         assertThat(registered.body()).doesNotContain(SECRET);
-        Api.Response enabled = api.put("/api/v1/chatbots/" + bot.chatbotId() + "/tools",
+        Api.Response enabled = api.put(
+                "/api/v1/chatbots/" + bot.chatbotId() + "/tools",
                 "{\"builtins\": [], \"sources\": [\"" + source.path("id").asString() + "\"]}");
         assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
         assertThat(enabled.json().path("tools").get(0).path("name").asString()).isEqualTo("lookup_stock");
-        assertThat(enabled.json().path("tools").get(0).path("source").asString()).isEqualTo("Warehouse");
+        assertThat(enabled.json().path("tools").get(0).path("source").asString())
+                .isEqualTo("Warehouse");
         bot.llm().repliesInSequence(toolCall("call_1", "lookup_stock", "{\"sku\": \"A1\"}"), ok("We have 7 of A1."));
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
 
         chat.says("Is A1 in stock?");
 
         assertThat(chat.awaitReceived(1)).containsExactly("We have 7 of A1.");
-        List<LoggedRequest> calls = Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(server + "/tools/lookup_stock")));
+        List<LoggedRequest> calls =
+                Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(server + "/tools/lookup_stock")));
         assertThat(calls).hasSize(1);
         JsonNode body = Api.json().readTree(calls.getFirst().getBodyAsString());
         assertThat(body.path("sku").asString()).isEqualTo("A1");
         assertThat(body.path("chatbot_id").asString()).isEqualTo(bot.chatbotId());
         assertThat(calls.getFirst().getHeader("Authorization")).isEqualTo(SECRET);
         assertThat(calls.getFirst().getHeader("X-Parley-Conversation-Id")).isEqualTo(chat.conversationId());
-        Fakes.wiremock().verify(getRequestedFor(urlEqualTo(server + "/tools")).withHeader("Authorization", equalTo(SECRET)));
+        Fakes.wiremock()
+                .verify(getRequestedFor(urlEqualTo(server + "/tools")).withHeader("Authorization", equalTo(SECRET)));
         assertThat(lastToolResult(bot)).contains("inStock").contains("7");
-        assertThat(bot.llm().requests().getFirst().getBodyAsString()).contains("lookup_stock")
+        assertThat(bot.llm().requests().getFirst().getBodyAsString())
+                .contains("lookup_stock")
                 .contains("How many items of a product are in stock");
         JsonNode execution = executions(chat).get(0);
         assertThat(execution.path("tool").asString()).isEqualTo("lookup_stock");
         assertThat(execution.path("status").asString()).isEqualTo("success");
         assertThat(execution.path("arguments").path("sku").asString()).isEqualTo("A1");
         assertThat(execution.path("result").path("inStock").asInt()).isEqualTo(7);
-        assertThat(api.get("/api/v1/organizations/" + bot.organizationId() + "/tools").body()).doesNotContain(SECRET);
-        assertThat(api.get("/api/v1/chatbots/" + bot.chatbotId() + "/tools").body()).doesNotContain(SECRET);
+        assertThat(api.get("/api/v1/organizations/" + bot.organizationId() + "/tools")
+                        .body())
+                .doesNotContain(SECRET);
+        assertThat(api.get("/api/v1/chatbots/" + bot.chatbotId() + "/tools").body())
+                .doesNotContain(SECRET);
     }
 
     @Test
     void should_record_a_failure_and_show_the_model_the_error_when_the_tool_server_answers_500() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
         String server = toolServer("[" + STOCK_TOOL + "]");
-        Fakes.wiremock().stubFor(post(urlEqualTo(server + "/tools/lookup_stock"))
-                .willReturn(aResponse().withStatus(500).withBody("{\"error\": \"inventory database down\"}")));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(server + "/tools/lookup_stock"))
+                        .willReturn(aResponse().withStatus(500).withBody("{\"error\": \"inventory database down\"}")));
         String sourceId = register(bot.organizationId(), server, "Warehouse").text("id");
         api.put("/api/v1/chatbots/" + bot.chatbotId() + "/tools", "{\"sources\": [\"" + sourceId + "\"]}");
-        bot.llm().repliesInSequence(toolCall("call_1", "lookup_stock", "{\"sku\": \"B2\"}"),
-                ok("Stock is unavailable right now."));
+        bot.llm()
+                .repliesInSequence(
+                        toolCall("call_1", "lookup_stock", "{\"sku\": \"B2\"}"), ok("Stock is unavailable right now."));
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
 
         chat.says("Is B2 in stock?");
@@ -99,9 +120,13 @@ class HttpToolSourceIntegrationTest extends IntegrationTestSupport {
         JsonNode execution = executions(chat).get(0);
         assertThat(execution.path("status").asString()).isEqualTo("failed");
         // status and classification only: the server's words could be an internal service's (ADR 24)
-        assertThat(execution.path("error").asString()).contains("500 (server error)")
-                .doesNotContain("inventory database down").doesNotContain(SECRET);
-        assertThat(lastToolResult(bot)).contains("500 (server error)").doesNotContain("inventory database down")
+        assertThat(execution.path("error").asString())
+                .contains("500 (server error)")
+                .doesNotContain("inventory database down")
+                .doesNotContain(SECRET);
+        assertThat(lastToolResult(bot))
+                .contains("500 (server error)")
+                .doesNotContain("inventory database down")
                 .doesNotContain(SECRET);
     }
 
@@ -111,7 +136,8 @@ class HttpToolSourceIntegrationTest extends IntegrationTestSupport {
         String missing = "/toolsrv/" + UUID.randomUUID();
 
         Api.Response notFound = register(org, missing, "Missing");
-        Api.Response refused = api.post("/api/v1/organizations/" + org + "/tools",
+        Api.Response refused = api.post(
+                "/api/v1/organizations/" + org + "/tools",
                 "{\"type\": \"http\", \"name\": \"Closed\", \"url\": \"http://127.0.0.1:1\"}");
 
         JsonNode problem = ApiProblems.assertProblem(notFound, 422, "tool_source_unreachable");
@@ -125,23 +151,30 @@ class HttpToolSourceIntegrationTest extends IntegrationTestSupport {
         String org = Tenants.organization(api, "Org " + UUID.randomUUID());
         String server = toolServer("[" + STOCK_TOOL + "]");
         JsonNode source = register(org, server, "Warehouse").json();
-        toolServer(server, "[" + STOCK_TOOL + ", {\"name\": \"reserve_item\", \"description\": \"Reserves one item\","
-                + " \"parameters\": {\"type\": \"object\", \"properties\": {\"sku\": {\"type\": \"string\"}}}}]");
+        toolServer(
+                server,
+                "[" + STOCK_TOOL + ", {\"name\": \"reserve_item\", \"description\": \"Reserves one item\","
+                        + " \"parameters\": {\"type\": \"object\", \"properties\": {\"sku\": {\"type\": \"string\"}}}}]");
 
-        Api.Response refreshed = api.post("/api/v1/organizations/" + org + "/tools/" + source.path("id").asString()
-                + "/refresh", "");
+        Api.Response refreshed = api.post(
+                "/api/v1/organizations/" + org + "/tools/" + source.path("id").asString() + "/refresh", "");
 
         assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
-        assertThat(refreshed.json().path("tools").findValuesAsString("name")).containsExactly("lookup_stock",
-                "reserve_item");
-        assertThat(api.get("/api/v1/organizations/" + org + "/tools/" + source.path("id").asString()).json()
-                .path("tools").findValuesAsString("name")).contains("reserve_item");
+        assertThat(refreshed.json().path("tools").findValuesAsString("name"))
+                .containsExactly("lookup_stock", "reserve_item");
+        assertThat(api.get("/api/v1/organizations/" + org + "/tools/"
+                                + source.path("id").asString())
+                        .json()
+                        .path("tools")
+                        .findValuesAsString("name"))
+                .contains("reserve_item");
     }
 
     @Test
     void should_remove_the_source_and_its_tools_from_chatbots_when_deleted() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
-        String sourceId = register(bot.organizationId(), toolServer("[" + STOCK_TOOL + "]"), "Warehouse").text("id");
+        String sourceId = register(bot.organizationId(), toolServer("[" + STOCK_TOOL + "]"), "Warehouse")
+                .text("id");
         api.put("/api/v1/chatbots/" + bot.chatbotId() + "/tools", "{\"sources\": [\"" + sourceId + "\"]}");
         String path = "/api/v1/organizations/" + bot.organizationId() + "/tools/" + sourceId;
 
@@ -149,15 +182,16 @@ class HttpToolSourceIntegrationTest extends IntegrationTestSupport {
 
         ApiProblems.assertProblem(api.get(path), 404, "tool_source_not_found");
         ApiProblems.assertProblem(api.delete(path), 404, "tool_source_not_found");
-        JsonNode selection = api.get("/api/v1/chatbots/" + bot.chatbotId() + "/tools").json();
+        JsonNode selection =
+                api.get("/api/v1/chatbots/" + bot.chatbotId() + "/tools").json();
         assertThat(selection.path("sources")).isEmpty();
         assertThat(selection.path("tools")).isEmpty();
     }
 
     private Api.Response register(String org, String server, String name) {
-        return api.post("/api/v1/organizations/" + org + "/tools", """
-                {"type": "http", "name": "%s", "url": "%s", "headers": {"Authorization": "%s"}}"""
-                .formatted(name, Fakes.baseUrl() + server, SECRET));
+        return api.post(
+                "/api/v1/organizations/" + org + "/tools", """
+                {"type": "http", "name": "%s", "url": "%s", "headers": {"Authorization": "%s"}}""".formatted(name, Fakes.baseUrl() + server, SECRET));
     }
 
     /** A tool server of its own on WireMock whose discovery answers {@code toolsJson}; returns its path. */
@@ -171,11 +205,15 @@ class HttpToolSourceIntegrationTest extends IntegrationTestSupport {
     }
 
     private JsonNode executions(WhatsAppChat chat) {
-        return api.get("/api/v1/conversations/" + chat.conversationId() + "/tool-executions").json();
+        return api.get("/api/v1/conversations/" + chat.conversationId() + "/tool-executions")
+                .json();
     }
 
     private static String lastToolResult(Tenants.WhatsAppBot bot) {
-        return LlmRequests.messages(bot.llm().requests().getLast()).stream().filter(l -> l.role().equals("tool"))
-                .reduce((a, b) -> b).orElseThrow().text();
+        return LlmRequests.messages(bot.llm().requests().getLast()).stream()
+                .filter(l -> l.role().equals("tool"))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .text();
     }
 }

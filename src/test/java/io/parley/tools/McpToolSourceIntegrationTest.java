@@ -38,14 +38,17 @@ class McpToolSourceIntegrationTest extends IntegrationTestSupport {
     static void startServer() throws Exception {
         RealDependency.require(npxAvailable(), "npx (Node.js)");
         // The first npx run downloads the package; do it once here rather than inside a registration's timeout.
-        Process fetch = new ProcessBuilder("npx", "-y", PACKAGE, "--help").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process fetch = new ProcessBuilder("npx", "-y", PACKAGE, "--help")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         RealDependency.require(fetch.waitFor(300, TimeUnit.SECONDS), "npx fetching " + PACKAGE);
         try (ServerSocket socket = new ServerSocket(0)) {
             httpPort = socket.getLocalPort();
         }
         ProcessBuilder builder = new ProcessBuilder("npx", "-y", PACKAGE, "streamableHttp")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("PORT", Integer.toString(httpPort));
         httpServer = builder.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> listening(httpPort));
@@ -62,7 +65,8 @@ class McpToolSourceIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_discover_and_call_an_mcp_tool_over_streamable_http() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
-        Api.Response registered = api.post("/api/v1/organizations/" + bot.organizationId() + "/tools", """
+        Api.Response registered =
+                api.post("/api/v1/organizations/" + bot.organizationId() + "/tools", """
                 {"type": "mcp", "name": "Everything", "transport": "http", "url": "http://127.0.0.1:%d/mcp",
                  "headers": {"X-Api-Key": "mcp-secret-key"}}""".formatted(httpPort));
 
@@ -75,9 +79,9 @@ class McpToolSourceIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_discover_and_call_an_mcp_tool_over_stdio_and_stop_the_process_when_deleted() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
-        Api.Response registered = api.post("/api/v1/organizations/" + bot.organizationId() + "/tools", """
-                {"type": "mcp", "name": "Everything (stdio)", "transport": "stdio", "command": ["npx", "-y", "%s"]}"""
-                .formatted(PACKAGE));
+        Api.Response registered =
+                api.post("/api/v1/organizations/" + bot.organizationId() + "/tools", """
+                {"type": "mcp", "name": "Everything (stdio)", "transport": "stdio", "command": ["npx", "-y", "%s"]}""".formatted(PACKAGE));
 
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         assertThat(registered.json().path("command").get(0).asString()).isEqualTo("npx");
@@ -86,14 +90,17 @@ class McpToolSourceIntegrationTest extends IntegrationTestSupport {
 
         long before = stdioServers();
         assertThat(api.delete("/api/v1/organizations/" + bot.organizationId() + "/tools/"
-                + registered.json().path("id").asString()).status()).isEqualTo(204);
+                                + registered.json().path("id").asString())
+                        .status())
+                .isEqualTo(204);
         await().atMost(Duration.ofSeconds(20)).until(() -> stdioServers() < before);
     }
 
     @Test
     void should_refuse_an_mcp_server_that_cannot_be_reached() {
         String org = Tenants.organization(api, "Org MCP");
-        Api.Response refused = api.post("/api/v1/organizations/" + org + "/tools",
+        Api.Response refused = api.post(
+                "/api/v1/organizations/" + org + "/tools",
                 "{\"type\": \"mcp\", \"name\": \"Gone\", \"url\": \"http://127.0.0.1:1/mcp\"}");
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
@@ -102,23 +109,38 @@ class McpToolSourceIntegrationTest extends IntegrationTestSupport {
     }
 
     private void assertEchoConversation(Tenants.WhatsAppBot bot, JsonNode source) {
-        JsonNode echo = source.path("tools").valueStream().filter(t -> t.path("name").asString().equals("echo"))
-                .findFirst().orElseThrow(() -> new AssertionError("no echo tool in " + source));
-        assertThat(echo.path("parameters").path("properties").has("message")).as(echo.toString()).isTrue();
-        assertThat(source.path("tools").valueStream().map(t -> t.path("name").asString())).contains("echo", "get-env");
-        Api.Response enabled = api.put("/api/v1/chatbots/" + bot.chatbotId() + "/tools",
+        JsonNode echo = source.path("tools")
+                .valueStream()
+                .filter(t -> t.path("name").asString().equals("echo"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no echo tool in " + source));
+        assertThat(echo.path("parameters").path("properties").has("message"))
+                .as(echo.toString())
+                .isTrue();
+        assertThat(source.path("tools").valueStream().map(t -> t.path("name").asString()))
+                .contains("echo", "get-env");
+        Api.Response enabled = api.put(
+                "/api/v1/chatbots/" + bot.chatbotId() + "/tools",
                 "{\"sources\": [\"" + source.path("id").asString() + "\"]}");
         assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
-        bot.llm().repliesInSequence(toolCall("call_1", "echo", "{\"message\": \"ping-42\"}"), ok("The echo said ping-42."));
+        bot.llm()
+                .repliesInSequence(
+                        toolCall("call_1", "echo", "{\"message\": \"ping-42\"}"), ok("The echo said ping-42."));
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
 
         chat.says("Echo ping-42 please");
 
         assertThat(chat.awaitReceived(1)).containsExactly("The echo said ping-42.");
         List<LlmRequests.Line> lines = LlmRequests.messages(bot.llm().requests().getLast());
-        assertThat(lines.stream().filter(l -> l.role().equals("tool")).findFirst().orElseThrow().text())
+        assertThat(lines.stream()
+                        .filter(l -> l.role().equals("tool"))
+                        .findFirst()
+                        .orElseThrow()
+                        .text())
                 .contains("Echo: ping-42");
-        JsonNode execution = api.get("/api/v1/conversations/" + chat.conversationId() + "/tool-executions").json().get(0);
+        JsonNode execution = api.get("/api/v1/conversations/" + chat.conversationId() + "/tool-executions")
+                .json()
+                .get(0);
         assertThat(execution.path("tool").asString()).isEqualTo("echo");
         assertThat(execution.path("status").asString()).as(execution.toString()).isEqualTo("success");
         assertThat(execution.path("result").asString()).isEqualTo("Echo: ping-42");
@@ -126,7 +148,8 @@ class McpToolSourceIntegrationTest extends IntegrationTestSupport {
 
     /** stdio MCP servers this JVM started (npx and the node process it runs). */
     private static long stdioServers() {
-        return ProcessHandle.current().descendants()
+        return ProcessHandle.current()
+                .descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains("server-everything"))
                 .filter(p -> !p.info().commandLine().orElse("").contains("streamableHttp"))
                 .filter(p -> httpServer == null || httpServer.descendants().noneMatch(d -> d.pid() == p.pid()))

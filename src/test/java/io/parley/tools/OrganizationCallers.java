@@ -8,14 +8,17 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Every kind of organization caller, each as a bearer token: API keys (admin, agent) and staff sessions. */
-record OrganizationCallers(String adminKey, String agentKey, String ownerSession, String adminSession,
-                           String agentSession) {
+record OrganizationCallers(
+        String adminKey, String agentKey, String ownerSession, String adminSession, String agentSession) {
     private static final String PASSWORD = "correct horse battery staple";
 
     static OrganizationCallers of(Api operator, String organizationId) {
         String keys = "/api/v1/organizations/" + organizationId + "/api-keys";
-        return new OrganizationCallers(key(operator, keys, "admin"), key(operator, keys, "agent"),
-                session(operator, organizationId, "owner"), session(operator, organizationId, "admin"),
+        return new OrganizationCallers(
+                key(operator, keys, "admin"),
+                key(operator, keys, "agent"),
+                session(operator, organizationId, "owner"),
+                session(operator, organizationId, "admin"),
                 session(operator, organizationId, "agent"));
     }
 
@@ -44,11 +47,13 @@ record OrganizationCallers(String adminKey, String agentKey, String ownerSession
 
     private static String session(Api operator, String organizationId, String role) {
         String email = role + "-" + UUID.randomUUID() + "@acme.test";
-        Api.Response user = operator.post("/api/v1/organizations/" + organizationId + "/users", "{\"email\": \""
-                + email + "\", \"name\": \"Staff\", \"role\": \"" + role + "\", \"password\": \"" + PASSWORD + "\"}");
+        Api.Response user = operator.post(
+                "/api/v1/organizations/" + organizationId + "/users",
+                "{\"email\": \"" + email + "\", \"name\": \"Staff\", \"role\": \"" + role + "\", \"password\": \""
+                        + PASSWORD + "\"}");
         assertThat(user.status()).as(user.body()).isEqualTo(201);
-        Api.Response login = operator.withToken(null).post("/api/v1/auth/login",
-                "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}");
+        Api.Response login = operator.withToken(null)
+                .post("/api/v1/auth/login", "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}");
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         return login.text("token");
     }

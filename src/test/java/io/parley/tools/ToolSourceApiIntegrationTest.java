@@ -22,12 +22,23 @@ class ToolSourceApiIntegrationTest extends IntegrationTestSupport {
 
         ApiProblems.assertInvalidField(api.post(tools, "{\"name\": \"x\", \"url\": \"https://a.example\"}"), "type");
         ApiProblems.assertInvalidField(api.post(tools, "{\"type\": \"soap\", \"name\": \"x\"}"), "type");
-        ApiProblems.assertInvalidField(api.post(tools, "{\"type\": \"http\", \"name\": \" \", \"url\": \"https://a.example\"}"), "name");
+        ApiProblems.assertInvalidField(
+                api.post(tools, "{\"type\": \"http\", \"name\": \" \", \"url\": \"https://a.example\"}"), "name");
         ApiProblems.assertInvalidField(api.post(tools, "{\"type\": \"http\", \"name\": \"x\"}"), "url");
-        ApiProblems.assertInvalidField(api.post(tools, "{\"type\": \"http\", \"name\": \"x\", \"url\": \"ftp://a.example\"}"), "url");
-        ApiProblems.assertInvalidField(api.post(tools, "{\"type\": \"http\", \"name\": \"x\", \"url\": \"/relative\"}"), "url");
-        ApiProblems.assertInvalidField(api.post(tools, "{\"type\": \"mcp\", \"name\": \"x\", \"transport\": \"sse\", \"url\": \"https://a.example\"}"), "transport");
-        ApiProblems.assertInvalidField(api.post(tools, "{\"type\": \"http\", \"name\": \"x\", \"url\": \"https://a.example\", \"headers\": {\"Host\": \"b\"}}"), "headers");
+        ApiProblems.assertInvalidField(
+                api.post(tools, "{\"type\": \"http\", \"name\": \"x\", \"url\": \"ftp://a.example\"}"), "url");
+        ApiProblems.assertInvalidField(
+                api.post(tools, "{\"type\": \"http\", \"name\": \"x\", \"url\": \"/relative\"}"), "url");
+        ApiProblems.assertInvalidField(
+                api.post(
+                        tools,
+                        "{\"type\": \"mcp\", \"name\": \"x\", \"transport\": \"sse\", \"url\": \"https://a.example\"}"),
+                "transport");
+        ApiProblems.assertInvalidField(
+                api.post(
+                        tools,
+                        "{\"type\": \"http\", \"name\": \"x\", \"url\": \"https://a.example\", \"headers\": {\"Host\": \"b\"}}"),
+                "headers");
         ApiProblems.assertProblem(api.post(tools, "[1]"), 400, "malformed_request");
         assertThat(api.get(tools).json()).isEmpty();
     }
@@ -39,7 +50,9 @@ class ToolSourceApiIntegrationTest extends IntegrationTestSupport {
         Api.Response response = api.post(tools, """
                 {"type": "mcp", "name": "local", "transport": "stdio", "command": ["sh", "-c", "touch /tmp/pwned"]}""");
 
-        assertThat(ApiProblems.assertProblem(response, 400, "mcp_stdio_disabled").path("detail").asString())
+        assertThat(ApiProblems.assertProblem(response, 400, "mcp_stdio_disabled")
+                        .path("detail")
+                        .asString())
                 .contains("PARLEY_TOOLS_MCPSTDIOENABLED");
         assertThat(api.get(tools).json()).isEmpty();
     }
@@ -49,10 +62,16 @@ class ToolSourceApiIntegrationTest extends IntegrationTestSupport {
         String org = Tenants.organization(api, "Org " + UUID.randomUUID());
         OrganizationCallers callers = OrganizationCallers.of(api, org);
 
-        callers.managers().forEach((caller, token) -> assertThat(ApiProblems.assertProblem(api.withToken(token).post(
-                "/api/v1/organizations/" + org + "/tools", """
+        callers.managers()
+                .forEach((caller, token) -> assertThat(ApiProblems.assertProblem(
+                                        api.withToken(token).post("/api/v1/organizations/" + org + "/tools", """
                         {"type": "mcp", "name": "local", "transport": "stdio", "command": ["sh", "-c", "id"]}"""),
-                403, "forbidden").path("requiredRole").asString()).as(caller).isEqualTo("operator"));
+                                        403,
+                                        "forbidden")
+                                .path("requiredRole")
+                                .asString())
+                        .as(caller)
+                        .isEqualTo("operator"));
     }
 
     @Test
@@ -60,43 +79,60 @@ class ToolSourceApiIntegrationTest extends IntegrationTestSupport {
         String org = Tenants.organization(api, "Org " + UUID.randomUUID());
         String server = toolServer();
         String body = "{\"type\": \"http\", \"name\": \"Shop\", \"url\": \"" + Fakes.baseUrl() + server + "\"}";
-        assertThat(api.post("/api/v1/organizations/" + org + "/tools", body).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/organizations/" + org + "/tools", body).status())
+                .isEqualTo(201);
 
-        ApiProblems.assertProblem(api.post("/api/v1/organizations/" + org + "/tools", body), 409,
-                "tool_source_name_taken");
+        ApiProblems.assertProblem(
+                api.post("/api/v1/organizations/" + org + "/tools", body), 409, "tool_source_name_taken");
         String other = Tenants.organization(api, "Org " + UUID.randomUUID());
         assertThat(api.post("/api/v1/organizations/" + other + "/tools", body).status())
-                .as("names are unique per organization only").isEqualTo(201);
+                .as("names are unique per organization only")
+                .isEqualTo(201);
     }
 
     @Test
     void should_hide_sources_of_other_organizations() {
         Tenants.WhatsAppBot mine = Tenants.openAiBot(api);
         String theirOrg = Tenants.organization(api, "Org " + UUID.randomUUID());
-        String theirs = api.post("/api/v1/organizations/" + theirOrg + "/tools", "{\"type\": \"http\", \"name\": \"T\","
-                + " \"url\": \"" + Fakes.baseUrl() + toolServer() + "\"}").text("id");
+        String theirs = api.post(
+                        "/api/v1/organizations/" + theirOrg + "/tools",
+                        "{\"type\": \"http\", \"name\": \"T\"," + " \"url\": \"" + Fakes.baseUrl() + toolServer()
+                                + "\"}")
+                .text("id");
         String mineTools = "/api/v1/organizations/" + mine.organizationId() + "/tools/";
 
         ApiProblems.assertProblem(api.get(mineTools + theirs), 404, "tool_source_not_found");
         ApiProblems.assertProblem(api.post(mineTools + theirs + "/refresh", ""), 404, "tool_source_not_found");
         ApiProblems.assertProblem(api.delete(mineTools + theirs), 404, "tool_source_not_found");
         ApiProblems.assertProblem(api.get(mineTools + "not-a-uuid"), 404, "tool_source_not_found");
-        ApiProblems.assertProblem(api.put("/api/v1/chatbots/" + mine.chatbotId() + "/tools",
-                "{\"sources\": [\"" + theirs + "\"]}"), 404, "tool_source_not_found");
-        assertThat(api.get("/api/v1/organizations/" + theirOrg + "/tools/" + theirs).status())
-                .as("still there for its owner").isEqualTo(200);
-        assertThat(api.get("/api/v1/organizations/" + mine.organizationId() + "/tools").json()).isEmpty();
+        ApiProblems.assertProblem(
+                api.put("/api/v1/chatbots/" + mine.chatbotId() + "/tools", "{\"sources\": [\"" + theirs + "\"]}"),
+                404,
+                "tool_source_not_found");
+        assertThat(api.get("/api/v1/organizations/" + theirOrg + "/tools/" + theirs)
+                        .status())
+                .as("still there for its owner")
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/organizations/" + mine.organizationId() + "/tools")
+                        .json())
+                .isEmpty();
     }
 
     @Test
     void should_answer_404_for_unknown_organizations_and_chatbots() {
         String unknown = UUID.randomUUID().toString();
 
-        assertThat(api.get("/api/v1/organizations/" + unknown + "/tools").status()).isEqualTo(404);
-        assertThat(api.post("/api/v1/organizations/" + unknown + "/tools",
-                "{\"type\": \"http\", \"name\": \"x\", \"url\": \"https://a.example\"}").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/organizations/" + unknown + "/tools").status())
+                .isEqualTo(404);
+        assertThat(api.post(
+                                "/api/v1/organizations/" + unknown + "/tools",
+                                "{\"type\": \"http\", \"name\": \"x\", \"url\": \"https://a.example\"}")
+                        .status())
+                .isEqualTo(404);
         assertThat(api.get("/api/v1/chatbots/" + unknown + "/tools").status()).isEqualTo(404);
-        assertThat(api.put("/api/v1/chatbots/" + unknown + "/tools", "{\"builtins\": []}").status()).isEqualTo(404);
+        assertThat(api.put("/api/v1/chatbots/" + unknown + "/tools", "{\"builtins\": []}")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -110,9 +146,11 @@ class ToolSourceApiIntegrationTest extends IntegrationTestSupport {
         assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
         assertThat(enabled.json().path("builtins").get(0).asString()).isEqualTo("capture_lead");
         assertThat(enabled.json().path("tools").get(0).path("name").asString()).isEqualTo("capture_lead");
-        assertThat(enabled.json().path("tools").get(0).path("source").asString()).isEqualTo("builtin");
+        assertThat(enabled.json().path("tools").get(0).path("source").asString())
+                .isEqualTo("builtin");
         ApiProblems.assertProblem(unknown, 400, "unknown_tool");
-        assertThat(api.get(path).json().path("builtins").get(0).asString()).as("unchanged by the refused update")
+        assertThat(api.get(path).json().path("builtins").get(0).asString())
+                .as("unchanged by the refused update")
                 .isEqualTo("capture_lead");
     }
 

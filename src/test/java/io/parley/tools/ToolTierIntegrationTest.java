@@ -13,7 +13,6 @@ import io.parley.platform.OrganizationId;
 import io.parley.testing.Api;
 import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.Tenants;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ToolTierIntegrationTest extends IntegrationTestSupport {
     @Autowired
     Tools tools;
+
     @Autowired
     Contacts contacts;
+
     @Autowired
     PlatformTransactionManager transactionManager;
 
@@ -38,22 +39,32 @@ class ToolTierIntegrationTest extends IntegrationTestSupport {
                 {"builtins": ["get_lead"], "sources": [], "minTiers": {"get_lead": "verified"}}""");
         assertThat(selected.status()).as(selected.body()).isEqualTo(200);
         assertThat(selected.json().path("minTiers").path("get_lead").asString()).isEqualTo("verified");
-        assertThat(api.put(path, "{\"builtins\": [\"get_lead\"], \"sources\": []}").json().path("minTiers")
-                .path("get_lead").asString()).as("absent keeps them").isEqualTo("verified");
+        assertThat(api.put(path, "{\"builtins\": [\"get_lead\"], \"sources\": []}")
+                        .json()
+                        .path("minTiers")
+                        .path("get_lead")
+                        .asString())
+                .as("absent keeps them")
+                .isEqualTo("verified");
         OrganizationId org = new OrganizationId(UUID.fromString(bot.organizationId()));
         ChatbotId chatbot = new ChatbotId(UUID.fromString(bot.chatbotId()));
-        ContactId guest = contact(org, chatbot, new ContactIdentity("device", "dev-" + UUID.randomUUID()),
-                IdentityTrust.CLAIMED);
-        ContactId verified = contact(org, chatbot, ContactIdentity.phone("+1555" + (1_000_000 + (int) (Math.random()
-                * 8_000_000))), IdentityTrust.VERIFIED);
+        ContactId guest =
+                contact(org, chatbot, new ContactIdentity("device", "dev-" + UUID.randomUUID()), IdentityTrust.CLAIMED);
+        ContactId verified = contact(
+                org,
+                chatbot,
+                ContactIdentity.phone("+1555" + (1_000_000 + (int) (Math.random() * 8_000_000))),
+                IdentityTrust.VERIFIED);
 
-        ToolOutcome refused = tools.execute(new ToolContext(org, chatbot, null, guest, 1),
-                new ToolCall("c1", "get_lead", "{}"));
-        ToolOutcome ran = tools.execute(new ToolContext(org, chatbot, null, verified, 1),
-                new ToolCall("c2", "get_lead", "{}"));
+        ToolOutcome refused =
+                tools.execute(new ToolContext(org, chatbot, null, guest, 1), new ToolCall("c1", "get_lead", "{}"));
+        ToolOutcome ran =
+                tools.execute(new ToolContext(org, chatbot, null, verified, 1), new ToolCall("c2", "get_lead", "{}"));
 
         assertThat(refused.status()).isEqualTo(ToolOutcome.Status.SUCCESS);
-        assertThat(refused.forModel()).contains("\"refused\":true").contains("\"requiredTier\":\"verified\"")
+        assertThat(refused.forModel())
+                .contains("\"refused\":true")
+                .contains("\"requiredTier\":\"verified\"")
                 .contains("\"contactTier\":\"guest\"");
         assertThat(ran.forModel()).doesNotContain("refused");
     }
@@ -62,12 +73,16 @@ class ToolTierIntegrationTest extends IntegrationTestSupport {
     void should_refuse_an_unknown_tier() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
 
-        assertInvalidField(api.put("/api/v1/chatbots/" + bot.chatbotId() + "/tools",
-                "{\"builtins\": [], \"sources\": [], \"minTiers\": {\"get_lead\": \"gold\"}}"), "minTiers");
+        assertInvalidField(
+                api.put(
+                        "/api/v1/chatbots/" + bot.chatbotId() + "/tools",
+                        "{\"builtins\": [], \"sources\": [], \"minTiers\": {\"get_lead\": \"gold\"}}"),
+                "minTiers");
     }
 
     private ContactId contact(OrganizationId org, ChatbotId chatbot, ContactIdentity identity, IdentityTrust trust) {
-        return new TransactionTemplate(transactionManager).execute(status -> contacts.resolve(org, chatbot,
-                List.of(identity), trust, null, time.now()).id());
+        return new TransactionTemplate(transactionManager)
+                .execute(status -> contacts.resolve(org, chatbot, List.of(identity), trust, null, time.now())
+                        .id());
     }
 }

@@ -14,7 +14,8 @@ class BillingPeriodTest {
         assertThat(period.start()).isEqualTo(LocalDate.parse("2026-01-01"));
         assertThat(period.startInstant()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(period.endInstant()).isEqualTo(Instant.parse("2026-02-01T00:00:00Z"));
-        assertThat(BillingPeriod.containing(Instant.parse("2026-02-01T00:00:00Z")).start())
+        assertThat(BillingPeriod.containing(Instant.parse("2026-02-01T00:00:00Z"))
+                        .start())
                 .isEqualTo(LocalDate.parse("2026-02-01"));
     }
 }

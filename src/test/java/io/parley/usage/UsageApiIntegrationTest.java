@@ -31,7 +31,8 @@ class UsageApiIntegrationTest extends IntegrationTestSupport {
         JsonNode usage = get(bot, "/usage");
         YearMonth month = YearMonth.now(ZoneOffset.UTC);
         assertThat(usage.path("periodStart").asString()).isEqualTo(month.atDay(1) + "T00:00:00Z");
-        assertThat(usage.path("periodEnd").asString()).isEqualTo(month.plusMonths(1).atDay(1) + "T00:00:00Z");
+        assertThat(usage.path("periodEnd").asString())
+                .isEqualTo(month.plusMonths(1).atDay(1) + "T00:00:00Z");
         assertThat(usage.path("messages").asLong()).isEqualTo(3);
         assertThat(usage.path("tokensIn").asLong()).isEqualTo(3 * 42);
         assertThat(usage.path("tokensOut").asLong()).isEqualTo(3 * 7);
@@ -47,14 +48,22 @@ class UsageApiIntegrationTest extends IntegrationTestSupport {
         assertThat(byModel.path("groups").get(0).path("key").asString()).isEqualTo("openai/gpt-4o-mini");
         assertThat(byModel.path("groups").get(0).path("tokensIn").asLong()).isEqualTo(3 * 42);
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        JsonNode byDay = get(bot, "/usage?from=" + today + "&to=" + LocalDate.now(ZoneOffset.UTC).plusDays(1)
-                + "&groupBy=day");
+        JsonNode byDay = get(
+                bot,
+                "/usage?from=" + today + "&to=" + LocalDate.now(ZoneOffset.UTC).plusDays(1) + "&groupBy=day");
         assertThat(byDay.path("groups")).hasSize(1);
         assertThat(byDay.path("groups").get(0).path("key").asString()).isEqualTo(today);
         assertThat(byDay.path("messages").asLong()).isEqualTo(3);
-        assertThat(get(bot, "/usage?groupBy=chatbot").path("groups").get(0).path("key").asString())
+        assertThat(get(bot, "/usage?groupBy=chatbot")
+                        .path("groups")
+                        .get(0)
+                        .path("key")
+                        .asString())
                 .isEqualTo(bot.chatbotId());
-        assertThat(get(bot, "/usage?from=2020-01-01&to=2020-02-01").path("messages").asLong()).isZero();
+        assertThat(get(bot, "/usage?from=2020-01-01&to=2020-02-01")
+                        .path("messages")
+                        .asLong())
+                .isZero();
     }
 
     @Test
@@ -71,17 +80,27 @@ class UsageApiIntegrationTest extends IntegrationTestSupport {
         assertThat(patch.json().path("monthlyMessages").asLong()).isEqualTo(3);
         assertThat(patch.json().path("ratePerHourPerContact").asInt()).isEqualTo(7);
         assertThat(patch.json().path("monthlyCostBudget").decimalValue()).isEqualByComparingTo("12.5");
-        assertThat(patch.json().path("monthlyTokens").asLong()).as("still the plan's").isEqualTo(10_000_000L);
+        assertThat(patch.json().path("monthlyTokens").asLong())
+                .as("still the plan's")
+                .isEqualTo(10_000_000L);
 
         Api.Response pro = api.put("/api/v1/organizations/" + org + "/plan", "{\"plan\": \"pro\"}");
         assertThat(pro.json().path("maxMessageLength").asInt()).isEqualTo(10000);
-        assertThat(pro.json().path("monthlyMessages").asLong()).as("the override stays").isEqualTo(3);
-        assertThat(api.put("/api/v1/organizations/" + org + "/plan", "{\"plan\": \"gold\"}").status())
+        assertThat(pro.json().path("monthlyMessages").asLong())
+                .as("the override stays")
+                .isEqualTo(3);
+        assertThat(api.put("/api/v1/organizations/" + org + "/plan", "{\"plan\": \"gold\"}")
+                        .status())
                 .isEqualTo(400);
-        assertThat(api.patch("/api/v1/organizations/" + org + "/limits", "{\"monthlyMessages\": -1}").status())
+        assertThat(api.patch("/api/v1/organizations/" + org + "/limits", "{\"monthlyMessages\": -1}")
+                        .status())
                 .isEqualTo(400);
-        assertThat(api.get("/api/v1/organizations/" + org + "/usage").json().path("limits").path("plan")
-                .asString()).isEqualTo("pro");
+        assertThat(api.get("/api/v1/organizations/" + org + "/usage")
+                        .json()
+                        .path("limits")
+                        .path("plan")
+                        .asString())
+                .isEqualTo("pro");
     }
 
     @Test
@@ -89,8 +108,12 @@ class UsageApiIntegrationTest extends IntegrationTestSupport {
         Api.Response plans = api.get("/api/v1/plans");
         assertThat(plans.json().findValues("name").stream().map(JsonNode::asString))
                 .contains("free", "starter", "pro", "enterprise");
-        assertThat(api.get("/api/v1/plans/enterprise").json().path("monthlyMessages").isNumber())
-                .as("unlimited").isFalse();
+        assertThat(api.get("/api/v1/plans/enterprise")
+                        .json()
+                        .path("monthlyMessages")
+                        .isNumber())
+                .as("unlimited")
+                .isFalse();
         String org = Tenants.organization(api, "Plans " + UUID.randomUUID());
         api.put("/api/v1/organizations/" + org + "/plan", "{\"plan\": \"enterprise\"}");
 
@@ -98,9 +121,14 @@ class UsageApiIntegrationTest extends IntegrationTestSupport {
                 {"maxMessageLength": 12000}""");
 
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
-        assertThat(api.get("/api/v1/organizations/" + org + "/limits").json().path("maxMessageLength").asInt())
+        assertThat(api.get("/api/v1/organizations/" + org + "/limits")
+                        .json()
+                        .path("maxMessageLength")
+                        .asInt())
                 .isEqualTo(12000);
-        assertThat(api.put("/api/v1/plans/enterprise", "{\"maxMessageLength\": 10000}").status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/plans/enterprise", "{\"maxMessageLength\": 10000}")
+                        .status())
+                .isEqualTo(200);
         assertThat(api.put("/api/v1/plans/NotAName", "{}").status()).isEqualTo(400);
     }
 
@@ -112,33 +140,31 @@ class UsageApiIntegrationTest extends IntegrationTestSupport {
 
         // 99999999.9999999 rounds to 10^8, which numeric(14, 6) cannot hold; 1e999999999 must cost nothing to refuse
         for (String budget : new String[] {"100000000", "99999999.9999999", "1e999999999"}) {
-            Api.Response patch = api.patch("/api/v1/organizations/" + org + "/limits",
-                    "{\"monthlyCostBudget\": " + budget + "}");
+            Api.Response patch =
+                    api.patch("/api/v1/organizations/" + org + "/limits", "{\"monthlyCostBudget\": " + budget + "}");
             Api.Response put = api.put("/api/v1/plans/" + plan, "{\"monthlyCostBudget\": " + budget + "}");
             assertThat(patch.status()).as(budget + ": " + patch.body()).isEqualTo(400);
-            assertThat(patch.json().path("errors").get(0).path("field").asString()).isEqualTo("monthlyCostBudget");
+            assertThat(patch.json().path("errors").get(0).path("field").asString())
+                    .isEqualTo("monthlyCostBudget");
             assertThat(put.status()).as(budget + ": " + put.body()).isEqualTo(400);
         }
         Api.Response price = api.put("/api/v1/prices", """
-                {"provider": "openai", "model": "%s", "inputPer1k": 999999.999999999, "outputPer1k": 0}"""
-                .formatted(model));
+                {"provider": "openai", "model": "%s", "inputPer1k": 999999.999999999, "outputPer1k": 0}""".formatted(model));
         assertThat(price.status()).as(price.body()).isEqualTo(400);
         assertThat(price.json().path("errors").get(0).path("field").asString()).isEqualTo("inputPer1k");
 
-        Api.Response largest = api.patch("/api/v1/organizations/" + org + "/limits",
-                "{\"monthlyCostBudget\": 99999999.999999}");
+        Api.Response largest =
+                api.patch("/api/v1/organizations/" + org + "/limits", "{\"monthlyCostBudget\": 99999999.999999}");
         assertThat(largest.status()).as(largest.body()).isEqualTo(200);
         assertThat(largest.json().path("monthlyCostBudget").decimalValue()).isEqualByComparingTo("99999999.999999");
         assertThat(api.put("/api/v1/prices", """
-                {"provider": "openai", "model": "%s", "inputPer1k": 999999.99999999, "outputPer1k": 0}"""
-                .formatted(model)).status()).isEqualTo(200);
-        Api.Response tiny = api.patch("/api/v1/organizations/" + org + "/limits",
-                "{\"monthlyCostBudget\": 1e-999999999}");
+                {"provider": "openai", "model": "%s", "inputPer1k": 999999.99999999, "outputPer1k": 0}""".formatted(model)).status()).isEqualTo(200);
+        Api.Response tiny =
+                api.patch("/api/v1/organizations/" + org + "/limits", "{\"monthlyCostBudget\": 1e-999999999}");
         assertThat(tiny.status()).as("rounds to 0: " + tiny.body()).isEqualTo(200);
         assertThat(tiny.json().path("monthlyCostBudget").decimalValue()).isEqualByComparingTo("0");
         Api.Response tinyPrice = api.put("/api/v1/prices", """
-                {"provider": "openai", "model": "%s", "inputPer1k": 1e-999999999, "outputPer1k": 0.000000005}"""
-                .formatted(model));
+                {"provider": "openai", "model": "%s", "inputPer1k": 1e-999999999, "outputPer1k": 0.000000005}""".formatted(model));
         assertThat(tinyPrice.status()).as(tinyPrice.body()).isEqualTo(200);
         assertThat(tinyPrice.json().path("outputPer1k").decimalValue()).isEqualByComparingTo("0.00000001");
     }
@@ -165,7 +191,8 @@ class UsageApiIntegrationTest extends IntegrationTestSupport {
             String base = "/api/v1/organizations/" + org;
             assertThat(api.get(base + "/usage").status()).isEqualTo(404);
             assertThat(api.get(base + "/limits").status()).isEqualTo(404);
-            assertThat(api.patch(base + "/limits", "{\"monthlyMessages\": 1}").status()).isEqualTo(404);
+            assertThat(api.patch(base + "/limits", "{\"monthlyMessages\": 1}").status())
+                    .isEqualTo(404);
             assertThat(api.put(base + "/plan", "{\"plan\": \"pro\"}").status()).isEqualTo(404);
         }
     }

@@ -29,7 +29,11 @@ class UsageLimitsIntegrationTest extends IntegrationTestSupport {
 
         assertThat(chat.awaitReceived(4).getLast()).isEqualTo("LIMIT-FALLBACK");
         assertThat(bot.llm().requests()).as("no model call for the 4th message").hasSize(3);
-        assertThat(events(bot, "usage.limit_reached")).hasSize(1).first().asString().contains("monthlyMessages");
+        assertThat(events(bot, "usage.limit_reached"))
+                .hasSize(1)
+                .first()
+                .asString()
+                .contains("monthlyMessages");
         assertThat(events(bot, "usage.warning")).as("80 % warning once").hasSize(1);
 
         chat.says("Question 5");
@@ -50,9 +54,13 @@ class UsageLimitsIntegrationTest extends IntegrationTestSupport {
         assertThat(chat.awaitReceived(3).getLast()).isEqualTo("Happy to help.");
         chat.says("Fourth");
 
-        assertThat(chat.awaitReceived(4).getLast()).as("new limits, told once more").isEqualTo("LIMIT-FALLBACK");
+        assertThat(chat.awaitReceived(4).getLast())
+                .as("new limits, told once more")
+                .isEqualTo("LIMIT-FALLBACK");
         assertThat(bot.llm().requests()).hasSize(2);
-        assertThat(events(bot, "usage.limit_reached")).as("once per limit value").hasSize(2);
+        assertThat(events(bot, "usage.limit_reached"))
+                .as("once per limit value")
+                .hasSize(2);
     }
 
     @Test
@@ -63,14 +71,19 @@ class UsageLimitsIntegrationTest extends IntegrationTestSupport {
         // The month ends: this period's rows become last month's.
         for (String table : List.of("usage_periods", "usage_notices")) {
             jdbc.sql("update " + table + " set period_start = (period_start - interval '1 month')::date"
-                    + " where organization_id = :org").param("org", UUID.fromString(bot.organizationId())).update();
+                            + " where organization_id = :org")
+                    .param("org", UUID.fromString(bot.organizationId()))
+                    .update();
         }
         chat.says("Third");
 
         assertThat(chat.awaitReceived(3).getLast()).isEqualTo("Happy to help.");
         assertThat(bot.llm().requests()).hasSize(2);
-        assertThat(api.get("/api/v1/organizations/" + bot.organizationId() + "/usage").json().path("messages")
-                .asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/organizations/" + bot.organizationId() + "/usage")
+                        .json()
+                        .path("messages")
+                        .asLong())
+                .isEqualTo(1);
     }
 
     @Test
@@ -78,8 +91,7 @@ class UsageLimitsIntegrationTest extends IntegrationTestSupport {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
         String model = renameModel(bot);
         assertThat(api.put("/api/v1/prices", """
-                {"provider": "openai", "model": "%s", "inputPer1k": 1, "outputPer1k": 1}""".formatted(model))
-                .status()).isEqualTo(200);
+                {"provider": "openai", "model": "%s", "inputPer1k": 1, "outputPer1k": 1}""".formatted(model)).status()).isEqualTo(200);
         bot.llm().replies("Happy to help.");
         patchLimits(bot, "{\"monthlyCostBudget\": 0.04}");
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
@@ -90,9 +102,16 @@ class UsageLimitsIntegrationTest extends IntegrationTestSupport {
 
         assertThat(chat.awaitReceived(2).getLast()).isEqualTo("LIMIT-FALLBACK");
         assertThat(bot.llm().requests()).hasSize(1);
-        assertThat(api.get("/api/v1/organizations/" + bot.organizationId() + "/usage").json().path("cost")
-                .decimalValue()).isEqualByComparingTo("0.049");
-        assertThat(events(bot, "usage.limit_reached")).hasSize(1).first().asString().contains("monthlyCostBudget");
+        assertThat(api.get("/api/v1/organizations/" + bot.organizationId() + "/usage")
+                        .json()
+                        .path("cost")
+                        .decimalValue())
+                .isEqualByComparingTo("0.049");
+        assertThat(events(bot, "usage.limit_reached"))
+                .hasSize(1)
+                .first()
+                .asString()
+                .contains("monthlyCostBudget");
         assertThat(events(bot, "usage.unpriced")).isEmpty();
     }
 
@@ -109,7 +128,8 @@ class UsageLimitsIntegrationTest extends IntegrationTestSupport {
         chat.awaitReceived(2);
 
         assertThat(events(bot, "usage.unpriced")).hasSize(1).first().asString().contains(model);
-        var usage = api.get("/api/v1/organizations/" + bot.organizationId() + "/usage").json();
+        var usage = api.get("/api/v1/organizations/" + bot.organizationId() + "/usage")
+                .json();
         assertThat(usage.path("unpriced").asLong()).isEqualTo(2);
         assertThat(usage.path("messages").asLong()).isEqualTo(2);
     }
@@ -144,18 +164,21 @@ class UsageLimitsIntegrationTest extends IntegrationTestSupport {
         assertThat(bot.llm().requests()).isEmpty();
 
         chat.says("😀".repeat(10));
-        assertThat(chat.awaitReceived(2).getLast()).as("10 code points fit, 20 UTF-16 units")
+        assertThat(chat.awaitReceived(2).getLast())
+                .as("10 code points fit, 20 UTF-16 units")
                 .isEqualTo("Happy to help.");
     }
 
     @Test
     void should_cap_the_chatbots_tool_rounds_when_the_plan_allows_fewer() {
         String plan = "rounds-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(api.put("/api/v1/plans/" + plan, "{\"maxToolRounds\": 1, \"maxMessageLength\": 2000}").status())
+        assertThat(api.put("/api/v1/plans/" + plan, "{\"maxToolRounds\": 1, \"maxMessageLength\": 2000}")
+                        .status())
                 .isEqualTo(200);
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
         assertThat(api.put("/api/v1/organizations/" + bot.organizationId() + "/plan", "{\"plan\": \"" + plan + "\"}")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         assertThat(api.patch("/api/v1/chatbots/" + bot.chatbotId(), """
                 {"model": {"maxToolRounds": 4}, "fallbackMessages": {"maxRounds": "MAX-ROUNDS"}}""").status())
                 .isEqualTo(200);
@@ -165,7 +188,9 @@ class UsageLimitsIntegrationTest extends IntegrationTestSupport {
         chat.says("Loop forever");
 
         assertThat(chat.awaitReceived(1)).containsExactly("MAX-ROUNDS");
-        assertThat(bot.llm().requests()).as("one round run, the second request's tool call is refused").hasSize(2);
+        assertThat(bot.llm().requests())
+                .as("one round run, the second request's tool call is refused")
+                .hasSize(2);
     }
 
     /** A contact whose first message was answered and whose second got the limit message (limit: 1 a month). */
@@ -188,19 +213,26 @@ class UsageLimitsIntegrationTest extends IntegrationTestSupport {
     private String renameModel(Tenants.WhatsAppBot bot) {
         String model = "model-" + UUID.randomUUID();
         assertThat(api.patch("/api/v1/chatbots/" + bot.chatbotId(), "{\"model\": {\"name\": \"" + model + "\"}}")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         return model;
     }
 
     private List<String> events(Tenants.WhatsAppBot bot, String type) {
         return jdbc.sql("select payload::text from system_events where organization_id = :org and type = :type")
-                .param("org", UUID.fromString(bot.organizationId())).param("type", type).query(String.class).list();
+                .param("org", UUID.fromString(bot.organizationId()))
+                .param("type", type)
+                .query(String.class)
+                .list();
     }
 
     private void awaitTurns(WhatsAppChat chat, int count) {
         UUID conversation = UUID.fromString(chat.conversationId());
-        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
-                "select count(*) from turns where conversation_id = :id").param("id", conversation)
-                .query(Integer.class).single() >= count);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> jdbc.sql("select count(*) from turns where conversation_id = :id")
+                                .param("id", conversation)
+                                .query(Integer.class)
+                                .single()
+                        >= count);
     }
 }

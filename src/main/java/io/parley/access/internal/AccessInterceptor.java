@@ -67,18 +67,17 @@ class AccessInterceptor implements HandlerInterceptor {
             return true;
         }
         if (access instanceof RouteAccess.OperatorOnly) {
-            throw new ForbiddenException("Only the operator may call this route",
-                    Map.of("requiredRole", "operator"));
+            throw new ForbiddenException("Only the operator may call this route", Map.of("requiredRole", "operator"));
         }
         if (!scopedTo(caller.organizationId(), pathVariables(request))) {
-            throw new ForbiddenException("This route is not scoped to an organization",
-                    Map.of("requiredRole", "operator"));
+            throw new ForbiddenException(
+                    "This route is not scoped to an organization", Map.of("requiredRole", "operator"));
         }
         request.setAttribute(ORGANIZATION, caller.organizationId());
         Role least = ((RouteAccess.Member) access).least();
         if (!caller.role().atLeast(least)) {
-            throw new ForbiddenException("This route needs the " + least.wireName() + " role",
-                    Map.of("requiredRole", least.wireName()));
+            throw new ForbiddenException(
+                    "This route needs the " + least.wireName() + " role", Map.of("requiredRole", least.wireName()));
         }
         return true;
     }

@@ -35,10 +35,12 @@ class AuditInterceptor implements HandlerInterceptor {
     }
 
     @Override
-    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                Exception ex) {
-        if (!(handler instanceof HandlerMethod method) || !MUTATING.contains(request.getMethod())
-                || response.getStatus() < 200 || response.getStatus() > 299
+    public void afterCompletion(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+        if (!(handler instanceof HandlerMethod method)
+                || !MUTATING.contains(request.getMethod())
+                || response.getStatus() < 200
+                || response.getStatus() > 299
                 || RouteAccess.of(method, request.getMethod()) instanceof RouteAccess.Public) {
             return;
         }
@@ -46,8 +48,14 @@ class AuditInterceptor implements HandlerInterceptor {
         Map<String, String> variables = AccessInterceptor.pathVariables(request);
         String route = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
         try {
-            auditLog.record(organization(request, variables), caller.orElse(null),
-                    request.getMethod() + " " + route, request.getMethod(), route, variables, response.getStatus());
+            auditLog.record(
+                    organization(request, variables),
+                    caller.orElse(null),
+                    request.getMethod() + " " + route,
+                    request.getMethod(),
+                    route,
+                    variables,
+                    response.getStatus());
         } catch (RuntimeException e) {
             // The change is committed already; a lost audit row must be visible in the logs, not fail the answer.
             log.error("Could not write the audit row for {} {}", request.getMethod(), route, e);

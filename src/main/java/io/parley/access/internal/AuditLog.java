@@ -1,8 +1,8 @@
 package io.parley.access.internal;
 
+import io.parley.access.Caller;
 import io.parley.platform.LogContext;
 import io.parley.platform.OrganizationId;
-import io.parley.access.Caller;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,9 +18,18 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditLog {
     static final int MAX_LIMIT = 500;
 
-    record Entry(long id, UUID organizationId, String actorType, String actorId, String action, String method,
-                 String route, Map<String, Object> pathVariables, int status, String traceId, Instant createdAt) {
-    }
+    record Entry(
+            long id,
+            UUID organizationId,
+            String actorType,
+            String actorId,
+            String action,
+            String method,
+            String route,
+            Map<String, Object> pathVariables,
+            int status,
+            String traceId,
+            Instant createdAt) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -33,8 +42,14 @@ public class AuditLog {
     }
 
     /** @param actor null for an anonymous caller (a failed login) */
-    public void record(OrganizationId organizationId, Caller actor, String action, String method, String route,
-                Map<String, String> pathVariables, int status) {
+    public void record(
+            OrganizationId organizationId,
+            Caller actor,
+            String action,
+            String method,
+            String route,
+            Map<String, String> pathVariables,
+            int status) {
         jdbc.sql("""
                         insert into audit_log (organization_id, actor_type, actor_id, action, method, route,
                                                path_variables, status, trace_id, created_at)
@@ -43,10 +58,14 @@ public class AuditLog {
                 .param("org", organizationId == null ? null : organizationId.value())
                 .param("type", actor == null ? "anonymous" : actor.type().wireName())
                 .param("actorId", actor == null ? null : actor.id())
-                .param("action", action).param("method", method).param("route", route)
+                .param("action", action)
+                .param("method", method)
+                .param("route", route)
                 .param("vars", json.writeValueAsString(pathVariables == null ? Map.of() : pathVariables))
-                .param("status", status).param("trace", LogContext.currentTraceId())
-                .param("now", Timestamp.from(clock.instant())).update();
+                .param("status", status)
+                .param("trace", LogContext.currentTraceId())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
     }
 
     /** Newest first; {@code before} is the id of the last entry of the previous page. */
@@ -57,12 +76,20 @@ public class AuditLog {
                           and (cast(:before as bigint) is null or id < :before)
                         order by id desc limit :limit""")
                 .param("org", organizationId == null ? null : organizationId.value())
-                .param("before", before).param("limit", Math.clamp(limit, 1, MAX_LIMIT))
-                .query((rs, row) -> new Entry(rs.getLong("id"), rs.getObject("organization_id", UUID.class),
-                        rs.getString("actor_type"), rs.getString("actor_id"), rs.getString("action"),
-                        rs.getString("method"), rs.getString("route"),
-                        json.readValue(rs.getString("path_variables"), Map.class), rs.getInt("status"),
-                        rs.getString("trace_id"), rs.getTimestamp("created_at").toInstant()))
+                .param("before", before)
+                .param("limit", Math.clamp(limit, 1, MAX_LIMIT))
+                .query((rs, row) -> new Entry(
+                        rs.getLong("id"),
+                        rs.getObject("organization_id", UUID.class),
+                        rs.getString("actor_type"),
+                        rs.getString("actor_id"),
+                        rs.getString("action"),
+                        rs.getString("method"),
+                        rs.getString("route"),
+                        json.readValue(rs.getString("path_variables"), Map.class),
+                        rs.getInt("status"),
+                        rs.getString("trace_id"),
+                        rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
 }

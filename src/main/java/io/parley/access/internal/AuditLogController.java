@@ -1,11 +1,11 @@
 package io.parley.access.internal;
 
-import io.parley.platform.Ids;
-import io.parley.platform.OrganizationId;
+import io.parley.access.KnownOrganizations;
 import io.parley.access.OperatorOnly;
 import io.parley.access.RequiresRole;
 import io.parley.access.Role;
-import io.parley.access.KnownOrganizations;
+import io.parley.platform.Ids;
+import io.parley.platform.OrganizationId;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,8 +25,10 @@ class AuditLogController {
 
     @RequiresRole(Role.ADMIN)
     @GetMapping("/api/v1/organizations/{orgId}/audit-log")
-    List<AuditLog.Entry> organization(@PathVariable String orgId, @RequestParam(defaultValue = "100") int limit,
-                                      @RequestParam(required = false) Long before) {
+    List<AuditLog.Entry> organization(
+            @PathVariable String orgId,
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(required = false) Long before) {
         OrganizationId id = Ids.parse(orgId, "organization", OrganizationId::new);
         organizations.require(id);
         return auditLog.list(id, before, limit);
@@ -34,8 +36,8 @@ class AuditLogController {
 
     @OperatorOnly
     @GetMapping("/api/v1/audit-log")
-    List<AuditLog.Entry> all(@RequestParam(defaultValue = "100") int limit,
-                             @RequestParam(required = false) Long before) {
+    List<AuditLog.Entry> all(
+            @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) Long before) {
         return auditLog.list(null, before, limit);
     }
 }

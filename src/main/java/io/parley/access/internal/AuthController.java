@@ -1,15 +1,15 @@
 package io.parley.access.internal;
 
+import io.parley.access.BearerAuth;
+import io.parley.access.Caller;
+import io.parley.access.LoginResult;
+import io.parley.access.PublicEndpoint;
+import io.parley.access.StaffLogin;
+import io.parley.access.StaffUser;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.TooManyRequestsException;
 import io.parley.platform.UnauthorizedException;
-import io.parley.access.Caller;
-import io.parley.access.BearerAuth;
 import io.parley.platform.web.ClientAddress;
-import io.parley.access.PublicEndpoint;
-import io.parley.access.LoginResult;
-import io.parley.access.StaffLogin;
-import io.parley.access.StaffUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Map;
@@ -46,7 +46,12 @@ class AuthController {
 
     record UserView(UUID id, UUID organizationId, String email, String name, String role) {
         static UserView of(StaffUser u) {
-            return new UserView(u.id().value(), u.organizationId().value(), u.email(), u.name(), u.role().wireName());
+            return new UserView(
+                    u.id().value(),
+                    u.organizationId().value(),
+                    u.email(),
+                    u.name(),
+                    u.role().wireName());
         }
     }
 
@@ -65,20 +70,28 @@ class AuthController {
         }
         return switch (login.login(credentials.email(), credentials.password(), ClientAddress.of(request))) {
             case LoginResult.SignedIn in -> {
-                auditLog.record(in.user().organizationId(), actor(in.user()), "login", "POST", LOGIN_ROUTE, Map.of(),
-                        200);
+                auditLog.record(
+                        in.user().organizationId(), actor(in.user()), "login", "POST", LOGIN_ROUTE, Map.of(), 200);
                 yield new Session(in.token(), in.expiresAt(), UserView.of(in.user()));
             }
             case LoginResult.Rejected rejected -> {
                 StaffUser known = rejected.user();
-                auditLog.record(known == null ? null : known.organizationId(), known == null ? null : actor(known),
-                        "login_failed", "POST", LOGIN_ROUTE, Map.of(), 401);
+                auditLog.record(
+                        known == null ? null : known.organizationId(),
+                        known == null ? null : actor(known),
+                        "login_failed",
+                        "POST",
+                        LOGIN_ROUTE,
+                        Map.of(),
+                        401);
                 throw new UnauthorizedException("invalid_credentials", "Wrong email or password");
             }
             case LoginResult.Throttled throttled -> {
                 auditLog.record(null, null, "login_throttled", "POST", LOGIN_ROUTE, Map.of(), 429);
-                throw new TooManyRequestsException("too_many_login_attempts",
-                        "Too many failed logins for this email or from this address; try again later", throttled.retryAfter());
+                throw new TooManyRequestsException(
+                        "too_many_login_attempts",
+                        "Too many failed logins for this email or from this address; try again later",
+                        throttled.retryAfter());
             }
         };
     }
@@ -87,8 +100,9 @@ class AuthController {
     @PublicEndpoint
     @PostMapping("/logout")
     ResponseEntity<Void> logout(HttpServletRequest request) {
-        login.logout(BearerAuth.token(request.getHeader("Authorization"))).ifPresent(user -> auditLog.record(
-                user.organizationId(), actor(user), "logout", "POST", "/api/v1/auth/logout", Map.of(), 204));
+        login.logout(BearerAuth.token(request.getHeader("Authorization")))
+                .ifPresent(user -> auditLog.record(
+                        user.organizationId(), actor(user), "logout", "POST", "/api/v1/auth/logout", Map.of(), 204));
         return ResponseEntity.noContent().build();
     }
 

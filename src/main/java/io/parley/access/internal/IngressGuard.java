@@ -2,11 +2,11 @@ package io.parley.access.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.parley.access.BearerAuth;
-import io.parley.platform.web.ClientAddress;
-import io.parley.access.FailureBudget;
-import io.parley.platform.web.Problems;
 import io.parley.access.AddressBudget;
+import io.parley.access.BearerAuth;
+import io.parley.access.FailureBudget;
+import io.parley.platform.web.ClientAddress;
+import io.parley.platform.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class IngressGuard extends OncePerRequestFilter {
-    private static final List<String> AUTHENTICATING = List.of("/webhooks", "/api/v1", "/mcp", "/client/v1",
-            "/actuator/prometheus");
+    private static final List<String> AUTHENTICATING =
+            List.of("/webhooks", "/api/v1", "/mcp", "/client/v1", "/actuator/prometheus");
 
     private final AddressBudget limits;
     private final PublicRoutes publicRoutes;
@@ -69,7 +69,10 @@ class IngressGuard extends OncePerRequestFilter {
             FailureBudget.markSpent(request, spent.get());
         } else if (spent.isPresent()) {
             refusedForFailures.increment();
-            refuse(response, spent.get(), "too_many_failed_attempts",
+            refuse(
+                    response,
+                    spent.get(),
+                    "too_many_failed_attempts",
                     "Too many failed authentications from this address; retry later");
             return;
         }
@@ -99,8 +102,10 @@ class IngressGuard extends OncePerRequestFilter {
     }
 
     private static boolean refusedAuthentication(HttpServletRequest request, int status) {
-        return status == HttpStatus.UNAUTHORIZED.value() || status == HttpStatus.FORBIDDEN.value()
-                && "GET".equals(request.getMethod()) && BearerAuth.isUnder(request, "/webhooks");
+        return status == HttpStatus.UNAUTHORIZED.value()
+                || status == HttpStatus.FORBIDDEN.value()
+                        && "GET".equals(request.getMethod())
+                        && BearerAuth.isUnder(request, "/webhooks");
     }
 
     private void refuse(HttpServletResponse response, Duration wait, String code, String detail) throws IOException {

@@ -1,8 +1,8 @@
 package io.parley.access.internal;
 
+import io.parley.access.BearerAuth;
 import io.parley.access.Caller;
 import io.parley.access.OperatorAuthentication;
-import io.parley.access.BearerAuth;
 import io.parley.platform.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -64,8 +64,8 @@ class MetricsAccess extends OncePerRequestFilter {
         } else if (caller.get().operator()) {
             chain.doFilter(request, response);
         } else {
-            ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "forbidden",
-                    "Only the operator may read the metrics");
+            ProblemDetail problem =
+                    Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Only the operator may read the metrics");
             problem.setProperty("requiredRole", "operator");
             response.setStatus(HttpStatus.FORBIDDEN.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -60,7 +60,9 @@ class PublicBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "payload_too_large",
                 "The body of this route is limited to " + limit + " bytes");
         problem.setProperty("max", limit);
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());

@@ -1,13 +1,13 @@
 package io.parley.access.internal;
 
-import io.parley.platform.web.CappedBody;
 import io.parley.access.RouteAccess;
+import io.parley.platform.web.CappedBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
@@ -67,7 +67,8 @@ class PublicRoutes {
     }
 
     private static boolean isPublic(RequestMappingInfo info, HandlerMethod handler) {
-        return info.getMethodsCondition().getMethods().stream().findFirst()
+        return info.getMethodsCondition().getMethods().stream()
+                .findFirst()
                 .map(method -> RouteAccess.of(handler, method.name()) instanceof RouteAccess.Public)
                 .orElse(RouteAccess.of(handler, "GET") instanceof RouteAccess.Public);
     }

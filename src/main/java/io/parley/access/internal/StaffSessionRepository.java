@@ -22,8 +22,12 @@ public class StaffSessionRepository {
         jdbc.sql("""
                         insert into staff_sessions (id, user_id, token_hash, created_at, expires_at)
                         values (:id, :user, :hash, :now, :expires)""")
-                .param("id", id).param("user", userId.value()).param("hash", tokenHash)
-                .param("now", Timestamp.from(now)).param("expires", Timestamp.from(expiresAt)).update();
+                .param("id", id)
+                .param("user", userId.value())
+                .param("hash", tokenHash)
+                .param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(expiresAt))
+                .update();
     }
 
     /** The enabled user of a session that is neither expired nor revoked. */
@@ -32,7 +36,9 @@ public class StaffSessionRepository {
                         select u.* from staff_sessions s join staff_users u on u.id = s.user_id
                         where s.token_hash = :hash and s.revoked_at is null and s.expires_at > :now
                           and not u.disabled""")
-                .param("hash", tokenHash).param("now", Timestamp.from(now)).query(StaffUserRepository::map)
+                .param("hash", tokenHash)
+                .param("now", Timestamp.from(now))
+                .query(StaffUserRepository::map)
                 .optional();
     }
 
@@ -41,13 +47,17 @@ public class StaffSessionRepository {
                         with revoked as (update staff_sessions set revoked_at = :now
                                          where token_hash = :hash and revoked_at is null returning user_id)
                         select u.* from staff_users u join revoked r on r.user_id = u.id""")
-                .param("hash", tokenHash).param("now", Timestamp.from(now)).query(StaffUserRepository::map)
+                .param("hash", tokenHash)
+                .param("now", Timestamp.from(now))
+                .query(StaffUserRepository::map)
                 .optional();
     }
 
     public void revokeAllOf(StaffUserId userId, Instant now) {
         jdbc.sql("update staff_sessions set revoked_at = :now where user_id = :user and revoked_at is null")
-                .param("user", userId.value()).param("now", Timestamp.from(now)).update();
+                .param("user", userId.value())
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     /** Deletes up to {@code batch} sessions that expired or were revoked before {@code cutoff}; returns how many. */
@@ -56,7 +66,9 @@ public class StaffSessionRepository {
                         delete from staff_sessions where id in (
                             select id from staff_sessions where expires_at < :cutoff or revoked_at < :cutoff
                             limit :batch for update skip locked)""")
-                .param("cutoff", Timestamp.from(cutoff)).param("batch", batch).update();
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("batch", batch)
+                .update();
     }
 
     /**
@@ -68,6 +80,8 @@ public class StaffSessionRepository {
                         delete from login_failures where ctid = any (array (
                             select ctid from login_failures where failed_at < :cutoff
                             limit :batch for update skip locked))""")
-                .param("cutoff", Timestamp.from(cutoff)).param("batch", batch).update();
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("batch", batch)
+                .update();
     }
 }

@@ -1,8 +1,5 @@
 package io.parley.access.internal;
 
-import io.parley.platform.Ids;
-import io.parley.platform.InvalidRequestException;
-import io.parley.platform.OrganizationId;
 import io.parley.access.Caller;
 import io.parley.access.RequiresRole;
 import io.parley.access.Role;
@@ -10,6 +7,9 @@ import io.parley.access.StaffUser;
 import io.parley.access.StaffUserChange;
 import io.parley.access.StaffUserId;
 import io.parley.access.StaffUsers;
+import io.parley.platform.Ids;
+import io.parley.platform.InvalidRequestException;
+import io.parley.platform.OrganizationId;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -49,11 +49,27 @@ class StaffUserController {
         }
     }
 
-    record UserView(UUID id, UUID organizationId, String email, String name, String role, boolean disabled,
-                    String phone, Instant createdAt, Instant updatedAt) {
+    record UserView(
+            UUID id,
+            UUID organizationId,
+            String email,
+            String name,
+            String role,
+            boolean disabled,
+            String phone,
+            Instant createdAt,
+            Instant updatedAt) {
         static UserView of(StaffUser u) {
-            return new UserView(u.id().value(), u.organizationId().value(), u.email(), u.name(), u.role().wireName(),
-                    u.disabled(), u.phone(), u.createdAt(), u.updatedAt());
+            return new UserView(
+                    u.id().value(),
+                    u.organizationId().value(),
+                    u.email(),
+                    u.name(),
+                    u.role().wireName(),
+                    u.disabled(),
+                    u.phone(),
+                    u.createdAt(),
+                    u.updatedAt());
         }
     }
 
@@ -62,8 +78,14 @@ class StaffUserController {
         if (request == null) {
             throw new InvalidRequestException("validation_failed", "A JSON object is required");
         }
-        StaffUser user = users.create(organization(orgId), request.email(), request.name(),
-                Role.parse("role", request.role()), request.password(), request.phone(), actor());
+        StaffUser user = users.create(
+                organization(orgId),
+                request.email(),
+                request.name(),
+                Role.parse("role", request.role()),
+                request.password(),
+                request.phone(),
+                actor());
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + orgId + "/users/" + user.id()))
                 .body(UserView.of(user));
     }
@@ -79,9 +101,11 @@ class StaffUserController {
             throw new InvalidRequestException("validation_failed", "A JSON object is required");
         }
         Role role = request.role() == null ? null : Role.parse("role", request.role());
-        return UserView.of(users.update(organization(orgId), user(userId),
-                new StaffUserChange(request.name(), role, request.password(), request.disabled(),
-                        request.phone()), actor()));
+        return UserView.of(users.update(
+                organization(orgId),
+                user(userId),
+                new StaffUserChange(request.name(), role, request.password(), request.disabled(), request.phone()),
+                actor()));
     }
 
     @DeleteMapping("/{userId}")

@@ -79,34 +79,63 @@ public class AgentLoop {
         Chatbot chatbot = request.chatbot();
         List<ToolSpec> available = tools.toolsFor(chatbot.id());
         ModelSpec spec = models.primary(chatbot);
-        PromptFitter.FittedPrompt prompt = fitter.fit(request, available, retrieval.passagesFor(request),
-                PromptBudget.forChatbot(chatbot), TokenCounter.forModel(spec.provider(), spec.name()));
+        PromptFitter.FittedPrompt prompt = fitter.fit(
+                request,
+                available,
+                retrieval.passagesFor(request),
+                PromptBudget.forChatbot(chatbot),
+                TokenCounter.forModel(spec.provider(), spec.name()));
         List<ChatMessage> messages = new ArrayList<>(prompt.messages());
         List<ContextPassage> context = prompt.passages().stream()
-                .map(p -> new ContextPassage(p.text(), p.sourceName(), p.score())).toList();
+                .map(p -> new ContextPassage(p.text(), p.sourceName(), p.score()))
+                .toList();
         List<ReferenceAnswer> references = chatbot.faq().stream()
-                .map(f -> new ReferenceAnswer(f.question(), f.answer())).toList();
+                .map(f -> new ReferenceAnswer(f.question(), f.answer()))
+                .toList();
         RoundPolicy policy = new RoundPolicy(chatbot.model().maxToolRounds());
         Usage usage = new Usage(prompt.report());
         for (int round = 1; ; round++) {
-            ModelReply reply = call(chatbot, new ModelRequest(spec, messages, references, available, context), usage,
-                    tokens);
+            ModelReply reply =
+                    call(chatbot, new ModelRequest(spec, messages, references, available, context), usage, tokens);
             if (!reply.wantsTools()) {
                 return finalReply(chatbot, reply, usage, round - 1);
             }
             if (!policy.mayRunAnotherRound(round - 1)) {
-                return new AgentReply(chatbot.fallbackMessages().maxRounds(), AgentReply.Outcome.FALLBACK,
-                        "max_tool_rounds", reply.provider(), reply.model(), usage.in, usage.out, round - 1, false,
+                return new AgentReply(
+                        chatbot.fallbackMessages().maxRounds(),
+                        AgentReply.Outcome.FALLBACK,
+                        "max_tool_rounds",
+                        reply.provider(),
+                        reply.model(),
+                        usage.in,
+                        usage.out,
+                        round - 1,
+                        false,
                         usage.report());
             }
             messages.add(ChatMessage.assistantCalling(reply.text(), reply.toolCalls()));
             for (ToolCall call : reply.toolCalls()) {
-                ToolOutcome outcome = tools.execute(new ToolContext(chatbot.organizationId(), chatbot.id(),
-                        request.conversationId(), request.contactId(), round), call);
+                ToolOutcome outcome = tools.execute(
+                        new ToolContext(
+                                chatbot.organizationId(),
+                                chatbot.id(),
+                                request.conversationId(),
+                                request.contactId(),
+                                round),
+                        call);
                 messages.add(ChatMessage.toolResult(call, outcome.forModel()));
                 if (outcome.effect() instanceof ToolEffect.Handover) {
-                    return new AgentReply(chatbot.fallbackMessages().handover(), AgentReply.Outcome.ANSWERED, null,
-                            reply.provider(), reply.model(), usage.in, usage.out, round, true, usage.report());
+                    return new AgentReply(
+                            chatbot.fallbackMessages().handover(),
+                            AgentReply.Outcome.ANSWERED,
+                            null,
+                            reply.provider(),
+                            reply.model(),
+                            usage.in,
+                            usage.out,
+                            round,
+                            true,
+                            usage.report());
                 }
             }
         }
@@ -128,11 +157,29 @@ public class AgentLoop {
 
     private static AgentReply finalReply(Chatbot chatbot, ModelReply reply, Usage usage, int rounds) {
         if (!reply.answered() || reply.text().isBlank()) {
-            return new AgentReply(chatbot.fallbackMessages().unknown(), AgentReply.Outcome.NO_ANSWER, "no_answer",
-                    reply.provider(), reply.model(), usage.in, usage.out, rounds, false, usage.report());
+            return new AgentReply(
+                    chatbot.fallbackMessages().unknown(),
+                    AgentReply.Outcome.NO_ANSWER,
+                    "no_answer",
+                    reply.provider(),
+                    reply.model(),
+                    usage.in,
+                    usage.out,
+                    rounds,
+                    false,
+                    usage.report());
         }
-        return new AgentReply(reply.text().strip(), AgentReply.Outcome.ANSWERED, null, reply.provider(),
-                reply.model(), usage.in, usage.out, rounds, false, usage.report());
+        return new AgentReply(
+                reply.text().strip(),
+                AgentReply.Outcome.ANSWERED,
+                null,
+                reply.provider(),
+                reply.model(),
+                usage.in,
+                usage.out,
+                rounds,
+                false,
+                usage.report());
     }
 
     /** What the turn consumed so far, and its prompt plan. */

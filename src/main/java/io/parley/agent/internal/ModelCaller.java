@@ -34,8 +34,14 @@ class ModelCaller {
 
     ModelSpec primary(Chatbot chatbot) {
         ModelSettings m = chatbot.model();
-        return new ModelSpec(m.provider(), m.name(), m.baseUrl(), m.apiKey(), m.temperature(),
-                Chatbots.effectiveTimeout(chatbot, defaultTimeout), m.maxOutputTokens());
+        return new ModelSpec(
+                m.provider(),
+                m.name(),
+                m.baseUrl(),
+                m.apiKey(),
+                m.temperature(),
+                Chatbots.effectiveTimeout(chatbot, defaultTimeout),
+                m.maxOutputTokens());
     }
 
     ModelReply call(Chatbot chatbot, ModelRequest request) {
@@ -51,13 +57,28 @@ class ModelCaller {
             if (fallback == null || !primaryFailure.retriable()) {
                 throw primaryFailure;
             }
-            log.warn("Model {} failed with {}; trying the fallback model {}", request.spec().provider(),
-                    primaryFailure.kind(), fallback.provider());
+            log.warn(
+                    "Model {} failed with {}; trying the fallback model {}",
+                    request.spec().provider(),
+                    primaryFailure.kind(),
+                    fallback.provider());
             ModelSpec spec = request.spec();
-            ModelSpec fallbackSpec = new ModelSpec(fallback.provider(), fallback.name(), fallback.baseUrl(),
-                    fallback.apiKey(), spec.temperature(), spec.timeout(), spec.maxOutputTokens());
-            return chat(new ModelRequest(fallbackSpec, request.messages(), request.references(),
-                    request.tools(), request.passages()), tokens);
+            ModelSpec fallbackSpec = new ModelSpec(
+                    fallback.provider(),
+                    fallback.name(),
+                    fallback.baseUrl(),
+                    fallback.apiKey(),
+                    spec.temperature(),
+                    spec.timeout(),
+                    spec.maxOutputTokens());
+            return chat(
+                    new ModelRequest(
+                            fallbackSpec,
+                            request.messages(),
+                            request.references(),
+                            request.tools(),
+                            request.passages()),
+                    tokens);
         }
     }
 

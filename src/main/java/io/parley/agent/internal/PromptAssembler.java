@@ -33,13 +33,18 @@ public class PromptAssembler {
     }
 
     /** With {@code history} instead of the request's: what is left of it after the prompt budget cut it. */
-    List<ChatMessage> messages(AgentRequest request, List<AgentRequest.HistoryMessage> history, List<ToolSpec> tools,
-                               List<Passage> passages) {
+    List<ChatMessage> messages(
+            AgentRequest request,
+            List<AgentRequest.HistoryMessage> history,
+            List<ToolSpec> tools,
+            List<Passage> passages) {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(ChatMessage.system(systemPrompt(request, tools, passages)));
         for (AgentRequest.HistoryMessage message : history) {
-            messages.add(message.role() == AgentRequest.HistoryMessage.Role.USER
-                    ? ChatMessage.user(message.text()) : ChatMessage.assistant(message.text()));
+            messages.add(
+                    message.role() == AgentRequest.HistoryMessage.Role.USER
+                            ? ChatMessage.user(message.text())
+                            : ChatMessage.assistant(message.text()));
         }
         return messages;
     }

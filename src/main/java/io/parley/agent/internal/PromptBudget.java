@@ -20,16 +20,23 @@ record PromptBudget(int contextWindow, int system, int tools, int knowledge, int
     static PromptBudget forChatbot(Chatbot chatbot) {
         PromptBudgetSettings overrides = chatbot.promptBudget();
         ModelSettings model = chatbot.model();
-        int window = overrides.contextWindow() != null ? overrides.contextWindow()
+        int window = overrides.contextWindow() != null
+                ? overrides.contextWindow()
                 : ContextWindows.of(model.provider(), model.name());
-        int reply = overrides.replyReserve() != null ? overrides.replyReserve()
-                : model.maxOutputTokens() != null ? Math.min(model.maxOutputTokens(), window / 2)
-                : Math.min(DEFAULT_REPLY_RESERVE, window / 4);
+        int reply = overrides.replyReserve() != null
+                ? overrides.replyReserve()
+                : model.maxOutputTokens() != null
+                        ? Math.min(model.maxOutputTokens(), window / 2)
+                        : Math.min(DEFAULT_REPLY_RESERVE, window / 4);
         reply = Math.min(reply, window);
         int available = window - reply;
-        return new PromptBudget(window, or(overrides.system(), share(available, 25)),
-                or(overrides.tools(), share(available, 10)), or(overrides.knowledge(), share(available, 30)),
-                or(overrides.history(), share(available, 35)), reply);
+        return new PromptBudget(
+                window,
+                or(overrides.system(), share(available, 25)),
+                or(overrides.tools(), share(available, 10)),
+                or(overrides.knowledge(), share(available, 30)),
+                or(overrides.history(), share(available, 35)),
+                reply);
     }
 
     /** Tokens the prompt may use at all: the window less the reply reserve. */

@@ -35,11 +35,14 @@ class PromptFitter {
     }
 
     /** The messages to send, the passages they carry, and the plan to record. */
-    record FittedPrompt(List<ChatMessage> messages, List<Passage> passages, PromptReport report) {
-    }
+    record FittedPrompt(List<ChatMessage> messages, List<Passage> passages, PromptReport report) {}
 
-    FittedPrompt fit(AgentRequest request, List<ToolSpec> tools, List<Passage> passages, PromptBudget budget,
-                     TokenCounter counter) {
+    FittedPrompt fit(
+            AgentRequest request,
+            List<ToolSpec> tools,
+            List<Passage> passages,
+            PromptBudget budget,
+            TokenCounter counter) {
         int system = counter.count(assembler.fixedSystemText(request)) + MESSAGE_OVERHEAD + REPLY_PRIMING;
         int toolTokens = toolTokens(tools, counter);
         int room = Math.max(0, budget.promptLimit() - system - toolTokens);
@@ -67,11 +70,17 @@ class PromptFitter {
         while (start > 0 && used + tokens(history.get(start - 1), counter) <= historyCap) {
             used += tokens(history.get(--start), counter);
         }
-        PromptReport report = new PromptReport(budget.contextWindow(), counter.method(), new PromptReport.Sections(
-                new Section(budget.system(), system, 0), new Section(budget.tools(), toolTokens, 0),
-                new Section(budget.knowledge(), knowledge, passages.size() - kept.size()),
-                new Section(budget.history(), used, start), new Section(budget.replyReserve(), 0, 0)),
-                system + toolTokens + knowledge + used, null);
+        PromptReport report = new PromptReport(
+                budget.contextWindow(),
+                counter.method(),
+                new PromptReport.Sections(
+                        new Section(budget.system(), system, 0),
+                        new Section(budget.tools(), toolTokens, 0),
+                        new Section(budget.knowledge(), knowledge, passages.size() - kept.size()),
+                        new Section(budget.history(), used, start),
+                        new Section(budget.replyReserve(), 0, 0)),
+                system + toolTokens + knowledge + used,
+                null);
         List<HistoryMessage> keptHistory = history.subList(start, history.size());
         return new FittedPrompt(assembler.messages(request, keptHistory, tools, kept), List.copyOf(kept), report);
     }
@@ -82,7 +91,9 @@ class PromptFitter {
         }
         int tokens = counter.count(assembler.toolsText(tools));
         for (ToolSpec tool : tools) {
-            tokens += TOOL_OVERHEAD + counter.count(tool.name()) + counter.count(tool.description())
+            tokens += TOOL_OVERHEAD
+                    + counter.count(tool.name())
+                    + counter.count(tool.description())
                     + counter.count(tool.parametersSchema());
         }
         return tokens;

@@ -33,7 +33,10 @@ class Retrieval {
         try {
             return knowledge.forPrompt(request.chatbot(), latest);
         } catch (RuntimeException e) {
-            log.warn("Knowledge search failed for chatbot {}; answering without it", request.chatbot().id(), e);
+            log.warn(
+                    "Knowledge search failed for chatbot {}; answering without it",
+                    request.chatbot().id(),
+                    e);
             return List.of();
         }
     }
@@ -41,8 +44,9 @@ class Retrieval {
     // A burst of user messages is answered together; the question is often in the last one, so all of them count.
     static String latestUserMessages(List<AgentRequest.HistoryMessage> history) {
         Deque<String> burst = new ArrayDeque<>();
-        for (int i = history.size() - 1; i >= 0
-                && history.get(i).role() == AgentRequest.HistoryMessage.Role.USER; i--) {
+        for (int i = history.size() - 1;
+                i >= 0 && history.get(i).role() == AgentRequest.HistoryMessage.Role.USER;
+                i--) {
             burst.addFirst(history.get(i).text());
         }
         return String.join("\n", burst);

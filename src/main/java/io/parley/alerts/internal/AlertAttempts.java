@@ -36,9 +36,14 @@ class AlertAttempts {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    AlertAttempts(AlertDeliveryRepository deliveries, AlertSinkRepository sinks, SystemEvents events,
-                  List<AlertTransport> transports, AlertProperties properties, TransactionTemplate transaction,
-                  Clock clock) {
+    AlertAttempts(
+            AlertDeliveryRepository deliveries,
+            AlertSinkRepository sinks,
+            SystemEvents events,
+            List<AlertTransport> transports,
+            AlertProperties properties,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.deliveries = deliveries;
         this.sinks = sinks;
         this.events = events;
@@ -65,11 +70,12 @@ class AlertAttempts {
                 deliveries.delivered(deliveryId, attempts);
                 return Optional.empty();
             }
-            case SinkOutcome.Failed failed when failed.retriable() && policy.allows(attempts) -> {
+            case SinkOutcome.Failed failed
+            when failed.retriable() && policy.allows(attempts) -> {
                 deliveries.failedAttempt(deliveryId, attempts, failed.error());
                 log.info("Alert delivery {} failed ({}), attempt {}; retrying", deliveryId, failed.error(), attempts);
-                return Optional.of(clock.instant().plus(policy.delayBefore(attempts, null,
-                        ThreadLocalRandom.current())));
+                return Optional.of(
+                        clock.instant().plus(policy.delayBefore(attempts, null, ThreadLocalRandom.current())));
             }
             case SinkOutcome.Failed failed -> {
                 deadLetter(deliveryId, attempts, failed.error(), sink.get(), event.get());

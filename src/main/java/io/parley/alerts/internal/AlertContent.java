@@ -9,8 +9,7 @@ import java.util.UUID;
 
 /** The same alert as a one-line text (Slack, email subject and body) and as a JSON document (webhooks). */
 final class AlertContent {
-    private AlertContent() {
-    }
+    private AlertContent() {}
 
     static String subject(StoredEvent stored) {
         SystemEvent e = stored.event();
@@ -19,7 +18,10 @@ final class AlertContent {
 
     static String text(StoredEvent stored) {
         SystemEvent e = stored.event();
-        StringBuilder text = new StringBuilder(subject(stored)).append(" (event ").append(stored.id()).append(")");
+        StringBuilder text = new StringBuilder(subject(stored))
+                .append(" (event ")
+                .append(stored.id())
+                .append(")");
         text.append("\norganization: ").append(e.organizationId());
         if (e.chatbotId() != null) {
             text.append("\nchatbot: ").append(e.chatbotId());
@@ -27,7 +29,9 @@ final class AlertContent {
         if (e.conversationId() != null) {
             text.append("\nconversation: ").append(e.conversationId());
         }
-        e.payload().forEach((key, value) -> text.append('\n').append(key).append(": ").append(value));
+        e.payload()
+                .forEach((key, value) ->
+                        text.append('\n').append(key).append(": ").append(value));
         return text.toString();
     }
 
@@ -47,7 +51,9 @@ final class AlertContent {
         event.put("level", e.level().name().toLowerCase(Locale.ROOT));
         event.put("type", e.type());
         event.put("createdAt", e.occurredAt() == null ? null : e.occurredAt().toString());
-        event.put("organizationId", e.organizationId() == null ? null : e.organizationId().value().toString());
+        event.put(
+                "organizationId",
+                e.organizationId() == null ? null : e.organizationId().value().toString());
         if (e.chatbotId() != null) {
             event.put("chatbotId", e.chatbotId().value().toString());
         }

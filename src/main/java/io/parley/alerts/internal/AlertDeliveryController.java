@@ -1,13 +1,13 @@
 package io.parley.alerts.internal;
 
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
 import io.parley.platform.ConflictException;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.Jobs;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
-import io.parley.access.RequiresRole;
-import io.parley.access.Role;
 import io.parley.tenancy.Organizations;
 import java.time.Clock;
 import java.util.List;
@@ -48,8 +48,7 @@ class AlertDeliveryController {
 
     /** Newest first, at most 200. */
     @GetMapping
-    List<AlertDeliveryRepository.View> list(@PathVariable String orgId,
-                                            @RequestParam(required = false) String status) {
+    List<AlertDeliveryRepository.View> list(@PathVariable String orgId, @RequestParam(required = false) String status) {
         OrganizationId organization = organization(orgId);
         if (status != null && !STATUSES.contains(status)) {
             throw new InvalidRequestException("validation_failed", "status must be one of pending, delivered, dead");
@@ -62,11 +61,13 @@ class AlertDeliveryController {
     ResponseEntity<AlertDeliveryRepository.View> replay(@PathVariable String orgId, @PathVariable String deliveryId) {
         OrganizationId organization = organization(orgId);
         UUID id = Ids.parse(deliveryId, "alert_delivery", Function.identity());
-        String status = deliveries.status(organization, id).orElseThrow(() -> new NotFoundException(
-                "alert_delivery_not_found", "No alert delivery " + deliveryId));
+        String status = deliveries
+                .status(organization, id)
+                .orElseThrow(
+                        () -> new NotFoundException("alert_delivery_not_found", "No alert delivery " + deliveryId));
         if (!deliveries.revive(organization, id)) {
-            throw new ConflictException("alert_delivery_not_dead", "Only a dead delivery can be replayed; this one is "
-                    + status);
+            throw new ConflictException(
+                    "alert_delivery_not_dead", "Only a dead delivery can be replayed; this one is " + status);
         }
         jobs.scheduleIfAbsent(AlertDeliveryJob.TASK, id.toString(), clock.instant());
         return ResponseEntity.accepted().body(deliveries.view(organization, id).orElseThrow());

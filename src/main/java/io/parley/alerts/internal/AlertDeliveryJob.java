@@ -26,8 +26,9 @@ class AlertDeliveryJob {
                 .execute((instance, context) -> {
                     UUID id = Ids.parse(instance.getId(), "alert_delivery", java.util.function.Function.identity());
                     Optional<Instant> retryAt = attempts.attempt(id);
-                    return retryAt.<CompletionHandler<Void>>map(at -> (complete, operations) ->
-                            operations.reschedule(complete, at)).orElseGet(CompletionHandler.OnCompleteRemove::new);
+                    return retryAt.<CompletionHandler<Void>>map(
+                                    at -> (complete, operations) -> operations.reschedule(complete, at))
+                            .orElseGet(CompletionHandler.OnCompleteRemove::new);
                 });
     }
 }

@@ -10,8 +10,7 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class AlertDeliveryRepository {
-    record Row(UUID id, UUID sinkId, long eventId, String status, int attempts) {
-    }
+    record Row(UUID id, UUID sinkId, long eventId, String status, int attempts) {}
 
     private final JdbcClient jdbc;
 
@@ -25,7 +24,10 @@ class AlertDeliveryRepository {
         int inserted = jdbc.sql("""
                         insert into alert_deliveries (id, organization_id, sink_id, event_id)
                         values (:id, :org, :sink, :event) on conflict (event_id, sink_id) do nothing""")
-                .param("id", id).param("org", organizationId.value()).param("sink", sinkId).param("event", eventId)
+                .param("id", id)
+                .param("org", organizationId.value())
+                .param("sink", sinkId)
+                .param("event", eventId)
                 .update();
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
@@ -33,15 +35,26 @@ class AlertDeliveryRepository {
     Optional<Row> find(UUID id) {
         return jdbc.sql("select id, sink_id, event_id, status, attempts from alert_deliveries where id = :id")
                 .param("id", id)
-                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getObject("sink_id", UUID.class),
-                        rs.getLong("event_id"), rs.getString("status"), rs.getInt("attempts")))
+                .query((rs, n) -> new Row(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("sink_id", UUID.class),
+                        rs.getLong("event_id"),
+                        rs.getString("status"),
+                        rs.getInt("attempts")))
                 .optional();
     }
 
     /** A delivery as the API shows it. */
-    record View(UUID id, UUID sinkId, long eventId, String eventType, String status, int attempts, String lastError,
-                Instant createdAt, Instant finishedAt) {
-    }
+    record View(
+            UUID id,
+            UUID sinkId,
+            long eventId,
+            String eventType,
+            String status,
+            int attempts,
+            String lastError,
+            Instant createdAt,
+            Instant finishedAt) {}
 
     private static final String VIEW = """
             select d.id, d.sink_id, d.event_id, e.type, d.status, d.attempts, d.last_error, d.created_at,
@@ -53,25 +66,41 @@ class AlertDeliveryRepository {
     List<View> list(OrganizationId organizationId, String status, int limit) {
         return jdbc.sql(VIEW + "and (cast(:status as text) is null or d.status = :status) "
                         + "order by d.created_at desc, d.id limit :limit")
-                .param("org", organizationId.value()).param("status", status, java.sql.Types.VARCHAR)
-                .param("limit", limit).query(AlertDeliveryRepository::view).list();
+                .param("org", organizationId.value())
+                .param("status", status, java.sql.Types.VARCHAR)
+                .param("limit", limit)
+                .query(AlertDeliveryRepository::view)
+                .list();
     }
 
     Optional<View> view(OrganizationId organizationId, UUID id) {
-        return jdbc.sql(VIEW + "and d.id = :id").param("org", organizationId.value()).param("id", id)
-                .query(AlertDeliveryRepository::view).optional();
+        return jdbc.sql(VIEW + "and d.id = :id")
+                .param("org", organizationId.value())
+                .param("id", id)
+                .query(AlertDeliveryRepository::view)
+                .optional();
     }
 
     private static View view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new View(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3), rs.getString(4),
-                rs.getString(5), rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+        return new View(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getLong(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getInt(6),
+                rs.getString(7),
+                rs.getTimestamp(8).toInstant(),
                 rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant());
     }
 
     /** The delivery's status if it belongs to the organization. */
     Optional<String> status(OrganizationId organizationId, UUID id) {
         return jdbc.sql("select status from alert_deliveries where id = :id and organization_id = :org")
-                .param("id", id).param("org", organizationId.value()).query(String.class).optional();
+                .param("id", id)
+                .param("org", organizationId.value())
+                .query(String.class)
+                .optional();
     }
 
     /** Dead → pending with a fresh retry budget; false when it was not dead (already replayed, or never dead). */
@@ -80,7 +109,10 @@ class AlertDeliveryRepository {
                         update alert_deliveries set status = 'pending', attempts = 0, last_error = null,
                                                     finished_at = null
                         where id = :id and organization_id = :org and status = 'dead'""")
-                .param("id", id).param("org", organizationId.value()).update() == 1;
+                        .param("id", id)
+                        .param("org", organizationId.value())
+                        .update()
+                == 1;
     }
 
     void delivered(UUID id, int attempts) {
@@ -93,7 +125,10 @@ class AlertDeliveryRepository {
 
     void failedAttempt(UUID id, int attempts, String error) {
         jdbc.sql("update alert_deliveries set attempts = :attempts, last_error = :error where id = :id")
-                .param("attempts", attempts).param("error", error).param("id", id).update();
+                .param("attempts", attempts)
+                .param("error", error)
+                .param("id", id)
+                .update();
     }
 
     private void finish(UUID id, String status, int attempts, String error) {
@@ -101,6 +136,10 @@ class AlertDeliveryRepository {
                         update alert_deliveries set status = :status, attempts = :attempts, last_error = :error,
                                                     finished_at = now()
                         where id = :id and status = 'pending'""")
-                .param("status", status).param("attempts", attempts).param("error", error).param("id", id).update();
+                .param("status", status)
+                .param("attempts", attempts)
+                .param("error", error)
+                .param("id", id)
+                .update();
     }
 }

@@ -32,8 +32,9 @@ class AlertRouting {
         }
         for (AlertSink sink : sinks.list(event.organizationId())) {
             if (sink.accepts(event)) {
-                deliveries.insert(event.organizationId(), sink.id(), recorded.id()).ifPresent(id ->
-                        jobs.scheduleIfAbsent(AlertDeliveryJob.TASK, id.toString(), clock.instant()));
+                deliveries
+                        .insert(event.organizationId(), sink.id(), recorded.id())
+                        .ifPresent(id -> jobs.scheduleIfAbsent(AlertDeliveryJob.TASK, id.toString(), clock.instant()));
             }
         }
     }

@@ -12,10 +12,23 @@ import java.util.UUID;
  * {@code types}: patterns, {@code *} for all, {@code delivery.*} for a namespace, otherwise one exact type;
  * empty means all.
  */
-record AlertSink(UUID id, OrganizationId organizationId, Type type, Secret slackUrl, String url, String emailTo,
-                 Secret secret, SystemEvent.Level minLevel, List<String> types, Instant createdAt) {
+record AlertSink(
+        UUID id,
+        OrganizationId organizationId,
+        Type type,
+        Secret slackUrl,
+        String url,
+        String emailTo,
+        Secret secret,
+        SystemEvent.Level minLevel,
+        List<String> types,
+        Instant createdAt) {
 
-    enum Type { SLACK, EMAIL, WEBHOOK }
+    enum Type {
+        SLACK,
+        EMAIL,
+        WEBHOOK
+    }
 
     /** Events of type {@code alert.*} are about alerting itself; delivering them could loop, so they never are. */
     static boolean deliverable(SystemEvent event) {
@@ -23,7 +36,8 @@ record AlertSink(UUID id, OrganizationId organizationId, Type type, Secret slack
     }
 
     boolean accepts(SystemEvent event) {
-        return deliverable(event) && event.level().compareTo(minLevel) >= 0
+        return deliverable(event)
+                && event.level().compareTo(minLevel) >= 0
                 && (types.isEmpty() || types.stream().anyMatch(pattern -> matches(pattern, event.type())));
     }
 

@@ -41,16 +41,29 @@ class AlertSinkController {
         this.egress = egress;
     }
 
-    record NewSink(String type, String url, String to, String secret, String minLevel, List<String> types) {
-    }
+    record NewSink(String type, String url, String to, String secret, String minLevel, List<String> types) {}
 
-    record SinkView(UUID id, String type, String url, Boolean urlSet, String to, Boolean secretSet, String minLevel,
-                    List<String> types, Instant createdAt) {
+    record SinkView(
+            UUID id,
+            String type,
+            String url,
+            Boolean urlSet,
+            String to,
+            Boolean secretSet,
+            String minLevel,
+            List<String> types,
+            Instant createdAt) {
         static SinkView of(AlertSink s) {
-            return new SinkView(s.id(), s.type().name().toLowerCase(Locale.ROOT), s.url(),
-                    s.type() == AlertSink.Type.SLACK ? s.slackUrl() != null : null, s.emailTo(),
+            return new SinkView(
+                    s.id(),
+                    s.type().name().toLowerCase(Locale.ROOT),
+                    s.url(),
+                    s.type() == AlertSink.Type.SLACK ? s.slackUrl() != null : null,
+                    s.emailTo(),
                     s.type() == AlertSink.Type.WEBHOOK ? s.secret() != null : null,
-                    s.minLevel().name().toLowerCase(Locale.ROOT), s.types(), s.createdAt());
+                    s.minLevel().name().toLowerCase(Locale.ROOT),
+                    s.types(),
+                    s.createdAt());
         }
     }
 
@@ -75,13 +88,23 @@ class AlertSinkController {
         String to = type == AlertSink.Type.EMAIL ? email(request.to()) : null;
         String secret = null;
         if (type == AlertSink.Type.WEBHOOK) {
-            if (request.secret() == null || request.secret().length() < 16 || request.secret().length() > 512) {
+            if (request.secret() == null
+                    || request.secret().length() < 16
+                    || request.secret().length() > 512) {
                 throw invalid("secret", "secret is required for a webhook sink: 16 to 512 characters");
             }
             secret = request.secret();
         }
-        sinks.insert(id, organization, type, type == AlertSink.Type.SLACK ? url : null,
-                type == AlertSink.Type.WEBHOOK ? url : null, to, secret, level(request.minLevel()), types(request.types()));
+        sinks.insert(
+                id,
+                organization,
+                type,
+                type == AlertSink.Type.SLACK ? url : null,
+                type == AlertSink.Type.WEBHOOK ? url : null,
+                to,
+                secret,
+                level(request.minLevel()),
+                types(request.types()));
         AlertSink created = sinks.find(id).orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + organization + "/alert-sinks/" + id))
                 .body(SinkView.of(created));
@@ -111,7 +134,8 @@ class AlertSinkController {
     private static String httpUrl(String url) {
         try {
             URI uri = URI.create(url == null ? "" : url.strip());
-            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
+            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    && uri.getHost() != null
                     && url.length() <= 2000) {
                 return uri.toString();
             }
@@ -143,8 +167,11 @@ class AlertSinkController {
         if (types == null) {
             return List.of();
         }
-        if (types.size() > 50 || types.stream().anyMatch(t -> t == null || t.length() > 200
-                || !TYPE_PATTERN.matcher(t).matches())) {
+        if (types.size() > 50
+                || types.stream()
+                        .anyMatch(t -> t == null
+                                || t.length() > 200
+                                || !TYPE_PATTERN.matcher(t).matches())) {
             throw invalid("types", "types must be patterns like \"*\", \"delivery.*\" or \"llm.error\"");
         }
         return List.copyOf(types);

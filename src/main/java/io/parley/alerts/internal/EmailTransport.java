@@ -22,8 +22,10 @@ class EmailTransport implements AlertTransport {
     private final String smtpHost;
     private final AlertProperties properties;
 
-    EmailTransport(ObjectProvider<JavaMailSender> mailSender, @Value("${spring.mail.host:}") String smtpHost,
-                   AlertProperties properties) {
+    EmailTransport(
+            ObjectProvider<JavaMailSender> mailSender,
+            @Value("${spring.mail.host:}") String smtpHost,
+            AlertProperties properties) {
         this.mailSender = mailSender;
         this.smtpHost = smtpHost;
         this.properties = properties;

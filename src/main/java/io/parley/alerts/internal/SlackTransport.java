@@ -24,6 +24,7 @@ class SlackTransport implements AlertTransport {
 
     @Override
     public SinkOutcome send(AlertSink sink, UUID deliveryId, StoredEvent event) {
-        return http.post(sink.slackUrl().reveal(), json.writeValueAsString(Map.of("text", AlertContent.slackText(event))));
+        return http.post(
+                sink.slackUrl().reveal(), json.writeValueAsString(Map.of("text", AlertContent.slackText(event))));
     }
 }

@@ -36,9 +36,15 @@ class WebhookTransport implements AlertTransport {
     public SinkOutcome send(AlertSink sink, UUID deliveryId, StoredEvent event) {
         String body = json.writeValueAsString(AlertContent.document(deliveryId, event));
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        return http.post(sink.url(), body, "X-Parley-Delivery-Id", deliveryId.toString(),
-                "X-Parley-Timestamp", timestamp,
-                "X-Parley-Signature", "sha256=" + sign(sink.secret().reveal(), timestamp + "." + body));
+        return http.post(
+                sink.url(),
+                body,
+                "X-Parley-Delivery-Id",
+                deliveryId.toString(),
+                "X-Parley-Timestamp",
+                timestamp,
+                "X-Parley-Signature",
+                "sha256=" + sign(sink.secret().reveal(), timestamp + "." + body));
     }
 
     static String sign(String secret, String content) {

@@ -50,9 +50,16 @@ class ApiCallbackSender implements ChannelSender {
     private final JsonMapper json;
     private final Channels definitions;
 
-    ApiCallbackSender(ClientChannelStore channels, ClientRequestStore requests, Deliveries deliveries,
-                      Conversations conversations, EgressHttp http, ClientProperties properties, Clock clock,
-                      JsonMapper json, Channels definitions) {
+    ApiCallbackSender(
+            ClientChannelStore channels,
+            ClientRequestStore requests,
+            Deliveries deliveries,
+            Conversations conversations,
+            EgressHttp http,
+            ClientProperties properties,
+            Clock clock,
+            JsonMapper json,
+            Channels definitions) {
         this.channels = channels;
         this.requests = requests;
         this.deliveries = deliveries;
@@ -71,8 +78,8 @@ class ApiCallbackSender implements ChannelSender {
 
     @Override
     public SendOutcome send(OutboundEnvelope envelope) {
-        Optional<SendOutcome> unsupported = SendOutcome.unsupported(envelope.content(),
-                definitions.capabilities(ClientTypes.API));
+        Optional<SendOutcome> unsupported =
+                SendOutcome.unsupported(envelope.content(), definitions.capabilities(ClientTypes.API));
         if (unsupported.isPresent()) {
             return unsupported.get();
         }
@@ -83,14 +90,17 @@ class ApiCallbackSender implements ChannelSender {
         ClientChannel channel = found.get();
         Optional<Deliveries.Origin> origin = deliveries.origin(envelope.id());
         if (origin.isPresent()) {
-            Optional<SendOutcome> answered = answeredInResponse(envelope, origin.get().messageId());
+            Optional<SendOutcome> answered =
+                    answeredInResponse(envelope, origin.get().messageId());
             if (answered.isPresent()) {
                 return answered.get();
             }
         }
         if (channel.callbackUrl() == null) {
-            return new SendOutcome.Rejected("callback_not_configured",
-                    "The api channel has no callbackUrl; set one and replay the dead letter", false);
+            return new SendOutcome.Rejected(
+                    "callback_not_configured",
+                    "The api channel has no callbackUrl; set one and replay the dead letter",
+                    false);
         }
         String body = json.writeValueAsString(payload(envelope, origin));
         long timestamp = clock.instant().getEpochSecond();
@@ -102,13 +112,16 @@ class ApiCallbackSender implements ChannelSender {
         request.setHeader("X-Parley-Delivery", envelope.id().toString());
         try {
             Response response = http.send(request, EgressHttp.Timeouts.of(properties.callbackTimeout()), 4096);
-            return CallbackOutcomes.of(response.status(), response.header("Retry-After").orElse(null),
+            return CallbackOutcomes.of(
+                    response.status(),
+                    response.header("Retry-After").orElse(null),
                     envelope.id().toString());
         } catch (EgressRefusedException e) {
             return new SendOutcome.Rejected("egress_refused", "callbackUrl is refused by the egress policy", true);
         } catch (IOException e) {
             log.info("Callback unreachable: {}", e.getClass().getSimpleName());
-            return new SendOutcome.RetryLater("callback_unreachable", e.getClass().getSimpleName(), null);
+            return new SendOutcome.RetryLater(
+                    "callback_unreachable", e.getClass().getSimpleName(), null);
         }
     }
 
@@ -122,10 +135,16 @@ class ApiCallbackSender implements ChannelSender {
             return Optional.of(new SendOutcome.Sent("in-response:" + envelope.id()));
         }
         Instant now = clock.instant();
-        return rows.stream().filter(row -> !row.done() && row.waitingUntil() != null
-                        && row.waitingUntil().isAfter(now)).findFirst()
-                .map(row -> new SendOutcome.RetryLater("request_waiting", "The request is still waiting for it",
-                        min(Duration.between(now, row.waitingUntil()).plusMillis(200), Duration.ofSeconds(1)), true));
+        return rows.stream()
+                .filter(row -> !row.done()
+                        && row.waitingUntil() != null
+                        && row.waitingUntil().isAfter(now))
+                .findFirst()
+                .map(row -> new SendOutcome.RetryLater(
+                        "request_waiting",
+                        "The request is still waiting for it",
+                        min(Duration.between(now, row.waitingUntil()).plusMillis(200), Duration.ofSeconds(1)),
+                        true));
     }
 
     private static Duration min(Duration a, Duration b) {

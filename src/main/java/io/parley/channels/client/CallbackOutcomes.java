@@ -10,8 +10,7 @@ import java.time.Duration;
  * other status rejected. The receiver's body is never read or repeated.
  */
 final class CallbackOutcomes {
-    private CallbackOutcomes() {
-    }
+    private CallbackOutcomes() {}
 
     static SendOutcome of(int status, String retryAfter, String deliveryId) {
         if (status / 100 == 2) {

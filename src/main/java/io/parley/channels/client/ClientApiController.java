@@ -52,8 +52,13 @@ class ClientApiController {
     private final JsonMapper json;
     private final ReplyDeltas deltas;
 
-    ClientApiController(ClientAuth auth, ClientMessages messages, Conversations conversations,
-                        ClientProperties properties, JsonMapper json, ReplyDeltas deltas) {
+    ClientApiController(
+            ClientAuth auth,
+            ClientMessages messages,
+            Conversations conversations,
+            ClientProperties properties,
+            JsonMapper json,
+            ReplyDeltas deltas) {
         this.auth = auth;
         this.messages = messages;
         this.conversations = conversations;
@@ -64,10 +69,13 @@ class ClientApiController {
 
     @CappedBody
     @PostMapping("/messages")
-    ResponseEntity<?> send(HttpServletRequest http, HttpServletResponse response,
-                           @RequestParam(name = "wait", required = false) String waitParam,
-                           @RequestHeader(name = "Accept", required = false) String accept,
-                           @RequestBody(required = false) JsonNode body) throws IOException {
+    ResponseEntity<?> send(
+            HttpServletRequest http,
+            HttpServletResponse response,
+            @RequestParam(name = "wait", required = false) String waitParam,
+            @RequestHeader(name = "Accept", required = false) String accept,
+            @RequestBody(required = false) JsonNode body)
+            throws IOException {
         ClientChannel channel = auth.channel(http, null);
         if (body == null || !body.isObject()) {
             throw new InvalidRequestException("validation_failed", "A JSON object is required");
@@ -78,14 +86,24 @@ class ClientApiController {
         Duration wait = wait(waitParam);
         ClientMessages.Admission admission = messages.admit(channel, request, wait);
         return switch (admission) {
-            case ClientMessages.Duplicate duplicate -> conflict("duplicate_request",
-                    "requestId '" + request.requestId() + "' was answered before; its answer is under original",
-                    Map.of("requestId", request.requestId(), "original", duplicate.original()), null);
-            case ClientMessages.InProgress running -> conflict("request_in_progress",
-                    "requestId '" + request.requestId() + "' is still being answered; retry later",
-                    Map.of("requestId", request.requestId(), "retryAfterMs", running.retryAfter().toMillis()),
-                    running.retryAfter());
-            case ClientMessages.Accepted accepted when accept != null && accept.contains(EVENT_STREAM) -> {
+            case ClientMessages.Duplicate duplicate ->
+                conflict(
+                        "duplicate_request",
+                        "requestId '" + request.requestId() + "' was answered before; its answer is under original",
+                        Map.of("requestId", request.requestId(), "original", duplicate.original()),
+                        null);
+            case ClientMessages.InProgress running ->
+                conflict(
+                        "request_in_progress",
+                        "requestId '" + request.requestId() + "' is still being answered; retry later",
+                        Map.of(
+                                "requestId",
+                                request.requestId(),
+                                "retryAfterMs",
+                                running.retryAfter().toMillis()),
+                        running.retryAfter());
+            case ClientMessages.Accepted accepted
+            when accept != null && accept.contains(EVENT_STREAM) -> {
                 stream(response, accepted.ticket(), wait);
                 yield null;
             }
@@ -99,8 +117,10 @@ class ClientApiController {
             return ResponseEntity.ok(answered.get());
         }
         Map<String, Object> pending = messages.pending(ticket);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(String.valueOf(pending.get("poll"))))
-                .header(HttpHeaders.RETRY_AFTER, "1").body(pending);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create(String.valueOf(pending.get("poll"))))
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(pending);
     }
 
     /**
@@ -125,7 +145,8 @@ class ClientApiController {
             return;
         }
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> replies = (List<Map<String, Object>>) answered.get().get("replies");
+        List<Map<String, Object>> replies =
+                (List<Map<String, Object>>) answered.get().get("replies");
         for (Map<String, Object> reply : replies) {
             events.send("message", String.valueOf(reply.get("id")), reply);
         }
@@ -133,18 +154,22 @@ class ClientApiController {
     }
 
     @GetMapping("/conversations/{conversationId}/messages")
-    Map<String, Object> read(HttpServletRequest http, @PathVariable String conversationId,
-                             @RequestParam(name = "key", required = false) String key,
-                             @RequestParam(name = "conversationToken", required = false) String tokenParam,
-                             @RequestHeader(name = "X-Conversation-Token", required = false) String tokenHeader,
-                             @RequestParam(name = "after", required = false) String after,
-                             @RequestParam(name = "limit", required = false) String limit) {
+    Map<String, Object> read(
+            HttpServletRequest http,
+            @PathVariable String conversationId,
+            @RequestParam(name = "key", required = false) String key,
+            @RequestParam(name = "conversationToken", required = false) String tokenParam,
+            @RequestHeader(name = "X-Conversation-Token", required = false) String tokenHeader,
+            @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "limit", required = false) String limit) {
         ClientChannel channel = auth.channel(http, key);
-        ConversationSummary conversation = auth.conversation(channel, conversationId,
-                tokenHeader != null ? tokenHeader : tokenParam);
-        List<Map<String, Object>> items = conversations.messagesAfter(conversation.id(), messageId(after),
-                        limit(limit)).stream().filter(ClientApiController::shown).map(ClientApiController::view)
-                .toList();
+        ConversationSummary conversation =
+                auth.conversation(channel, conversationId, tokenHeader != null ? tokenHeader : tokenParam);
+        List<Map<String, Object>> items =
+                conversations.messagesAfter(conversation.id(), messageId(after), limit(limit)).stream()
+                        .filter(ClientApiController::shown)
+                        .map(ClientApiController::view)
+                        .toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("conversationId", conversation.id().value());
         body.put("messages", items);
@@ -158,15 +183,19 @@ class ClientApiController {
      * PostgreSQL, so it sees what any node wrote. Ends after {@code parley.client.stream-duration}; clients reconnect.
      */
     @GetMapping(path = "/conversations/{conversationId}/events")
-    void events(HttpServletRequest http, HttpServletResponse response, @PathVariable String conversationId,
-                @RequestParam(name = "key", required = false) String key,
-                @RequestParam(name = "conversationToken", required = false) String tokenParam,
-                @RequestHeader(name = "X-Conversation-Token", required = false) String tokenHeader,
-                @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-                @RequestParam(name = "after", required = false) String after) throws IOException {
+    void events(
+            HttpServletRequest http,
+            HttpServletResponse response,
+            @PathVariable String conversationId,
+            @RequestParam(name = "key", required = false) String key,
+            @RequestParam(name = "conversationToken", required = false) String tokenParam,
+            @RequestHeader(name = "X-Conversation-Token", required = false) String tokenHeader,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            @RequestParam(name = "after", required = false) String after)
+            throws IOException {
         ClientChannel channel = auth.channel(http, key);
-        ConversationSummary conversation = auth.conversation(channel, conversationId,
-                tokenHeader != null ? tokenHeader : tokenParam);
+        ConversationSummary conversation =
+                auth.conversation(channel, conversationId, tokenHeader != null ? tokenHeader : tokenParam);
         MessageId cursor = messageId(lastEventId != null && !lastEventId.isBlank() ? lastEventId : after);
         if (cursor == null) {
             // Only what comes next, unless the client names where it stopped.
@@ -223,11 +252,13 @@ class ClientApiController {
     private static Map<String, Object> view(MessageEntry message) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", message.id().value());
-        view.put("author", switch (message.role()) {
-            case "user" -> "contact";
-            case "assistant" -> "bot";
-            default -> "agent";
-        });
+        view.put(
+                "author",
+                switch (message.role()) {
+                    case "user" -> "contact";
+                    case "assistant" -> "bot";
+                    default -> "agent";
+                });
         view.put("text", message.content());
         view.put("createdAt", message.createdAt());
         if (message.sessionId() != null) {
@@ -243,7 +274,8 @@ class ClientApiController {
         try {
             long seconds = Long.parseLong(value.strip());
             if (seconds < 0) {
-                throw Fields.invalid("wait", "must be 0 to " + properties.maxWait().toSeconds() + " seconds");
+                throw Fields.invalid(
+                        "wait", "must be 0 to " + properties.maxWait().toSeconds() + " seconds");
             }
             Duration wanted = Duration.ofSeconds(seconds);
             return wanted.compareTo(properties.maxWait()) > 0 ? properties.maxWait() : wanted;
@@ -274,14 +306,15 @@ class ClientApiController {
         }
     }
 
-    private static ResponseEntity<ProblemDetail> conflict(String code, String detail, Map<String, Object> properties,
-                                                          Duration retryAfter) {
+    private static ResponseEntity<ProblemDetail> conflict(
+            String code, String detail, Map<String, Object> properties, Duration retryAfter) {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, code, detail);
         properties.forEach(problem::setProperty);
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(HttpStatus.CONFLICT);
         if (retryAfter != null) {
             builder.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
         }
-        return builder.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return builder.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

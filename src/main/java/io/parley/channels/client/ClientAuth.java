@@ -1,5 +1,6 @@
 package io.parley.channels.client;
 
+import io.parley.access.BearerAuth;
 import io.parley.conversation.ConversationSummary;
 import io.parley.conversation.Conversations;
 import io.parley.platform.ConversationId;
@@ -7,7 +8,6 @@ import io.parley.platform.ForbiddenException;
 import io.parley.platform.Ids;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.UnauthorizedException;
-import io.parley.access.BearerAuth;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -54,7 +54,8 @@ class ClientAuth {
             normalized = null;
         }
         if (normalized == null || !channel.allowedOrigins().contains(normalized)) {
-            throw new ForbiddenException("origin_not_allowed",
+            throw new ForbiddenException(
+                    "origin_not_allowed",
                     "This channel does not accept requests from this origin; add it to allowedOrigins",
                     java.util.Map.of());
         }
@@ -62,8 +63,8 @@ class ClientAuth {
 
     /** The caller's conversation; another channel's, another visitor's or a malformed id is simply not found. */
     ConversationSummary conversation(ClientChannel channel, String id, String token) {
-        NotFoundException notFound = new NotFoundException("conversation_not_found",
-                "No conversation with id '" + id + "'");
+        NotFoundException notFound =
+                new NotFoundException("conversation_not_found", "No conversation with id '" + id + "'");
         ConversationId conversationId;
         try {
             conversationId = Ids.parse(id, "conversation", ConversationId::new);
@@ -79,7 +80,8 @@ class ClientAuth {
         } catch (NotFoundException e) {
             summary = Optional.empty();
         }
-        return summary.filter(s -> s.channelAccountId().equals(channel.account().id())).orElseThrow(() -> notFound);
+        return summary.filter(s -> s.channelAccountId().equals(channel.account().id()))
+                .orElseThrow(() -> notFound);
     }
 
     private static UnauthorizedException invalidKey() {

@@ -14,10 +14,17 @@ import java.util.Map;
  * @param tokenSecret    signs conversation tokens
  * @param widget         web: {@code title}, {@code color}, {@code welcomeMessage}, {@code avatarUrl} (each optional)
  */
-record ClientChannel(ChannelAccount account, String keyHint, Secret publishableKey, Secret identitySecret,
-                     Secret signingSecret,
-                     Secret tokenSecret, String callbackUrl, List<String> allowedOrigins, boolean acceptGuests,
-                     Map<String, Object> widget) {
+record ClientChannel(
+        ChannelAccount account,
+        String keyHint,
+        Secret publishableKey,
+        Secret identitySecret,
+        Secret signingSecret,
+        Secret tokenSecret,
+        String callbackUrl,
+        List<String> allowedOrigins,
+        boolean acceptGuests,
+        Map<String, Object> widget) {
     boolean isApi() {
         return ClientTypes.API.equals(account.type());
     }

@@ -13,20 +13,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(ClientProperties.class)
 class ClientChannelConfiguration {
     @Bean
-    ChannelConnector apiChannelConnector(ChannelAccounts accounts, ClientChannelStore store, EgressPolicy egress,
-                                         TransactionTemplate transactions) {
+    ChannelConnector apiChannelConnector(
+            ChannelAccounts accounts, ClientChannelStore store, EgressPolicy egress, TransactionTemplate transactions) {
         return new ClientConnector(ClientTypes.API, accounts, store, egress, transactions);
     }
 
     @Bean
-    ChannelConnector webChannelConnector(ChannelAccounts accounts, ClientChannelStore store, EgressPolicy egress,
-                                         TransactionTemplate transactions) {
+    ChannelConnector webChannelConnector(
+            ChannelAccounts accounts, ClientChannelStore store, EgressPolicy egress, TransactionTemplate transactions) {
         return new ClientConnector(ClientTypes.WEB, accounts, store, egress, transactions);
     }
 
     @Bean
-    ChannelConnector appChannelConnector(ChannelAccounts accounts, ClientChannelStore store, EgressPolicy egress,
-                                         TransactionTemplate transactions) {
+    ChannelConnector appChannelConnector(
+            ChannelAccounts accounts, ClientChannelStore store, EgressPolicy egress, TransactionTemplate transactions) {
         return new ClientConnector(ClientTypes.APP, accounts, store, egress, transactions);
     }
 }

@@ -24,10 +24,19 @@ import org.springframework.context.annotation.Configuration;
 class ClientChannelDefinitions {
     static final int MAX_TEXT = MessageText.MAX;
     /** The order a recipient address is chosen in (it names the contact in a callback's logs only). */
-    static final List<String> IDENTITY_KINDS = List.of(ClientIdentities.EXTERNAL, ClientIdentities.PHONE,
-            ClientIdentities.EMAIL, ClientIdentities.DEVICE, ClientIdentities.GUEST);
-    private static final EnumSet<OutboundKind> KINDS = EnumSet.of(OutboundKind.TEXT, OutboundKind.MEDIA_LINK,
-            OutboundKind.INTERACTIVE, OutboundKind.REACTION, OutboundKind.LOCATION);
+    static final List<String> IDENTITY_KINDS = List.of(
+            ClientIdentities.EXTERNAL,
+            ClientIdentities.PHONE,
+            ClientIdentities.EMAIL,
+            ClientIdentities.DEVICE,
+            ClientIdentities.GUEST);
+
+    private static final EnumSet<OutboundKind> KINDS = EnumSet.of(
+            OutboundKind.TEXT,
+            OutboundKind.MEDIA_LINK,
+            OutboundKind.INTERACTIVE,
+            OutboundKind.REACTION,
+            OutboundKind.LOCATION);
 
     @Bean
     ChannelDefinition apiChannelDefinition() {
@@ -47,8 +56,8 @@ class ClientChannelDefinitions {
     record Definition(ChannelType type, boolean proactive) implements ChannelDefinition {
         @Override
         public ChannelCapabilities capabilities() {
-            return new ChannelCapabilities(Optional.<Duration>empty(), false, MAX_TEXT, LongText.TRUNCATE,
-                    IDENTITY_KINDS, KINDS, proactive);
+            return new ChannelCapabilities(
+                    Optional.<Duration>empty(), false, MAX_TEXT, LongText.TRUNCATE, IDENTITY_KINDS, KINDS, proactive);
         }
 
         /** Callback answers (api): {@code callback_408}, {@code _429}, {@code _5xx} are worth retrying. */
@@ -56,7 +65,9 @@ class ClientChannelDefinitions {
         public FailureClass classify(String providerErrorCode) {
             if (providerErrorCode != null && providerErrorCode.startsWith("callback_")) {
                 String status = providerErrorCode.substring("callback_".length());
-                if (status.equals("408") || status.equals("429") || status.startsWith("5")
+                if (status.equals("408")
+                        || status.equals("429")
+                        || status.startsWith("5")
                         || status.equals("unreachable")) {
                     return FailureClass.RETRY;
                 }

@@ -20,8 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The {@code client_channels} rows: keys by hash only, secrets sealed per row and column. */
 @Repository
 class ClientChannelStore {
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final SecretBox secrets;
@@ -36,9 +35,8 @@ class ClientChannelStore {
     }
 
     /** The settings written on connect and on every change; null secrets keep the stored ones on update. */
-    record Settings(String callbackUrl, List<String> allowedOrigins, boolean acceptGuests,
-                    Map<String, Object> widget) {
-    }
+    record Settings(
+            String callbackUrl, List<String> allowedOrigins, boolean acceptGuests, Map<String, Object> widget) {}
 
     void insert(ChannelAccount account, String key, String identitySecret, String signingSecret, Settings settings) {
         ChannelAccountId id = account.id();
@@ -49,8 +47,10 @@ class ClientChannelStore {
                         values (:id, :org, :hash, :hint, :identity, :signing, :token, :callback, :origins, :guests,
                             cast(:widget as jsonb), :publishable)""")
                 .param("publishable", publishable(key, id))
-                .param("id", id.value()).param("org", account.organizationId().value())
-                .param("hash", ClientKeys.sha256(key)).param("hint", ClientKeys.hint(key))
+                .param("id", id.value())
+                .param("org", account.organizationId().value())
+                .param("hash", ClientKeys.sha256(key))
+                .param("hint", ClientKeys.hint(key))
                 .param("identity", seal(identitySecret, "identity_secret", id))
                 .param("signing", seal(signingSecret, "signing_secret", id))
                 .param("token", seal(ClientKeys.generate("ct_"), "token_secret", id))
@@ -61,8 +61,8 @@ class ClientChannelStore {
                 .update();
     }
 
-    void update(ChannelAccountId id, String newKey, String newIdentitySecret, String newSigningSecret,
-                Settings settings) {
+    void update(
+            ChannelAccountId id, String newKey, String newIdentitySecret, String newSigningSecret, Settings settings) {
         jdbc.sql("""
                         update client_channels set
                             key_hash = coalesce(:hash, key_hash), key_hint = coalesce(:hint, key_hint),
@@ -87,54 +87,80 @@ class ClientChannelStore {
 
     void rename(ChannelAccountId id, String name) {
         jdbc.sql("update client_channels set name = :name where channel_account_id = :id")
-                .param("id", id.value()).param("name", name).update();
+                .param("id", id.value())
+                .param("name", name)
+                .update();
     }
 
     String name(ChannelAccountId id) {
         return jdbc.sql("select name from client_channels where channel_account_id = :id")
-                .param("id", id.value()).query(String.class).optional().orElse(null);
+                .param("id", id.value())
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     Optional<ClientChannel> findByKey(String key) {
         return jdbc.sql("select * from client_channels where key_hash = :hash")
-                .param("hash", ClientKeys.sha256(key)).query(this::map).optional()
+                .param("hash", ClientKeys.sha256(key))
+                .query(this::map)
+                .optional()
                 .flatMap(this::withAccount);
     }
 
     Optional<ClientChannel> find(ChannelAccountId id) {
         return jdbc.sql("select * from client_channels where channel_account_id = :id")
-                .param("id", id.value()).query(this::map).optional().flatMap(this::withAccount);
+                .param("id", id.value())
+                .query(this::map)
+                .optional()
+                .flatMap(this::withAccount);
     }
 
     private Optional<ClientChannel> withAccount(Row row) {
         try {
             ChannelAccount account = accounts.get(row.id());
-            return Optional.of(new ClientChannel(account, row.keyHint(),
+            return Optional.of(new ClientChannel(
+                    account,
+                    row.keyHint(),
                     open(row.publishableKey(), "publishable_key", row.id()),
                     open(row.identitySecret(), "identity_secret", row.id()),
                     open(row.signingSecret(), "signing_secret", row.id()),
-                    open(row.tokenSecret(), "token_secret", row.id()), row.callbackUrl(), row.allowedOrigins(),
-                    row.acceptGuests(), row.widget()));
+                    open(row.tokenSecret(), "token_secret", row.id()),
+                    row.callbackUrl(),
+                    row.allowedOrigins(),
+                    row.acceptGuests(),
+                    row.widget()));
         } catch (io.parley.platform.NotFoundException e) {
             return Optional.empty(); // removed while we looked
         }
     }
 
-    private record Row(ChannelAccountId id, String keyHint, byte[] publishableKey, byte[] identitySecret,
-                       byte[] signingSecret,
-                       byte[] tokenSecret, String callbackUrl, List<String> allowedOrigins, boolean acceptGuests,
-                       Map<String, Object> widget) {
-    }
+    private record Row(
+            ChannelAccountId id,
+            String keyHint,
+            byte[] publishableKey,
+            byte[] identitySecret,
+            byte[] signingSecret,
+            byte[] tokenSecret,
+            String callbackUrl,
+            List<String> allowedOrigins,
+            boolean acceptGuests,
+            Map<String, Object> widget) {}
 
     private Row map(ResultSet rs, int row) throws SQLException {
         java.sql.Array origins = rs.getArray("allowed_origins");
         String widget = rs.getString("widget");
-        return new Row(new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)), rs.getString("key_hint"),
-                rs.getBytes("publishable_key"), rs.getBytes("identity_secret"), rs.getBytes("signing_secret"),
+        return new Row(
+                new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)),
+                rs.getString("key_hint"),
+                rs.getBytes("publishable_key"),
+                rs.getBytes("identity_secret"),
+                rs.getBytes("signing_secret"),
                 rs.getBytes("token_secret"),
                 rs.getString("callback_url"),
                 origins == null ? List.of() : Arrays.asList((String[]) origins.getArray()),
-                rs.getBoolean("accept_guests"), widget == null ? Map.of() : json.readValue(widget, MAP));
+                rs.getBoolean("accept_guests"),
+                widget == null ? Map.of() : json.readValue(widget, MAP));
     }
 
     /** Publishable keys ({@code pk_}) are no secret (every page embedding the widget shows one): kept to be listed. */

@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class ClientConnector implements ChannelConnector {
     private static final Set<String> API_FIELDS = Set.of("type", "name", "callbackUrl", "rotate");
-    private static final Set<String> WEB_FIELDS = Set.of("type", "name", "allowedOrigins", "acceptGuests", "widget",
-            "rotate");
+    private static final Set<String> WEB_FIELDS =
+            Set.of("type", "name", "allowedOrigins", "acceptGuests", "widget", "rotate");
     private static final Set<String> APP_FIELDS = Set.of("type", "name", "acceptGuests", "rotate");
 
     private final ChannelType type;
@@ -34,8 +34,12 @@ class ClientConnector implements ChannelConnector {
     private final EgressPolicy egress;
     private final TransactionTemplate transactions;
 
-    ClientConnector(ChannelType type, ChannelAccounts accounts, ClientChannelStore store, EgressPolicy egress,
-                    TransactionTemplate transactions) {
+    ClientConnector(
+            ChannelType type,
+            ChannelAccounts accounts,
+            ClientChannelStore store,
+            EgressPolicy egress,
+            TransactionTemplate transactions) {
         this.type = type;
         this.accounts = accounts;
         this.store = store;
@@ -79,15 +83,18 @@ class ClientConnector implements ChannelConnector {
     @Override
     public Map<String, Object> update(ChannelAccount account, Map<String, Object> request) {
         Map<String, Object> body = known(request);
-        ClientChannel current = store.find(account.id()).orElseThrow(() -> new NotFoundException("channel_not_found",
-                "No channel account with id '" + account.id() + "'"));
+        ClientChannel current = store.find(account.id())
+                .orElseThrow(() -> new NotFoundException(
+                        "channel_not_found", "No channel account with id '" + account.id() + "'"));
         ClientChannelStore.Settings settings = settings(body, current);
         List<String> rotate = Fields.rotations(body.get("rotate"));
         Set<String> allowed = isApi() ? Set.of("key", "signingSecret") : Set.of("key", "identitySecret");
         for (String item : rotate) {
             if (!allowed.contains(item)) {
-                throw Fields.invalid("rotate", "may name " + String.join(" and ", new java.util.TreeSet<>(allowed))
-                        + " for a " + type.wireName() + " channel, not \"" + item + "\"");
+                throw Fields.invalid(
+                        "rotate",
+                        "may name " + String.join(" and ", new java.util.TreeSet<>(allowed)) + " for a "
+                                + type.wireName() + " channel, not \"" + item + "\"");
             }
         }
         String key = rotate.contains("key") ? ClientKeys.generate(isApi() ? "sk_" : "pk_") : null;
@@ -149,8 +156,10 @@ class ClientConnector implements ChannelConnector {
         Set<String> fields = isApi() ? API_FIELDS : ClientTypes.WEB.equals(type) ? WEB_FIELDS : APP_FIELDS;
         for (String field : request.keySet()) {
             if (!fields.contains(field)) {
-                throw Fields.invalid(field, "is not a setting of a " + type.wireName() + " channel (known: "
-                        + String.join(", ", new java.util.TreeSet<>(fields)) + ")");
+                throw Fields.invalid(
+                        field,
+                        "is not a setting of a " + type.wireName() + " channel (known: "
+                                + String.join(", ", new java.util.TreeSet<>(fields)) + ")");
             }
         }
         return request;

@@ -20,8 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class ClientCors extends OncePerRequestFilter {
-    static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, X-Conversation-Token, Last-Event-ID, "
-            + "X-Request-ID";
+    static final String ALLOWED_HEADERS =
+            "Authorization, Content-Type, Accept, X-Conversation-Token, Last-Event-ID, " + "X-Request-ID";
     static final String EXPOSED_HEADERS = "Retry-After, Location, X-Request-ID";
 
     @Override

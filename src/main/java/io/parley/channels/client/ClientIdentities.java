@@ -42,7 +42,9 @@ class ClientIdentities {
         /** Who the request names, as a value: the same claims again are the same sender. */
         String hash() {
             StringBuilder text = new StringBuilder(trust().name());
-            identities.stream().map(i -> i.kind() + "=" + i.value()).sorted()
+            identities.stream()
+                    .map(i -> i.kind() + "=" + i.value())
+                    .sorted()
                     .forEach(i -> text.append('\u0000').append(i));
             return ClientKeys.sha256(text.toString());
         }
@@ -52,7 +54,8 @@ class ClientIdentities {
     Claims identities(ClientChannel channel, ClientUser user, String requestId) {
         boolean verified = verify(channel, user);
         if (user.guest() && !channel.acceptGuests()) {
-            throw new UnauthorizedException("identity_required",
+            throw new UnauthorizedException(
+                    "identity_required",
                     "This channel does not accept guests: send user.externalId, user.phone or user.email");
         }
         List<ContactIdentity> identities = new ArrayList<>();
@@ -74,16 +77,22 @@ class ClientIdentities {
             identities = new ArrayList<>(List.of(new ContactIdentity(EXTERNAL, user.externalId())));
         }
         if (identities.isEmpty()) {
-            identities.add(new ContactIdentity(GUEST,
-                    ClientKeys.sha256(channel.account().id() + ":" + requestId)));
+            identities.add(new ContactIdentity(
+                    GUEST, ClientKeys.sha256(channel.account().id() + ":" + requestId)));
         }
         return new Claims(List.copyOf(identities), verified, user.name());
     }
 
     /** The organization's contact (claimed identities never lead to or attach to a verified one). */
     ContactId resolve(ClientChannel channel, Claims claims, Instant now) {
-        return contacts.resolve(channel.account().organizationId(), channel.account().chatbotId(),
-                claims.identities(), claims.trust(), claims.name(), now).id();
+        return contacts.resolve(
+                        channel.account().organizationId(),
+                        channel.account().chatbotId(),
+                        claims.identities(),
+                        claims.trust(),
+                        claims.name(),
+                        now)
+                .id();
     }
 
     /** True when the identity is proved: the api key, or a valid userHash; 401 invalid_user_hash for a wrong one. */
@@ -94,9 +103,12 @@ class ClientIdentities {
         if (user.userHash() == null) {
             return false;
         }
-        if (user.externalId() == null || channel.identitySecret() == null || !ClientKeys.sameHex(
-                ClientKeys.hmacHex(channel.identitySecret().reveal(), user.externalId()), user.userHash())) {
-            throw new UnauthorizedException("invalid_user_hash",
+        if (user.externalId() == null
+                || channel.identitySecret() == null
+                || !ClientKeys.sameHex(
+                        ClientKeys.hmacHex(channel.identitySecret().reveal(), user.externalId()), user.userHash())) {
+            throw new UnauthorizedException(
+                    "invalid_user_hash",
                     "user.userHash is not the HMAC-SHA256 of user.externalId with this channel's identity secret");
         }
         return true;

@@ -14,8 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class ClientKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ClientKeys() {
-    }
+    private ClientKeys() {}
 
     /** A new key or secret: {@code prefix} and 32 random bytes, URL-safe. */
     static String generate(String prefix) {
@@ -26,8 +25,8 @@ final class ClientKeys {
 
     static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -52,7 +51,8 @@ final class ClientKeys {
         if (presented == null) {
             return false;
         }
-        return MessageDigest.isEqual(expectedHex.getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(
+                expectedHex.getBytes(StandardCharsets.US_ASCII),
                 presented.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -38,8 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class ClientMessages {
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final ClientIdentities identities;
     private final ClientRequestStore requests;
@@ -51,9 +50,16 @@ class ClientMessages {
     private final Clock clock;
     private final JsonMapper json;
 
-    ClientMessages(ClientIdentities identities, ClientRequestStore requests, Conversations conversations,
-                   Chatbots chatbots, ConversationTokens tokens, TransactionTemplate transactions,
-                   ClientProperties properties, Clock clock, JsonMapper json) {
+    ClientMessages(
+            ClientIdentities identities,
+            ClientRequestStore requests,
+            Conversations conversations,
+            Chatbots chatbots,
+            ConversationTokens tokens,
+            TransactionTemplate transactions,
+            ClientProperties properties,
+            Clock clock,
+            JsonMapper json) {
         this.identities = identities;
         this.requests = requests;
         this.conversations = conversations;
@@ -66,24 +72,24 @@ class ClientMessages {
     }
 
     /** How a request was admitted. */
-    sealed interface Admission {
-    }
+    sealed interface Admission {}
 
     /** A new request: its message is stored and its turn scheduled. */
-    record Accepted(Ticket ticket) implements Admission {
-    }
+    record Accepted(Ticket ticket) implements Admission {}
 
     /** The same request completed before: its first answer. */
-    record Duplicate(Map<String, Object> original) implements Admission {
-    }
+    record Duplicate(Map<String, Object> original) implements Admission {}
 
     /** The same request is still running. */
-    record InProgress(Duration retryAfter, Map<String, Object> pending) implements Admission {
-    }
+    record InProgress(Duration retryAfter, Map<String, Object> pending) implements Admission {}
 
-    record Ticket(ClientChannel channel, ClientRequestStore.Key key, ConversationId conversationId,
-                  ContactId contactId, MessageId messageId, SessionId sessionId) {
-    }
+    record Ticket(
+            ClientChannel channel,
+            ClientRequestStore.Key key,
+            ConversationId conversationId,
+            ContactId contactId,
+            MessageId messageId,
+            SessionId sessionId) {}
 
     Admission admit(ClientChannel channel, ClientRequest request, Duration wait) {
         requireAnswering(channel);
@@ -94,12 +100,12 @@ class ClientMessages {
             Instant now = clock.instant();
             requests.lock(channel.account().id(), request.requestId());
             // A retry names its sender as before: it is the same contact's request, resolved or not.
-            Optional<ClientRequestStore.Row> same = requests.findByClaims(channel.account().id(),
-                    request.requestId(), claimsHash);
-            ContactId contact = same.isPresent() ? same.get().key().contact()
-                    : identities.resolve(channel, claims, now);
-            ClientRequestStore.Key key = new ClientRequestStore.Key(channel.account().id(), contact,
-                    request.requestId());
+            Optional<ClientRequestStore.Row> same =
+                    requests.findByClaims(channel.account().id(), request.requestId(), claimsHash);
+            ContactId contact =
+                    same.isPresent() ? same.get().key().contact() : identities.resolve(channel, claims, now);
+            ClientRequestStore.Key key =
+                    new ClientRequestStore.Key(channel.account().id(), contact, request.requestId());
             Optional<ClientRequestStore.Row> existing = same.isPresent() ? same : requests.find(key);
             if (existing.isPresent()) {
                 ClientRequestStore.Row row = existing.get();
@@ -108,33 +114,56 @@ class ClientMessages {
                 }
                 requests.delete(key); // remembered no longer: the same id is a new request
             }
-            Receipt receipt = conversations.receive(new InboundMessage(channel.account().organizationId(),
-                    channel.account().chatbotId(), channel.account().id(), channel.account().type(),
-                    "client:" + UUID.randomUUID(), claims.identities(), claims.name(), "text", request.text(),
-                    Map.of("requestId", request.requestId()), null, null, true, request.newSession(), claims.trust()),
+            Receipt receipt = conversations.receive(
+                    new InboundMessage(
+                            channel.account().organizationId(),
+                            channel.account().chatbotId(),
+                            channel.account().id(),
+                            channel.account().type(),
+                            "client:" + UUID.randomUUID(),
+                            claims.identities(),
+                            claims.name(),
+                            "text",
+                            request.text(),
+                            Map.of("requestId", request.requestId()),
+                            null,
+                            null,
+                            true,
+                            request.newSession(),
+                            claims.trust()),
                     contact);
             if (receipt.throttled()) {
-                throw new TooManyRequestsException("rate_limited",
-                        "Too many messages for this chatbot or contact; retry later", Duration.ofSeconds(1));
+                throw new TooManyRequestsException(
+                        "rate_limited",
+                        "Too many messages for this chatbot or contact; retry later",
+                        Duration.ofSeconds(1));
             }
-            requests.insert(key, hash, claimsHash, receipt.conversationId(), receipt.messageId(), receipt.sessionId(),
-                    now.plus(wait), now);
-            return new Accepted(new Ticket(channel, key, receipt.conversationId(), contact, receipt.messageId(),
-                    receipt.sessionId()));
+            requests.insert(
+                    key,
+                    hash,
+                    claimsHash,
+                    receipt.conversationId(),
+                    receipt.messageId(),
+                    receipt.sessionId(),
+                    now.plus(wait),
+                    now);
+            return new Accepted(new Ticket(
+                    channel, key, receipt.conversationId(), contact, receipt.messageId(), receipt.sessionId()));
         });
     }
 
     private Admission again(ClientChannel channel, ClientRequest request, String hash, ClientRequestStore.Row row) {
         if (!row.bodyHash().equals(hash)) {
-            throw new ConflictException("request_id_reused",
+            throw new ConflictException(
+                    "request_id_reused",
                     "requestId '" + request.requestId() + "' was used for another message; use a new requestId",
                     Map.of("requestId", request.requestId()));
         }
         if (row.done()) {
             return new Duplicate(withToken(channel, json.readValue(row.response(), MAP)));
         }
-        Ticket ticket = new Ticket(channel, row.key(), row.conversationId(), row.key().contact(), row.messageId(),
-                row.sessionId());
+        Ticket ticket = new Ticket(
+                channel, row.key(), row.conversationId(), row.key().contact(), row.messageId(), row.sessionId());
         Optional<Map<String, Object>> finished = finish(ticket, false);
         if (finished.isPresent()) {
             return new Duplicate(finished.get());
@@ -186,10 +215,17 @@ class ClientMessages {
             return Optional.empty();
         }
         Map<String, Object> response = base(ticket);
-        response.put("replies", replies.get().stream()
-                .map(m -> Map.<String, Object>of("id", m.id().value(), "text", m.content())).toList());
-        requests.complete(ticket.key(), json.writeValueAsString(response),
-                replies.get().stream().map(MessageEntry::id).toList(), inResponse, clock.instant());
+        response.put(
+                "replies",
+                replies.get().stream()
+                        .map(m -> Map.<String, Object>of("id", m.id().value(), "text", m.content()))
+                        .toList());
+        requests.complete(
+                ticket.key(),
+                json.writeValueAsString(response),
+                replies.get().stream().map(MessageEntry::id).toList(),
+                inResponse,
+                clock.instant());
         return Optional.of(withToken(ticket.channel(), response));
     }
 
@@ -197,8 +233,9 @@ class ClientMessages {
     Map<String, Object> pending(Ticket ticket) {
         Map<String, Object> body = withToken(ticket.channel(), base(ticket));
         body.put("status", "processing");
-        body.put("poll", "/client/v1/conversations/" + ticket.conversationId() + "/messages?after="
-                + ticket.messageId());
+        body.put(
+                "poll",
+                "/client/v1/conversations/" + ticket.conversationId() + "/messages?after=" + ticket.messageId());
         body.put("events", "/client/v1/conversations/" + ticket.conversationId() + "/events");
         return body;
     }
@@ -213,7 +250,9 @@ class ClientMessages {
         response.put("requestId", ticket.key().requestId());
         response.put("conversationId", ticket.conversationId().value());
         response.put("contactId", ticket.contactId().value());
-        response.put("sessionId", ticket.sessionId() == null ? null : ticket.sessionId().value());
+        response.put(
+                "sessionId",
+                ticket.sessionId() == null ? null : ticket.sessionId().value());
         return response;
     }
 
@@ -222,8 +261,11 @@ class ClientMessages {
         response.forEach((k, v) -> {
             copy.put(k, v);
             if ("sessionId".equals(k) && !channel.isApi()) {
-                copy.put("conversationToken", tokens.issue(channel,
-                        new ConversationId(UUID.fromString(String.valueOf(response.get("conversationId"))))));
+                copy.put(
+                        "conversationToken",
+                        tokens.issue(
+                                channel,
+                                new ConversationId(UUID.fromString(String.valueOf(response.get("conversationId"))))));
             }
         });
         return copy;
@@ -231,7 +273,9 @@ class ClientMessages {
 
     private void requireAnswering(ClientChannel channel) {
         if (chatbots.availability(chatbots.get(channel.account().chatbotId())) instanceof Availability.Paused paused) {
-            throw new ConflictException("chatbot_paused", "The chatbot is paused and answers no messages",
+            throw new ConflictException(
+                    "chatbot_paused",
+                    "The chatbot is paused and answers no messages",
                     Map.of("reason", paused.reason()));
         }
     }

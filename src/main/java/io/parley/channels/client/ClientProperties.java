@@ -20,11 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval   how often request ids past {@code requestRetention} are deleted
  */
 @ConfigurationProperties("parley.client")
-public record ClientProperties(@DefaultValue("25s") Duration defaultWait, @DefaultValue("60s") Duration maxWait,
-                               @DefaultValue("100ms") Duration pollInterval,
-                               @DefaultValue("5m") Duration streamDuration, @DefaultValue("15s") Duration heartbeat,
-                               @DefaultValue("1s") Duration retryAfter,
-                               @DefaultValue("24h") Duration requestRetention,
-                               @DefaultValue("10s") Duration callbackTimeout,
-                               @DefaultValue("10m") Duration sweepInterval) {
-}
+public record ClientProperties(
+        @DefaultValue("25s") Duration defaultWait,
+        @DefaultValue("60s") Duration maxWait,
+        @DefaultValue("100ms") Duration pollInterval,
+        @DefaultValue("5m") Duration streamDuration,
+        @DefaultValue("15s") Duration heartbeat,
+        @DefaultValue("1s") Duration retryAfter,
+        @DefaultValue("24h") Duration requestRetention,
+        @DefaultValue("10s") Duration callbackTimeout,
+        @DefaultValue("10m") Duration sweepInterval) {}

@@ -28,9 +28,12 @@ class ClientRequestContactReferences implements ContactReferences {
                           and not exists (select 1 from client_requests o where o.contact_id = :into
                                           and o.channel_account_id = r.channel_account_id
                                           and o.request_id = r.request_id)""")
-                .param("org", organizationId.value()).param("from", from.value()).param("into", into.value())
+                .param("org", organizationId.value())
+                .param("from", from.value())
+                .param("into", into.value())
                 .update();
         jdbc.sql("delete from client_requests where contact_id = :from")
-                .param("from", from.value()).update();
+                .param("from", from.value())
+                .update();
     }
 }

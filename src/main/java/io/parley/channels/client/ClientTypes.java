@@ -10,8 +10,7 @@ final class ClientTypes {
     static final ChannelType APP = ChannelType.APP;
     static final List<ChannelType> ALL = List.of(API, WEB, APP);
 
-    private ClientTypes() {
-    }
+    private ClientTypes() {}
 
     static boolean isClient(ChannelType type) {
         return ALL.contains(type);

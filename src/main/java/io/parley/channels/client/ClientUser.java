@@ -47,7 +47,8 @@ record ClientUser(String externalId, String phone, String email, String deviceId
         String name = text(user, "name", 200);
         String userHash = text(user, "userHash", 64);
         if (userHash != null && !HEX.matcher(userHash).matches()) {
-            throw new io.parley.platform.UnauthorizedException("invalid_user_hash",
+            throw new io.parley.platform.UnauthorizedException(
+                    "invalid_user_hash",
                     "user.userHash must be the hex HMAC-SHA256 of user.externalId with the channel's identity secret");
         }
         return new ClientUser(externalId, phone, email, deviceId, name, userHash);

@@ -13,12 +13,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ConversationTokens {
     String issue(ClientChannel channel, ConversationId conversation) {
-        return "ct_" + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(ClientKeys.hmac(channel.tokenSecret().reveal(), "conversation:" + conversation));
+        return "ct_"
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(
+                                ClientKeys.hmac(channel.tokenSecret().reveal(), "conversation:" + conversation));
     }
 
     boolean valid(ClientChannel channel, ConversationId conversation, String presented) {
-        return presented != null && MessageDigest.isEqual(issue(channel, conversation).getBytes(StandardCharsets.UTF_8),
-                presented.strip().getBytes(StandardCharsets.UTF_8));
+        return presented != null
+                && MessageDigest.isEqual(
+                        issue(channel, conversation).getBytes(StandardCharsets.UTF_8),
+                        presented.strip().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -45,7 +45,8 @@ final class DeltaRelay {
         try {
             while (true) {
                 ReplyDeltas.Delta delta = sawText && !ended
-                        ? queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS) : queue.poll();
+                        ? queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                        : queue.poll();
                 if (delta == null) {
                     return;
                 }

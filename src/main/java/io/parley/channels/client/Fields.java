@@ -18,11 +18,12 @@ final class Fields {
     private static final Set<String> WIDGET_FIELDS = Set.of("title", "color", "welcomeMessage", "avatarUrl");
     static final int MAX_ORIGINS = 50;
 
-    private Fields() {
-    }
+    private Fields() {}
 
     static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException("validation_failed", field + " " + message,
+        return new InvalidRequestException(
+                "validation_failed",
+                field + " " + message,
                 Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 
@@ -78,14 +79,17 @@ final class Fields {
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null
-                    || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null
+            if (!scheme.equals("http") && !scheme.equals("https")
+                    || uri.getHost() == null
+                    || uri.getRawUserInfo() != null
+                    || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null
                     || uri.getRawPath() != null && !uri.getRawPath().isEmpty()) {
                 throw invalid("allowedOrigins", message);
             }
             int port = uri.getPort();
-            boolean defaultPort = port == -1 || scheme.equals("http") && port == 80
-                    || scheme.equals("https") && port == 443;
+            boolean defaultPort =
+                    port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
             return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
         } catch (URISyntaxException e) {
             throw invalid("allowedOrigins", message);
@@ -102,8 +106,9 @@ final class Fields {
         Map<String, Object> widget = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : raw.entrySet()) {
             if (!WIDGET_FIELDS.contains(String.valueOf(entry.getKey()))) {
-                throw invalid("widget." + entry.getKey(), "is not a widget setting (" + String.join(", ",
-                        new java.util.TreeSet<>(WIDGET_FIELDS)) + ")");
+                throw invalid(
+                        "widget." + entry.getKey(),
+                        "is not a widget setting (" + String.join(", ", new java.util.TreeSet<>(WIDGET_FIELDS)) + ")");
             }
         }
         @SuppressWarnings("unchecked")

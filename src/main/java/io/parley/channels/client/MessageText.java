@@ -9,8 +9,7 @@ import java.text.Normalizer;
 final class MessageText {
     static final int MAX = 10_000;
 
-    private MessageText() {
-    }
+    private MessageText() {}
 
     static String read(Object value) {
         if (value == null) {
@@ -32,7 +31,9 @@ final class MessageText {
     /** Removes control characters (except \n and \t) and lone surrogates, then NFC. */
     static String clean(String raw) {
         StringBuilder kept = new StringBuilder(raw.length());
-        raw.codePoints().filter(c -> c == '\n' || c == '\t'
+        raw.codePoints()
+                .filter(c -> c == '\n'
+                        || c == '\t'
                         || Character.getType(c) != Character.CONTROL && Character.getType(c) != Character.SURROGATE)
                 .forEach(kept::appendCodePoint);
         return Normalizer.normalize(kept, Normalizer.Form.NFC);

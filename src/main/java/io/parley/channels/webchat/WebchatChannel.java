@@ -22,10 +22,19 @@ public class WebchatChannel implements ChannelDefinition {
     /** Long enough for any reply a sandbox shows; a longer one is cut with a marker. */
     static final int MAX_TEXT = 10_000;
 
-    private static final ChannelCapabilities CAPABILITIES = new ChannelCapabilities(Optional.empty(), false,
-            MAX_TEXT, LongText.TRUNCATE, List.of(ContactIdentity.WEBCHAT),
-            EnumSet.of(OutboundKind.TEXT, OutboundKind.MEDIA_LINK, OutboundKind.INTERACTIVE, OutboundKind.REACTION,
-                    OutboundKind.LOCATION), false);
+    private static final ChannelCapabilities CAPABILITIES = new ChannelCapabilities(
+            Optional.empty(),
+            false,
+            MAX_TEXT,
+            LongText.TRUNCATE,
+            List.of(ContactIdentity.WEBCHAT),
+            EnumSet.of(
+                    OutboundKind.TEXT,
+                    OutboundKind.MEDIA_LINK,
+                    OutboundKind.INTERACTIVE,
+                    OutboundKind.REACTION,
+                    OutboundKind.LOCATION),
+            false);
 
     @Override
     public ChannelType type() {

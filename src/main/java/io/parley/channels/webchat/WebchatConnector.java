@@ -19,14 +19,14 @@ class WebchatConnector implements ChannelConnector {
 
     @Override
     public Map<String, Object> connect(ChatbotId chatbotId, Map<String, Object> request) {
-        throw new InvalidRequestException("unsupported_channel_type",
-                "Web chat needs no channel: every chatbot has one");
+        throw new InvalidRequestException(
+                "unsupported_channel_type", "Web chat needs no channel: every chatbot has one");
     }
 
     @Override
     public Map<String, Object> update(ChannelAccount account, Map<String, Object> request) {
-        throw new InvalidRequestException("unsupported_channel_type",
-                "A " + account.type().wireName() + " channel has no credentials to change");
+        throw new InvalidRequestException(
+                "unsupported_channel_type", "A " + account.type().wireName() + " channel has no credentials to change");
     }
 
     @Override

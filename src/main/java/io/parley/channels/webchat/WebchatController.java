@@ -1,7 +1,5 @@
 package io.parley.channels.webchat;
 
-import io.parley.platform.channel.ChannelType;
-import io.parley.platform.web.CappedBody;
 import io.parley.access.RequiresRole;
 import io.parley.access.Role;
 import io.parley.contacts.ContactIdentity;
@@ -11,6 +9,8 @@ import io.parley.conversation.Receipt;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
+import io.parley.platform.channel.ChannelType;
+import io.parley.platform.web.CappedBody;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
 import java.util.Map;
@@ -46,18 +46,17 @@ class WebchatController {
      * @param sessionId       the browser's stable id for this visitor (it becomes the contact)
      * @param clientMessageId the browser's id for this message: sending it twice stores it once
      */
-    record SendMessage(String sessionId, String clientMessageId, String text) {
-    }
+    record SendMessage(String sessionId, String clientMessageId, String text) {}
 
-    record Accepted(UUID conversationId, UUID messageId, boolean duplicate) {
-    }
+    record Accepted(UUID conversationId, UUID messageId, boolean duplicate) {}
 
     @RequiresRole(Role.AGENT)
     @CappedBody
     @PostMapping("/messages")
     ResponseEntity<Accepted> send(@PathVariable String botId, @RequestBody SendMessage request) {
         String sessionId = requireId("sessionId", request == null ? null : request.sessionId());
-        String clientMessageId = request.clientMessageId() == null ? UUID.randomUUID().toString()
+        String clientMessageId = request.clientMessageId() == null
+                ? UUID.randomUUID().toString()
                 : requireId("clientMessageId", request.clientMessageId());
         String text = request.text() == null ? "" : request.text().strip();
         if (text.isEmpty() || text.codePointCount(0, text.length()) > MAX_TEXT) {
@@ -65,13 +64,29 @@ class WebchatController {
         }
         ChannelAccount account = accounts.builtIn(Ids.parse(botId, "chatbot", ChatbotId::new), ChannelType.WEBCHAT);
         // Dedupe per visitor: another session's "msg-1" is a different message, not a resend.
-        Receipt receipt = conversations.receive(new InboundMessage(account.organizationId(), account.chatbotId(),
-                account.id(), ChannelType.WEBCHAT, sessionId + ":" + clientMessageId,
-                java.util.List.of(new ContactIdentity(ContactIdentity.WEBCHAT, sessionId)), null, "text", text,
-                Map.of(), null, null, true, false, io.parley.contacts.IdentityTrust.CLAIMED));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(
-                receipt.conversationId() == null ? null : receipt.conversationId().value(),
-                receipt.messageId() == null ? null : receipt.messageId().value(), receipt.duplicate()));
+        Receipt receipt = conversations.receive(new InboundMessage(
+                account.organizationId(),
+                account.chatbotId(),
+                account.id(),
+                ChannelType.WEBCHAT,
+                sessionId + ":" + clientMessageId,
+                java.util.List.of(new ContactIdentity(ContactIdentity.WEBCHAT, sessionId)),
+                null,
+                "text",
+                text,
+                Map.of(),
+                null,
+                null,
+                true,
+                false,
+                io.parley.contacts.IdentityTrust.CLAIMED));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new Accepted(
+                        receipt.conversationId() == null
+                                ? null
+                                : receipt.conversationId().value(),
+                        receipt.messageId() == null ? null : receipt.messageId().value(),
+                        receipt.duplicate()));
     }
 
     private static String requireId(String field, String value) {
@@ -82,7 +97,9 @@ class WebchatController {
     }
 
     private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException("validation_failed", field + " " + message,
+        return new InvalidRequestException(
+                "validation_failed",
+                field + " " + message,
                 Map.of("errors", java.util.List.of(Map.of("field", field, "message", message))));
     }
 }

@@ -1,9 +1,9 @@
 package io.parley.channels.webchat;
 
-import io.parley.platform.channel.ChannelType;
 import io.parley.delivery.ChannelSender;
 import io.parley.delivery.OutboundEnvelope;
 import io.parley.delivery.SendOutcome;
+import io.parley.platform.channel.ChannelType;
 import org.springframework.stereotype.Component;
 
 /**

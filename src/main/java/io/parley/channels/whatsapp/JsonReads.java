@@ -27,12 +27,23 @@ public final class JsonReads {
     /** 9999-12-31T23:59:59Z. */
     private static final long LATEST_EPOCH_SECOND = 253_402_300_799L;
     /** Keys whose values are Meta's ids, codes and error texts, never what a contact wrote or who they are. */
-    private static final Set<String> UNMASKED_KEYS = Set.of("id", "type", "status", "timestamp", "field",
-            "messaging_product", "phone_number_id", "display_phone_number", "code", "title", "message", "details",
-            "href", "mime_type");
+    private static final Set<String> UNMASKED_KEYS = Set.of(
+            "id",
+            "type",
+            "status",
+            "timestamp",
+            "field",
+            "messaging_product",
+            "phone_number_id",
+            "display_phone_number",
+            "code",
+            "title",
+            "message",
+            "details",
+            "href",
+            "mime_type");
 
-    private JsonReads() {
-    }
+    private JsonReads() {}
 
     /** The field as text when it is a string, number or boolean; null when missing, null or a container. */
     public static String text(JsonNode parent, String field) {
@@ -177,8 +188,9 @@ public final class JsonReads {
     private static JsonNode masked(JsonNode node, String key) {
         if (node.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.properties().forEach(property -> copy.set(NulCharacters.strip(property.getKey()),
-                    masked(property.getValue(), property.getKey())));
+            node.properties()
+                    .forEach(property -> copy.set(
+                            NulCharacters.strip(property.getKey()), masked(property.getValue(), property.getKey())));
             return copy;
         }
         if (node.isArray()) {

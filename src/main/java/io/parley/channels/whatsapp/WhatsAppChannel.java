@@ -28,8 +28,13 @@ public class WhatsAppChannel implements ChannelDefinition {
     private static final Set<String> THROTTLING = Set.of("4", "80007", "130429", "131056");
 
     private static final ChannelCapabilities CAPABILITIES = new ChannelCapabilities(
-            Optional.of(Duration.ofHours(24)), true, 4096, LongText.SPLIT,
-            List.of(ContactIdentity.PHONE, ContactIdentity.WA_ID, ContactIdentity.BSUID), EnumSet.allOf(OutboundKind.class), true);
+            Optional.of(Duration.ofHours(24)),
+            true,
+            4096,
+            LongText.SPLIT,
+            List.of(ContactIdentity.PHONE, ContactIdentity.WA_ID, ContactIdentity.BSUID),
+            EnumSet.allOf(OutboundKind.class),
+            true);
 
     @Override
     public ChannelType type() {
@@ -49,8 +54,10 @@ public class WhatsAppChannel implements ChannelDefinition {
         if (providerErrorCode == null) {
             return FailureClass.PERMANENT;
         }
-        if (THROTTLING.contains(providerErrorCode) || providerErrorCode.equals("http_429")
-                || providerErrorCode.equals("http_408") || providerErrorCode.startsWith("http_5")) {
+        if (THROTTLING.contains(providerErrorCode)
+                || providerErrorCode.equals("http_429")
+                || providerErrorCode.equals("http_408")
+                || providerErrorCode.startsWith("http_5")) {
             return FailureClass.RETRY;
         }
         return FailureClass.PERMANENT;

@@ -37,9 +37,14 @@ class WhatsAppConnector implements ChannelConnector {
 
     @Override
     public Map<String, Object> connect(ChatbotId chatbotId, Map<String, Object> request) {
-        return view(accounts.createWhatsApp(chatbotId, new NewWhatsAppChannel(scalar(request, "phoneNumberId"),
-                scalar(request, "accessToken"), scalar(request, "appSecret"), scalar(request, "verifyToken"),
-                scalar(request, "businessAccountId"))));
+        return view(accounts.createWhatsApp(
+                chatbotId,
+                new NewWhatsAppChannel(
+                        scalar(request, "phoneNumberId"),
+                        scalar(request, "accessToken"),
+                        scalar(request, "appSecret"),
+                        scalar(request, "verifyToken"),
+                        scalar(request, "businessAccountId"))));
     }
 
     /**
@@ -48,10 +53,13 @@ class WhatsAppConnector implements ChannelConnector {
      */
     @Override
     public Map<String, Object> update(ChannelAccount account, Map<String, Object> request) {
-        WhatsAppChannelChange change = new WhatsAppChannelChange(text(request, "accessToken"),
-                text(request, "appSecret"), text(request, "verifyToken"),
+        WhatsAppChannelChange change = new WhatsAppChannelChange(
+                text(request, "accessToken"),
+                text(request, "appSecret"),
+                text(request, "verifyToken"),
                 request.containsKey("businessAccountId") && request.get("businessAccountId") == null
-                        ? "" : text(request, "businessAccountId"));
+                        ? ""
+                        : text(request, "businessAccountId"));
         return view(accounts.updateWhatsApp(account.chatbotId(), account.id(), change));
     }
 
@@ -97,7 +105,9 @@ class WhatsAppConnector implements ChannelConnector {
     }
 
     private static InvalidRequestException invalid(String field) {
-        return new InvalidRequestException("validation_failed", field + " must be a string",
+        return new InvalidRequestException(
+                "validation_failed",
+                field + " must be a string",
                 Map.of("errors", List.of(Map.of("field", field, "message", "must be a string"))));
     }
 }

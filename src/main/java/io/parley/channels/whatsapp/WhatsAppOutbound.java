@@ -1,14 +1,14 @@
 package io.parley.channels.whatsapp;
 
-import io.parley.channels.whatsapp.graph.GraphMessages;
-import io.parley.platform.channel.ChannelType;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.parley.channels.whatsapp.graph.GraphMessages;
 import io.parley.conversation.TypingIndicator;
 import io.parley.delivery.ChannelSender;
 import io.parley.delivery.OutboundEnvelope;
 import io.parley.delivery.SendOutcome;
 import io.parley.platform.ChannelAccountId;
+import io.parley.platform.channel.ChannelType;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
 import java.time.Duration;
@@ -23,7 +23,9 @@ class WhatsAppOutbound implements ChannelSender, TypingIndicator {
     private final WhatsAppChannel definition;
     /** Sends are paced just before this call; a database lookup per send would delay the request after its token. */
     private final Cache<ChannelAccountId, String> phoneNumberIds = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
+            .expireAfterWrite(Duration.ofSeconds(30))
+            .maximumSize(10_000)
+            .build();
 
     WhatsAppOutbound(GraphMessages graph, ChannelAccounts accounts, WhatsAppChannel definition) {
         this.graph = graph;
@@ -42,15 +44,23 @@ class WhatsAppOutbound implements ChannelSender, TypingIndicator {
         if (unsupported.isPresent()) {
             return unsupported.get();
         }
-        String phoneNumberId = phoneNumberIds.get(envelope.channelAccountId(), id -> accounts.get(id).externalId());
-        return graph.send(phoneNumberId, accounts.whatsAppCredentials(envelope.channelAccountId()).accessToken(),
-                envelope.recipient(), envelope.content(), envelope.contextMessageId(), envelope.id().toString());
+        String phoneNumberId = phoneNumberIds.get(
+                envelope.channelAccountId(), id -> accounts.get(id).externalId());
+        return graph.send(
+                phoneNumberId,
+                accounts.whatsAppCredentials(envelope.channelAccountId()).accessToken(),
+                envelope.recipient(),
+                envelope.content(),
+                envelope.contextMessageId(),
+                envelope.id().toString());
     }
 
     @Override
     public void show(ChannelAccountId channelAccountId, String providerMessageId) {
         ChannelAccount account = accounts.get(channelAccountId);
-        graph.markReadWithTyping(account.externalId(), accounts.whatsAppCredentials(channelAccountId).accessToken(),
+        graph.markReadWithTyping(
+                account.externalId(),
+                accounts.whatsAppCredentials(channelAccountId).accessToken(),
                 providerMessageId);
     }
 }

@@ -23,13 +23,19 @@ import org.springframework.util.unit.DataSize;
  *                       reaches it ({@code PARLEY_WHATSAPP_VERIFYONCONNECT}); off only for local experiments
  */
 @ConfigurationProperties("parley.whatsapp")
-public record WhatsAppProperties(@DefaultValue("https://graph.facebook.com/v22.0") String graphUrl, String verifyToken,
-                          String appSecret, @DefaultValue("3MB") DataSize maxPayload,
-                          @DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
-                          @DefaultValue("20") int ingestConcurrency, @DefaultValue("1s") Duration ingestWait,
-                          @DefaultValue("4") int ingestWriters, @DefaultValue("32") int ingestBatch,
-                          @DefaultValue("5m") Duration mediaTransferTimeout,
-                          @DefaultValue("true") boolean verifyOnConnect) {
+public record WhatsAppProperties(
+        @DefaultValue("https://graph.facebook.com/v22.0") String graphUrl,
+        String verifyToken,
+        String appSecret,
+        @DefaultValue("3MB") DataSize maxPayload,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("10s") Duration requestTimeout,
+        @DefaultValue("20") int ingestConcurrency,
+        @DefaultValue("1s") Duration ingestWait,
+        @DefaultValue("4") int ingestWriters,
+        @DefaultValue("32") int ingestBatch,
+        @DefaultValue("5m") Duration mediaTransferTimeout,
+        @DefaultValue("true") boolean verifyOnConnect) {
 
     public boolean hasGlobalAppSecret() {
         return appSecret != null && !appSecret.isBlank();

@@ -26,8 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 public class ContactRepository {
-    private static final TypeReference<Map<String, Object>> VARIABLES = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> VARIABLES = new TypeReference<>() {};
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -37,8 +36,7 @@ public class ContactRepository {
     }
 
     /** The contact that owns an identity, with its tier. */
-    public record Owner(ContactId id, ContactTier tier) {
-    }
+    public record Owner(ContactId id, ContactTier tier) {}
 
     /** Who owns each of {@code identities} in the organization (absent: nobody). */
     public Map<ContactIdentity, Owner> owners(OrganizationId organizationId, List<ContactIdentity> identities) {
@@ -49,15 +47,16 @@ public class ContactRepository {
         var statement = jdbc.sql("""
                         select i.kind, i.value, i.contact_id, c.tier
                         from contact_identities i join contacts c on c.id = i.contact_id
-                        where i.organization_id = :org and (%s)""".formatted(matches))
-                .param("org", organizationId.value());
+                        where i.organization_id = :org and (%s)""".formatted(matches)).param("org", organizationId.value());
         for (int i = 0; i < identities.size(); i++) {
-            statement = statement.param("kind" + i, identities.get(i).kind())
+            statement = statement
+                    .param("kind" + i, identities.get(i).kind())
                     .param("value" + i, identities.get(i).value());
         }
         Map<ContactIdentity, Owner> owners = new LinkedHashMap<>();
         statement.query(rs -> {
-            owners.put(new ContactIdentity(rs.getString("kind"), rs.getString("value")),
+            owners.put(
+                    new ContactIdentity(rs.getString("kind"), rs.getString("value")),
                     new Owner(contactId(rs, "contact_id"), ContactTier.fromWire(rs.getString("tier"))));
         });
         return owners;
@@ -68,37 +67,49 @@ public class ContactRepository {
      * organization: two first messages of one person then make one contact. Locks are taken in one order.
      */
     public void lock(OrganizationId organizationId, List<ContactIdentity> identities) {
-        String[] keys = identities.stream().map(i -> organizationId + "|" + i.kind() + "|" + i.value())
+        String[] keys = identities.stream()
+                .map(i -> organizationId + "|" + i.kind() + "|" + i.value())
                 .toArray(String[]::new);
         jdbc.sql("""
                         select count(*) from (
                             select pg_advisory_xact_lock(h) from (
                                 select distinct hashtextextended(k, 0) as h from unnest(cast(:keys as text[])) k
-                                order by h) ordered) locked""")
-                .param("keys", keys).query(Long.class).single();
+                                order by h) ordered) locked""").param("keys", keys).query(Long.class).single();
     }
 
-    public void insert(ContactId id, OrganizationId organizationId, ChatbotId firstSeenBy, String displayName,
-                       ContactTier tier, Instant seenAt) {
+    public void insert(
+            ContactId id,
+            OrganizationId organizationId,
+            ChatbotId firstSeenBy,
+            String displayName,
+            ContactTier tier,
+            Instant seenAt) {
         jdbc.sql("""
                         insert into contacts (id, organization_id, chatbot_id, display_name, tier, created_at, last_seen_at)
                         values (:id, :org, :bot, :name, :tier, :seen, :seen)""")
-                .param("id", id.value()).param("org", organizationId.value())
-                .param("bot", firstSeenBy == null ? null : firstSeenBy.value()).param("name", displayName)
-                .param("tier", tier.wireName()).param("seen", Timestamp.from(seenAt)).update();
+                .param("id", id.value())
+                .param("org", organizationId.value())
+                .param("bot", firstSeenBy == null ? null : firstSeenBy.value())
+                .param("name", displayName)
+                .param("tier", tier.wireName())
+                .param("seen", Timestamp.from(seenAt))
+                .update();
     }
 
     /** Adds identities to a contact; returns those another contact already had (none under {@link #lock}). */
-    public List<ContactIdentity> attach(OrganizationId organizationId, ChatbotId firstSeenBy, ContactId id,
-                                        List<ContactIdentity> identities) {
+    public List<ContactIdentity> attach(
+            OrganizationId organizationId, ChatbotId firstSeenBy, ContactId id, List<ContactIdentity> identities) {
         List<ContactIdentity> taken = new ArrayList<>();
         for (ContactIdentity identity : identities) {
             int added = jdbc.sql("""
                             insert into contact_identities (organization_id, kind, value, contact_id, chatbot_id)
                             values (:org, :kind, :value, :id, :bot) on conflict do nothing""")
-                    .param("org", organizationId.value()).param("kind", identity.kind())
-                    .param("value", identity.value()).param("id", id.value())
-                    .param("bot", firstSeenBy == null ? null : firstSeenBy.value()).update();
+                    .param("org", organizationId.value())
+                    .param("kind", identity.kind())
+                    .param("value", identity.value())
+                    .param("id", id.value())
+                    .param("bot", firstSeenBy == null ? null : firstSeenBy.value())
+                    .update();
             if (added == 0) {
                 taken.add(identity);
             }
@@ -119,48 +130,68 @@ public class ContactRepository {
                           and (display_name is distinct from coalesce(:name, display_name)
                                or last_seen_at < cast(:seen as timestamptz) - interval '1 minute'
                                or tier <> :tier)""")
-                .param("id", id.value()).param("name", displayName).param("seen", Timestamp.from(seenAt))
-                .param("tier", tier.wireName()).update();
+                .param("id", id.value())
+                .param("name", displayName)
+                .param("seen", Timestamp.from(seenAt))
+                .param("tier", tier.wireName())
+                .update();
     }
 
-    public boolean remember(OrganizationId organizationId, ContactId id, Map<String, Object> variables,
-                            List<String> tags) {
+    public boolean remember(
+            OrganizationId organizationId, ContactId id, Map<String, Object> variables, List<String> tags) {
         return jdbc.sql("""
                         update contacts
                         set variables = jsonb_strip_nulls(variables || cast(:variables as jsonb)),
                             tags = (select coalesce(array_agg(distinct t order by t), '{}') from unnest(tags || cast(:tags as text[])) t)
                         where id = :id and organization_id = :org""")
-                .param("id", id.value()).param("org", organizationId.value())
-                .param("variables", json.writeValueAsString(jsonWithNulls(variables))).param("tags", tags.toArray(String[]::new))
-                .update() == 1;
+                        .param("id", id.value())
+                        .param("org", organizationId.value())
+                        .param("variables", json.writeValueAsString(jsonWithNulls(variables)))
+                        .param("tags", tags.toArray(String[]::new))
+                        .update()
+                == 1;
     }
 
     /** Sets the name (when not null) and replaces the variables (when not null) of the organization's contact. */
-    public boolean edit(OrganizationId organizationId, ContactId id, String displayName, boolean clearName,
-                        Map<String, Object> variables) {
+    public boolean edit(
+            OrganizationId organizationId,
+            ContactId id,
+            String displayName,
+            boolean clearName,
+            Map<String, Object> variables) {
         return jdbc.sql("""
                         update contacts
                         set display_name = case when :clear then null else coalesce(:name, display_name) end,
                             variables = coalesce(cast(:variables as jsonb), variables)
                         where id = :id and organization_id = :org""")
-                .param("id", id.value()).param("org", organizationId.value()).param("name", displayName)
-                .param("clear", clearName)
-                .param("variables", variables == null ? null : json.writeValueAsString(variables)).update() == 1;
+                        .param("id", id.value())
+                        .param("org", organizationId.value())
+                        .param("name", displayName)
+                        .param("clear", clearName)
+                        .param("variables", variables == null ? null : json.writeValueAsString(variables))
+                        .update()
+                == 1;
     }
 
     public Optional<ContactId> findByIdentity(OrganizationId organizationId, String kind, String value) {
         return jdbc.sql("""
                         select contact_id from contact_identities
                         where organization_id = :org and kind = :kind and value = :value""")
-                .param("org", organizationId.value()).param("kind", kind).param("value", value)
-                .query((rs, row) -> contactId(rs, "contact_id")).optional();
+                .param("org", organizationId.value())
+                .param("kind", kind)
+                .param("value", value)
+                .query((rs, row) -> contactId(rs, "contact_id"))
+                .optional();
     }
 
     /** Replaces the tags of the organization's contact; false if it is not the organization's. */
     public boolean setTags(OrganizationId organizationId, ContactId id, List<String> tags) {
         return jdbc.sql("update contacts set tags = cast(:tags as text[]) where id = :id and organization_id = :org")
-                .param("tags", tags.toArray(String[]::new)).param("id", id.value())
-                .param("org", organizationId.value()).update() == 1;
+                        .param("tags", tags.toArray(String[]::new))
+                        .param("id", id.value())
+                        .param("org", organizationId.value())
+                        .update()
+                == 1;
     }
 
     // A chatbot's audience: the contacts it first saw or has a conversation with. Reading the conversation
@@ -171,7 +202,10 @@ public class ContactRepository {
     public int countTagged(ChatbotId chatbotId, String tag) {
         return jdbc.sql("select count(*) from contacts where tags @> array[cast(:tag as text)] and "
                         + CHATBOTS_CONTACTS)
-                .param("bot", chatbotId.value()).param("tag", tag).query(Integer.class).single();
+                .param("bot", chatbotId.value())
+                .param("tag", tag)
+                .query(Integer.class)
+                .single();
     }
 
     /** Keyset page of a chatbot's contacts with a tag, by id, after {@code after} (null: from the start). */
@@ -181,8 +215,12 @@ public class ContactRepository {
                         where tags @> array[cast(:tag as text)] and %s
                           and (cast(:after as uuid) is null or id > cast(:after as uuid))
                         order by id limit :limit""".formatted(CHATBOTS_CONTACTS))
-                .param("bot", chatbotId.value()).param("tag", tag).param("after", after == null ? null : after.value())
-                .param("limit", limit).query((rs, row) -> contactId(rs, "id")).list();
+                .param("bot", chatbotId.value())
+                .param("tag", tag)
+                .param("after", after == null ? null : after.value())
+                .param("limit", limit)
+                .query((rs, row) -> contactId(rs, "id"))
+                .list();
     }
 
     /**
@@ -190,7 +228,9 @@ public class ContactRepository {
      * value, case-insensitively, as a substring.
      */
     public List<ContactId> list(OrganizationId organizationId, String q, ContactId after, int limit) {
-        String pattern = q == null ? null : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = q == null
+                ? null
+                : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("""
                         select c.id from contacts c
                         where c.organization_id = :org
@@ -199,8 +239,12 @@ public class ContactRepository {
                                or exists (select 1 from contact_identities i
                                           where i.contact_id = c.id and i.value ilike :q))
                         order by c.id limit :limit""")
-                .param("org", organizationId.value()).param("after", after == null ? null : after.value())
-                .param("q", pattern).param("limit", limit).query((rs, row) -> contactId(rs, "id")).list();
+                .param("org", organizationId.value())
+                .param("after", after == null ? null : after.value())
+                .param("q", pattern)
+                .param("limit", limit)
+                .query((rs, row) -> contactId(rs, "id"))
+                .list();
     }
 
     /** Locks both contacts (in id order) if both are the organization's; false otherwise. */
@@ -208,8 +252,13 @@ public class ContactRepository {
         return jdbc.sql("""
                         select id from contacts where organization_id = :org and id in (:a, :b)
                         order by id for update""")
-                .param("org", organizationId.value()).param("a", a.value()).param("b", b.value())
-                .query(UUID.class).list().size() == 2;
+                        .param("org", organizationId.value())
+                        .param("a", a.value())
+                        .param("b", b.value())
+                        .query(UUID.class)
+                        .list()
+                        .size()
+                == 2;
     }
 
     /**
@@ -219,7 +268,9 @@ public class ContactRepository {
      */
     public void fold(ContactId from, ContactId into) {
         jdbc.sql("update contact_identities set contact_id = :into where contact_id = :from")
-                .param("from", from.value()).param("into", into.value()).update();
+                .param("from", from.value())
+                .param("into", into.value())
+                .update();
         jdbc.sql("""
                         update contacts s
                         set display_name = coalesce(s.display_name, l.display_name),
@@ -231,9 +282,10 @@ public class ContactRepository {
                                               else coalesce(s.chatbot_id, l.chatbot_id) end,
                             created_at = least(s.created_at, l.created_at),
                             last_seen_at = greatest(s.last_seen_at, l.last_seen_at)
-                        from contacts l where l.id = :from and s.id = :into""")
-                .param("from", from.value()).param("into", into.value()).update();
-        jdbc.sql("delete from contacts where id = :from").param("from", from.value()).update();
+                        from contacts l where l.id = :from and s.id = :into""").param("from", from.value()).param("into", into.value()).update();
+        jdbc.sql("delete from contacts where id = :from")
+                .param("from", from.value())
+                .update();
     }
 
     /** The application's mapper drops null values; here a null means "forget this variable", so keep them. */
@@ -246,23 +298,34 @@ public class ContactRepository {
     public Map<ContactId, Contact> findAll(Collection<ContactId> ids) {
         UUID[] wanted = ids.stream().map(ContactId::value).toArray(UUID[]::new);
         Map<ContactId, List<ContactIdentity>> identities = new LinkedHashMap<>();
-        jdbc.sql("select contact_id, kind, value from contact_identities where contact_id = any(:ids) order by created_at, kind")
+        jdbc.sql(
+                        "select contact_id, kind, value from contact_identities where contact_id = any(:ids) order by created_at, kind")
                 .param("ids", wanted)
                 .query(rs -> {
-                    identities.computeIfAbsent(contactId(rs, "contact_id"), k -> new ArrayList<>())
+                    identities
+                            .computeIfAbsent(contactId(rs, "contact_id"), k -> new ArrayList<>())
                             .add(new ContactIdentity(rs.getString("kind"), rs.getString("value")));
                 });
         Map<ContactId, Contact> result = new LinkedHashMap<>();
-        jdbc.sql("select * from contacts where id = any(:ids)").param("ids", wanted).query(rs -> {
-            ContactId id = contactId(rs, "id");
-            UUID firstBot = rs.getObject("chatbot_id", UUID.class);
-            result.put(id, new Contact(id, new OrganizationId(rs.getObject("organization_id", UUID.class)),
-                    firstBot == null ? null : new ChatbotId(firstBot), rs.getString("display_name"),
-                    ContactTier.fromWire(rs.getString("tier")), identities.getOrDefault(id, List.of()),
-                    json.readValue(rs.getString("variables"), VARIABLES),
-                    List.of((String[]) rs.getArray("tags").getArray()), rs.getTimestamp("created_at").toInstant(),
-                    rs.getTimestamp("last_seen_at").toInstant()));
-        });
+        jdbc.sql("select * from contacts where id = any(:ids)")
+                .param("ids", wanted)
+                .query(rs -> {
+                    ContactId id = contactId(rs, "id");
+                    UUID firstBot = rs.getObject("chatbot_id", UUID.class);
+                    result.put(
+                            id,
+                            new Contact(
+                                    id,
+                                    new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                                    firstBot == null ? null : new ChatbotId(firstBot),
+                                    rs.getString("display_name"),
+                                    ContactTier.fromWire(rs.getString("tier")),
+                                    identities.getOrDefault(id, List.of()),
+                                    json.readValue(rs.getString("variables"), VARIABLES),
+                                    List.of((String[]) rs.getArray("tags").getArray()),
+                                    rs.getTimestamp("created_at").toInstant(),
+                                    rs.getTimestamp("last_seen_at").toInstant()));
+                });
         return result;
     }
 

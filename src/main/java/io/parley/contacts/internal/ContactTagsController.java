@@ -1,5 +1,7 @@
 package io.parley.contacts.internal;
 
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
 import io.parley.contacts.Contacts;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.ContactId;
@@ -8,8 +10,6 @@ import io.parley.platform.InvalidRequestException;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
 import io.parley.tenancy.Chatbots;
-import io.parley.access.RequiresRole;
-import io.parley.access.Role;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,14 +36,13 @@ class ContactTagsController {
         this.chatbots = chatbots;
     }
 
-    record Tags(List<String> tags) {
-    }
+    record Tags(List<String> tags) {}
 
-    record Tagged(UUID id, List<String> tags) {
-    }
+    record Tagged(UUID id, List<String> tags) {}
 
     @PutMapping("/api/v1/chatbots/{botId}/contacts/{contactId}/tags")
-    Tagged replace(@PathVariable String botId, @PathVariable String contactId, @RequestBody(required = false) Tags body) {
+    Tagged replace(
+            @PathVariable String botId, @PathVariable String contactId, @RequestBody(required = false) Tags body) {
         ChatbotId chatbot = Ids.parse(botId, "chatbot", ChatbotId::new);
         ContactId contact = Ids.parse(contactId, "contact", ContactId::new);
         OrganizationId organization = chatbots.get(chatbot).organizationId();
@@ -53,9 +52,11 @@ class ContactTagsController {
         if (body == null || body.tags() == null) {
             throw new InvalidRequestException("validation_failed", "tags is required (an array of strings)");
         }
-        if (body.tags().size() > MAX_TAGS || body.tags().stream()
-                .anyMatch(t -> t == null || t.isBlank() || t.strip().length() > MAX_TAG_LENGTH)) {
-            throw new InvalidRequestException("validation_failed",
+        if (body.tags().size() > MAX_TAGS
+                || body.tags().stream()
+                        .anyMatch(t -> t == null || t.isBlank() || t.strip().length() > MAX_TAG_LENGTH)) {
+            throw new InvalidRequestException(
+                    "validation_failed",
                     "tags must be at most " + MAX_TAGS + " non-blank strings of at most " + MAX_TAG_LENGTH
                             + " characters");
         }

@@ -1,5 +1,7 @@
 package io.parley.contacts.internal;
 
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
 import io.parley.contacts.Contact;
 import io.parley.contacts.ContactConversations;
 import io.parley.contacts.ContactIdentity;
@@ -9,8 +11,6 @@ import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
-import io.parley.access.RequiresRole;
-import io.parley.access.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +39,7 @@ class OrganizationContactsController {
     static final int MAX_LIMIT = 200;
     static final int MAX_VARIABLES_CHARS = 16_384;
     static final int MAX_QUERY = 200;
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final Contacts contacts;
     private final ContactConversations conversations;
@@ -58,32 +57,53 @@ class OrganizationContactsController {
         }
     }
 
-    record SummaryView(UUID id, String tier, String name, List<IdentityView> identities, List<String> tags,
-                       Instant createdAt, Instant lastSeenAt) {
+    record SummaryView(
+            UUID id,
+            String tier,
+            String name,
+            List<IdentityView> identities,
+            List<String> tags,
+            Instant createdAt,
+            Instant lastSeenAt) {
         static SummaryView of(Contact c) {
-            return new SummaryView(c.id().value(), c.tier().wireName(), c.displayName(),
-                    c.identities().stream().map(IdentityView::of).toList(), c.tags(), c.createdAt(), c.lastSeenAt());
+            return new SummaryView(
+                    c.id().value(),
+                    c.tier().wireName(),
+                    c.displayName(),
+                    c.identities().stream().map(IdentityView::of).toList(),
+                    c.tags(),
+                    c.createdAt(),
+                    c.lastSeenAt());
         }
     }
 
-    record ConversationView(UUID id, UUID chatbotId, String channel, String owner, Instant lastMessageAt,
-                            Instant createdAt) {
+    record ConversationView(
+            UUID id, UUID chatbotId, String channel, String owner, Instant lastMessageAt, Instant createdAt) {
         static ConversationView of(ContactConversations.Entry e) {
-            return new ConversationView(e.id().value(), e.chatbotId().value(), e.channel(), e.owner(),
-                    e.lastMessageAt(), e.createdAt());
+            return new ConversationView(
+                    e.id().value(), e.chatbotId().value(), e.channel(), e.owner(), e.lastMessageAt(), e.createdAt());
         }
     }
 
-    record ContactView(UUID id, String tier, String name, List<IdentityView> identities, Map<String, Object> variables,
-                       List<String> tags, List<ConversationView> conversations, UUID firstChatbotId,
-                       Instant createdAt, Instant lastSeenAt) {
-    }
+    record ContactView(
+            UUID id,
+            String tier,
+            String name,
+            List<IdentityView> identities,
+            Map<String, Object> variables,
+            List<String> tags,
+            List<ConversationView> conversations,
+            UUID firstChatbotId,
+            Instant createdAt,
+            Instant lastSeenAt) {}
 
     @GetMapping
     @RequiresRole(Role.AGENT)
-    List<SummaryView> list(@PathVariable String orgId, @RequestParam(required = false) String q,
-                           @RequestParam(required = false) String after,
-                           @RequestParam(defaultValue = "50") int limit) {
+    List<SummaryView> list(
+            @PathVariable String orgId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "50") int limit) {
         if (q != null && q.length() > MAX_QUERY) {
             throw invalid("q", "must be at most " + MAX_QUERY + " characters");
         }
@@ -98,7 +118,9 @@ class OrganizationContactsController {
                 throw invalid("after", "must be a contact id (the last id of the previous page)");
             }
         }
-        return contacts.list(organization(orgId), q, cursor, limit).stream().map(SummaryView::of).toList();
+        return contacts.list(organization(orgId), q, cursor, limit).stream()
+                .map(SummaryView::of)
+                .toList();
     }
 
     @GetMapping("/{contactId}")
@@ -111,8 +133,8 @@ class OrganizationContactsController {
     /** {@code {"name"?: string|null, "variables"?: object}}; absent fields stay as they are. */
     @PatchMapping("/{contactId}")
     @RequiresRole(Role.AGENT)
-    ContactView edit(@PathVariable String orgId, @PathVariable String contactId,
-                     @RequestBody(required = false) JsonNode body) {
+    ContactView edit(
+            @PathVariable String orgId, @PathVariable String contactId, @RequestBody(required = false) JsonNode body) {
         OrganizationId organization = organization(orgId);
         Contact contact = contact(organization, contactId);
         if (body == null || !body.isObject()) {
@@ -148,8 +170,8 @@ class OrganizationContactsController {
     /** {@code {"otherContactId"}}: the other contact's identities, conversations and history join this one. */
     @PostMapping("/{contactId}/merge")
     @RequiresRole(Role.ADMIN)
-    ContactView merge(@PathVariable String orgId, @PathVariable String contactId,
-                      @RequestBody(required = false) JsonNode body) {
+    ContactView merge(
+            @PathVariable String orgId, @PathVariable String contactId, @RequestBody(required = false) JsonNode body) {
         OrganizationId organization = organization(orgId);
         Contact contact = contact(organization, contactId);
         JsonNode other = body == null ? null : body.get("otherContactId");
@@ -157,16 +179,25 @@ class OrganizationContactsController {
             throw invalid("otherContactId", "is required (the id of the contact to merge into this one)");
         }
         ContactId otherId = Ids.parse(other.asString(), "contact", ContactId::new);
-        Contact merged = contacts.merge(organization, contact.id(), otherId)
-                .orElseThrow(() -> notFound(other.asString()));
+        Contact merged =
+                contacts.merge(organization, contact.id(), otherId).orElseThrow(() -> notFound(other.asString()));
         return view(organization, merged);
     }
 
     private ContactView view(OrganizationId organization, Contact c) {
-        return new ContactView(c.id().value(), c.tier().wireName(), c.displayName(),
-                c.identities().stream().map(IdentityView::of).toList(), c.variables(), c.tags(),
-                conversations.of(organization, c.id(), 100).stream().map(ConversationView::of).toList(),
-                c.firstChatbotId() == null ? null : c.firstChatbotId().value(), c.createdAt(), c.lastSeenAt());
+        return new ContactView(
+                c.id().value(),
+                c.tier().wireName(),
+                c.displayName(),
+                c.identities().stream().map(IdentityView::of).toList(),
+                c.variables(),
+                c.tags(),
+                conversations.of(organization, c.id(), 100).stream()
+                        .map(ConversationView::of)
+                        .toList(),
+                c.firstChatbotId() == null ? null : c.firstChatbotId().value(),
+                c.createdAt(),
+                c.lastSeenAt());
     }
 
     private Contact contact(OrganizationId organization, String contactId) {
@@ -184,7 +215,9 @@ class OrganizationContactsController {
     }
 
     private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException("validation_failed", field + " " + message,
+        return new InvalidRequestException(
+                "validation_failed",
+                field + " " + message,
                 Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }

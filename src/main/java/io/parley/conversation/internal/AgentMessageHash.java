@@ -8,8 +8,7 @@ import java.util.HexFormat;
 
 /** What an agent message request asked for, as a hash: the same Idempotency-Key must come with the same request. */
 public final class AgentMessageHash {
-    private AgentMessageHash() {
-    }
+    private AgentMessageHash() {}
 
     public static String of(ConversationId conversation, String text) {
         try {

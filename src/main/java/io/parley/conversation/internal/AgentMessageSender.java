@@ -1,5 +1,6 @@
 package io.parley.conversation.internal;
 
+import io.parley.access.ApiKeyId;
 import io.parley.contacts.Contact;
 import io.parley.contacts.Contacts;
 import io.parley.conversation.internal.ConversationRepository.ConversationRow;
@@ -16,7 +17,6 @@ import io.parley.platform.OutboundMessageId;
 import io.parley.platform.channel.ChannelDefinition;
 import io.parley.platform.channel.Channels;
 import io.parley.templates.MessageTemplates;
-import io.parley.access.ApiKeyId;
 import io.parley.usage.UsageLedger;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,9 +45,17 @@ public class AgentMessageSender {
     private final Clock clock;
     private final JsonMapper json;
 
-    AgentMessageSender(ConversationRepository repository, Contacts contacts, Deliveries deliveries, UsageLedger usage,
-                       MessageTemplates templates, SessionPlacer sessions, Channels channels, Recipients recipients,
-                       Clock clock, JsonMapper json) {
+    AgentMessageSender(
+            ConversationRepository repository,
+            Contacts contacts,
+            Deliveries deliveries,
+            UsageLedger usage,
+            MessageTemplates templates,
+            SessionPlacer sessions,
+            Channels channels,
+            Recipients recipients,
+            Clock clock,
+            JsonMapper json) {
         this.channels = channels;
         this.recipients = recipients;
         this.repository = repository;
@@ -60,14 +68,22 @@ public class AgentMessageSender {
         this.json = json;
     }
 
-    public MessageId send(ConversationRow conversation, OutboundContent requested, String replyTo,
-                          IdempotencyKey idempotencyKey, ApiKeyId apiKey) {
-        OutboundContent content = requested instanceof OutboundContent.Text text
-                && text.text() != null ? new OutboundContent.Text(text.text().strip()) : requested;
+    public MessageId send(
+            ConversationRow conversation,
+            OutboundContent requested,
+            String replyTo,
+            IdempotencyKey idempotencyKey,
+            ApiKeyId apiKey) {
+        OutboundContent content = requested instanceof OutboundContent.Text text && text.text() != null
+                ? new OutboundContent.Text(text.text().strip())
+                : requested;
         ChannelDefinition channel = channels.definition(conversation.channel());
         content.validateFor(conversation.channel(), channel.capabilities());
         if (content instanceof OutboundContent.Template template) {
-            templates.checkSendable(conversation.channelAccountId(), template.name(), template.language(),
+            templates.checkSendable(
+                    conversation.channelAccountId(),
+                    template.name(),
+                    template.language(),
                     template.parameters() == null ? 0 : template.parameters().size());
         }
         String key = null;
@@ -76,8 +92,9 @@ public class AgentMessageSender {
             key = Deliveries.outboxKey(idempotencyKey);
             hash = content instanceof OutboundContent.Text text && replyTo == null
                     ? AgentMessageHash.of(conversation.id(), text.text())
-                    : AgentMessageHash.of(conversation.id(), content.wireType() + "\n"
-                            + json.writeValueAsString(content) + "\n" + replyTo);
+                    : AgentMessageHash.of(
+                            conversation.id(),
+                            content.wireType() + "\n" + json.writeValueAsString(content) + "\n" + replyTo);
             Optional<Deliveries.Keyed> earlier = deliveries.lockAndFind(conversation.organizationId(), idempotencyKey);
             if (earlier.isPresent()) {
                 idempotencyKey.requireSameRequest(earlier.get().requestHash(), hash, "request");
@@ -86,8 +103,8 @@ public class AgentMessageSender {
         }
         String context = replyTo == null ? null : providerId(conversation, channel, "replyTo", replyTo);
         if (content instanceof OutboundContent.Reaction reaction) {
-            content = new OutboundContent.Reaction(providerId(conversation, channel, "reaction.messageId",
-                    reaction.messageId()), reaction.emoji());
+            content = new OutboundContent.Reaction(
+                    providerId(conversation, channel, "reaction.messageId", reaction.messageId()), reaction.emoji());
         }
         Instant now = clock.instant();
         MessageId messageId = new MessageId(UUID.randomUUID());
@@ -95,19 +112,42 @@ public class AgentMessageSender {
         if (!(content instanceof OutboundContent.Text)) {
             details.put("outbound", Map.of("type", content.wireType(), content.wireType(), content));
         }
-        repository.insertMessage(new NewMessage(messageId, conversation.organizationId(), conversation.id(), "agent",
+        repository.insertMessage(new NewMessage(
+                messageId,
+                conversation.organizationId(),
+                conversation.id(),
+                "agent",
                 content instanceof OutboundContent.Media media ? media.kind() : content.wireType(),
-                content.transcript(), details.isEmpty() ? null : json.writeValueAsString(details), null, context,
-                null, false, now));
+                content.transcript(),
+                details.isEmpty() ? null : json.writeValueAsString(details),
+                null,
+                context,
+                null,
+                false,
+                now));
         repository.touchConversation(conversation.id(), now);
         sessions.placeOutbound(conversation.id(), now);
         Contact contact = contacts.find(conversation.contactId()).orElseThrow();
-        OutboundMessageId outbound = deliveries.enqueue(new OutboundRequest(conversation.organizationId(),
-                conversation.id(), messageId, conversation.channelAccountId(), conversation.channel(),
-                recipients.of(conversation.channel(), contact), content, context, Lane.CONVERSATIONAL, key, hash));
+        OutboundMessageId outbound = deliveries.enqueue(new OutboundRequest(
+                conversation.organizationId(),
+                conversation.id(),
+                messageId,
+                conversation.channelAccountId(),
+                conversation.channel(),
+                recipients.of(conversation.channel(), contact),
+                content,
+                context,
+                Lane.CONVERSATIONAL,
+                key,
+                hash));
         if (apiKey != null) {
-            usage.recordApiMessage(conversation.organizationId(), conversation.chatbotId(), contact.id(),
-                    conversation.id(), apiKey, outbound);
+            usage.recordApiMessage(
+                    conversation.organizationId(),
+                    conversation.chatbotId(),
+                    contact.id(),
+                    conversation.id(),
+                    apiKey,
+                    outbound);
         }
         return messageId;
     }
@@ -116,8 +156,7 @@ public class AgentMessageSender {
      * The provider id of the message referred to: a wamid as given, or our message id of this conversation (its
      * wamid once it has one; web chat needs none).
      */
-    private String providerId(ConversationRow conversation, ChannelDefinition channel, String field,
-                              String reference) {
+    private String providerId(ConversationRow conversation, ChannelDefinition channel, String field, String reference) {
         UUID id;
         try {
             id = UUID.fromString(reference);
@@ -125,14 +164,18 @@ public class AgentMessageSender {
             if (channel.isProviderMessageId(reference)) {
                 return reference;
             }
-            throw new InvalidRequestException("validation_failed", field
-                    + " must be a message id of this conversation" + (channel.referencesByProviderId()
-                    ? " or a " + channel.type() + " message id" : ""), Map.of("field", field));
+            throw new InvalidRequestException(
+                    "validation_failed",
+                    field
+                            + " must be a message id of this conversation"
+                            + (channel.referencesByProviderId() ? " or a " + channel.type() + " message id" : ""),
+                    Map.of("field", field));
         }
         MessageId messageId = new MessageId(id);
-        var message = repository.findMessage(conversation.id(), messageId).orElseThrow(() ->
-                new InvalidRequestException("validation_failed", field + " is not a message of this conversation",
-                        Map.of("field", field)));
+        var message = repository
+                .findMessage(conversation.id(), messageId)
+                .orElseThrow(() -> new InvalidRequestException(
+                        "validation_failed", field + " is not a message of this conversation", Map.of("field", field)));
         if (!channel.referencesByProviderId()) {
             return message.id().toString();
         }
@@ -142,8 +185,10 @@ public class AgentMessageSender {
             providerId = delivery == null ? null : delivery.providerMessageId();
         }
         if (providerId == null) {
-            throw new InvalidRequestException("reply_target_not_delivered", field
-                    + " refers to a message the channel has not accepted yet", Map.of("field", field));
+            throw new InvalidRequestException(
+                    "reply_target_not_delivered",
+                    field + " refers to a message the channel has not accepted yet",
+                    Map.of("field", field));
         }
         return providerId;
     }

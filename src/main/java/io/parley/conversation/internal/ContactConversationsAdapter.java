@@ -21,7 +21,12 @@ class ContactConversationsAdapter implements ContactConversations, ContactRefere
     @Override
     public List<Entry> of(OrganizationId organizationId, ContactId contactId, int limit) {
         return repository.listByContact(organizationId, contactId, limit).stream()
-                .map(c -> new Entry(c.id(), c.chatbotId(), c.channel().wireName(), c.owner().wireName(), c.lastMessageAt(),
+                .map(c -> new Entry(
+                        c.id(),
+                        c.chatbotId(),
+                        c.channel().wireName(),
+                        c.owner().wireName(),
+                        c.lastMessageAt(),
                         c.createdAt()))
                 .toList();
     }
@@ -33,7 +38,8 @@ class ContactConversationsAdapter implements ContactConversations, ContactRefere
     @Override
     public void move(OrganizationId organizationId, ContactId from, ContactId into) {
         if (repository.shareChannelAccount(from, into)) {
-            throw new ConflictException("contacts_share_channel",
+            throw new ConflictException(
+                    "contacts_share_channel",
                     "Both contacts have a conversation on the same channel; they cannot be merged",
                     Map.of("contactId", into.toString(), "otherContactId", from.toString()));
         }

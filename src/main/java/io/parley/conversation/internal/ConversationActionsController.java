@@ -1,5 +1,9 @@
 package io.parley.conversation.internal;
 
+import io.parley.access.ApiKeyId;
+import io.parley.access.Caller;
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
 import io.parley.conversation.Conversations;
 import io.parley.delivery.Deliveries;
 import io.parley.delivery.DeliveryView;
@@ -9,10 +13,6 @@ import io.parley.platform.IdempotencyKey;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.MessageId;
-import io.parley.access.Caller;
-import io.parley.access.RequiresRole;
-import io.parley.access.Role;
-import io.parley.access.ApiKeyId;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -41,24 +41,34 @@ class ConversationActionsController {
      * Exactly one of text, template, media, interactive, reaction, location; {@code replyTo} (our message id of
      * this conversation, or a wamid) sends it as a reply in context.
      */
-    record AgentMessage(String text, OutboundContent.Template template, OutboundContent.Media media,
-                        OutboundContent.Interactive interactive, OutboundContent.Reaction reaction,
-                        OutboundContent.Location location, String replyTo) {
+    record AgentMessage(
+            String text,
+            OutboundContent.Template template,
+            OutboundContent.Media media,
+            OutboundContent.Interactive interactive,
+            OutboundContent.Reaction reaction,
+            OutboundContent.Location location,
+            String replyTo) {
         OutboundContent content() {
             List<OutboundContent> given = java.util.stream.Stream.<OutboundContent>of(
-                            text == null ? null : new OutboundContent.Text(text), template, media, interactive,
-                            reaction, location)
-                    .filter(java.util.Objects::nonNull).toList();
+                            text == null ? null : new OutboundContent.Text(text),
+                            template,
+                            media,
+                            interactive,
+                            reaction,
+                            location)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
             if (given.size() != 1) {
-                throw new InvalidRequestException("validation_failed",
+                throw new InvalidRequestException(
+                        "validation_failed",
                         "Give exactly one of text, template, media, interactive, reaction, location");
             }
             return given.getFirst();
         }
     }
 
-    record Queued(UUID id, String status) {
-    }
+    record Queued(UUID id, String status) {}
 
     /** The bot stays silent from now on; customer messages wait for a person. */
     @PostMapping("/handover")
@@ -78,18 +88,23 @@ class ConversationActionsController {
      */
     @PostMapping("/messages")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Queued send(@PathVariable String conversationId, @RequestBody(required = false) AgentMessage body,
-                @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+    Queued send(
+            @PathVariable String conversationId,
+            @RequestBody(required = false) AgentMessage body,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
         if (body == null) {
-            throw new InvalidRequestException("validation_failed",
-                    "Give exactly one of text, template, media, interactive, reaction, location");
+            throw new InvalidRequestException(
+                    "validation_failed", "Give exactly one of text, template, media, interactive, reaction, location");
         }
-        ApiKeyId apiKey = Caller.current().filter(actor -> actor.type() == Caller.Type.API_KEY)
-                .map(actor -> new ApiKeyId(UUID.fromString(actor.id()))).orElse(null);
-        MessageId id = conversations.sendAgentMessage(id(conversationId), body.content(), body.replyTo(),
-                IdempotencyKey.fromHeader(idempotencyKey), apiKey);
+        ApiKeyId apiKey = Caller.current()
+                .filter(actor -> actor.type() == Caller.Type.API_KEY)
+                .map(actor -> new ApiKeyId(UUID.fromString(actor.id())))
+                .orElse(null);
+        MessageId id = conversations.sendAgentMessage(
+                id(conversationId), body.content(), body.replyTo(), IdempotencyKey.fromHeader(idempotencyKey), apiKey);
         DeliveryView delivery = deliveries.forMessages(List.of(id)).get(id);
-        return new Queued(id.value(), delivery == null ? "queued" : delivery.status().wireName());
+        return new Queued(
+                id.value(), delivery == null ? "queued" : delivery.status().wireName());
     }
 
     private static ConversationId id(String value) {

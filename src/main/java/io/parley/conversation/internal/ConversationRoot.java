@@ -32,7 +32,9 @@ class ConversationRoot implements RouteRoot {
     @Override
     public Optional<OrganizationId> owner(String value) {
         try {
-            return Optional.of(conversations.get(new ConversationId(UUID.fromString(value))).organizationId());
+            return Optional.of(conversations
+                    .get(new ConversationId(UUID.fromString(value)))
+                    .organizationId());
         } catch (IllegalArgumentException | NotFoundException e) {
             return Optional.empty();
         }

@@ -34,8 +34,13 @@ public class InboundThrottle {
 
     private final Recipients recipients;
 
-    InboundThrottle(RateLimits rateLimits, ConversationRepository repository, Contacts contacts,
-                    Deliveries deliveries, Limits usageLimits, Recipients recipients) {
+    InboundThrottle(
+            RateLimits rateLimits,
+            ConversationRepository repository,
+            Contacts contacts,
+            Deliveries deliveries,
+            Limits usageLimits,
+            Recipients recipients) {
         this.recipients = recipients;
         this.rateLimits = rateLimits;
         this.usageLimits = usageLimits;
@@ -45,10 +50,14 @@ public class InboundThrottle {
     }
 
     /** True when the stored message must not start a turn; it is then marked throttled. */
-    public boolean throttled(InboundMessage message, ContactId contactId, ConversationId conversationId,
-                             MessageId messageId, Instant now) {
-        RateDecision decision = rateLimits.tryConsume(message.organizationId(), message.chatbotId(), contactId,
-                limitsFor(message));
+    public boolean throttled(
+            InboundMessage message,
+            ContactId contactId,
+            ConversationId conversationId,
+            MessageId messageId,
+            Instant now) {
+        RateDecision decision =
+                rateLimits.tryConsume(message.organizationId(), message.chatbotId(), contactId, limitsFor(message));
         if (decision.allowed()) {
             return false;
         }
@@ -65,19 +74,35 @@ public class InboundThrottle {
     private InboundLimits limitsFor(InboundMessage message) {
         InboundLimits node = rateLimits.defaults();
         Integer perContact = usageLimits.effective(message.organizationId()).ratePerHourPerContact();
-        return perContact == null || perContact < 1 || perContact >= node.perContactPerHour() ? node
+        return perContact == null || perContact < 1 || perContact >= node.perContactPerHour()
+                ? node
                 : new InboundLimits(node.perChatbotPerHour(), perContact);
     }
 
-    private void sendNotice(InboundMessage message, ContactId contactId, ConversationId conversationId,
-                            Instant now) {
+    private void sendNotice(InboundMessage message, ContactId contactId, ConversationId conversationId, Instant now) {
         String text = rateLimits.noticeText();
         MessageId noticeId = new MessageId(UUID.randomUUID());
-        repository.insertMessage(new NewMessage(noticeId, message.organizationId(), conversationId, "assistant",
-                "text", text, "{\"rateLimitNotice\":true}", null, null, null, false, now));
+        repository.insertMessage(new NewMessage(
+                noticeId,
+                message.organizationId(),
+                conversationId,
+                "assistant",
+                "text",
+                text,
+                "{\"rateLimitNotice\":true}",
+                null,
+                null,
+                null,
+                false,
+                now));
         repository.touchConversation(conversationId, now);
-        deliveries.enqueue(new OutboundRequest(message.organizationId(), conversationId, noticeId,
-                message.channelAccountId(), message.channel(),
-                recipients.of(message.channel(), contacts.find(contactId).orElseThrow()), text));
+        deliveries.enqueue(new OutboundRequest(
+                message.organizationId(),
+                conversationId,
+                noticeId,
+                message.channelAccountId(),
+                message.channel(),
+                recipients.of(message.channel(), contacts.find(contactId).orElseThrow()),
+                text));
     }
 }

@@ -36,9 +36,13 @@ class LongReplies {
             case SPLIT -> LongTexts.split(text, max);
             case TRUNCATE -> {
                 events.record(SystemEvent.of(SystemEvent.Level.WARN, TRUNCATED_EVENT)
-                        .organization(conversation.organizationId()).chatbot(conversation.chatbotId())
-                        .conversation(conversation.id()).with("channel", conversation.channel().wireName())
-                        .with("length", LongTexts.length(text)).with("maxLength", max).build());
+                        .organization(conversation.organizationId())
+                        .chatbot(conversation.chatbotId())
+                        .conversation(conversation.id())
+                        .with("channel", conversation.channel().wireName())
+                        .with("length", LongTexts.length(text))
+                        .with("maxLength", max)
+                        .build());
                 yield List.of(LongTexts.truncate(text, max));
             }
         };

@@ -44,21 +44,30 @@ class PausedTurns {
                 yield List.of();
             }
             case Availability.Answering answering -> {
-                List<StoredMessage> early = pending.stream().filter(m -> !answering.answers(m.createdAt())).toList();
+                List<StoredMessage> early = pending.stream()
+                        .filter(m -> !answering.answers(m.createdAt()))
+                        .toList();
                 if (!early.isEmpty()) {
                     close(conversation, early, startedAt, "received_while_paused");
                 }
-                yield early.isEmpty() ? pending
-                        : pending.stream().filter(m -> answering.answers(m.createdAt())).toList();
+                yield early.isEmpty()
+                        ? pending
+                        : pending.stream()
+                                .filter(m -> answering.answers(m.createdAt()))
+                                .toList();
             }
         };
     }
 
     private void close(ConversationRow conversation, List<StoredMessage> messages, Instant startedAt, String reason) {
         if (writer.skip(conversation, messages, startedAt, reason)) {
-            events.record(SystemEvent.of(SystemEvent.Level.INFO, EVENT).organization(conversation.organizationId())
-                    .chatbot(conversation.chatbotId()).conversation(conversation.id())
-                    .with("reason", reason).with("messages", messages.size()).build());
+            events.record(SystemEvent.of(SystemEvent.Level.INFO, EVENT)
+                    .organization(conversation.organizationId())
+                    .chatbot(conversation.chatbotId())
+                    .conversation(conversation.id())
+                    .with("reason", reason)
+                    .with("messages", messages.size())
+                    .build());
         }
     }
 }

@@ -26,13 +26,17 @@ public class Recipients {
         if (contact == null) {
             throw new IllegalStateException("A conversation without a contact has no recipient");
         }
-        return addressable(channel, contact).orElseGet(() -> contact.identities().isEmpty() ? contact.id().toString()
-                : contact.identities().getFirst().value());
+        return addressable(channel, contact)
+                .orElseGet(() -> contact.identities().isEmpty()
+                        ? contact.id().toString()
+                        : contact.identities().getFirst().value());
     }
 
     /** The contact's address on the channel, or empty when it has no identity of a kind the channel addresses. */
     public Optional<String> addressable(ChannelType channel, Contact contact) {
-        List<String> kinds = channels.find(channel).map(d -> d.capabilities().identityKinds()).orElse(List.of());
+        List<String> kinds = channels.find(channel)
+                .map(d -> d.capabilities().identityKinds())
+                .orElse(List.of());
         return kinds.stream().flatMap(kind -> contact.identity(kind).stream()).findFirst();
     }
 }

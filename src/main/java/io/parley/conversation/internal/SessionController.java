@@ -33,25 +33,52 @@ class SessionController {
         this.json = json;
     }
 
-    record SessionView(UUID id, Instant startedAt, Instant lastMessageAt, Instant endedAt, String endReason,
-                       boolean current, long messages, long tokensIn, long tokensOut, BigDecimal cost,
-                       int unpricedTurns) {
+    record SessionView(
+            UUID id,
+            Instant startedAt,
+            Instant lastMessageAt,
+            Instant endedAt,
+            String endReason,
+            boolean current,
+            long messages,
+            long tokensIn,
+            long tokensOut,
+            BigDecimal cost,
+            int unpricedTurns) {
         static SessionView of(SessionSummary s) {
-            return new SessionView(s.id().value(), s.startedAt(), s.lastMessageAt(), s.endedAt(), s.endReason(),
-                    s.current(), s.messages(), s.tokensIn(), s.tokensOut(), s.cost(), s.unpricedTurns());
+            return new SessionView(
+                    s.id().value(),
+                    s.startedAt(),
+                    s.lastMessageAt(),
+                    s.endedAt(),
+                    s.endReason(),
+                    s.current(),
+                    s.messages(),
+                    s.tokensIn(),
+                    s.tokensOut(),
+                    s.cost(),
+                    s.unpricedTurns());
         }
     }
 
     /** @param prompt planned and actual tokens per prompt section; null for a turn that built no prompt */
-    record TurnView(UUID id, UUID sessionId, String outcome, String provider, String model, String fallbackReason,
-                    Instant startedAt, Instant finishedAt, JsonNode prompt) {
-    }
+    record TurnView(
+            UUID id,
+            UUID sessionId,
+            String outcome,
+            String provider,
+            String model,
+            String fallbackReason,
+            Instant startedAt,
+            Instant finishedAt,
+            JsonNode prompt) {}
 
     /** The conversation's sessions, oldest first, with message count, tokens and cost. */
     @GetMapping("/sessions")
-    List<SessionView> sessions(@PathVariable String conversationId,
-                               @RequestParam(defaultValue = "100") int limit) {
-        return sessions.list(id(conversationId), limit).stream().map(SessionView::of).toList();
+    List<SessionView> sessions(@PathVariable String conversationId, @RequestParam(defaultValue = "100") int limit) {
+        return sessions.list(id(conversationId), limit).stream()
+                .map(SessionView::of)
+                .toList();
     }
 
     /** The conversation's turns, oldest first, each with its session and prompt plan. */
@@ -59,9 +86,18 @@ class SessionController {
     List<TurnView> turns(@PathVariable String conversationId, @RequestParam(defaultValue = "200") int limit) {
         ConversationId id = id(conversationId);
         conversations.get(id);
-        return turns.recent(id, Math.max(1, Math.min(limit, 1000))).stream().map(t -> new TurnView(t.id(),
-                t.sessionId(), t.outcome(), t.provider(), t.model(), t.fallbackReason(), t.startedAt(),
-                t.finishedAt(), t.promptJson() == null ? null : json.readTree(t.promptJson()))).toList();
+        return turns.recent(id, Math.max(1, Math.min(limit, 1000))).stream()
+                .map(t -> new TurnView(
+                        t.id(),
+                        t.sessionId(),
+                        t.outcome(),
+                        t.provider(),
+                        t.model(),
+                        t.fallbackReason(),
+                        t.startedAt(),
+                        t.finishedAt(),
+                        t.promptJson() == null ? null : json.readTree(t.promptJson())))
+                .toList();
     }
 
     private static ConversationId id(String value) {

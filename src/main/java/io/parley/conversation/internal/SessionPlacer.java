@@ -53,8 +53,10 @@ public class SessionPlacer {
     }
 
     private SessionId decide(ConversationId conversation, Instant at, boolean fresh) {
-        ConversationKeys keys = repository.lockConversation(conversation).orElseThrow(() ->
-                new IllegalStateException("No conversation " + conversation + " to place a message in"));
+        ConversationKeys keys = repository
+                .lockConversation(conversation)
+                .orElseThrow(
+                        () -> new IllegalStateException("No conversation " + conversation + " to place a message in"));
         Optional<SessionRow> latest = repository.latest(conversation).filter(SessionRow::open);
         if (latest.isPresent()) {
             SessionRow current = latest.get();
@@ -74,7 +76,8 @@ public class SessionPlacer {
 
     /** True when more than {@code timeout} passed since the session's last message; a zero timeout never passes. */
     static boolean expired(SessionRow session, Duration timeout, Instant at) {
-        return !timeout.isZero() && Duration.between(session.lastMessageAt(), at).compareTo(timeout) > 0;
+        return !timeout.isZero()
+                && Duration.between(session.lastMessageAt(), at).compareTo(timeout) > 0;
     }
 
     private SessionId placed(ConversationId conversation, SessionId session) {

@@ -30,12 +30,11 @@ public class SessionRepository {
     }
 
     /** Whose conversation it is, for a new session's row. */
-    record ConversationKeys(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId) {
-    }
+    record ConversationKeys(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId) {}
 
     /** @param endReason {@code timeout} or {@code new_session}; null while the session is open */
-    public record SessionRow(SessionId id, Instant startedAt, Instant lastMessageAt, Instant endedAt,
-                             String endReason) {
+    public record SessionRow(
+            SessionId id, Instant startedAt, Instant lastMessageAt, Instant endedAt, String endReason) {
         boolean open() {
             return endedAt == null;
         }
@@ -53,8 +52,10 @@ public class SessionRepository {
                         select organization_id, chatbot_id, contact_id from conversations where id = :id
                         for no key update""")
                 .param("id", id.value())
-                .query((rs, row) -> new ConversationKeys(new OrganizationId(rs.getObject(1, UUID.class)),
-                        new ChatbotId(rs.getObject(2, UUID.class)), new ContactId(rs.getObject(3, UUID.class))))
+                .query((rs, row) -> new ConversationKeys(
+                        new OrganizationId(rs.getObject(1, UUID.class)),
+                        new ChatbotId(rs.getObject(2, UUID.class)),
+                        new ContactId(rs.getObject(3, UUID.class))))
                 .optional();
     }
 
@@ -63,7 +64,9 @@ public class SessionRepository {
         return jdbc.sql("""
                         select * from sessions where conversation_id = :id
                         order by started_at desc, (ended_at is null) desc limit 1""")
-                .param("id", id.value()).query(SessionRepository::map).optional();
+                .param("id", id.value())
+                .query(SessionRepository::map)
+                .optional();
     }
 
     void insert(SessionId id, ConversationId conversation, ConversationKeys keys, Instant at) {
@@ -71,20 +74,30 @@ public class SessionRepository {
                         insert into sessions (id, organization_id, conversation_id, contact_id, chatbot_id, started_at,
                             last_message_at)
                         values (:id, :org, :conversation, :contact, :bot, :at, :at)""")
-                .param("id", id.value()).param("org", keys.organizationId().value())
-                .param("conversation", conversation.value()).param("contact", keys.contactId().value())
-                .param("bot", keys.chatbotId().value()).param("at", Timestamp.from(at)).update();
+                .param("id", id.value())
+                .param("org", keys.organizationId().value())
+                .param("conversation", conversation.value())
+                .param("contact", keys.contactId().value())
+                .param("bot", keys.chatbotId().value())
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     /** Moves the session's last message time; false when the session is gone (retention removed it). */
     boolean touch(SessionId id, Instant at) {
         return jdbc.sql("update sessions set last_message_at = greatest(last_message_at, :at) where id = :id")
-                .param("id", id.value()).param("at", Timestamp.from(at)).update() == 1;
+                        .param("id", id.value())
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     void end(SessionId id, Instant endedAt, String reason) {
         jdbc.sql("update sessions set ended_at = :at, end_reason = :reason where id = :id and ended_at is null")
-                .param("id", id.value()).param("at", Timestamp.from(endedAt)).param("reason", reason).update();
+                .param("id", id.value())
+                .param("at", Timestamp.from(endedAt))
+                .param("reason", reason)
+                .update();
     }
 
     /**
@@ -98,30 +111,37 @@ public class SessionRepository {
                         where id in (select id from messages
                                      where conversation_id = :conversation and session_id is null
                                      for update skip locked)""")
-                .param("session", session.value()).param("conversation", conversation.value()).update();
+                .param("session", session.value())
+                .param("conversation", conversation.value())
+                .update();
     }
 
     void linkTurn(UUID turnId, SessionId session, String promptJson) {
         jdbc.sql("update turns set session_id = :session, prompt_tokens = cast(:prompt as jsonb) where id = :id")
-                .param("id", turnId).param("session", session == null ? null : session.value())
-                .param("prompt", promptJson).update();
+                .param("id", turnId)
+                .param("session", session == null ? null : session.value())
+                .param("prompt", promptJson)
+                .update();
     }
 
     /**
      * The newest {@code limit} messages of the session, oldest first, with {@code alsoIncluded} (messages a turn
      * answers that an earlier session holds) and any not yet placed.
      */
-    List<StoredMessage> recentInSession(ConversationId conversation, SessionId session,
-                                        Collection<MessageId> alsoIncluded, int limit) {
+    List<StoredMessage> recentInSession(
+            ConversationId conversation, SessionId session, Collection<MessageId> alsoIncluded, int limit) {
         return jdbc.sql("""
                         select * from (select * from messages
                                        where conversation_id = :conversation
                                          and (session_id = :session or session_id is null or id = any(:included))
                                        order by seq desc limit :limit) m
                         order by seq""")
-                .param("conversation", conversation.value()).param("session", session.value())
+                .param("conversation", conversation.value())
+                .param("session", session.value())
                 .param("included", alsoIncluded.stream().map(MessageId::value).toArray(UUID[]::new))
-                .param("limit", limit).query(ConversationRepository::mapMessage).list();
+                .param("limit", limit)
+                .query(ConversationRepository::mapMessage)
+                .list();
     }
 
     /** The newest {@code limit} sessions of the conversation, oldest first. */
@@ -130,16 +150,22 @@ public class SessionRepository {
                         select * from (select * from sessions where conversation_id = :id
                                        order by started_at desc, (ended_at is null) desc limit :limit) s
                         order by started_at, (ended_at is null)""")
-                .param("id", conversation.value()).param("limit", limit).query(SessionRepository::map).list();
+                .param("id", conversation.value())
+                .param("limit", limit)
+                .query(SessionRepository::map)
+                .list();
     }
 
     public Map<SessionId, Long> messageCounts(ConversationId conversation) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         select session_id, count(*) from messages where conversation_id = :id and session_id is not null
                         group by session_id""")
                 .param("id", conversation.value())
-                .query((rs, row) -> Map.entry(new SessionId(rs.getObject(1, UUID.class)), rs.getLong(2))).list()
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .query((rs, row) -> Map.entry(new SessionId(rs.getObject(1, UUID.class)), rs.getLong(2)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /**
@@ -154,14 +180,19 @@ public class SessionRepository {
                               and not exists (select 1 from messages m
                                               where m.conversation_id = s.conversation_id and m.session_id = s.id)
                             limit :batch for update skip locked)""")
-                .param("org", organizationId.value()).param("cutoff", Timestamp.from(cutoff))
-                .param("batch", batch).update();
+                .param("org", organizationId.value())
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("batch", batch)
+                .update();
     }
 
     private static SessionRow map(ResultSet rs, int row) throws SQLException {
         Timestamp ended = rs.getTimestamp("ended_at");
-        return new SessionRow(new SessionId(rs.getObject("id", UUID.class)), rs.getTimestamp("started_at").toInstant(),
-                rs.getTimestamp("last_message_at").toInstant(), ended == null ? null : ended.toInstant(),
+        return new SessionRow(
+                new SessionId(rs.getObject("id", UUID.class)),
+                rs.getTimestamp("started_at").toInstant(),
+                rs.getTimestamp("last_message_at").toInstant(),
+                ended == null ? null : ended.toInstant(),
                 rs.getString("end_reason"));
     }
 }

@@ -18,8 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class TurnGate {
     /** @param text the reply, or null to stay silent */
-    record Stop(String text, String reason) {
-    }
+    record Stop(String text, String reason) {}
 
     private final Limits limits;
 
@@ -37,8 +36,8 @@ class TurnGate {
         }
         if (limits.check(conversation.organizationId(), conversation.contactId())
                 instanceof LimitDecision.Refused refused) {
-            return Optional.of(new Stop(refused.tellContact() ? chatbot.fallbackMessages().limit() : null,
-                    "limit_" + refused.limit()));
+            return Optional.of(new Stop(
+                    refused.tellContact() ? chatbot.fallbackMessages().limit() : null, "limit_" + refused.limit()));
         }
         return Optional.empty();
     }
@@ -50,7 +49,15 @@ class TurnGate {
         if (max == null || m.maxToolRounds() <= max) {
             return chatbot;
         }
-        return chatbot.withModel(new ModelSettings(m.provider(), m.name(), m.baseUrl(), m.apiKey(), m.temperature(),
-                m.timeout(), m.maxOutputTokens(), max, m.fallback()));
+        return chatbot.withModel(new ModelSettings(
+                m.provider(),
+                m.name(),
+                m.baseUrl(),
+                m.apiKey(),
+                m.temperature(),
+                m.timeout(),
+                m.maxOutputTokens(),
+                max,
+                m.fallback()));
     }
 }

@@ -34,7 +34,8 @@ public class TurnJob {
         return Tasks.custom(TASK, Void.class)
                 .onFailure((complete, operations) -> {
                     int failures = complete.getExecution().consecutiveFailures + 1;
-                    ConversationId id = conversationId(complete.getExecution().taskInstance.getId());
+                    ConversationId id =
+                            conversationId(complete.getExecution().taskInstance.getId());
                     if (failures < properties.maxTurnFailures()) {
                         backoff.onFailure(complete, operations);
                         return;
@@ -47,18 +48,21 @@ public class TurnJob {
                         backoff.onFailure(complete, operations);
                     }
                 })
-                .execute((instance, context) -> processor.process(conversationId(instance.getId()))
-                        .<CompletionHandler<Void>>map(at -> (complete, operations) -> operations.reschedule(complete, at))
+                .execute((instance, context) -> processor
+                        .process(conversationId(instance.getId()))
+                        .<CompletionHandler<Void>>map(
+                                at -> (complete, operations) -> operations.reschedule(complete, at))
                         .orElseGet(CompletionHandler.OnCompleteRemove::new));
     }
 
     @Bean
-    RecurringTask<Void> turnReaper(ConversationRepository repository, Jobs jobs, ConversationProperties properties,
-                                   Clock clock) {
+    RecurringTask<Void> turnReaper(
+            ConversationRepository repository, Jobs jobs, ConversationProperties properties, Clock clock) {
         return Tasks.recurring("turn-reaper", FixedDelay.of(properties.reaperInterval()))
                 .execute((instance, context) -> {
                     Instant now = clock.instant();
-                    Instant before = now.minus(properties.debounce().multipliedBy(2)).minusSeconds(1);
+                    Instant before =
+                            now.minus(properties.debounce().multipliedBy(2)).minusSeconds(1);
                     for (ConversationId id : repository.withUnansweredBefore(before, 500)) {
                         if (jobs.scheduleIfAbsent(TASK, id.toString(), now)) {
                             log.warn("Scheduled a missing turn for conversation {}", id);

@@ -17,9 +17,16 @@ class TurnLog {
     }
 
     /** @param promptJson the turn's prompt plan ({@code agent.PromptReport}); null when no prompt was built */
-    record TurnRow(UUID id, UUID sessionId, String outcome, String provider, String model, String fallbackReason,
-                   Instant startedAt, Instant finishedAt, String promptJson) {
-    }
+    record TurnRow(
+            UUID id,
+            UUID sessionId,
+            String outcome,
+            String provider,
+            String model,
+            String fallbackReason,
+            Instant startedAt,
+            Instant finishedAt,
+            String promptJson) {}
 
     /** The newest {@code limit} turns, oldest first. */
     List<TurnRow> recent(ConversationId conversation, int limit) {
@@ -27,11 +34,17 @@ class TurnLog {
                         select * from (select * from turns where conversation_id = :id
                                        order by started_at desc, finished_at desc limit :limit) t
                         order by started_at, finished_at""")
-                .param("id", conversation.value()).param("limit", limit)
-                .query((rs, row) -> new TurnRow(rs.getObject("id", UUID.class),
-                        rs.getObject("session_id", UUID.class), rs.getString("outcome"),
-                        rs.getString("model_provider"), rs.getString("model_name"), rs.getString("fallback_reason"),
-                        rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("finished_at").toInstant(),
+                .param("id", conversation.value())
+                .param("limit", limit)
+                .query((rs, row) -> new TurnRow(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("session_id", UUID.class),
+                        rs.getString("outcome"),
+                        rs.getString("model_provider"),
+                        rs.getString("model_name"),
+                        rs.getString("fallback_reason"),
+                        rs.getTimestamp("started_at").toInstant(),
+                        rs.getTimestamp("finished_at").toInstant(),
                         rs.getString("prompt_tokens")))
                 .list();
     }

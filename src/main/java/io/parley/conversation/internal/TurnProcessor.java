@@ -1,13 +1,11 @@
 package io.parley.conversation.internal;
 
-import io.parley.platform.channel.ChannelType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.parley.agent.Agent;
 import io.parley.agent.AgentReply;
 import io.parley.agent.AgentRequest;
 import io.parley.contacts.Contact;
-import io.parley.contacts.ContactIdentity;
 import io.parley.contacts.Contacts;
 import io.parley.conversation.ConversationProperties;
 import io.parley.conversation.Owner;
@@ -20,6 +18,7 @@ import io.parley.events.SystemEvents;
 import io.parley.platform.ConversationId;
 import io.parley.platform.LogContext;
 import io.parley.platform.MessageId;
+import io.parley.platform.channel.ChannelType;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.Chatbots;
 import java.time.Clock;
@@ -59,10 +58,21 @@ class TurnProcessor {
     private final PausedTurns paused;
     private final ReplyDeltas deltas;
 
-    TurnProcessor(ConversationRepository repository, TurnWriter writer, Chatbots chatbots, Contacts contacts,
-                  Agent agent, TurnGate gate, TurnSessions sessions, SystemEvents events, List<TypingIndicator> typing,
-                  ConversationProperties properties, Clock clock, MeterRegistry meters, PausedTurns paused,
-                  ReplyDeltas deltas) {
+    TurnProcessor(
+            ConversationRepository repository,
+            TurnWriter writer,
+            Chatbots chatbots,
+            Contacts contacts,
+            Agent agent,
+            TurnGate gate,
+            TurnSessions sessions,
+            SystemEvents events,
+            List<TypingIndicator> typing,
+            ConversationProperties properties,
+            Clock clock,
+            MeterRegistry meters,
+            PausedTurns paused,
+            ReplyDeltas deltas) {
         this.repository = repository;
         this.writer = writer;
         this.chatbots = chatbots;
@@ -86,8 +96,10 @@ class TurnProcessor {
             return Optional.empty();
         }
         ConversationRow conversation = found.get();
-        try (LogContext context = LogContext.open().organization(conversation.organizationId())
-                .conversation(conversation.id()).channel(conversation.channel())) {
+        try (LogContext context = LogContext.open()
+                .organization(conversation.organizationId())
+                .conversation(conversation.id())
+                .channel(conversation.channel())) {
             List<StoredMessage> pending = repository.unanswered(id);
             if (pending.isEmpty()) {
                 return Optional.empty();
@@ -107,7 +119,8 @@ class TurnProcessor {
                     answer(conversation, answerable, startedAt);
                 }
             }
-            return repository.hasUnanswered(id) ? Optional.of(clock.instant().plus(properties.debounce()))
+            return repository.hasUnanswered(id)
+                    ? Optional.of(clock.instant().plus(properties.debounce()))
                     : Optional.empty();
         }
     }
@@ -120,13 +133,27 @@ class TurnProcessor {
                 return;
             }
             Chatbot chatbot = chatbots.get(conversation.chatbotId());
-            AgentReply reply = new AgentReply(chatbot.fallbackMessages().error(), AgentReply.Outcome.FALLBACK,
-                    "turn_failed", chatbot.model().provider(), chatbot.model().name(), 0, 0);
-            writer.complete(conversation, contacts.find(conversation.contactId()).orElse(null), pending, reply,
-                    "failed", clock.instant());
+            AgentReply reply = new AgentReply(
+                    chatbot.fallbackMessages().error(),
+                    AgentReply.Outcome.FALLBACK,
+                    "turn_failed",
+                    chatbot.model().provider(),
+                    chatbot.model().name(),
+                    0,
+                    0);
+            writer.complete(
+                    conversation,
+                    contacts.find(conversation.contactId()).orElse(null),
+                    pending,
+                    reply,
+                    "failed",
+                    clock.instant());
             events.record(SystemEvent.of(SystemEvent.Level.ERROR, "turn.failed")
-                    .organization(conversation.organizationId()).chatbot(conversation.chatbotId())
-                    .conversation(id).with("error", cause == null ? null : cause.getClass().getSimpleName()).build());
+                    .organization(conversation.organizationId())
+                    .chatbot(conversation.chatbotId())
+                    .conversation(id)
+                    .with("error", cause == null ? null : cause.getClass().getSimpleName())
+                    .build());
         });
     }
 
@@ -144,13 +171,23 @@ class TurnProcessor {
         Contact contact = contacts.find(conversation.contactId()).orElse(null);
         Optional<TurnGate.Stop> stop = gate.check(conversation, chatbot, pending);
         if (stop.isPresent()) {
-            writer.refuse(conversation, contact, pending, stop.get().text(), stop.get().reason(), startedAt);
+            writer.refuse(
+                    conversation,
+                    contact,
+                    pending,
+                    stop.get().text(),
+                    stop.get().reason(),
+                    startedAt);
             sample.stop(meters.timer("parley.turn", "outcome", stop.get().reason()));
             return;
         }
         showTyping(conversation, pending.getLast());
-        AgentRequest request = new AgentRequest(gate.withPlanRounds(chatbot), conversation.id(),
-                conversation.contactId(), contactContext(contact), conversation.channel(),
+        AgentRequest request = new AgentRequest(
+                gate.withPlanRounds(chatbot),
+                conversation.id(),
+                conversation.contactId(),
+                contactContext(contact),
+                conversation.channel(),
                 history(conversation.id(), pending));
         AgentReply reply = respond(conversation.id(), request);
         String outcome = reply.outcome().name().toLowerCase();
@@ -188,7 +225,11 @@ class TurnProcessor {
             indicator.show(conversation.channelAccountId(), last.providerMessageId());
         } catch (RuntimeException e) {
             // Cosmetic: the reply matters, the indicator does not. Counted so a broken one is visible.
-            meters.counter("parley.typing_indicator.failures", "channel", conversation.channel().wireName()).increment();
+            meters.counter(
+                            "parley.typing_indicator.failures",
+                            "channel",
+                            conversation.channel().wireName())
+                    .increment();
             log.warn("Typing indicator failed: {}", e.getMessage());
         }
     }
@@ -202,13 +243,17 @@ class TurnProcessor {
         Set<MessageId> answering = pending.stream().map(StoredMessage::id).collect(Collectors.toSet());
         long lastClaimed = pending.getLast().sequence();
         List<StoredMessage> recent = sessions.history(id, pending, properties.historySize()).stream()
-                .filter(m -> !("user".equals(m.role()) && m.sequence() > lastClaimed)).toList();
-        return Stream.concat(recent.stream().filter(m -> !answering.contains(m.id())),
+                .filter(m -> !("user".equals(m.role()) && m.sequence() > lastClaimed))
+                .toList();
+        return Stream.concat(
+                        recent.stream().filter(m -> !answering.contains(m.id())),
                         recent.stream().filter(m -> answering.contains(m.id())))
                 .filter(m -> m.content() != null && !m.content().isBlank())
                 .filter(m -> !"system".equals(m.role()))
-                .map(m -> new AgentRequest.HistoryMessage("user".equals(m.role())
-                        ? AgentRequest.HistoryMessage.Role.USER : AgentRequest.HistoryMessage.Role.ASSISTANT,
+                .map(m -> new AgentRequest.HistoryMessage(
+                        "user".equals(m.role())
+                                ? AgentRequest.HistoryMessage.Role.USER
+                                : AgentRequest.HistoryMessage.Role.ASSISTANT,
                         m.content()))
                 .toList();
     }
@@ -217,7 +262,7 @@ class TurnProcessor {
         if (contact == null) {
             return new AgentRequest.ContactContext(null, null);
         }
-        return new AgentRequest.ContactContext(contact.displayName(),
-                contact.phone().orElse(null), contact.variables());
+        return new AgentRequest.ContactContext(
+                contact.displayName(), contact.phone().orElse(null), contact.variables());
     }
 }

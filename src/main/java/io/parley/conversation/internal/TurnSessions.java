@@ -31,8 +31,11 @@ class TurnSessions {
     /** The session a turn answering {@code answered} belongs to; null only in a conversation without any. */
     SessionId sessionOf(ConversationId conversation, List<StoredMessage> answered) {
         SessionId last = answered.isEmpty() ? null : answered.getLast().sessionId();
-        return last != null ? last
-                : sessions.latest(conversation).map(SessionRepository.SessionRow::id).orElse(null);
+        return last != null
+                ? last
+                : sessions.latest(conversation)
+                        .map(SessionRepository.SessionRow::id)
+                        .orElse(null);
     }
 
     /**
@@ -44,13 +47,13 @@ class TurnSessions {
         if (session == null) {
             return messages.recentMessages(conversation, limit);
         }
-        return sessions.recentInSession(conversation, session,
-                answering.stream().map(StoredMessage::id).toList(), limit);
+        return sessions.recentInSession(
+                conversation, session, answering.stream().map(StoredMessage::id).toList(), limit);
     }
 
     /** After the turn wrote its reply: places it in the turn's session and records both on the turn. */
-    SessionId replied(ConversationId conversation, UUID turnId, List<StoredMessage> answered, Instant at,
-                      PromptReport prompt) {
+    SessionId replied(
+            ConversationId conversation, UUID turnId, List<StoredMessage> answered, Instant at, PromptReport prompt) {
         SessionId session = placer.placeReply(conversation, sessionOf(conversation, answered), at);
         sessions.linkTurn(turnId, session, prompt == null ? null : json.writeValueAsString(prompt));
         return session;

@@ -2,7 +2,6 @@ package io.parley.conversation.internal;
 
 import io.parley.agent.AgentReply;
 import io.parley.contacts.Contact;
-import io.parley.contacts.ContactIdentity;
 import io.parley.conversation.internal.ConversationRepository.ConversationRow;
 import io.parley.conversation.internal.ConversationRepository.NewMessage;
 import io.parley.conversation.internal.ConversationRepository.StoredMessage;
@@ -39,9 +38,16 @@ class TurnWriter {
     private final LongReplies longReplies;
     private final Clock clock;
 
-    TurnWriter(ConversationRepository repository, Deliveries deliveries, UsageLedger usage, PriceCatalog prices,
-               TransactionTemplate transactions, TurnSessions sessions, Recipients recipients,
-               LongReplies longReplies, Clock clock) {
+    TurnWriter(
+            ConversationRepository repository,
+            Deliveries deliveries,
+            UsageLedger usage,
+            PriceCatalog prices,
+            TransactionTemplate transactions,
+            TurnSessions sessions,
+            Recipients recipients,
+            LongReplies longReplies,
+            Clock clock) {
         this.recipients = recipients;
         this.longReplies = longReplies;
         this.repository = repository;
@@ -54,21 +60,41 @@ class TurnWriter {
     }
 
     /** Returns false when another run already answered these messages. */
-    boolean complete(ConversationRow conversation, Contact contact, List<StoredMessage> answered, AgentReply reply,
-                     String outcome, Instant startedAt) {
+    boolean complete(
+            ConversationRow conversation,
+            Contact contact,
+            List<StoredMessage> answered,
+            AgentReply reply,
+            String outcome,
+            Instant startedAt) {
         return inTransaction(() -> {
             UUID turnId = UUID.randomUUID();
-            repository.insertTurn(turnId, conversation.organizationId(), conversation.id(), outcome, reply.provider(),
-                    reply.model(), reply.fallbackReason(), startedAt);
+            repository.insertTurn(
+                    turnId,
+                    conversation.organizationId(),
+                    conversation.id(),
+                    outcome,
+                    reply.provider(),
+                    reply.model(),
+                    reply.fallbackReason(),
+                    startedAt);
             if (repository.markAnswered(answered.stream().map(StoredMessage::id).toList(), turnId) == 0) {
                 throw new AlreadyAnswered();
             }
             reply(conversation, contact, reply.text(), turnId);
             SessionId session = sessions.replied(conversation.id(), turnId, answered, clock.instant(), reply.prompt());
-            usage.record(new UsageRecord(conversation.organizationId(), conversation.chatbotId(),
-                    conversation.contactId(), conversation.id(), new TurnId(turnId), reply.provider(), reply.model(),
-                    reply.tokensIn(), reply.tokensOut(),
-                    prices.cost(reply.provider(), reply.model(), reply.tokensIn(), reply.tokensOut()).orElse(null),
+            usage.record(new UsageRecord(
+                    conversation.organizationId(),
+                    conversation.chatbotId(),
+                    conversation.contactId(),
+                    conversation.id(),
+                    new TurnId(turnId),
+                    reply.provider(),
+                    reply.model(),
+                    reply.tokensIn(),
+                    reply.tokensOut(),
+                    prices.cost(reply.provider(), reply.model(), reply.tokensIn(), reply.tokensOut())
+                            .orElse(null),
                     session));
             if (reply.handover()) {
                 // The same transaction that sends the handover message makes the bot fall silent.
@@ -82,12 +108,24 @@ class TurnWriter {
      *
      * @param text null to stay silent
      */
-    boolean refuse(ConversationRow conversation, Contact contact, List<StoredMessage> messages, String text,
-                   String reason, Instant startedAt) {
+    boolean refuse(
+            ConversationRow conversation,
+            Contact contact,
+            List<StoredMessage> messages,
+            String text,
+            String reason,
+            Instant startedAt) {
         return inTransaction(() -> {
             UUID turnId = UUID.randomUUID();
-            repository.insertTurn(turnId, conversation.organizationId(), conversation.id(),
-                    text == null ? "skipped" : "fallback", null, null, reason, startedAt);
+            repository.insertTurn(
+                    turnId,
+                    conversation.organizationId(),
+                    conversation.id(),
+                    text == null ? "skipped" : "fallback",
+                    null,
+                    null,
+                    reason,
+                    startedAt);
             if (repository.markAnswered(messages.stream().map(StoredMessage::id).toList(), turnId) == 0) {
                 throw new AlreadyAnswered();
             }
@@ -106,26 +144,47 @@ class TurnWriter {
         String recipient = recipients.of(conversation.channel(), contact);
         for (String part : longReplies.parts(conversation, text)) {
             MessageId replyId = new MessageId(UUID.randomUUID());
-            repository.insertMessage(new NewMessage(replyId, conversation.organizationId(), conversation.id(),
-                    "assistant", "text", part, null, null, null, null, false, now));
+            repository.insertMessage(new NewMessage(
+                    replyId,
+                    conversation.organizationId(),
+                    conversation.id(),
+                    "assistant",
+                    "text",
+                    part,
+                    null,
+                    null,
+                    null,
+                    null,
+                    false,
+                    now));
             repository.linkReplyToTurn(replyId, turnId);
-            deliveries.enqueue(new OutboundRequest(conversation.organizationId(), conversation.id(), replyId,
-                    conversation.channelAccountId(), conversation.channel(), recipient, part));
+            deliveries.enqueue(new OutboundRequest(
+                    conversation.organizationId(),
+                    conversation.id(),
+                    replyId,
+                    conversation.channelAccountId(),
+                    conversation.channel(),
+                    recipient,
+                    part));
         }
         repository.touchConversation(conversation.id(), now);
     }
 
     /** Marks messages handled without a bot reply (a human owns the conversation). */
     boolean skip(ConversationRow conversation, List<StoredMessage> messages, Instant startedAt) {
-        return skip(conversation, messages, startedAt, "owner_" + conversation.owner().wireName());
+        return skip(
+                conversation,
+                messages,
+                startedAt,
+                "owner_" + conversation.owner().wireName());
     }
 
     /** Marks messages handled without a bot reply, for {@code reason} (the turn's fallback reason). */
     boolean skip(ConversationRow conversation, List<StoredMessage> messages, Instant startedAt, String reason) {
         return inTransaction(() -> {
             UUID turnId = UUID.randomUUID();
-            repository.insertTurn(turnId, conversation.organizationId(), conversation.id(), "skipped", null, null,
-                    reason, startedAt);
+            repository.insertTurn(
+                    turnId, conversation.organizationId(), conversation.id(), "skipped", null, null, reason, startedAt);
             if (repository.markAnswered(messages.stream().map(StoredMessage::id).toList(), turnId) == 0) {
                 throw new AlreadyAnswered();
             }

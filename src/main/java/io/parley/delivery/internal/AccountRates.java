@@ -15,7 +15,9 @@ public class AccountRates {
     private final JdbcClient jdbc;
     private final int defaultRate;
     private final Cache<ChannelAccountId, Integer> cache = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(10)).maximumSize(50_000).build();
+            .expireAfterWrite(Duration.ofSeconds(10))
+            .maximumSize(50_000)
+            .build();
 
     AccountRates(JdbcClient jdbc, DeliveryProperties properties) {
         this.jdbc = jdbc;
@@ -23,9 +25,13 @@ public class AccountRates {
     }
 
     int messagesPerSecond(ChannelAccountId account) {
-        return cache.get(account, id -> jdbc.sql(
-                        "select messages_per_second from delivery_pacing where channel_account_id = :id")
-                .param("id", id.value()).query(Integer.class).optional().orElse(defaultRate));
+        return cache.get(
+                account,
+                id -> jdbc.sql("select messages_per_second from delivery_pacing where channel_account_id = :id")
+                        .param("id", id.value())
+                        .query(Integer.class)
+                        .optional()
+                        .orElse(defaultRate));
     }
 
     /** Sets an account's rate; false when the account is not the organization's. */
@@ -35,7 +41,9 @@ public class AccountRates {
                         select id, organization_id, :rate from channel_accounts where id = :id and organization_id = :org
                         on conflict (channel_account_id) do update
                             set messages_per_second = excluded.messages_per_second, updated_at = now()""")
-                .param("id", account.value()).param("org", organization.value()).param("rate", messagesPerSecond)
+                .param("id", account.value())
+                .param("org", organization.value())
+                .param("rate", messagesPerSecond)
                 .update();
         cache.invalidate(account);
         return updated == 1;

@@ -1,12 +1,12 @@
 package io.parley.delivery.internal;
 
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.NotFoundException;
-import io.parley.access.RequiresRole;
-import io.parley.access.Role;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +32,7 @@ class ChannelPacingController {
         this.accounts = accounts;
     }
 
-    record Pacing(Integer messagesPerSecond) {
-    }
+    record Pacing(Integer messagesPerSecond) {}
 
     @GetMapping
     Pacing get(@PathVariable String botId, @PathVariable String channelId) {
@@ -56,8 +55,8 @@ class ChannelPacingController {
     private ChannelAccount account(String botId, String channelId) {
         ChatbotId chatbot = Ids.parse(botId, "chatbot", ChatbotId::new);
         ChannelAccountId id = Ids.parse(channelId, "channel", ChannelAccountId::new);
-        NotFoundException notFound = new NotFoundException("channel_not_found", "No channel with id '" + channelId
-                + "' on this chatbot");
+        NotFoundException notFound =
+                new NotFoundException("channel_not_found", "No channel with id '" + channelId + "' on this chatbot");
         ChannelAccount account;
         try {
             account = accounts.get(id);

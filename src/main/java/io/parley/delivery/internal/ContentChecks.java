@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** Validation helpers for outbound content: every violation is a 400 {@code validation_failed} naming the field. */
 public final class ContentChecks {
-    private ContentChecks() {
-    }
+    private ContentChecks() {}
 
     public static InvalidRequestException invalid(String field, String message) {
         return new InvalidRequestException("validation_failed", message, Map.of("field", field));
@@ -36,7 +35,9 @@ public final class ContentChecks {
         length(field, value, 1, maxLength);
         try {
             URI uri = new URI(value);
-            check(field, "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null,
+            check(
+                    field,
+                    "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null,
                     field + " must be an https URL");
         } catch (URISyntaxException e) {
             throw invalid(field, field + " must be an https URL");

@@ -27,14 +27,17 @@ class DeadLetterHealing {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterHealing.class);
 
     @Bean
-    RecurringTask<Void> deadLetterHealTask(DeadLetterRepository deadLetters, Requeue requeue,
-                                           TransactionTemplate transactions, DeliveryProperties properties) {
+    RecurringTask<Void> deadLetterHealTask(
+            DeadLetterRepository deadLetters,
+            Requeue requeue,
+            TransactionTemplate transactions,
+            DeliveryProperties properties) {
         DeliveryProperties.DeadLetters config = properties.deadLetters();
         return Tasks.recurring(TASK, FixedDelay.of(config.healInterval())).execute((instance, context) -> {
             int healed = 0;
             for (UUID id : deadLetters.healable(config.healCoolDown(), config.maxAutoReplays(), 500)) {
-                Requeue.Outcome outcome = transactions.execute(status -> requeue.replay(id,
-                        DeadLetterRepository.AUTO_HEAL));
+                Requeue.Outcome outcome =
+                        transactions.execute(status -> requeue.replay(id, DeadLetterRepository.AUTO_HEAL));
                 healed += outcome == Requeue.Outcome.REPLAYED ? 1 : 0;
             }
             if (healed > 0) {
@@ -49,7 +52,9 @@ class DeadLetterHealing {
         return () -> {
             long open = deadLetters.openCount();
             return (open > threshold ? Health.status(WARN) : Health.up())
-                    .withDetail("open", open).withDetail("threshold", threshold).build();
+                    .withDetail("open", open)
+                    .withDetail("threshold", threshold)
+                    .build();
         };
     }
 }

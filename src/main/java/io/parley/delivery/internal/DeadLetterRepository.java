@@ -37,12 +37,18 @@ public class DeadLetterRepository {
                             channel_account_id, lane, reason, error_message, attempts, transient, created_at)
                         values (:id, :org, :outbound, :conversation, :account, :lane, :reason, :error, :attempts,
                             :transient, :now)""")
-                .param("id", id).param("org", row.organizationId().value()).param("outbound", row.id().value())
-                .param("conversation", row.conversationId().value()).param("account", row.channelAccountId().value())
-                .param("lane", row.lane().wireName()).param("reason", reason == null ? "unknown" : reason)
+                .param("id", id)
+                .param("org", row.organizationId().value())
+                .param("outbound", row.id().value())
+                .param("conversation", row.conversationId().value())
+                .param("account", row.channelAccountId().value())
+                .param("lane", row.lane().wireName())
+                .param("reason", reason == null ? "unknown" : reason)
                 .param("error", error == null || error.length() <= 1000 ? error : error.substring(0, 1000))
-                .param("attempts", attempts).param("transient", transientFailure)
-                .param("now", Timestamp.from(clock.instant())).update();
+                .param("attempts", attempts)
+                .param("transient", transientFailure)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
         return id;
     }
 
@@ -53,7 +59,9 @@ public class DeadLetterRepository {
         return jdbc.sql("""
                         select d.*, o.message_id from dead_letters d join outbound_messages o on o.id = d.outbound_message_id
                         where %s order by d.created_at desc limit :limit""".formatted(where))
-                .params(params).query(DeadLetterRepository::view).list();
+                .params(params)
+                .query(DeadLetterRepository::view)
+                .list();
     }
 
     public Optional<DeadLetterView> find(UUID id) {
@@ -67,8 +75,11 @@ public class DeadLetterRepository {
         return jdbc.sql("""
                         update dead_letters set replayed_at = :now, replayed_by = :by
                         where id = :id and replayed_at is null returning outbound_message_id""")
-                .param("id", id).param("by", by).param("now", Timestamp.from(clock.instant()))
-                .query((rs, n) -> new OutboundMessageId(rs.getObject(1, UUID.class))).optional();
+                .param("id", id)
+                .param("by", by)
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> new OutboundMessageId(rs.getObject(1, UUID.class)))
+                .optional();
     }
 
     /** Whether content retention anonymized the dead letter's message (false for an unknown id). */
@@ -76,7 +87,10 @@ public class DeadLetterRepository {
         return jdbc.sql("""
                         select not (%s) from dead_letters d join outbound_messages o on o.id = d.outbound_message_id
                         where d.id = :id""".formatted(OutboundPayload.hasContent("o")))
-                .param("id", id).query(Boolean.class).optional().orElse(false);
+                .param("id", id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /**
@@ -92,8 +106,11 @@ public class DeadLetterRepository {
                                and p.replayed_by = :heal) < :max
                         order by d.created_at limit :limit""".formatted(OutboundPayload.hasContent("o")))
                 .param("cutoff", Timestamp.from(clock.instant().minus(coolDown)))
-                .param("heal", AUTO_HEAL).param("max", maxAutoReplays).param("limit", limit)
-                .query(UUID.class).list();
+                .param("heal", AUTO_HEAL)
+                .param("max", maxAutoReplays)
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
     }
 
     /** Open dead letters that a replay could still send (anonymized ones stay open but cannot be replayed). */
@@ -101,7 +118,8 @@ public class DeadLetterRepository {
         return jdbc.sql("""
                         select count(*) from dead_letters d join outbound_messages o on o.id = d.outbound_message_id
                         where d.replayed_at is null and %s""".formatted(OutboundPayload.hasContent("o")))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     private static String where(OrganizationId organization, DeadLetterFilter f, Map<String, Object> params) {
@@ -110,11 +128,16 @@ public class DeadLetterRepository {
         switch (f.stateOrDefault()) {
             case "open" -> clauses.add("d.replayed_at is null");
             case "replayed" -> clauses.add("d.replayed_at is not null");
-            default -> { }
+            default -> {}
         }
         add(clauses, params, "d.conversation_id = :conversation", "conversation", f.conversationId());
         add(clauses, params, "d.channel_account_id = :channel", "channel", f.channelId());
-        add(clauses, params, "d.lane = :lane", "lane", f.lane() == null ? null : f.lane().wireName());
+        add(
+                clauses,
+                params,
+                "d.lane = :lane",
+                "lane",
+                f.lane() == null ? null : f.lane().wireName());
         add(clauses, params, "d.reason = :reason", "reason", f.reason());
         add(clauses, params, "d.transient = :transient", "transient", f.transientOnly());
         add(clauses, params, "d.created_at >= :since", "since", f.since() == null ? null : Timestamp.from(f.since()));
@@ -122,8 +145,8 @@ public class DeadLetterRepository {
         return String.join(" and ", clauses);
     }
 
-    private static void add(List<String> clauses, Map<String, Object> params, String clause, String name,
-                            Object value) {
+    private static void add(
+            List<String> clauses, Map<String, Object> params, String clause, String name, Object value) {
         if (value != null) {
             clauses.add(clause);
             params.put(name, value);
@@ -132,12 +155,20 @@ public class DeadLetterRepository {
 
     private static DeadLetterView view(ResultSet rs, int n) throws SQLException {
         Timestamp replayed = rs.getTimestamp("replayed_at");
-        return new DeadLetterView(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
+        return new DeadLetterView(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
                 rs.getObject("message_id", UUID.class),
-                rs.getObject("outbound_message_id", UUID.class), rs.getObject("conversation_id", UUID.class),
-                rs.getObject("channel_account_id", UUID.class), rs.getString("lane"), rs.getString("reason"),
-                rs.getString("error_message"), rs.getInt("attempts"), rs.getBoolean("transient"),
-                rs.getTimestamp("created_at").toInstant(), replayed == null ? null : replayed.toInstant(),
+                rs.getObject("outbound_message_id", UUID.class),
+                rs.getObject("conversation_id", UUID.class),
+                rs.getObject("channel_account_id", UUID.class),
+                rs.getString("lane"),
+                rs.getString("reason"),
+                rs.getString("error_message"),
+                rs.getInt("attempts"),
+                rs.getBoolean("transient"),
+                rs.getTimestamp("created_at").toInstant(),
+                replayed == null ? null : replayed.toInstant(),
                 rs.getString("replayed_by"));
     }
 }

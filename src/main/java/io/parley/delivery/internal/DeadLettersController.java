@@ -1,5 +1,8 @@
 package io.parley.delivery.internal;
 
+import io.parley.access.Caller;
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
 import io.parley.delivery.DeadLetterFilter;
 import io.parley.delivery.DeadLetterView;
 import io.parley.delivery.DeadLetters;
@@ -8,9 +11,6 @@ import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.QueryInstants;
-import io.parley.access.Caller;
-import io.parley.access.RequiresRole;
-import io.parley.access.Role;
 import io.parley.tenancy.Organizations;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -42,30 +42,47 @@ class DeadLettersController {
     }
 
     /** The filter as query parameters or as the bulk replay body. */
-    record Filter(String state, String conversationId, String channelId, String lane, String reason,
-                  Boolean transientOnly, String since, String until) {
+    record Filter(
+            String state,
+            String conversationId,
+            String channelId,
+            String lane,
+            String reason,
+            Boolean transientOnly,
+            String since,
+            String until) {
         DeadLetterFilter parse() {
             if (state != null && !STATES.contains(state)) {
                 throw new InvalidRequestException("validation_failed", "state must be open, replayed or all");
             }
-            return new DeadLetterFilter(state, uuid(conversationId, "conversationId"), uuid(channelId, "channelId"),
-                    DeadLettersController.lane(lane), reason == null || reason.isBlank() ? null : reason, transientOnly,
-                    instant(since, "since"), instant(until, "until"));
+            return new DeadLetterFilter(
+                    state,
+                    uuid(conversationId, "conversationId"),
+                    uuid(channelId, "channelId"),
+                    DeadLettersController.lane(lane),
+                    reason == null || reason.isBlank() ? null : reason,
+                    transientOnly,
+                    instant(since, "since"),
+                    instant(until, "until"));
         }
     }
 
     @GetMapping("/api/v1/organizations/{orgId}/dead-letters")
-    List<DeadLetterView> list(@PathVariable String orgId, @RequestParam(required = false) String state,
-                              @RequestParam(required = false) String conversationId,
-                              @RequestParam(required = false) String channelId,
-                              @RequestParam(required = false) String lane,
-                              @RequestParam(required = false) String reason,
-                              @RequestParam(name = "transient", required = false) Boolean transientOnly,
-                              @RequestParam(required = false) String since,
-                              @RequestParam(required = false) String until,
-                              @RequestParam(required = false, defaultValue = "100") int limit) {
-        return deadLetters.list(organization(orgId),
-                new Filter(state, conversationId, channelId, lane, reason, transientOnly, since, until).parse(), limit);
+    List<DeadLetterView> list(
+            @PathVariable String orgId,
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String conversationId,
+            @RequestParam(required = false) String channelId,
+            @RequestParam(required = false) String lane,
+            @RequestParam(required = false) String reason,
+            @RequestParam(name = "transient", required = false) Boolean transientOnly,
+            @RequestParam(required = false) String since,
+            @RequestParam(required = false) String until,
+            @RequestParam(required = false, defaultValue = "100") int limit) {
+        return deadLetters.list(
+                organization(orgId),
+                new Filter(state, conversationId, channelId, lane, reason, transientOnly, since, until).parse(),
+                limit);
     }
 
     @PostMapping("/api/v1/organizations/{orgId}/dead-letters/{deadLetterId}/replay")
@@ -114,7 +131,8 @@ class DeadLettersController {
         try {
             return Lane.fromWire(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("validation_failed", "lane must be transactional, conversational or campaign");
+            throw new InvalidRequestException(
+                    "validation_failed", "lane must be transactional, conversational or campaign");
         }
     }
 

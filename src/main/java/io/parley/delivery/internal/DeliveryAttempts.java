@@ -1,7 +1,5 @@
 package io.parley.delivery.internal;
 
-import io.parley.platform.channel.ChannelType;
-import io.parley.platform.channel.Channels;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.parley.delivery.ChannelSender;
@@ -14,6 +12,8 @@ import io.parley.events.SystemEvents;
 import io.parley.platform.LogContext;
 import io.parley.platform.OutboundMessageId;
 import io.parley.platform.RetryPolicy;
+import io.parley.platform.channel.ChannelType;
+import io.parley.platform.channel.Channels;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -49,9 +49,17 @@ class DeliveryAttempts {
     private final MeterRegistry meters;
     private final Channels channels;
 
-    DeliveryAttempts(OutboundRepository repository, List<ChannelSender> senders, SystemEvents events,
-                     DeadLetterRepository deadLetters, Pacer pacer, WindowGate windowGate,
-                     DeliveryProperties properties, Clock clock, MeterRegistry meters, Channels channels) {
+    DeliveryAttempts(
+            OutboundRepository repository,
+            List<ChannelSender> senders,
+            SystemEvents events,
+            DeadLetterRepository deadLetters,
+            Pacer pacer,
+            WindowGate windowGate,
+            DeliveryProperties properties,
+            Clock clock,
+            MeterRegistry meters,
+            Channels channels) {
         this.channels = channels;
         this.repository = repository;
         this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
@@ -82,7 +90,8 @@ class DeliveryAttempts {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        if (row.unconfirmedAt() != null && row.unconfirmedAt().plus(properties.confirmationWait()).isAfter(now)) {
+        if (row.unconfirmedAt() != null
+                && row.unconfirmedAt().plus(properties.confirmationWait()).isAfter(now)) {
             return Optional.of(row.unconfirmedAt().plus(properties.confirmationWait()));
         }
         if (repository.olderPending(row)) {
@@ -104,13 +113,17 @@ class DeliveryAttempts {
             repository.undoAttempt(id);
             return paced;
         }
-        try (LogContext ignored = LogContext.open().trace(row.traceId()).organization(row.organizationId())
-                .conversation(row.conversationId()).channel(row.channel())) {
+        try (LogContext ignored = LogContext.open()
+                .trace(row.traceId())
+                .organization(row.organizationId())
+                .conversation(row.conversationId())
+                .channel(row.channel())) {
             int attempt = row.attempts() + 1;
             Timer.Sample sample = Timer.start(meters);
             SendOutcome outcome = send(row, attempt);
             Optional<Instant> next = settle(row, attempt, outcome);
-            sample.stop(meters.timer("parley.delivery", "channel", row.channel().wireName(), "outcome", outcomeTag(outcome, next)));
+            sample.stop(meters.timer(
+                    "parley.delivery", "channel", row.channel().wireName(), "outcome", outcomeTag(outcome, next)));
             return next;
         }
     }
@@ -121,8 +134,14 @@ class DeliveryAttempts {
             return new SendOutcome.Rejected("no_sender", "No sender for channel " + row.channel(), true);
         }
         try {
-            return sender.send(new OutboundEnvelope(row.id(), row.organizationId(), row.channelAccountId(),
-                    row.recipient(), row.content(), row.contextMessageId(), attempt));
+            return sender.send(new OutboundEnvelope(
+                    row.id(),
+                    row.organizationId(),
+                    row.channelAccountId(),
+                    row.recipient(),
+                    row.content(),
+                    row.contextMessageId(),
+                    attempt));
         } catch (RuntimeException e) {
             // A sender bug must not lose the message: treat it as transient and let the policy bound it.
             log.error("Sender for {} threw instead of returning an outcome", row.channel(), e);
@@ -136,11 +155,18 @@ class DeliveryAttempts {
                 markSent(row, sent.providerMessageId());
                 return Optional.empty();
             }
-            case SendOutcome.RetryLater retry when retry.throttled() -> {
+            case SendOutcome.RetryLater retry
+            when retry.throttled() -> {
                 int throttle = row.throttles() + 1; // 4 s, 16 s, 64 s ... and not counted as a retry
                 if (!throttlePolicy.allows(throttle)) {
-                    fail(row, attempt, retry.code(), "Still throttled after " + row.throttles() + " backoffs: "
-                            + retry.reason(), true, "delivery.retries_exhausted", SystemEvent.Level.ERROR);
+                    fail(
+                            row,
+                            attempt,
+                            retry.code(),
+                            "Still throttled after " + row.throttles() + " backoffs: " + retry.reason(),
+                            true,
+                            "delivery.retries_exhausted",
+                            SystemEvent.Level.ERROR);
                     return Optional.empty();
                 }
                 repository.markRetrying(row.id(), retry.code(), retry.reason(), true);
@@ -149,8 +175,14 @@ class DeliveryAttempts {
             case SendOutcome.RetryLater retry -> {
                 int retryNumber = attempt - row.throttles(); // attempt 1 failed → retry number 1
                 if (!policy.allows(retryNumber)) {
-                    fail(row, attempt, retry.code(), "Gave up after " + attempt + " attempts: " + retry.reason(), true,
-                            "delivery.retries_exhausted", SystemEvent.Level.ERROR);
+                    fail(
+                            row,
+                            attempt,
+                            retry.code(),
+                            "Gave up after " + attempt + " attempts: " + retry.reason(),
+                            true,
+                            "delivery.retries_exhausted",
+                            SystemEvent.Level.ERROR);
                     return Optional.empty();
                 }
                 repository.markRetrying(row.id(), retry.code(), retry.reason(), false);
@@ -160,24 +192,39 @@ class DeliveryAttempts {
                 // Meta may have accepted it: its status report (carrying our id) settles it; only without one
                 // within the confirmation wait is it sent again (ADR 18).
                 if (!policy.allows(attempt - row.throttles())) {
-                    fail(row, attempt, unconfirmed.code(), "Gave up after " + attempt + " attempts: "
-                            + unconfirmed.reason(), true, "delivery.retries_exhausted", SystemEvent.Level.ERROR);
+                    fail(
+                            row,
+                            attempt,
+                            unconfirmed.code(),
+                            "Gave up after " + attempt + " attempts: " + unconfirmed.reason(),
+                            true,
+                            "delivery.retries_exhausted",
+                            SystemEvent.Level.ERROR);
                     return Optional.empty();
                 }
                 Instant now = clock.instant();
                 repository.markUnconfirmed(row.id(), unconfirmed.code(), unconfirmed.reason(), now);
-                log.info("Delivery attempt {} unconfirmed ({}); waiting for a status report", attempt,
+                log.info(
+                        "Delivery attempt {} unconfirmed ({}); waiting for a status report",
+                        attempt,
                         unconfirmed.code());
                 return Optional.of(now.plus(properties.confirmationWait()));
             }
             // The window closed between WindowGate's check and the send (the channel classifies its code).
-            case SendOutcome.Rejected rejected when channels.closesWindow(row.channel(), rejected.code()) -> {
-                windowGate.close(row, attempt, channels.definition(row.channel()).windowClosedReason(rejected.code()));
+            case SendOutcome.Rejected rejected
+            when channels.closesWindow(row.channel(), rejected.code()) -> {
+                windowGate.close(
+                        row, attempt, channels.definition(row.channel()).windowClosedReason(rejected.code()));
                 return Optional.empty();
             }
             case SendOutcome.Rejected rejected -> {
-                fail(row, attempt, rejected.code(), rejected.reason(), false, rejected.alert()
-                                ? "delivery.credentials_rejected" : "delivery.rejected",
+                fail(
+                        row,
+                        attempt,
+                        rejected.code(),
+                        rejected.reason(),
+                        false,
+                        rejected.alert() ? "delivery.credentials_rejected" : "delivery.rejected",
                         rejected.alert() ? SystemEvent.Level.CRITICAL : SystemEvent.Level.ERROR);
                 return Optional.empty();
             }
@@ -196,9 +243,12 @@ class DeliveryAttempts {
         } catch (DuplicateKeyException e) {
             repository.markSent(row.id(), null);
             events.record(SystemEvent.of(SystemEvent.Level.WARN, "delivery.duplicate_provider_id")
-                    .organization(row.organizationId()).conversation(row.conversationId())
-                    .with("outboundMessageId", row.id().toString()).with("channel", row.channel().wireName())
-                    .with("providerMessageId", providerMessageId).build());
+                    .organization(row.organizationId())
+                    .conversation(row.conversationId())
+                    .with("outboundMessageId", row.id().toString())
+                    .with("channel", row.channel().wireName())
+                    .with("providerMessageId", providerMessageId)
+                    .build());
         }
     }
 
@@ -209,14 +259,26 @@ class DeliveryAttempts {
     }
 
     /** Failed for good: the status, a dead letter, and a system event naming it. */
-    private void fail(OutboundRow row, int attempts, String code, String reason, boolean transientFailure,
-                      String eventType, SystemEvent.Level level) {
+    private void fail(
+            OutboundRow row,
+            int attempts,
+            String code,
+            String reason,
+            boolean transientFailure,
+            String eventType,
+            SystemEvent.Level level) {
         repository.markFailed(row.id(), code, reason);
         UUID deadLetter = deadLetters.insert(row, attempts, code, reason, transientFailure);
-        events.record(SystemEvent.of(level, eventType).organization(row.organizationId())
-                .conversation(row.conversationId()).with("outboundMessageId", row.id().toString())
-                .with("channel", row.channel().wireName()).with("code", code).with("reason", reason)
-                .with("deadLetterId", deadLetter.toString()).with("transient", transientFailure).build());
+        events.record(SystemEvent.of(level, eventType)
+                .organization(row.organizationId())
+                .conversation(row.conversationId())
+                .with("outboundMessageId", row.id().toString())
+                .with("channel", row.channel().wireName())
+                .with("code", code)
+                .with("reason", reason)
+                .with("deadLetterId", deadLetter.toString())
+                .with("transient", transientFailure)
+                .build());
     }
 
     /**
@@ -226,8 +288,11 @@ class DeliveryAttempts {
     private void removed(OutboundRow row) {
         repository.markFailed(row.id(), OutboundRetention.CONTENT_REMOVED, "Content removed by retention policy");
         events.record(SystemEvent.of(SystemEvent.Level.WARN, "delivery.content_removed")
-                .organization(row.organizationId()).conversation(row.conversationId())
-                .with("outboundMessageId", row.id().toString()).with("channel", row.channel().wireName()).build());
+                .organization(row.organizationId())
+                .conversation(row.conversationId())
+                .with("outboundMessageId", row.id().toString())
+                .with("channel", row.channel().wireName())
+                .build());
     }
 
     private static String outcomeTag(SendOutcome outcome, Optional<Instant> next) {

@@ -26,8 +26,9 @@ public class DeliveryJob {
                 .execute((instance, context) -> {
                     OutboundMessageId id = Ids.parse(instance.getId(), "outbound_message", OutboundMessageId::new);
                     Optional<Instant> retryAt = attempts.attempt(id);
-                    return retryAt.<CompletionHandler<Void>>map(at -> (complete, operations) ->
-                            operations.reschedule(complete, at)).orElseGet(CompletionHandler.OnCompleteRemove::new);
+                    return retryAt.<CompletionHandler<Void>>map(
+                                    at -> (complete, operations) -> operations.reschedule(complete, at))
+                            .orElseGet(CompletionHandler.OnCompleteRemove::new);
                 });
     }
 }

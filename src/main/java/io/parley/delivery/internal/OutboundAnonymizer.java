@@ -23,8 +23,7 @@ public class OutboundAnonymizer {
         }
         return jdbc.sql("""
                         update outbound_messages o set payload = %s, updated_at = now()
-                        where o.organization_id = :org and o.message_id = any(:ids) and %s"""
-                        .formatted(OutboundPayload.ANONYMIZED, OutboundPayload.hasContent("o")))
+                        where o.organization_id = :org and o.message_id = any(:ids) and %s""".formatted(OutboundPayload.ANONYMIZED, OutboundPayload.hasContent("o")))
                 .param("org", organization.value())
                 .param("ids", messageIds.stream().map(MessageId::value).toArray(UUID[]::new))
                 .update();

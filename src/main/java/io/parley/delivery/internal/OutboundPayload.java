@@ -14,11 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class OutboundPayload {
     /** SQL: the anonymized form of the row's {@code payload}. */
-    static final String ANONYMIZED = "jsonb_build_object('anonymized', true, 'kind', "
-            + "coalesce(payload ->> 'type', 'text'))";
+    static final String ANONYMIZED =
+            "jsonb_build_object('anonymized', true, 'kind', " + "coalesce(payload ->> 'type', 'text'))";
 
-    private OutboundPayload() {
-    }
+    private OutboundPayload() {}
 
     /** SQL: whether the {@code payload} column of {@code alias} holds content (is not anonymized). */
     static String hasContent(String alias) {
@@ -26,8 +25,7 @@ final class OutboundPayload {
     }
 
     /** @param content null when content retention removed it */
-    record Decoded(OutboundContent content, String contextMessageId) {
-    }
+    record Decoded(OutboundContent content, String contextMessageId) {}
 
     static String write(JsonMapper json, OutboundContent content, String contextMessageId) {
         Map<String, Object> payload = new LinkedHashMap<>();

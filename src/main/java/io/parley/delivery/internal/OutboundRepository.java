@@ -1,6 +1,5 @@
 package io.parley.delivery.internal;
 
-import io.parley.platform.channel.ChannelType;
 import io.parley.delivery.DeliveryStatus;
 import io.parley.delivery.DeliveryView;
 import io.parley.delivery.Lane;
@@ -13,6 +12,7 @@ import io.parley.platform.LogContext;
 import io.parley.platform.MessageId;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.OutboundMessageId;
+import io.parley.platform.channel.ChannelType;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -57,31 +57,39 @@ public class OutboundRepository {
     }
 
     /** What an organization already queued under an idempotency key. */
-    public record Keyed(OutboundMessageId id, MessageId messageId, ConversationId conversationId, String requestHash) {
-    }
+    public record Keyed(OutboundMessageId id, MessageId messageId, ConversationId conversationId, String requestHash) {}
 
     public Optional<Keyed> origin(OutboundMessageId id) {
         return jdbc.sql("select id, message_id, conversation_id from outbound_messages where id = :id")
                 .param("id", id.value())
-                .query((rs, row) -> new Keyed(id, new MessageId(rs.getObject("message_id", UUID.class)),
-                        new ConversationId(rs.getObject("conversation_id", UUID.class)), null)).optional();
+                .query((rs, row) -> new Keyed(
+                        id,
+                        new MessageId(rs.getObject("message_id", UUID.class)),
+                        new ConversationId(rs.getObject("conversation_id", UUID.class)),
+                        null))
+                .optional();
     }
 
     public Optional<Keyed> findByKey(OrganizationId organization, String key) {
         return jdbc.sql("""
                         select id, message_id, conversation_id, request_hash from outbound_messages
                         where organization_id = :org and idempotency_key = :key""")
-                .param("org", organization.value()).param("key", key)
-                .query((rs, n) -> new Keyed(new OutboundMessageId(rs.getObject("id", UUID.class)),
+                .param("org", organization.value())
+                .param("key", key)
+                .query((rs, n) -> new Keyed(
+                        new OutboundMessageId(rs.getObject("id", UUID.class)),
                         new MessageId(rs.getObject("message_id", UUID.class)),
-                        new ConversationId(rs.getObject("conversation_id", UUID.class)), rs.getString("request_hash")))
+                        new ConversationId(rs.getObject("conversation_id", UUID.class)),
+                        rs.getString("request_hash")))
                 .optional();
     }
 
     /** Serializes callers using the same key until the first one's transaction ends. */
     public void lockKey(OrganizationId organization, String key) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
-                .param("k", "outbound:" + organization.value() + ":" + key).query((rs, n) -> 1).list();
+                .param("k", "outbound:" + organization.value() + ":" + key)
+                .query((rs, n) -> 1)
+                .list();
     }
 
     /** Whether an older message of the same conversation and lane is still on its way (FIFO). */
@@ -90,27 +98,42 @@ public class OutboundRepository {
                         select exists (select 1 from outbound_messages
                                        where conversation_id = :conversation and lane = :lane and seq < :seq
                                          and status in ('queued', 'sending'))""")
-                .param("conversation", row.conversationId().value()).param("lane", row.lane().wireName())
-                .param("seq", row.seq()).query(Boolean.class).single();
+                .param("conversation", row.conversationId().value())
+                .param("lane", row.lane().wireName())
+                .param("seq", row.seq())
+                .query(Boolean.class)
+                .single();
     }
 
     void reserveCampaignSlot(OutboundMessageId id, Instant slot) {
         jdbc.sql("update outbound_messages set campaign_slot_at = :slot where id = :id")
-                .param("id", id.value()).param("slot", Timestamp.from(slot)).update();
+                .param("id", id.value())
+                .param("slot", Timestamp.from(slot))
+                .update();
     }
 
     Optional<OutboundRow> find(OutboundMessageId id) {
-        return jdbc.sql("select * from outbound_messages where id = :id").param("id", id.value())
+        return jdbc.sql("select * from outbound_messages where id = :id")
+                .param("id", id.value())
                 .query((rs, row) -> {
                     OutboundPayload.Decoded payload = OutboundPayload.read(json, rs.getString("payload"));
-                    return new OutboundRow(id, new OrganizationId(rs.getObject("organization_id", UUID.class)),
-                        new ConversationId(rs.getObject("conversation_id", UUID.class)),
-                        new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)), ChannelType.fromWire(rs.getString("channel")),
-                        rs.getString("recipient"), payload.content(), payload.contextMessageId(),
-                        DeliveryStatus.fromWire(rs.getString("status")), rs.getInt("attempts"),
-                        Lane.fromWire(rs.getString("lane")), rs.getLong("seq"), rs.getInt("throttles"),
-                        instant(rs.getTimestamp("unconfirmed_at")), instant(rs.getTimestamp("campaign_slot_at")),
-                        rs.getString("trace_id"));
+                    return new OutboundRow(
+                            id,
+                            new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                            new ConversationId(rs.getObject("conversation_id", UUID.class)),
+                            new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)),
+                            ChannelType.fromWire(rs.getString("channel")),
+                            rs.getString("recipient"),
+                            payload.content(),
+                            payload.contextMessageId(),
+                            DeliveryStatus.fromWire(rs.getString("status")),
+                            rs.getInt("attempts"),
+                            Lane.fromWire(rs.getString("lane")),
+                            rs.getLong("seq"),
+                            rs.getInt("throttles"),
+                            instant(rs.getTimestamp("unconfirmed_at")),
+                            instant(rs.getTimestamp("campaign_slot_at")),
+                            rs.getString("trace_id"));
                 })
                 .optional();
     }
@@ -120,8 +143,7 @@ public class OutboundRepository {
         return jdbc.sql("""
                         update outbound_messages set status = 'sending', status_rank = 1, attempts = attempts + 1,
                             unconfirmed_at = now(), updated_at = now()
-                        where id = :id and status in ('queued', 'sending')""")
-                .param("id", id.value()).update() == 1;
+                        where id = :id and status in ('queued', 'sending')""").param("id", id.value()).update() == 1;
     }
 
     /** A claimed attempt that did not happen (no pacing token): back to queued, not counted. */
@@ -129,8 +151,7 @@ public class OutboundRepository {
         jdbc.sql("""
                         update outbound_messages set status = 'queued', status_rank = 0, attempts = attempts - 1,
                             unconfirmed_at = null
-                        where id = :id and status = 'sending'""")
-                .param("id", id.value()).update();
+                        where id = :id and status = 'sending'""").param("id", id.value()).update();
     }
 
     void markSent(OutboundMessageId id, String providerMessageId) {
@@ -140,8 +161,7 @@ public class OutboundRepository {
                             status = case when status_rank < 2 then 'sent' else status end,
                             status_rank = greatest(status_rank, 2), error_code = null, error_message = null,
                             unconfirmed_at = null, updated_at = now()
-                        where id = :id""")
-                .param("id", id.value()).param("pid", providerMessageId).update();
+                        where id = :id""").param("id", id.value()).param("pid", providerMessageId).update();
     }
 
     void markRetrying(OutboundMessageId id, String code, String message, boolean throttled) {
@@ -150,8 +170,11 @@ public class OutboundRepository {
                             error_message = :message, throttles = throttles + :throttle, unconfirmed_at = null,
                             updated_at = now()
                         where id = :id and status = 'sending'""")
-                .param("id", id.value()).param("code", code).param("message", truncate(message))
-                .param("throttle", throttled ? 1 : 0).update();
+                .param("id", id.value())
+                .param("code", code)
+                .param("message", truncate(message))
+                .param("throttle", throttled ? 1 : 0)
+                .update();
     }
 
     /** The answer was lost: back to queued, but remembered, so the next run first waits for a status report. */
@@ -160,8 +183,11 @@ public class OutboundRepository {
                         update outbound_messages set status = 'queued', status_rank = 0, error_code = :code,
                             error_message = :message, unconfirmed_at = :at, updated_at = now()
                         where id = :id and status = 'sending'""")
-                .param("id", id.value()).param("code", code).param("message", truncate(message))
-                .param("at", Timestamp.from(at)).update();
+                .param("id", id.value())
+                .param("code", code)
+                .param("message", truncate(message))
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     /**
@@ -180,7 +206,9 @@ public class OutboundRepository {
                             provider_message_id = null, updated_at = now()
                         where id = :id and status in ('failed', 'window_closed') and %s
                         returning lane""".formatted(OutboundPayload.hasContent("outbound_messages")))
-                .param("id", id.value()).query((rs, n) -> Lane.fromWire(rs.getString("lane"))).optional();
+                .param("id", id.value())
+                .query((rs, n) -> Lane.fromWire(rs.getString("lane")))
+                .optional();
     }
 
     /**
@@ -191,8 +219,7 @@ public class OutboundRepository {
         jdbc.sql("""
                         update outbound_messages set status = 'window_closed', status_rank = 3,
                             error_code = 'window_closed', error_message = :reason, updated_at = now()
-                        where id = :id and (status_rank < 3 or status = 'failed')""")
-                .param("id", id.value()).param("reason", truncate(reason)).update();
+                        where id = :id and (status_rank < 3 or status = 'failed')""").param("id", id.value()).param("reason", truncate(reason)).update();
     }
 
     /** The content actually sent from now on (a template replacing free text outside the window). */
@@ -201,7 +228,8 @@ public class OutboundRepository {
         jdbc.sql("""
                         update outbound_messages set payload = cast(:payload as jsonb), updated_at = now()
                         where id = :id and %s""".formatted(OutboundPayload.hasContent("outbound_messages")))
-                .param("id", id.value()).param("payload", OutboundPayload.write(json, content, contextMessageId))
+                .param("id", id.value())
+                .param("payload", OutboundPayload.write(json, content, contextMessageId))
                 .update();
     }
 
@@ -210,12 +238,14 @@ public class OutboundRepository {
                         update outbound_messages set status = 'failed', status_rank = 3, error_code = :code,
                             error_message = :message, updated_at = now()
                         where id = :id and status_rank < 3""")
-                .param("id", id.value()).param("code", code).param("message", truncate(message)).update();
+                .param("id", id.value())
+                .param("code", code)
+                .param("message", truncate(message))
+                .update();
     }
 
     /** A status report applied to one message, and its rank before (to tell a new failure from a repeated one). */
-    public record Applied(OutboundMessageId id, int previousRank) {
-    }
+    public record Applied(OutboundMessageId id, int previousRank) {}
 
     /**
      * Applies a status report under a row lock, so two copies of one webhook applied at once see each other: only
@@ -227,7 +257,9 @@ public class OutboundRepository {
             return Optional.empty();
         }
         int previousRank = jdbc.sql("select status_rank from outbound_messages where id = :id for update")
-                .param("id", id.get()).query(Integer.class).single();
+                .param("id", id.get())
+                .query(Integer.class)
+                .single();
         DeliveryStatus status = report.status();
         jdbc.sql("""
                         update outbound_messages
@@ -250,12 +282,15 @@ public class OutboundRepository {
     }
 
     private Optional<UUID> locate(StatusReport report) {
-        Optional<UUID> byProviderId = report.providerMessageId() == null ? Optional.empty()
+        Optional<UUID> byProviderId = report.providerMessageId() == null
+                ? Optional.empty()
                 : jdbc.sql("""
                                 select id from outbound_messages
                                 where channel_account_id = :account and provider_message_id = :pid""")
-                        .param("account", report.channelAccountId().value()).param("pid", report.providerMessageId())
-                        .query(UUID.class).optional();
+                        .param("account", report.channelAccountId().value())
+                        .param("pid", report.providerMessageId())
+                        .query(UUID.class)
+                        .optional();
         if (byProviderId.isPresent() || report.callbackData() == null) {
             return byProviderId;
         }
@@ -269,9 +304,11 @@ public class OutboundRepository {
         return jdbc.sql("""
                         select id from outbound_messages where id = :id and channel_account_id = :account
                           and (cast(:pid as text) is null or not (cast(:pid as text) = any(superseded_provider_ids)))""")
-                .param("id", callbackId).param("account", report.channelAccountId().value())
+                .param("id", callbackId)
+                .param("account", report.channelAccountId().value())
                 .param("pid", report.providerMessageId(), java.sql.Types.VARCHAR)
-                .query(UUID.class).optional();
+                .query(UUID.class)
+                .optional();
     }
 
     public Map<MessageId, DeliveryView> forMessages(Collection<MessageId> messageIds) {
@@ -280,10 +317,16 @@ public class OutboundRepository {
                 .param("ids", messageIds.stream().map(MessageId::value).toArray(UUID[]::new))
                 .query(rs -> {
                     MessageId messageId = new MessageId(rs.getObject("message_id", UUID.class));
-                    views.put(messageId, new DeliveryView(new OutboundMessageId(rs.getObject("id", UUID.class)),
-                            messageId, DeliveryStatus.fromWire(rs.getString("status")),
-                            rs.getString("provider_message_id"), rs.getString("error_code"),
-                            rs.getString("error_message"), rs.getInt("attempts")));
+                    views.put(
+                            messageId,
+                            new DeliveryView(
+                                    new OutboundMessageId(rs.getObject("id", UUID.class)),
+                                    messageId,
+                                    DeliveryStatus.fromWire(rs.getString("status")),
+                                    rs.getString("provider_message_id"),
+                                    rs.getString("error_code"),
+                                    rs.getString("error_message"),
+                                    rs.getInt("attempts")));
                 });
         return views;
     }
@@ -302,6 +345,9 @@ public class OutboundRepository {
                         update outbound_messages set idempotency_key = 'expired:' || id, request_hash = null
                         where id in (select id from outbound_messages
                                      where idempotency_key like :pattern and created_at < :cutoff limit :batch)""")
-                .param("pattern", prefix + "%").param("cutoff", Timestamp.from(cutoff)).param("batch", batch).update();
+                .param("pattern", prefix + "%")
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("batch", batch)
+                .update();
     }
 }

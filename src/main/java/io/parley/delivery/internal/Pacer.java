@@ -1,7 +1,6 @@
 package io.parley.delivery.internal;
 
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.parley.delivery.DeliveryProperties;
@@ -40,14 +39,18 @@ class Pacer implements DisposableBean {
     private final Clock clock;
     private final PacingStore local;
     private final PacingStore shared;
-    private final ReentrantLock[] sharedLocks = IntStream.range(0, 64).mapToObj(i -> new ReentrantLock())
-            .toArray(ReentrantLock[]::new);
+    private final ReentrantLock[] sharedLocks =
+            IntStream.range(0, 64).mapToObj(i -> new ReentrantLock()).toArray(ReentrantLock[]::new);
     private volatile Instant sharedFailedAt = Instant.MIN;
 
     private final Channels channels;
 
-    Pacer(DeliveryProperties properties, AccountRates rates, OutboundRepository repository, Clock clock,
-          Channels channels) {
+    Pacer(
+            DeliveryProperties properties,
+            AccountRates rates,
+            OutboundRepository repository,
+            Clock clock,
+            Channels channels) {
         this.channels = channels;
         this.properties = properties.pacing();
         this.rates = rates;
@@ -55,9 +58,10 @@ class Pacer implements DisposableBean {
         this.clock = clock;
         this.local = new PacingStore.Local(clock);
         String redis = this.properties.redisUrl();
-        this.shared = redis == null || redis.isBlank() ? null
-                : new PacingStore.Redis(redis.strip(), this.properties.redisTimeout(),
-                        this.properties.redisKeyPrefix(), clock);
+        this.shared = redis == null || redis.isBlank()
+                ? null
+                : new PacingStore.Redis(
+                        redis.strip(), this.properties.redisTimeout(), this.properties.redisKeyPrefix(), clock);
     }
 
     /** Empty when the message may go now; otherwise when to look again. Only channels whose capabilities say so are paced. */
@@ -69,10 +73,12 @@ class Pacer implements DisposableBean {
         Instant now = clock.instant();
         if (row.lane() == Lane.CAMPAIGN && row.campaignSlotAt() == null) {
             String campaignKey = campaignKey(row, rate);
-            long waitNanos = onStore(campaignKey, store -> store.bucket(campaignKey, campaignConfig(rate))
-                    .consumeIgnoringRateLimits(1));
+            long waitNanos = onStore(
+                    campaignKey,
+                    store -> store.bucket(campaignKey, campaignConfig(rate)).consumeIgnoringRateLimits(1));
             // Long.MAX_VALUE means "never" to Bucket4j; it cannot happen for one token, but must not overflow.
-            Instant slot = now.plusNanos(Math.max(0, Math.min(waitNanos, Duration.ofHours(1).toNanos())));
+            Instant slot = now.plusNanos(
+                    Math.max(0, Math.min(waitNanos, Duration.ofHours(1).toNanos())));
             repository.reserveCampaignSlot(row.id(), slot);
             if (waitNanos > 0) {
                 return Optional.of(slot);
@@ -80,14 +86,16 @@ class Pacer implements DisposableBean {
         }
         String recipientKey = "recipient:" + row.channelAccountId() + ":" + hash(row.recipient());
         BucketConfiguration recipientConfig = recipientConfig();
-        ConsumptionProbe recipient = onStore(recipientKey, store -> store.bucket(recipientKey, recipientConfig)
-                .tryConsumeAndReturnRemaining(1));
+        ConsumptionProbe recipient = onStore(
+                recipientKey,
+                store -> store.bucket(recipientKey, recipientConfig).tryConsumeAndReturnRemaining(1));
         if (!recipient.isConsumed()) {
             return Optional.of(later(now, recipient.getNanosToWaitForRefill(), 100));
         }
         String accountKey = "account:" + row.channelAccountId() + ":" + rate;
-        ConsumptionProbe account = onStore(accountKey, store -> store.bucket(accountKey, accountConfig(rate))
-                .tryConsumeAndReturnRemaining(1));
+        ConsumptionProbe account = onStore(
+                accountKey,
+                store -> store.bucket(accountKey, accountConfig(rate)).tryConsumeAndReturnRemaining(1));
         if (!account.isConsumed()) {
             onStore(recipientKey, store -> {
                 store.bucket(recipientKey, recipientConfig).addTokens(1);
@@ -107,7 +115,10 @@ class Pacer implements DisposableBean {
     static BucketConfiguration accountConfig(int rate) {
         long refill = Math.max(1, rate - burst(rate) - rate / 20);
         return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(burst(rate)).refillGreedy(refill, Duration.ofSeconds(1)).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(burst(rate))
+                        .refillGreedy(refill, Duration.ofSeconds(1))
+                        .build())
                 .build();
     }
 
@@ -117,13 +128,21 @@ class Pacer implements DisposableBean {
 
     private BucketConfiguration campaignConfig(int rate) {
         long perSecond = Math.max(1, Math.round((rate - burst(rate) - rate / 20) * properties.campaignShare()));
-        return BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(1)
-                .refillGreedy(perSecond, Duration.ofSeconds(1)).build()).build();
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(1)
+                        .refillGreedy(perSecond, Duration.ofSeconds(1))
+                        .build())
+                .build();
     }
 
     private BucketConfiguration recipientConfig() {
-        return BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(properties.recipientBurst())
-                .refillGreedy(1, properties.recipientInterval()).build()).build();
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(properties.recipientBurst())
+                        .refillGreedy(1, properties.recipientInterval())
+                        .build())
+                .build();
     }
 
     private String campaignKey(OutboundRow row, int rate) {
@@ -144,7 +163,8 @@ class Pacer implements DisposableBean {
                 return operation.apply(shared);
             } catch (RuntimeException e) {
                 sharedFailedAt = clock.instant();
-                log.warn("Redis pacing store failed ({}); pacing on this node only for 10 s",
+                log.warn(
+                        "Redis pacing store failed ({}); pacing on this node only for 10 s",
                         e.getClass().getSimpleName());
             } finally {
                 lock.unlock();

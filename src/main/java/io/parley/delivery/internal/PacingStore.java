@@ -30,8 +30,7 @@ interface PacingStore extends AutoCloseable {
     Bucket bucket(String key, BucketConfiguration configuration);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /** This node's buckets refill by Parley's clock, so a test that moves the clock refills them. */
     static TimeMeter time(Clock clock) {
@@ -51,7 +50,9 @@ interface PacingStore extends AutoCloseable {
 
     final class Local implements PacingStore {
         private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-                .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(200_000).build();
+                .expireAfterAccess(Duration.ofMinutes(10))
+                .maximumSize(200_000)
+                .build();
         private final TimeMeter time;
 
         Local(Clock clock) {
@@ -60,8 +61,12 @@ interface PacingStore extends AutoCloseable {
 
         @Override
         public Bucket bucket(String key, BucketConfiguration configuration) {
-            return buckets.get(key, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0])
-                    .withCustomTimePrecision(time).build());
+            return buckets.get(
+                    key,
+                    k -> Bucket.builder()
+                            .addLimit(configuration.getBandwidths()[0])
+                            .withCustomTimePrecision(time)
+                            .build());
         }
     }
 
@@ -101,7 +106,9 @@ interface PacingStore extends AutoCloseable {
             client.setOptions(ClientOptions.builder()
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .timeoutOptions(TimeoutOptions.enabled(timeout))
-                    .socketOptions(SocketOptions.builder().connectTimeout(timeout).build()).build());
+                    .socketOptions(
+                            SocketOptions.builder().connectTimeout(timeout).build())
+                    .build());
             this.timeout = timeout;
             this.keyPrefix = keyPrefix;
             this.time = PacingStore.millis(clock);
@@ -109,8 +116,7 @@ interface PacingStore extends AutoCloseable {
 
         @Override
         public Bucket bucket(String key, BucketConfiguration configuration) {
-            return proxies().builder().build((keyPrefix + key).getBytes(StandardCharsets.UTF_8),
-                    () -> configuration);
+            return proxies().builder().build((keyPrefix + key).getBytes(StandardCharsets.UTF_8), () -> configuration);
         }
 
         private synchronized ProxyManager<byte[]> proxies() {
@@ -120,9 +126,11 @@ interface PacingStore extends AutoCloseable {
                 }
                 connection = client.connect(ByteArrayCodec.INSTANCE);
                 proxies = Bucket4jLettuce.casBasedBuilder(connection)
-                        .expirationAfterWrite(ExpirationAfterWriteStrategy
-                                .basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-                        .requestTimeout(timeout).clientClock(time).build();
+                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                Duration.ofMinutes(1)))
+                        .requestTimeout(timeout)
+                        .clientClock(time)
+                        .build();
             }
             return proxies;
         }

@@ -26,8 +26,12 @@ public class ReportedFailures {
     private final SystemEvents events;
     private final Channels channels;
 
-    ReportedFailures(OutboundRepository repository, DeadLetterRepository deadLetters, WindowGate windowGate,
-                     SystemEvents events, Channels channels) {
+    ReportedFailures(
+            OutboundRepository repository,
+            DeadLetterRepository deadLetters,
+            WindowGate windowGate,
+            SystemEvents events,
+            Channels channels) {
         this.channels = channels;
         this.repository = repository;
         this.deadLetters = deadLetters;
@@ -38,17 +42,22 @@ public class ReportedFailures {
     public void record(OutboundMessageId id, StatusReport report) {
         OutboundRow row = repository.find(id).orElseThrow();
         if (channels.closesWindow(row.channel(), report.errorCode())) {
-            windowGate.close(row, row.attempts(), channels.definition(row.channel())
-                    .windowClosedReason(report.errorCode()));
+            windowGate.close(
+                    row, row.attempts(), channels.definition(row.channel()).windowClosedReason(report.errorCode()));
             return;
         }
         String code = report.errorCode() == null ? "provider_failed" : report.errorCode();
-        UUID deadLetter = deadLetters.insert(row, row.attempts(), code, report.errorMessage(),
-                report.transientFailure());
+        UUID deadLetter =
+                deadLetters.insert(row, row.attempts(), code, report.errorMessage(), report.transientFailure());
         events.record(SystemEvent.of(SystemEvent.Level.ERROR, REPORTED_FAILURE_EVENT)
-                .organization(row.organizationId()).conversation(row.conversationId())
-                .with("outboundMessageId", row.id().toString()).with("channel", row.channel().wireName()).with("code", code)
-                .with("reason", report.errorMessage()).with("deadLetterId", deadLetter.toString())
-                .with("transient", report.transientFailure()).build());
+                .organization(row.organizationId())
+                .conversation(row.conversationId())
+                .with("outboundMessageId", row.id().toString())
+                .with("channel", row.channel().wireName())
+                .with("code", code)
+                .with("reason", report.errorMessage())
+                .with("deadLetterId", deadLetter.toString())
+                .with("transient", report.transientFailure())
+                .build());
     }
 }

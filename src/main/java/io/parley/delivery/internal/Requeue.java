@@ -47,8 +47,8 @@ public class Requeue {
             return Outcome.NOT_REPLAYABLE;
         }
         Optional<Lane> lane = outbound.requeue(claimed.get());
-        lane.ifPresent(l -> jobs.scheduleIfAbsent(DeliveryJob.TASK, claimed.get().toString(), clock.instant(),
-                l.priority()));
+        lane.ifPresent(
+                l -> jobs.scheduleIfAbsent(DeliveryJob.TASK, claimed.get().toString(), clock.instant(), l.priority()));
         return lane.isPresent() ? Outcome.REPLAYED : Outcome.NOT_REPLAYABLE;
     }
 }

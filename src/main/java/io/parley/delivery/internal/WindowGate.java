@@ -28,8 +28,12 @@ class WindowGate {
     private final SystemEvents events;
     private final Channels channels;
 
-    WindowGate(OutsideWindow outsideWindow, OutboundRepository repository, DeadLetterRepository deadLetters,
-               SystemEvents events, Channels channels) {
+    WindowGate(
+            OutsideWindow outsideWindow,
+            OutboundRepository repository,
+            DeadLetterRepository deadLetters,
+            SystemEvents events,
+            Channels channels) {
         this.channels = channels;
         this.outsideWindow = outsideWindow;
         this.repository = repository;
@@ -60,15 +64,19 @@ class WindowGate {
     }
 
     private OutboundRow useTemplate(OutboundRow row, WindowDecision.UseTemplate template) {
-        OutboundContent.Template content = new OutboundContent.Template(template.name(), template.language(),
-                List.copyOf(template.parameters()));
+        OutboundContent.Template content =
+                new OutboundContent.Template(template.name(), template.language(), List.copyOf(template.parameters()));
         // Stored, so a retry sends the same template and the outbox shows what actually went out.
         repository.replaceContent(row.id(), content, null);
         events.record(SystemEvent.of(SystemEvent.Level.INFO, "delivery.window_template_used")
-                .organization(row.organizationId()).conversation(row.conversationId())
-                .with("outboundMessageId", row.id().toString()).with("template", template.name())
-                .with("language", template.language()).with("replaced", row.content().transcript())
-                .with("renderedText", template.renderedText()).build());
+                .organization(row.organizationId())
+                .conversation(row.conversationId())
+                .with("outboundMessageId", row.id().toString())
+                .with("template", template.name())
+                .with("language", template.language())
+                .with("replaced", row.content().transcript())
+                .with("renderedText", template.renderedText())
+                .build());
         return row.withContent(content);
     }
 }

@@ -38,24 +38,43 @@ class EventsController {
         this.organizations = organizations;
     }
 
-    record EventView(long id, String level, String type, Instant createdAt, UUID chatbotId, UUID conversationId,
-                     Map<String, Object> payload, Instant acknowledgedAt, String acknowledgedBy) {
+    record EventView(
+            long id,
+            String level,
+            String type,
+            Instant createdAt,
+            UUID chatbotId,
+            UUID conversationId,
+            Map<String, Object> payload,
+            Instant acknowledgedAt,
+            String acknowledgedBy) {
         static EventView of(StoredEvent stored) {
             SystemEvent e = stored.event();
             ChatbotId bot = e.chatbotId();
             ConversationId conversation = e.conversationId();
-            return new EventView(stored.id(), e.level().name().toLowerCase(Locale.ROOT), e.type(), e.occurredAt(),
-                    bot == null ? null : bot.value(), conversation == null ? null : conversation.value(), e.payload(),
-                    stored.acknowledgedAt(), stored.acknowledgedBy());
+            return new EventView(
+                    stored.id(),
+                    e.level().name().toLowerCase(Locale.ROOT),
+                    e.type(),
+                    e.occurredAt(),
+                    bot == null ? null : bot.value(),
+                    conversation == null ? null : conversation.value(),
+                    e.payload(),
+                    stored.acknowledgedAt(),
+                    stored.acknowledgedBy());
         }
     }
 
     @GetMapping
-    List<EventView> list(@PathVariable String orgId, @RequestParam(required = false) String type,
-                         @RequestParam(required = false) String level,
-                         @RequestParam(required = false, defaultValue = "100") int limit) {
+    List<EventView> list(
+            @PathVariable String orgId,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false, defaultValue = "100") int limit) {
         OrganizationId organization = organization(orgId);
-        return events.list(organization, type, level(level), limit).stream().map(EventView::of).toList();
+        return events.list(organization, type, level(level), limit).stream()
+                .map(EventView::of)
+                .toList();
     }
 
     /** Acknowledged by the caller: {@code operator}, {@code api_key:<id>} or {@code user:<id>} ({@link Caller#label()}). */
@@ -68,8 +87,8 @@ class EventsController {
         } catch (NumberFormatException e) {
             throw new NotFoundException("event_not_found", "No event with id '" + eventId + "'");
         }
-        return EventView.of(events.acknowledge(organization, id,
-                Caller.of(request).map(Caller::label).orElse(Caller.OPERATOR.label())));
+        return EventView.of(events.acknowledge(
+                organization, id, Caller.of(request).map(Caller::label).orElse(Caller.OPERATOR.label())));
     }
 
     private OrganizationId organization(String orgId) {

@@ -20,8 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 public class SystemEventRepository {
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -37,12 +36,23 @@ public class SystemEventRepository {
                         returning id""")
                 .param("level", event.level().name().toLowerCase())
                 .param("type", event.type())
-                .param("org", event.organizationId() == null ? null : event.organizationId().value())
-                .param("bot", event.chatbotId() == null ? null : event.chatbotId().value())
-                .param("conversation", event.conversationId() == null ? null : event.conversationId().value())
+                .param(
+                        "org",
+                        event.organizationId() == null
+                                ? null
+                                : event.organizationId().value())
+                .param(
+                        "bot",
+                        event.chatbotId() == null ? null : event.chatbotId().value())
+                .param(
+                        "conversation",
+                        event.conversationId() == null
+                                ? null
+                                : event.conversationId().value())
                 .param("trace", traceId)
                 .param("payload", json.writeValueAsString(event.payload()))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     /** Whether the organization has an event of this type whose payload contains {@code payload}, newer than the window. */
@@ -52,9 +62,16 @@ public class SystemEventRepository {
                                        where organization_id is not distinct from :org and type = :type
                                          and occurred_at > now() - cast(:window as interval)
                                          and payload @> cast(:payload as jsonb))""")
-                .param("org", event.organizationId() == null ? null : event.organizationId().value())
-                .param("type", event.type()).param("window", window.toSeconds() + " seconds")
-                .param("payload", json.writeValueAsString(event.payload())).query(Boolean.class).single();
+                .param(
+                        "org",
+                        event.organizationId() == null
+                                ? null
+                                : event.organizationId().value())
+                .param("type", event.type())
+                .param("window", window.toSeconds() + " seconds")
+                .param("payload", json.writeValueAsString(event.payload()))
+                .query(Boolean.class)
+                .single();
     }
 
     public List<StoredEvent> list(OrganizationId organizationId, String type, SystemEvent.Level level, int limit) {
@@ -75,7 +92,8 @@ public class SystemEventRepository {
             sql.append(" and level = :level");
         }
         sql.append(" order by id desc limit :limit");
-        var statement = jdbc.sql(sql.toString()).param("org", organizationId.value()).param("limit", limit);
+        var statement =
+                jdbc.sql(sql.toString()).param("org", organizationId.value()).param("limit", limit);
         if (prefix != null) {
             statement = statement.param("prefix", prefix);
         }
@@ -89,44 +107,64 @@ public class SystemEventRepository {
     }
 
     public Optional<StoredEvent> find(long id) {
-        return jdbc.sql("select * from system_events where id = :id").param("id", id).query(this::stored).optional();
+        return jdbc.sql("select * from system_events where id = :id")
+                .param("id", id)
+                .query(this::stored)
+                .optional();
     }
 
     public void acknowledge(OrganizationId organizationId, long id, String by) {
         jdbc.sql("""
                         update system_events set acknowledged_at = now(), acknowledged_by = :by
                         where id = :id and organization_id = :org and acknowledged_at is null""")
-                .param("by", by).param("id", id).param("org", organizationId.value()).update();
+                .param("by", by)
+                .param("id", id)
+                .param("org", organizationId.value())
+                .update();
     }
 
     public int deleteOccurredBefore(Instant cutoff) {
         return jdbc.sql("delete from system_events where occurred_at < :cutoff")
-                .param("cutoff", Timestamp.from(cutoff)).update();
+                .param("cutoff", Timestamp.from(cutoff))
+                .update();
     }
 
     private StoredEvent stored(ResultSet rs, int row) throws SQLException {
         Timestamp acknowledged = rs.getTimestamp("acknowledged_at");
-        return new StoredEvent(rs.getLong("id"), map(rs, row), acknowledged == null ? null : acknowledged.toInstant(),
+        return new StoredEvent(
+                rs.getLong("id"),
+                map(rs, row),
+                acknowledged == null ? null : acknowledged.toInstant(),
                 rs.getString("acknowledged_by"));
     }
 
     public List<SystemEvent> recent(OrganizationId organizationId, int limit) {
         return jdbc.sql("select * from system_events where organization_id = :org order by id desc limit :limit")
-                .param("org", organizationId.value()).param("limit", limit).query(this::map).list();
+                .param("org", organizationId.value())
+                .param("limit", limit)
+                .query(this::map)
+                .list();
     }
 
     public List<SystemEvent> recentOfType(String type, int limit) {
         return jdbc.sql("select * from system_events where type = :type order by id desc limit :limit")
-                .param("type", type).param("limit", limit).query(this::map).list();
+                .param("type", type)
+                .param("limit", limit)
+                .query(this::map)
+                .list();
     }
 
     private SystemEvent map(ResultSet rs, int row) throws SQLException {
         UUID org = rs.getObject("organization_id", UUID.class);
         UUID bot = rs.getObject("chatbot_id", UUID.class);
         UUID conversation = rs.getObject("conversation_id", UUID.class);
-        return new SystemEvent(SystemEvent.Level.valueOf(rs.getString("level").toUpperCase()), rs.getString("type"),
-                org == null ? null : new OrganizationId(org), bot == null ? null : new ChatbotId(bot),
+        return new SystemEvent(
+                SystemEvent.Level.valueOf(rs.getString("level").toUpperCase()),
+                rs.getString("type"),
+                org == null ? null : new OrganizationId(org),
+                bot == null ? null : new ChatbotId(bot),
                 conversation == null ? null : new ConversationId(conversation),
-                json.readValue(rs.getString("payload"), MAP), rs.getTimestamp("occurred_at").toInstant());
+                json.readValue(rs.getString("payload"), MAP),
+                rs.getTimestamp("occurred_at").toInstant());
     }
 }

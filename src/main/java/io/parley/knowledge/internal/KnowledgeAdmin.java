@@ -36,8 +36,15 @@ public class KnowledgeAdmin {
     private final Jobs jobs;
     private final Clock clock;
 
-    KnowledgeAdmin(SourceRepository sources, CrawlRepository crawls, QuotaLedger quota, SettingsRepository settings,
-                   SettingsUpdater settingsUpdater, EgressPolicy egress, Jobs jobs, Clock clock) {
+    KnowledgeAdmin(
+            SourceRepository sources,
+            CrawlRepository crawls,
+            QuotaLedger quota,
+            SettingsRepository settings,
+            SettingsUpdater settingsUpdater,
+            EgressPolicy egress,
+            Jobs jobs,
+            Clock clock) {
         this.sources = sources;
         this.crawls = crawls;
         this.quota = quota;
@@ -64,12 +71,14 @@ public class KnowledgeAdmin {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new InvalidRequestException("validation_failed", field + " is not a usable URL: only http and "
-                    + "https URLs with a host can be added");
+            throw new InvalidRequestException(
+                    "validation_failed",
+                    field + " is not a usable URL: only http and " + "https URLs with a host can be added");
         }
         if (egress.check(field, uri.toString()) instanceof EgressPolicy.Unresolved) {
-            throw new InvalidRequestException("validation_failed", field + " is not a usable URL: the host '"
-                    + uri.getHost() + "' does not resolve");
+            throw new InvalidRequestException(
+                    "validation_failed",
+                    field + " is not a usable URL: the host '" + uri.getHost() + "' does not resolve");
         }
         return uri;
     }
@@ -82,9 +91,12 @@ public class KnowledgeAdmin {
         return crawls.view(organizationId, chatbotId, id);
     }
 
-    public SourcePage list(OrganizationId organizationId, ChatbotId chatbotId, String status, String type, int page,
-                           int size) {
-        return new SourcePage(sources.list(organizationId, chatbotId, status, type, page, size), page, size,
+    public SourcePage list(
+            OrganizationId organizationId, ChatbotId chatbotId, String status, String type, int page, int size) {
+        return new SourcePage(
+                sources.list(organizationId, chatbotId, status, type, page, size),
+                page,
+                size,
                 sources.count(organizationId, chatbotId, status, type));
     }
 
@@ -95,7 +107,8 @@ public class KnowledgeAdmin {
         if (source.isEmpty()) {
             return false;
         }
-        quota.release(organizationId, "url".equals(source.get().type()), source.get().sizeBytes());
+        quota.release(
+                organizationId, "url".equals(source.get().type()), source.get().sizeBytes());
         sources.delete(id);
         settings.bumpVersion(organizationId, chatbotId);
         return true;
@@ -135,8 +148,8 @@ public class KnowledgeAdmin {
     }
 
     @Transactional
-    public KnowledgeSettings updateSettings(OrganizationId organizationId, ChatbotId chatbotId,
-                                           KnowledgeSettingsUpdate update) {
+    public KnowledgeSettings updateSettings(
+            OrganizationId organizationId, ChatbotId chatbotId, KnowledgeSettingsUpdate update) {
         if (settingsUpdater.update(organizationId, chatbotId, update)) {
             reindexAll(organizationId, chatbotId);
         }

@@ -45,41 +45,68 @@ class KnowledgeController {
         this.properties = properties;
     }
 
-    record SourceView(UUID id, UUID crawlId, String type, String name, String url, String mediaType, long size,
-                      String status, int progress, int chunkCount, String error, int attempts, String embeddingModel,
-                      Integer embeddingDimension, Instant createdAt, Instant startedAt, Instant finishedAt) {
+    record SourceView(
+            UUID id,
+            UUID crawlId,
+            String type,
+            String name,
+            String url,
+            String mediaType,
+            long size,
+            String status,
+            int progress,
+            int chunkCount,
+            String error,
+            int attempts,
+            String embeddingModel,
+            Integer embeddingDimension,
+            Instant createdAt,
+            Instant startedAt,
+            Instant finishedAt) {
         static SourceView of(KnowledgeSource s) {
-            return new SourceView(s.id(), s.crawlId(), s.type(), s.name(), s.url(), s.mediaType(), s.sizeBytes(),
-                    s.status(), s.progress(), s.chunkCount(), s.error(), s.attempts(), s.embeddingModel(),
-                    s.embeddingDimension(), s.createdAt(), s.startedAt(), s.finishedAt());
+            return new SourceView(
+                    s.id(),
+                    s.crawlId(),
+                    s.type(),
+                    s.name(),
+                    s.url(),
+                    s.mediaType(),
+                    s.sizeBytes(),
+                    s.status(),
+                    s.progress(),
+                    s.chunkCount(),
+                    s.error(),
+                    s.attempts(),
+                    s.embeddingModel(),
+                    s.embeddingDimension(),
+                    s.createdAt(),
+                    s.startedAt(),
+                    s.finishedAt());
         }
     }
 
-    record PageView(List<SourceView> items, int page, int size, long total) {
-    }
+    record PageView(List<SourceView> items, int page, int size, long total) {}
 
-    record AddRequest(String type, String name, String text, String url) {
-    }
+    record AddRequest(String type, String name, String text, String url) {}
 
-    record Embedding(String provider, String model, String baseUrl, String apiKey, Boolean apiKeySet) {
-    }
+    record Embedding(String provider, String model, String baseUrl, String apiKey, Boolean apiKeySet) {}
 
-    record SettingsView(Embedding embedding, int chunkSize, int chunkOverlap) {
-    }
+    record SettingsView(Embedding embedding, int chunkSize, int chunkOverlap) {}
 
-    record SettingsRequest(Embedding embedding, Integer chunkSize, Integer chunkOverlap) {
-    }
+    record SettingsRequest(Embedding embedding, Integer chunkSize, Integer chunkOverlap) {}
 
     @PostMapping(path = "/sources", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<SourceView> upload(@PathVariable String botId, @RequestPart("file") MultipartFile file) {
         // The servlet's multipart limit is the ceiling for every upload route (100 MB WhatsApp documents): the
         // knowledge base's own, smaller limit is checked before the file is read into memory.
         if (file.getSize() > properties.maxFileSize().toBytes()) {
-            throw UnsupportedContentException.tooLarge(file.getSize(), properties.maxFileSize().toBytes());
+            throw UnsupportedContentException.tooLarge(
+                    file.getSize(), properties.maxFileSize().toBytes());
         }
         try {
-            return accepted(botId, knowledge.addFile(bot(botId), file.getOriginalFilename(), file.getContentType(),
-                    file.getBytes()));
+            return accepted(
+                    botId,
+                    knowledge.addFile(bot(botId), file.getOriginalFilename(), file.getContentType(), file.getBytes()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,15 +121,17 @@ class KnowledgeController {
         if ("url".equals(type)) {
             return accepted(botId, knowledge.addUrl(bot(botId), request.url()));
         }
-        throw new InvalidRequestException("validation_failed",
+        throw new InvalidRequestException(
+                "validation_failed",
                 "type must be \"text\" or \"url\" (files are uploaded as multipart field \"file\")");
     }
 
     @PostMapping("/crawl")
     ResponseEntity<KnowledgeCrawl> crawl(@PathVariable String botId, @RequestBody CrawlRequest request) {
         KnowledgeCrawl crawl = knowledge.crawl(bot(botId), request);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/chatbots/" + botId + "/knowledge/crawl/"
-                + crawl.id())).body(crawl);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/chatbots/" + botId + "/knowledge/crawl/" + crawl.id()))
+                .body(crawl);
     }
 
     @GetMapping("/crawl/{crawlId}")
@@ -111,12 +140,15 @@ class KnowledgeController {
     }
 
     @GetMapping("/sources")
-    PageView list(@PathVariable String botId, @RequestParam(required = false) String status,
-                  @RequestParam(required = false) String type, @RequestParam(defaultValue = "0") int page,
-                  @RequestParam(defaultValue = "20") int size) {
+    PageView list(
+            @PathVariable String botId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String type,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         SourcePage result = knowledge.list(bot(botId), status, type, page, size);
-        return new PageView(result.items().stream().map(SourceView::of).toList(), result.page(), result.size(),
-                result.total());
+        return new PageView(
+                result.items().stream().map(SourceView::of).toList(), result.page(), result.size(), result.total());
     }
 
     @GetMapping("/sources/{sourceId}")
@@ -132,8 +164,8 @@ class KnowledgeController {
 
     @PostMapping("/sources/{sourceId}/reindex")
     ResponseEntity<SourceView> reindex(@PathVariable String botId, @PathVariable String sourceId) {
-        return ResponseEntity.accepted().body(SourceView.of(knowledge.reindex(bot(botId),
-                id(sourceId, "knowledge_source"))));
+        return ResponseEntity.accepted()
+                .body(SourceView.of(knowledge.reindex(bot(botId), id(sourceId, "knowledge_source"))));
     }
 
     @GetMapping("/quota")
@@ -152,19 +184,28 @@ class KnowledgeController {
             throw new InvalidRequestException("validation_failed", "A JSON object is required");
         }
         Embedding e = request.embedding();
-        return view(knowledge.updateSettings(bot(botId), new KnowledgeSettingsUpdate(e == null ? null : e.provider(),
-                e == null ? null : e.model(), e == null ? null : e.baseUrl(), e == null ? null : e.apiKey(),
-                request.chunkSize(), request.chunkOverlap())));
+        return view(knowledge.updateSettings(
+                bot(botId),
+                new KnowledgeSettingsUpdate(
+                        e == null ? null : e.provider(),
+                        e == null ? null : e.model(),
+                        e == null ? null : e.baseUrl(),
+                        e == null ? null : e.apiKey(),
+                        request.chunkSize(),
+                        request.chunkOverlap())));
     }
 
     private static SettingsView view(KnowledgeSettings s) {
-        return new SettingsView(new Embedding(s.provider(), s.model(), s.baseUrl(), null, s.apiKeySet()),
-                s.chunkSize(), s.chunkOverlap());
+        return new SettingsView(
+                new Embedding(s.provider(), s.model(), s.baseUrl(), null, s.apiKeySet()),
+                s.chunkSize(),
+                s.chunkOverlap());
     }
 
     private static ResponseEntity<SourceView> accepted(String botId, KnowledgeSource source) {
-        return ResponseEntity.accepted().location(URI.create("/api/v1/chatbots/" + botId + "/knowledge/sources/"
-                + source.id())).body(SourceView.of(source));
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/chatbots/" + botId + "/knowledge/sources/" + source.id()))
+                .body(SourceView.of(source));
     }
 
     private static ChatbotId bot(String value) {
@@ -175,8 +216,10 @@ class KnowledgeController {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw new NotFoundException(what + "_not_found", "No " + what.replace('_', ' ') + " with id '"
-                    + (value.length() <= 64 ? value : value.substring(0, 64)) + "'");
+            throw new NotFoundException(
+                    what + "_not_found",
+                    "No " + what.replace('_', ' ') + " with id '"
+                            + (value.length() <= 64 ? value : value.substring(0, 64)) + "'");
         }
     }
 }

@@ -9,9 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** The knowledge base's problem statuses that the generic mapping cannot know: 403 quota, 413 and 415 uploads
@@ -32,19 +32,25 @@ class KnowledgeErrors {
 
     @ExceptionHandler(UnsupportedContentException.class)
     ResponseEntity<ProblemDetail> unsupported(UnsupportedContentException e) {
-        return problem(e.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.code(),
-                e.getMessage(), e.context());
+        return problem(
+                e.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                e.code(),
+                e.getMessage(),
+                e.context());
     }
 
     /** Past the server-wide multipart ceiling ({@code parley.uploads.max-file-size}), on any upload route. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "content_too_large", "The upload is larger than "
-                + multipartLimit + ", the most this server accepts", java.util.Map.of("max", multipartLimit.toBytes()));
+        return problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "content_too_large",
+                "The upload is larger than " + multipartLimit + ", the most this server accepts",
+                java.util.Map.of("max", multipartLimit.toBytes()));
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail,
-                                                         java.util.Map<String, Object> context) {
+    private static ResponseEntity<ProblemDetail> problem(
+            HttpStatus status, String code, String detail, java.util.Map<String, Object> context) {
         ProblemDetail body = Problems.of(status, code, detail);
         context.forEach(body::setProperty);
         return ResponseEntity.status(status).body(body);

@@ -26,16 +26,17 @@ class KnowledgeSearchController {
         this.knowledge = knowledge;
     }
 
-    record SearchRequest(String query, Integer limit, Double minScore) {
-    }
+    record SearchRequest(String query, Integer limit, Double minScore) {}
 
-    record SourceView(UUID id, String name, String type) {
-    }
+    record SourceView(UUID id, String name, String type) {}
 
     record PassageView(String text, double score, SourceView source, Map<String, Object> location) {
         static PassageView of(Passage p) {
-            return new PassageView(p.text(), Math.round(p.score() * 10_000) / 10_000.0,
-                    new SourceView(p.sourceId(), p.sourceName(), p.sourceType()), p.location());
+            return new PassageView(
+                    p.text(),
+                    Math.round(p.score() * 10_000) / 10_000.0,
+                    new SourceView(p.sourceId(), p.sourceName(), p.sourceType()),
+                    p.location());
         }
     }
 
@@ -48,6 +49,8 @@ class KnowledgeSearchController {
         }
         int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
         double minScore = request.minScore() == null ? 0.0 : request.minScore();
-        return knowledge.search(id, request.query(), limit, minScore).stream().map(PassageView::of).toList();
+        return knowledge.search(id, request.query(), limit, minScore).stream()
+                .map(PassageView::of)
+                .toList();
     }
 }

@@ -26,10 +26,9 @@ public class SettingsRepository {
     }
 
     /** The stored settings with the API key decrypted (null when none is set). */
-    public record Stored(String provider, String model, String baseUrl, Secret apiKey, int chunkSize,
-                         int chunkOverlap) {
-        static final Stored DEFAULTS = new Stored("local", null, null, null, DEFAULT_CHUNK_SIZE,
-                DEFAULT_CHUNK_OVERLAP);
+    public record Stored(
+            String provider, String model, String baseUrl, Secret apiKey, int chunkSize, int chunkOverlap) {
+        static final Stored DEFAULTS = new Stored("local", null, null, null, DEFAULT_CHUNK_SIZE, DEFAULT_CHUNK_OVERLAP);
     }
 
     public Stored find(ChatbotId chatbotId) {
@@ -39,16 +38,23 @@ public class SettingsRepository {
                 .param("bot", chatbotId.value())
                 .query((rs, n) -> {
                     byte[] key = rs.getBytes(4);
-                    return new Stored(rs.getString(1), rs.getString(2), rs.getString(3),
-                            key == null ? null : Secret.of(secrets.open(key, keyContext(chatbotId))), rs.getInt(5),
+                    return new Stored(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            key == null ? null : Secret.of(secrets.open(key, keyContext(chatbotId))),
+                            rs.getInt(5),
                             rs.getInt(6));
                 })
-                .optional().orElse(Stored.DEFAULTS);
+                .optional()
+                .orElse(Stored.DEFAULTS);
     }
 
     /** Writes every field; {@code keyChange} false keeps the stored key. */
     public void save(OrganizationId organizationId, ChatbotId chatbotId, Stored settings, boolean keyChange) {
-        byte[] key = settings.apiKey() == null ? null : secrets.seal(settings.apiKey().reveal(), keyContext(chatbotId));
+        byte[] key = settings.apiKey() == null
+                ? null
+                : secrets.seal(settings.apiKey().reveal(), keyContext(chatbotId));
         jdbc.sql("""
                         insert into knowledge_settings (chatbot_id, organization_id, embedding_provider, embedding_model,
                             embedding_base_url, embedding_api_key, chunk_size, chunk_overlap, updated_at)
@@ -59,11 +65,17 @@ public class SettingsRepository {
                                                      else knowledge_settings.embedding_api_key end,
                             chunk_size = excluded.chunk_size, chunk_overlap = excluded.chunk_overlap,
                             updated_at = excluded.updated_at""")
-                .param("bot", chatbotId.value()).param("org", organizationId.value())
-                .param("provider", settings.provider()).param("model", settings.model())
-                .param("baseUrl", settings.baseUrl()).param("key", key).param("keyChange", keyChange)
-                .param("size", settings.chunkSize()).param("overlap", settings.chunkOverlap())
-                .param("now", Timestamp.from(clock.instant())).update();
+                .param("bot", chatbotId.value())
+                .param("org", organizationId.value())
+                .param("provider", settings.provider())
+                .param("model", settings.model())
+                .param("baseUrl", settings.baseUrl())
+                .param("key", key)
+                .param("keyChange", keyChange)
+                .param("size", settings.chunkSize())
+                .param("overlap", settings.chunkOverlap())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
     }
 
     /** Moves the chatbot's knowledge version (creating its row); search nodes rebuild their index when it moved. */
@@ -71,7 +83,9 @@ public class SettingsRepository {
         jdbc.sql("""
                         insert into knowledge_settings (chatbot_id, organization_id, version) values (:bot, :org, 1)
                         on conflict (chatbot_id) do update set version = knowledge_settings.version + 1""")
-                .param("bot", chatbotId.value()).param("org", organizationId.value()).update();
+                .param("bot", chatbotId.value())
+                .param("org", organizationId.value())
+                .update();
     }
 
     private static String keyContext(ChatbotId chatbotId) {

@@ -28,8 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class JsonSchemaConverter {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private JsonSchemaConverter() {
-    }
+    private JsonSchemaConverter() {}
 
     static JsonObjectSchema toObjectSchema(String schemaJson) {
         JsonNode root;
@@ -54,12 +53,18 @@ final class JsonSchemaConverter {
         if (node.has("enum") && node.path("enum").isArray()) {
             List<String> values = new ArrayList<>();
             node.path("enum").forEach(v -> values.add(v.isString() ? v.asString() : v.toString()));
-            return JsonEnumSchema.builder().enumValues(values).description(description).build();
+            return JsonEnumSchema.builder()
+                    .enumValues(values)
+                    .description(description)
+                    .build();
         }
         if (node.has("anyOf") || node.has("oneOf")) {
             List<JsonSchemaElement> options = new ArrayList<>();
             node.path(node.has("anyOf") ? "anyOf" : "oneOf").forEach(option -> options.add(convert(option)));
-            return JsonAnyOfSchema.builder().anyOf(options).description(description).build();
+            return JsonAnyOfSchema.builder()
+                    .anyOf(options)
+                    .description(description)
+                    .build();
         }
         JsonNode type = node.path("type");
         if (type.isArray()) {
@@ -68,8 +73,12 @@ final class JsonSchemaConverter {
             for (JsonNode t : type) {
                 options.add(typed(t.asString(), node, description));
             }
-            return options.size() == 1 ? options.getFirst()
-                    : JsonAnyOfSchema.builder().anyOf(options).description(description).build();
+            return options.size() == 1
+                    ? options.getFirst()
+                    : JsonAnyOfSchema.builder()
+                            .anyOf(options)
+                            .description(description)
+                            .build();
         }
         String typeName = type.isString() ? type.asString() : node.has("properties") ? "object" : "string";
         return typed(typeName, node, description);
@@ -78,12 +87,19 @@ final class JsonSchemaConverter {
     private static JsonSchemaElement typed(String type, JsonNode node, String description) {
         return switch (type) {
             case "object" -> object(node, description);
-            case "array" -> JsonArraySchema.builder().description(description)
-                    .items(node.has("items") ? convert(node.path("items")) : JsonStringSchema.builder().build())
-                    .build();
-            case "integer" -> JsonIntegerSchema.builder().description(description).build();
+            case "array" ->
+                JsonArraySchema.builder()
+                        .description(description)
+                        .items(
+                                node.has("items")
+                                        ? convert(node.path("items"))
+                                        : JsonStringSchema.builder().build())
+                        .build();
+            case "integer" ->
+                JsonIntegerSchema.builder().description(description).build();
             case "number" -> JsonNumberSchema.builder().description(description).build();
-            case "boolean" -> JsonBooleanSchema.builder().description(description).build();
+            case "boolean" ->
+                JsonBooleanSchema.builder().description(description).build();
             case "null" -> new JsonNullSchema();
             default -> JsonStringSchema.builder().description(description).build();
         };

@@ -86,13 +86,15 @@ abstract class LangChainGateway implements ModelGateway {
         ModelKey key = ModelKey.of(spec, defaultBaseUrl());
         StreamingChatModel model;
         try {
-            model = tokens == null ? null : streamingModels.get(key, k -> {
-                StreamingChatModel built = buildStreaming(k);
-                if (built == null) {
-                    throw new NotStreamed();
-                }
-                return built;
-            });
+            model = tokens == null
+                    ? null
+                    : streamingModels.get(key, k -> {
+                        StreamingChatModel built = buildStreaming(k);
+                        if (built == null) {
+                            throw new NotStreamed();
+                        }
+                        return built;
+                    });
         } catch (NotStreamed e) {
             model = null;
         } catch (RuntimeException e) {
@@ -122,8 +124,12 @@ abstract class LangChainGateway implements ModelGateway {
     private ModelSpec checked(ModelRequest request) {
         ModelSpec spec = request.spec();
         if (spec.name() == null || spec.name().isBlank()) {
-            throw new ModelException(ModelException.Kind.INVALID_REQUEST, provider(), null,
-                    "The " + provider() + " provider needs a model name", null);
+            throw new ModelException(
+                    ModelException.Kind.INVALID_REQUEST,
+                    provider(),
+                    null,
+                    "The " + provider() + " provider needs a model name",
+                    null);
         }
         return spec;
     }
@@ -141,12 +147,12 @@ abstract class LangChainGateway implements ModelGateway {
     }
 
     /** Everything a built model is fixed to; the key is a Secret so the record prints it masked. */
-    record ModelKey(String baseUrl, Secret apiKey, String name, double temperature, Duration timeout,
-                    Integer maxOutputTokens) {
+    record ModelKey(
+            String baseUrl, Secret apiKey, String name, double temperature, Duration timeout, Integer maxOutputTokens) {
         static ModelKey of(ModelSpec spec, String defaultBaseUrl) {
             String baseUrl = spec.baseUrl() == null || spec.baseUrl().isBlank() ? defaultBaseUrl : spec.baseUrl();
-            return new ModelKey(baseUrl, spec.apiKey(), spec.name(), spec.temperature(), spec.timeout(),
-                    spec.maxOutputTokens());
+            return new ModelKey(
+                    baseUrl, spec.apiKey(), spec.name(), spec.temperature(), spec.timeout(), spec.maxOutputTokens());
         }
 
         String revealedKey(String placeholder) {

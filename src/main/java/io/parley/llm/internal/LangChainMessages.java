@@ -19,14 +19,17 @@ import java.util.List;
 
 /** Parley's model messages and tools to LangChain4j's and back, the same for every provider. */
 final class LangChainMessages {
-    private LangChainMessages() {
-    }
+    private LangChainMessages() {}
 
     static ChatRequest toRequest(ModelRequest request) {
-        ChatRequest.Builder builder = ChatRequest.builder().messages(request.messages().stream()
-                .map(LangChainMessages::toLangChain).toList());
+        ChatRequest.Builder builder = ChatRequest.builder()
+                .messages(request.messages().stream()
+                        .map(LangChainMessages::toLangChain)
+                        .toList());
         if (!request.tools().isEmpty()) {
-            builder.toolSpecifications(request.tools().stream().map(LangChainMessages::toSpecification).toList());
+            builder.toolSpecifications(request.tools().stream()
+                    .map(LangChainMessages::toSpecification)
+                    .toList());
         }
         return builder.build();
     }
@@ -55,16 +58,25 @@ final class LangChainMessages {
         return switch (m.role()) {
             case SYSTEM -> SystemMessage.from(m.text());
             case USER -> UserMessage.from(m.text());
-            case ASSISTANT -> m.toolCalls().isEmpty() ? AiMessage.from(m.text())
-                    : AiMessage.builder().text(m.text().isBlank() ? null : m.text())
-                            .toolExecutionRequests(m.toolCalls().stream().map(LangChainMessages::toRequest).toList())
-                            .build();
+            case ASSISTANT ->
+                m.toolCalls().isEmpty()
+                        ? AiMessage.from(m.text())
+                        : AiMessage.builder()
+                                .text(m.text().isBlank() ? null : m.text())
+                                .toolExecutionRequests(m.toolCalls().stream()
+                                        .map(LangChainMessages::toRequest)
+                                        .toList())
+                                .build();
             case TOOL -> ToolExecutionResultMessage.from(m.toolCallId(), m.toolName(), m.text());
         };
     }
 
     private static ToolExecutionRequest toRequest(ToolCall call) {
-        return ToolExecutionRequest.builder().id(call.id()).name(call.name()).arguments(call.argumentsJson()).build();
+        return ToolExecutionRequest.builder()
+                .id(call.id())
+                .name(call.name())
+                .arguments(call.argumentsJson())
+                .build();
     }
 
     private static ToolSpecification toSpecification(ToolSpec tool) {

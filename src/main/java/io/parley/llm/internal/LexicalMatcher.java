@@ -12,6 +12,7 @@ import java.util.Set;
 final class LexicalMatcher {
     /** Half of the FAQ question's words must appear in the query; below that, unrelated chatter matched. */
     static final double MIN_SCORE = 0.5;
+
     static final double QUESTION_WEIGHT = 1.0;
     /** Kept below MIN_SCORE so the answer alone never matches. */
     static final double ANSWER_WEIGHT = 0.3;
@@ -21,7 +22,9 @@ final class LexicalMatcher {
     Optional<ReferenceAnswer> bestMatch(String query, List<ReferenceAnswer> references) {
         if (Tokenizer.isGreeting(query)) {
             // A greeting has no content words to compare; it finds the first entry that is itself a greeting.
-            return references.stream().filter(r -> Tokenizer.isGreeting(r.question())).findFirst();
+            return references.stream()
+                    .filter(r -> Tokenizer.isGreeting(r.question()))
+                    .findFirst();
         }
         Set<String> queryTokens = Tokenizer.tokens(query);
         if (queryTokens.isEmpty()) {
@@ -46,12 +49,13 @@ final class LexicalMatcher {
             return 0.0;
         }
         Set<String> answerTokens = Tokenizer.tokens(reference.answer());
-        long questionHits = questionTokens.stream().filter(t -> containsSimilar(queryTokens, t)).count();
+        long questionHits = questionTokens.stream()
+                .filter(t -> containsSimilar(queryTokens, t))
+                .count();
         long answerHits = queryTokens.stream()
                 .filter(t -> !containsSimilar(questionTokens, t) && containsSimilar(answerTokens, t))
                 .count();
-        return QUESTION_WEIGHT * questionHits / questionTokens.size()
-                + ANSWER_WEIGHT * answerHits / queryTokens.size();
+        return QUESTION_WEIGHT * questionHits / questionTokens.size() + ANSWER_WEIGHT * answerHits / queryTokens.size();
     }
 
     static boolean containsSimilar(Set<String> tokens, String token) {

@@ -40,13 +40,18 @@ final class ModelErrorMapper {
             int status = http.get().statusCode();
             String body = http.get().getMessage() == null ? "" : http.get().getMessage();
             String message = "Model server answered HTTP " + status + ": " + providerDetail(body);
-            return new ModelException(family.kindForStatus(status, body), family.provider(), status,
-                    redact(message, apiKey), safeCause(failure, apiKey));
+            return new ModelException(
+                    family.kindForStatus(status, body),
+                    family.provider(),
+                    status,
+                    redact(message, apiKey),
+                    safeCause(failure, apiKey));
         }
         Kind kind = kindWithoutResponse(failure);
         Throwable root = rootCause(failure);
-        String message = "Model call failed without an HTTP response (" + root.getClass().getSimpleName()
-                + (root.getMessage() == null ? "" : ": " + truncate(root.getMessage())) + ")";
+        String message =
+                "Model call failed without an HTTP response (" + root.getClass().getSimpleName()
+                        + (root.getMessage() == null ? "" : ": " + truncate(root.getMessage())) + ")";
         return new ModelException(kind, family.provider(), null, redact(message, apiKey), safeCause(failure, apiKey));
     }
 
@@ -55,8 +60,11 @@ final class ModelErrorMapper {
             return Kind.TIMEOUT;
         }
         // Unresolvable hosts count as unavailable too: a DNS blip looks the same, and retries end in a dead letter.
-        if (anyInChain(failure, t -> t instanceof IOException || t instanceof UnresolvedAddressException
-                || t instanceof UnresolvedModelServerException)) {
+        if (anyInChain(
+                failure,
+                t -> t instanceof IOException
+                        || t instanceof UnresolvedAddressException
+                        || t instanceof UnresolvedModelServerException)) {
             return Kind.UNAVAILABLE;
         }
         if (anyInChain(failure, t -> t instanceof RateLimitException)) {
@@ -75,7 +83,8 @@ final class ModelErrorMapper {
 
     // HttpTimeoutException and SocketTimeoutException are InterruptedIOExceptions.
     private static boolean isTimeout(Throwable t) {
-        return t instanceof dev.langchain4j.exception.TimeoutException || t instanceof TimeoutException
+        return t instanceof dev.langchain4j.exception.TimeoutException
+                || t instanceof TimeoutException
                 || t instanceof InterruptedIOException;
     }
 
@@ -99,8 +108,7 @@ final class ModelErrorMapper {
 
     private static String truncate(String text) {
         String singleLine = text.replaceAll("\\s+", " ").strip();
-        return singleLine.length() <= MAX_DETAIL_LENGTH ? singleLine
-                : singleLine.substring(0, MAX_DETAIL_LENGTH) + "…";
+        return singleLine.length() <= MAX_DETAIL_LENGTH ? singleLine : singleLine.substring(0, MAX_DETAIL_LENGTH) + "…";
     }
 
     private static <T extends Throwable> Optional<T> findInChain(Throwable failure, Class<T> type) {

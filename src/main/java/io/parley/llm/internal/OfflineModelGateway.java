@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 public class OfflineModelGateway implements ModelGateway {
     /** A passage first by keywords and near the top by meaning scores about 0.9; one list alone at most 0.5. */
     static final double DEFAULT_MIN_PASSAGE_SCORE = 0.7;
+
     static final String PROVIDER = "offline";
     static final String DEFAULT_MODEL = "faq-lexical";
     /** The usual rule of thumb for English-like text; the ledger needs a number, not an exact count. */
@@ -48,24 +49,28 @@ public class OfflineModelGateway implements ModelGateway {
 
     @Override
     public ModelReply chat(ModelRequest request) {
-        String model = request.spec().name() == null ? DEFAULT_MODEL : request.spec().name();
-        int inputTokens = Math.max(1, estimateTokens(
-                request.messages().stream().mapToInt(m -> m.text().length()).sum()));
+        String model =
+                request.spec().name() == null ? DEFAULT_MODEL : request.spec().name();
+        int inputTokens = Math.max(
+                1,
+                estimateTokens(request.messages().stream()
+                        .mapToInt(m -> m.text().length())
+                        .sum()));
         String question = trailingUserText(request.messages());
         Optional<ReferenceAnswer> match = matcher.bestMatch(question, request.references());
-        Optional<String> answered = match.map(ReferenceAnswer::answer)
-                .or(() -> passageAnswer(request.passages(), question));
+        Optional<String> answered =
+                match.map(ReferenceAnswer::answer).or(() -> passageAnswer(request.passages(), question));
         if (answered.isEmpty()) {
             // Nothing was generated, so nothing is charged as output.
             return new ModelReply("", false, inputTokens, 0, PROVIDER, model);
         }
         String answer = answered.get();
-        return new ModelReply(answer, true, inputTokens, Math.max(1, estimateTokens(answer.length())), PROVIDER,
-                model);
+        return new ModelReply(answer, true, inputTokens, Math.max(1, estimateTokens(answer.length())), PROVIDER, model);
     }
 
     private Optional<String> passageAnswer(List<ContextPassage> passages, String question) {
-        return passages.stream().filter(p -> p.score() >= minPassageScore)
+        return passages.stream()
+                .filter(p -> p.score() >= minPassageScore)
                 .max(java.util.Comparator.comparingDouble(ContextPassage::score))
                 .map(p -> PassageExcerpt.best(p.text(), question) + "\n\n(" + p.source() + ")");
     }

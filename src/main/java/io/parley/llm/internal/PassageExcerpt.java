@@ -12,12 +12,10 @@ import java.util.Set;
  * expressions: the passage is text from a tenant's documents.
  */
 final class PassageExcerpt {
-    private PassageExcerpt() {
-    }
+    private PassageExcerpt() {}
 
     /** A sentence or a table row, and the words it is matched on. */
-    private record Candidate(String text, Set<String> tokens) {
-    }
+    private record Candidate(String text, Set<String> tokens) {}
 
     static String best(String passage, String question) {
         List<Candidate> candidates = candidates(passage);
@@ -28,7 +26,9 @@ final class PassageExcerpt {
         Candidate best = candidates.getFirst();
         long bestHits = 0;
         for (Candidate candidate : candidates) {
-            long hits = wanted.stream().filter(word -> LexicalMatcher.containsSimilar(candidate.tokens(), word)).count();
+            long hits = wanted.stream()
+                    .filter(word -> LexicalMatcher.containsSimilar(candidate.tokens(), word))
+                    .count();
             // Strictly more: on a tie the earlier one wins, it usually states the point and the rest qualifies it.
             if (hits > bestHits) {
                 best = candidate;
@@ -107,7 +107,8 @@ final class PassageExcerpt {
             if (cells.get(i).isEmpty()) {
                 continue;
             }
-            boolean named = header != null && i < header.size() && !header.get(i).isEmpty();
+            boolean named =
+                    header != null && i < header.size() && !header.get(i).isEmpty();
             parts.add(named ? header.get(i) + ": " + cells.get(i) : cells.get(i));
         }
         String text = String.join(header == null ? ", " : "; ", parts);
@@ -115,7 +116,8 @@ final class PassageExcerpt {
     }
 
     private static String withoutListMarker(String line) {
-        if (line.length() > 2 && (line.charAt(0) == '-' || line.charAt(0) == '*' || line.charAt(0) == '+')
+        if (line.length() > 2
+                && (line.charAt(0) == '-' || line.charAt(0) == '*' || line.charAt(0) == '+')
                 && line.charAt(1) == ' ') {
             return line.substring(2).strip();
         }
@@ -123,7 +125,9 @@ final class PassageExcerpt {
         while (digits < line.length() && digits < 3 && Character.isDigit(line.charAt(digits))) {
             digits++;
         }
-        if (digits > 0 && line.length() > digits + 1 && (line.charAt(digits) == '.' || line.charAt(digits) == ')')
+        if (digits > 0
+                && line.length() > digits + 1
+                && (line.charAt(digits) == '.' || line.charAt(digits) == ')')
                 && line.charAt(digits + 1) == ' ') {
             return line.substring(digits + 2).strip();
         }
@@ -137,7 +141,8 @@ final class PassageExcerpt {
         int start = 0;
         for (int i = 0; i < text.length() - 2; i++) {
             char c = text.charAt(i);
-            if ((c == '.' || c == '!' || c == '?' || c == '…') && text.charAt(i + 1) == ' '
+            if ((c == '.' || c == '!' || c == '?' || c == '…')
+                    && text.charAt(i + 1) == ' '
                     && startsSentence(text.charAt(i + 2))) {
                 add(candidates, text.substring(start, i + 1));
                 start = i + 2;

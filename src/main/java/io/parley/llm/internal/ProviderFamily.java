@@ -46,10 +46,10 @@ enum ProviderFamily {
     };
 
     private static final Pattern OPENAI_QUOTA = Pattern.compile("\"(?:code|type)\"\\s*:\\s*\"insufficient_quota\"");
-    private static final Pattern ANTHROPIC_CREDIT = Pattern.compile("credit balance is too low",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern GEMINI_BAD_KEY = Pattern.compile("API_KEY_INVALID|API key not valid",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANTHROPIC_CREDIT =
+            Pattern.compile("credit balance is too low", Pattern.CASE_INSENSITIVE);
+    private static final Pattern GEMINI_BAD_KEY =
+            Pattern.compile("API_KEY_INVALID|API key not valid", Pattern.CASE_INSENSITIVE);
 
     private final String provider;
 

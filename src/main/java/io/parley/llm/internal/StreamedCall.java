@@ -57,7 +57,9 @@ final class StreamedCall implements StreamingChatResponseHandler {
             tokens.accept(text);
         } catch (RuntimeException e) {
             forwarding = false;
-            log.warn("Token listener failed, no more tokens of this call: {}", e.getClass().getSimpleName());
+            log.warn(
+                    "Token listener failed, no more tokens of this call: {}",
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -56,8 +56,10 @@ final class Arguments {
         if (value == null) {
             return defaultValue;
         }
-        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
-                || number.longValue() < 1 || number.longValue() > max) {
+        if (!(value instanceof Number number)
+                || number.doubleValue() != Math.rint(number.doubleValue())
+                || number.longValue() < 1
+                || number.longValue() > max) {
             throw new ToolError("Argument 'limit' must be an integer from 1 to " + max);
         }
         return number.intValue();

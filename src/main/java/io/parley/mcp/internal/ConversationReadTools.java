@@ -32,8 +32,7 @@ class ConversationReadTools {
         return List.of(
                 new ParleyTool("list_conversations", """
                         Lists the most recent conversations of your organization, newest activity first, with the \
-                        contact (name, phone), who answers (owner: bot or human) and the time of the last message.""",
-                        """
+                        contact (name, phone), who answers (owner: bot or human) and the time of the last message.""", """
                         {"type": "object", "properties": {
                           "chatbotId": {"type": "string", "description": "Only this chatbot's conversations"},
                           "limit": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20},
@@ -41,8 +40,7 @@ class ConversationReadTools {
                         }}""", this::listConversations),
                 new ParleyTool("get_messages", """
                         The messages of a conversation, oldest first: role (user, assistant, agent), content, time \
-                        and, for messages sent by Parley, the delivery status.""",
-                        """
+                        and, for messages sent by Parley, the delivery status.""", """
                         {"type": "object", "required": ["conversationId"], "properties": {
                           "conversationId": {"type": "string"},
                           "limit": {"type": "integer", "minimum": 1, "maximum": 100, "default": 50,
@@ -50,8 +48,7 @@ class ConversationReadTools {
                         }}""", this::getMessages),
                 new ParleyTool("search_messages", """
                         Finds messages containing a text in your organization's conversations; each match names its \
-                        conversation.""",
-                        """
+                        conversation.""", """
                         {"type": "object", "required": ["query"], "properties": {
                           "query": {"type": "string", "minLength": 1, "maxLength": 200},
                           "limit": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20},
@@ -77,18 +74,24 @@ class ConversationReadTools {
     }
 
     private Messages getMessages(Caller caller, Arguments arguments) {
-        ConversationSummary conversation = scope.conversation(caller,
-                arguments.requiredId("conversationId", "conversation"));
+        ConversationSummary conversation =
+                scope.conversation(caller, arguments.requiredId("conversationId", "conversation"));
         int limit = arguments.limit(50, MAX_LIMIT);
-        return new Messages(conversation.id().toString(),
-                conversations.messages(conversation.id(), limit).stream().map(MessageView::of).toList());
+        return new Messages(
+                conversation.id().toString(),
+                conversations.messages(conversation.id(), limit).stream()
+                        .map(MessageView::of)
+                        .toList());
     }
 
     private SearchResults searchMessages(Caller caller, Arguments arguments) {
         String query = arguments.requiredText("query", 200).strip();
         int limit = arguments.limit(20, MAX_LIMIT);
         OrganizationId organization = scope.organization(caller, arguments);
-        return new SearchResults(query, conversations.search(organization, query, limit).stream()
-                .map(FoundView::of).toList());
+        return new SearchResults(
+                query,
+                conversations.search(organization, query, limit).stream()
+                        .map(FoundView::of)
+                        .toList());
     }
 }

@@ -1,19 +1,19 @@
 package io.parley.mcp.internal;
 
+import io.parley.access.ApiKeyId;
 import io.parley.access.AuditTrail;
 import io.parley.access.Caller;
 import io.parley.conversation.ConversationSummary;
 import io.parley.conversation.Conversations;
+import io.parley.conversation.ProactiveMessages;
 import io.parley.mcp.internal.Views.OwnerChanged;
 import io.parley.mcp.internal.Views.Queued;
-import io.parley.conversation.ProactiveMessages;
 import io.parley.outreach.DirectMessages;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.MessageId;
 import io.parley.platform.NotFoundException;
-import io.parley.access.ApiKeyId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,8 +50,7 @@ class ConversationWriteTools {
                         channel of the chatbot that may write first and can reach them (optionally chatbotId and \
                         channelId). A channel that cannot write first answers channel_not_proactive. Does not \
                         change who owns the conversation; use handover to keep the bot from answering too. Returns \
-                        the queued message id.""",
-                        """
+                        the queued message id.""", """
                         {"type": "object", "required": ["text"], "properties": {
                           "conversationId": {"type": "string"},
                           "contactId": {"type": "string"},
@@ -61,8 +60,7 @@ class ConversationWriteTools {
                         }}""", this::sendMessage),
                 new ParleyTool("handover", """
                         Sets who answers a conversation: "human" (the bot stays silent) or "bot" (the bot answers \
-                        again).""",
-                        """
+                        again).""", """
                         {"type": "object", "required": ["conversationId", "to"], "properties": {
                           "conversationId": {"type": "string"},
                           "to": {"type": "string", "enum": ["human", "bot"]}
@@ -81,8 +79,8 @@ class ConversationWriteTools {
         if (!byConversation) {
             return sendToContact(caller, arguments, contactId);
         }
-        ConversationSummary conversation = scope.conversation(caller,
-                arguments.requiredId("conversationId", "conversation"));
+        ConversationSummary conversation =
+                scope.conversation(caller, arguments.requiredId("conversationId", "conversation"));
         String text = arguments.requiredText("text", 4096);
         // A message sent with an organization API key is counted against that key (usage per API key).
         ApiKeyId apiKey = caller.apiKeyId().orElse(null);
@@ -102,9 +100,12 @@ class ConversationWriteTools {
         UUID channelId = arguments.optionalId("channelId", "channel");
         ProactiveMessages.Queued queued;
         try {
-            queued = direct.send(contact.organizationId(), contact.id(),
+            queued = direct.send(
+                    contact.organizationId(),
+                    contact.id(),
                     chatbotId == null ? null : new ChatbotId(chatbotId),
-                    channelId == null ? null : new ChannelAccountId(channelId), text,
+                    channelId == null ? null : new ChannelAccountId(channelId),
+                    text,
                     Map.of("source", "mcp", "actorType", caller.type().name().toLowerCase(java.util.Locale.ROOT)));
         } catch (NotFoundException e) {
             throw new ToolError(e.getMessage());
@@ -115,8 +116,10 @@ class ConversationWriteTools {
         return new Queued(queued.conversationId().toString(), queued.messageId().toString(), "queued");
     }
 
-    private void auditedContact(Caller caller, io.parley.platform.OrganizationId organization,
-                                io.parley.platform.ConversationId conversation) {
+    private void auditedContact(
+            Caller caller,
+            io.parley.platform.OrganizationId organization,
+            io.parley.platform.ConversationId conversation) {
         try {
             audit.toolCall(caller, organization, "send_message", conversation);
         } catch (RuntimeException e) {
@@ -125,8 +128,8 @@ class ConversationWriteTools {
     }
 
     private OwnerChanged handover(Caller caller, Arguments arguments) {
-        ConversationSummary conversation = scope.conversation(caller,
-                arguments.requiredId("conversationId", "conversation"));
+        ConversationSummary conversation =
+                scope.conversation(caller, arguments.requiredId("conversationId", "conversation"));
         String to = arguments.requiredText("to", 10);
         ConversationSummary updated = switch (to) {
             case "human" -> conversations.handOver(conversation.id());

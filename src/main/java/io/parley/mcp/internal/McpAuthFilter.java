@@ -1,8 +1,8 @@
 package io.parley.mcp.internal;
 
+import io.parley.access.BearerAuth;
 import io.parley.access.Caller;
 import io.parley.access.OperatorAuthentication;
-import io.parley.access.BearerAuth;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

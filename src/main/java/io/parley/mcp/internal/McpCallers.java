@@ -1,8 +1,8 @@
 package io.parley.mcp.internal;
 
-import io.parley.access.Caller;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.parley.access.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 
@@ -15,8 +15,7 @@ final class McpCallers {
     static final String ATTRIBUTE = McpCallers.class.getName() + ".caller";
     private static final String KEY = "parley.caller";
 
-    private McpCallers() {
-    }
+    private McpCallers() {}
 
     static McpTransportContext contextOf(HttpServletRequest request) {
         Object caller = request.getAttribute(ATTRIBUTE);
@@ -24,7 +23,9 @@ final class McpCallers {
     }
 
     static Caller of(McpSyncServerExchange exchange) {
-        Object caller = exchange.transportContext() == null ? null : exchange.transportContext().get(KEY);
+        Object caller = exchange.transportContext() == null
+                ? null
+                : exchange.transportContext().get(KEY);
         if (caller instanceof Caller known) {
             return known;
         }

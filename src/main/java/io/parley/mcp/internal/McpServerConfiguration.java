@@ -34,8 +34,11 @@ class McpServerConfiguration {
     }
 
     @Bean(destroyMethod = "closeGracefully")
-    McpSyncServer mcpServer(HttpServletStreamableServerTransportProvider transport, McpJsonMapper json,
-                            ConversationReadTools read, ConversationWriteTools write) {
+    McpSyncServer mcpServer(
+            HttpServletStreamableServerTransportProvider transport,
+            McpJsonMapper json,
+            ConversationReadTools read,
+            ConversationWriteTools write) {
         return McpServer.sync(transport)
                 .serverInfo("parley", "1")
                 .instructions("Parley's conversations (WhatsApp and web chat) of your organization: list them, read "
@@ -44,7 +47,8 @@ class McpServerConfiguration {
                 .capabilities(ServerCapabilities.builder().tools(false).build())
                 .jsonMapper(json)
                 .tools(Stream.concat(read.tools().stream(), write.tools().stream())
-                        .map(tool -> ToolAdapter.specification(tool, json)).toList())
+                        .map(tool -> ToolAdapter.specification(tool, json))
+                        .toList())
                 .build();
     }
 

@@ -3,10 +3,10 @@ package io.parley.mcp.internal;
 import io.parley.access.Caller;
 import io.parley.contacts.Contact;
 import io.parley.contacts.Contacts;
-import io.parley.platform.ContactId;
 import io.parley.conversation.ConversationSummary;
 import io.parley.conversation.Conversations;
 import io.parley.platform.ChatbotId;
+import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
@@ -54,7 +54,8 @@ class TenantScope {
     }
 
     Chatbot chatbot(Caller caller, UUID chatbotId) {
-        Chatbot chatbot = chatbots.find(new ChatbotId(chatbotId)).orElseThrow(() -> Arguments.notFound("chatbot", chatbotId));
+        Chatbot chatbot =
+                chatbots.find(new ChatbotId(chatbotId)).orElseThrow(() -> Arguments.notFound("chatbot", chatbotId));
         if (!caller.canAccess(chatbot.organizationId())) {
             throw Arguments.notFound("chatbot", chatbotId);
         }
@@ -62,8 +63,8 @@ class TenantScope {
     }
 
     Contact contact(Caller caller, UUID contactId) {
-        Contact contact = contacts.find(new ContactId(contactId)).orElseThrow(() ->
-                Arguments.notFound("contact", contactId));
+        Contact contact =
+                contacts.find(new ContactId(contactId)).orElseThrow(() -> Arguments.notFound("contact", contactId));
         if (!caller.canAccess(contact.organizationId())) {
             throw Arguments.notFound("contact", contactId);
         }

@@ -19,15 +19,19 @@ import org.slf4j.LoggerFactory;
 final class ToolAdapter {
     private static final Logger log = LoggerFactory.getLogger(ToolAdapter.class);
 
-    private ToolAdapter() {
-    }
+    private ToolAdapter() {}
 
     static SyncToolSpecification specification(ParleyTool tool, McpJsonMapper json) {
         return SyncToolSpecification.builder()
-                .tool(Tool.builder().name(tool.name()).description(tool.description())
-                        .inputSchema(json, tool.inputSchema()).build())
-                .callHandler((exchange, request) -> call(tool, json, () -> tool.handler()
-                        .call(McpCallers.of(exchange), new Arguments(request.arguments()))))
+                .tool(Tool.builder()
+                        .name(tool.name())
+                        .description(tool.description())
+                        .inputSchema(json, tool.inputSchema())
+                        .build())
+                .callHandler((exchange, request) -> call(
+                        tool,
+                        json,
+                        () -> tool.handler().call(McpCallers.of(exchange), new Arguments(request.arguments()))))
                 .build();
     }
 
@@ -38,8 +42,11 @@ final class ToolAdapter {
     static CallToolResult call(ParleyTool tool, McpJsonMapper json, Call call) {
         try {
             Object result = call.run();
-            return CallToolResult.builder().addTextContent(write(json, result)).structuredContent(result)
-                    .isError(false).build();
+            return CallToolResult.builder()
+                    .addTextContent(write(json, result))
+                    .structuredContent(result)
+                    .isError(false)
+                    .build();
         } catch (ToolError | NotFoundException | InvalidRequestException e) {
             return error(e.getMessage());
         } catch (RuntimeException e) {

@@ -1,12 +1,12 @@
 package io.parley.media.internal;
 
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
 import io.parley.media.MediaInfo;
 import io.parley.media.MediaLibrary;
 import io.parley.media.MediaObjectId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.Ids;
-import io.parley.access.RequiresRole;
-import io.parley.access.Role;
 import java.util.Set;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
@@ -38,14 +38,19 @@ class MediaController {
 
     @GetMapping("/conversations/{conversationId}/media/{mediaId}")
     ResponseEntity<Resource> get(@PathVariable String conversationId, @PathVariable String mediaId) {
-        MediaLibrary.Content content = media.open(Ids.parse(conversationId, "conversation", ConversationId::new),
+        MediaLibrary.Content content = media.open(
+                Ids.parse(conversationId, "conversation", ConversationId::new),
                 Ids.parse(mediaId, "media", MediaObjectId::new));
         MediaInfo info = content.info();
         MediaType type = mediaType(info.mimeType());
         String baseType = type.getType() + "/" + type.getSubtype();
-        ContentDisposition disposition = (INLINE_TYPES.contains(baseType) ? ContentDisposition.inline()
-                : ContentDisposition.attachment()).filename(info.id() + "").build();
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type)
+        ContentDisposition disposition = (INLINE_TYPES.contains(baseType)
+                        ? ContentDisposition.inline()
+                        : ContentDisposition.attachment())
+                .filename(info.id() + "")
+                .build();
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")

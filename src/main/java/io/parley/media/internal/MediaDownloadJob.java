@@ -31,8 +31,9 @@ public class MediaDownloadJob {
                         return new CompletionHandler.OnCompleteRemove<>();
                     }
                     Optional<Instant> again = downloader.attempt(new MediaObjectId(id));
-                    return again.<CompletionHandler<Void>>map(at -> (complete, operations) ->
-                            operations.reschedule(complete, at)).orElseGet(CompletionHandler.OnCompleteRemove::new);
+                    return again.<CompletionHandler<Void>>map(
+                                    at -> (complete, operations) -> operations.reschedule(complete, at))
+                            .orElseGet(CompletionHandler.OnCompleteRemove::new);
                 });
     }
 }

@@ -1,6 +1,5 @@
 package io.parley.media.internal;
 
-import io.parley.platform.channel.ChannelType;
 import io.parley.events.SystemEvent;
 import io.parley.events.SystemEvents;
 import io.parley.media.MediaFetch;
@@ -8,6 +7,7 @@ import io.parley.media.MediaObjectId;
 import io.parley.media.MediaSource;
 import io.parley.media.MediaStatus;
 import io.parley.media.MediaStore;
+import io.parley.platform.channel.ChannelType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,9 +46,15 @@ public class MediaDownloader {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    MediaDownloader(MediaRepository repository, List<MediaSource> sources, MediaStore store,
-                    MediaProperties properties, MediaQuota quota, SystemEvents events, TransactionTemplate transactions,
-                    Clock clock) {
+    MediaDownloader(
+            MediaRepository repository,
+            List<MediaSource> sources,
+            MediaStore store,
+            MediaProperties properties,
+            MediaQuota quota,
+            SystemEvents events,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.repository = repository;
         this.sources = sources.stream().collect(Collectors.toMap(MediaSource::channel, Function.identity()));
         this.store = store;
@@ -91,8 +97,9 @@ public class MediaDownloader {
         }
     }
 
-    private Optional<Instant> download(MediaRow row, int attempt, MediaSource source, Path staging,
-                                       MediaQuota.Allowance allowance) throws IOException {
+    private Optional<Instant> download(
+            MediaRow row, int attempt, MediaSource source, Path staging, MediaQuota.Allowance allowance)
+            throws IOException {
         long maxBytes = allowance.maxBytes();
         MediaFetch outcome;
         DigestingSink sink = new DigestingSink(staging);
@@ -100,7 +107,8 @@ public class MediaDownloader {
             outcome = source.fetch(row.channelAccountId(), row.providerMediaId(), maxBytes, sink);
         }
         return switch (outcome) {
-            case MediaFetch.Failed failed when allowance.quotaBound() && "too_large".equals(failed.code()) -> {
+            case MediaFetch.Failed failed
+            when allowance.quotaBound() && "too_large".equals(failed.code()) -> {
                 quota.skip(row);
                 yield Optional.empty();
             }
@@ -120,8 +128,8 @@ public class MediaDownloader {
                 }
                 String declared = row.declaredSha256() != null ? row.declaredSha256() : fetched.sha256();
                 if (declared != null && !Checksums.matches(sink.sha256(), declared)) {
-                    yield retryOrFail(row, attempt, "checksum_mismatch",
-                            "The downloaded bytes do not match the declared sha256");
+                    yield retryOrFail(
+                            row, attempt, "checksum_mismatch", "The downloaded bytes do not match the declared sha256");
                 }
                 store(row, staging, fetched.mimeType(), sink.count());
                 yield Optional.empty();
@@ -146,8 +154,7 @@ public class MediaDownloader {
     /** {@code <org>/<yyyy>/<mm>/<uuid>}: derived from the row only, never from anything the provider named. */
     static String storageKey(MediaRow row) {
         ZonedDateTime created = row.createdAt().atZone(ZoneOffset.UTC);
-        return "%s/%04d/%02d/%s".formatted(row.organizationId(), created.getYear(), created.getMonthValue(),
-                row.id());
+        return "%s/%04d/%02d/%s".formatted(row.organizationId(), created.getYear(), created.getMonthValue(), row.id());
     }
 
     private Optional<Instant> retryOrFail(MediaRow row, int attempt, String code, String detail) {
@@ -166,10 +173,16 @@ public class MediaDownloader {
         transactions.executeWithoutResult(status -> {
             if (repository.markFailed(row.id(), code, detail, clock.instant())) {
                 events.record(SystemEvent.of(SystemEvent.Level.WARN, "media.download_failed")
-                        .organization(row.organizationId()).conversation(row.conversationId())
-                        .with("mediaId", row.id().toString()).with("messageId", row.messageId().toString())
-                        .with("channel", row.channel().wireName()).with("kind", row.kind()).with("reason", code)
-                        .with("detail", detail).with("attempts", attempts).build());
+                        .organization(row.organizationId())
+                        .conversation(row.conversationId())
+                        .with("mediaId", row.id().toString())
+                        .with("messageId", row.messageId().toString())
+                        .with("channel", row.channel().wireName())
+                        .with("kind", row.kind())
+                        .with("reason", code)
+                        .with("detail", detail)
+                        .with("attempts", attempts)
+                        .build());
             }
         });
     }

@@ -19,7 +19,7 @@ class MediaErasure implements TenantDataEraser {
         switch (scope) {
             case DeletionScope.Organization organization -> library.deleteAll(organization.organizationId());
             case DeletionScope.Channels channels ->
-                    library.deleteForChannels(channels.organizationId(), channels.channelAccountIds());
+                library.deleteForChannels(channels.organizationId(), channels.channelAccountIds());
         }
     }
 }

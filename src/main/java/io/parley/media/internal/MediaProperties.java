@@ -20,11 +20,17 @@ import org.springframework.util.unit.DataSize;
  * @param maxBackoff    no retry waits longer
  */
 @ConfigurationProperties("parley.media")
-public record MediaProperties(@DefaultValue("5MB") DataSize maxImage, @DefaultValue("16MB") DataSize maxVideo,
-                              @DefaultValue("16MB") DataSize maxAudio, @DefaultValue("100MB") DataSize maxDocument,
-                              @DefaultValue("500KB") DataSize maxSticker, @DefaultValue("4") int maxRetries,
-                              @DefaultValue("10s") Duration firstBackoff, @DefaultValue("3.0") double backoffFactor,
-                              @DefaultValue("0.2") double jitter, @DefaultValue("10m") Duration maxBackoff) {
+public record MediaProperties(
+        @DefaultValue("5MB") DataSize maxImage,
+        @DefaultValue("16MB") DataSize maxVideo,
+        @DefaultValue("16MB") DataSize maxAudio,
+        @DefaultValue("100MB") DataSize maxDocument,
+        @DefaultValue("500KB") DataSize maxSticker,
+        @DefaultValue("4") int maxRetries,
+        @DefaultValue("10s") Duration firstBackoff,
+        @DefaultValue("3.0") double backoffFactor,
+        @DefaultValue("0.2") double jitter,
+        @DefaultValue("10m") Duration maxBackoff) {
 
     public long maxBytes(String kind) {
         DataSize limit = switch (kind) {

@@ -27,10 +27,16 @@ class MediaQuota {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Cache<OrganizationId, Boolean> told = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofHours(1)).maximumSize(10_000).build();
+            .expireAfterWrite(Duration.ofHours(1))
+            .maximumSize(10_000)
+            .build();
 
-    MediaQuota(Limits limits, MediaRepository repository, SystemEvents events, TransactionTemplate transactions,
-               Clock clock) {
+    MediaQuota(
+            Limits limits,
+            MediaRepository repository,
+            SystemEvents events,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.limits = limits;
         this.repository = repository;
         this.events = events;
@@ -55,7 +61,11 @@ class MediaQuota {
     }
 
     /** What became of a downloaded file: kept, refused for the quota, or its row was settled by another run. */
-    enum Kept { STORED, OVER_QUOTA, SETTLED_ELSEWHERE }
+    enum Kept {
+        STORED,
+        OVER_QUOTA,
+        SETTLED_ELSEWHERE
+    }
 
     /**
      * Marks the downloaded file stored if it still fits (decided under the organization's lock, so downloads that
@@ -68,24 +78,28 @@ class MediaQuota {
             if (max != null && repository.storedBytes(row.organizationId()) + size > max) {
                 return skipInTransaction(row, max) ? Kept.OVER_QUOTA : Kept.SETTLED_ELSEWHERE;
             }
-            return repository.markStored(row.id(), storageKey, mimeType, size, clock.instant()) ? Kept.STORED
+            return repository.markStored(row.id(), storageKey, mimeType, size, clock.instant())
+                    ? Kept.STORED
                     : Kept.SETTLED_ELSEWHERE;
         });
     }
 
     /** The row ends skipped for the quota; the organization hears of it at most once an hour. */
     void skip(MediaRow row) {
-        transactions.executeWithoutResult(status -> skipInTransaction(row,
-                limits.effective(row.organizationId()).maxMediaBytes()));
+        transactions.executeWithoutResult(status ->
+                skipInTransaction(row, limits.effective(row.organizationId()).maxMediaBytes()));
     }
 
     private boolean skipInTransaction(MediaRow row, Long max) {
         boolean skipped = repository.markSkipped(row.id(), QUOTA_EXCEEDED, clock.instant());
         if (skipped && told.asMap().putIfAbsent(row.organizationId(), Boolean.TRUE) == null) {
             events.record(SystemEvent.of(SystemEvent.Level.WARN, "media.quota_exceeded")
-                    .organization(row.organizationId()).conversation(row.conversationId())
-                    .with("mediaId", row.id().toString()).with("kind", row.kind())
-                    .with("maxMediaBytes", max).with("storedBytes", repository.storedBytes(row.organizationId()))
+                    .organization(row.organizationId())
+                    .conversation(row.conversationId())
+                    .with("mediaId", row.id().toString())
+                    .with("kind", row.kind())
+                    .with("maxMediaBytes", max)
+                    .with("storedBytes", repository.storedBytes(row.organizationId()))
                     .build());
         }
         return skipped;

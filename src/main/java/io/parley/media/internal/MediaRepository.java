@@ -1,6 +1,5 @@
 package io.parley.media.internal;
 
-import io.parley.platform.channel.ChannelType;
 import io.parley.media.InboundMedia;
 import io.parley.media.MediaObjectId;
 import io.parley.media.MediaStatus;
@@ -8,6 +7,7 @@ import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.MessageId;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.channel.ChannelType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -39,13 +39,19 @@ public class MediaRepository {
                         values (:id, :org, :account, :channel, :conversation, :message, :providerId, :kind, :mime,
                             :sha256, :now, :now)
                         on conflict (channel_account_id, provider_media_id) do nothing""")
-                .param("id", id.value()).param("org", media.organizationId().value())
-                .param("account", media.channelAccountId().value()).param("channel", media.channel().wireName())
-                .param("conversation", media.conversationId().value()).param("message", media.messageId().value())
-                .param("providerId", media.providerMediaId()).param("kind", media.kind())
-                .param("mime", media.mimeType()).param("sha256", media.sha256())
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+                        .param("id", id.value())
+                        .param("org", media.organizationId().value())
+                        .param("account", media.channelAccountId().value())
+                        .param("channel", media.channel().wireName())
+                        .param("conversation", media.conversationId().value())
+                        .param("message", media.messageId().value())
+                        .param("providerId", media.providerMediaId())
+                        .param("kind", media.kind())
+                        .param("mime", media.mimeType())
+                        .param("sha256", media.sha256())
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** A row that is settled at once as skipped: no download job will look at it. */
@@ -57,25 +63,36 @@ public class MediaRepository {
                         values (:id, :org, :account, :channel, :conversation, :message, :providerId, :kind, :mime,
                             :sha256, 'skipped', :reason, :now, :now)
                         on conflict (channel_account_id, provider_media_id) do nothing""")
-                .param("id", id.value()).param("org", media.organizationId().value())
-                .param("account", media.channelAccountId().value()).param("channel", media.channel().wireName())
-                .param("conversation", media.conversationId().value()).param("message", media.messageId().value())
-                .param("providerId", media.providerMediaId()).param("kind", media.kind())
-                .param("mime", media.mimeType()).param("sha256", media.sha256()).param("reason", reason)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+                        .param("id", id.value())
+                        .param("org", media.organizationId().value())
+                        .param("account", media.channelAccountId().value())
+                        .param("channel", media.channel().wireName())
+                        .param("conversation", media.conversationId().value())
+                        .param("message", media.messageId().value())
+                        .param("providerId", media.providerMediaId())
+                        .param("kind", media.kind())
+                        .param("mime", media.mimeType())
+                        .param("sha256", media.sha256())
+                        .param("reason", reason)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     public Optional<MediaRow> find(MediaObjectId id) {
         return jdbc.sql("select " + COLUMNS + " from media_objects where id = :id")
-                .param("id", id.value()).query(MediaRepository::row).optional();
+                .param("id", id.value())
+                .query(MediaRepository::row)
+                .optional();
     }
 
     /** Only within the conversation: another conversation's (or tenant's) media is simply not there. */
     public Optional<MediaRow> find(ConversationId conversationId, MediaObjectId id) {
         return jdbc.sql("select " + COLUMNS + " from media_objects where id = :id and conversation_id = :conversation")
-                .param("id", id.value()).param("conversation", conversationId.value())
-                .query(MediaRepository::row).optional();
+                .param("id", id.value())
+                .param("conversation", conversationId.value())
+                .query(MediaRepository::row)
+                .optional();
     }
 
     public List<MediaRow> forMessages(Collection<MessageId> messageIds) {
@@ -84,7 +101,8 @@ public class MediaRepository {
         }
         return jdbc.sql("select " + COLUMNS + " from media_objects where message_id in (:ids)")
                 .param("ids", messageIds.stream().map(MessageId::value).toList())
-                .query(MediaRepository::row).list();
+                .query(MediaRepository::row)
+                .list();
     }
 
     /** Counts an attempt before it starts, so a node that dies mid-download still uses one up. */
@@ -92,8 +110,11 @@ public class MediaRepository {
         return jdbc.sql("""
                         update media_objects set attempts = attempts + 1, updated_at = :now
                         where id = :id and status = 'pending' returning attempts""")
-                .param("id", id.value()).param("now", Timestamp.from(now))
-                .query(Integer.class).optional().orElse(0);
+                .param("id", id.value())
+                .param("now", Timestamp.from(now))
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 
     public boolean markStored(MediaObjectId id, String storagePath, String mimeType, long size, Instant now) {
@@ -102,8 +123,13 @@ public class MediaRepository {
                             mime_type = coalesce(mime_type, :mime), size_bytes = :size, error_code = null,
                             error_detail = null, stored_at = :now, updated_at = :now
                         where id = :id and status = 'pending'""")
-                .param("id", id.value()).param("path", storagePath).param("mime", mimeType).param("size", size)
-                .param("now", Timestamp.from(now)).update() == 1;
+                        .param("id", id.value())
+                        .param("path", storagePath)
+                        .param("mime", mimeType)
+                        .param("size", size)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** The bytes of the organization's stored media. */
@@ -111,7 +137,9 @@ public class MediaRepository {
         return jdbc.sql("""
                         select coalesce(sum(size_bytes), 0) from media_objects
                         where organization_id = :org and status = 'stored'""")
-                .param("org", organizationId.value()).query(Long.class).single();
+                .param("org", organizationId.value())
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -120,7 +148,9 @@ public class MediaRepository {
      */
     public void lockQuota(OrganizationId organizationId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('media-quota:' || cast(:org as text), 0))")
-                .param("org", organizationId.value()).query().singleRow();
+                .param("org", organizationId.value())
+                .query()
+                .singleRow();
     }
 
     public boolean markSkipped(MediaObjectId id, String reason, Instant now) {
@@ -128,7 +158,11 @@ public class MediaRepository {
                         update media_objects set status = 'skipped', error_code = :reason, error_detail = null,
                             updated_at = :now
                         where id = :id and status = 'pending'""")
-                .param("id", id.value()).param("reason", reason).param("now", Timestamp.from(now)).update() == 1;
+                        .param("id", id.value())
+                        .param("reason", reason)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** Remembers the last transient error while the object stays pending. */
@@ -136,8 +170,11 @@ public class MediaRepository {
         jdbc.sql("""
                         update media_objects set error_code = :code, error_detail = :detail, updated_at = :now
                         where id = :id and status = 'pending'""")
-                .param("id", id.value()).param("code", code).param("detail", detail)
-                .param("now", Timestamp.from(now)).update();
+                .param("id", id.value())
+                .param("code", code)
+                .param("detail", detail)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     public boolean markFailed(MediaObjectId id, String code, String detail, Instant now) {
@@ -145,8 +182,12 @@ public class MediaRepository {
                         update media_objects set status = 'failed', error_code = :code, error_detail = :detail,
                             updated_at = :now
                         where id = :id and status = 'pending'""")
-                .param("id", id.value()).param("code", code).param("detail", detail)
-                .param("now", Timestamp.from(now)).update() == 1;
+                        .param("id", id.value())
+                        .param("code", code)
+                        .param("detail", detail)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** The organization's media created before {@code cutoff} (all of it when null), oldest first. */
@@ -155,18 +196,24 @@ public class MediaRepository {
                         + " and (cast(:cutoff as timestamptz) is null or created_at < :cutoff)"
                         + " order by created_at limit :limit")
                 .param("org", organizationId.value())
-                .param("cutoff", cutoff == null ? null : Timestamp.from(cutoff)).param("limit", limit)
-                .query(MediaRepository::row).list();
+                .param("cutoff", cutoff == null ? null : Timestamp.from(cutoff))
+                .param("limit", limit)
+                .query(MediaRepository::row)
+                .list();
     }
 
     /** Media of conversations on these channel accounts of the organization, oldest first. */
-    public List<MediaRow> listForChannels(OrganizationId organizationId, Collection<ChannelAccountId> accounts,
-                                          int limit) {
+    public List<MediaRow> listForChannels(
+            OrganizationId organizationId, Collection<ChannelAccountId> accounts, int limit) {
         return jdbc.sql("select " + COLUMNS + " from media_objects where organization_id = :org"
                         + " and channel_account_id = any(:accounts) order by created_at limit :limit")
                 .param("org", organizationId.value())
-                .param("accounts", accounts.stream().map(ChannelAccountId::value).toArray(UUID[]::new))
-                .param("limit", limit).query(MediaRepository::row).list();
+                .param(
+                        "accounts",
+                        accounts.stream().map(ChannelAccountId::value).toArray(UUID[]::new))
+                .param("limit", limit)
+                .query(MediaRepository::row)
+                .list();
     }
 
     public int delete(OrganizationId organizationId, Collection<MediaObjectId> ids) {
@@ -174,21 +221,31 @@ public class MediaRepository {
             return 0;
         }
         return jdbc.sql("delete from media_objects where organization_id = :org and id in (:ids)")
-                .param("org", organizationId.value()).param("ids", ids.stream().map(MediaObjectId::value).toList())
+                .param("org", organizationId.value())
+                .param("ids", ids.stream().map(MediaObjectId::value).toList())
                 .update();
     }
 
     private static MediaRow row(ResultSet rs, int rowNum) throws SQLException {
         long size = rs.getLong("size_bytes");
         Long sizeBytes = rs.wasNull() ? null : size;
-        return new MediaRow(new MediaObjectId(rs.getObject("id", UUID.class)),
+        return new MediaRow(
+                new MediaObjectId(rs.getObject("id", UUID.class)),
                 new OrganizationId(rs.getObject("organization_id", UUID.class)),
-                new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)), ChannelType.fromWire(rs.getString("channel")),
+                new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)),
+                ChannelType.fromWire(rs.getString("channel")),
                 new ConversationId(rs.getObject("conversation_id", UUID.class)),
-                new MessageId(rs.getObject("message_id", UUID.class)), rs.getString("provider_media_id"),
-                rs.getString("kind"), rs.getString("mime_type"), rs.getString("declared_sha256"),
-                sizeBytes, MediaStatus.fromWire(rs.getString("status")),
-                rs.getString("storage_path"), rs.getString("error_code"), rs.getString("error_detail"),
-                rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant());
+                new MessageId(rs.getObject("message_id", UUID.class)),
+                rs.getString("provider_media_id"),
+                rs.getString("kind"),
+                rs.getString("mime_type"),
+                rs.getString("declared_sha256"),
+                sizeBytes,
+                MediaStatus.fromWire(rs.getString("status")),
+                rs.getString("storage_path"),
+                rs.getString("error_code"),
+                rs.getString("error_detail"),
+                rs.getInt("attempts"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -21,18 +21,14 @@ public final class Audience {
         String given();
     }
 
-    public record ById(String given, ContactId id) implements Entry {
-    }
+    public record ById(String given, ContactId id) implements Entry {}
 
     /** @param digits the wa_id: country code and number, no '+' */
-    public record ByPhone(String given, String digits) implements Entry {
-    }
+    public record ByPhone(String given, String digits) implements Entry {}
 
-    public record Invalid(String given) implements Entry {
-    }
+    public record Invalid(String given) implements Entry {}
 
-    private Audience() {
-    }
+    private Audience() {}
 
     public static List<Entry> parse(List<String> entries) {
         Map<String, Entry> distinct = new LinkedHashMap<>();

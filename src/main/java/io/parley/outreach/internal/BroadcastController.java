@@ -26,19 +26,29 @@ class BroadcastController {
     }
 
     /** @param channelId optional: send through this channel of the chatbot (it must allow proactive messages) */
-    record BroadcastRequest(List<String> contacts, MessageBodies.Message message, OutboundContent.Template template,
-                            String channelId) {
-    }
+    record BroadcastRequest(
+            List<String> contacts,
+            MessageBodies.Message message,
+            OutboundContent.Template template,
+            String channelId) {}
 
     @PostMapping("/api/v1/chatbots/{botId}/broadcasts")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    BroadcastResult broadcast(@PathVariable String botId, @RequestBody(required = false) BroadcastRequest body,
-                              @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+    BroadcastResult broadcast(
+            @PathVariable String botId,
+            @RequestBody(required = false) BroadcastRequest body,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
         ChatbotId chatbot = Ids.parse(botId, "chatbot", ChatbotId::new);
         IdempotencyKey key = IdempotencyKey.fromHeader(idempotencyKey);
-        return broadcasts.send(chatbot, body == null ? null : body.contacts(),
-                body == null ? MessageBodies.content(null, null) : MessageBodies.content(body.message(), body.template()),
-                key, body == null || body.channelId() == null ? null
+        return broadcasts.send(
+                chatbot,
+                body == null ? null : body.contacts(),
+                body == null
+                        ? MessageBodies.content(null, null)
+                        : MessageBodies.content(body.message(), body.template()),
+                key,
+                body == null || body.channelId() == null
+                        ? null
                         : Ids.parse(body.channelId(), "channel", ChannelAccountId::new));
     }
 }

@@ -10,14 +10,14 @@ import io.parley.outreach.OutreachProperties;
 import io.parley.outreach.internal.CampaignRepository.CampaignRow;
 import io.parley.platform.ContactId;
 import io.parley.platform.Jobs;
+import io.parley.tenancy.ChannelAccount;
+import io.parley.tenancy.ChannelAccounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import io.parley.tenancy.ChannelAccount;
-import io.parley.tenancy.ChannelAccounts;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,8 +39,15 @@ public class CampaignBatch {
     private final Reach reach;
     private final ChannelAccounts accounts;
 
-    CampaignBatch(CampaignRepository campaigns, Contacts contacts, ProactiveMessages messages, Jobs jobs,
-                  OutreachProperties properties, Clock clock, Reach reach, ChannelAccounts accounts) {
+    CampaignBatch(
+            CampaignRepository campaigns,
+            Contacts contacts,
+            ProactiveMessages messages,
+            Jobs jobs,
+            OutreachProperties properties,
+            Clock clock,
+            Reach reach,
+            ChannelAccounts accounts) {
         this.reach = reach;
         this.accounts = accounts;
         this.campaigns = campaigns;
@@ -79,9 +86,16 @@ public class CampaignBatch {
                 skipped++;
                 continue;
             }
-            Optional<Queued> sent = messages.send(new Proactive(campaign.organizationId(), campaign.chatbotId(),
-                    campaign.channelAccountId(), account.type(), id, campaign.content(), Lane.CAMPAIGN,
-                    "campaign:" + campaign.id() + ":" + id, Map.of("source", "campaign", "campaignId", campaign.id())));
+            Optional<Queued> sent = messages.send(new Proactive(
+                    campaign.organizationId(),
+                    campaign.chatbotId(),
+                    campaign.channelAccountId(),
+                    account.type(),
+                    id,
+                    campaign.content(),
+                    Lane.CAMPAIGN,
+                    "campaign:" + campaign.id() + ":" + id,
+                    Map.of("source", "campaign", "campaignId", campaign.id())));
             if (sent.isPresent()) {
                 campaigns.addMessage(campaign.id(), id, sent.get().messageId());
                 queued++;

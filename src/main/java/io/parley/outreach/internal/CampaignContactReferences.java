@@ -23,11 +23,15 @@ class CampaignContactReferences implements ContactReferences {
                           and m.campaign_id in (select id from campaigns where organization_id = :org)
                           and not exists (select 1 from campaign_messages o
                                           where o.campaign_id = m.campaign_id and o.contact_id = :into)""")
-                .param("org", organizationId.value()).param("from", from.value()).param("into", into.value())
+                .param("org", organizationId.value())
+                .param("from", from.value())
+                .param("into", into.value())
                 .update();
         jdbc.sql("""
                         delete from campaign_messages
                         where contact_id = :from and campaign_id in (select id from campaigns where organization_id = :org)""")
-                .param("org", organizationId.value()).param("from", from.value()).update();
+                .param("org", organizationId.value())
+                .param("from", from.value())
+                .update();
     }
 }

@@ -24,18 +24,28 @@ class CampaignController {
     }
 
     /** @param channelId optional: send through this channel of the chatbot (it must allow proactive messages) */
-    record CampaignRequest(String name, String tag, MessageBodies.Message message,
-                           OutboundContent.Template template, String channelId) {
-    }
+    record CampaignRequest(
+            String name,
+            String tag,
+            MessageBodies.Message message,
+            OutboundContent.Template template,
+            String channelId) {}
 
     @PostMapping("/api/v1/chatbots/{botId}/campaigns")
     @ResponseStatus(HttpStatus.ACCEPTED)
     CampaignView create(@PathVariable String botId, @RequestBody(required = false) CampaignRequest body) {
         ChatbotId chatbot = Ids.parse(botId, "chatbot", ChatbotId::new);
-        OutboundContent content = body == null ? MessageBodies.content(null, null)
+        OutboundContent content = body == null
+                ? MessageBodies.content(null, null)
                 : MessageBodies.content(body.message(), body.template());
-        return campaigns.create(chatbot, body.name(), body.tag(), content, body == null || body.channelId() == null
-                ? null : Ids.parse(body.channelId(), "channel", ChannelAccountId::new));
+        return campaigns.create(
+                chatbot,
+                body.name(),
+                body.tag(),
+                content,
+                body == null || body.channelId() == null
+                        ? null
+                        : Ids.parse(body.channelId(), "channel", ChannelAccountId::new));
     }
 
     @GetMapping("/api/v1/chatbots/{botId}/campaigns/{campaignId}")

@@ -10,11 +10,9 @@ import java.util.Map;
  */
 final class MessageBodies {
     /** What to send as text: {@code {"text": …}}. */
-    record Message(String text) {
-    }
+    record Message(String text) {}
 
-    private MessageBodies() {
-    }
+    private MessageBodies() {}
 
     static OutboundContent content(Message message, OutboundContent.Template template) {
         if ((message == null) == (template == null)) {
@@ -24,8 +22,8 @@ final class MessageBodies {
             return template;
         }
         if (message.text() == null) {
-            throw new InvalidRequestException("validation_failed", "message.text is required",
-                    Map.of("field", "message.text"));
+            throw new InvalidRequestException(
+                    "validation_failed", "message.text is required", Map.of("field", "message.text"));
         }
         return new OutboundContent.Text(message.text());
     }

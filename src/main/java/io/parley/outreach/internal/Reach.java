@@ -40,11 +40,17 @@ public class Reach {
         List<ChannelAccount> usable = accounts.list(chatbot).stream()
                 .filter(a -> channels.find(a.type()).isPresent())
                 .filter(a -> capabilities(a).proactive() && capabilities(a).supports(content.outboundKind()))
-                .sorted(Comparator.comparing(ChannelAccount::createdAt)).toList();
+                .sorted(Comparator.comparing(ChannelAccount::createdAt))
+                .toList();
         if (usable.isEmpty()) {
-            throw new InvalidRequestException("no_proactive_channel", "The chatbot has no channel that may send "
-                    + content.wireType() + " messages the contact did not ask for (connected channels: "
-                    + accounts.list(chatbot).stream().map(a -> a.type().wireName()).distinct().toList() + ")");
+            throw new InvalidRequestException(
+                    "no_proactive_channel",
+                    "The chatbot has no channel that may send "
+                            + content.wireType() + " messages the contact did not ask for (connected channels: "
+                            + accounts.list(chatbot).stream()
+                                    .map(a -> a.type().wireName())
+                                    .distinct()
+                                    .toList() + ")");
         }
         usable.forEach(a -> content.validateFor(a.type(), capabilities(a)));
         return usable;
@@ -62,16 +68,23 @@ public class Reach {
     }
 
     public void requireProactive(ChannelAccount account) {
-        if (channels.find(account.type()).map(d -> !d.capabilities().proactive()).orElse(true)) {
+        if (channels.find(account.type())
+                .map(d -> !d.capabilities().proactive())
+                .orElse(true)) {
             throw notProactive(account);
         }
     }
 
     /** 400 {@value #NOT_PROACTIVE} naming the account and its channel type. */
     public InvalidRequestException notProactive(ChannelAccount account) {
-        return new InvalidRequestException(NOT_PROACTIVE, "A " + account.type().wireName()
-                + " channel cannot send messages the contact did not ask for",
-                Map.of("channelId", account.id().value(), "channel", account.type().wireName()));
+        return new InvalidRequestException(
+                NOT_PROACTIVE,
+                "A " + account.type().wireName() + " channel cannot send messages the contact did not ask for",
+                Map.of(
+                        "channelId",
+                        account.id().value(),
+                        "channel",
+                        account.type().wireName()));
     }
 
     /** The first of {@code candidates} that can address the contact. */
@@ -81,12 +94,14 @@ public class Reach {
 
     /** Whether the contact has an identity of a kind the account's channel addresses. */
     public boolean reachable(ChannelAccount account, Contact contact) {
-        return capabilities(account).identityKinds().stream().anyMatch(kind -> contact.identity(kind).isPresent());
+        return capabilities(account).identityKinds().stream()
+                .anyMatch(kind -> contact.identity(kind).isPresent());
     }
 
     /** Whether an account's channel addresses this identity kind (a staff member's phone, a broadcast number). */
     public boolean addresses(ChannelAccount account, String identityKind) {
-        return channels.find(account.type()).map(d -> d.capabilities().identityKinds().contains(identityKind))
+        return channels.find(account.type())
+                .map(d -> d.capabilities().identityKinds().contains(identityKind))
                 .orElse(false);
     }
 

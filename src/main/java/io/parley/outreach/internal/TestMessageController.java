@@ -1,14 +1,14 @@
 package io.parley.outreach.internal;
 
+import io.parley.access.Caller;
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
+import io.parley.access.StaffUserId;
 import io.parley.outreach.TestMessages;
 import io.parley.outreach.TestMessages.TestDelivery;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.Ids;
 import io.parley.platform.OrganizationId;
-import io.parley.access.Caller;
-import io.parley.access.RequiresRole;
-import io.parley.access.Role;
-import io.parley.access.StaffUserId;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,24 +30,27 @@ class TestMessageController {
         this.testMessages = testMessages;
     }
 
-    record TestRequest(String staffUserId, String channelAccountId, String text) {
-    }
+    record TestRequest(String staffUserId, String channelAccountId, String text) {}
 
     @PostMapping("/api/v1/organizations/{orgId}/messaging/test")
     @ResponseStatus(HttpStatus.ACCEPTED)
     TestDelivery send(@PathVariable String orgId, @RequestBody(required = false) TestRequest body) {
         OrganizationId organization = Ids.parse(orgId, "organization", OrganizationId::new);
         TestRequest request = body == null ? new TestRequest(null, null, null) : body;
-        return testMessages.send(organization,
+        return testMessages.send(
+                organization,
                 request.staffUserId() == null ? null : Ids.parse(request.staffUserId(), "staff_user", StaffUserId::new),
-                request.channelAccountId() == null ? null
+                request.channelAccountId() == null
+                        ? null
                         : Ids.parse(request.channelAccountId(), "channel", ChannelAccountId::new),
-                request.text(), Caller.current().orElse(null));
+                request.text(),
+                Caller.current().orElse(null));
     }
 
     @GetMapping("/api/v1/organizations/{orgId}/messaging/test/{testDeliveryId}")
     TestDelivery status(@PathVariable String orgId, @PathVariable String testDeliveryId) {
-        return testMessages.status(Ids.parse(orgId, "organization", OrganizationId::new),
+        return testMessages.status(
+                Ids.parse(orgId, "organization", OrganizationId::new),
                 Ids.parse(testDeliveryId, "test_delivery", id -> id));
     }
 }

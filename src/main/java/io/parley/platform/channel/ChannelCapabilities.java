@@ -21,9 +21,14 @@ import java.util.Set;
  * @param outboundKinds     what the channel can send; anything else is refused before it is stored
  * @param proactive         whether the business may start a conversation (broadcasts, campaigns, MCP sends)
  */
-public record ChannelCapabilities(Optional<Duration> serviceWindow, boolean paced, int maxTextLength,
-                                  LongText longText, List<String> identityKinds, Set<OutboundKind> outboundKinds,
-                                  boolean proactive) {
+public record ChannelCapabilities(
+        Optional<Duration> serviceWindow,
+        boolean paced,
+        int maxTextLength,
+        LongText longText,
+        List<String> identityKinds,
+        Set<OutboundKind> outboundKinds,
+        boolean proactive) {
     /** The marker a truncated text ends with (counted in {@link #maxTextLength}). */
     public static final String TRUNCATION_MARKER = " […]";
 
@@ -62,9 +67,13 @@ public record ChannelCapabilities(Optional<Duration> serviceWindow, boolean pace
 
     /** Kinds of outbound content, as {@code delivery.OutboundContent} has them. */
     public enum OutboundKind {
-        TEXT, MEDIA_LINK,
+        TEXT,
+        MEDIA_LINK,
         /** Media by an id uploaded to the provider beforehand. */
-        MEDIA_UPLOADED, INTERACTIVE, REACTION, LOCATION,
+        MEDIA_UPLOADED,
+        INTERACTIVE,
+        REACTION,
+        LOCATION,
         /** A template registered with the provider (the way to write outside a service window). */
         TEMPLATE
     }

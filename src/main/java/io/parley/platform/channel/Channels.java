@@ -20,7 +20,8 @@ public class Channels {
             ChannelDefinition previous = this.definitions.putIfAbsent(definition.type(), definition);
             if (previous != null) {
                 throw new IllegalStateException("Two channel definitions for " + definition.type() + ": "
-                        + previous.getClass().getName() + " and " + definition.getClass().getName());
+                        + previous.getClass().getName() + " and "
+                        + definition.getClass().getName());
             }
         }
     }
@@ -51,8 +52,10 @@ public class Channels {
      * (a stored row of a removed channel must still end, not fail its job).
      */
     public boolean closesWindow(ChannelType type, String providerErrorCode) {
-        return providerErrorCode != null && find(type)
-                .map(d -> d.classify(providerErrorCode) == FailureClass.WINDOW_CLOSED).orElse(false);
+        return providerErrorCode != null
+                && find(type)
+                        .map(d -> d.classify(providerErrorCode) == FailureClass.WINDOW_CLOSED)
+                        .orElse(false);
     }
 
     /** Whether sends of this type are paced; false for a type no installed channel serves. */
@@ -67,8 +70,7 @@ public class Channels {
 
     /** The installed types, sorted by wire name. */
     public SortedSet<String> types() {
-        return definitions.keySet().stream().map(ChannelType::wireName)
-                .collect(Collectors.toCollection(TreeSet::new));
+        return definitions.keySet().stream().map(ChannelType::wireName).collect(Collectors.toCollection(TreeSet::new));
     }
 
     public Collection<ChannelDefinition> all() {

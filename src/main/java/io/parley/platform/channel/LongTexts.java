@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 public final class LongTexts {
     /** The end of a sentence: terminal punctuation (and closing quotes or brackets) then whitespace, or a blank line. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…。！？][\"'”’)\\]]{0,2})\\s+|\\n\\s*\\n");
+
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    private LongTexts() {
-    }
+    private LongTexts() {}
 
     public static int length(String text) {
         return text.codePointCount(0, text.length());
@@ -39,7 +39,8 @@ public final class LongTexts {
         StringBuilder current = new StringBuilder();
         for (String sentence : chunks(text, SENTENCE_END)) {
             for (String piece : length(sentence.strip()) <= max ? List.of(sentence) : words(sentence, max)) {
-                if (length((current + piece).strip()) > max && !current.toString().isBlank()) {
+                if (length((current + piece).strip()) > max
+                        && !current.toString().isBlank()) {
                     add(parts, current.toString());
                     current.setLength(0);
                 }

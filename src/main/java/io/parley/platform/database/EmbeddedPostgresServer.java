@@ -54,8 +54,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             log.info("Embedded PostgreSQL is running on port {} with data in {}", postgres.getPort(), directory);
             return server;
         } catch (IOException e) {
-            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + directory + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not start the embedded PostgreSQL in " + directory + ": " + e.getMessage(), e);
         }
     }
 
@@ -65,7 +65,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private void createDatabaseIfMissing() {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             var rs = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
             if (!rs.next()) {
                 statement.execute("create database " + DATABASE);

@@ -28,8 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-    private record Pending<T>(Supplier<T> unit, CompletableFuture<T> result, Map<String, String> logContext) {
-    }
+    private record Pending<T>(Supplier<T> unit, CompletableFuture<T> result, Map<String, String> logContext) {}
 
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final TransactionTemplate transactions;
@@ -48,7 +47,8 @@ public final class GroupCommit implements AutoCloseable {
         this.transactions = Objects.requireNonNull(transactions, "transactions must not be null");
         this.maxBatch = maxBatch;
         for (int i = 0; i < writers; i++) {
-            Thread writer = Thread.ofPlatform().name(name + "-writer-" + i).daemon().unstarted(this::write);
+            Thread writer =
+                    Thread.ofPlatform().name(name + "-writer-" + i).daemon().unstarted(this::write);
             this.writers.add(writer);
             writer.start();
         }

@@ -20,8 +20,7 @@ final class StalePostmaster {
     private static final Logger log = LoggerFactory.getLogger(StalePostmaster.class);
     private static final Duration GRACE = Duration.ofSeconds(30);
 
-    private StalePostmaster() {
-    }
+    private StalePostmaster() {}
 
     static void stopIfRunning(Path dataDirectory) {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
@@ -34,8 +33,10 @@ final class StalePostmaster {
             // PostgreSQL itself ignores a pid file whose process is gone; a recycled pid is not ours to signal.
             return;
         }
-        log.warn("A PostgreSQL server left behind by a previous run (pid {}) still holds {}; shutting it down",
-                pid.get(), dataDirectory);
+        log.warn(
+                "A PostgreSQL server left behind by a previous run (pid {}) still holds {}; shutting it down",
+                pid.get(),
+                dataDirectory);
         signal(pid.get(), "INT");
         if (!awaitExit(process.get(), pidFile, GRACE)) {
             log.warn("PostgreSQL pid {} did not stop within {}; sending immediate shutdown", pid.get(), GRACE);
@@ -50,7 +51,9 @@ final class StalePostmaster {
     private static Optional<Long> readPid(Path pidFile) {
         try {
             List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.getFirst().trim()));
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Long.parseLong(lines.getFirst().trim()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -67,7 +70,9 @@ final class StalePostmaster {
 
     private static void signal(long pid, String signal) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .inheritIO()
+                    .start();
             kill.waitFor();
         } catch (IOException e) {
             throw new IllegalStateException("Could not signal PostgreSQL pid " + pid, e);

@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
 final class AllowList {
     /** A port number that no entry with a port matches: the caller does not know the port. */
     static final int UNKNOWN_PORT = -1;
+
     private static final Pattern BRACKETED = Pattern.compile("\\[([^\\]]+)](?::([0-9]+))?");
     private static final Pattern WITH_PORT = Pattern.compile("([^:]+):([0-9]+)");
-    private static final Pattern HOSTNAME = Pattern.compile(
-            "[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*\\.?");
+    private static final Pattern HOSTNAME =
+            Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*\\.?");
 
     /** One entry: a hostname or an address range, with a port or {@code null} for any port. */
     record Entry(String hostname, Cidr range, Integer port) {
@@ -55,8 +56,8 @@ final class AllowList {
     /** Whether the host, by its name, is trusted on this port. */
     boolean allowsName(String name, int port) {
         String normalized = withoutTrailingDot(name.toLowerCase(Locale.ROOT));
-        return entries.stream().anyMatch(e -> e.hostname() != null && e.hostname().equals(normalized)
-                && e.allowsPort(port));
+        return entries.stream()
+                .anyMatch(e -> e.hostname() != null && e.hostname().equals(normalized) && e.allowsPort(port));
     }
 
     boolean allowsAddress(InetAddress address, int port) {
@@ -81,11 +82,16 @@ final class AllowList {
         String address = slash < 0 ? host : host.substring(0, slash);
         HostLiteral literal = HostLiteral.parse(address);
         return switch (literal) {
-            case HostLiteral.Address a -> new Entry(null, new Cidr(a.address().getAddress(),
-                    prefix(slash < 0 ? null : host.substring(slash + 1), 32, text)), port);
+            case HostLiteral.Address a ->
+                new Entry(
+                        null,
+                        new Cidr(
+                                a.address().getAddress(),
+                                prefix(slash < 0 ? null : host.substring(slash + 1), 32, text)),
+                        port);
             case HostLiteral.NonCanonicalIpv4 n -> throw malformed(text, "write IPv4 as four decimal numbers");
-            case HostLiteral.Name n when slash < 0 && HOSTNAME.matcher(n.name()).matches() ->
-                    new Entry(n.name(), null, port);
+            case HostLiteral.Name n
+            when slash < 0 && HOSTNAME.matcher(n.name()).matches() -> new Entry(n.name(), null, port);
             default -> throw malformed(text, "expected a hostname, an IP address or a CIDR range");
         };
     }

@@ -19,7 +19,8 @@ record Cidr(byte[] network, int prefix) {
     /** {@code "10.0.0.0/8"} or {@code "fc00::/7"}; only for the constant tables, whose text is known to be valid. */
     static Cidr parse(String text) {
         int slash = text.indexOf('/');
-        return new Cidr(HostLiteral.addressOf(text.substring(0, slash)).getAddress(),
+        return new Cidr(
+                HostLiteral.addressOf(text.substring(0, slash)).getAddress(),
                 Integer.parseInt(text.substring(slash + 1)));
     }
 

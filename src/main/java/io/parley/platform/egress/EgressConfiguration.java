@@ -15,7 +15,9 @@ class EgressConfiguration {
 
     @Bean
     EgressPolicy egressPolicy(EgressProperties properties, Environment environment) {
-        if (Binder.get(environment).bind(RETIRED_ALLOW_PRIVATE_HOSTS, String.class).isBound()) {
+        if (Binder.get(environment)
+                .bind(RETIRED_ALLOW_PRIVATE_HOSTS, String.class)
+                .isBound()) {
             throw new IllegalStateException("PARLEY_KNOWLEDGE_ALLOWPRIVATEHOSTS (" + RETIRED_ALLOW_PRIVATE_HOSTS
                     + ") was removed: the egress policy now governs every tenant URL. Remove it and list what tenant "
                     + "URLs may reach in PARLEY_EGRESS_ALLOW instead (e.g. PARLEY_EGRESS_ALLOW=127.0.0.1,intranet.local"

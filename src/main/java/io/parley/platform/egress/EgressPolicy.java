@@ -40,12 +40,10 @@ public class EgressPolicy {
     }
 
     /** The URL may be used. */
-    public record Allowed(URI uri) implements UrlCheck {
-    }
+    public record Allowed(URI uri) implements UrlCheck {}
 
     /** The host does not resolve now; each caller keeps its own rule for that (the connection is checked anyway). */
-    public record Unresolved(URI uri) implements UrlCheck {
-    }
+    public record Unresolved(URI uri) implements UrlCheck {}
 
     /**
      * Checks a URL a tenant enters, before it is stored or requested.
@@ -89,14 +87,21 @@ public class EgressPolicy {
      */
     public List<InetAddress> resolve(String host, int port) throws UnknownHostException {
         return switch (HostLiteral.parse(host)) {
-            case HostLiteral.Address literal -> List.of(permitted(literal.address(), port).orElseThrow(() ->
-                    new EgressRefusedException(null, "the address " + literal.address().getHostAddress()
-                            + " is not public: " + RefusedRanges.refusal(literal.address()).orElseThrow())));
+            case HostLiteral.Address literal ->
+                List.of(permitted(literal.address(), port)
+                        .orElseThrow(() -> new EgressRefusedException(
+                                null,
+                                "the address " + literal.address().getHostAddress() + " is not public: "
+                                        + RefusedRanges.refusal(literal.address())
+                                                .orElseThrow())));
             case HostLiteral.Name name -> resolveName(name.name(), port);
-            case HostLiteral.NonCanonicalIpv4 ignored -> throw new EgressRefusedException(null, "the host '" + host
-                    + "' is an IPv4 address in another notation; write IPv4 as four decimal numbers");
-            case HostLiteral.Invalid ignored -> throw new EgressRefusedException(null, "the host is not a valid name "
-                    + "or address");
+            case HostLiteral.NonCanonicalIpv4 ignored ->
+                throw new EgressRefusedException(
+                        null,
+                        "the host '" + host
+                                + "' is an IPv4 address in another notation; write IPv4 as four decimal numbers");
+            case HostLiteral.Invalid ignored ->
+                throw new EgressRefusedException(null, "the host is not a valid name " + "or address");
         };
     }
 
@@ -117,8 +122,12 @@ public class EgressPolicy {
         }
         if (allowed.isEmpty()) {
             // The addresses themselves stay unnamed: they would map a private network for whoever asks.
-            throw new EgressRefusedException(null, resolved.length == 0 ? "the host '" + name + "' has no address"
-                    : "the host '" + name + "' resolves only to addresses that are not public (" + refusal + ")");
+            throw new EgressRefusedException(
+                    null,
+                    resolved.length == 0
+                            ? "the host '" + name + "' has no address"
+                            : "the host '" + name + "' resolves only to addresses that are not public (" + refusal
+                                    + ")");
         }
         return List.copyOf(allowed);
     }
@@ -147,8 +156,10 @@ public class EgressPolicy {
             String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
             String host = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":[0-9]*$", "");
             if (HostLiteral.parse(host) instanceof HostLiteral.NonCanonicalIpv4) {
-                throw new EgressRefusedException(field, "the host '" + host + "' is an IPv4 address in another "
-                        + "notation; write IPv4 as four decimal numbers");
+                throw new EgressRefusedException(
+                        field,
+                        "the host '" + host + "' is an IPv4 address in another "
+                                + "notation; write IPv4 as four decimal numbers");
             }
             throw new EgressRefusedException(field, "the URL has no usable host");
         }

@@ -15,8 +15,10 @@ public class EgressRefusedException extends InvalidRequestException {
     private final String reason;
 
     public EgressRefusedException(String field, String reason) {
-        super(CODE, (field == null ? "The URL" : field) + " is refused by the egress policy: " + reason
-                + ". Only public addresses are reachable unless the operator allows more with PARLEY_EGRESS_ALLOW.",
+        super(
+                CODE,
+                (field == null ? "The URL" : field) + " is refused by the egress policy: " + reason
+                        + ". Only public addresses are reachable unless the operator allows more with PARLEY_EGRESS_ALLOW.",
                 context(field, reason));
         this.reason = reason;
     }

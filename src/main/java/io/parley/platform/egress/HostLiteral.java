@@ -15,23 +15,20 @@ sealed interface HostLiteral {
     Pattern OCTET = Pattern.compile("0|[1-9][0-9]{0,2}");
     /** The last label decides whether a host is meant as a number (the WHATWG URL rule): digits, or 0x-hex. */
     Pattern NUMERIC_LABEL = Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]*");
+
     Pattern IPV6_CHARACTERS = Pattern.compile("[0-9a-fA-F:.]+(%[0-9a-zA-Z._~-]+)?");
 
     /** An IP address literal, converted without any lookup. */
-    record Address(InetAddress address) implements HostLiteral {
-    }
+    record Address(InetAddress address) implements HostLiteral {}
 
     /** A DNS name, lower-cased, without a trailing dot. */
-    record Name(String name) implements HostLiteral {
-    }
+    record Name(String name) implements HostLiteral {}
 
     /** Meant as IPv4 but not four decimal numbers; never looked up or converted. */
-    record NonCanonicalIpv4(String host) implements HostLiteral {
-    }
+    record NonCanonicalIpv4(String host) implements HostLiteral {}
 
     /** Looks like neither (e.g. a malformed IPv6 literal). */
-    record Invalid(String host) implements HostLiteral {
-    }
+    record Invalid(String host) implements HostLiteral {}
 
     /** @param host as a URL carries it; IPv6 with or without brackets */
     static HostLiteral parse(String host) {

@@ -5,8 +5,7 @@ package io.parley.platform.egress;
  * instead of the server's own words: a response body could be the answer of an internal service.
  */
 public final class HttpStatuses {
-    private HttpStatuses() {
-    }
+    private HttpStatuses() {}
 
     /** E.g. "HTTP 404 (not found)". */
     public static String describe(int status) {
@@ -26,8 +25,10 @@ public final class HttpStatuses {
             case 413 -> "request too large";
             case 415 -> "unsupported content type";
             case 429 -> "rate limited";
-            default -> status >= 500 && status < 600 ? "server error"
-                    : status >= 400 && status < 500 ? "request refused" : "unexpected status";
+            default ->
+                status >= 500 && status < 600
+                        ? "server error"
+                        : status >= 400 && status < 500 ? "request refused" : "unexpected status";
         };
     }
 }

@@ -52,8 +52,11 @@ final class LangChainHttpClient implements HttpClient {
         if (!response.successful()) {
             throw new HttpException(response.status(), response.text());
         }
-        return SuccessfulHttpResponse.builder().statusCode(response.status()).headers(response.headers())
-                .body(response.body()).build();
+        return SuccessfulHttpResponse.builder()
+                .statusCode(response.status())
+                .headers(response.headers())
+                .body(response.body())
+                .build();
     }
 
     @Override
@@ -69,8 +72,10 @@ final class LangChainHttpClient implements HttpClient {
                 ignoringExceptions(() -> listener.onError(new HttpException(exchange.status(), body)));
                 return;
             }
-            SuccessfulHttpResponse opened = SuccessfulHttpResponse.builder().statusCode(exchange.status())
-                    .headers(exchange.headers()).build();
+            SuccessfulHttpResponse opened = SuccessfulHttpResponse.builder()
+                    .statusCode(exchange.status())
+                    .headers(exchange.headers())
+                    .build();
             ignoringExceptions(() -> listener.onOpen(opened));
             try (InputStream body = exchange.body()) {
                 parser.parse(body, listener);
@@ -101,19 +106,27 @@ final class LangChainHttpClient implements HttpClient {
         });
         if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
             MultipartEntityBuilder multipart = MultipartEntityBuilder.create();
-            request.formDataFields().forEach((name, value) -> multipart.addTextBody(name, value,
-                    ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8)));
+            request.formDataFields()
+                    .forEach((name, value) -> multipart.addTextBody(
+                            name, value, ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8)));
             for (Map.Entry<String, FormDataFile> file : request.formDataFiles().entrySet()) {
-                multipart.addBinaryBody(file.getKey(), file.getValue().content(),
-                        ContentType.parse(file.getValue().contentType()), file.getValue().fileName());
+                multipart.addBinaryBody(
+                        file.getKey(),
+                        file.getValue().content(),
+                        ContentType.parse(file.getValue().contentType()),
+                        file.getValue().fileName());
             }
             apache.removeHeaders("Content-Type"); // the entity brings its own, with the boundary
             apache.setEntity(multipart.build());
         } else if (request.body() != null) {
-            String type = apache.getFirstHeader("Content-Type") == null ? null
+            String type = apache.getFirstHeader("Content-Type") == null
+                    ? null
                     : apache.getFirstHeader("Content-Type").getValue();
-            apache.setEntity(new StringEntity(request.body(), type == null ? ContentType.APPLICATION_JSON
-                    : ContentType.parse(type).withCharset(StandardCharsets.UTF_8)));
+            apache.setEntity(new StringEntity(
+                    request.body(),
+                    type == null
+                            ? ContentType.APPLICATION_JSON
+                            : ContentType.parse(type).withCharset(StandardCharsets.UTF_8)));
         }
         return apache;
     }

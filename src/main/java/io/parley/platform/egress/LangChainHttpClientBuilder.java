@@ -40,8 +40,10 @@ final class LangChainHttpClientBuilder implements HttpClientBuilder {
 
     @Override
     public HttpClient build() {
-        return new LangChainHttpClient(http, new EgressHttp.Timeouts(
-                connectTimeout == null ? DEFAULT_TIMEOUT : connectTimeout,
-                readTimeout == null ? DEFAULT_TIMEOUT : readTimeout));
+        return new LangChainHttpClient(
+                http,
+                new EgressHttp.Timeouts(
+                        connectTimeout == null ? DEFAULT_TIMEOUT : connectTimeout,
+                        readTimeout == null ? DEFAULT_TIMEOUT : readTimeout));
     }
 }

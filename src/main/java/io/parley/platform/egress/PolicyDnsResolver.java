@@ -19,7 +19,9 @@ final class PolicyDnsResolver implements DnsResolver {
 
     @Override
     public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
-        return policy.resolve(host, port).stream().map(address -> new InetSocketAddress(address, port)).toList();
+        return policy.resolve(host, port).stream()
+                .map(address -> new InetSocketAddress(address, port))
+                .toList();
     }
 
     /** Without a port, entries limited to a port do not apply. */

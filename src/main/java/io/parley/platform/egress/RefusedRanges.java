@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 final class RefusedRanges {
     /** @param label e.g. "loopback (127.0.0.0/8)", the range as people write it */
-    private record Range(Cidr cidr, String label) {
-    }
+    private record Range(Cidr cidr, String label) {}
 
     private static final List<Range> IPV4 = List.of(
             range("0.0.0.0/8", "\"this network\""),
@@ -43,8 +42,7 @@ final class RefusedRanges {
             range("2001:db8::/32", "documentation"));
 
     /** Where an IPv6 range carries an IPv4 address, and at which byte it starts. */
-    private record Embedding(Cidr cidr, int offset, String name) {
-    }
+    private record Embedding(Cidr cidr, int offset, String name) {}
 
     private static final List<Embedding> EMBEDDED_IPV4 = List.of(
             new Embedding(new Cidr(mappedPrefix(), 96), 12, "IPv4-mapped"),
@@ -52,8 +50,7 @@ final class RefusedRanges {
             new Embedding(Cidr.parse("64:ff9b::/96"), 12, "NAT64"),
             new Embedding(Cidr.parse("2002::/16"), 2, "6to4"));
 
-    private RefusedRanges() {
-    }
+    private RefusedRanges() {}
 
     /** Why the address is refused (e.g. "loopback (127.0.0.0/8)"), or empty for a public address. */
     static Optional<String> refusal(InetAddress address) {
@@ -77,7 +74,10 @@ final class RefusedRanges {
     }
 
     private static Optional<String> ipv4(byte[] bytes) {
-        return IPV4.stream().filter(range -> range.cidr().contains(bytes)).findFirst().map(Range::label);
+        return IPV4.stream()
+                .filter(range -> range.cidr().contains(bytes))
+                .findFirst()
+                .map(Range::label);
     }
 
     /** ::ffff:0:0 built by hand: the JDK turns the literal into an IPv4 address. */

@@ -19,7 +19,8 @@ class JobsConfiguration {
         return new DbSchedulerCustomizer() {
             @Override
             public Optional<ExecutorService> executorService() {
-                return Optional.of(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-", 0).factory()));
+                return Optional.of(Executors.newThreadPerTaskExecutor(
+                        Thread.ofVirtual().name("job-", 0).factory()));
             }
         };
     }

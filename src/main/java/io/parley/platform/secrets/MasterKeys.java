@@ -22,8 +22,7 @@ import java.util.Base64;
 final class MasterKeys {
     static final String KEYSET_FILE = "master.keyset.json";
 
-    private MasterKeys() {
-    }
+    private MasterKeys() {}
 
     static Aead load(String configuredKey, boolean embedded, Path dataDir) {
         try {

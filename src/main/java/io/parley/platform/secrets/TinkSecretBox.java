@@ -29,8 +29,10 @@ final class TinkSecretBox implements SecretBox {
         try {
             return new String(aead.decrypt(ciphertext, associatedData(context)), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Could not decrypt the secret for " + context
-                    + ": the master key differs from the one it was encrypted with, or the data was altered", e);
+            throw new IllegalStateException(
+                    "Could not decrypt the secret for " + context
+                            + ": the master key differs from the one it was encrypted with, or the data was altered",
+                    e);
         }
     }
 

@@ -24,8 +24,13 @@ class AccessLog {
     private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final int MAX_SEGMENTS = 8;
 
-    void write(HttpServletRequest request, HttpServletResponse response, boolean failed, long startedNanos,
-               String traceId, String requestId) {
+    void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            boolean failed,
+            long startedNanos,
+            String traceId,
+            String requestId) {
         if (!log.isInfoEnabled()) {
             return;
         }
@@ -33,8 +38,11 @@ class AccessLog {
         int status = failed && response.getStatus() < 400 ? 500 : response.getStatus();
         String route = route(request);
         try (LogContext ignored = LogContext.open().trace(traceId).request(requestId)) {
-            log.atInfo().addKeyValue("method", request.getMethod()).addKeyValue("route", route)
-                    .addKeyValue("status", status).addKeyValue("durationMs", millis)
+            log.atInfo()
+                    .addKeyValue("method", request.getMethod())
+                    .addKeyValue("route", route)
+                    .addKeyValue("status", status)
+                    .addKeyValue("durationMs", millis)
                     .log("{} {} {} {} ms", request.getMethod(), route, status, millis);
         }
     }

@@ -20,8 +20,7 @@ import tools.jackson.databind.node.StringNode;
  * {@link WebConfiguration}.
  */
 public final class NulFreeJson {
-    private NulFreeJson() {
-    }
+    private NulFreeJson() {}
 
     /** Applies the NUL-stripping deserializers and node factory to {@code builder}. */
     public static JsonMapper.Builder configure(JsonMapper.Builder builder) {

@@ -16,7 +16,8 @@ class PortInUseFailureAnalyzer extends AbstractFailureAnalyzer<PortInUseExceptio
                 "Stop the process that listens on port " + port + " (find it with: ss -ltnp 'sport = :" + port
                         + "' or lsof -i :" + port + "), or start Parley on another port with the PORT variable, "
                         + "e.g. PORT=" + (port == 8081 ? 8082 : 8081) + " ./mvnw spring-boot:run or PORT="
-                        + (port == 8081 ? 8082 : 8081) + " java -jar target/parley.jar.", cause);
+                        + (port == 8081 ? 8082 : 8081) + " java -jar target/parley.jar.",
+                cause);
     }
 
     @Override

@@ -7,8 +7,7 @@ import org.springframework.http.ProblemDetail;
 
 /** Builds Parley's problem bodies; also used by filters that answer before MVC runs. */
 public final class Problems {
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -38,8 +38,8 @@ class QueryTextFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<ProblemDetail> problem = request.getQueryString() == null ? Optional.empty()
-                : check(request.getQueryString());
+        Optional<ProblemDetail> problem =
+                request.getQueryString() == null ? Optional.empty() : check(request.getQueryString());
         if (problem.isEmpty()) {
             chain.doFilter(request, response);
             return;
@@ -61,8 +61,8 @@ class QueryTextFilter extends OncePerRequestFilter {
                 return Optional.of(problem("malformed_request", field, "is not percent-encoded UTF-8"));
             }
             if (NulCharacters.contains(field) || NulCharacters.contains(value.get())) {
-                return Optional.of(problem("invalid_text", NulCharacters.strip(field),
-                        "must not contain the NUL character (%00)"));
+                return Optional.of(problem(
+                        "invalid_text", NulCharacters.strip(field), "must not contain the NUL character (%00)"));
             }
         }
         return Optional.empty();
@@ -74,7 +74,8 @@ class QueryTextFilter extends OncePerRequestFilter {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c == '%') {
-                if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0
+                if (i + 2 >= raw.length()
+                        || Character.digit(raw.charAt(i + 1), 16) < 0
                         || Character.digit(raw.charAt(i + 2), 16) < 0) {
                     return Optional.empty();
                 }
@@ -85,8 +86,11 @@ class QueryTextFilter extends OncePerRequestFilter {
             }
         }
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
                     .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();

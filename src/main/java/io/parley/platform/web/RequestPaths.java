@@ -4,8 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /** Which path a request is for, the way Spring MVC routes it. */
 public final class RequestPaths {
-    private RequestPaths() {
-    }
+    private RequestPaths() {}
 
     /**
      * Whether the request is for {@code root} or below it. Uses the decoded, normalized path without

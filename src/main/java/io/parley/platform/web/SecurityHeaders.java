@@ -26,8 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SecurityHeaders extends OncePerRequestFilter {
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-    static final String REFERENCE_PAGE_POLICY = PAGE_POLICY.replace("style-src 'self'",
-            "style-src 'self' 'unsafe-inline'");
+    static final String REFERENCE_PAGE_POLICY =
+            PAGE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
     static final String MACHINE_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
     private static final List<String> MACHINE_ROOTS = List.of("/api", "/client", "/mcp", "/webhooks", "/actuator");
     private static final List<String> REFERENCE_PAGE = List.of("/api/docs", "/api/swagger-ui");
@@ -37,8 +37,8 @@ class SecurityHeaders extends OncePerRequestFilter {
             throws ServletException, IOException {
         boolean machine = MACHINE_ROOTS.stream().anyMatch(root -> RequestPaths.isUnder(request, root));
         boolean reference = REFERENCE_PAGE.stream().anyMatch(root -> RequestPaths.isUnder(request, root));
-        response.setHeader("Content-Security-Policy",
-                reference ? REFERENCE_PAGE_POLICY : machine ? MACHINE_POLICY : PAGE_POLICY);
+        response.setHeader(
+                "Content-Security-Policy", reference ? REFERENCE_PAGE_POLICY : machine ? MACHINE_POLICY : PAGE_POLICY);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");

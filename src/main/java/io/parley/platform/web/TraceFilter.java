@@ -75,7 +75,9 @@ class TraceFilter extends OncePerRequestFilter {
 
     static String incomingRequestId(HttpServletRequest request) {
         String header = request.getHeader(REQUEST_ID_HEADER);
-        return header != null && REQUEST_ID.matcher(header).matches() ? header : UUID.randomUUID().toString();
+        return header != null && REQUEST_ID.matcher(header).matches()
+                ? header
+                : UUID.randomUUID().toString();
     }
 
     /** A streamed answer (SSE) is logged once it ends, with its final status and whole duration. */
@@ -92,17 +94,20 @@ class TraceFilter extends OncePerRequestFilter {
 
         @Override
         public void onComplete(AsyncEvent event) {
-            accessLog.write((HttpServletRequest) event.getSuppliedRequest(),
-                    (HttpServletResponse) event.getSuppliedResponse(), false, started, traceId, requestId);
+            accessLog.write(
+                    (HttpServletRequest) event.getSuppliedRequest(),
+                    (HttpServletResponse) event.getSuppliedResponse(),
+                    false,
+                    started,
+                    traceId,
+                    requestId);
         }
 
         @Override
-        public void onTimeout(AsyncEvent event) {
-        }
+        public void onTimeout(AsyncEvent event) {}
 
         @Override
-        public void onError(AsyncEvent event) {
-        }
+        public void onError(AsyncEvent event) {}
 
         @Override
         public void onStartAsync(AsyncEvent event) {

@@ -24,10 +24,11 @@ class UploadRoutes implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws HttpMediaTypeNotSupportedException {
         String contentType = request.getContentType();
-        if (contentType != null && contentType.regionMatches(true, 0, "multipart/", 0, 10)
+        if (contentType != null
+                && contentType.regionMatches(true, 0, "multipart/", 0, 10)
                 && !(handler instanceof HandlerMethod method && takesUploads(method))) {
-            throw new HttpMediaTypeNotSupportedException(contentType.split(";")[0].strip() + " is not accepted here",
-                    List.of(MediaType.APPLICATION_JSON));
+            throw new HttpMediaTypeNotSupportedException(
+                    contentType.split(";")[0].strip() + " is not accepted here", List.of(MediaType.APPLICATION_JSON));
         }
         return true;
     }
@@ -35,9 +36,11 @@ class UploadRoutes implements HandlerInterceptor {
     /** A {@code @RequestPart} or a file parameter (alone or as an array) makes a route an upload route. */
     static boolean takesUploads(HandlerMethod method) {
         for (MethodParameter parameter : method.getMethodParameters()) {
-            Class<?> type = parameter.getParameterType().isArray() ? parameter.getParameterType().getComponentType()
+            Class<?> type = parameter.getParameterType().isArray()
+                    ? parameter.getParameterType().getComponentType()
                     : parameter.getParameterType();
-            if (parameter.hasParameterAnnotation(RequestPart.class) || MultipartFile.class.isAssignableFrom(type)
+            if (parameter.hasParameterAnnotation(RequestPart.class)
+                    || MultipartFile.class.isAssignableFrom(type)
                     || Part.class.isAssignableFrom(type)) {
                 return true;
             }

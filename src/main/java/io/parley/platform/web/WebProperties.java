@@ -12,5 +12,4 @@ import org.springframework.util.unit.DataSize;
  *                      anything parses it ({@code PARLEY_WEB_MAXPUBLICBODY})
  */
 @ConfigurationProperties("parley.web")
-public record WebProperties(@DefaultValue("64KB") DataSize maxPublicBody) {
-}
+public record WebProperties(@DefaultValue("64KB") DataSize maxPublicBody) {}

@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 
 final class Buckets {
-    private Buckets() {
-    }
+    private Buckets() {}
 
     /** Greedy refill: {@code perHour} tokens spread over the hour, never more than {@code perHour} saved up. */
     static Bandwidth bandwidth(long perHour) {
-        return Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build();
+        return Bandwidth.builder()
+                .capacity(perHour)
+                .refillGreedy(perHour, Duration.ofHours(1))
+                .build();
     }
 
     static BucketConfiguration perHour(long perHour) {

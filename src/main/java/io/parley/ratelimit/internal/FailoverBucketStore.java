@@ -23,8 +23,8 @@ public final class FailoverBucketStore implements BucketStore {
     private boolean down;
     private Instant retryAt = Instant.MIN;
 
-    public FailoverBucketStore(BucketStore shared, BucketStore local, Duration retryAfter, Clock clock,
-                               Consumer<String> onOutage) {
+    public FailoverBucketStore(
+            BucketStore shared, BucketStore local, Duration retryAfter, Clock clock, Consumer<String> onOutage) {
         this.shared = shared;
         this.local = local;
         this.retryAfter = retryAfter;
@@ -66,7 +66,9 @@ public final class FailoverBucketStore implements BucketStore {
             retryAt = clock.instant().plus(retryAfter);
         }
         if (first) {
-            log.warn("Redis for rate limits unavailable ({}); counting on this node only", e.getClass().getSimpleName());
+            log.warn(
+                    "Redis for rate limits unavailable ({}); counting on this node only",
+                    e.getClass().getSimpleName());
             onOutage.accept(e.getClass().getSimpleName());
         }
     }

@@ -30,7 +30,12 @@ public final class LocalBucketStore implements BucketStore {
     @Override
     public boolean tryConsume(String key, long perHour) {
         // The limit is part of the key, so a changed limit starts a new bucket instead of keeping the old size.
-        return buckets.get(key + ":" + perHour,
-                k -> Bucket.builder().addLimit(Buckets.bandwidth(perHour)).withCustomTimePrecision(time).build()).tryConsume(1);
+        return buckets.get(
+                        key + ":" + perHour,
+                        k -> Bucket.builder()
+                                .addLimit(Buckets.bandwidth(perHour))
+                                .withCustomTimePrecision(time)
+                                .build())
+                .tryConsume(1);
     }
 }

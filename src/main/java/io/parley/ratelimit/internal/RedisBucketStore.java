@@ -53,7 +53,10 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
     @Override
     public boolean tryConsume(String key, long perHour) {
         byte[] redisKey = (prefix + key + ":" + perHour).getBytes(StandardCharsets.UTF_8);
-        return proxyManager().builder().build(redisKey, () -> Buckets.perHour(perHour)).tryConsume(1);
+        return proxyManager()
+                .builder()
+                .build(redisKey, () -> Buckets.perHour(perHour))
+                .tryConsume(1);
     }
 
     private synchronized ProxyManager<byte[]> proxyManager() {
@@ -61,8 +64,8 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
             closeConnection();
             connection = client.connect(ByteArrayCodec.INSTANCE);
             buckets = Bucket4jLettuce.casBasedBuilder(connection)
-                    .expirationAfterWrite(ExpirationAfterWriteStrategy
-                            .basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(5)))
+                    .expirationAfterWrite(
+                            ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(5)))
                     .requestTimeout(timeout)
                     .clientClock(Buckets.time(clock))
                     .build();

@@ -14,16 +14,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ContentSweep {
-    public record Counts(int messages, int toolExecutions) {
-    }
+    public record Counts(int messages, int toolExecutions) {}
 
     private final MessageRetentionRepository repository;
     private final MessageContentRetention messages;
     private final ToolExecutionRetention tools;
     private final MediaLibrary media;
 
-    ContentSweep(MessageRetentionRepository repository, MessageContentRetention messages,
-                 ToolExecutionRetention tools, MediaLibrary media) {
+    ContentSweep(
+            MessageRetentionRepository repository,
+            MessageContentRetention messages,
+            ToolExecutionRetention tools,
+            MediaLibrary media) {
         this.repository = repository;
         this.messages = messages;
         this.tools = tools;
@@ -41,7 +43,8 @@ public class ContentSweep {
             media.deleteOlderThan(policy.organizationId(), cutoff);
             int n;
             do {
-                n = delete ? messages.deleteBefore(policy.organizationId(), cutoff, batch)
+                n = delete
+                        ? messages.deleteBefore(policy.organizationId(), cutoff, batch)
                         : messages.anonymizeBefore(policy.organizationId(), cutoff, batch);
                 changed += n;
             } while (n == batch);

@@ -1,10 +1,10 @@
 package io.parley.retention.internal;
 
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.OrganizationId;
-import io.parley.access.RequiresRole;
-import io.parley.access.Role;
 import io.parley.retention.MessageRetention;
 import io.parley.tenancy.Organizations;
 import java.util.List;
@@ -59,7 +59,9 @@ class MessageRetentionController {
     }
 
     private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException("validation_failed", field + " " + message,
+        return new InvalidRequestException(
+                "validation_failed",
+                field + " " + message,
                 Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }

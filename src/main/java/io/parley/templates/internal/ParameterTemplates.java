@@ -12,12 +12,11 @@ import java.util.regex.Pattern;
  * ({@code {{contact.name|there}}}) used when the value is unknown.
  */
 public final class ParameterTemplates {
-    public static final Set<String> VARIABLES = Set.of("contact.name", "contact.phone", "chatbot.name",
-            "conversation.id");
+    public static final Set<String> VARIABLES =
+            Set.of("contact.name", "contact.phone", "chatbot.name", "conversation.id");
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-z.]+)\\s*(?:\\|([^}]*))?}}");
 
-    private ParameterTemplates() {
-    }
+    private ParameterTemplates() {}
 
     /** The first variable in {@code expression} Parley does not know, if any. */
     public static Optional<String> unknownVariable(String expression) {

@@ -11,8 +11,7 @@ public final class TemplateBodies {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(\\d{1,3})\\s*}}");
 
-    private TemplateBodies() {
-    }
+    private TemplateBodies() {}
 
     /** The BODY component's text, or "" when the components have none. */
     public static String bodyText(String componentsJson) {

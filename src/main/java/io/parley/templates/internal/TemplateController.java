@@ -39,14 +39,21 @@ class TemplateController {
         this.json = json;
     }
 
-    record TemplateView(UUID channelId, String name, String language, String category, String status,
-                        String statusReason, String body, int bodyParameters, String providerTemplateId,
-                        JsonNode components, Instant updatedAt) {
-    }
+    record TemplateView(
+            UUID channelId,
+            String name,
+            String language,
+            String category,
+            String status,
+            String statusReason,
+            String body,
+            int bodyParameters,
+            String providerTemplateId,
+            JsonNode components,
+            Instant updatedAt) {}
 
-    record RegisterTemplate(String channelId, String name, String language, String category, String body,
-                            String status) {
-    }
+    record RegisterTemplate(
+            String channelId, String name, String language, String category, String body, String status) {}
 
     @GetMapping("/templates")
     List<TemplateView> list(@PathVariable String botId) {
@@ -58,11 +65,19 @@ class TemplateController {
         if (request == null) {
             throw new InvalidRequestException("validation_failed", "A JSON object is required");
         }
-        ChannelAccountId channel = request.channelId() == null ? null
-                : Ids.parse(request.channelId(), "channel", ChannelAccountId::new);
-        MessageTemplate created = templates.register(botId(botId), new NewTemplate(channel, request.name(),
-                request.language(), request.category(), request.body(), request.status()));
-        return ResponseEntity.created(URI.create("/api/v1/chatbots/" + botId + "/templates")).body(view(created));
+        ChannelAccountId channel =
+                request.channelId() == null ? null : Ids.parse(request.channelId(), "channel", ChannelAccountId::new);
+        MessageTemplate created = templates.register(
+                botId(botId),
+                new NewTemplate(
+                        channel,
+                        request.name(),
+                        request.language(),
+                        request.category(),
+                        request.body(),
+                        request.status()));
+        return ResponseEntity.created(URI.create("/api/v1/chatbots/" + botId + "/templates"))
+                .body(view(created));
     }
 
     @PostMapping("/templates/sync")
@@ -73,7 +88,9 @@ class TemplateController {
     @GetMapping("/window-template")
     ResponseEntity<WindowTemplate> windowTemplate(@PathVariable String botId) {
         // 204 when unset: 404 would read as "no such chatbot".
-        return windowTemplates.get(botId(botId)).map(ResponseEntity::ok)
+        return windowTemplates
+                .get(botId(botId))
+                .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
@@ -83,9 +100,18 @@ class TemplateController {
     }
 
     private TemplateView view(MessageTemplate t) {
-        return new TemplateView(t.channelAccountId().value(), t.name(), t.language(), t.category(),
-                t.status().wireName(), t.statusReason(), t.bodyText(), t.bodyParameters(), t.providerTemplateId(),
-                json.readTree(t.componentsJson()), t.updatedAt());
+        return new TemplateView(
+                t.channelAccountId().value(),
+                t.name(),
+                t.language(),
+                t.category(),
+                t.status().wireName(),
+                t.statusReason(),
+                t.bodyText(),
+                t.bodyParameters(),
+                t.providerTemplateId(),
+                json.readTree(t.componentsJson()),
+                t.updatedAt());
     }
 
     private static ChatbotId botId(String value) {

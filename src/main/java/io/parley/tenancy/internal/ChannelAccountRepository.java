@@ -5,8 +5,8 @@ import io.parley.platform.ChatbotId;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.Secret;
 import io.parley.platform.SecretBox;
-import io.parley.tenancy.ChannelAccount;
 import io.parley.platform.channel.ChannelType;
+import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.WhatsAppCredentials;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +33,18 @@ public class ChannelAccountRepository {
     }
 
     /** What Meta showed for the number when it was connected (both null when verification is switched off). */
-    public record NumberProfile(String displayPhoneNumber, String verifiedName) {
-    }
+    public record NumberProfile(String displayPhoneNumber, String verifiedName) {}
 
-    public ChannelAccount insertWhatsApp(ChannelType type, ChannelAccountId id, Chatbot chatbot, String phoneNumberId, String accessToken,
-                                         String appSecret, String verifyToken, String businessAccountId,
-                                         NumberProfile profile) {
+    public ChannelAccount insertWhatsApp(
+            ChannelType type,
+            ChannelAccountId id,
+            Chatbot chatbot,
+            String phoneNumberId,
+            String accessToken,
+            String appSecret,
+            String verifyToken,
+            String businessAccountId,
+            NumberProfile profile) {
         return jdbc.sql("""
                         insert into channel_accounts (id, organization_id, chatbot_id, type, external_id, access_token,
                             app_secret, verify_token_hash, business_account_id, display_phone_number, verified_name)
@@ -56,7 +62,8 @@ public class ChannelAccountRepository {
                 .param("waba", businessAccountId)
                 .param("display", profile.displayPhoneNumber())
                 .param("verifiedName", profile.verifiedName())
-                .query(ChannelAccountRepository::map).single();
+                .query(ChannelAccountRepository::map)
+                .single();
     }
 
     /** A channel account without provider credentials (the channel package keeps its own settings). */
@@ -70,7 +77,8 @@ public class ChannelAccountRepository {
                 .param("bot", chatbot.id().value())
                 .param("type", type.wireName())
                 .param("external", externalId)
-                .query(ChannelAccountRepository::map).single();
+                .query(ChannelAccountRepository::map)
+                .single();
     }
 
     public ChannelAccount ensureBuiltIn(ChannelType type, ChannelAccountId id, Chatbot chatbot) {
@@ -85,18 +93,27 @@ public class ChannelAccountRepository {
                 .param("external", chatbot.id().toString())
                 .update();
         return jdbc.sql("select * from channel_accounts where type = :type and external_id = :external")
-                .param("type", type.wireName()).param("external", chatbot.id().toString()).query(ChannelAccountRepository::map).single();
+                .param("type", type.wireName())
+                .param("external", chatbot.id().toString())
+                .query(ChannelAccountRepository::map)
+                .single();
     }
 
     public Optional<ChannelAccount> findWhatsApp(ChannelType type, String phoneNumberId) {
         return jdbc.sql("select * from channel_accounts where type = :type and external_id = :external")
-                .param("type", type.wireName()).param("external", phoneNumberId).query(ChannelAccountRepository::map).optional();
+                .param("type", type.wireName())
+                .param("external", phoneNumberId)
+                .query(ChannelAccountRepository::map)
+                .optional();
     }
 
     /** The WhatsApp accounts of these phone number ids, in one statement. */
     public List<ChannelAccount> findWhatsApp(ChannelType type, Collection<String> phoneNumberIds) {
         return jdbc.sql("select * from channel_accounts where type = :type and external_id = any(:external)")
-                .param("type", type.wireName()).param("external", phoneNumberIds.toArray(String[]::new)).query(ChannelAccountRepository::map).list();
+                .param("type", type.wireName())
+                .param("external", phoneNumberIds.toArray(String[]::new))
+                .query(ChannelAccountRepository::map)
+                .list();
     }
 
     /**
@@ -106,31 +123,42 @@ public class ChannelAccountRepository {
     public String whatsAppFingerprint(ChannelType type) {
         return jdbc.sql("""
                         select count(*) || '/' || coalesce(max(created_at)::text, '-')
-                        from channel_accounts where type = :type""")
-                .param("type", type.wireName()).query(String.class).single();
+                        from channel_accounts where type = :type""").param("type", type.wireName()).query(String.class).single();
     }
 
     public Optional<ChannelAccount> find(ChannelAccountId id) {
-        return jdbc.sql("select * from channel_accounts where id = :id").param("id", id.value())
-                .query(ChannelAccountRepository::map).optional();
+        return jdbc.sql("select * from channel_accounts where id = :id")
+                .param("id", id.value())
+                .query(ChannelAccountRepository::map)
+                .optional();
     }
 
     public List<ChannelAccount> listByChatbot(ChatbotId chatbotId) {
         return jdbc.sql("select * from channel_accounts where chatbot_id = :bot order by created_at, id")
-                .param("bot", chatbotId.value()).query(ChannelAccountRepository::map).list();
+                .param("bot", chatbotId.value())
+                .query(ChannelAccountRepository::map)
+                .list();
     }
 
     public List<ChannelAccount> listByOrganization(OrganizationId organizationId) {
         return jdbc.sql("select * from channel_accounts where organization_id = :org order by created_at, id")
-                .param("org", organizationId.value()).query(ChannelAccountRepository::map).list();
+                .param("org", organizationId.value())
+                .query(ChannelAccountRepository::map)
+                .list();
     }
 
     /**
      * New WhatsApp credentials; a null argument keeps the stored value. {@code businessAccountId} "" removes it.
      * {@code profile}: what Meta showed for the number with the new access token, or null to keep the stored one.
      */
-    public void updateWhatsApp(ChannelType type, ChannelAccountId id, String accessToken, String appSecret, String verifyToken,
-                               String businessAccountId, NumberProfile profile) {
+    public void updateWhatsApp(
+            ChannelType type,
+            ChannelAccountId id,
+            String accessToken,
+            String appSecret,
+            String verifyToken,
+            String businessAccountId,
+            NumberProfile profile) {
         jdbc.sql("""
                         update channel_accounts set
                             access_token = coalesce(:token, access_token),
@@ -155,12 +183,18 @@ public class ChannelAccountRepository {
 
     /** Deletes the channel account with its credentials; its conversations go with it by cascade (ADR 33). */
     public boolean delete(ChannelAccountId id) {
-        return jdbc.sql("delete from channel_accounts where id = :id").param("id", id.value()).update() == 1;
+        return jdbc.sql("delete from channel_accounts where id = :id")
+                        .param("id", id.value())
+                        .update()
+                == 1;
     }
 
     public Optional<String> businessAccountId(ChannelType type, ChannelAccountId id) {
         return jdbc.sql("select business_account_id from channel_accounts where id = :id and type = :type")
-                .param("id", id.value()).param("type", type.wireName()).query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional()
+                .param("id", id.value())
+                .param("type", type.wireName())
+                .query((rs, row) -> Optional.ofNullable(rs.getString(1)))
+                .optional()
                 .flatMap(waba -> waba);
     }
 
@@ -168,12 +202,16 @@ public class ChannelAccountRepository {
         return jdbc.sql("""
                         select * from channel_accounts where type = :type and business_account_id = any(:waba)
                         order by created_at, id""")
-                .param("type", type.wireName()).param("waba", businessAccountIds.toArray(String[]::new)).query(ChannelAccountRepository::map).list();
+                .param("type", type.wireName())
+                .param("waba", businessAccountIds.toArray(String[]::new))
+                .query(ChannelAccountRepository::map)
+                .list();
     }
 
     public WhatsAppCredentials whatsAppCredentials(ChannelType type, ChannelAccountId id) {
         return jdbc.sql("select access_token, app_secret from channel_accounts where id = :id and type = :type")
-                .param("id", id.value()).param("type", type.wireName())
+                .param("id", id.value())
+                .param("type", type.wireName())
                 .query((rs, row) -> new WhatsAppCredentials(
                         Secret.of(secrets.open(rs.getBytes("access_token"), context("access_token", id))),
                         Secret.of(secrets.open(rs.getBytes("app_secret"), context("app_secret", id)))))
@@ -183,7 +221,9 @@ public class ChannelAccountRepository {
 
     public boolean existsWithVerifyToken(String verifyToken) {
         return jdbc.sql("select exists (select 1 from channel_accounts where verify_token_hash = :hash)")
-                .param("hash", sha256(verifyToken)).query(Boolean.class).single();
+                .param("hash", sha256(verifyToken))
+                .query(Boolean.class)
+                .single();
     }
 
     private static String context(String column, ChannelAccountId id) {
@@ -193,18 +233,23 @@ public class ChannelAccountRepository {
     /** Verify tokens are only ever compared, so only their hash is kept. */
     private static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static ChannelAccount map(ResultSet rs, int row) throws SQLException {
-        return new ChannelAccount(new ChannelAccountId(rs.getObject("id", UUID.class)),
+        return new ChannelAccount(
+                new ChannelAccountId(rs.getObject("id", UUID.class)),
                 new OrganizationId(rs.getObject("organization_id", UUID.class)),
-                new ChatbotId(rs.getObject("chatbot_id", UUID.class)), ChannelType.fromWire(rs.getString("type")),
-                rs.getString("external_id"), rs.getString("business_account_id"), rs.getString("display_phone_number"),
-                rs.getString("verified_name"), rs.getTimestamp("created_at").toInstant());
+                new ChatbotId(rs.getObject("chatbot_id", UUID.class)),
+                ChannelType.fromWire(rs.getString("type")),
+                rs.getString("external_id"),
+                rs.getString("business_account_id"),
+                rs.getString("display_phone_number"),
+                rs.getString("verified_name"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -8,8 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Channel request bodies as the maps {@link io.parley.tenancy.ChannelConnector}s read. */
 final class ChannelBodies {
-    private ChannelBodies() {
-    }
+    private ChannelBodies() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> toMap(JsonMapper json, JsonNode body) {

@@ -40,8 +40,13 @@ public class ChannelConnectors {
             }
         }
         String message = "must be one of: " + String.join(", ", types());
-        throw new InvalidRequestException("unsupported_channel_type", "type " + message,
-                Map.of("errors", List.of(Map.of("field", "type", "message", message)), "knownTypes",
+        throw new InvalidRequestException(
+                "unsupported_channel_type",
+                "type " + message,
+                Map.of(
+                        "errors",
+                        List.of(Map.of("field", "type", "message", message)),
+                        "knownTypes",
                         List.copyOf(types())));
     }
 

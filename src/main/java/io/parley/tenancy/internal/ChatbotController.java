@@ -39,36 +39,75 @@ class ChatbotController {
     private final ChannelConnectors connectors;
     private final JsonMapper json;
 
-    ChatbotController(Chatbots chatbots, ChannelAccounts channelAccounts, ChannelConnectors connectors,
-                      JsonMapper json) {
+    ChatbotController(
+            Chatbots chatbots, ChannelAccounts channelAccounts, ChannelConnectors connectors, JsonMapper json) {
         this.chatbots = chatbots;
         this.channelAccounts = channelAccounts;
         this.connectors = connectors;
         this.json = json;
     }
 
-    record FallbackModelView(String provider, String name, String baseUrl, boolean apiKeySet) {
-    }
+    record FallbackModelView(String provider, String name, String baseUrl, boolean apiKeySet) {}
 
-    record ModelView(String provider, String name, String baseUrl, double temperature, Long timeoutSeconds,
-                     Integer maxOutputTokens, int maxToolRounds, boolean apiKeySet, FallbackModelView fallback) {
+    record ModelView(
+            String provider,
+            String name,
+            String baseUrl,
+            double temperature,
+            Long timeoutSeconds,
+            Integer maxOutputTokens,
+            int maxToolRounds,
+            boolean apiKeySet,
+            FallbackModelView fallback) {
         static ModelView of(ModelSettings m) {
-            FallbackModelView fallback = m.fallback() == null ? null : new FallbackModelView(m.fallback().provider(),
-                    m.fallback().name(), m.fallback().baseUrl(), m.fallback().apiKey() != null);
-            return new ModelView(m.provider(), m.name(), m.baseUrl(), m.temperature(),
-                    m.timeout() == null ? null : m.timeout().toSeconds(), m.maxOutputTokens(), m.maxToolRounds(),
-                    m.apiKey() != null, fallback);
+            FallbackModelView fallback = m.fallback() == null
+                    ? null
+                    : new FallbackModelView(
+                            m.fallback().provider(),
+                            m.fallback().name(),
+                            m.fallback().baseUrl(),
+                            m.fallback().apiKey() != null);
+            return new ModelView(
+                    m.provider(),
+                    m.name(),
+                    m.baseUrl(),
+                    m.temperature(),
+                    m.timeout() == null ? null : m.timeout().toSeconds(),
+                    m.maxOutputTokens(),
+                    m.maxToolRounds(),
+                    m.apiKey() != null,
+                    fallback);
         }
     }
 
     /** @param promptBudget the chatbot's overrides only (absent ones are the model's defaults) */
-    record ChatbotView(UUID id, UUID organizationId, String name, String systemPrompt, String persona,
-                       FallbackMessages fallbackMessages, ModelView model, List<FaqEntry> faq, Instant createdAt,
-                       String sessionTimeout, PromptBudgetSettings promptBudget, boolean active) {
+    record ChatbotView(
+            UUID id,
+            UUID organizationId,
+            String name,
+            String systemPrompt,
+            String persona,
+            FallbackMessages fallbackMessages,
+            ModelView model,
+            List<FaqEntry> faq,
+            Instant createdAt,
+            String sessionTimeout,
+            PromptBudgetSettings promptBudget,
+            boolean active) {
         static ChatbotView of(Chatbot c) {
-            return new ChatbotView(c.id().value(), c.organizationId().value(), c.name(), c.systemPrompt(),
-                    c.persona(), c.fallbackMessages(), ModelView.of(c.model()), c.faq(), c.createdAt(),
-                    c.sessionTimeout().toString(), c.promptBudget(), c.active());
+            return new ChatbotView(
+                    c.id().value(),
+                    c.organizationId().value(),
+                    c.name(),
+                    c.systemPrompt(),
+                    c.persona(),
+                    c.fallbackMessages(),
+                    ModelView.of(c.model()),
+                    c.faq(),
+                    c.createdAt(),
+                    c.sessionTimeout().toString(),
+                    c.promptBudget(),
+                    c.active());
         }
     }
 
@@ -76,7 +115,8 @@ class ChatbotController {
     ResponseEntity<ChatbotView> create(@PathVariable String orgId, @RequestBody JsonNode body) {
         ChatbotDraft draft = ChatbotPatches.merge(json, emptyDraft(), requireObject(body));
         Chatbot created = chatbots.create(Ids.parse(orgId, "organization", OrganizationId::new), draft);
-        return ResponseEntity.created(URI.create("/api/v1/chatbots/" + created.id())).body(ChatbotView.of(created));
+        return ResponseEntity.created(URI.create("/api/v1/chatbots/" + created.id()))
+                .body(ChatbotView.of(created));
     }
 
     /** Updates any field; absent fields keep their value ({@code "apiKey": ""} removes a key). */
@@ -84,20 +124,21 @@ class ChatbotController {
     ChatbotView update(@PathVariable String botId, @RequestBody JsonNode body) {
         ChatbotId id = botId(botId);
         Chatbot current = chatbots.get(id);
-        return ChatbotView.of(chatbots.update(id, ChatbotPatches.merge(json, Chatbots.draftOf(current),
-                requireObject(body))));
+        return ChatbotView.of(
+                chatbots.update(id, ChatbotPatches.merge(json, Chatbots.draftOf(current), requireObject(body))));
     }
 
     @GetMapping("/organizations/{orgId}/chatbots")
     List<ChatbotView> list(@PathVariable String orgId) {
-        return chatbots.list(Ids.parse(orgId, "organization", OrganizationId::new)).stream().map(ChatbotView::of)
+        return chatbots.list(Ids.parse(orgId, "organization", OrganizationId::new)).stream()
+                .map(ChatbotView::of)
                 .toList();
     }
 
     @GetMapping("/organizations/{orgId}/chatbots/{botId}")
     ChatbotView getInOrganization(@PathVariable String orgId, @PathVariable String botId) {
-        return ChatbotView.of(chatbots.getInOrganization(Ids.parse(orgId, "organization", OrganizationId::new),
-                botId(botId)));
+        return ChatbotView.of(
+                chatbots.getInOrganization(Ids.parse(orgId, "organization", OrganizationId::new), botId(botId)));
     }
 
     @GetMapping("/chatbots/{botId}")

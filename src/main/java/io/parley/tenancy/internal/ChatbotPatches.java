@@ -17,30 +17,41 @@ import tools.jackson.databind.json.JsonMapper;
  * patch semantics, object by object). Creation merges into an empty draft.
  */
 final class ChatbotPatches {
-    private static final TypeReference<List<FaqEntry>> FAQ = new TypeReference<>() {
-    };
+    private static final TypeReference<List<FaqEntry>> FAQ = new TypeReference<>() {};
 
-    private ChatbotPatches() {
-    }
+    private ChatbotPatches() {}
 
     static ChatbotDraft merge(JsonMapper json, ChatbotDraft base, JsonNode patch) {
-        FallbackMessages f = base.fallbackMessages() == null ? new FallbackMessages(null, null, null, null, null)
+        FallbackMessages f = base.fallbackMessages() == null
+                ? new FallbackMessages(null, null, null, null, null)
                 : base.fallbackMessages();
         JsonNode fp = patch.path("fallbackMessages");
-        FallbackMessages fallbacks = new FallbackMessages(text(fp, "error", f.error()), text(fp, "limit", f.limit()),
-                text(fp, "unknown", f.unknown()), text(fp, "maxRounds", f.maxRounds()), text(fp, "handover", f.handover()));
+        FallbackMessages fallbacks = new FallbackMessages(
+                text(fp, "error", f.error()),
+                text(fp, "limit", f.limit()),
+                text(fp, "unknown", f.unknown()),
+                text(fp, "maxRounds", f.maxRounds()),
+                text(fp, "handover", f.handover()));
         List<FaqEntry> faq = base.faq();
         if (patch.has("faq")) {
             try {
-                faq = patch.get("faq").isNull() ? List.of() : json.readValue(patch.get("faq").toString(), FAQ);
+                faq = patch.get("faq").isNull()
+                        ? List.of()
+                        : json.readValue(patch.get("faq").toString(), FAQ);
             } catch (JacksonException e) {
                 throw invalid("faq", "must be a list of {\"question\", \"answer\"}");
             }
         }
-        return new ChatbotDraft(text(patch, "name", base.name()), text(patch, "systemPrompt", base.systemPrompt()),
-                text(patch, "persona", base.persona()), fallbacks, model(base.model(), patch.path("model")), faq,
+        return new ChatbotDraft(
+                text(patch, "name", base.name()),
+                text(patch, "systemPrompt", base.systemPrompt()),
+                text(patch, "persona", base.persona()),
+                fallbacks,
+                model(base.model(), patch.path("model")),
+                faq,
                 text(patch, "sessionTimeout", base.sessionTimeout()),
-                promptBudget(base.promptBudget(), patch), active(patch, base.active()));
+                promptBudget(base.promptBudget(), patch),
+                active(patch, base.active()));
     }
 
     /** Merged key by key; {@code "promptBudget": null} drops every override, {@code "history": null} one. */
@@ -56,8 +67,10 @@ final class ChatbotPatches {
             throw invalid("promptBudget", "must be an object of token counts");
         }
         PromptBudgetSettings b = base == null ? PromptBudgetSettings.DEFAULTS : base;
-        return new PromptBudgetSettings(integer(p, "contextWindow", b.contextWindow(), "promptBudget."),
-                integer(p, "system", b.system(), "promptBudget."), integer(p, "tools", b.tools(), "promptBudget."),
+        return new PromptBudgetSettings(
+                integer(p, "contextWindow", b.contextWindow(), "promptBudget."),
+                integer(p, "system", b.system(), "promptBudget."),
+                integer(p, "tools", b.tools(), "promptBudget."),
                 integer(p, "knowledge", b.knowledge(), "promptBudget."),
                 integer(p, "history", b.history(), "promptBudget."),
                 integer(p, "replyReserve", b.replyReserve(), "promptBudget."));
@@ -75,20 +88,28 @@ final class ChatbotPatches {
     }
 
     private static ChatbotDraft.Model model(ChatbotDraft.Model base, JsonNode p) {
-        ChatbotDraft.Model m = base == null ? new ChatbotDraft.Model(null, null, null, null, null, null, null, null, null)
-                : base;
+        ChatbotDraft.Model m =
+                base == null ? new ChatbotDraft.Model(null, null, null, null, null, null, null, null, null) : base;
         ChatbotDraft.Fallback fallback = m.fallback();
         if (p.has("fallback")) {
             JsonNode fp = p.get("fallback");
-            fallback = fp.isNull() ? null : new ChatbotDraft.Fallback(
-                    text(fp, "provider", fallback == null ? null : fallback.provider()),
-                    text(fp, "name", fallback == null ? null : fallback.name()),
-                    text(fp, "baseUrl", fallback == null ? null : fallback.baseUrl()), apiKey(fp));
+            fallback = fp.isNull()
+                    ? null
+                    : new ChatbotDraft.Fallback(
+                            text(fp, "provider", fallback == null ? null : fallback.provider()),
+                            text(fp, "name", fallback == null ? null : fallback.name()),
+                            text(fp, "baseUrl", fallback == null ? null : fallback.baseUrl()),
+                            apiKey(fp));
         }
-        return new ChatbotDraft.Model(text(p, "provider", m.provider()), text(p, "name", m.name()),
-                text(p, "baseUrl", m.baseUrl()), apiKey(p),
-                number(p, "temperature", m.temperature()), integer(p, "timeoutSeconds", m.timeoutSeconds()),
-                integer(p, "maxOutputTokens", m.maxOutputTokens()), integer(p, "maxToolRounds", m.maxToolRounds()),
+        return new ChatbotDraft.Model(
+                text(p, "provider", m.provider()),
+                text(p, "name", m.name()),
+                text(p, "baseUrl", m.baseUrl()),
+                apiKey(p),
+                number(p, "temperature", m.temperature()),
+                integer(p, "timeoutSeconds", m.timeoutSeconds()),
+                integer(p, "maxOutputTokens", m.maxOutputTokens()),
+                integer(p, "maxToolRounds", m.maxToolRounds()),
                 fallback);
     }
 
@@ -136,7 +157,9 @@ final class ChatbotPatches {
     }
 
     private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException("validation_failed", field + " " + message,
+        return new InvalidRequestException(
+                "validation_failed",
+                field + " " + message,
                 Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }

@@ -30,8 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 public class ChatbotRepository {
-    private static final TypeReference<List<FaqEntry>> FAQ = new TypeReference<>() {
-    };
+    private static final TypeReference<List<FaqEntry>> FAQ = new TypeReference<>() {};
     private static final String COLUMNS = """
             name = :name, system_prompt = :prompt, persona = :persona, fallback_error = :error,
             fallback_limit = :limit, fallback_unknown = :unknown, max_rounds_message = :maxRounds,
@@ -62,7 +61,9 @@ public class ChatbotRepository {
                         insert into chatbots (id, organization_id, name, system_prompt, fallback_error, fallback_limit,
                             fallback_unknown)
                         values (:id, :org, '', '', '', '', '')""")
-                .param("id", id.value()).param("org", organizationId.value()).update();
+                .param("id", id.value())
+                .param("org", organizationId.value())
+                .update();
         update(id, bot);
     }
 
@@ -72,29 +73,41 @@ public class ChatbotRepository {
         ChatbotDraft.Fallback fallback = m.fallback();
         jdbc.sql("update chatbots set " + COLUMNS + " where id = :id")
                 .param("id", id.value())
-                .param("name", bot.name()).param("prompt", bot.systemPrompt()).param("persona", bot.persona())
-                .param("error", f.error()).param("limit", f.limit()).param("unknown", f.unknown())
-                .param("maxRounds", f.maxRounds()).param("handover", f.handover())
-                .param("provider", m.provider()).param("model", m.name()).param("baseUrl", m.baseUrl())
+                .param("name", bot.name())
+                .param("prompt", bot.systemPrompt())
+                .param("persona", bot.persona())
+                .param("error", f.error())
+                .param("limit", f.limit())
+                .param("unknown", f.unknown())
+                .param("maxRounds", f.maxRounds())
+                .param("handover", f.handover())
+                .param("provider", m.provider())
+                .param("model", m.name())
+                .param("baseUrl", m.baseUrl())
                 .param("temperature", BigDecimal.valueOf(m.temperature()))
                 .param("timeoutMs", m.timeoutSeconds() == null ? null : m.timeoutSeconds() * 1000)
-                .param("maxOutput", m.maxOutputTokens()).param("maxToolRounds", m.maxToolRounds())
+                .param("maxOutput", m.maxOutputTokens())
+                .param("maxToolRounds", m.maxToolRounds())
                 .param("fallback", fallback == null ? null : json.writeValueAsString(fallbackJson(fallback)))
                 .param("faq", json.writeValueAsString(bot.faq()))
-                .param("keyChange", m.apiKey() != null).param("apiKey", seal(m.apiKey(), keyContext(id)))
+                .param("keyChange", m.apiKey() != null)
+                .param("apiKey", seal(m.apiKey(), keyContext(id)))
                 // Removing the fallback model removes its key; otherwise null keeps it.
                 .param("fallbackKeyChange", fallback == null || fallback.apiKey() != null)
                 .param("fallbackKey", fallback == null ? null : seal(fallback.apiKey(), fallbackKeyContext(id)))
                 .param("sessionTimeoutMs", sessionTimeout(bot).toMillis())
                 .param("promptBudget", promptBudgetJson(bot.promptBudget()))
                 // resumed_at comes from the clock that stamps messages: a turn compares the two (ADR 33).
-                .param("active", bot.active() == null || bot.active()).param("now", Timestamp.from(clock.instant()))
+                .param("active", bot.active() == null || bot.active())
+                .param("now", Timestamp.from(clock.instant()))
                 .update();
     }
 
     public Optional<Duration> sessionTimeout(ChatbotId id) {
-        return jdbc.sql("select session_timeout_ms from chatbots where id = :id").param("id", id.value())
-                .query((rs, row) -> Duration.ofMillis(rs.getLong(1))).optional();
+        return jdbc.sql("select session_timeout_ms from chatbots where id = :id")
+                .param("id", id.value())
+                .query((rs, row) -> Duration.ofMillis(rs.getLong(1)))
+                .optional();
     }
 
     private static Duration sessionTimeout(ChatbotDraft bot) {
@@ -106,12 +119,17 @@ public class ChatbotRepository {
     }
 
     public Optional<Chatbot> find(ChatbotId id) {
-        return jdbc.sql("select * from chatbots where id = :id").param("id", id.value()).query(this::map).optional();
+        return jdbc.sql("select * from chatbots where id = :id")
+                .param("id", id.value())
+                .query(this::map)
+                .optional();
     }
 
     public List<Chatbot> listByOrganization(OrganizationId organizationId) {
         return jdbc.sql("select * from chatbots where organization_id = :org order by created_at, id")
-                .param("org", organizationId.value()).query(this::map).list();
+                .param("org", organizationId.value())
+                .query(this::map)
+                .list();
     }
 
     private Chatbot map(ResultSet rs, int row) throws SQLException {
@@ -120,18 +138,35 @@ public class ChatbotRepository {
         Duration timeout = rs.wasNull() ? null : Duration.ofMillis(timeoutMs);
         int maxOutput = rs.getInt("model_max_output_tokens");
         Integer maxOutputTokens = rs.wasNull() ? null : maxOutput;
-        ModelSettings model = new ModelSettings(rs.getString("model_provider"), rs.getString("model_name"),
-                rs.getString("model_base_url"), open(rs.getBytes("model_api_key"), keyContext(id)),
-                rs.getBigDecimal("model_temperature").doubleValue(), timeout, maxOutputTokens,
-                rs.getInt("max_tool_rounds"), fallbackModel(rs, id));
-        return new Chatbot(id, new OrganizationId(rs.getObject("organization_id", UUID.class)), rs.getString("name"),
-                rs.getString("system_prompt"), rs.getString("persona"),
-                FallbackMessages.withDefaults(rs.getString("fallback_error"), rs.getString("fallback_limit"),
-                        rs.getString("fallback_unknown"), rs.getString("max_rounds_message"),
+        ModelSettings model = new ModelSettings(
+                rs.getString("model_provider"),
+                rs.getString("model_name"),
+                rs.getString("model_base_url"),
+                open(rs.getBytes("model_api_key"), keyContext(id)),
+                rs.getBigDecimal("model_temperature").doubleValue(),
+                timeout,
+                maxOutputTokens,
+                rs.getInt("max_tool_rounds"),
+                fallbackModel(rs, id));
+        return new Chatbot(
+                id,
+                new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                rs.getString("name"),
+                rs.getString("system_prompt"),
+                rs.getString("persona"),
+                FallbackMessages.withDefaults(
+                        rs.getString("fallback_error"),
+                        rs.getString("fallback_limit"),
+                        rs.getString("fallback_unknown"),
+                        rs.getString("max_rounds_message"),
                         rs.getString("handover_message")),
-                model, json.readValue(rs.getString("faq"), FAQ), rs.getTimestamp("created_at").toInstant(),
-                Duration.ofMillis(rs.getLong("session_timeout_ms")), promptBudget(rs.getString("prompt_budget")),
-                rs.getBoolean("active"), instant(rs.getTimestamp("resumed_at")));
+                model,
+                json.readValue(rs.getString("faq"), FAQ),
+                rs.getTimestamp("created_at").toInstant(),
+                Duration.ofMillis(rs.getLong("session_timeout_ms")),
+                promptBudget(rs.getString("prompt_budget")),
+                rs.getBoolean("active"),
+                instant(rs.getTimestamp("resumed_at")));
     }
 
     private PromptBudgetSettings promptBudget(String stored) {
@@ -144,8 +179,11 @@ public class ChatbotRepository {
             return null;
         }
         JsonNode node = json.readTree(fallback);
-        return new ModelSettings.FallbackModel(node.path("provider").asString(), node.path("name").asString(null),
-                node.path("baseUrl").asString(null), open(rs.getBytes("fallback_model_api_key"), fallbackKeyContext(id)));
+        return new ModelSettings.FallbackModel(
+                node.path("provider").asString(),
+                node.path("name").asString(null),
+                node.path("baseUrl").asString(null),
+                open(rs.getBytes("fallback_model_api_key"), fallbackKeyContext(id)));
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -154,7 +192,10 @@ public class ChatbotRepository {
 
     /** Deletes the chatbot; everything it owns goes with it by foreign-key cascade (ADR 33). */
     public boolean delete(ChatbotId id) {
-        return jdbc.sql("delete from chatbots where id = :id").param("id", id.value()).update() == 1;
+        return jdbc.sql("delete from chatbots where id = :id")
+                        .param("id", id.value())
+                        .update()
+                == 1;
     }
 
     private static Map<String, Object> fallbackJson(ChatbotDraft.Fallback fallback) {

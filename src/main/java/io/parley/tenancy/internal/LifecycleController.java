@@ -1,13 +1,13 @@
 package io.parley.tenancy.internal;
 
+import io.parley.access.OperatorOnly;
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.OrganizationId;
-import io.parley.access.OperatorOnly;
-import io.parley.access.RequiresRole;
-import io.parley.access.Role;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
 import io.parley.tenancy.ChannelConnector;
@@ -35,8 +35,8 @@ class LifecycleController {
     private final ChannelConnectors connectors;
     private final JsonMapper json;
 
-    LifecycleController(TenantDeletions deletions, ChannelAccounts channelAccounts, ChannelConnectors connectors,
-                        JsonMapper json) {
+    LifecycleController(
+            TenantDeletions deletions, ChannelAccounts channelAccounts, ChannelConnectors connectors, JsonMapper json) {
         this.deletions = deletions;
         this.channelAccounts = channelAccounts;
         this.connectors = connectors;
@@ -70,12 +70,14 @@ class LifecycleController {
      * fields keep their value.
      */
     @PatchMapping("/chatbots/{botId}/channels/{channelId}")
-    Map<String, Object> updateChannel(@PathVariable String botId, @PathVariable String channelId,
-                                      @RequestBody JsonNode body) {
+    Map<String, Object> updateChannel(
+            @PathVariable String botId, @PathVariable String channelId, @RequestBody JsonNode body) {
         Map<String, Object> request = ChannelBodies.toMap(json, body);
         ChannelAccount account = channelAccounts.getOfChatbot(botId(botId), channelId(channelId));
-        ChannelConnector connector = connectors.forType(account.type()).orElseThrow(() ->
-                new InvalidRequestException("unsupported_channel_type",
+        ChannelConnector connector = connectors
+                .forType(account.type())
+                .orElseThrow(() -> new InvalidRequestException(
+                        "unsupported_channel_type",
                         "A " + account.type().wireName() + " channel has nothing to change"));
         return connector.update(account, request);
     }

@@ -1,8 +1,8 @@
 package io.parley.tenancy.internal;
 
-import io.parley.platform.ForbiddenException;
 import io.parley.access.Caller;
 import io.parley.access.OperatorOnly;
+import io.parley.platform.ForbiddenException;
 import io.parley.platform.Ids;
 import io.parley.platform.OrganizationId;
 import io.parley.tenancy.NotificationSettings;
@@ -31,8 +31,7 @@ class OrganizationController {
         this.organizations = organizations;
     }
 
-    record CreateOrganization(String name) {
-    }
+    record CreateOrganization(String name) {}
 
     record NotificationsView(String method, String email, boolean slackWebhookUrlSet) {
         static NotificationsView of(NotificationSettings n) {
@@ -40,21 +39,18 @@ class OrganizationController {
         }
     }
 
-    record OrganizationView(UUID id, String name, Instant createdAt, NotificationsView notifications,
-                            boolean active) {
+    record OrganizationView(UUID id, String name, Instant createdAt, NotificationsView notifications, boolean active) {
         static OrganizationView of(Organization o, NotificationSettings n) {
-            return new OrganizationView(o.id().value(), o.name(), o.createdAt(),
-                    n == null ? null : NotificationsView.of(n), o.active());
+            return new OrganizationView(
+                    o.id().value(), o.name(), o.createdAt(), n == null ? null : NotificationsView.of(n), o.active());
         }
     }
 
     /** {@code slackWebhookUrl}: absent keeps it, "" removes it. */
-    record NotificationsPatch(String method, String email, String slackWebhookUrl) {
-    }
+    record NotificationsPatch(String method, String email, String slackWebhookUrl) {}
 
     /** {@code active}: the operator pauses ({@code false}) or resumes the whole organization. */
-    record OrganizationPatch(String name, NotificationsPatch notifications, Boolean active) {
-    }
+    record OrganizationPatch(String name, NotificationsPatch notifications, Boolean active) {}
 
     @OperatorOnly
     @PostMapping
@@ -67,7 +63,9 @@ class OrganizationController {
     @OperatorOnly
     @GetMapping
     List<OrganizationView> list() {
-        return organizations.list().stream().map(o -> OrganizationView.of(o, null)).toList();
+        return organizations.list().stream()
+                .map(o -> OrganizationView.of(o, null))
+                .toList();
     }
 
     @GetMapping("/{orgId}")
@@ -102,7 +100,8 @@ class OrganizationController {
      */
     private static void requireOperator() {
         if (!Caller.current().map(Caller::operator).orElse(false)) {
-            throw new ForbiddenException("Only the operator may pause or resume an organization",
+            throw new ForbiddenException(
+                    "Only the operator may pause or resume an organization",
                     Map.of("requiredRole", "operator", "field", "active"));
         }
     }

@@ -26,19 +26,25 @@ public class OrganizationRepository {
     }
 
     public void rename(OrganizationId id, String name) {
-        jdbc.sql("update organizations set name = :name where id = :id").param("id", id.value()).param("name", name)
+        jdbc.sql("update organizations set name = :name where id = :id")
+                .param("id", id.value())
+                .param("name", name)
                 .update();
     }
 
     public NotificationSettings notifications(OrganizationId id) {
-        return jdbc.sql("select notification_method, notification_email, slack_webhook_url from organizations where id = :id")
+        return jdbc.sql(
+                        "select notification_method, notification_email, slack_webhook_url from organizations where id = :id")
                 .param("id", id.value())
                 .query((rs, row) -> {
                     byte[] slack = rs.getBytes("slack_webhook_url");
-                    return new NotificationSettings(rs.getString("notification_method"), rs.getString("notification_email"),
+                    return new NotificationSettings(
+                            rs.getString("notification_method"),
+                            rs.getString("notification_email"),
                             slack == null ? null : Secret.of(secrets.open(slack, slackContext(id))));
                 })
-                .optional().orElse(NotificationSettings.DISABLED);
+                .optional()
+                .orElse(NotificationSettings.DISABLED);
     }
 
     /** {@code slackWebhookUrl}: null keeps the stored one, empty removes it. */
@@ -47,10 +53,15 @@ public class OrganizationRepository {
                         update organizations set notification_method = :method, notification_email = :email,
                             slack_webhook_url = case when :slackChange then :slack else slack_webhook_url end
                         where id = :id""")
-                .param("id", id.value()).param("method", method).param("email", email)
+                .param("id", id.value())
+                .param("method", method)
+                .param("email", email)
                 .param("slackChange", slackWebhookUrl != null)
-                .param("slack", slackWebhookUrl == null || slackWebhookUrl.isEmpty() ? null
-                        : secrets.seal(slackWebhookUrl, slackContext(id)))
+                .param(
+                        "slack",
+                        slackWebhookUrl == null || slackWebhookUrl.isEmpty()
+                                ? null
+                                : secrets.seal(slackWebhookUrl, slackContext(id)))
                 .update();
     }
 
@@ -60,27 +71,39 @@ public class OrganizationRepository {
 
     public Organization insert(OrganizationId id, String name, String slug) {
         return jdbc.sql("insert into organizations (id, name, slug) values (:id, :name, :slug) returning *")
-                .param("id", id.value()).param("name", name).param("slug", slug)
-                .query(OrganizationRepository::map).single();
+                .param("id", id.value())
+                .param("name", name)
+                .param("slug", slug)
+                .query(OrganizationRepository::map)
+                .single();
     }
 
     public void insertIfSlugAbsent(OrganizationId id, String name, String slug) {
         jdbc.sql("insert into organizations (id, name, slug) values (:id, :name, :slug) on conflict (slug) do nothing")
-                .param("id", id.value()).param("name", name).param("slug", slug).update();
+                .param("id", id.value())
+                .param("name", name)
+                .param("slug", slug)
+                .update();
     }
 
     public Optional<Organization> find(OrganizationId id) {
-        return jdbc.sql("select * from organizations where id = :id").param("id", id.value())
-                .query(OrganizationRepository::map).optional();
+        return jdbc.sql("select * from organizations where id = :id")
+                .param("id", id.value())
+                .query(OrganizationRepository::map)
+                .optional();
     }
 
     public Optional<Organization> findBySlug(String slug) {
-        return jdbc.sql("select * from organizations where slug = :slug").param("slug", slug)
-                .query(OrganizationRepository::map).optional();
+        return jdbc.sql("select * from organizations where slug = :slug")
+                .param("slug", slug)
+                .query(OrganizationRepository::map)
+                .optional();
     }
 
     public List<Organization> list() {
-        return jdbc.sql("select * from organizations order by created_at, id").query(OrganizationRepository::map).list();
+        return jdbc.sql("select * from organizations order by created_at, id")
+                .query(OrganizationRepository::map)
+                .list();
     }
 
     /** Pauses or resumes; {@code resumed_at} moves only when a paused organization becomes active (ADR 33). */
@@ -90,18 +113,27 @@ public class OrganizationRepository {
                         set resumed_at = case when :active and not active then :now else resumed_at end,
                             active = :active
                         where id = :id""")
-                .param("id", id.value()).param("active", active).param("now", Timestamp.from(now)).update();
+                .param("id", id.value())
+                .param("active", active)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     /** Deletes the organization; everything it owns goes with it by foreign-key cascade (ADR 33). */
     public boolean delete(OrganizationId id) {
-        return jdbc.sql("delete from organizations where id = :id").param("id", id.value()).update() == 1;
+        return jdbc.sql("delete from organizations where id = :id")
+                        .param("id", id.value())
+                        .update()
+                == 1;
     }
 
     private static Organization map(ResultSet rs, int row) throws SQLException {
         Timestamp resumedAt = rs.getTimestamp("resumed_at");
-        return new Organization(new OrganizationId(rs.getObject("id", UUID.class)), rs.getString("name"),
-                rs.getTimestamp("created_at").toInstant(), rs.getBoolean("active"),
+        return new Organization(
+                new OrganizationId(rs.getObject("id", UUID.class)),
+                rs.getString("name"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getBoolean("active"),
                 resumedAt == null ? null : resumedAt.toInstant());
     }
 }

@@ -44,8 +44,7 @@ public final class WhatsAppNumberDirectory {
     private static final int QUERY_CHUNK = 1_000;
     private static final int MAX_ENTRIES = 100_000;
 
-    private record Fingerprint(Instant readAt, String value) {
-    }
+    private record Fingerprint(Instant readAt, String value) {}
 
     private final Function<Collection<String>, List<ChannelAccount>> lookup;
     private final Supplier<String> fingerprintSource;
@@ -60,24 +59,35 @@ public final class WhatsAppNumberDirectory {
      * @param lookup            the accounts of some phone number ids (one database statement)
      * @param fingerprintSource a value that changes whenever a WhatsApp account is added or removed
      */
-    public WhatsAppNumberDirectory(Function<Collection<String>, List<ChannelAccount>> lookup,
-                                   Supplier<String> fingerprintSource, Clock clock, MeterRegistry meters) {
+    public WhatsAppNumberDirectory(
+            Function<Collection<String>, List<ChannelAccount>> lookup,
+            Supplier<String> fingerprintSource,
+            Clock clock,
+            MeterRegistry meters) {
         this(lookup, fingerprintSource, clock, meters, "parley.numbers");
     }
 
     /** @param meterPrefix the counters' prefix: {@code parley.<channel type>} */
-    public WhatsAppNumberDirectory(Function<Collection<String>, List<ChannelAccount>> lookup,
-                                   Supplier<String> fingerprintSource, Clock clock, MeterRegistry meters,
-                                   String meterPrefix) {
+    public WhatsAppNumberDirectory(
+            Function<Collection<String>, List<ChannelAccount>> lookup,
+            Supplier<String> fingerprintSource,
+            Clock clock,
+            MeterRegistry meters,
+            String meterPrefix) {
         this.lookup = lookup;
         this.fingerprintSource = fingerprintSource;
         this.clock = clock;
-        this.answers = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(TTL)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).buildAsync();
+        this.answers = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(TTL)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .buildAsync();
         this.idsLookedUp = Counter.builder(meterPrefix + ".number_lookups")
-                .description("WhatsApp phone number ids looked up in the database").register(meters);
+                .description("WhatsApp phone number ids looked up in the database")
+                .register(meters);
         this.queries = Counter.builder(meterPrefix + ".number_lookup_queries")
-                .description("Statements that looked up WhatsApp phone number ids").register(meters);
+                .description("Statements that looked up WhatsApp phone number ids")
+                .register(meters);
     }
 
     /** The accounts of those ids that are connected, by phone number id; unknown ids are simply absent. */
@@ -164,8 +174,10 @@ public final class WhatsAppNumberDirectory {
     private boolean anyNotKnown(Set<String> ids) {
         for (String id : ids) {
             CompletableFuture<Optional<ChannelAccount>> answer = answers.getIfPresent(id);
-            if (answer == null || (answer.isDone() && !answer.isCompletedExceptionally()
-                    && answer.join().isEmpty())) {
+            if (answer == null
+                    || (answer.isDone()
+                            && !answer.isCompletedExceptionally()
+                            && answer.join().isEmpty())) {
                 return true;
             }
         }

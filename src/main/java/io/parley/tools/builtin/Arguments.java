@@ -10,8 +10,7 @@ final class Arguments {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{5,20}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    private Arguments() {
-    }
+    private Arguments() {}
 
     static String text(JsonNode arguments, String field) {
         JsonNode node = arguments.get(field);
@@ -34,16 +33,19 @@ final class Arguments {
     static String phone(String raw) {
         String compact = SEPARATORS.matcher(raw).replaceAll("");
         if (!PHONE.matcher(compact).matches()) {
-            throw new InvalidRequestException("invalid_phone", "'" + raw + "' is not a phone number. Ask the user"
-                    + " for their phone number in international format, e.g. +5215512345678.");
+            throw new InvalidRequestException(
+                    "invalid_phone",
+                    "'" + raw + "' is not a phone number. Ask the user"
+                            + " for their phone number in international format, e.g. +5215512345678.");
         }
         return compact;
     }
 
     static String email(String raw) {
         if (raw != null && !EMAIL.matcher(raw).matches()) {
-            throw new InvalidRequestException("invalid_email", "'" + raw + "' is not an email address. Ask the user"
-                    + " for it again, or leave email out.");
+            throw new InvalidRequestException(
+                    "invalid_email",
+                    "'" + raw + "' is not an email address. Ask the user" + " for it again, or leave email out.");
         }
         return raw;
     }

@@ -1,7 +1,6 @@
 package io.parley.tools.builtin;
 
 import io.parley.contacts.Contact;
-import io.parley.contacts.ContactIdentity;
 import io.parley.contacts.Contacts;
 import io.parley.tools.ToolContext;
 import java.util.Optional;
@@ -28,7 +27,6 @@ class CallerPhone {
         if (context.contactId() == null) {
             return Optional.empty();
         }
-        return contacts.find(context.contactId())
-                .filter(c -> c.organizationId().equals(context.organizationId()));
+        return contacts.find(context.contactId()).filter(c -> c.organizationId().equals(context.organizationId()));
     }
 }

@@ -43,16 +43,22 @@ class CaptureLeadTool implements BuiltinTool {
 
     @Override
     public BuiltinResult run(ToolContext context, JsonNode arguments) {
-        LeadRepository.Fields fields = new LeadRepository.Fields(Arguments.text(arguments, "name"),
-                Arguments.email(Arguments.text(arguments, "email")), Arguments.text(arguments, "company"),
-                Arguments.integer(arguments, "estimated_messages"), Arguments.text(arguments, "notes"));
+        LeadRepository.Fields fields = new LeadRepository.Fields(
+                Arguments.text(arguments, "name"),
+                Arguments.email(Arguments.text(arguments, "email")),
+                Arguments.text(arguments, "company"),
+                Arguments.integer(arguments, "estimated_messages"),
+                Arguments.text(arguments, "notes"));
         Lead lead = leads.capture(context, Arguments.text(arguments, "phone"), fields, NAME);
         boolean created = lead.contactCount() == 1;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("action", created ? "created" : "updated");
         result.put("lead", lead.forModel());
-        result.put("message", created ? "Lead saved. A representative can follow up with this person."
-                : "Lead updated. This lead has now been captured " + lead.contactCount() + " times.");
+        result.put(
+                "message",
+                created
+                        ? "Lead saved. A representative can follow up with this person."
+                        : "Lead updated. This lead has now been captured " + lead.contactCount() + " times.");
         return BuiltinResult.of(result);
     }
 }

@@ -45,15 +45,21 @@ class ContactLead {
             throw notTheirs(tool);
         }
         String phone = whatsApp.or(() -> Optional.ofNullable(given))
-                .or(() -> leads.findByContact(context.organizationId(), contact.id()).map(Lead::phone))
-                .orElseThrow(() -> new InvalidRequestException("phone_required", "No phone number is known for "
-                        + "this user. Ask the user for a phone number, then call " + tool + " again with it."));
+                .or(() -> leads.findByContact(context.organizationId(), contact.id())
+                        .map(Lead::phone))
+                .orElseThrow(() -> new InvalidRequestException(
+                        "phone_required",
+                        "No phone number is known for " + "this user. Ask the user for a phone number, then call "
+                                + tool + " again with it."));
         return leads.capture(context.organizationId(), context.chatbotId(), contact.id(), phone, fields);
     }
 
     private Contact contact(ToolContext context, String tool) {
-        return callerPhone.contact(context).orElseThrow(() -> new InvalidRequestException("no_contact",
-                tool + " works on the lead of the person in a conversation, and this call has none."));
+        return callerPhone
+                .contact(context)
+                .orElseThrow(() -> new InvalidRequestException(
+                        "no_contact",
+                        tool + " works on the lead of the person in a conversation, and this call has none."));
     }
 
     /** "+5215512345678" and "5215512345678" are the same number; both spellings reach the tools. */
@@ -62,8 +68,10 @@ class ContactLead {
     }
 
     private static InvalidRequestException notTheirs(String tool) {
-        return new InvalidRequestException("not_this_contact", tool + " works only on the lead of the person in this "
-                + "conversation, and that phone number is not theirs. Call it again without phone to use their own "
-                + "number; never look up or change other people's leads.");
+        return new InvalidRequestException(
+                "not_this_contact",
+                tool + " works only on the lead of the person in this "
+                        + "conversation, and that phone number is not theirs. Call it again without phone to use their own "
+                        + "number; never look up or change other people's leads.");
     }
 }

@@ -1,7 +1,6 @@
 package io.parley.tools.builtin;
 
 import io.parley.contacts.Contact;
-import io.parley.contacts.ContactIdentity;
 import io.parley.llm.ToolSpec;
 import io.parley.tenancy.Chatbots;
 import io.parley.tenancy.NotificationSettings;
@@ -45,8 +44,12 @@ class ContactOwnerTool implements BuiltinTool {
     private final SlackNotifier slack;
     private final EmailNotifier email;
 
-    ContactOwnerTool(Organizations organizations, Chatbots chatbots, CallerPhone caller, SlackNotifier slack,
-                     EmailNotifier email) {
+    ContactOwnerTool(
+            Organizations organizations,
+            Chatbots chatbots,
+            CallerPhone caller,
+            SlackNotifier slack,
+            EmailNotifier email) {
         this.organizations = organizations;
         this.chatbots = chatbots;
         this.caller = caller;
@@ -76,11 +79,15 @@ class ContactOwnerTool implements BuiltinTool {
 
     private OwnerNotification notification(ToolContext context, JsonNode arguments) {
         String urgency = Arguments.text(arguments, "urgency");
-        return new OwnerNotification(organizations.get(context.organizationId()).name(),
+        return new OwnerNotification(
+                organizations.get(context.organizationId()).name(),
                 chatbots.get(context.chatbotId()).name(),
                 OwnerNotification.Urgency.valueOf((urgency == null ? "medium" : urgency).toUpperCase(Locale.ROOT)),
-                Arguments.text(arguments, "message"), contactInfo(context, arguments.get("contact_info")),
-                context.conversationId() == null ? null : context.conversationId().toString());
+                Arguments.text(arguments, "message"),
+                contactInfo(context, arguments.get("contact_info")),
+                context.conversationId() == null
+                        ? null
+                        : context.conversationId().toString());
     }
 
     /** What Parley knows about the user first, then what the model adds (its labels win). */
@@ -90,7 +97,9 @@ class ContactOwnerTool implements BuiltinTool {
         if (given != null && given.isObject()) {
             for (Map.Entry<String, JsonNode> entry : given.properties()) {
                 JsonNode value = entry.getValue();
-                String text = value.isNull() ? "" : value.isValueNode() ? value.asString().strip() : value.toString();
+                String text = value.isNull()
+                        ? ""
+                        : value.isValueNode() ? value.asString().strip() : value.toString();
                 if (!text.isEmpty() && !entry.getKey().isBlank()) {
                     info.put(label(entry.getKey()), text);
                 }
@@ -112,7 +121,8 @@ class ContactOwnerTool implements BuiltinTool {
         StringBuilder label = new StringBuilder();
         for (String word : spaced.split(" ")) {
             if (!word.isEmpty()) {
-                label.append(label.isEmpty() ? "" : " ").append(Character.toUpperCase(word.charAt(0)))
+                label.append(label.isEmpty() ? "" : " ")
+                        .append(Character.toUpperCase(word.charAt(0)))
                         .append(word.substring(1));
             }
         }

@@ -25,8 +25,10 @@ class EmailNotifier {
     private final String smtpHost;
     private final NotificationProperties properties;
 
-    EmailNotifier(ObjectProvider<JavaMailSender> mailSender, @Value("${spring.mail.host:}") String smtpHost,
-                  NotificationProperties properties) {
+    EmailNotifier(
+            ObjectProvider<JavaMailSender> mailSender,
+            @Value("${spring.mail.host:}") String smtpHost,
+            NotificationProperties properties) {
         this.mailSender = mailSender;
         this.smtpHost = smtpHost;
         this.properties = properties;
@@ -38,8 +40,9 @@ class EmailNotifier {
             throw new InvalidRequestException("email_not_configured", NOT_CONFIGURED);
         }
         if (to == null || to.isBlank()) {
-            throw new InvalidRequestException("email_missing", "The organization has no notification email address;"
-                    + " the owner was not notified.");
+            throw new InvalidRequestException(
+                    "email_missing",
+                    "The organization has no notification email address;" + " the owner was not notified.");
         }
         SimpleMailMessage mail = new SimpleMailMessage();
         mail.setFrom(properties.from());
@@ -50,10 +53,14 @@ class EmailNotifier {
             sender.send(mail);
         } catch (MailException e) {
             // Mail exception messages carry addresses; the exception types say enough for the log.
-            log.warn("Notification email failed: {} caused by {}", e.getClass().getSimpleName(),
+            log.warn(
+                    "Notification email failed: {} caused by {}",
+                    e.getClass().getSimpleName(),
                     NestedExceptionUtils.getMostSpecificCause(e).getClass().getSimpleName());
-            throw new TransientException("email_failed", "The email could not be sent ("
-                    + e.getClass().getSimpleName() + "); the owner was not notified.", e);
+            throw new TransientException(
+                    "email_failed",
+                    "The email could not be sent (" + e.getClass().getSimpleName() + "); the owner was not notified.",
+                    e);
         }
     }
 }

@@ -32,6 +32,7 @@ class HandoverTool implements BuiltinTool {
 
     @Override
     public BuiltinResult run(ToolContext context, JsonNode arguments) {
-        return new BuiltinResult(Map.of("handover", true), new ToolEffect.Handover(Arguments.text(arguments, "reason")));
+        return new BuiltinResult(
+                Map.of("handover", true), new ToolEffect.Handover(Arguments.text(arguments, "reason")));
     }
 }

@@ -6,8 +6,17 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A person who showed interest: one per contact (ADR 25), with the phone number they are reached at. */
-record Lead(UUID id, String phone, String name, String email, String company, Integer estimatedMessages,
-            String notes, int contactCount, Instant createdAt, Instant updatedAt) {
+record Lead(
+        UUID id,
+        String phone,
+        String name,
+        String email,
+        String company,
+        Integer estimatedMessages,
+        String notes,
+        int contactCount,
+        Instant createdAt,
+        Instant updatedAt) {
 
     /** The lead as the model reads it: snake_case like the tool arguments, unknown fields left out. */
     Map<String, Object> forModel() {

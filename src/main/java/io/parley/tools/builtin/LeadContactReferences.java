@@ -26,10 +26,14 @@ class LeadContactReferences implements ContactReferences {
                           and exists (select 1 from leads newer
                                       where newer.organization_id = :org and newer.contact_id in (:from, :into)
                                         and (newer.updated_at, newer.id) > (l.updated_at, l.id))""")
-                .param("org", organizationId.value()).param("from", from.value()).param("into", into.value())
+                .param("org", organizationId.value())
+                .param("from", from.value())
+                .param("into", into.value())
                 .update();
         jdbc.sql("update leads set contact_id = :into where organization_id = :org and contact_id = :from")
-                .param("org", organizationId.value()).param("from", from.value()).param("into", into.value())
+                .param("org", organizationId.value())
+                .param("from", from.value())
+                .param("into", into.value())
                 .update();
     }
 }

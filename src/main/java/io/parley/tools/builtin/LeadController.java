@@ -21,11 +21,29 @@ class LeadController {
         this.organizations = organizations;
     }
 
-    record LeadView(UUID id, String phone, String name, String email, String company, Integer estimatedMessages,
-                    String notes, int contactCount, Instant createdAt, Instant updatedAt) {
+    record LeadView(
+            UUID id,
+            String phone,
+            String name,
+            String email,
+            String company,
+            Integer estimatedMessages,
+            String notes,
+            int contactCount,
+            Instant createdAt,
+            Instant updatedAt) {
         static LeadView of(Lead lead) {
-            return new LeadView(lead.id(), lead.phone(), lead.name(), lead.email(), lead.company(),
-                    lead.estimatedMessages(), lead.notes(), lead.contactCount(), lead.createdAt(), lead.updatedAt());
+            return new LeadView(
+                    lead.id(),
+                    lead.phone(),
+                    lead.name(),
+                    lead.email(),
+                    lead.company(),
+                    lead.estimatedMessages(),
+                    lead.notes(),
+                    lead.contactCount(),
+                    lead.createdAt(),
+                    lead.updatedAt());
         }
     }
 

@@ -24,16 +24,15 @@ class LeadRepository {
     }
 
     /** What a capture sets; null keeps the stored value. */
-    record Fields(String name, String email, String company, Integer estimatedMessages, String notes) {
-    }
+    record Fields(String name, String email, String company, Integer estimatedMessages, String notes) {}
 
     /**
      * Creates the contact's lead, or merges into it: the phone is the one given, a new value replaces the stored
      * one, an absent value keeps it. One statement, so concurrent captures of one contact count both and never
      * duplicate.
      */
-    Lead capture(OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId, String phone,
-                 Fields capture) {
+    Lead capture(
+            OrganizationId organizationId, ChatbotId chatbotId, ContactId contactId, String phone, Fields capture) {
         return jdbc.sql("""
                         insert into leads (id, organization_id, chatbot_id, contact_id, phone, name, email, company,
                             estimated_messages, notes)
@@ -49,31 +48,47 @@ class LeadRepository {
                             contact_count = leads.contact_count + 1,
                             updated_at = now()
                         returning *""")
-                .param("id", UUID.randomUUID()).param("org", organizationId.value())
-                .param("bot", chatbotId.value()).param("contact", contactId.value())
-                .param("phone", phone).param("name", capture.name()).param("email", capture.email())
-                .param("company", capture.company()).param("estimated", capture.estimatedMessages())
+                .param("id", UUID.randomUUID())
+                .param("org", organizationId.value())
+                .param("bot", chatbotId.value())
+                .param("contact", contactId.value())
+                .param("phone", phone)
+                .param("name", capture.name())
+                .param("email", capture.email())
+                .param("company", capture.company())
+                .param("estimated", capture.estimatedMessages())
                 .param("notes", capture.notes())
-                .query(LeadRepository::map).single();
+                .query(LeadRepository::map)
+                .single();
     }
 
     Optional<Lead> findByContact(OrganizationId organizationId, ContactId contactId) {
         return jdbc.sql("select * from leads where organization_id = :org and contact_id = :contact")
-                .param("org", organizationId.value()).param("contact", contactId.value())
-                .query(LeadRepository::map).optional();
+                .param("org", organizationId.value())
+                .param("contact", contactId.value())
+                .query(LeadRepository::map)
+                .optional();
     }
 
     /** Newest first. */
     List<Lead> list(OrganizationId organizationId) {
         return jdbc.sql("select * from leads where organization_id = :org order by created_at desc, id")
                 .param("org", organizationId.value())
-                .query(LeadRepository::map).list();
+                .query(LeadRepository::map)
+                .list();
     }
 
     private static Lead map(ResultSet rs, int row) throws SQLException {
-        return new Lead(rs.getObject("id", UUID.class), rs.getString("phone"), rs.getString("name"),
-                rs.getString("email"), rs.getString("company"), rs.getObject("estimated_messages", Integer.class),
-                rs.getString("notes"), rs.getInt("contact_count"), rs.getTimestamp("created_at").toInstant(),
+        return new Lead(
+                rs.getObject("id", UUID.class),
+                rs.getString("phone"),
+                rs.getString("name"),
+                rs.getString("email"),
+                rs.getString("company"),
+                rs.getObject("estimated_messages", Integer.class),
+                rs.getString("notes"),
+                rs.getInt("contact_count"),
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

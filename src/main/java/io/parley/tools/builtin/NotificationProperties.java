@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param slackTimeout how long a Slack webhook call may take (connect and answer)
  */
 @ConfigurationProperties("parley.notifications")
-record NotificationProperties(@DefaultValue("parley@localhost") String from,
-                              @DefaultValue("10s") Duration slackTimeout) {
-}
+record NotificationProperties(
+        @DefaultValue("parley@localhost") String from,
+        @DefaultValue("10s") Duration slackTimeout) {}

@@ -9,11 +9,18 @@ import java.util.Map;
  *
  * @param contactInfo labels ("Name", "Phone") to values, in display order
  */
-record OwnerNotification(String organizationName, String chatbotName, Urgency urgency, String message,
-                         Map<String, String> contactInfo, String conversationId) {
+record OwnerNotification(
+        String organizationName,
+        String chatbotName,
+        Urgency urgency,
+        String message,
+        Map<String, String> contactInfo,
+        String conversationId) {
 
     enum Urgency {
-        LOW("ℹ️"), MEDIUM("⚠️"), HIGH("🚨");
+        LOW("ℹ️"),
+        MEDIUM("⚠️"),
+        HIGH("🚨");
 
         private final String emoji;
 
@@ -40,15 +47,22 @@ record OwnerNotification(String organizationName, String chatbotName, Urgency ur
 
     String plainText() {
         StringBuilder text = new StringBuilder()
-                .append("Your assistant \"").append(chatbotName).append("\" (").append(organizationName)
+                .append("Your assistant \"")
+                .append(chatbotName)
+                .append("\" (")
+                .append(organizationName)
                 .append(") has a message for you.\n\n")
-                .append("Urgency: ").append(urgency.label()).append("\n\n")
-                .append(message).append("\n\n")
+                .append("Urgency: ")
+                .append(urgency.label())
+                .append("\n\n")
+                .append(message)
+                .append("\n\n")
                 .append("Contact\n");
         if (contactInfo.isEmpty()) {
             text.append("No contact details provided\n");
         }
-        contactInfo.forEach((label, value) -> text.append(label).append(": ").append(value).append('\n'));
+        contactInfo.forEach(
+                (label, value) -> text.append(label).append(": ").append(value).append('\n'));
         if (conversationId != null) {
             text.append("\nConversation: ").append(conversationId).append('\n');
         }

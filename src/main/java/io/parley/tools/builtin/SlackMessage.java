@@ -14,22 +14,28 @@ final class SlackMessage {
     private static final int SECTION_LIMIT = 3000;
     private static final int HEADER_LIMIT = 150;
 
-    private SlackMessage() {
-    }
+    private SlackMessage() {}
 
     static Map<String, Object> of(OwnerNotification notification) {
-        String title = notification.urgency().emoji() + " " + capitalize(notification.urgency().label())
-                + " urgency: message from " + notification.chatbotName();
+        String title = notification.urgency().emoji() + " "
+                + capitalize(notification.urgency().label()) + " urgency: message from " + notification.chatbotName();
         List<Map<String, Object>> blocks = new ArrayList<>();
         blocks.add(Map.of("type", "header", "text", plainText(cut(title, HEADER_LIMIT))));
         blocks.add(section(escape(notification.message())));
-        blocks.add(Map.of("type", "section", "fields", List.of(
-                markdown("*Chatbot:*\n" + escape(notification.chatbotName())),
-                markdown("*Organization:*\n" + escape(notification.organizationName())),
-                markdown("*Urgency:*\n" + notification.urgency().label()))));
+        blocks.add(Map.of(
+                "type",
+                "section",
+                "fields",
+                List.of(
+                        markdown("*Chatbot:*\n" + escape(notification.chatbotName())),
+                        markdown("*Organization:*\n" + escape(notification.organizationName())),
+                        markdown("*Urgency:*\n" + notification.urgency().label()))));
         blocks.add(section("*Contact*\n" + contactLines(notification.contactInfo())));
         if (notification.conversationId() != null) {
-            blocks.add(Map.of("type", "context", "elements",
+            blocks.add(Map.of(
+                    "type",
+                    "context",
+                    "elements",
                     List.of(markdown("Sent by Parley · conversation " + notification.conversationId()))));
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -43,8 +49,11 @@ final class SlackMessage {
             return "No contact details provided";
         }
         StringBuilder lines = new StringBuilder();
-        contactInfo.forEach((label, value) -> lines.append('*').append(escape(label)).append(":* ")
-                .append(escape(value)).append('\n'));
+        contactInfo.forEach((label, value) -> lines.append('*')
+                .append(escape(label))
+                .append(":* ")
+                .append(escape(value))
+                .append('\n'));
         return lines.toString().stripTrailing();
     }
 

@@ -36,24 +36,30 @@ class SlackNotifier {
 
     void send(Secret webhookUrl, OwnerNotification notification) {
         HttpPost request = new HttpPost(URI.create(webhookUrl.reveal()));
-        request.setEntity(new StringEntity(json.writeValueAsString(SlackMessage.of(notification)),
+        request.setEntity(new StringEntity(
+                json.writeValueAsString(SlackMessage.of(notification)),
                 ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
         int status;
         try {
             status = http.sendForStatus(request, EgressHttp.Timeouts.of(properties.slackTimeout()));
         } catch (EgressRefusedException e) {
             log.warn("Slack notification refused by the egress policy");
-            throw new TransientException("slack_refused", "The Slack webhook's address is refused by this server's "
-                    + "egress policy; the owner was not notified.", null);
+            throw new TransientException(
+                    "slack_refused",
+                    "The Slack webhook's address is refused by this server's "
+                            + "egress policy; the owner was not notified.",
+                    null);
         } catch (IOException e) {
             log.warn("Slack notification failed: {}", e.getClass().getSimpleName());
-            throw new TransientException("slack_unreachable", "Could not reach Slack (" + e.getClass().getSimpleName()
-                    + "); the owner was not notified.", e);
+            throw new TransientException(
+                    "slack_unreachable",
+                    "Could not reach Slack (" + e.getClass().getSimpleName() + "); the owner was not notified.",
+                    e);
         }
         if (status / 100 != 2) {
             log.warn("Slack notification refused with status {}", status);
-            throw new TransientException("slack_error", "Slack answered " + status + "; the owner was not notified.",
-                    null);
+            throw new TransientException(
+                    "slack_error", "Slack answered " + status + "; the owner was not notified.", null);
         }
     }
 }

@@ -91,15 +91,20 @@ class UpdateContactTool implements BuiltinTool {
             }
         });
         if (keys.size() > MAX_VARIABLES) {
-            throw new InvalidRequestException("too_many_variables", "A contact holds at most " + MAX_VARIABLES
-                    + " variables and this one has " + contact.variables().size()
-                    + ". Forget some (set them to null) before adding new ones.");
+            throw new InvalidRequestException(
+                    "too_many_variables",
+                    "A contact holds at most " + MAX_VARIABLES
+                            + " variables and this one has "
+                            + contact.variables().size()
+                            + ". Forget some (set them to null) before adding new ones.");
         }
         Set<String> allTags = new HashSet<>(contact.tags());
         allTags.addAll(tags);
         if (allTags.size() > MAX_TAGS) {
-            throw new InvalidRequestException("too_many_tags", "A contact holds at most " + MAX_TAGS
-                    + " tags and this one has " + contact.tags().size() + ".");
+            throw new InvalidRequestException(
+                    "too_many_tags",
+                    "A contact holds at most " + MAX_TAGS + " tags and this one has "
+                            + contact.tags().size() + ".");
         }
     }
 
@@ -110,12 +115,14 @@ class UpdateContactTool implements BuiltinTool {
         }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             JsonNode value = entry.getValue();
-            variables.put(entry.getKey(), switch (value.getNodeType()) {
-                case STRING -> value.asString();
-                case NUMBER -> value.numberValue();
-                case BOOLEAN -> value.booleanValue();
-                default -> null;
-            });
+            variables.put(
+                    entry.getKey(),
+                    switch (value.getNodeType()) {
+                        case STRING -> value.asString();
+                        case NUMBER -> value.numberValue();
+                        case BOOLEAN -> value.booleanValue();
+                        default -> null;
+                    });
         }
         return variables;
     }

@@ -18,26 +18,34 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 class ArgumentValidator {
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                    .regularExpressionFactory(new BudgetedPatterns()).build()));
-    private final Cache<String, Schema> schemas = Caffeine.newBuilder().maximumSize(1_000).build();
+                    .regularExpressionFactory(new BudgetedPatterns())
+                    .build()));
+    private final Cache<String, Schema> schemas =
+            Caffeine.newBuilder().maximumSize(1_000).build();
 
     /** Problems in plain words for the model, empty when the arguments are valid. */
     List<String> problems(ToolSpec spec, JsonNode arguments) {
         Schema schema = schemas.get(spec.parametersSchema(), registry::getSchema);
         try {
-            return schema.validate(arguments).stream().map(ArgumentValidator::describe).distinct().limit(10)
+            return schema.validate(arguments).stream()
+                    .map(ArgumentValidator::describe)
+                    .distinct()
+                    .limit(10)
                     .collect(Collectors.toList());
         } catch (BudgetedPatterns.PatternBudgetExceeded e) {
-            return List.of("a value is too long or too complex to check against the pattern '"
-                    + truncate(e.pattern()) + "'; send a shorter value that matches it");
+            return List.of("a value is too long or too complex to check against the pattern '" + truncate(e.pattern())
+                    + "'; send a shorter value that matches it");
         }
     }
 
     /** Names the argument: the model must know which one to fix. */
     private static String describe(com.networknt.schema.Error error) {
-        String pointer = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+        String pointer = error.getInstanceLocation() == null
+                ? ""
+                : error.getInstanceLocation().toString();
         String argument = pointer.replaceFirst("^[/$.]+", "").replace('/', '.');
         return argument.isEmpty() ? error.getMessage() : argument + ": " + error.getMessage();
     }

@@ -21,8 +21,8 @@ final class BudgetedPatterns implements RegularExpressionFactory {
     @Override
     public RegularExpression getRegularExpression(String regex) {
         // The same ECMA-262 → java.util.regex translation the library's own JDK factory applies.
-        Pattern pattern = Pattern.compile(RegularExpressions.replaceLongformCharacterProperties(
-                RegularExpressions.replaceDollarAnchors(regex)));
+        Pattern pattern = Pattern.compile(
+                RegularExpressions.replaceLongformCharacterProperties(RegularExpressions.replaceDollarAnchors(regex)));
         return text -> BoundedRegex.find(pattern, text, Math.max(MIN_STEPS, STEPS_PER_CHAR * text.length()))
                 .orElseThrow(() -> new PatternBudgetExceeded(regex));
     }

@@ -1,9 +1,6 @@
 package io.parley.tools.internal;
 
 import io.parley.contacts.ContactTier;
-import java.util.Map;
-import java.util.TreeMap;
-
 import io.parley.platform.ChatbotId;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
@@ -11,6 +8,8 @@ import io.parley.platform.NotFoundException;
 import io.parley.tools.Tools;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,16 +29,13 @@ class ChatbotToolsController {
     }
 
     /** @param minTiers optional: tool name → minimum contact tier (guest, standard, verified); absent keeps them */
-    record SelectionRequest(List<String> builtins, List<String> sources, Map<String, String> minTiers) {
-    }
+    record SelectionRequest(List<String> builtins, List<String> sources, Map<String, String> minTiers) {}
 
     /** {@code source} is "builtin" or the source's name; {@code sourceId} is null for built-ins. */
-    record EnabledToolView(String name, String description, String source, UUID sourceId) {
-    }
+    record EnabledToolView(String name, String description, String source, UUID sourceId) {}
 
-    record SelectionView(List<String> builtins, List<UUID> sources, List<EnabledToolView> tools,
-                         Map<String, String> minTiers) {
-    }
+    record SelectionView(
+            List<String> builtins, List<UUID> sources, List<EnabledToolView> tools, Map<String, String> minTiers) {}
 
     @PutMapping
     SelectionView select(@PathVariable String botId, @RequestBody SelectionRequest request) {
@@ -52,8 +48,8 @@ class ChatbotToolsController {
             try {
                 sources.add(UUID.fromString(source));
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new NotFoundException("tool_source_not_found", "No tool source with id '" + source
-                        + "' in this organization");
+                throw new NotFoundException(
+                        "tool_source_not_found", "No tool source with id '" + source + "' in this organization");
             }
         }
         Map<String, ContactTier> tiers = request.minTiers() == null ? null : minTiers(request.minTiers());
@@ -71,10 +67,17 @@ class ChatbotToolsController {
 
     private SelectionView view(ChatbotId id) {
         Tools.Selection selection = tools.selection(id);
-        return new SelectionView(selection.builtins(), selection.sources(), tools.enabledTools(id).stream()
-                .map(t -> new EnabledToolView(t.name(), t.description(),
-                        t.sourceId() == null ? "builtin" : t.sourceName(), t.sourceId()))
-                .toList(), tiersView(tools.minTiers(id)));
+        return new SelectionView(
+                selection.builtins(),
+                selection.sources(),
+                tools.enabledTools(id).stream()
+                        .map(t -> new EnabledToolView(
+                                t.name(),
+                                t.description(),
+                                t.sourceId() == null ? "builtin" : t.sourceName(),
+                                t.sourceId()))
+                        .toList(),
+                tiersView(tools.minTiers(id)));
     }
 
     private static Map<String, String> tiersView(Map<String, ContactTier> tiers) {
@@ -102,7 +105,9 @@ class ChatbotToolsController {
     }
 
     private static InvalidRequestException invalidTier(String message) {
-        return new InvalidRequestException("validation_failed", "minTiers " + message,
+        return new InvalidRequestException(
+                "validation_failed",
+                "minTiers " + message,
                 Map.of("errors", List.of(Map.of("field", "minTiers", "message", message))));
     }
 

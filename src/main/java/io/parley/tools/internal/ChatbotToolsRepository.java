@@ -1,13 +1,13 @@
 package io.parley.tools.internal;
 
+import io.parley.contacts.ContactTier;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.OrganizationId;
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
-import io.parley.contacts.ContactTier;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +20,11 @@ public class ChatbotToolsRepository {
     }
 
     /** Replaces the chatbot's selection in the caller's transaction. */
-    public void replace(ChatbotId chatbotId, OrganizationId organizationId, Collection<String> builtins,
-                        Collection<UUID> sources) {
-        jdbc.sql("delete from chatbot_tools where chatbot_id = :bot").param("bot", chatbotId.value()).update();
+    public void replace(
+            ChatbotId chatbotId, OrganizationId organizationId, Collection<String> builtins, Collection<UUID> sources) {
+        jdbc.sql("delete from chatbot_tools where chatbot_id = :bot")
+                .param("bot", chatbotId.value())
+                .update();
         for (String name : builtins) {
             insert(chatbotId, organizationId, "builtin", name);
         }
@@ -33,7 +35,10 @@ public class ChatbotToolsRepository {
 
     public List<String> refs(ChatbotId chatbotId, String kind) {
         return jdbc.sql("select ref from chatbot_tools where chatbot_id = :bot and kind = :kind order by ref")
-                .param("bot", chatbotId.value()).param("kind", kind).query(String.class).list();
+                .param("bot", chatbotId.value())
+                .param("kind", kind)
+                .query(String.class)
+                .list();
     }
 
     /** The minimum contact tier per tool name; tools not named need none. */
@@ -48,17 +53,25 @@ public class ChatbotToolsRepository {
     }
 
     public void replaceMinTiers(ChatbotId chatbotId, OrganizationId organizationId, Map<String, ContactTier> tiers) {
-        jdbc.sql("delete from chatbot_tool_tiers where chatbot_id = :bot").param("bot", chatbotId.value()).update();
+        jdbc.sql("delete from chatbot_tool_tiers where chatbot_id = :bot")
+                .param("bot", chatbotId.value())
+                .update();
         tiers.forEach((tool, tier) -> jdbc.sql("""
                         insert into chatbot_tool_tiers (chatbot_id, organization_id, tool, min_tier)
                         values (:bot, :org, :tool, :tier)""")
-                .param("bot", chatbotId.value()).param("org", organizationId.value()).param("tool", tool)
-                .param("tier", tier.wireName()).update());
+                .param("bot", chatbotId.value())
+                .param("org", organizationId.value())
+                .param("tool", tool)
+                .param("tier", tier.wireName())
+                .update());
     }
 
     private void insert(ChatbotId chatbotId, OrganizationId organizationId, String kind, String ref) {
         jdbc.sql("insert into chatbot_tools (chatbot_id, organization_id, kind, ref) values (:bot, :org, :kind, :ref)")
-                .param("bot", chatbotId.value()).param("org", organizationId.value()).param("kind", kind)
-                .param("ref", ref).update();
+                .param("bot", chatbotId.value())
+                .param("org", organizationId.value())
+                .param("kind", kind)
+                .param("ref", ref)
+                .update();
     }
 }

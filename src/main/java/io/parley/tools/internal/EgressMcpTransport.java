@@ -39,6 +39,7 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 final class EgressMcpTransport implements McpTransport {
     /** One JSON-RPC message (a tool list, a result) past this is no answer a model could use. */
     static final int MAX_MESSAGE_BYTES = 1024 * 1024;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String url;
@@ -71,8 +72,8 @@ final class EgressMcpTransport implements McpTransport {
         initializing.set(initialized);
         // other messages wait for it; once it is done, failed or not, they go on (a failure fails them on its own)
         initialized.whenComplete((response, failure) -> initializing.compareAndSet(initialized, null));
-        return initialized.thenCompose(response -> send(new McpInitializationNotification(), false)
-                .thenApply(ignored -> response));
+        return initialized.thenCompose(
+                response -> send(new McpInitializationNotification(), false).thenApply(ignored -> response));
     }
 
     @Override
@@ -138,14 +139,18 @@ final class EgressMcpTransport implements McpTransport {
             } catch (EgressRefusedException e) {
                 future.completeExceptionally(new McpHttpFailure("the request was not sent: " + e.reason()));
             } catch (BodyTooLargeException e) {
-                future.completeExceptionally(new McpHttpFailure("the server's answer is larger than "
-                        + MAX_MESSAGE_BYTES + " bytes"));
+                future.completeExceptionally(
+                        new McpHttpFailure("the server's answer is larger than " + MAX_MESSAGE_BYTES + " bytes"));
             } catch (InterruptedIOException e) {
                 future.completeExceptionally(new McpHttpFailure("the server did not answer in time", e));
             } catch (IOException | RuntimeException e) {
-                future.completeExceptionally(closed.get() ? new McpHttpFailure("the connection was closed")
-                        : new McpHttpFailure("the server could not be reached (" + e.getClass().getSimpleName() + ")",
-                        e));
+                future.completeExceptionally(
+                        closed.get()
+                                ? new McpHttpFailure("the connection was closed")
+                                : new McpHttpFailure(
+                                        "the server could not be reached ("
+                                                + e.getClass().getSimpleName() + ")",
+                                        e));
             }
         });
         return future;
@@ -163,25 +168,29 @@ final class EgressMcpTransport implements McpTransport {
         }
     }
 
-    private void handle(Exchange exchange, McpClientMessage message, Long id, CompletableFuture<JsonNode> future,
-                        boolean retry) throws IOException {
+    private void handle(
+            Exchange exchange, McpClientMessage message, Long id, CompletableFuture<JsonNode> future, boolean retry)
+            throws IOException {
         int status = exchange.status();
         if (status == 404 && !(message instanceof McpInitializeRequest) && !retry && initializeRequest != null) {
             sessionId.set(null); // the session expired: start a new one, then send this message once more
-            initialize(initializeRequest).thenCompose(ignored -> send(message, true)).whenComplete((node, failure) -> {
-                if (failure != null) {
-                    future.completeExceptionally(failure);
-                } else {
-                    future.complete(node);
-                }
-            });
+            initialize(initializeRequest)
+                    .thenCompose(ignored -> send(message, true))
+                    .whenComplete((node, failure) -> {
+                        if (failure != null) {
+                            future.completeExceptionally(failure);
+                        } else {
+                            future.complete(node);
+                        }
+                    });
             return;
         }
         if (status / 100 != 2) {
             throw new McpHttpFailure("the server answered " + HttpStatuses.describe(status));
         }
         exchange.header("Mcp-Session-Id").ifPresent(sessionId::set);
-        boolean stream = exchange.header("Content-Type").map(type -> type.contains("text/event-stream"))
+        boolean stream = exchange.header("Content-Type")
+                .map(type -> type.contains("text/event-stream"))
                 .orElse(false);
         if (id != null && stream) {
             SseEvents events = new SseEvents(new BufferedInputStream(exchange.body()), MAX_MESSAGE_BYTES);
@@ -224,7 +233,8 @@ final class EgressMcpTransport implements McpTransport {
         try {
             request.setEntity(new StringEntity(JSON.writeValueAsString(message), ContentType.APPLICATION_JSON));
         } catch (JsonProcessingException e) {
-            throw new McpHttpFailure("the message could not be written (" + e.getClass().getSimpleName() + ")");
+            throw new McpHttpFailure(
+                    "the message could not be written (" + e.getClass().getSimpleName() + ")");
         }
         return request;
     }

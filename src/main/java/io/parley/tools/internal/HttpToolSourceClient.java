@@ -25,8 +25,8 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Plain REST tool servers, the seed's convention: {@code GET {url}/tools} lists tools, {@code POST {url}/tools/{name}}
@@ -85,13 +85,14 @@ class HttpToolSourceClient implements ToolSourceClient {
             throws IOException, InterruptedException {
         ObjectNode body = (ObjectNode) json.readTree(argumentsJson);
         body.put(CHATBOT_ID, context.chatbotId().value().toString());
-        HttpPost request = request(source, new HttpPost(uri(source, "/tools/"
-                + URLEncoder.encode(tool, StandardCharsets.UTF_8))));
+        HttpPost request =
+                request(source, new HttpPost(uri(source, "/tools/" + URLEncoder.encode(tool, StandardCharsets.UTF_8))));
         request.setHeader("X-Parley-Chatbot-Id", context.chatbotId().value().toString());
-        request.setEntity(new StringEntity(json.writeValueAsString(body),
-                ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+        request.setEntity(new StringEntity(
+                json.writeValueAsString(body), ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
         if (context.conversationId() != null) {
-            request.setHeader("X-Parley-Conversation-Id", context.conversationId().value().toString());
+            request.setHeader(
+                    "X-Parley-Conversation-Id", context.conversationId().value().toString());
         }
         String result = send(source, request);
         return result.isBlank() ? "{}" : result;
@@ -99,7 +100,8 @@ class HttpToolSourceClient implements ToolSourceClient {
 
     /** The seed names it {@code input_schema}, MCP {@code inputSchema}; {@code chatbot_id} is ours to fill in. */
     private String schema(JsonNode tool) {
-        JsonNode schema = tool.has("parameters") ? tool.get("parameters")
+        JsonNode schema = tool.has("parameters")
+                ? tool.get("parameters")
                 : tool.has("inputSchema") ? tool.get("inputSchema") : tool.path("input_schema");
         if (!schema.isObject()) {
             return null;
@@ -109,15 +111,19 @@ class HttpToolSourceClient implements ToolSourceClient {
             properties.remove(CHATBOT_ID);
         }
         if (copy.path("required").isArray()) {
-            List<JsonNode> required = copy.path("required").valueStream()
-                    .filter(n -> !CHATBOT_ID.equals(n.asString(""))).toList();
+            List<JsonNode> required = copy.path("required")
+                    .valueStream()
+                    .filter(n -> !CHATBOT_ID.equals(n.asString("")))
+                    .toList();
             copy.putArray("required").addAll(required);
         }
         return json.writeValueAsString(copy);
     }
 
     private static URI uri(ToolSource source, String path) {
-        String base = source.url().endsWith("/") ? source.url().substring(0, source.url().length() - 1) : source.url();
+        String base = source.url().endsWith("/")
+                ? source.url().substring(0, source.url().length() - 1)
+                : source.url();
         return URI.create(base + path);
     }
 
@@ -131,17 +137,22 @@ class HttpToolSourceClient implements ToolSourceClient {
         String what = request.getMethod() + " " + request.getRequestUri().replaceFirst("\\?.*", "");
         Response response;
         try {
-            response = http.send(request, new EgressHttp.Timeouts(properties.connectTimeout(), properties.timeout()),
+            response = http.send(
+                    request,
+                    new EgressHttp.Timeouts(properties.connectTimeout(), properties.timeout()),
                     MAX_RESPONSE_BYTES);
         } catch (EgressRefusedException e) {
             throw new IOException(what + " was not sent: " + e.reason());
         } catch (BodyTooLargeException e) {
             throw new IOException(what + " answered more than " + MAX_RESPONSE_BYTES / 1024 + " KB");
         } catch (InterruptedIOException e) {
-            throw new IOException(what + " did not answer within " + properties.timeout().toSeconds() + " s", e);
+            throw new IOException(
+                    what + " did not answer within " + properties.timeout().toSeconds() + " s", e);
         } catch (IOException e) {
-            throw new IOException(what + " failed: could not reach " + source.name() + " ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw new IOException(
+                    what + " failed: could not reach " + source.name() + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
         if (!response.successful()) {
             throw new IOException(what + " answered " + HttpStatuses.describe(response.status()));

@@ -71,7 +71,9 @@ final class IsolatedStdioTransport implements McpTransport {
     @Override
     public CompletableFuture<JsonNode> executeOperationWithResponse(McpCallContext context) {
         try {
-            return send(JSON.writeValueAsString(context.message()), context.message().getId());
+            return send(
+                    JSON.writeValueAsString(context.message()),
+                    context.message().getId());
         } catch (JsonProcessingException e) {
             return CompletableFuture.failedFuture(e);
         }

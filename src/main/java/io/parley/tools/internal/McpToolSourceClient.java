@@ -72,8 +72,11 @@ class McpToolSourceClient implements ToolSourceClient {
         McpClient client = client(source);
         ToolExecutionResult result;
         try {
-            result = client.executeTool(ToolExecutionRequest.builder().id(UUID.randomUUID().toString()).name(tool)
-                    .arguments(argumentsJson).build());
+            result = client.executeTool(ToolExecutionRequest.builder()
+                    .id(UUID.randomUUID().toString())
+                    .name(tool)
+                    .arguments(argumentsJson)
+                    .build());
         } catch (dev.langchain4j.exception.ToolExecutionException e) {
             throw new IOException(reason(e), e);
         } catch (RuntimeException e) {
@@ -82,7 +85,8 @@ class McpToolSourceClient implements ToolSourceClient {
             throw new IOException("Calling " + source.name() + " failed: " + reason(e), e);
         }
         if (timedOut.equals(result.resultText())) {
-            throw new IOException(tool + " did not answer within " + properties.timeout().toSeconds() + " s");
+            throw new IOException(
+                    tool + " did not answer within " + properties.timeout().toSeconds() + " s");
         }
         if (result.isError()) {
             throw new IOException(result.resultText() == null ? "the tool reported an error" : result.resultText());
@@ -107,10 +111,15 @@ class McpToolSourceClient implements ToolSourceClient {
         }
         McpTransport transport = transport(source);
         try {
-            McpClient created = new DefaultMcpClient.Builder().key(source.id().toString()).clientName("parley")
-                    .transport(transport).initializationTimeout(properties.timeout())
-                    .toolExecutionTimeout(properties.timeout()).toolExecutionTimeoutErrorMessage(timedOut)
-                    .cacheToolList(false).build();
+            McpClient created = new DefaultMcpClient.Builder()
+                    .key(source.id().toString())
+                    .clientName("parley")
+                    .transport(transport)
+                    .initializationTimeout(properties.timeout())
+                    .toolExecutionTimeout(properties.timeout())
+                    .toolExecutionTimeoutErrorMessage(timedOut)
+                    .cacheToolList(false)
+                    .build();
             McpClient raced = clients.putIfAbsent(source.id(), created);
             if (raced != null) {
                 close(source.id(), created);
@@ -129,15 +138,20 @@ class McpToolSourceClient implements ToolSourceClient {
                 throw new IOException("MCP stdio sources are disabled on this server "
                         + "(the operator can enable them with PARLEY_TOOLS_MCPSTDIOENABLED=true)");
             }
-            return new IsolatedStdioTransport(source.command(), StdioEnvironment.forChild(System.getenv(), source.env()));
+            return new IsolatedStdioTransport(
+                    source.command(), StdioEnvironment.forChild(System.getenv(), source.env()));
         }
-        return new EgressMcpTransport(source.url(), source.headers(), http,
+        return new EgressMcpTransport(
+                source.url(),
+                source.headers(),
+                http,
                 new EgressHttp.Timeouts(properties.connectTimeout(), properties.timeout()));
     }
 
     /** LangChain4j parses the server's input schema; it is turned back into JSON Schema text for our validator. */
     private ToolSpec toSpec(ToolSpecification tool) {
-        String schema = tool.parameters() == null ? null
+        String schema = tool.parameters() == null
+                ? null
                 : json.writeValueAsString(JsonSchemaElementJsonUtils.toMap(tool.parameters()));
         return new ToolSpec(tool.name(), tool.description(), schema);
     }
@@ -149,7 +163,10 @@ class McpToolSourceClient implements ToolSourceClient {
         try {
             client.close();
         } catch (Exception e) {
-            log.warn("Closing the MCP client of tool source {} failed: {}", id, e.getClass().getSimpleName());
+            log.warn(
+                    "Closing the MCP client of tool source {} failed: {}",
+                    id,
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -31,10 +31,12 @@ final class SseEvents {
             }
             if (line.startsWith("data:")) {
                 String value = line.substring(5).startsWith(" ") ? line.substring(6) : line.substring(5);
-                data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                data = data == null
+                        ? new StringBuilder(value)
+                        : data.append('\n').append(value);
                 if (data.length() > maxEventBytes) {
-                    throw new McpHttpFailure("an event of the server's stream is larger than " + maxEventBytes
-                            + " bytes");
+                    throw new McpHttpFailure(
+                            "an event of the server's stream is larger than " + maxEventBytes + " bytes");
                 }
             }
         }

@@ -14,12 +14,12 @@ import java.util.regex.Pattern;
 final class StdioEnvironment {
     /** Inherited from Parley's environment when set there. */
     static final List<String> INHERITED = List.of("PATH", "HOME", "LANG");
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
     private static final int MAX_VARIABLES = 50;
     private static final int MAX_VALUE_LENGTH = 8_192;
 
-    private StdioEnvironment() {
-    }
+    private StdioEnvironment() {}
 
     /** What the child process starts with: the inherited variables, then the source's own (which win). */
     static Map<String, String> forChild(Map<String, String> parent, Map<String, String> sourceVariables) {
@@ -45,14 +45,14 @@ final class StdioEnvironment {
                         + "characters");
             }
             if (value == null || value.length() > MAX_VALUE_LENGTH || value.indexOf('\0') >= 0) {
-                throw invalid("env needs a string value of at most " + MAX_VALUE_LENGTH + " characters for '" + name
-                        + "'");
+                throw invalid(
+                        "env needs a string value of at most " + MAX_VALUE_LENGTH + " characters for '" + name + "'");
             }
         });
     }
 
     private static InvalidRequestException invalid(String message) {
-        return new InvalidRequestException("validation_failed", message,
-                Map.of("errors", List.of(Map.of("field", "env", "message", message))));
+        return new InvalidRequestException(
+                "validation_failed", message, Map.of("errors", List.of(Map.of("field", "env", "message", message))));
     }
 }

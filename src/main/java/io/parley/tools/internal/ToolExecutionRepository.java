@@ -24,11 +24,20 @@ public class ToolExecutionRepository {
                             status, result, error, duration_ms, round)
                         values (:org, :bot, :conversation, :source, :tool, cast(:arguments as jsonb), :status,
                             cast(:result as jsonb), :error, :duration, :round)""")
-                .param("org", context.organizationId().value()).param("bot", context.chatbotId().value())
-                .param("conversation", context.conversationId() == null ? null : context.conversationId().value())
-                .param("source", sourceId).param("tool", tool).param("arguments", argumentsJson)
-                .param("status", outcome.status().name().toLowerCase()).param("result", outcome.resultJson())
-                .param("error", outcome.error()).param("duration", (int) Math.min(Integer.MAX_VALUE, outcome.durationMs()))
+                .param("org", context.organizationId().value())
+                .param("bot", context.chatbotId().value())
+                .param(
+                        "conversation",
+                        context.conversationId() == null
+                                ? null
+                                : context.conversationId().value())
+                .param("source", sourceId)
+                .param("tool", tool)
+                .param("arguments", argumentsJson)
+                .param("status", outcome.status().name().toLowerCase())
+                .param("result", outcome.resultJson())
+                .param("error", outcome.error())
+                .param("duration", (int) Math.min(Integer.MAX_VALUE, outcome.durationMs()))
                 .param("round", context.round())
                 .update();
     }
@@ -36,9 +45,15 @@ public class ToolExecutionRepository {
     public List<ToolExecution> forConversation(ConversationId conversationId) {
         return jdbc.sql("select * from tool_executions where conversation_id = :id order by id")
                 .param("id", conversationId.value())
-                .query((rs, row) -> new ToolExecution(rs.getLong("id"), rs.getString("tool"), rs.getString("arguments"),
-                        ToolOutcome.Status.valueOf(rs.getString("status").toUpperCase()), rs.getString("result"),
-                        rs.getString("error"), rs.getLong("duration_ms"), rs.getInt("round"),
+                .query((rs, row) -> new ToolExecution(
+                        rs.getLong("id"),
+                        rs.getString("tool"),
+                        rs.getString("arguments"),
+                        ToolOutcome.Status.valueOf(rs.getString("status").toUpperCase()),
+                        rs.getString("result"),
+                        rs.getString("error"),
+                        rs.getLong("duration_ms"),
+                        rs.getInt("round"),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
     }

@@ -36,8 +36,8 @@ public class ToolInvoker {
     private final JsonMapper json;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    ToolInvoker(ArgumentValidator validator, List<ToolSourceClient> clients, ToolsProperties properties,
-                JsonMapper json) {
+    ToolInvoker(
+            ArgumentValidator validator, List<ToolSourceClient> clients, ToolsProperties properties, JsonMapper json) {
         this.validator = validator;
         this.clients = clients.stream().collect(Collectors.toMap(ToolSourceClient::type, Function.identity()));
         this.properties = properties;
@@ -56,8 +56,7 @@ public class ToolInvoker {
         }
     }
 
-    public record Remote(ToolSource source, ToolSpec spec) implements Target {
-    }
+    public record Remote(ToolSource source, ToolSpec spec) implements Target {}
 
     public ToolOutcome invoke(Target target, String argumentsJson, ToolContext context) {
         long started = System.nanoTime();
@@ -65,16 +64,19 @@ public class ToolInvoker {
         try {
             arguments = json.readTree(argumentsJson);
         } catch (JacksonException e) {
-            return ToolOutcome.failed("The arguments are not valid JSON. Call " + target.spec().name()
-                    + " again with a JSON object matching its parameters.", elapsed(started));
+            return ToolOutcome.failed(
+                    "The arguments are not valid JSON. Call " + target.spec().name()
+                            + " again with a JSON object matching its parameters.",
+                    elapsed(started));
         }
         if (!arguments.isObject()) {
             return ToolOutcome.failed("The arguments must be a JSON object.", elapsed(started));
         }
         List<String> problems = validator.problems(target.spec(), arguments);
         if (!problems.isEmpty()) {
-            return ToolOutcome.failed("Invalid arguments for " + target.spec().name() + ": "
-                    + String.join("; ", problems), elapsed(started));
+            return ToolOutcome.failed(
+                    "Invalid arguments for " + target.spec().name() + ": " + String.join("; ", problems),
+                    elapsed(started));
         }
         return run(target, arguments, context, started);
     }
@@ -88,7 +90,8 @@ public class ToolInvoker {
             case Remote remote -> {
                 ToolSourceClient client = clients.get(remote.source().type());
                 if (client == null) {
-                    throw new IllegalStateException("No client for tool sources of type " + remote.source().type());
+                    throw new IllegalStateException("No client for tool sources of type "
+                            + remote.source().type());
                 }
                 String result = client.call(remote.source(), remote.spec().name(), arguments.toString(), context);
                 yield ToolOutcome.success(resultJson(result), elapsed(started), null);
@@ -99,12 +102,15 @@ public class ToolInvoker {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return ToolOutcome.timeout(target.spec().name() + " did not answer within " + timeout.toSeconds()
-                    + " s. Tell the user it is unavailable right now, or try again later.", elapsed(started));
+            return ToolOutcome.timeout(
+                    target.spec().name() + " did not answer within " + timeout.toSeconds()
+                            + " s. Tell the user it is unavailable right now, or try again later.",
+                    elapsed(started));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String message = cause.getMessage() == null || cause.getMessage().isBlank()
-                    ? cause.getClass().getSimpleName() : cause.getMessage();
+                    ? cause.getClass().getSimpleName()
+                    : cause.getMessage();
             return ToolOutcome.failed(target.spec().name() + " failed: " + truncate(message, 1_000), elapsed(started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -126,8 +132,10 @@ public class ToolInvoker {
         } else {
             text = json.writeValueAsString(result);
         }
-        return text.length() <= properties.maxResultLength() ? text
-                : json.writeValueAsString(Map.of("truncated", true, "text", text.substring(0, properties.maxResultLength())));
+        return text.length() <= properties.maxResultLength()
+                ? text
+                : json.writeValueAsString(
+                        Map.of("truncated", true, "text", text.substring(0, properties.maxResultLength())));
     }
 
     private static long elapsed(long started) {

@@ -42,25 +42,47 @@ class ToolSourceController {
         this.json = json;
     }
 
-    record ToolView(String name, String description, JsonNode parameters) {
-    }
+    record ToolView(String name, String description, JsonNode parameters) {}
 
-    record SourceView(UUID id, String type, String name, String transport, String url, List<String> command,
-                      List<String> headers, List<String> env, List<ToolView> tools, Instant refreshedAt) {
-    }
+    record SourceView(
+            UUID id,
+            String type,
+            String name,
+            String transport,
+            String url,
+            List<String> command,
+            List<String> headers,
+            List<String> env,
+            List<ToolView> tools,
+            Instant refreshedAt) {}
 
-    record RegisterRequest(String type, String name, String transport, String url, List<String> command,
-                           Map<String, String> headers, Map<String, String> env) {
-    }
+    record RegisterRequest(
+            String type,
+            String name,
+            String transport,
+            String url,
+            List<String> command,
+            Map<String, String> headers,
+            Map<String, String> env) {}
 
     // Changes let agents through to ToolSources, which answers them requiredRole "operator" for a stdio source (like
     // every organization role) and "admin" for any other.
     @PostMapping
     @RequiresRole(Role.AGENT)
-    ResponseEntity<SourceView> register(@PathVariable String orgId, @RequestBody(required = false) RegisterRequest body) {
+    ResponseEntity<SourceView> register(
+            @PathVariable String orgId, @RequestBody(required = false) RegisterRequest body) {
         RegisterRequest request = body == null ? new RegisterRequest(null, null, null, null, null, null, null) : body;
-        ToolSource created = sources.register(organization(orgId), new ToolSourceDraft(request.type(), request.name(),
-                request.transport(), request.url(), request.command(), request.headers(), request.env()), actor());
+        ToolSource created = sources.register(
+                organization(orgId),
+                new ToolSourceDraft(
+                        request.type(),
+                        request.name(),
+                        request.transport(),
+                        request.url(),
+                        request.command(),
+                        request.headers(),
+                        request.env()),
+                actor());
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + orgId + "/tools/" + created.id()))
                 .body(view(created));
     }
@@ -89,11 +111,17 @@ class ToolSourceController {
     }
 
     private SourceView view(ToolSource source) {
-        return new SourceView(source.id(), source.type(), source.name(), source.transport(), source.url(),
+        return new SourceView(
+                source.id(),
+                source.type(),
+                source.name(),
+                source.transport(),
+                source.url(),
                 source.command().isEmpty() ? null : source.command(),
                 source.headers().keySet().stream().sorted().toList(),
                 source.stdio() ? source.env().keySet().stream().sorted().toList() : null,
-                source.tools().stream().map(this::view).toList(), source.refreshedAt());
+                source.tools().stream().map(this::view).toList(),
+                source.refreshedAt());
     }
 
     private ToolView view(ToolSpec spec) {

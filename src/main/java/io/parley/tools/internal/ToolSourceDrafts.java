@@ -14,21 +14,26 @@ public final class ToolSourceDrafts {
     /** Headers the HTTP client sets itself (and refuses to take from us). */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
-    private ToolSourceDrafts() {
-    }
+    private ToolSourceDrafts() {}
 
     /** The draft with its transport decided, or a 400. */
     public static ToolSourceDraft check(ToolSourceDraft draft, boolean stdioEnabled) {
         if (draft.type() == null || !Set.of("http", "mcp").contains(draft.type())) {
             throw invalid("type", "type must be \"http\" or \"mcp\"");
         }
-        if (draft.name() == null || draft.name().isBlank() || draft.name().strip().length() > 100) {
+        if (draft.name() == null
+                || draft.name().isBlank()
+                || draft.name().strip().length() > 100) {
             throw invalid("name", "name is required (at most 100 characters)");
         }
         String transport = draft.transport() != null ? draft.transport() : draft.stdio() ? "stdio" : "http";
-        if (!Set.of("http", "stdio").contains(transport) || ("http".equals(draft.type()) && !"http".equals(transport))) {
-            throw invalid("transport", "http".equals(draft.type()) ? "transport is only for MCP sources"
-                    : "transport must be \"http\" or \"stdio\"");
+        if (!Set.of("http", "stdio").contains(transport)
+                || ("http".equals(draft.type()) && !"http".equals(transport))) {
+            throw invalid(
+                    "transport",
+                    "http".equals(draft.type())
+                            ? "transport is only for MCP sources"
+                            : "transport must be \"http\" or \"stdio\"");
         }
         if ("stdio".equals(transport)) {
             checkStdio(draft, stdioEnabled);
@@ -39,19 +44,30 @@ public final class ToolSourceDrafts {
             throw invalid("env", "env is only for MCP sources with transport \"stdio\"");
         }
         checkHeaders(draft.headers());
-        return new ToolSourceDraft(draft.type(), draft.name().strip(), transport, draft.url(), draft.command(),
-                draft.headers(), draft.env());
+        return new ToolSourceDraft(
+                draft.type(),
+                draft.name().strip(),
+                transport,
+                draft.url(),
+                draft.command(),
+                draft.headers(),
+                draft.env());
     }
 
     private static void checkStdio(ToolSourceDraft draft, boolean stdioEnabled) {
         if (!stdioEnabled) {
-            throw new InvalidRequestException("mcp_stdio_disabled", "MCP sources with transport \"stdio\" start a "
-                    + "command on the server and are disabled; the operator can enable them with "
-                    + "PARLEY_TOOLS_MCPSTDIOENABLED=true", Map.of("field", "transport"));
+            throw new InvalidRequestException(
+                    "mcp_stdio_disabled",
+                    "MCP sources with transport \"stdio\" start a "
+                            + "command on the server and are disabled; the operator can enable them with "
+                            + "PARLEY_TOOLS_MCPSTDIOENABLED=true",
+                    Map.of("field", "transport"));
         }
         if (draft.command().isEmpty() || draft.command().stream().anyMatch(c -> c == null || c.isBlank())) {
-            throw invalid("command", "command must be a non-empty list of non-blank strings, e.g. [\"npx\", \"-y\", "
-                    + "\"@modelcontextprotocol/server-everything\"]");
+            throw invalid(
+                    "command",
+                    "command must be a non-empty list of non-blank strings, e.g. [\"npx\", \"-y\", "
+                            + "\"@modelcontextprotocol/server-everything\"]");
         }
         if (draft.url() != null || !draft.headers().isEmpty()) {
             throw invalid("url", "url and headers are not used by stdio sources (they take a command)");
@@ -66,7 +82,9 @@ public final class ToolSourceDrafts {
         } catch (Exception e) {
             uri = null;
         }
-        if (uri == null || uri.getHost() == null || uri.getScheme() == null
+        if (uri == null
+                || uri.getHost() == null
+                || uri.getScheme() == null
                 || !Set.of("http", "https").contains(uri.getScheme().toLowerCase())) {
             throw invalid("url", "url must be an absolute http(s) URL, e.g. https://tools.example.com");
         }
@@ -87,7 +105,7 @@ public final class ToolSourceDrafts {
     }
 
     private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException("validation_failed", message,
-                Map.of("errors", List.of(Map.of("field", field, "message", message))));
+        return new InvalidRequestException(
+                "validation_failed", message, Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }

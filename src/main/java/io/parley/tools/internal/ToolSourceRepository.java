@@ -23,10 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 public class ToolSourceRepository {
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final SecretBox secrets;
@@ -44,35 +42,58 @@ public class ToolSourceRepository {
                             tools, refreshed_at)
                         values (:id, :org, :type, :name, :transport, :url, cast(:command as jsonb), :credentials,
                             cast(:tools as jsonb), now())""")
-                .param("id", source.id()).param("org", source.organizationId().value()).param("type", source.type())
-                .param("name", source.name()).param("transport", source.transport()).param("url", source.url())
+                .param("id", source.id())
+                .param("org", source.organizationId().value())
+                .param("type", source.type())
+                .param("name", source.name())
+                .param("transport", source.transport())
+                .param("url", source.url())
                 .param("command", source.command().isEmpty() ? null : json.writeValueAsString(source.command()))
                 .param("credentials", credentials(source))
-                .param("tools", json.writeValueAsString(source.tools().stream().map(ToolSourceRepository::toJson).toList()))
+                .param(
+                        "tools",
+                        json.writeValueAsString(source.tools().stream()
+                                .map(ToolSourceRepository::toJson)
+                                .toList()))
                 .update();
     }
 
     public boolean updateTools(OrganizationId organizationId, UUID id, List<ToolSpec> tools) {
         return jdbc.sql("update tool_sources set tools = cast(:tools as jsonb), refreshed_at = now() "
-                        + "where id = :id and organization_id = :org")
-                .param("id", id).param("org", organizationId.value())
-                .param("tools", json.writeValueAsString(tools.stream().map(ToolSourceRepository::toJson).toList()))
-                .update() == 1;
+                                + "where id = :id and organization_id = :org")
+                        .param("id", id)
+                        .param("org", organizationId.value())
+                        .param(
+                                "tools",
+                                json.writeValueAsString(tools.stream()
+                                        .map(ToolSourceRepository::toJson)
+                                        .toList()))
+                        .update()
+                == 1;
     }
 
     public boolean nameTaken(OrganizationId organizationId, String name) {
         return jdbc.sql("select count(*) from tool_sources where organization_id = :org and name = :name")
-                .param("org", organizationId.value()).param("name", name).query(Integer.class).single() > 0;
+                        .param("org", organizationId.value())
+                        .param("name", name)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     public Optional<ToolSource> find(OrganizationId organizationId, UUID id) {
         return jdbc.sql("select * from tool_sources where id = :id and organization_id = :org")
-                .param("id", id).param("org", organizationId.value()).query(this::map).optional();
+                .param("id", id)
+                .param("org", organizationId.value())
+                .query(this::map)
+                .optional();
     }
 
     public List<ToolSource> list(OrganizationId organizationId) {
         return jdbc.sql("select * from tool_sources where organization_id = :org order by created_at, id")
-                .param("org", organizationId.value()).query(this::map).list();
+                .param("org", organizationId.value())
+                .query(this::map)
+                .list();
     }
 
     /** The sources enabled for a chatbot. */
@@ -80,37 +101,58 @@ public class ToolSourceRepository {
         return jdbc.sql("""
                         select s.* from tool_sources s
                         join chatbot_tools t on t.kind = 'source' and t.ref = s.id::text and t.organization_id = s.organization_id
-                        where t.chatbot_id = :bot order by s.created_at, s.id""")
-                .param("bot", chatbotId.value()).query(this::map).list();
+                        where t.chatbot_id = :bot order by s.created_at, s.id""").param("bot", chatbotId.value()).query(this::map).list();
     }
 
     public boolean delete(OrganizationId organizationId, UUID id) {
         jdbc.sql("delete from chatbot_tools where kind = 'source' and ref = :ref and organization_id = :org")
-                .param("ref", id.toString()).param("org", organizationId.value()).update();
+                .param("ref", id.toString())
+                .param("org", organizationId.value())
+                .update();
         return jdbc.sql("delete from tool_sources where id = :id and organization_id = :org")
-                .param("id", id).param("org", organizationId.value()).update() == 1;
+                        .param("id", id)
+                        .param("org", organizationId.value())
+                        .update()
+                == 1;
     }
 
     private ToolSource map(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         byte[] credentials = rs.getBytes("credentials");
         JsonNode opened = credentials == null ? null : json.readTree(secrets.open(credentials, context(id)));
-        Map<String, String> headers = opened == null ? Map.of() : json.readValue(opened.path("headers").toString(), HEADERS);
-        Map<String, String> env = opened == null || !opened.has("env") ? Map.of()
+        Map<String, String> headers = opened == null
+                ? Map.of()
+                : json.readValue(opened.path("headers").toString(), HEADERS);
+        Map<String, String> env = opened == null || !opened.has("env")
+                ? Map.of()
                 : json.readValue(opened.path("env").toString(), HEADERS);
         String command = rs.getString("command");
-        List<ToolSpec> tools = json.readTree(rs.getString("tools")).valueStream().map(ToolSourceRepository::fromJson).toList();
-        return new ToolSource(id, new OrganizationId(rs.getObject("organization_id", UUID.class)), rs.getString("type"),
-                rs.getString("name"), rs.getString("transport"), rs.getString("url"),
-                command == null ? List.of() : json.readValue(command, STRINGS), headers, env, tools,
-                rs.getTimestamp("refreshed_at") == null ? null : rs.getTimestamp("refreshed_at").toInstant());
+        List<ToolSpec> tools = json.readTree(rs.getString("tools"))
+                .valueStream()
+                .map(ToolSourceRepository::fromJson)
+                .toList();
+        return new ToolSource(
+                id,
+                new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                rs.getString("type"),
+                rs.getString("name"),
+                rs.getString("transport"),
+                rs.getString("url"),
+                command == null ? List.of() : json.readValue(command, STRINGS),
+                headers,
+                env,
+                tools,
+                rs.getTimestamp("refreshed_at") == null
+                        ? null
+                        : rs.getTimestamp("refreshed_at").toInstant());
     }
 
     private byte[] credentials(ToolSource source) {
         if (source.headers().isEmpty() && source.env().isEmpty()) {
             return null;
         }
-        Map<String, Object> sealed = source.env().isEmpty() ? Map.of("headers", source.headers())
+        Map<String, Object> sealed = source.env().isEmpty()
+                ? Map.of("headers", source.headers())
                 : Map.of("headers", source.headers(), "env", source.env());
         return secrets.seal(json.writeValueAsString(sealed), context(source.id()));
     }
@@ -120,7 +162,9 @@ public class ToolSourceRepository {
     }
 
     private static ToolSpec fromJson(JsonNode node) {
-        return new ToolSpec(node.path("name").asString(), node.path("description").asString(""),
+        return new ToolSpec(
+                node.path("name").asString(),
+                node.path("description").asString(""),
                 node.path("parameters").asString(null));
     }
 

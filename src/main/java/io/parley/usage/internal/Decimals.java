@@ -8,8 +8,7 @@ import java.math.RoundingMode;
  * driver must encode it first, and it cannot encode 1e-999999999 (an ArithmeticException, a 500).
  */
 public final class Decimals {
-    private Decimals() {
-    }
+    private Decimals() {}
 
     /**
      * {@code value} rounded half up to {@code scale} places; one too small to show at that scale is 0, found by

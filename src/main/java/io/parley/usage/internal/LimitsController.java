@@ -41,12 +41,19 @@ class LimitsController {
         this.usage = usage;
     }
 
-    record SetPlan(String plan) {
-    }
+    record SetPlan(String plan) {}
 
-    record UsageView(Instant periodStart, Instant periodEnd, long messages, long tokensIn, long tokensOut,
-                     BigDecimal cost, long unpriced, EffectiveLimits limits, String groupBy, List<UsageGroup> groups) {
-    }
+    record UsageView(
+            Instant periodStart,
+            Instant periodEnd,
+            long messages,
+            long tokensIn,
+            long tokensOut,
+            BigDecimal cost,
+            long unpriced,
+            EffectiveLimits limits,
+            String groupBy,
+            List<UsageGroup> groups) {}
 
     @OperatorOnly
     @PutMapping("/plan")
@@ -70,30 +77,53 @@ class LimitsController {
 
     @RequiresRole(Role.ADMIN)
     @GetMapping("/usage")
-    UsageView usage(@PathVariable String orgId, @RequestParam(required = false) String from,
-                    @RequestParam(required = false) String to, @RequestParam(required = false) String groupBy) {
+    UsageView usage(
+            @PathVariable String orgId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String groupBy) {
         OrganizationId id = organization(orgId);
         UsagePeriod current = usage.currentPeriod(id);
         EffectiveLimits effective = limits.effective(id);
         if (from == null && to == null && groupBy == null) {
-            return new UsageView(current.periodStart(), current.periodEnd(), current.messages(), current.tokensIn(),
-                    current.tokensOut(), current.cost(), current.unpriced(), effective, null, null);
+            return new UsageView(
+                    current.periodStart(),
+                    current.periodEnd(),
+                    current.messages(),
+                    current.tokensIn(),
+                    current.tokensOut(),
+                    current.cost(),
+                    current.unpriced(),
+                    effective,
+                    null,
+                    null);
         }
         Instant start = from == null ? current.periodStart() : instant("from", from);
         Instant end = to == null ? current.periodEnd() : instant("to", to);
         List<UsageGroup> groups = usage.history(id, start, end, groupBy);
-        return new UsageView(start, end, groups.stream().mapToLong(UsageGroup::messages).sum(),
+        return new UsageView(
+                start,
+                end,
+                groups.stream().mapToLong(UsageGroup::messages).sum(),
                 groups.stream().mapToLong(UsageGroup::tokensIn).sum(),
                 groups.stream().mapToLong(UsageGroup::tokensOut).sum(),
                 groups.stream().map(UsageGroup::cost).reduce(BigDecimal.ZERO, BigDecimal::add),
-                groups.stream().mapToLong(UsageGroup::unpriced).sum(), effective, groupBy, groups);
+                groups.stream().mapToLong(UsageGroup::unpriced).sum(),
+                effective,
+                groupBy,
+                groups);
     }
 
     /** An instant ({@code 2026-05-01T00:00:00Z}) or a date ({@code 2026-05-01}, midnight UTC). */
     private static Instant instant(String field, String text) {
         try {
-            return QueryInstants.within(field, text.length() == 10 ? java.time.LocalDate.parse(text)
-                    .atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : Instant.parse(text));
+            return QueryInstants.within(
+                    field,
+                    text.length() == 10
+                            ? java.time.LocalDate.parse(text)
+                                    .atStartOfDay(java.time.ZoneOffset.UTC)
+                                    .toInstant()
+                            : Instant.parse(text));
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException("validation_failed", field + " must be an ISO-8601 instant or date");
         }

@@ -24,12 +24,16 @@ public class LimitsRepository {
     }
 
     public List<Plan> plans() {
-        return jdbc.sql("select * from plans order by name").query(LimitsRepository::plan).list();
+        return jdbc.sql("select * from plans order by name")
+                .query(LimitsRepository::plan)
+                .list();
     }
 
     public Optional<Plan> plan(String name) {
-        return jdbc.sql("select * from plans where name = :name").param("name", name)
-                .query(LimitsRepository::plan).optional();
+        return jdbc.sql("select * from plans where name = :name")
+                .param("name", name)
+                .query(LimitsRepository::plan)
+                .optional();
     }
 
     public void upsertPlan(Plan p) {
@@ -46,14 +50,21 @@ public class LimitsRepository {
                           knowledge_urls = excluded.knowledge_urls,
                           knowledge_ingestions_per_day = excluded.knowledge_ingestions_per_day,
                           knowledge_storage_bytes = excluded.knowledge_storage_bytes,
-                          max_media_bytes = excluded.max_media_bytes, updated_at = now()"""
-                        .formatted(COLUMNS))
-                .param("name", p.name()).param("mm", p.monthlyMessages()).param("mt", p.monthlyTokens())
-                .param("mc", Decimals.fit(p.monthlyCostBudget(), 6)).param("cd", p.contactDailyMessages())
-                .param("rh", p.ratePerHourPerContact()).param("ml", p.maxMessageLength())
-                .param("tr", p.maxToolRounds()).param("kd", p.knowledgeDocuments())
-                .param("ku", p.knowledgeUrls()).param("ki", p.knowledgeIngestionsPerDay())
-                .param("ks", p.knowledgeStorageBytes()).param("mb", p.maxMediaBytes()).update();
+                          max_media_bytes = excluded.max_media_bytes, updated_at = now()""".formatted(COLUMNS))
+                .param("name", p.name())
+                .param("mm", p.monthlyMessages())
+                .param("mt", p.monthlyTokens())
+                .param("mc", Decimals.fit(p.monthlyCostBudget(), 6))
+                .param("cd", p.contactDailyMessages())
+                .param("rh", p.ratePerHourPerContact())
+                .param("ml", p.maxMessageLength())
+                .param("tr", p.maxToolRounds())
+                .param("kd", p.knowledgeDocuments())
+                .param("ku", p.knowledgeUrls())
+                .param("ki", p.knowledgeIngestionsPerDay())
+                .param("ks", p.knowledgeStorageBytes())
+                .param("mb", p.maxMediaBytes())
+                .update();
     }
 
     /** The organization's effective limits; {@code defaultPlan} when it has no row of its own. */
@@ -75,22 +86,30 @@ public class LimitsRepository {
                           coalesce(o.max_media_bytes, p.max_media_bytes) as max_media_bytes
                         from plans p left join organization_limits o on o.organization_id = :org
                         where p.name = coalesce(o.plan, :defaultPlan)""")
-                .param("org", id.value()).param("defaultPlan", defaultPlan)
-                .query((rs, row) -> new EffectiveLimits(rs.getString("plan"), longOrNull(rs, "monthly_messages"),
-                        longOrNull(rs, "monthly_tokens"), rs.getBigDecimal("monthly_cost_budget"),
-                        intOrNull(rs, "contact_daily_messages"), intOrNull(rs, "rate_per_hour_per_contact"),
-                        intOrNull(rs, "max_message_length"), intOrNull(rs, "max_tool_rounds"),
-                        intOrNull(rs, "knowledge_documents"), intOrNull(rs, "knowledge_urls"),
-                        intOrNull(rs, "knowledge_ingestions_per_day"), longOrNull(rs, "knowledge_storage_bytes"),
+                .param("org", id.value())
+                .param("defaultPlan", defaultPlan)
+                .query((rs, row) -> new EffectiveLimits(
+                        rs.getString("plan"),
+                        longOrNull(rs, "monthly_messages"),
+                        longOrNull(rs, "monthly_tokens"),
+                        rs.getBigDecimal("monthly_cost_budget"),
+                        intOrNull(rs, "contact_daily_messages"),
+                        intOrNull(rs, "rate_per_hour_per_contact"),
+                        intOrNull(rs, "max_message_length"),
+                        intOrNull(rs, "max_tool_rounds"),
+                        intOrNull(rs, "knowledge_documents"),
+                        intOrNull(rs, "knowledge_urls"),
+                        intOrNull(rs, "knowledge_ingestions_per_day"),
+                        longOrNull(rs, "knowledge_storage_bytes"),
                         longOrNull(rs, "max_media_bytes")))
-                .optional().orElseThrow(() -> new IllegalStateException("Plan missing: " + defaultPlan));
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("Plan missing: " + defaultPlan));
     }
 
     public void setPlan(OrganizationId id, String plan) {
         jdbc.sql("""
                         insert into organization_limits (organization_id, plan) values (:org, :plan)
-                        on conflict (organization_id) do update set plan = excluded.plan, updated_at = now()""")
-                .param("org", id.value()).param("plan", plan).update();
+                        on conflict (organization_id) do update set plan = excluded.plan, updated_at = now()""").param("org", id.value()).param("plan", plan).update();
     }
 
     public void patch(OrganizationId id, String defaultPlan, LimitsPatch p) {
@@ -117,21 +136,37 @@ public class LimitsRepository {
                               organization_limits.knowledge_storage_bytes),
                           max_media_bytes = coalesce(excluded.max_media_bytes, organization_limits.max_media_bytes),
                           updated_at = now()""".formatted(COLUMNS))
-                .param("org", id.value()).param("plan", defaultPlan).param("mm", p.monthlyMessages())
-                .param("mt", p.monthlyTokens()).param("mc", Decimals.fit(p.monthlyCostBudget(), 6))
-                .param("cd", p.contactDailyMessages()).param("rh", p.ratePerHourPerContact())
-                .param("ml", p.maxMessageLength()).param("kd", p.knowledgeDocuments())
-                .param("ku", p.knowledgeUrls()).param("ki", p.knowledgeIngestionsPerDay())
-                .param("ks", p.knowledgeStorageBytes()).param("mb", p.maxMediaBytes()).update();
+                .param("org", id.value())
+                .param("plan", defaultPlan)
+                .param("mm", p.monthlyMessages())
+                .param("mt", p.monthlyTokens())
+                .param("mc", Decimals.fit(p.monthlyCostBudget(), 6))
+                .param("cd", p.contactDailyMessages())
+                .param("rh", p.ratePerHourPerContact())
+                .param("ml", p.maxMessageLength())
+                .param("kd", p.knowledgeDocuments())
+                .param("ku", p.knowledgeUrls())
+                .param("ki", p.knowledgeIngestionsPerDay())
+                .param("ks", p.knowledgeStorageBytes())
+                .param("mb", p.maxMediaBytes())
+                .update();
     }
 
     private static Plan plan(ResultSet rs, int row) throws SQLException {
-        return new Plan(rs.getString("name"), longOrNull(rs, "monthly_messages"), longOrNull(rs, "monthly_tokens"),
-                rs.getBigDecimal("monthly_cost_budget"), intOrNull(rs, "contact_daily_messages"),
-                intOrNull(rs, "rate_per_hour_per_contact"), intOrNull(rs, "max_message_length"),
-                intOrNull(rs, "max_tool_rounds"), intOrNull(rs, "knowledge_documents"),
-                intOrNull(rs, "knowledge_urls"), intOrNull(rs, "knowledge_ingestions_per_day"),
-                longOrNull(rs, "knowledge_storage_bytes"), longOrNull(rs, "max_media_bytes"));
+        return new Plan(
+                rs.getString("name"),
+                longOrNull(rs, "monthly_messages"),
+                longOrNull(rs, "monthly_tokens"),
+                rs.getBigDecimal("monthly_cost_budget"),
+                intOrNull(rs, "contact_daily_messages"),
+                intOrNull(rs, "rate_per_hour_per_contact"),
+                intOrNull(rs, "max_message_length"),
+                intOrNull(rs, "max_tool_rounds"),
+                intOrNull(rs, "knowledge_documents"),
+                intOrNull(rs, "knowledge_urls"),
+                intOrNull(rs, "knowledge_ingestions_per_day"),
+                longOrNull(rs, "knowledge_storage_bytes"),
+                longOrNull(rs, "max_media_bytes"));
     }
 
     private static Long longOrNull(ResultSet rs, String column) throws SQLException {

@@ -35,9 +35,19 @@ class PlanController {
     /** Creates the plan or replaces its limits: every field is written, a missing one becomes unlimited. */
     @PutMapping("/{name}")
     Plan update(@PathVariable String name, @RequestBody Plan body) {
-        return plans.put(new Plan(name, body.monthlyMessages(), body.monthlyTokens(), body.monthlyCostBudget(),
-                body.contactDailyMessages(), body.ratePerHourPerContact(), body.maxMessageLength(),
-                body.maxToolRounds(), body.knowledgeDocuments(), body.knowledgeUrls(),
-                body.knowledgeIngestionsPerDay(), body.knowledgeStorageBytes(), body.maxMediaBytes()));
+        return plans.put(new Plan(
+                name,
+                body.monthlyMessages(),
+                body.monthlyTokens(),
+                body.monthlyCostBudget(),
+                body.contactDailyMessages(),
+                body.ratePerHourPerContact(),
+                body.maxMessageLength(),
+                body.maxToolRounds(),
+                body.knowledgeDocuments(),
+                body.knowledgeUrls(),
+                body.knowledgeIngestionsPerDay(),
+                body.knowledgeStorageBytes(),
+                body.maxMediaBytes()));
     }
 }

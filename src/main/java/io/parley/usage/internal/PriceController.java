@@ -28,8 +28,7 @@ class PriceController {
         this.prices = prices;
     }
 
-    record SetPrice(String provider, String model, BigDecimal inputPer1k, BigDecimal outputPer1k) {
-    }
+    record SetPrice(String provider, String model, BigDecimal inputPer1k, BigDecimal outputPer1k) {}
 
     @GetMapping
     List<ModelPrice> list() {

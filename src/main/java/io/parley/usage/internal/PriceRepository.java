@@ -19,11 +19,16 @@ public class PriceRepository {
 
     public Optional<ModelPrice> find(String provider, String model) {
         return jdbc.sql("select * from model_prices where provider = :provider and model = :model")
-                .param("provider", provider).param("model", model).query(PriceRepository::map).optional();
+                .param("provider", provider)
+                .param("model", model)
+                .query(PriceRepository::map)
+                .optional();
     }
 
     public List<ModelPrice> list() {
-        return jdbc.sql("select * from model_prices order by provider, model").query(PriceRepository::map).list();
+        return jdbc.sql("select * from model_prices order by provider, model")
+                .query(PriceRepository::map)
+                .list();
     }
 
     public void upsert(String provider, String model, BigDecimal input, BigDecimal output) {
@@ -33,17 +38,27 @@ public class PriceRepository {
                         on conflict (provider, model) do update
                           set input_per_1k = excluded.input_per_1k, output_per_1k = excluded.output_per_1k,
                               updated_at = now()""")
-                .param("provider", provider).param("model", model).param("input", input).param("output", output)
+                .param("provider", provider)
+                .param("model", model)
+                .param("input", input)
+                .param("output", output)
                 .update();
     }
 
     public boolean delete(String provider, String model) {
         return jdbc.sql("delete from model_prices where provider = :provider and model = :model")
-                .param("provider", provider).param("model", model).update() == 1;
+                        .param("provider", provider)
+                        .param("model", model)
+                        .update()
+                == 1;
     }
 
     private static ModelPrice map(ResultSet rs, int row) throws SQLException {
-        return new ModelPrice(rs.getString("provider"), rs.getString("model"), rs.getBigDecimal("input_per_1k"),
-                rs.getBigDecimal("output_per_1k"), rs.getTimestamp("updated_at").toInstant());
+        return new ModelPrice(
+                rs.getString("provider"),
+                rs.getString("model"),
+                rs.getBigDecimal("input_per_1k"),
+                rs.getBigDecimal("output_per_1k"),
+                rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -21,7 +21,9 @@ class UsageContactReferences implements ContactReferences {
     @Override
     public void move(OrganizationId organizationId, ContactId from, ContactId into) {
         jdbc.sql("update usage_records set contact_id = :into where organization_id = :org and contact_id = :from")
-                .param("org", organizationId.value()).param("from", from.value()).param("into", into.value())
+                .param("org", organizationId.value())
+                .param("from", from.value())
+                .param("into", into.value())
                 .update();
         jdbc.sql("""
                         insert into contact_usage_days (organization_id, contact_id, day, messages)
@@ -29,9 +31,13 @@ class UsageContactReferences implements ContactReferences {
                         where organization_id = :org and contact_id = :from
                         on conflict (contact_id, day) do update
                             set messages = contact_usage_days.messages + excluded.messages""")
-                .param("org", organizationId.value()).param("from", from.value()).param("into", into.value())
+                .param("org", organizationId.value())
+                .param("from", from.value())
+                .param("into", into.value())
                 .update();
         jdbc.sql("delete from contact_usage_days where organization_id = :org and contact_id = :from")
-                .param("org", organizationId.value()).param("from", from.value()).update();
+                .param("org", organizationId.value())
+                .param("from", from.value())
+                .update();
     }
 }

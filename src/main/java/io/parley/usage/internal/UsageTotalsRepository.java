@@ -17,13 +17,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UsageTotalsRepository {
     /** groupBy → SQL expression; the keys are the only values that reach the SQL text. */
-    private static final Map<String, String> GROUPS = Map.of("chatbot", "chatbot_id::text",
-            "contact", "coalesce(contact_id::text, '')", "model", "provider || '/' || coalesce(model, '')",
-            "day", "to_char(created_at at time zone 'UTC', 'YYYY-MM-DD')",
-            "apiKey", "coalesce(api_key_id::text, '')", "kind", "kind");
+    private static final Map<String, String> GROUPS = Map.of(
+            "chatbot",
+            "chatbot_id::text",
+            "contact",
+            "coalesce(contact_id::text, '')",
+            "model",
+            "provider || '/' || coalesce(model, '')",
+            "day",
+            "to_char(created_at at time zone 'UTC', 'YYYY-MM-DD')",
+            "apiKey",
+            "coalesce(api_key_id::text, '')",
+            "kind",
+            "kind");
 
-    public record Totals(long messages, long tokensIn, long tokensOut, BigDecimal cost, long unpriced) {
-    }
+    public record Totals(long messages, long tokensIn, long tokensOut, BigDecimal cost, long unpriced) {}
 
     private final JdbcClient jdbc;
 
@@ -46,19 +54,25 @@ public class UsageTotalsRepository {
                           tokens_out = usage_periods.tokens_out + excluded.tokens_out,
                           cost = usage_periods.cost + excluded.cost,
                           unpriced = usage_periods.unpriced + excluded.unpriced""")
-                .param("org", r.organizationId().value()).param("period", period).param("messages", r.messages())
+                .param("org", r.organizationId().value())
+                .param("period", period)
+                .param("messages", r.messages())
                 .param("in", r.tokensIn())
-                .param("out", r.tokensOut()).param("cost", r.cost(), java.sql.Types.NUMERIC)
-                .param("unpriced", r.cost() == null ? 1 : 0).update();
+                .param("out", r.tokensOut())
+                .param("cost", r.cost(), java.sql.Types.NUMERIC)
+                .param("unpriced", r.cost() == null ? 1 : 0)
+                .update();
         if (r.contactId() != null && r.messages() > 0) {
             jdbc.sql("""
                             insert into contact_usage_days (organization_id, contact_id, day, messages)
                             values (:org, :contact, :day, :messages)
                             on conflict (contact_id, day) do update
                               set messages = contact_usage_days.messages + excluded.messages""")
-                    .param("org", r.organizationId().value()).param("contact", r.contactId().value())
+                    .param("org", r.organizationId().value())
+                    .param("contact", r.contactId().value())
                     .param("messages", r.messages())
-                    .param("day", day).update();
+                    .param("day", day)
+                    .update();
         }
     }
 
@@ -66,15 +80,21 @@ public class UsageTotalsRepository {
         return jdbc.sql("""
                         select messages, tokens_in, tokens_out, cost, unpriced from usage_periods
                         where organization_id = :org and period_start = :period""")
-                .param("org", org.value()).param("period", period)
-                .query((rs, row) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4),
-                        rs.getLong(5)))
-                .optional().orElse(new Totals(0, 0, 0, BigDecimal.ZERO, 0));
+                .param("org", org.value())
+                .param("period", period)
+                .query((rs, row) ->
+                        new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4), rs.getLong(5)))
+                .optional()
+                .orElse(new Totals(0, 0, 0, BigDecimal.ZERO, 0));
     }
 
     public long contactDay(ContactId contact, LocalDate day) {
         return jdbc.sql("select messages from contact_usage_days where contact_id = :contact and day = :day")
-                .param("contact", contact.value()).param("day", day).query(Long.class).optional().orElse(0L);
+                .param("contact", contact.value())
+                .param("day", day)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
     }
 
     /** Marks a notice as given; true only for the first caller in the period. */
@@ -82,7 +102,11 @@ public class UsageTotalsRepository {
         return jdbc.sql("""
                         insert into usage_notices (organization_id, period_start, notice) values (:org, :period, :notice)
                         on conflict do nothing""")
-                .param("org", org.value()).param("period", period).param("notice", notice).update() == 1;
+                        .param("org", org.value())
+                        .param("period", period)
+                        .param("notice", notice)
+                        .update()
+                == 1;
     }
 
     /** Totals from the ledger itself over [from, to), grouped; a null groupBy gives one group with key "total". */
@@ -94,9 +118,16 @@ public class UsageTotalsRepository {
                         from usage_records
                         where organization_id = :org and created_at >= :from and created_at < :to
                         group by 1 order by 1""".formatted(key))
-                .param("org", org.value()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query((rs, row) -> new UsageGroup(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getBigDecimal(5), rs.getLong(6)))
+                .param("org", org.value())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, row) -> new UsageGroup(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getBigDecimal(5),
+                        rs.getLong(6)))
                 .list();
     }
 }

@@ -40,14 +40,19 @@ class PromptFitterTest {
         assertThat(report.counting()).isEqualTo("o200k_base");
         PromptReport.Sections s = report.sections();
         assertThat(s.history()).isEqualTo(new PromptReport.Section(budget.history(), tokens(request.history()), 0));
-        assertThat(s.knowledge().actual()).isEqualTo(COUNTER.count(assembler.knowledgeHeader())
-                + COUNTER.count(assembler.passageText(passages.getFirst())));
-        assertThat(s.system().actual()).isEqualTo(COUNTER.count(assembler.fixedSystemText(request))
-                + PromptFitter.MESSAGE_OVERHEAD + PromptFitter.REPLY_PRIMING);
+        assertThat(s.knowledge().actual())
+                .isEqualTo(COUNTER.count(assembler.knowledgeHeader())
+                        + COUNTER.count(assembler.passageText(passages.getFirst())));
+        assertThat(s.system().actual())
+                .isEqualTo(COUNTER.count(assembler.fixedSystemText(request))
+                        + PromptFitter.MESSAGE_OVERHEAD
+                        + PromptFitter.REPLY_PRIMING);
         assertThat(s.tools()).isEqualTo(new PromptReport.Section(budget.tools(), 0, 0));
         assertThat(s.reply()).isEqualTo(new PromptReport.Section(4_096, 0, 0));
-        assertThat(report.promptTokens()).isEqualTo(s.system().actual() + s.knowledge().actual()
-                + s.history().actual());
+        assertThat(report.promptTokens())
+                .isEqualTo(s.system().actual()
+                        + s.knowledge().actual()
+                        + s.history().actual());
     }
 
     @Test
@@ -78,16 +83,20 @@ class PromptFitterTest {
 
     @Test
     void should_drop_the_lowest_ranked_passages_first_to_fit_the_knowledge_budget() {
-        List<Passage> passages = List.of(passage("Best: we open at nine.", 0.9),
-                passage("Second: we close at six.", 0.7), passage("Third: parking is free.", 0.4));
-        int twoFit = COUNTER.count(assembler.knowledgeHeader()) + COUNTER.count(assembler.passageText(passages.get(0)))
+        List<Passage> passages = List.of(
+                passage("Best: we open at nine.", 0.9),
+                passage("Second: we close at six.", 0.7),
+                passage("Third: parking is free.", 0.4));
+        int twoFit = COUNTER.count(assembler.knowledgeHeader())
+                + COUNTER.count(assembler.passageText(passages.get(0)))
                 + COUNTER.count(assembler.passageText(passages.get(1)));
         AgentRequest request = request(new PromptBudgetSettings(null, null, null, twoFit, null, null), history(0, 1));
 
         PromptFitter.FittedPrompt fitted = fit(request, passages);
 
         assertThat(fitted.passages()).isEqualTo(passages.subList(0, 2));
-        assertThat(fitted.messages().getFirst().text()).contains("Best: we open at nine.", "Second: we close at six.")
+        assertThat(fitted.messages().getFirst().text())
+                .contains("Best: we open at nine.", "Second: we close at six.")
                 .doesNotContain("Third");
         assertThat(fitted.report().sections().knowledge()).isEqualTo(new PromptReport.Section(twoFit, twoFit, 1));
     }
@@ -95,8 +104,8 @@ class PromptFitterTest {
     @Test
     void should_never_cut_the_system_prompt_but_leave_out_knowledge_and_older_history_when_it_fills_the_window() {
         String longPrompt = "Answer politely. " + " rule".repeat(3_000);
-        AgentRequest request = request(new PromptBudgetSettings(2_048, null, null, null, null, null), history(4, 1),
-                longPrompt);
+        AgentRequest request =
+                request(new PromptBudgetSettings(2_048, null, null, null, null, null), history(4, 1), longPrompt);
 
         PromptFitter.FittedPrompt fitted = fit(request, List.of(passage("Opening hours: 9 to 18.", 0.9)));
 
@@ -111,21 +120,28 @@ class PromptFitterTest {
 
     @Test
     void should_count_the_tools_and_leave_less_room_for_history() {
-        List<ToolSpec> tools = List.of(new ToolSpec("lookup_order", "Finds an order by its number",
+        List<ToolSpec> tools = List.of(new ToolSpec(
+                "lookup_order",
+                "Finds an order by its number",
                 "{\"type\":\"object\",\"properties\":{\"number\":{\"type\":\"string\"}}}"));
         List<HistoryMessage> history = history(4, 1);
         AgentRequest request = request(new PromptBudgetSettings(null, null, null, null, null, null), history);
         PromptBudget budget = PromptBudget.forChatbot(request.chatbot());
-        int system = COUNTER.count(assembler.fixedSystemText(request)) + PromptFitter.MESSAGE_OVERHEAD
+        int system = COUNTER.count(assembler.fixedSystemText(request))
+                + PromptFitter.MESSAGE_OVERHEAD
                 + PromptFitter.REPLY_PRIMING;
-        int toolTokens = fitter.fit(request, tools, List.of(), budget, COUNTER).report().sections().tools().actual();
+        int toolTokens = fitter.fit(request, tools, List.of(), budget, COUNTER)
+                .report()
+                .sections()
+                .tools()
+                .actual();
         // A window that leaves room for the tools and exactly the last three messages.
         int window = budget.replyReserve() + system + toolTokens + tokens(history.subList(2, 5));
-        AgentRequest tight = request(new PromptBudgetSettings(window, null, null, null, window,
-                budget.replyReserve()), history);
+        AgentRequest tight =
+                request(new PromptBudgetSettings(window, null, null, null, window, budget.replyReserve()), history);
 
-        PromptFitter.FittedPrompt fitted = fitter.fit(tight, tools, List.of(), PromptBudget.forChatbot(tight.chatbot()),
-                COUNTER);
+        PromptFitter.FittedPrompt fitted =
+                fitter.fit(tight, tools, List.of(), PromptBudget.forChatbot(tight.chatbot()), COUNTER);
 
         assertThat(toolTokens).isGreaterThan(PromptFitter.TOOL_OVERHEAD);
         assertThat(fitted.messages()).hasSize(4);
@@ -143,10 +159,27 @@ class PromptFitterTest {
 
     private static AgentRequest request(PromptBudgetSettings budget, List<HistoryMessage> history, String prompt) {
         Chatbot bot = PromptBudgetTest.bot("openai", "gpt-4o-mini", null, budget);
-        Chatbot withPrompt = new Chatbot(bot.id(), bot.organizationId(), bot.name(), prompt, null,
-                bot.fallbackMessages(), bot.model(), List.of(), bot.createdAt(), null, budget, true, null);
-        return new AgentRequest(withPrompt, new ConversationId(UUID.randomUUID()), new ContactId(UUID.randomUUID()),
-                new AgentRequest.ContactContext("Ana", null, Map.of()), io.parley.platform.channel.ChannelType.WHATSAPP, history);
+        Chatbot withPrompt = new Chatbot(
+                bot.id(),
+                bot.organizationId(),
+                bot.name(),
+                prompt,
+                null,
+                bot.fallbackMessages(),
+                bot.model(),
+                List.of(),
+                bot.createdAt(),
+                null,
+                budget,
+                true,
+                null);
+        return new AgentRequest(
+                withPrompt,
+                new ConversationId(UUID.randomUUID()),
+                new ContactId(UUID.randomUUID()),
+                new AgentRequest.ContactContext("Ana", null, Map.of()),
+                io.parley.platform.channel.ChannelType.WHATSAPP,
+                history);
     }
 
     /** {@code older} alternating messages, then a burst of {@code answering} user messages; ~25 tokens each. */
@@ -165,11 +198,14 @@ class PromptFitterTest {
     }
 
     private static int tokens(List<HistoryMessage> messages) {
-        return messages.stream().mapToInt(m -> COUNTER.count(m.text()) + PromptFitter.MESSAGE_OVERHEAD).sum();
+        return messages.stream()
+                .mapToInt(m -> COUNTER.count(m.text()) + PromptFitter.MESSAGE_OVERHEAD)
+                .sum();
     }
 
     private static List<String> texts(List<?> messages) {
-        return messages.stream().map(m -> m instanceof ChatMessage c ? c.text() : ((HistoryMessage) m).text())
+        return messages.stream()
+                .map(m -> m instanceof ChatMessage c ? c.text() : ((HistoryMessage) m).text())
                 .toList();
     }
 

@@ -48,7 +48,8 @@ final class ClientChannelFixture implements ChannelContract.Fixture {
         String path = "/callbacks/" + UUID.randomUUID();
         String body = switch (type.wireName()) {
             case "api" -> {
-                Fakes.wiremock().stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
+                Fakes.wiremock()
+                        .stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
                 yield "{\"type\": \"api\", \"name\": \"Backend\", \"callbackUrl\": \"" + Fakes.baseUrl() + path + "\"}";
             }
             case "web" -> "{\"type\": \"web\", \"name\": \"Site\", \"allowedOrigins\": [\"https://shop.example\"]}";
@@ -79,36 +80,53 @@ final class ClientChannelFixture implements ChannelContract.Fixture {
 
     @Override
     public void deliver(Api api, Connection connection, String contact, String messageId, String text) {
-        Api.Response response = api.withToken(connection.extra().get("key")).post("/client/v1/messages?wait=0",
-                Api.json().writeValueAsString(Map.of("requestId", messageId, "text", text,
-                        "user", Map.of("externalId", contact))));
+        Api.Response response = api.withToken(connection.extra().get("key"))
+                .post(
+                        "/client/v1/messages?wait=0",
+                        Api.json()
+                                .writeValueAsString(Map.of(
+                                        "requestId", messageId, "text", text, "user", Map.of("externalId", contact))));
         assertThat(response.status()).as(response.body()).isIn(200, 202, 409);
     }
 
     @Override
     public List<String> sent(Api api, Connection connection, String contact) {
-        return ChannelContract.conversationOf(api, connection.chatbotId(), contact).map(conversation -> {
-            String id = conversation.path("id").asString();
-            if (!api()) {
-                return ChannelContract.sentThroughOutbox(api, id);
-            }
-            List<String> texts = new ArrayList<>();
-            Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(connection.extra().get("callbackPath"))))
-                    .forEach(request -> {
-                        JsonNode callback = Api.json().readTree(request.getBodyAsString());
-                        if (id.equals(callback.path("conversationId").asString())) {
-                            texts.add(callback.path("text").asString());
-                        }
-                    });
-            return texts;
-        }).orElse(List.of());
+        return ChannelContract.conversationOf(api, connection.chatbotId(), contact)
+                .map(conversation -> {
+                    String id = conversation.path("id").asString();
+                    if (!api()) {
+                        return ChannelContract.sentThroughOutbox(api, id);
+                    }
+                    List<String> texts = new ArrayList<>();
+                    Fakes.wiremock()
+                            .findAll(postRequestedFor(
+                                    urlEqualTo(connection.extra().get("callbackPath"))))
+                            .forEach(request -> {
+                                JsonNode callback = Api.json().readTree(request.getBodyAsString());
+                                if (id.equals(callback.path("conversationId").asString())) {
+                                    texts.add(callback.path("text").asString());
+                                }
+                            });
+                    return texts;
+                })
+                .orElse(List.of());
     }
 
     @Override
     public Map<String, FailureClass> errorCodes() {
-        return api() ? Map.of("callback_503", FailureClass.RETRY, "callback_429", FailureClass.RETRY,
-                "callback_408", FailureClass.RETRY, "callback_400", FailureClass.PERMANENT,
-                "callback_401", FailureClass.PERMANENT) : Map.of();
+        return api()
+                ? Map.of(
+                        "callback_503",
+                        FailureClass.RETRY,
+                        "callback_429",
+                        FailureClass.RETRY,
+                        "callback_408",
+                        FailureClass.RETRY,
+                        "callback_400",
+                        FailureClass.PERMANENT,
+                        "callback_401",
+                        FailureClass.PERMANENT)
+                : Map.of();
     }
 
     @Override
@@ -116,8 +134,9 @@ final class ClientChannelFixture implements ChannelContract.Fixture {
         if (!api()) {
             return false;
         }
-        Fakes.wiremock().stubFor(post(urlEqualTo(connection.extra().get("callbackPath")))
-                .willReturn(aResponse().withStatus(400)));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(connection.extra().get("callbackPath")))
+                        .willReturn(aResponse().withStatus(400)));
         return true;
     }
 }

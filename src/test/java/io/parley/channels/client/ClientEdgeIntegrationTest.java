@@ -24,12 +24,16 @@ class ClientEdgeIntegrationTest extends EdgeTestSupport {
             assertThat(refused.text("code")).isEqualTo("invalid_key");
         }
 
-        Api.Response limited = api.from(address).withToken(app.key()).post("/client/v1/messages",
-                ClientBots.message("right-key", "hi", null));
+        Api.Response limited = api.from(address)
+                .withToken(app.key())
+                .post("/client/v1/messages", ClientBots.message("right-key", "hi", null));
 
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.text("code")).isEqualTo("too_many_failed_attempts");
-        assertThat(api.from(LoopbackAddresses.fresh()).withToken(app.key()).post("/client/v1/messages?wait=0",
-                ClientBots.message("other-address", "hi", null)).status()).isIn(200, 202);
+        assertThat(api.from(LoopbackAddresses.fresh())
+                        .withToken(app.key())
+                        .post("/client/v1/messages?wait=0", ClientBots.message("other-address", "hi", null))
+                        .status())
+                .isIn(200, 202);
     }
 }

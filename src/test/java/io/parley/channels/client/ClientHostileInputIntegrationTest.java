@@ -24,10 +24,20 @@ class ClientHostileInputIntegrationTest extends IntegrationTestSupport {
         String conversation = ok.text("conversationId");
         String token = ok.text("conversationToken");
 
-        List<String> bodies = new ArrayList<>(List.of("", "null", "[]", "\"text\"", "{", "{}", "{\"requestId\": null}",
-                "{\"requestId\": 1, \"text\": \"x\"}", "{\"requestId\": [], \"text\": \"x\"}",
-                "{\"requestId\": {}, \"text\": \"x\"}", "{\"requestId\": \"a\", \"text\": []}",
-                "{\"requestId\": \"a\", \"text\": {\"a\": 1}}", "{\"requestId\": \"a\", \"text\": \"x\", \"user\": \"x\"}",
+        List<String> bodies = new ArrayList<>(List.of(
+                "",
+                "null",
+                "[]",
+                "\"text\"",
+                "{",
+                "{}",
+                "{\"requestId\": null}",
+                "{\"requestId\": 1, \"text\": \"x\"}",
+                "{\"requestId\": [], \"text\": \"x\"}",
+                "{\"requestId\": {}, \"text\": \"x\"}",
+                "{\"requestId\": \"a\", \"text\": []}",
+                "{\"requestId\": \"a\", \"text\": {\"a\": 1}}",
+                "{\"requestId\": \"a\", \"text\": \"x\", \"user\": \"x\"}",
                 "{\"requestId\": \"a\", \"text\": \"x\", \"user\": []}",
                 "{\"requestId\": \"a\", \"text\": \"x\", \"newSession\": \"yes\"}",
                 "{\"requestId\": \"a\\u0000b\", \"text\": \"x\"}",
@@ -46,26 +56,38 @@ class ClientHostileInputIntegrationTest extends IntegrationTestSupport {
         List<String> failures = new ArrayList<>();
         for (String body : bodies) {
             for (String query : List.of("", "?wait=0", "?wait=-1", "?wait=99999999999999999999", "?wait=%00")) {
-                Api.Response response = client.postRaw("/client/v1/messages" + query,
-                        body.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json");
+                Api.Response response = client.postRaw(
+                        "/client/v1/messages" + query,
+                        body.getBytes(StandardCharsets.UTF_8),
+                        "Content-Type",
+                        "application/json");
                 if (response.status() >= 500) {
                     failures.add(response.status() + " " + shorten(body) + query + " → " + shorten(response.body()));
                 }
             }
         }
-        Api.Response notUtf8 = client.postRaw("/client/v1/messages", new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"',
-                ':', '1', '}'}, "Content-Type", "application/json");
-        Api.Response plain = client.postRaw("/client/v1/messages", "hello".getBytes(StandardCharsets.UTF_8),
-                "Content-Type", "text/plain");
+        Api.Response notUtf8 = client.postRaw(
+                "/client/v1/messages",
+                new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'},
+                "Content-Type",
+                "application/json");
+        Api.Response plain = client.postRaw(
+                "/client/v1/messages", "hello".getBytes(StandardCharsets.UTF_8), "Content-Type", "text/plain");
         for (Api.Response response : List.of(notUtf8, plain)) {
             if (response.status() >= 500) {
                 failures.add(response.status() + " " + shorten(response.body()));
             }
         }
         String base = "/client/v1/conversations/" + conversation;
-        for (String path : List.of(base + "/messages?after=%00", base + "/messages?after=zzz", base + "/messages?limit=x",
-                base + "/messages?limit=99999999999999", base + "/messages?conversationToken=%00",
-                "/client/v1/conversations/%00/messages", "/client/v1/widget?key=%00", "/client/v1/widget")) {
+        for (String path : List.of(
+                base + "/messages?after=%00",
+                base + "/messages?after=zzz",
+                base + "/messages?limit=x",
+                base + "/messages?limit=99999999999999",
+                base + "/messages?conversationToken=%00",
+                "/client/v1/conversations/%00/messages",
+                "/client/v1/widget?key=%00",
+                "/client/v1/widget")) {
             Api.Response response = client.getWithHeaders(path, "X-Conversation-Token", token);
             if (response.status() >= 500) {
                 failures.add(response.status() + " GET " + path + " → " + shorten(response.body()));

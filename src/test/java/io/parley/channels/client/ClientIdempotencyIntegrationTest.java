@@ -37,6 +37,7 @@ class ClientIdempotencyIntegrationTest extends IntegrationTestSupport {
 
     @Autowired
     private Environment environment;
+
     @Autowired
     private ClientRequestRetention retention;
 
@@ -63,10 +64,9 @@ class ClientIdempotencyIntegrationTest extends IntegrationTestSupport {
     @EnumSource(Row.class)
     void should_answer_each_row_of_the_idempotency_table(Row row) {
         boolean slow = row == Row.DUPLICATE_WHILE_RUNNING;
-        LlmFake llm = LlmFake.create().replies(slow ? LlmFake.ok("First answer.").withFixedDelay(3000)
-                : LlmFake.ok("First answer."));
-        ClientBots.Channel channel = ClientBots.connect(api, ClientBots.chatbot(api, llm), llm,
-                "{\"type\": \"api\"}");
+        LlmFake llm = LlmFake.create()
+                .replies(slow ? LlmFake.ok("First answer.").withFixedDelay(3000) : LlmFake.ok("First answer."));
+        ClientBots.Channel channel = ClientBots.connect(api, ClientBots.chatbot(api, llm), llm, "{\"type\": \"api\"}");
         Api client = channel.client(api);
         String requestId = "order-42:" + row.name().toLowerCase();
         String body = ClientBots.message(requestId, "Where is my order?", USER);
@@ -76,10 +76,12 @@ class ClientIdempotencyIntegrationTest extends IntegrationTestSupport {
         Api.Response again = switch (row) {
             case FIRST_REQUEST -> first;
             case COMPLETED_DUPLICATE, DUPLICATE_WHILE_RUNNING -> client.post("/client/v1/messages", body);
-            case SAME_ID_OTHER_TEXT -> client.post("/client/v1/messages",
-                    ClientBots.message(requestId, "Cancel my order", USER));
-            case SAME_ID_OTHER_CONTACT -> client.post("/client/v1/messages",
-                    ClientBots.message(requestId, "Where is my order?", "{\"externalId\": \"customer-8\"}"));
+            case SAME_ID_OTHER_TEXT ->
+                client.post("/client/v1/messages", ClientBots.message(requestId, "Cancel my order", USER));
+            case SAME_ID_OTHER_CONTACT ->
+                client.post(
+                        "/client/v1/messages",
+                        ClientBots.message(requestId, "Where is my order?", "{\"externalId\": \"customer-8\"}"));
             case SAME_ID_AFTER_24_HOURS -> {
                 ageRequests(channel, Duration.ofHours(25));
                 yield client.post("/client/v1/messages", body);
@@ -108,23 +110,27 @@ class ClientIdempotencyIntegrationTest extends IntegrationTestSupport {
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                     Api.Response later = client.post("/client/v1/messages", body);
                     assertThat(later.text("code")).isEqualTo("duplicate_request");
-                    assertThat(later.json().path("original").path("replies").get(0).path("text").asString())
+                    assertThat(later.json()
+                                    .path("original")
+                                    .path("replies")
+                                    .get(0)
+                                    .path("text")
+                                    .asString())
                             .isEqualTo("First answer.");
                 });
                 assertThat(llm.requests()).hasSize(1);
             }
             case SAME_ID_OTHER_CONTACT -> assertThat(again.text("contactId")).isNotEqualTo(first.text("contactId"));
-            case SAME_ID_AFTER_24_HOURS, SAME_ID_AFTER_RETENTION_SWEEP -> assertThat(llm.requests()).hasSize(2);
-            default -> {
-            }
+            case SAME_ID_AFTER_24_HOURS, SAME_ID_AFTER_RETENTION_SWEEP ->
+                assertThat(llm.requests()).hasSize(2);
+            default -> {}
         }
     }
 
     @Test
     void should_run_one_turn_with_one_reply_when_ten_identical_requests_arrive_at_once() throws Exception {
         LlmFake llm = LlmFake.create().replies(LlmFake.ok("Only once.").withFixedDelay(500));
-        ClientBots.Channel channel = ClientBots.connect(api, ClientBots.chatbot(api, llm), llm,
-                "{\"type\": \"app\"}");
+        ClientBots.Channel channel = ClientBots.connect(api, ClientBots.chatbot(api, llm), llm, "{\"type\": \"app\"}");
         Api client = channel.client(api);
         String body = ClientBots.message("burst-1", "Hello?", "{\"deviceId\": \"phone-1\"}");
         CountDownLatch start = new CountDownLatch(1);
@@ -142,9 +148,14 @@ class ClientIdempotencyIntegrationTest extends IntegrationTestSupport {
                 answered.add(response.get());
             }
             assertThat(answered).filteredOn(r -> r.status() == 200).hasSize(1);
-            assertThat(answered).filteredOn(r -> r.status() == 409).hasSize(9)
+            assertThat(answered)
+                    .filteredOn(r -> r.status() == 409)
+                    .hasSize(9)
                     .allSatisfy(r -> assertThat(r.text("code")).isIn("request_in_progress", "duplicate_request"));
-            String conversation = answered.stream().filter(r -> r.status() == 200).findFirst().orElseThrow()
+            String conversation = answered.stream()
+                    .filter(r -> r.status() == 200)
+                    .findFirst()
+                    .orElseThrow()
                     .text("conversationId");
             assertThat(messages(conversation, "user")).isEqualTo(1);
             assertThat(messages(conversation, "assistant")).isEqualTo(1);
@@ -154,9 +165,14 @@ class ClientIdempotencyIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void should_answer_duplicates_and_stream_from_another_application_context_on_the_same_database() throws Exception {
-        LlmFake llm = LlmFake.create().repliesInSequence(LlmFake.ok("Answered before the restart."),
-                LlmFake.ok("Slow answer.").withFixedDelay(3000));
-        ClientBots.Channel channel = ClientBots.connect(api, ClientBots.chatbot(api, llm), llm,
+        LlmFake llm = LlmFake.create()
+                .repliesInSequence(
+                        LlmFake.ok("Answered before the restart."),
+                        LlmFake.ok("Slow answer.").withFixedDelay(3000));
+        ClientBots.Channel channel = ClientBots.connect(
+                api,
+                ClientBots.chatbot(api, llm),
+                llm,
                 "{\"type\": \"web\", \"allowedOrigins\": [\"https://shop.example\"]}");
         String body = ClientBots.message("restart-1", "Hi", "{\"deviceId\": \"browser-9\"}");
         Api.Response first = channel.client(api).post("/client/v1/messages", body);
@@ -170,35 +186,54 @@ class ClientIdempotencyIntegrationTest extends IntegrationTestSupport {
             assertThat(duplicate.text("code")).isEqualTo("duplicate_request");
             JsonNode original = duplicate.json().path("original");
             assertThat(original).isEqualTo(first.json());
-            assertThat(other.getWithHeaders("/client/v1/conversations/" + first.text("conversationId")
-                    + "/messages", "X-Conversation-Token", first.text("conversationToken")).status())
-                    .as("the conversation token holds on every node").isEqualTo(200);
+            assertThat(other.getWithHeaders(
+                                    "/client/v1/conversations/" + first.text("conversationId") + "/messages",
+                                    "X-Conversation-Token",
+                                    first.text("conversationToken"))
+                            .status())
+                    .as("the conversation token holds on every node")
+                    .isEqualTo(200);
 
             // Still running on one node: the other says so, then answers with the first answer once it is there.
             String slow = ClientBots.message("restart-2", "And now?", "{\"deviceId\": \"browser-9\"}");
-            assertThat(channel.client(api).post("/client/v1/messages?wait=0", slow).status()).isEqualTo(202);
+            assertThat(channel.client(api)
+                            .post("/client/v1/messages?wait=0", slow)
+                            .status())
+                    .isEqualTo(202);
             Api.Response running = other.post("/client/v1/messages", slow);
             assertThat(running.text("code")).as(running.body()).isEqualTo("request_in_progress");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 Api.Response done = other.post("/client/v1/messages", slow);
                 assertThat(done.text("code")).isEqualTo("duplicate_request");
-                assertThat(done.json().path("original").path("replies").get(0).path("text").asString())
+                assertThat(done.json()
+                                .path("original")
+                                .path("replies")
+                                .get(0)
+                                .path("text")
+                                .asString())
                         .isEqualTo("Slow answer.");
             });
 
             // A human agent answers through this node; a visitor streaming from the other node sees it.
             List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-            var stream = java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://localhost:" + port + "/client/v1/conversations/"
-                                    + first.text("conversationId") + "/events?key=" + channel.key()
-                                    + "&conversationToken=" + first.text("conversationToken"))).GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofLines());
+            var stream = java.net.http.HttpClient.newHttpClient()
+                    .sendAsync(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create("http://localhost:" + port + "/client/v1/conversations/"
+                                                    + first.text("conversationId") + "/events?key=" + channel.key()
+                                                    + "&conversationToken=" + first.text("conversationToken")))
+                                    .GET()
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofLines());
             var reading = stream.thenAcceptAsync(r -> r.body().forEach(received::add));
             await().atMost(Duration.ofSeconds(10)).until(() -> received.stream().anyMatch(l -> l.startsWith("retry:")));
-            assertThat(api.post("/api/v1/conversations/" + first.text("conversationId") + "/messages",
-                    "{\"text\": \"Agent on node one.\"}").status()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(10)).until(() -> received.stream()
-                    .anyMatch(l -> l.contains("Agent on node one.")));
+            assertThat(api.post(
+                                    "/api/v1/conversations/" + first.text("conversationId") + "/messages",
+                                    "{\"text\": \"Agent on node one.\"}")
+                            .status())
+                    .isEqualTo(202);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> received.stream().anyMatch(l -> l.contains("Agent on node one.")));
             reading.cancel(true);
             stream.join().body().close();
         }
@@ -206,32 +241,49 @@ class ClientIdempotencyIntegrationTest extends IntegrationTestSupport {
     }
 
     private void ageRequests(ClientBots.Channel channel, Duration by) {
-        jdbc.sql("update client_requests set created_at = created_at - cast(:age as interval) where channel_account_id = :c")
-                .param("age", by.toSeconds() + " seconds").param("c", UUID.fromString(channel.channelId())).update();
+        jdbc.sql(
+                        "update client_requests set created_at = created_at - cast(:age as interval) where channel_account_id = :c")
+                .param("age", by.toSeconds() + " seconds")
+                .param("c", UUID.fromString(channel.channelId()))
+                .update();
     }
 
     private int requestRows(ClientBots.Channel channel) {
         return jdbc.sql("select count(*) from client_requests where channel_account_id = :c")
-                .param("c", UUID.fromString(channel.channelId())).query(Integer.class).single();
+                .param("c", UUID.fromString(channel.channelId()))
+                .query(Integer.class)
+                .single();
     }
 
     private int messages(String conversation, String role) {
         return jdbc.sql("select count(*) from messages where conversation_id = :c and role = :r")
-                .param("c", UUID.fromString(conversation)).param("r", role).query(Integer.class).single();
+                .param("c", UUID.fromString(conversation))
+                .param("r", role)
+                .query(Integer.class)
+                .single();
     }
 
     /** A second Parley on this test's database: what a restarted (or another) node sees. */
     private ConfigurableApplicationContext anotherContext() throws Exception {
         Map<String, Object> properties = new HashMap<>();
-        for (String name : List.of("parley.db.url", "parley.master-key", "parley.admin-token",
-                "parley.whatsapp.graph-url", "db-scheduler.polling-interval", "parley.db.pool-size",
-                "parley.egress.allow", "parley.conversation.debounce")) {
+        for (String name : List.of(
+                "parley.db.url",
+                "parley.master-key",
+                "parley.admin-token",
+                "parley.whatsapp.graph-url",
+                "db-scheduler.polling-interval",
+                "parley.db.pool-size",
+                "parley.egress.allow",
+                "parley.conversation.debounce")) {
             properties.put(name, environment.getProperty(name));
         }
         properties.put("server.port", "0");
         properties.put("parley.demo.enabled", "false");
-        properties.put("parley.data-dir", Files.createTempDirectory("parley-restarted").toString());
-        return new SpringApplicationBuilder(io.parley.ParleyApplication.class).run(properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        properties.put(
+                "parley.data-dir", Files.createTempDirectory("parley-restarted").toString());
+        return new SpringApplicationBuilder(io.parley.ParleyApplication.class)
+                .run(properties.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
     }
 }

@@ -47,15 +47,20 @@ final class ClientSenderFixture implements Fixture {
         String path = "/callbacks/" + UUID.randomUUID();
         String json = switch (type.wireName()) {
             case "api" -> {
-                Fakes.wiremock().stubFor(post(urlEqualTo(path)).atPriority(5).willReturn(aResponse().withStatus(204)));
+                Fakes.wiremock()
+                        .stubFor(post(urlEqualTo(path))
+                                .atPriority(5)
+                                .willReturn(aResponse().withStatus(204)));
                 yield "{\"type\": \"api\", \"name\": \"Backend\", \"callbackUrl\": \"" + Fakes.baseUrl() + path + "\"}";
             }
             case "web" -> "{\"type\": \"web\", \"name\": \"Site\", \"allowedOrigins\": [\"https://shop.example\"]}";
             default -> "{\"type\": \"" + type.wireName() + "\", \"name\": \"App\"}";
         };
         ClientBots.Channel channel = ClientBots.connect(api, chatbot, null, json);
-        return new Target(new OrganizationId(UUID.fromString(channel.organizationId())),
-                new ChannelAccountId(UUID.fromString(channel.channelId())), "customer-" + UUID.randomUUID(),
+        return new Target(
+                new OrganizationId(UUID.fromString(channel.organizationId())),
+                new ChannelAccountId(UUID.fromString(channel.channelId())),
+                "customer-" + UUID.randomUUID(),
                 Map.of("callbackPath", path));
     }
 
@@ -69,9 +74,12 @@ final class ClientSenderFixture implements Fixture {
         if (!api()) {
             return List.of();
         }
-        return Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(target.extra().get("callbackPath")))).stream()
+        return Fakes.wiremock()
+                .findAll(postRequestedFor(urlEqualTo(target.extra().get("callbackPath"))))
+                .stream()
                 .sorted(Comparator.comparing(LoggedRequest::getLoggedDate))
-                .map(request -> request.getHeader("X-Parley-Delivery")).toList();
+                .map(request -> request.getHeader("X-Parley-Delivery"))
+                .toList();
     }
 
     @Override
@@ -83,8 +91,10 @@ final class ClientSenderFixture implements Fixture {
         if (retryAfterSeconds != null) {
             response = response.withHeader("Retry-After", retryAfterSeconds.toString());
         }
-        Fakes.wiremock().stubFor(post(urlEqualTo(target.extra().get("callbackPath"))).atPriority(1)
-                .willReturn(response));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(target.extra().get("callbackPath")))
+                        .atPriority(1)
+                        .willReturn(response));
         return true;
     }
 }

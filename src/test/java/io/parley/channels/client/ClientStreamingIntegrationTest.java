@@ -30,8 +30,10 @@ class ClientStreamingIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_stream_deltas_that_add_up_to_the_message_when_the_provider_streams() throws Exception {
         LlmFake llm = LlmFake.create().streams("We open", " at 9", " on weekdays", " and 10 on Saturdays.");
-        ClientBots.Channel web = web(llm, "{\"provider\": \"openai\", \"name\": \"gpt-4o-mini\", \"baseUrl\": \"%s\","
-                + " \"apiKey\": \"%s\", \"timeoutSeconds\": 20}");
+        ClientBots.Channel web = web(
+                llm,
+                "{\"provider\": \"openai\", \"name\": \"gpt-4o-mini\", \"baseUrl\": \"%s\","
+                        + " \"apiKey\": \"%s\", \"timeoutSeconds\": 20}");
 
         List<Event> events = post(web, "d-1", "When do you open?");
 
@@ -53,19 +55,26 @@ class ClientStreamingIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void should_send_the_fallback_once_when_the_provider_fails_mid_stream() throws Exception {
-        LlmFake llm = LlmFake.create().replies(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/event-stream").withBody("""
+        LlmFake llm = LlmFake.create()
+                .replies(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody("""
                         data: {"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "gpt-4o-mini", "choices": [{"index": 0, "delta": {"content": "Let me"}, "finish_reason": null}]}
 
                         data: {"error": {"message": "The server had an error", "type": "server_error"}}
 
                         """));
-        ClientBots.Channel web = web(llm, "{\"provider\": \"openai\", \"name\": \"gpt-4o-mini\", \"baseUrl\": \"%s\","
-                + " \"apiKey\": \"%s\", \"timeoutSeconds\": 20}");
+        ClientBots.Channel web = web(
+                llm,
+                "{\"provider\": \"openai\", \"name\": \"gpt-4o-mini\", \"baseUrl\": \"%s\","
+                        + " \"apiKey\": \"%s\", \"timeoutSeconds\": 20}");
 
         List<Event> events = post(web, "e-1", "Hello?");
 
-        assertThat(names(events)).containsSubsequence("accepted", "message", "done").doesNotContain("error");
+        assertThat(names(events))
+                .containsSubsequence("accepted", "message", "done")
+                .doesNotContain("error");
         assertThat(message(events)).isEqualTo("ERROR-FALLBACK");
         assertThat(storedReplies(events)).containsExactly("ERROR-FALLBACK");
     }
@@ -73,12 +82,15 @@ class ClientStreamingIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_stream_only_the_answer_round_when_the_model_calls_a_tool_first() throws Exception {
         LlmFake llm = LlmFake.create();
-        llm.repliesInSequence(OpenAiStreams.toolCall("call_1", "get_lead", "{}"),
+        llm.repliesInSequence(
+                OpenAiStreams.toolCall("call_1", "get_lead", "{}"),
                 OpenAiStreams.text("I have", " no lead", " for you yet."));
-        ClientBots.Channel web = web(llm, "{\"provider\": \"openai\", \"name\": \"gpt-4o-mini\", \"baseUrl\": \"%s\","
-                + " \"apiKey\": \"%s\", \"timeoutSeconds\": 20}");
-        Api.Response enabled = api.put("/api/v1/chatbots/" + web.chatbotId() + "/tools",
-                "{\"builtins\": [\"get_lead\"]}");
+        ClientBots.Channel web = web(
+                llm,
+                "{\"provider\": \"openai\", \"name\": \"gpt-4o-mini\", \"baseUrl\": \"%s\","
+                        + " \"apiKey\": \"%s\", \"timeoutSeconds\": 20}");
+        Api.Response enabled =
+                api.put("/api/v1/chatbots/" + web.chatbotId() + "/tools", "{\"builtins\": [\"get_lead\"]}");
         assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
 
         List<Event> events = post(web, "t-1", "Do you have my details?");
@@ -88,7 +100,8 @@ class ClientStreamingIntegrationTest extends IntegrationTestSupport {
         assertThat(llm.requests()).hasSize(2);
         assertThat(llm.requests().get(1).getBodyAsString()).contains("call_1").contains("\"stream\"");
         String conversation = events.getFirst().data().path("conversationId").asString();
-        JsonNode executions = api.get("/api/v1/conversations/" + conversation + "/tool-executions").json();
+        JsonNode executions = api.get("/api/v1/conversations/" + conversation + "/tool-executions")
+                .json();
         assertThat(executions).hasSize(1);
         assertThat(executions.get(0).path("tool").asString()).isEqualTo("get_lead");
     }
@@ -107,13 +120,19 @@ class ClientStreamingIntegrationTest extends IntegrationTestSupport {
     }
 
     private List<Event> post(ClientBots.Channel web, String requestId, String text) throws Exception {
-        HttpResponse<java.util.stream.Stream<String>> response = HTTP.send(HttpRequest.newBuilder(URI.create(
-                        api.base() + "/client/v1/messages")).header("Authorization", "Bearer " + web.key())
-                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                .header("Origin", ORIGIN).timeout(Duration.ofSeconds(40))
-                .POST(HttpRequest.BodyPublishers.ofString(ClientBots.message(requestId + "-" + UUID.randomUUID(),
-                        text, "{\"deviceId\": \"" + UUID.randomUUID() + "\"}")))
-                .build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<java.util.stream.Stream<String>> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(api.base() + "/client/v1/messages"))
+                        .header("Authorization", "Bearer " + web.key())
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "text/event-stream")
+                        .header("Origin", ORIGIN)
+                        .timeout(Duration.ofSeconds(40))
+                        .POST(HttpRequest.BodyPublishers.ofString(ClientBots.message(
+                                requestId + "-" + UUID.randomUUID(),
+                                text,
+                                "{\"deviceId\": \"" + UUID.randomUUID() + "\"}")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         List<Event> events = new ArrayList<>();
         String name = null;
@@ -131,7 +150,9 @@ class ClientStreamingIntegrationTest extends IntegrationTestSupport {
     private List<String> storedReplies(List<Event> events) {
         String conversation = events.getFirst().data().path("conversationId").asString();
         return jdbc.sql("select content from messages where conversation_id = :id and role = 'assistant'")
-                .param("id", UUID.fromString(conversation)).query(String.class).list();
+                .param("id", UUID.fromString(conversation))
+                .query(String.class)
+                .list();
     }
 
     private static List<String> names(List<Event> events) {
@@ -139,15 +160,21 @@ class ClientStreamingIntegrationTest extends IntegrationTestSupport {
     }
 
     private static String deltaText(List<Event> events) {
-        return String.join("", events.stream().filter(e -> e.name().equals("delta"))
-                .map(e -> e.data().path("text").asString()).toList());
+        return String.join(
+                "",
+                events.stream()
+                        .filter(e -> e.name().equals("delta"))
+                        .map(e -> e.data().path("text").asString())
+                        .toList());
     }
 
     private static String message(List<Event> events) {
-        return events.stream().filter(e -> e.name().equals("message")).map(e -> e.data().path("text").asString())
-                .findFirst().orElseThrow();
+        return events.stream()
+                .filter(e -> e.name().equals("message"))
+                .map(e -> e.data().path("text").asString())
+                .findFirst()
+                .orElseThrow();
     }
 
-    record Event(String name, JsonNode data) {
-    }
+    record Event(String name, JsonNode data) {}
 }

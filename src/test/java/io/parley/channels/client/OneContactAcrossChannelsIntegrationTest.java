@@ -31,17 +31,21 @@ class OneContactAcrossChannelsIntegrationTest extends IntegrationTestSupport {
         String whatsAppContact = whatsAppCustomerWrites(bot, waId);
 
         ClientBots.Channel backend = ClientBots.connect(api, bot, llm, "{\"type\": \"api\", \"name\": \"Backend\"}");
-        Api.Response answer = backend.client(api).post("/client/v1/messages",
-                ClientBots.message("order-1", "Where is my order?", "{\"phone\": \"+" + waId + "\"}"));
+        Api.Response answer = backend.client(api)
+                .post(
+                        "/client/v1/messages",
+                        ClientBots.message("order-1", "Where is my order?", "{\"phone\": \"+" + waId + "\"}"));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.text("contactId")).isEqualTo(whatsAppContact);
-        JsonNode contact = api.get("/api/v1/organizations/" + backend.organizationId() + "/contacts/"
-                + whatsAppContact).json();
+        JsonNode contact = api.get("/api/v1/organizations/" + backend.organizationId() + "/contacts/" + whatsAppContact)
+                .json();
         assertThat(contact.path("tier").asString()).isEqualTo("verified");
-        assertThat(contact.path("identities").toString()).contains("\"kind\":\"phone\"")
+        assertThat(contact.path("identities").toString())
+                .contains("\"kind\":\"phone\"")
                 .contains("\"value\":\"+" + waId + "\"");
-        assertThat(contact.path("conversations")).as("one contact, its WhatsApp and its backend conversation")
+        assertThat(contact.path("conversations"))
+                .as("one contact, its WhatsApp and its backend conversation")
                 .hasSize(2);
     }
 
@@ -53,13 +57,17 @@ class OneContactAcrossChannelsIntegrationTest extends IntegrationTestSupport {
         String whatsAppContact = whatsAppCustomerWrites(bot, waId);
 
         ClientBots.Channel otherOrganization = ClientBots.api(api, "Hi.", null);
-        Api.Response answer = otherOrganization.client(api).post("/client/v1/messages",
-                ClientBots.message("r-1", "Hello", "{\"phone\": \"+" + waId + "\"}"));
+        Api.Response answer = otherOrganization
+                .client(api)
+                .post("/client/v1/messages", ClientBots.message("r-1", "Hello", "{\"phone\": \"+" + waId + "\"}"));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.text("contactId")).isNotEqualTo(whatsAppContact);
         assertThat(api.get("/api/v1/organizations/" + otherOrganization.organizationId() + "/contacts/"
-                + whatsAppContact).status()).as("the first organization's contact is not visible here").isEqualTo(404);
+                                + whatsAppContact)
+                        .status())
+                .as("the first organization's contact is not visible here")
+                .isEqualTo(404);
     }
 
     @Test
@@ -71,15 +79,26 @@ class OneContactAcrossChannelsIntegrationTest extends IntegrationTestSupport {
         ClientBots.Channel web = ClientBots.connect(api, bot, llm, """
                 {"type": "web", "name": "Website", "allowedOrigins": ["%s"]}""".formatted(ORIGIN));
 
-        Api.Response answer = web.client(api).post("/client/v1/messages", ClientBots.message("w-1", "Show my orders",
-                "{\"deviceId\": \"d-" + UUID.randomUUID() + "\", \"phone\": \"+" + waId + "\"}"), "Origin", ORIGIN);
+        Api.Response answer = web.client(api)
+                .post(
+                        "/client/v1/messages",
+                        ClientBots.message(
+                                "w-1",
+                                "Show my orders",
+                                "{\"deviceId\": \"d-" + UUID.randomUUID() + "\", \"phone\": \"+" + waId + "\"}"),
+                        "Origin",
+                        ORIGIN);
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.text("contactId")).isNotEqualTo(whatsAppContact);
-        JsonNode verified = api.get("/api/v1/organizations/" + web.organizationId() + "/contacts/"
-                + whatsAppContact).json();
-        assertThat(verified.path("conversations")).as("the visitor's conversation is not the customer's").hasSize(1);
-        assertThat(verified.path("identities")).as("nothing the browser claimed was attached").hasSize(1);
+        JsonNode verified = api.get("/api/v1/organizations/" + web.organizationId() + "/contacts/" + whatsAppContact)
+                .json();
+        assertThat(verified.path("conversations"))
+                .as("the visitor's conversation is not the customer's")
+                .hasSize(1);
+        assertThat(verified.path("identities"))
+                .as("nothing the browser claimed was attached")
+                .hasSize(1);
     }
 
     /** A WhatsApp number on {@code bot} and one message from {@code waId}; the contact's id, once it is stored. */
@@ -89,15 +108,18 @@ class OneContactAcrossChannelsIntegrationTest extends IntegrationTestSupport {
         GraphFake.acceptSends(phoneNumberId);
         Api.Response channel = api.post("/api/v1/chatbots/" + bot + "/channels", """
                 {"type": "whatsapp", "phoneNumberId": "%s", "accessToken": "EAAtest%s", "appSecret": "%s",
-                 "verifyToken": "v-%s"}""".formatted(phoneNumberId, UUID.randomUUID().toString().replace("-", ""),
-                appSecret, UUID.randomUUID()));
+                 "verifyToken": "v-%s"}""".formatted(
+                        phoneNumberId, UUID.randomUUID().toString().replace("-", ""), appSecret, UUID.randomUUID()));
         assertThat(channel.status()).as(channel.body()).isEqualTo(201);
-        Api.Response ack = Webhooks.post(api, WhatsAppPayloads.text(phoneNumberId, waId, "wamid." + UUID.randomUUID(),
-                "Hi, it's me"), appSecret);
+        Api.Response ack = Webhooks.post(
+                api,
+                WhatsAppPayloads.text(phoneNumberId, waId, "wamid." + UUID.randomUUID(), "Hi, it's me"),
+                appSecret);
         assertThat(ack.status()).isEqualTo(200);
         String[] contact = new String[1];
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode conversations = api.get("/api/v1/chatbots/" + bot + "/conversations").json();
+            JsonNode conversations =
+                    api.get("/api/v1/chatbots/" + bot + "/conversations").json();
             JsonNode items = conversations.isArray() ? conversations : conversations.path("items");
             assertThat(items).isNotEmpty();
             contact[0] = items.get(0).path("contact").path("id").asString();

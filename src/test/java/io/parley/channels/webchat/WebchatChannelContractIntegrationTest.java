@@ -40,16 +40,19 @@ class WebchatChannelContractIntegrationTest extends ChannelContract {
 
         @Override
         public void deliver(Api api, Connection connection, String contact, String messageId, String text) {
-            Api.Response accepted = api.post("/api/v1/chatbots/" + connection.chatbotId() + "/webchat/messages",
-                    Api.json().writeValueAsString(Map.of("sessionId", contact, "clientMessageId", messageId,
-                            "text", text)));
+            Api.Response accepted = api.post(
+                    "/api/v1/chatbots/" + connection.chatbotId() + "/webchat/messages",
+                    Api.json()
+                            .writeValueAsString(
+                                    Map.of("sessionId", contact, "clientMessageId", messageId, "text", text)));
             assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         }
 
         @Override
         public List<String> sent(Api api, Connection connection, String contact) {
             return conversationOf(api, connection.chatbotId(), contact)
-                    .map(conversation -> sentThroughOutbox(api, conversation.path("id").asString()))
+                    .map(conversation ->
+                            sentThroughOutbox(api, conversation.path("id").asString()))
                     .orElse(List.of());
         }
 

@@ -22,8 +22,11 @@ class WebchatSenderContractIntegrationTest extends ChannelSenderContract {
             /** Every chatbot has the sandbox chat; the sender needs no account of its own. */
             @Override
             public Target connect(Api api) {
-                return new Target(new OrganizationId(UUID.randomUUID()), new ChannelAccountId(UUID.randomUUID()),
-                        "visitor-" + UUID.randomUUID(), Map.of());
+                return new Target(
+                        new OrganizationId(UUID.randomUUID()),
+                        new ChannelAccountId(UUID.randomUUID()),
+                        "visitor-" + UUID.randomUUID(),
+                        Map.of());
             }
 
             @Override

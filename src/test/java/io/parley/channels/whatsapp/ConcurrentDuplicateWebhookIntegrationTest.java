@@ -40,7 +40,9 @@ class ConcurrentDuplicateWebhookIntegrationTest extends IntegrationTestSupport {
 
         List<Integer> statuses = postConcurrently(body, bot.appSecret());
 
-        assertThat(statuses).as("every delivery is acknowledged, duplicates included").hasSize(DELIVERIES)
+        assertThat(statuses)
+                .as("every delivery is acknowledged, duplicates included")
+                .hasSize(DELIVERIES)
                 .containsOnly(200);
         assertAnsweredOnce(bot, wamid);
     }
@@ -52,17 +54,21 @@ class ConcurrentDuplicateWebhookIntegrationTest extends IntegrationTestSupport {
         String wamid = newWamid();
         String body = WhatsAppPayloads.text(bot.phoneNumberId(), "15551238002", wamid, "Is anyone there?");
         assertThat(Webhooks.post(api, body, bot.appSecret()).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> GraphFake.sends(bot.phoneNumberId()).size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> GraphFake.sends(bot.phoneNumberId()).size() == 1);
 
         for (int i = 0; i < 3; i++) {
-            assertThat(Webhooks.post(api, body, bot.appSecret()).status()).as("redelivery " + (i + 1)).isEqualTo(200);
+            assertThat(Webhooks.post(api, body, bot.appSecret()).status())
+                    .as("redelivery " + (i + 1))
+                    .isEqualTo(200);
         }
 
         assertAnsweredOnce(bot, wamid);
     }
 
     @Test
-    void should_create_one_contact_and_one_conversation_when_a_new_contact_sends_10_messages_at_once() throws Exception {
+    void should_create_one_contact_and_one_conversation_when_a_new_contact_sends_10_messages_at_once()
+            throws Exception {
         WhatsAppBot bot = Tenants.openAiBot(api);
         bot.llm().replies("One answer for all ten.");
         List<String> bodies = new ArrayList<>();
@@ -73,16 +79,20 @@ class ConcurrentDuplicateWebhookIntegrationTest extends IntegrationTestSupport {
         List<Integer> statuses = postConcurrently(bodies, bot.appSecret());
 
         assertThat(statuses).hasSize(DELIVERIES).containsOnly(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> GraphFake.sends(bot.phoneNumberId()).size() >= 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> GraphFake.sends(bot.phoneNumberId()).size() >= 1);
         time.advance(PAST_EVERY_RETRY);
         assertThat(GraphFake.sends(bot.phoneNumberId())).hasSize(1);
         assertThat(probe.conversations(bot)).hasSize(1);
         assertThat(jdbc.sql("select count(*) from contacts where chatbot_id = cast(:bot as uuid)")
-                .param("bot", bot.chatbotId()).query(Long.class).single()).isEqualTo(1);
+                        .param("bot", bot.chatbotId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(jdbc.sql("""
                         select count(*) from messages m join conversations c on c.id = m.conversation_id
-                        where c.chatbot_id = cast(:bot as uuid) and m.role = 'user'""")
-                .param("bot", bot.chatbotId()).query(Long.class).single()).isEqualTo(DELIVERIES);
+                        where c.chatbot_id = cast(:bot as uuid) and m.role = 'user'""").param("bot", bot.chatbotId()).query(Long.class).single())
+                .isEqualTo(DELIVERIES);
     }
 
     private List<Integer> postConcurrently(String body, String secret) throws Exception {
@@ -115,14 +125,18 @@ class ConcurrentDuplicateWebhookIntegrationTest extends IntegrationTestSupport {
     }
 
     private void assertAnsweredOnce(WhatsAppBot bot, String wamid) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> GraphFake.sends(bot.phoneNumberId()).size() >= 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> GraphFake.sends(bot.phoneNumberId()).size() >= 1);
         time.advance(PAST_EVERY_RETRY);
         assertThat(GraphFake.sends(bot.phoneNumberId())).hasSize(1);
         assertThat(bot.llm().requests()).hasSize(1);
         assertThat(probe.conversations(bot)).hasSize(1);
-        assertThat(probe.onlyUserMessage(bot).path("providerMessageId").asString()).isEqualTo(wamid);
+        assertThat(probe.onlyUserMessage(bot).path("providerMessageId").asString())
+                .isEqualTo(wamid);
         assertThat(probe.inboundEvents(wamid)).isEqualTo(1);
-        assertThat(probe.delivery(probe.conversations(bot).get(0).path("id").asString()).path("status").asString())
+        assertThat(probe.delivery(probe.conversations(bot).get(0).path("id").asString())
+                        .path("status")
+                        .asString())
                 .isEqualTo("sent");
     }
 }

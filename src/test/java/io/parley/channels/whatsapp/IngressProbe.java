@@ -32,8 +32,7 @@ final class IngressProbe {
     }
 
     /** The bot's reply to a customer's text, as sent to Graph: its conversation, Graph's wamid, our callback data. */
-    record SentReply(String conversationId, String outboundWamid, String callbackData) {
-    }
+    record SentReply(String conversationId, String outboundWamid, String callbackData) {}
 
     JsonNode conversations(WhatsAppBot bot) {
         Api.Response response = api.get("/api/v1/chatbots/" + bot.chatbotId() + "/conversations");
@@ -69,15 +68,19 @@ final class IngressProbe {
     /** Rows in inbound_events (the dedupe ledger) for this wamid, under any account. */
     int inboundEvents(String wamid) {
         return jdbc.sql("select count(*) from inbound_events where provider_event_id = :wamid")
-                .param("wamid", wamid).query(Integer.class).single();
+                .param("wamid", wamid)
+                .query(Integer.class)
+                .single();
     }
 
     boolean needsReply(WhatsAppBot bot, String wamid) {
         return jdbc.sql("""
                         select m.needs_reply from messages m join conversations c on c.id = m.conversation_id
                         where c.chatbot_id = :bot and m.provider_message_id = :wamid""")
-                .param("bot", UUID.fromString(bot.chatbotId())).param("wamid", wamid)
-                .query(Boolean.class).single();
+                .param("bot", UUID.fromString(bot.chatbotId()))
+                .param("wamid", wamid)
+                .query(Boolean.class)
+                .single();
     }
 
     /** system_events of {@code type} whose payload names {@code phoneNumberId}. */
@@ -85,19 +88,26 @@ final class IngressProbe {
         return jdbc.sql("""
                         select payload::text from system_events
                         where type = :type and payload->>'phoneNumberId' = :phone order by id""")
-                .param("type", type).param("phone", phoneNumberId).query(String.class).list();
+                .param("type", type)
+                .param("phone", phoneNumberId)
+                .query(String.class)
+                .list();
     }
 
     /** Posts a text from {@code customer}, waits until the model's answer was sent, and returns how to find it. */
     SentReply textAnsweredAndSent(WhatsAppBot bot, String customer) {
         bot.llm().replies("Happy to help.");
-        Api.Response ack = Webhooks.post(api,
+        Api.Response ack = Webhooks.post(
+                api,
                 WhatsAppPayloads.text(bot.phoneNumberId(), customer, WhatsAppPayloads.newWamid(), "Hello?"),
                 bot.appSecret());
         assertThat(ack.status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> GraphFake.sends(bot.phoneNumberId()).size() == 1);
-        String callback = Api.json().readTree(GraphFake.sends(bot.phoneNumberId()).getFirst().getBodyAsString())
-                .path("biz_opaque_callback_data").asString();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> GraphFake.sends(bot.phoneNumberId()).size() == 1);
+        String callback = Api.json()
+                .readTree(GraphFake.sends(bot.phoneNumberId()).getFirst().getBodyAsString())
+                .path("biz_opaque_callback_data")
+                .asString();
         String conversationId = conversations(bot).get(0).path("id").asString();
         AtomicReference<String> wamid = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {

@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /** WhatsApp Cloud API through the port's contract: signed webhooks in, Graph sends (WireMock) out. */
 class WhatsAppChannelContractIntegrationTest extends ChannelContract {
-    private static final AtomicLong PHONE_NUMBER_IDS = new AtomicLong(300_000_000_000_000L + System.nanoTime()
-            % 1_000_000_000L);
+    private static final AtomicLong PHONE_NUMBER_IDS =
+            new AtomicLong(300_000_000_000_000L + System.nanoTime() % 1_000_000_000L);
 
     @Override
     protected Fixture fixture() {
@@ -43,9 +43,13 @@ class WhatsAppChannelContractIntegrationTest extends ChannelContract {
             GraphFake.acceptSends(phoneNumberId);
             Api.Response channel = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/channels", """
                     {"type": "whatsapp", "phoneNumberId": "%s", "accessToken": "%s", "appSecret": "%s",
-                     "verifyToken": "%s"}""".formatted(phoneNumberId, accessToken, appSecret, verifyToken));
-            return new Connection(bot.organizationId(), bot.chatbotId(),
-                    channel.status() == 201 ? channel.text("id") : null, channel,
+                     "verifyToken": "%s"}""".formatted(
+                            phoneNumberId, accessToken, appSecret, verifyToken));
+            return new Connection(
+                    bot.organizationId(),
+                    bot.chatbotId(),
+                    channel.status() == 201 ? channel.text("id") : null,
+                    channel,
                     List.of(accessToken, appSecret, verifyToken),
                     Map.of("phoneNumberId", phoneNumberId, "appSecret", appSecret));
         }
@@ -58,8 +62,11 @@ class WhatsAppChannelContractIntegrationTest extends ChannelContract {
 
         @Override
         public void deliver(Api api, Connection connection, String contact, String messageId, String text) {
-            Api.Response ack = Webhooks.post(api, WhatsAppPayloads.text(connection.extra().get("phoneNumberId"),
-                    contact.substring(1), "wamid." + messageId, text), connection.extra().get("appSecret"));
+            Api.Response ack = Webhooks.post(
+                    api,
+                    WhatsAppPayloads.text(
+                            connection.extra().get("phoneNumberId"), contact.substring(1), "wamid." + messageId, text),
+                    connection.extra().get("appSecret"));
             assertThat(ack.status()).isEqualTo(200);
         }
 
@@ -79,15 +86,29 @@ class WhatsAppChannelContractIntegrationTest extends ChannelContract {
 
         @Override
         public Map<String, FailureClass> errorCodes() {
-            return Map.of("131047", FailureClass.WINDOW_CLOSED, "131056", FailureClass.RETRY,
-                    "130429", FailureClass.RETRY, "80007", FailureClass.RETRY, "http_503", FailureClass.RETRY,
-                    "100", FailureClass.PERMANENT, "190", FailureClass.PERMANENT, "131026", FailureClass.PERMANENT);
+            return Map.of(
+                    "131047",
+                    FailureClass.WINDOW_CLOSED,
+                    "131056",
+                    FailureClass.RETRY,
+                    "130429",
+                    FailureClass.RETRY,
+                    "80007",
+                    FailureClass.RETRY,
+                    "http_503",
+                    FailureClass.RETRY,
+                    "100",
+                    FailureClass.PERMANENT,
+                    "190",
+                    FailureClass.PERMANENT,
+                    "131026",
+                    FailureClass.PERMANENT);
         }
 
         @Override
         public boolean provokePermanentError(Connection connection) {
-            GraphFake.sendsRespondInSequence(connection.extra().get("phoneNumberId"),
-                    GraphFake.error(400, 100, "Invalid parameter"));
+            GraphFake.sendsRespondInSequence(
+                    connection.extra().get("phoneNumberId"), GraphFake.error(400, 100, "Invalid parameter"));
             return true;
         }
     }

@@ -26,8 +26,7 @@ public final class WhatsAppPayloads {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private WhatsAppPayloads() {
-    }
+    private WhatsAppPayloads() {}
 
     /** A text from {@code fromWaId} to the default number, with a fresh wamid. */
     public static String text(String fromWaId, String body) {
@@ -39,15 +38,14 @@ public final class WhatsAppPayloads {
         return inbound(phoneNumberId, contact(fromWaId, null, null), textMessage(fromWaId, null, wamid, body));
     }
 
-    public static String textWithProfile(String phoneNumberId, String fromWaId, String profileName, String wamid,
-                                         String body) {
-        return inbound(phoneNumberId, contact(fromWaId, null, profileName),
-                textMessage(fromWaId, null, wamid, body));
+    public static String textWithProfile(
+            String phoneNumberId, String fromWaId, String profileName, String wamid, String body) {
+        return inbound(phoneNumberId, contact(fromWaId, null, profileName), textMessage(fromWaId, null, wamid, body));
     }
 
     /** A text from a username user: only the business-scoped user id, no phone number anywhere. */
-    public static String textFromUsername(String phoneNumberId, String userId, String profileName, String wamid,
-                                          String body) {
+    public static String textFromUsername(
+            String phoneNumberId, String userId, String profileName, String wamid, String body) {
         return inbound(phoneNumberId, contact(null, userId, profileName), textMessage(null, userId, wamid, body));
     }
 
@@ -56,27 +54,39 @@ public final class WhatsAppPayloads {
     }
 
     /** A failed status; Meta's guidance is to act on {@code code} and {@code details}, so both are explicit. */
-    public static String failedStatus(String phoneNumberId, String wamid, String recipientWaId, int code,
-                                      String title, String details) {
+    public static String failedStatus(
+            String phoneNumberId, String wamid, String recipientWaId, int code, String title, String details) {
         Map<String, Object> status = statusOf(wamid, "failed", recipientWaId);
-        status.put("errors", List.of(map("code", code, "title", title, "message", title,
-                "error_data", map("details", details),
-                "href", "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/")));
+        status.put(
+                "errors",
+                List.of(map(
+                        "code",
+                        code,
+                        "title",
+                        title,
+                        "message",
+                        title,
+                        "error_data",
+                        map("details", details),
+                        "href",
+                        "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/")));
         return statusPayload(phoneNumberId, status);
     }
 
     /** {@link #failedStatus} with our outbound id echoed back, as Meta does for messages sent with one. */
-    public static String failedStatusWithCallback(String phoneNumberId, String wamid, String recipientWaId, int code,
-                                                  String title, String callbackData) {
+    public static String failedStatusWithCallback(
+            String phoneNumberId, String wamid, String recipientWaId, int code, String title, String callbackData) {
         Map<String, Object> status = statusOf(wamid, "failed", recipientWaId);
-        status.put("errors", List.of(map("code", code, "title", title, "message", title,
-                "error_data", map("details", title + "."))));
+        status.put(
+                "errors",
+                List.of(map(
+                        "code", code, "title", title, "message", title, "error_data", map("details", title + "."))));
         status.put("biz_opaque_callback_data", callbackData);
         return statusPayload(phoneNumberId, status);
     }
 
-    public static String statusWithCallback(String phoneNumberId, String wamid, String status, String recipientWaId,
-                                            String callbackData) {
+    public static String statusWithCallback(
+            String phoneNumberId, String wamid, String status, String recipientWaId, String callbackData) {
         Map<String, Object> update = statusOf(wamid, status, recipientWaId);
         update.put("biz_opaque_callback_data", callbackData);
         return statusPayload(phoneNumberId, update);
@@ -103,7 +113,8 @@ public final class WhatsAppPayloads {
             Map<String, Object> envelope = JSON.readValue(payload, Map.class);
             Map<String, Object> entry = ((List<Map<String, Object>>) envelope.get("entry")).getFirst();
             Map<String, Object> value = (Map<String, Object>) ((List<Map<String, Object>>) entry.get("changes"))
-                    .getFirst().get("value");
+                    .getFirst()
+                    .get("value");
             if (merged == null) {
                 merged = value(text((Map<String, Object>) value.get("metadata"), "phone_number_id"));
             }
@@ -119,8 +130,8 @@ public final class WhatsAppPayloads {
     /** A recorded fixture re-addressed to {@code phoneNumberId}, as if one of our test tenants received it. */
     public static String fixtureFor(String name, String phoneNumberId) {
         String original = fixture(name);
-        String readdressed = original.replace("\"phone_number_id\": \"" + PHONE_NUMBER_ID + "\"",
-                "\"phone_number_id\": \"" + phoneNumberId + "\"");
+        String readdressed = original.replace(
+                "\"phone_number_id\": \"" + PHONE_NUMBER_ID + "\"", "\"phone_number_id\": \"" + phoneNumberId + "\"");
         if (readdressed.equals(original)) {
             throw new IllegalArgumentException("Fixture " + name + " is not addressed to " + PHONE_NUMBER_ID);
         }
@@ -192,8 +203,11 @@ public final class WhatsAppPayloads {
     }
 
     private static Map<String, Object> value(String phoneNumberId) {
-        return map("messaging_product", "whatsapp",
-                "metadata", map("display_phone_number", DISPLAY_PHONE_NUMBER, "phone_number_id", phoneNumberId));
+        return map(
+                "messaging_product",
+                "whatsapp",
+                "metadata",
+                map("display_phone_number", DISPLAY_PHONE_NUMBER, "phone_number_id", phoneNumberId));
     }
 
     private static String envelope(Map<String, Object> value) {

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** {@link WhatsAppOutbound} through the sender contract: Graph's {@code /messages} on WireMock. */
 class WhatsAppSenderContractIntegrationTest extends ChannelSenderContract {
-    private static final AtomicLong PHONE_NUMBER_IDS = new AtomicLong(310_000_000_000_000L + System.nanoTime()
-            % 1_000_000_000L);
+    private static final AtomicLong PHONE_NUMBER_IDS =
+            new AtomicLong(310_000_000_000_000L + System.nanoTime() % 1_000_000_000L);
 
     @Override
     protected Fixture fixture() {
@@ -38,10 +38,14 @@ class WhatsAppSenderContractIntegrationTest extends ChannelSenderContract {
                 GraphFake.acceptStructuredSends(phoneNumberId);
                 Api.Response channel = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/channels", """
                         {"type": "whatsapp", "phoneNumberId": "%s", "accessToken": "EAAsender%s",
-                         "appSecret": "secret-%s", "verifyToken": "verify-%s"}""".formatted(phoneNumberId,
-                        UUID.randomUUID().toString().replace("-", ""), UUID.randomUUID(), UUID.randomUUID()));
+                         "appSecret": "secret-%s", "verifyToken": "verify-%s"}""".formatted(
+                                phoneNumberId,
+                                UUID.randomUUID().toString().replace("-", ""),
+                                UUID.randomUUID(),
+                                UUID.randomUUID()));
                 assertThat(channel.status()).as(channel.body()).isEqualTo(201);
-                return new Target(new OrganizationId(UUID.fromString(bot.organizationId())),
+                return new Target(
+                        new OrganizationId(UUID.fromString(bot.organizationId())),
                         new ChannelAccountId(UUID.fromString(channel.text("id"))),
                         "+1555" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L),
                         Map.of("phoneNumberId", phoneNumberId));

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
 import tools.jackson.databind.JsonNode;
 
 /** What one POST stores: every message of a batch, only what its signature covers, all or nothing. */
@@ -28,6 +27,7 @@ class WhatsAppWebhookBatchIntegrationTest extends IntegrationTestSupport {
             "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUYPQjAxQzAyRDAzRTA0RjA1QQA=",
             "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUYQRDAxRTAyRjAzQTA0QjA1QwA=",
             "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUYRRTAxRjAyQTAzQjA0QzA1RAA=");
+
     private static final String BATCH_SECOND_NUMBER = "113269274970227";
 
     private IngressProbe probe;
@@ -55,18 +55,22 @@ class WhatsAppWebhookBatchIntegrationTest extends IntegrationTestSupport {
         Api.Response signedByFirst = Webhooks.post(api, batch, first.appSecret());
 
         assertThat(signedByFirst.status()).isEqualTo(200);
-        assertThat(probe.userMessages(first)).extracting(m -> m.path("providerMessageId").asString())
+        assertThat(probe.userMessages(first))
+                .extracting(m -> m.path("providerMessageId").asString())
                 .containsExactlyInAnyOrderElementsOf(BATCH_WAMIDS);
         assertThat(probe.conversations(first)).hasSize(3);
         assertThat(probe.conversations(second)).isEmpty();
         assertThat(probe.inboundEvents(secondWamid)).isZero();
-        assertThat(probe.systemEvents("whatsapp.signature_rejected", second.phoneNumberId())).hasSize(1);
+        assertThat(probe.systemEvents("whatsapp.signature_rejected", second.phoneNumberId()))
+                .hasSize(1);
 
         Api.Response signedBySecond = Webhooks.post(api, batch, second.appSecret());
 
         assertThat(signedBySecond.status()).isEqualTo(200);
         assertThat(probe.onlyUserMessage(second).path("content").asString()).isEqualTo("Second tenant here");
-        assertThat(probe.userMessages(first)).as("the first tenant's messages, stored once").hasSize(4);
+        assertThat(probe.userMessages(first))
+                .as("the first tenant's messages, stored once")
+                .hasSize(4);
     }
 
     @Test
@@ -78,7 +82,8 @@ class WhatsAppWebhookBatchIntegrationTest extends IntegrationTestSupport {
                 WhatsAppPayloads.textWithProfile(bot.phoneNumberId(), customer, "Rui", wamids.get(0), "one"),
                 WhatsAppPayloads.text(bot.phoneNumberId(), customer, wamids.get(1), "two"),
                 WhatsAppPayloads.text(bot.phoneNumberId(), customer, wamids.get(2), "three"));
-        assertThat(Api.json().readTree(body).at("/entry/0/changes/0/value/messages")).hasSize(3);
+        assertThat(Api.json().readTree(body).at("/entry/0/changes/0/value/messages"))
+                .hasSize(3);
 
         Api.Response response = Webhooks.post(api, body, bot.appSecret());
 
@@ -86,7 +91,9 @@ class WhatsAppWebhookBatchIntegrationTest extends IntegrationTestSupport {
         assertThat(probe.conversations(bot)).hasSize(1);
         List<JsonNode> messages = probe.userMessages(bot);
         assertThat(messages).extracting(m -> m.path("content").asString()).containsExactly("one", "two", "three");
-        assertThat(messages).extracting(m -> m.path("providerMessageId").asString()).containsExactlyElementsOf(wamids);
+        assertThat(messages)
+                .extracting(m -> m.path("providerMessageId").asString())
+                .containsExactlyElementsOf(wamids);
     }
 
     /**
@@ -117,16 +124,21 @@ class WhatsAppWebhookBatchIntegrationTest extends IntegrationTestSupport {
         assertThat(probe.inboundEvents(wamid)).isZero();
         assertThat(probe.conversations(bot)).isEmpty();
         assertThat(jdbc.sql("select count(*) from contacts where chatbot_id = :bot")
-                .param("bot", UUID.fromString(bot.chatbotId())).query(Integer.class).single()).isZero();
+                        .param("bot", UUID.fromString(bot.chatbotId()))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
 
         Api.Response redelivered = Webhooks.post(api, body, bot.appSecret());
 
         assertThat(redelivered.status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> GraphFake.sends(bot.phoneNumberId()).size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> GraphFake.sends(bot.phoneNumberId()).size() == 1);
         time.advance(PAST_EVERY_RETRY);
         assertThat(GraphFake.sends(bot.phoneNumberId())).hasSize(1);
         assertThat(bot.llm().requests()).hasSize(1);
-        assertThat(probe.onlyUserMessage(bot).path("providerMessageId").asString()).isEqualTo(wamid);
+        assertThat(probe.onlyUserMessage(bot).path("providerMessageId").asString())
+                .isEqualTo(wamid);
         assertThat(probe.inboundEvents(wamid)).isEqualTo(1);
     }
 
@@ -140,7 +152,8 @@ class WhatsAppWebhookBatchIntegrationTest extends IntegrationTestSupport {
                     return new;
                 end $$""".formatted(name, column, wamid)).update();
         jdbc.sql("create trigger %1$s before insert on %2$s for each row execute function %1$s()"
-                .formatted(name, table)).update();
+                        .formatted(name, table))
+                .update();
     }
 
     private void disarm(String name, String table) {

@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 class WhatsAppWebhookHostileInputIntegrationTest extends IntegrationTestSupport {
     @Autowired
     MeterRegistry meters;
+
     private IngressProbe probe;
 
     @BeforeEach
@@ -39,8 +40,8 @@ class WhatsAppWebhookHostileInputIntegrationTest extends IntegrationTestSupport 
         String image = WhatsAppPayloads.fixtureFor("image", bot.phoneNumberId())
                 .replace("This is the scratch", "This is the\\u0000 scratch");
         String batch = WhatsAppPayloads.batch(
-                WhatsAppPayloads.textWithProfile(bot.phoneNumberId(), "15551240001", "Ana\u0000 Bad", newWamid(),
-                        "Hel\u0000lo"),
+                WhatsAppPayloads.textWithProfile(
+                        bot.phoneNumberId(), "15551240001", "Ana\u0000 Bad", newWamid(), "Hel\u0000lo"),
                 WhatsAppPayloads.text(bot.phoneNumberId(), "15551240002", newWamid(), "A normal message"),
                 image);
         assertThat(batch).contains("\\u0000");
@@ -48,10 +49,13 @@ class WhatsAppWebhookHostileInputIntegrationTest extends IntegrationTestSupport 
         Api.Response response = Webhooks.post(api, batch, bot.appSecret());
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(probe.userMessages(bot)).extracting(m -> m.path("content").asString())
+        assertThat(probe.userMessages(bot))
+                .extracting(m -> m.path("content").asString())
                 .containsExactlyInAnyOrder("Hello", "A normal message", "This is the scratch on the box");
         assertThat(jdbc.sql("select display_name from contacts where chatbot_id = :bot and display_name is not null")
-                .param("bot", UUID.fromString(bot.chatbotId())).query(String.class).list())
+                        .param("bot", UUID.fromString(bot.chatbotId()))
+                        .query(String.class)
+                        .list())
                 .contains("Ana Bad");
     }
 
@@ -79,10 +83,12 @@ class WhatsAppWebhookHostileInputIntegrationTest extends IntegrationTestSupport 
         }
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(probe.onlyUserMessage(bot).path("providerMessageId").asString()).isEqualTo(stored);
+        assertThat(probe.onlyUserMessage(bot).path("providerMessageId").asString())
+                .isEqualTo(stored);
         assertThat(probe.inboundEvents(refused)).isZero();
-        JsonNode events = api.get("/api/v1/organizations/" + bot.organizationId()
-                + "/events?type=whatsapp.part_not_stored").json();
+        JsonNode events = api.get(
+                        "/api/v1/organizations/" + bot.organizationId() + "/events?type=whatsapp.part_not_stored")
+                .json();
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.path("level").asString()).isEqualTo("error");
             assertThat(event.path("payload").path("part").asString()).isEqualTo("message");
@@ -99,7 +105,9 @@ class WhatsAppWebhookHostileInputIntegrationTest extends IntegrationTestSupport 
     @Test
     void should_record_one_event_and_look_each_id_up_once_when_bodies_name_thousands_of_unknown_numbers() {
         String prefix = "8" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        List<String> ids = IntStream.range(0, 5_000).mapToObj(i -> prefix + "%08d".formatted(i)).toList();
+        List<String> ids = IntStream.range(0, 5_000)
+                .mapToObj(i -> prefix + "%08d".formatted(i))
+                .toList();
         String body = statusesForUnknownNumbers(ids);
         double lookups = meters.counter("parley.whatsapp.number_lookups").count();
         double queries = meters.counter("parley.whatsapp.number_lookup_queries").count();
@@ -110,18 +118,23 @@ class WhatsAppWebhookHostileInputIntegrationTest extends IntegrationTestSupport 
         assertThat(first.status()).isEqualTo(200);
         assertThat(again.status()).isEqualTo(200);
         assertThat(meters.counter("parley.whatsapp.number_lookups").count() - lookups)
-                .as("each id once, though two bodies named it").isEqualTo(5_000);
+                .as("each id once, though two bodies named it")
+                .isEqualTo(5_000);
         assertThat(meters.counter("parley.whatsapp.number_lookup_queries").count() - queries)
-                .as("a thousand ids per statement").isEqualTo(5);
-        List<String> events = jdbc.sql("""
+                .as("a thousand ids per statement")
+                .isEqualTo(5);
+        List<String> events =
+                jdbc.sql("""
                         select payload::text from system_events
-                        where type = 'whatsapp.unknown_phone_number' and payload->>'phoneNumberId' like :prefix""")
-                .param("prefix", prefix + "%").query(String.class).list();
+                        where type = 'whatsapp.unknown_phone_number' and payload->>'phoneNumberId' like :prefix""").param("prefix", prefix + "%").query(String.class).list();
         assertThat(events).singleElement().satisfies(payload -> {
             JsonNode event = Api.json().readTree(payload);
             assertThat(event.path("numbers").asInt()).isEqualTo(5_000);
             assertThat(event.path("statuses").asInt()).isEqualTo(5_000);
-            assertThat(event.path("sample").valueStream().map(JsonNode::asString).toList())
+            assertThat(event.path("sample")
+                            .valueStream()
+                            .map(JsonNode::asString)
+                            .toList())
                     .containsExactlyElementsOf(ids.subList(0, 5));
         });
     }
@@ -135,8 +148,8 @@ class WhatsAppWebhookHostileInputIntegrationTest extends IntegrationTestSupport 
                     end if;
                     return new;
                 end $$""".formatted(name, wamid)).update();
-        jdbc.sql("create trigger %1$s before insert on messages for each row execute function %1$s()"
-                .formatted(name)).update();
+        jdbc.sql("create trigger %1$s before insert on messages for each row execute function %1$s()".formatted(name))
+                .update();
     }
 
     private void disarm(String name) {

@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 /** Meta's side of the webhook contract: the GET handshake, signatures, body limits and numbers nobody connected. */
@@ -50,8 +49,8 @@ class WhatsAppWebhookIntegrationTest extends IntegrationTestSupport {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(challenge);
-        assertThat(response.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.raw().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
     }
 
     @Test
@@ -80,8 +79,12 @@ class WhatsAppWebhookIntegrationTest extends IntegrationTestSupport {
 
         assertThat(api.getRaw(WEBHOOK).status()).isEqualTo(403);
         assertThat(api.getRaw(WEBHOOK + "?hub.challenge=1158201444").status()).isEqualTo(403);
-        assertThat(api.getRaw(WEBHOOK + "?hub.mode=subscribe&hub.challenge=1158201444").status()).isEqualTo(403);
-        assertThat(api.getRaw(WEBHOOK + "?hub.mode=subscribe&hub.verify_token=&hub.challenge=1").status()).isEqualTo(403);
+        assertThat(api.getRaw(WEBHOOK + "?hub.mode=subscribe&hub.challenge=1158201444")
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.getRaw(WEBHOOK + "?hub.mode=subscribe&hub.verify_token=&hub.challenge=1")
+                        .status())
+                .isEqualTo(403);
         assertThat(handshake("subscribe", bot.verifyToken(), null).status()).isEqualTo(403);
     }
 
@@ -92,8 +95,10 @@ class WhatsAppWebhookIntegrationTest extends IntegrationTestSupport {
         WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         String wamid = newWamid();
 
-        Api.Response response = Webhooks.post(api, WhatsAppPayloads.textWithProfile(bot.phoneNumberId(), CUSTOMER,
-                "Ana", wamid, "Do you ship to Lisbon?"), bot.appSecret());
+        Api.Response response = Webhooks.post(
+                api,
+                WhatsAppPayloads.textWithProfile(bot.phoneNumberId(), CUSTOMER, "Ana", wamid, "Do you ship to Lisbon?"),
+                bot.appSecret());
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode conversations = probe.conversations(bot);
@@ -111,11 +116,12 @@ class WhatsAppWebhookIntegrationTest extends IntegrationTestSupport {
         WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         String wamid = newWamid();
 
-        Api.Response response = Webhooks.post(api, WhatsAppPayloads.text(bot.phoneNumberId(), CUSTOMER, wamid, "Hi"),
-                "secret-of-another-app");
+        Api.Response response = Webhooks.post(
+                api, WhatsAppPayloads.text(bot.phoneNumberId(), CUSTOMER, wamid, "Hi"), "secret-of-another-app");
 
         assertRejectedAndNothingStored(response, bot, wamid);
-        assertThat(probe.systemEvents("whatsapp.signature_rejected", bot.phoneNumberId())).hasSize(1);
+        assertThat(probe.systemEvents("whatsapp.signature_rejected", bot.phoneNumberId()))
+                .hasSize(1);
     }
 
     @Test
@@ -125,8 +131,13 @@ class WhatsAppWebhookIntegrationTest extends IntegrationTestSupport {
         byte[] signed = utf8(WhatsAppPayloads.text(bot.phoneNumberId(), CUSTOMER, wamid, "Refund 10 EUR"));
         byte[] sent = utf8(WhatsAppPayloads.text(bot.phoneNumberId(), CUSTOMER, wamid, "Refund 99 EUR"));
 
-        Api.Response response = api.postRaw(WEBHOOK, sent, "Content-Type", "application/json",
-                "X-Hub-Signature-256", Webhooks.sign(signed, bot.appSecret()));
+        Api.Response response = api.postRaw(
+                WEBHOOK,
+                sent,
+                "Content-Type",
+                "application/json",
+                "X-Hub-Signature-256",
+                Webhooks.sign(signed, bot.appSecret()));
 
         assertRejectedAndNothingStored(response, bot, wamid);
     }
@@ -136,8 +147,11 @@ class WhatsAppWebhookIntegrationTest extends IntegrationTestSupport {
         WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         String wamid = newWamid();
 
-        Api.Response response = api.postRaw(WEBHOOK,
-                utf8(WhatsAppPayloads.text(bot.phoneNumberId(), CUSTOMER, wamid, "Hi")), "Content-Type", "application/json");
+        Api.Response response = api.postRaw(
+                WEBHOOK,
+                utf8(WhatsAppPayloads.text(bot.phoneNumberId(), CUSTOMER, wamid, "Hi")),
+                "Content-Type",
+                "application/json");
 
         assertRejectedAndNothingStored(response, bot, wamid);
     }
@@ -151,14 +165,21 @@ class WhatsAppWebhookIntegrationTest extends IntegrationTestSupport {
         WhatsAppBot bot = Tenants.offlineBot(api, "[]");
 
         for (String body : new String[] {"this is not json", "{\"object\": ", "[1, 2, 3]"}) {
-            Api.Response response = api.postRaw(WEBHOOK, utf8(body), "Content-Type", "application/json",
-                    "X-Hub-Signature-256", Webhooks.sign(utf8(body), bot.appSecret()));
+            Api.Response response = api.postRaw(
+                    WEBHOOK,
+                    utf8(body),
+                    "Content-Type",
+                    "application/json",
+                    "X-Hub-Signature-256",
+                    Webhooks.sign(utf8(body), bot.appSecret()));
 
             assertThat(response.status()).as(body).isEqualTo(400);
             assertThat(response.text("code")).isEqualTo("malformed_webhook");
         }
         Api.Response unsigned = api.postRaw(WEBHOOK, utf8("this is not json"), "Content-Type", "application/json");
-        assertThat(unsigned.status()).as("no signature is checked before parsing").isEqualTo(401);
+        assertThat(unsigned.status())
+                .as("no signature is checked before parsing")
+                .isEqualTo(401);
     }
 
     // ---- body size ---------------------------------------------------------------------------------------
@@ -169,8 +190,13 @@ class WhatsAppWebhookIntegrationTest extends IntegrationTestSupport {
         String wamid = newWamid();
         byte[] body = paddedText(bot, wamid, LIMIT + 1);
 
-        Api.Response response = api.postRaw(WEBHOOK, body, "Content-Type", "application/json",
-                "X-Hub-Signature-256", Webhooks.sign(body, bot.appSecret()));
+        Api.Response response = api.postRaw(
+                WEBHOOK,
+                body,
+                "Content-Type",
+                "application/json",
+                "X-Hub-Signature-256",
+                Webhooks.sign(body, bot.appSecret()));
 
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.text("code")).isEqualTo("payload_too_large");
@@ -184,8 +210,13 @@ class WhatsAppWebhookIntegrationTest extends IntegrationTestSupport {
         String wamid = newWamid();
         byte[] body = paddedText(bot, wamid, LIMIT);
 
-        Api.Response response = api.postRaw(WEBHOOK, body, "Content-Type", "application/json",
-                "X-Hub-Signature-256", Webhooks.sign(body, bot.appSecret()));
+        Api.Response response = api.postRaw(
+                WEBHOOK,
+                body,
+                "Content-Type",
+                "application/json",
+                "X-Hub-Signature-256",
+                Webhooks.sign(body, bot.appSecret()));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(probe.inboundEvents(wamid)).isEqualTo(1);
@@ -203,7 +234,9 @@ class WhatsAppWebhookIntegrationTest extends IntegrationTestSupport {
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(Api.json().readTree(tooLarge.body()).path("code").asString()).isEqualTo("payload_too_large");
         assertThat(probe.inboundEvents(tooLargeWamid)).isZero();
-        assertThat(atLimit.statusCode()).as("a chunked body within the limit is read whole").isEqualTo(200);
+        assertThat(atLimit.statusCode())
+                .as("a chunked body within the limit is read whole")
+                .isEqualTo(200);
         assertThat(probe.inboundEvents(atLimitWamid)).isEqualTo(1);
     }
 
@@ -214,22 +247,30 @@ class WhatsAppWebhookIntegrationTest extends IntegrationTestSupport {
         String unknownNumber = "9" + (System.nanoTime() % 1_000_000_000_000L);
         String wamid = newWamid();
 
-        Api.Response response = Webhooks.post(api, WhatsAppPayloads.text(unknownNumber, CUSTOMER, wamid, "Hello?"),
-                "any-secret-at-all");
+        Api.Response response = Webhooks.post(
+                api, WhatsAppPayloads.text(unknownNumber, CUSTOMER, wamid, "Hello?"), "any-secret-at-all");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(probe.inboundEvents(wamid)).isZero();
-        assertThat(jdbc.sql("select count(*) from messages where provider_message_id = :wamid").param("wamid", wamid)
-                .query(Integer.class).single()).isZero();
-        assertThat(probe.systemEvents("whatsapp.unknown_phone_number", unknownNumber)).singleElement()
-                .satisfies(payload -> assertThat(Api.json().readTree(payload).path("messages").asInt()).isEqualTo(1));
+        assertThat(jdbc.sql("select count(*) from messages where provider_message_id = :wamid")
+                        .param("wamid", wamid)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(probe.systemEvents("whatsapp.unknown_phone_number", unknownNumber))
+                .singleElement()
+                .satisfies(payload -> assertThat(
+                                Api.json().readTree(payload).path("messages").asInt())
+                        .isEqualTo(1));
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------
 
     private Api.Response handshake(String mode, String token, String challenge) {
-        StringBuilder query = new StringBuilder("?hub.mode=").append(mode)
-                .append("&hub.verify_token=").append(URLEncoder.encode(token, StandardCharsets.UTF_8));
+        StringBuilder query = new StringBuilder("?hub.mode=")
+                .append(mode)
+                .append("&hub.verify_token=")
+                .append(URLEncoder.encode(token, StandardCharsets.UTF_8));
         if (challenge != null) {
             query.append("&hub.challenge=").append(challenge);
         }
@@ -239,8 +280,8 @@ class WhatsAppWebhookIntegrationTest extends IntegrationTestSupport {
     private void assertRejectedAndNothingStored(Api.Response response, WhatsAppBot bot, String wamid) {
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.text("code")).isEqualTo("invalid_signature");
-        assertThat(response.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.raw().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(probe.inboundEvents(wamid)).isZero();
         assertThat(probe.conversations(bot)).isEmpty();
     }
@@ -255,11 +296,14 @@ class WhatsAppWebhookIntegrationTest extends IntegrationTestSupport {
 
     /** BodyPublishers.ofInputStream has no known length, so HTTP/1.1 sends it chunked. */
     private HttpResponse<String> postChunked(WhatsAppBot bot, byte[] body) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + WEBHOOK)).timeout(Duration.ofSeconds(30))
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + WEBHOOK))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("X-Hub-Signature-256", Webhooks.sign(body, bot.appSecret()))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
 import tools.jackson.databind.JsonNode;
 
 /** Every recorded inbound shape, posted as Meta would, lands as a message of the right type, text and reply need. */
@@ -38,10 +37,16 @@ class WhatsAppWebhookMessageTypesIntegrationTest extends IntegrationTestSupport 
                 Arguments.of("video", "video", "[video]", true),
                 Arguments.of("document", "document", "[document: invoice-2025-0612.pdf]", true),
                 Arguments.of("sticker", "sticker", "[sticker]", true),
-                Arguments.of("location", "location",
-                        "[location: Philz Coffee, 101 Forest Ave, Palo Alto, CA 94301 (37.483307, -122.148981)]", true),
-                Arguments.of("contacts", "contacts",
-                        "[contact: Barbara J. Johnson +1 (415) 555-0123; Pablo Morales +1 (650) 555-0456]", true),
+                Arguments.of(
+                        "location",
+                        "location",
+                        "[location: Philz Coffee, 101 Forest Ave, Palo Alto, CA 94301 (37.483307, -122.148981)]",
+                        true),
+                Arguments.of(
+                        "contacts",
+                        "contacts",
+                        "[contact: Barbara J. Johnson +1 (415) 555-0123; Pablo Morales +1 (650) 555-0456]",
+                        true),
                 Arguments.of("interactive-button-reply", "button_reply", "Change date", true),
                 Arguments.of("interactive-list-reply", "list_reply", "Express shipping", true),
                 Arguments.of("interactive-nfm-reply", "flow_reply", "Sent", true),
@@ -49,19 +54,25 @@ class WhatsAppWebhookMessageTypesIntegrationTest extends IntegrationTestSupport 
                 Arguments.of("order", "order", "[order: 2 items] Please leave it with the concierge", true),
                 Arguments.of("reaction", "reaction", "[reaction 👍]", false),
                 Arguments.of("reaction-removed", "reaction", "[reaction removed]", false),
-                Arguments.of("system-user-changed-number", "system",
-                        "User Sheena Nelson changed from 16505551234 to 12195555358", false),
+                Arguments.of(
+                        "system-user-changed-number",
+                        "system",
+                        "User Sheena Nelson changed from 16505551234 to 12195555358",
+                        false),
                 Arguments.of("unsupported", "unsupported", "[unsupported message]", false),
                 Arguments.of("unsupported-edit", "unsupported", "[unsupported message]", false));
     }
 
     @ParameterizedTest(name = "{0} → {1}, needs reply: {3}")
     @MethodSource("recordedShapes")
-    void should_store_type_content_and_reply_need_when_a_recorded_shape_arrives(String fixture, String type,
-                                                                                 String content, boolean needsReply) {
+    void should_store_type_content_and_reply_need_when_a_recorded_shape_arrives(
+            String fixture, String type, String content, boolean needsReply) {
         WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         String body = WhatsAppPayloads.fixtureFor(fixture, bot.phoneNumberId());
-        String wamid = Api.json().readTree(body).at("/entry/0/changes/0/value/messages/0/id").asString();
+        String wamid = Api.json()
+                .readTree(body)
+                .at("/entry/0/changes/0/value/messages/0/id")
+                .asString();
 
         Api.Response response = Webhooks.post(api, body, bot.appSecret());
 
@@ -93,12 +104,16 @@ class WhatsAppWebhookMessageTypesIntegrationTest extends IntegrationTestSupport 
 
         Webhooks.post(api, WhatsAppPayloads.fixtureFor("image", bot.phoneNumberId()), bot.appSecret());
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> GraphFake.sends(bot.phoneNumberId()).size() == 1);
-        assertThat(bot.llm().requests()).singleElement()
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> GraphFake.sends(bot.phoneNumberId()).size() == 1);
+        assertThat(bot.llm().requests())
+                .singleElement()
                 .satisfies(request -> assertThat(request.getBodyAsString()).contains("This is the scratch on the box"));
-        JsonNode sent = Api.json().readTree(GraphFake.sends(bot.phoneNumberId()).getFirst().getBodyAsString());
+        JsonNode sent = Api.json()
+                .readTree(GraphFake.sends(bot.phoneNumberId()).getFirst().getBodyAsString());
         assertThat(sent.path("to").asString()).isEqualTo(WhatsAppPayloads.CUSTOMER_WA_ID);
-        assertThat(sent.path("text").path("body").asString()).isEqualTo("Sorry about the scratch, we will send a new box.");
+        assertThat(sent.path("text").path("body").asString())
+                .isEqualTo("Sorry about the scratch, we will send a new box.");
     }
 
     @Test
@@ -107,15 +122,18 @@ class WhatsAppWebhookMessageTypesIntegrationTest extends IntegrationTestSupport 
         bot.llm().replies("This must not be sent.");
 
         for (String fixture : List.of("reaction", "system-user-changed-number", "unsupported")) {
-            Api.Response response = Webhooks.post(api, WhatsAppPayloads.fixtureFor(fixture, bot.phoneNumberId()),
-                    bot.appSecret());
+            Api.Response response =
+                    Webhooks.post(api, WhatsAppPayloads.fixtureFor(fixture, bot.phoneNumberId()), bot.appSecret());
             assertThat(response.status()).as(fixture).isEqualTo(200);
         }
 
-        assertThat(probe.userMessages(bot)).extracting(m -> m.path("type").asString())
+        assertThat(probe.userMessages(bot))
+                .extracting(m -> m.path("type").asString())
                 .containsExactlyInAnyOrder("reaction", "system", "unsupported");
         time.advance(PAST_EVERY_RETRY);
-        assertThat(bot.llm().requests().isEmpty() && GraphFake.sends(bot.phoneNumberId()).isEmpty()
-                && GraphFake.typingIndicators(bot.phoneNumberId()).isEmpty()).isTrue();
+        assertThat(bot.llm().requests().isEmpty()
+                        && GraphFake.sends(bot.phoneNumberId()).isEmpty()
+                        && GraphFake.typingIndicators(bot.phoneNumberId()).isEmpty())
+                .isTrue();
     }
 }

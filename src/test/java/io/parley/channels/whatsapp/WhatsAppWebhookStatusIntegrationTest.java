@@ -10,7 +10,6 @@ import io.parley.testing.Tenants.WhatsAppBot;
 import io.parley.testing.Webhooks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,8 +18,8 @@ import tools.jackson.databind.JsonNode;
  */
 class WhatsAppWebhookStatusIntegrationTest extends IntegrationTestSupport {
     private static final String CUSTOMER = "15551239001";
-    private static final String UNDELIVERABLE = "Unable to deliver the message. This can include a recipient that "
-            + "is not on WhatsApp.";
+    private static final String UNDELIVERABLE =
+            "Unable to deliver the message. This can include a recipient that " + "is not on WhatsApp.";
 
     private IngressProbe probe;
 
@@ -37,12 +36,16 @@ class WhatsAppWebhookStatusIntegrationTest extends IntegrationTestSupport {
         postStatus(bot, reply, "delivered");
         assertThat(status(reply)).isEqualTo("delivered");
         postStatus(bot, reply, "sent");
-        assertThat(status(reply)).as("a late 'sent' is a regression and ignored").isEqualTo("delivered");
+        assertThat(status(reply))
+                .as("a late 'sent' is a regression and ignored")
+                .isEqualTo("delivered");
         postStatus(bot, reply, "read");
         assertThat(status(reply)).isEqualTo("read");
         postStatus(bot, reply, "delivered");
         assertThat(status(reply)).isEqualTo("read");
-        assertThat(probe.delivery(reply.conversationId()).path("providerMessageId").asString())
+        assertThat(probe.delivery(reply.conversationId())
+                        .path("providerMessageId")
+                        .asString())
                 .isEqualTo(reply.outboundWamid());
     }
 
@@ -51,8 +54,16 @@ class WhatsAppWebhookStatusIntegrationTest extends IntegrationTestSupport {
         WhatsAppBot bot = Tenants.openAiBot(api);
         SentReply reply = probe.textAnsweredAndSent(bot, CUSTOMER);
 
-        Api.Response response = Webhooks.post(api, WhatsAppPayloads.failedStatus(bot.phoneNumberId(),
-                reply.outboundWamid(), CUSTOMER, 131026, "Message undeliverable", UNDELIVERABLE), bot.appSecret());
+        Api.Response response = Webhooks.post(
+                api,
+                WhatsAppPayloads.failedStatus(
+                        bot.phoneNumberId(),
+                        reply.outboundWamid(),
+                        CUSTOMER,
+                        131026,
+                        "Message undeliverable",
+                        UNDELIVERABLE),
+                bot.appSecret());
 
         // (A reported 131047 ends as window_closed instead: ReportedFailuresIntegrationTest.)
         assertThat(response.status()).isEqualTo(200);
@@ -68,8 +79,16 @@ class WhatsAppWebhookStatusIntegrationTest extends IntegrationTestSupport {
         SentReply reply = probe.textAnsweredAndSent(bot, CUSTOMER);
         postStatus(bot, reply, "delivered");
 
-        Webhooks.post(api, WhatsAppPayloads.failedStatus(bot.phoneNumberId(), reply.outboundWamid(), CUSTOMER,
-                131026, "Message undeliverable", "Message Undeliverable."), bot.appSecret());
+        Webhooks.post(
+                api,
+                WhatsAppPayloads.failedStatus(
+                        bot.phoneNumberId(),
+                        reply.outboundWamid(),
+                        CUSTOMER,
+                        131026,
+                        "Message undeliverable",
+                        "Message Undeliverable."),
+                bot.appSecret());
 
         assertThat(status(reply)).isEqualTo("delivered");
     }
@@ -80,17 +99,25 @@ class WhatsAppWebhookStatusIntegrationTest extends IntegrationTestSupport {
         SentReply reply = probe.textAnsweredAndSent(bot, CUSTOMER);
         String strangerWamid = WhatsAppPayloads.newWamid();
 
-        Webhooks.post(api, WhatsAppPayloads.status(bot.phoneNumberId(), strangerWamid, "delivered", CUSTOMER),
+        Webhooks.post(
+                api,
+                WhatsAppPayloads.status(bot.phoneNumberId(), strangerWamid, "delivered", CUSTOMER),
                 bot.appSecret());
-        assertThat(status(reply)).as("without callback data, an unknown wamid matches nothing").isEqualTo("sent");
+        assertThat(status(reply))
+                .as("without callback data, an unknown wamid matches nothing")
+                .isEqualTo("sent");
 
-        Api.Response response = Webhooks.post(api, WhatsAppPayloads.statusWithCallback(bot.phoneNumberId(),
-                strangerWamid, "delivered", CUSTOMER, reply.callbackData()), bot.appSecret());
+        Api.Response response = Webhooks.post(
+                api,
+                WhatsAppPayloads.statusWithCallback(
+                        bot.phoneNumberId(), strangerWamid, "delivered", CUSTOMER, reply.callbackData()),
+                bot.appSecret());
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode delivery = probe.delivery(reply.conversationId());
         assertThat(delivery.path("status").asString()).isEqualTo("delivered");
-        assertThat(delivery.path("providerMessageId").asString()).as("the id Graph answered with is kept")
+        assertThat(delivery.path("providerMessageId").asString())
+                .as("the id Graph answered with is kept")
                 .isEqualTo(reply.outboundWamid());
     }
 
@@ -100,16 +127,21 @@ class WhatsAppWebhookStatusIntegrationTest extends IntegrationTestSupport {
         WhatsAppBot other = Tenants.offlineBot(api, "[]");
         SentReply reply = probe.textAnsweredAndSent(owner, CUSTOMER);
 
-        Api.Response response = Webhooks.post(api, WhatsAppPayloads.statusWithCallback(other.phoneNumberId(),
-                reply.outboundWamid(), "read", CUSTOMER, reply.callbackData()), other.appSecret());
+        Api.Response response = Webhooks.post(
+                api,
+                WhatsAppPayloads.statusWithCallback(
+                        other.phoneNumberId(), reply.outboundWamid(), "read", CUSTOMER, reply.callbackData()),
+                other.appSecret());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(status(reply)).isEqualTo("sent");
     }
 
     private void postStatus(WhatsAppBot bot, SentReply reply, String status) {
-        Api.Response response = Webhooks.post(api, WhatsAppPayloads.status(bot.phoneNumberId(), reply.outboundWamid(),
-                status, CUSTOMER), bot.appSecret());
+        Api.Response response = Webhooks.post(
+                api,
+                WhatsAppPayloads.status(bot.phoneNumberId(), reply.outboundWamid(), status, CUSTOMER),
+                bot.appSecret());
         assertThat(response.status()).as(status).isEqualTo(200);
     }
 

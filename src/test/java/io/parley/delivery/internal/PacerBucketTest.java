@@ -28,7 +28,8 @@ class PacerBucketTest {
         assertThat(drain(bucket)).as("granted at the first instant").isEqualTo(burst(rate));
         assertThat(drain(bucket)).as("granted again without moving the clock").isZero();
         clock.advance(Duration.ofSeconds(10));
-        assertThat(drain(bucket)).as("granted after ten quiet seconds: a pause saves up no more than the burst")
+        assertThat(drain(bucket))
+                .as("granted after ten quiet seconds: a pause saves up no more than the burst")
                 .isEqualTo(burst(rate));
     }
 
@@ -48,14 +49,19 @@ class PacerBucketTest {
         }
         for (long step = 1; step <= 10 * refill; step++) {
             clock.advance(almost);
-            assertThat(drain(bucket)).as("granted %s into refill interval %d", almost, step).isZero();
+            assertThat(drain(bucket))
+                    .as("granted %s into refill interval %d", almost, step)
+                    .isZero();
             clock.advance(interval.minus(almost));
-            assertThat(drain(bucket)).as("granted at the end of refill interval %d", step).isEqualTo(1);
+            assertThat(drain(bucket))
+                    .as("granted at the end of refill interval %d", step)
+                    .isEqualTo(1);
             grants.add(clock.instant());
         }
 
         assertThat(grants).as("granted over ten seconds of the clock").hasSize((int) (burst(rate) + 10 * refill));
-        assertThat(busiestSecond(grants)).as("most grants within any one second of the clock")
+        assertThat(busiestSecond(grants))
+                .as("most grants within any one second of the clock")
                 .isEqualTo(burst(rate) + refill - 1)
                 .isLessThanOrEqualTo(rate);
     }
@@ -76,7 +82,8 @@ class PacerBucketTest {
     private static long busiestSecond(List<Instant> grants) {
         int busiest = 0;
         for (int first = 0, last = 0; first < grants.size(); first++) {
-            while (last < grants.size() && grants.get(last).isBefore(grants.get(first).plusSeconds(1))) {
+            while (last < grants.size()
+                    && grants.get(last).isBefore(grants.get(first).plusSeconds(1))) {
                 last++;
             }
             busiest = Math.max(busiest, last - first);

@@ -28,10 +28,15 @@ class LexicalMatcherTest {
         assertThat(matcher.bestMatch("hi!", withGreeting)).contains(hello);
         assertThat(matcher.bestMatch("Hey there, good morning", withGreeting)).contains(hello);
         assertThat(matcher.bestMatch("Hola, buenas tardes", withGreeting)).contains(hello);
-        assertThat(matcher.bestMatch("Hello, what are your opening hours?", withGreeting)).contains(HOURS);
-        assertThat(matcher.bestMatch("Hello", FAQ)).as("no greeting entry: nothing to answer with").isEmpty();
+        assertThat(matcher.bestMatch("Hello, what are your opening hours?", withGreeting))
+                .contains(HOURS);
+        assertThat(matcher.bestMatch("Hello", FAQ))
+                .as("no greeting entry: nothing to answer with")
+                .isEmpty();
         assertThat(matcher.bestMatch("thanks", withGreeting)).isEmpty();
-        assertThat(matcher.bestMatch("good", withGreeting)).as("not a greeting on its own").isEmpty();
+        assertThat(matcher.bestMatch("good", withGreeting))
+                .as("not a greeting on its own")
+                .isEmpty();
     }
 
     @Test
@@ -53,7 +58,8 @@ class LexicalMatcherTest {
     void should_ignore_accents_and_plurals_when_faq_has_them_and_query_does_not() {
         ReferenceAnswer returns = new ReferenceAnswer("Política de devoluciones", "Tienes 30 días.");
 
-        assertThat(matcher.bestMatch("politica devolucion", List.of(HOURS, returns))).contains(returns);
+        assertThat(matcher.bestMatch("politica devolucion", List.of(HOURS, returns)))
+                .contains(returns);
     }
 
     @Test
@@ -63,20 +69,22 @@ class LexicalMatcherTest {
 
         assertThat(matcher.bestMatch("how do I cancel my order?", List.of(cancellation, returns)))
                 .contains(cancellation);
-        assertThat(matcher.bestMatch("¿y la devolución?", List.of(cancellation, returns))).contains(returns);
+        assertThat(matcher.bestMatch("¿y la devolución?", List.of(cancellation, returns)))
+                .contains(returns);
     }
 
     @Test
     void should_match_when_exactly_half_of_the_question_words_are_present() {
         ReferenceAnswer attention = new ReferenceAnswer("Horario de atención", "De 9 a 18 h.");
 
-        assertThat(matcher.bestMatch("¿Cuál es el horario?", List.of(attention))).contains(attention);
+        assertThat(matcher.bestMatch("¿Cuál es el horario?", List.of(attention)))
+                .contains(attention);
     }
 
     @Test
     void should_not_match_when_less_than_half_of_the_question_words_are_present() {
-        ReferenceAnswer international = new ReferenceAnswer("How much does international shipping cost?",
-                "It depends on the country.");
+        ReferenceAnswer international =
+                new ReferenceAnswer("How much does international shipping cost?", "It depends on the country.");
 
         assertThat(matcher.bestMatch("shipping", List.of(international))).isEmpty();
     }
@@ -115,7 +123,8 @@ class LexicalMatcherTest {
         ReferenceAnswer spain = new ReferenceAnswer("Delivery?", "Delivery to Spain takes 2 days.");
         ReferenceAnswer mexico = new ReferenceAnswer("Delivery?", "Delivery to Mexico takes 10 days.");
 
-        assertThat(matcher.bestMatch("delivery to mexico", List.of(spain, mexico))).contains(mexico);
+        assertThat(matcher.bestMatch("delivery to mexico", List.of(spain, mexico)))
+                .contains(mexico);
     }
 
     @Test
@@ -125,8 +134,8 @@ class LexicalMatcherTest {
 
     @Test
     void should_strip_plural_s_when_tokenizing() {
-        assertThat(Tokenizer.tokens("opening hours horarios address")).containsExactly("opening", "hour",
-                "horario", "address");
+        assertThat(Tokenizer.tokens("opening hours horarios address"))
+                .containsExactly("opening", "hour", "horario", "address");
     }
 
     @Test

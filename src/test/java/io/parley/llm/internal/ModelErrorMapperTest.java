@@ -30,7 +30,8 @@ class ModelErrorMapperTest {
 
     static Stream<Arguments> failuresWithoutResponse() {
         return Stream.of(
-                Arguments.of(new dev.langchain4j.exception.TimeoutException(new HttpTimeoutException("timed out")),
+                Arguments.of(
+                        new dev.langchain4j.exception.TimeoutException(new HttpTimeoutException("timed out")),
                         Kind.TIMEOUT),
                 Arguments.of(new RuntimeException(new CompletionException(new TimeoutException())), Kind.TIMEOUT),
                 Arguments.of(new LangChain4jException(new SocketTimeoutException("Read timed out")), Kind.TIMEOUT),

@@ -22,7 +22,8 @@ class OfflineModelGatewayContractTest extends ModelGatewayContract {
 
     @Override
     protected ModelRequest answeredWith(String text) {
-        return new ModelRequest(new ModelSpec("offline", "faq-lexical", null, null, 0.0, Duration.ofSeconds(5)),
+        return new ModelRequest(
+                new ModelSpec("offline", "faq-lexical", null, null, 0.0, Duration.ofSeconds(5)),
                 List.of(ChatMessage.system("You are Parley."), ChatMessage.user(QUESTION)),
                 List.of(new ReferenceAnswer(QUESTION, text)));
     }

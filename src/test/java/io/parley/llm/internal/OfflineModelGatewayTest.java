@@ -47,7 +47,9 @@ class OfflineModelGatewayTest {
 
     @Test
     void should_answer_the_burst_when_the_question_is_in_the_last_of_several_user_messages() {
-        ModelReply reply = gateway.chat(request(OFFLINE, FAQ,
+        ModelReply reply = gateway.chat(request(
+                OFFLINE,
+                FAQ,
                 ChatMessage.system("You are a shop assistant."),
                 ChatMessage.user("hi"),
                 ChatMessage.assistant("Hello! How can I help?"),
@@ -60,7 +62,9 @@ class OfflineModelGatewayTest {
 
     @Test
     void should_ignore_earlier_user_messages_when_an_assistant_reply_separates_them() {
-        ModelReply reply = gateway.chat(request(OFFLINE, FAQ,
+        ModelReply reply = gateway.chat(request(
+                OFFLINE,
+                FAQ,
                 ChatMessage.user("what are your opening hours?"),
                 ChatMessage.assistant(HOURS_ANSWER),
                 ChatMessage.user("tell me a joke about cats")));
@@ -70,9 +74,8 @@ class OfflineModelGatewayTest {
 
     @Test
     void should_not_answer_when_the_conversation_ends_with_an_assistant_message() {
-        ModelReply reply = gateway.chat(request(OFFLINE, FAQ,
-                ChatMessage.user("what are your opening hours?"),
-                ChatMessage.assistant(HOURS_ANSWER)));
+        ModelReply reply = gateway.chat(request(
+                OFFLINE, FAQ, ChatMessage.user("what are your opening hours?"), ChatMessage.assistant(HOURS_ANSWER)));
 
         assertThat(reply.answered()).isFalse();
     }
@@ -96,9 +99,11 @@ class OfflineModelGatewayTest {
 
     @Test
     void should_estimate_tokens_as_a_quarter_of_the_characters_rounded_up_when_answering() {
-        ModelReply reply = gateway.chat(request(OFFLINE, FAQ,
-                ChatMessage.system("123456789"),                      // 9 chars
-                ChatMessage.user("What are your opening hours?")));   // 28 chars -> 37 in all
+        ModelReply reply = gateway.chat(request(
+                OFFLINE,
+                FAQ,
+                ChatMessage.system("123456789"), // 9 chars
+                ChatMessage.user("What are your opening hours?"))); // 28 chars -> 37 in all
 
         assertThat(reply.inputTokens()).isEqualTo(10);
         assertThat(reply.outputTokens()).isEqualTo(3);
@@ -122,11 +127,12 @@ class OfflineModelGatewayTest {
 
     @Test
     void should_answer_with_the_best_passage_citing_its_source_when_its_score_clears_the_threshold() {
-        List<ContextPassage> passages = List.of(new ContextPassage("Returns within 30 days.", "Policy", 0.75),
+        List<ContextPassage> passages = List.of(
+                new ContextPassage("Returns within 30 days.", "Policy", 0.75),
                 new ContextPassage("Never cook inside the tent.", "Stove guide", 0.95));
 
-        ModelReply reply = gateway.chat(new ModelRequest(OFFLINE, List.of(ChatMessage.user("cooking indoors?")),
-                List.of(), List.of(), passages));
+        ModelReply reply = gateway.chat(new ModelRequest(
+                OFFLINE, List.of(ChatMessage.user("cooking indoors?")), List.of(), List.of(), passages));
 
         assertThat(reply.answered()).isTrue();
         assertThat(reply.text()).isEqualTo("Never cook inside the tent.\n\n(Stove guide)");
@@ -137,17 +143,25 @@ class OfflineModelGatewayTest {
         String table = "| SKU | Tent | Price |\n|---|---|---|\n| A7-33X | Alpine Storm | 749.00 EUR |\n"
                 + "| B2-10 | Breeze | 199.00 EUR |";
 
-        ModelReply reply = gateway.chat(new ModelRequest(OFFLINE, List.of(ChatMessage.user("price of the Breeze?")),
-                List.of(), List.of(), List.of(new ContextPassage(table, "Price list", 0.9))));
+        ModelReply reply = gateway.chat(new ModelRequest(
+                OFFLINE,
+                List.of(ChatMessage.user("price of the Breeze?")),
+                List.of(),
+                List.of(),
+                List.of(new ContextPassage(table, "Price list", 0.9))));
 
         assertThat(reply.text()).isEqualTo("SKU: B2-10; Tent: Breeze; Price: 199.00 EUR\n\n(Price list)");
     }
 
     @Test
     void should_not_answer_from_a_passage_when_its_score_is_below_the_threshold() {
-        ModelReply reply = new OfflineModelGateway(0.8).chat(new ModelRequest(OFFLINE,
-                List.of(ChatMessage.user("cooking indoors?")), List.of(), List.of(),
-                List.of(new ContextPassage("Never cook inside the tent.", "Stove guide", 0.79))));
+        ModelReply reply = new OfflineModelGateway(0.8)
+                .chat(new ModelRequest(
+                        OFFLINE,
+                        List.of(ChatMessage.user("cooking indoors?")),
+                        List.of(),
+                        List.of(),
+                        List.of(new ContextPassage("Never cook inside the tent.", "Stove guide", 0.79))));
 
         assertThat(reply.answered()).isFalse();
         assertThat(reply.outputTokens()).isZero();
@@ -155,8 +169,12 @@ class OfflineModelGatewayTest {
 
     @Test
     void should_prefer_the_faq_answer_when_both_a_faq_entry_and_a_passage_match() {
-        ModelReply reply = gateway.chat(new ModelRequest(OFFLINE, List.of(ChatMessage.user("opening hours?")), FAQ,
-                List.of(), List.of(new ContextPassage("We open at dawn.", "Handbook", 1.0))));
+        ModelReply reply = gateway.chat(new ModelRequest(
+                OFFLINE,
+                List.of(ChatMessage.user("opening hours?")),
+                FAQ,
+                List.of(),
+                List.of(new ContextPassage("We open at dawn.", "Handbook", 1.0))));
 
         assertThat(reply.text()).isEqualTo(HOURS_ANSWER);
     }

@@ -27,7 +27,8 @@ class OpenAiModelGatewayContractTest extends RemoteModelGatewayContract {
 
     @Override
     protected void stubStreamed(String text) {
-        server.stubFor(post(urlPathEqualTo(WIRE.path)).atPriority(1)
+        server.stubFor(post(urlPathEqualTo(WIRE.path))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
                 .willReturn(OpenAiStreams.text(INPUT_TOKENS, OUTPUT_TOKENS, text.split("(?<= )"))));
     }

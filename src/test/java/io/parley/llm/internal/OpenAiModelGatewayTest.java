@@ -73,7 +73,8 @@ class OpenAiModelGatewayTest {
     void should_send_model_temperature_and_messages_in_order_when_calling(double temperature) throws IOException {
         server.stubFor(post(COMPLETIONS).willReturn(okJson(completion("ok", 1, 1))));
 
-        gateway.chat(request(spec(temperature),
+        gateway.chat(request(
+                spec(temperature),
                 ChatMessage.system("You are Parley."),
                 ChatMessage.user("Hi"),
                 ChatMessage.assistant("Hello!"),
@@ -82,9 +83,12 @@ class OpenAiModelGatewayTest {
         String raw = server.getAllServeEvents().getFirst().getRequest().getBodyAsString();
         JsonNode body = new ObjectMapper().readTree(raw);
         assertThat(body.path("model").asText()).isEqualTo("gpt-4o-mini");
-        assertThat(body.has("temperature")).as("temperature is sent even when 0.0").isTrue();
+        assertThat(body.has("temperature"))
+                .as("temperature is sent even when 0.0")
+                .isTrue();
         assertThat(body.get("temperature").doubleValue()).isEqualTo(temperature);
-        assertThat(body.get("messages")).extracting(m -> m.get("role").asText() + ":" + m.get("content").asText())
+        assertThat(body.get("messages"))
+                .extracting(m -> m.get("role").asText() + ":" + m.get("content").asText())
                 .containsExactly("system:You are Parley.", "user:Hi", "assistant:Hello!", "user:Opening hours?");
     }
 
@@ -101,8 +105,8 @@ class OpenAiModelGatewayTest {
     @Test
     void should_send_a_placeholder_key_when_the_server_needs_none() {
         server.stubFor(post(COMPLETIONS).willReturn(okJson(completion("ok", 1, 1))));
-        ModelSpec keyless = new ModelSpec("openai", "llama3", server.baseUrl() + "/v1", null, 0.0,
-                Duration.ofSeconds(5));
+        ModelSpec keyless =
+                new ModelSpec("openai", "llama3", server.baseUrl() + "/v1", null, 0.0, Duration.ofSeconds(5));
 
         gateway.chat(request(keyless, ChatMessage.user("Hi")));
 
@@ -113,8 +117,13 @@ class OpenAiModelGatewayTest {
     @Test
     void should_call_the_configured_base_url_when_it_has_a_path_prefix() {
         server.stubFor(post("/proxy/openai/v1/chat/completions").willReturn(okJson(completion("via proxy", 1, 1))));
-        ModelSpec proxied = new ModelSpec("openai", "gpt-4o-mini", server.baseUrl() + "/proxy/openai/v1",
-                Secret.of(API_KEY), 0.0, Duration.ofSeconds(5));
+        ModelSpec proxied = new ModelSpec(
+                "openai",
+                "gpt-4o-mini",
+                server.baseUrl() + "/proxy/openai/v1",
+                Secret.of(API_KEY),
+                0.0,
+                Duration.ofSeconds(5));
 
         ModelReply reply = gateway.chat(request(proxied, ChatMessage.user("Hi")));
 
@@ -138,19 +147,24 @@ class OpenAiModelGatewayTest {
         return Stream.of(
                 Arguments.of(400, error("Invalid 'messages'", "invalid_request_error", null), Kind.INVALID_REQUEST),
                 Arguments.of(408, error("Request timed out", "timeout", null), Kind.TIMEOUT),
-                Arguments.of(429, error("You exceeded your current quota", "insufficient_quota",
-                        "insufficient_quota"), Kind.QUOTA_EXHAUSTED),
+                Arguments.of(
+                        429,
+                        error("You exceeded your current quota", "insufficient_quota", "insufficient_quota"),
+                        Kind.QUOTA_EXHAUSTED),
                 Arguments.of(502, "<html><body>Bad gateway</body></html>", Kind.UNAVAILABLE));
     }
 
     @ParameterizedTest(name = "{0} {2}")
     @MethodSource("errorResponses")
     void should_classify_the_failure_when_server_answers_with_an_error_status(int status, String body, Kind kind) {
-        server.stubFor(post(COMPLETIONS).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+        server.stubFor(post(COMPLETIONS)
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
 
-        ModelException e = catchThrowableOfType(ModelException.class,
-                () -> gateway.chat(request(spec(0.0), ChatMessage.user("Hi"))));
+        ModelException e = catchThrowableOfType(
+                ModelException.class, () -> gateway.chat(request(spec(0.0), ChatMessage.user("Hi"))));
 
         assertThat(e.kind()).isEqualTo(kind);
         assertThat(e.httpStatus()).isEqualTo(status);
@@ -161,7 +175,12 @@ class OpenAiModelGatewayTest {
     }
 
     private static ModelSpec spec(double temperature) {
-        return new ModelSpec("openai", "gpt-4o-mini", server.baseUrl() + "/v1", Secret.of(API_KEY), temperature,
+        return new ModelSpec(
+                "openai",
+                "gpt-4o-mini",
+                server.baseUrl() + "/v1",
+                Secret.of(API_KEY),
+                temperature,
                 Duration.ofSeconds(5));
     }
 

@@ -33,15 +33,17 @@ class OpenAiStreamingGatewayTest {
     private static final String COMPLETIONS = "/v1/chat/completions";
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final OpenAiModelGateway gateway = new OpenAiModelGateway(LoopbackEgress.http());
     private final List<String> tokens = new CopyOnWriteArrayList<>();
 
     @Test
     void should_return_the_tool_call_and_stream_no_text_when_the_round_calls_a_tool() {
-        server.stubFor(post(COMPLETIONS).willReturn(OpenAiStreams.toolCall("call_7", "lookup_order",
-                "{\"order\": \"A-17\"}")));
+        server.stubFor(post(COMPLETIONS)
+                .willReturn(OpenAiStreams.toolCall("call_7", "lookup_order", "{\"order\": \"A-17\"}")));
 
         ModelReply reply = gateway.chat(request(), tokens::add);
 
@@ -66,8 +68,11 @@ class OpenAiStreamingGatewayTest {
 
     @Test
     void should_fail_like_a_server_error_when_an_error_event_interrupts_the_stream() {
-        server.stubFor(post(COMPLETIONS).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/event-stream").withBody("""
+        server.stubFor(post(COMPLETIONS)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody("""
                         data: {"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": [{"index": 0, "delta": {"content": "Half"}, "finish_reason": null}]}
 
                         data: {"error": {"message": "The server had an error while processing your request", "type": "server_error"}}
@@ -82,10 +87,21 @@ class OpenAiStreamingGatewayTest {
     }
 
     private ModelRequest request() {
-        ModelSpec spec = new ModelSpec("openai", "gpt-4o-mini", server.baseUrl() + "/v1", Secret.of(API_KEY), 0.0,
-                Duration.ofSeconds(5), null);
-        return new ModelRequest(spec, List.of(ChatMessage.system("Be brief."), ChatMessage.user("When do you open?")),
-                List.of(), List.of(new ToolSpec("lookup_order", "Finds an order",
-                "{\"type\": \"object\", \"properties\": {\"order\": {\"type\": \"string\"}}}")));
+        ModelSpec spec = new ModelSpec(
+                "openai",
+                "gpt-4o-mini",
+                server.baseUrl() + "/v1",
+                Secret.of(API_KEY),
+                0.0,
+                Duration.ofSeconds(5),
+                null);
+        return new ModelRequest(
+                spec,
+                List.of(ChatMessage.system("Be brief."), ChatMessage.user("When do you open?")),
+                List.of(),
+                List.of(new ToolSpec(
+                        "lookup_order",
+                        "Finds an order",
+                        "{\"type\": \"object\", \"properties\": {\"order\": {\"type\": \"string\"}}}")));
     }
 }

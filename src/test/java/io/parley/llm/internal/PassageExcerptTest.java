@@ -27,7 +27,8 @@ class PassageExcerptTest {
 
     @Test
     void should_answer_with_the_first_sentence_when_no_sentence_shares_a_word() {
-        assertThat(PassageExcerpt.best(STOVE, "is it dangerous?")).startsWith("Never use the stove")
+        assertThat(PassageExcerpt.best(STOVE, "is it dangerous?"))
+                .startsWith("Never use the stove")
                 .endsWith("can be fatal.");
     }
 
@@ -41,7 +42,9 @@ class PassageExcerptTest {
 
     @Test
     void should_never_answer_with_the_header_or_separator_row_when_only_they_share_words() {
-        assertThat(PassageExcerpt.best(PRICE_TABLE, "which sku?")).doesNotContain("|").doesNotContain("---")
+        assertThat(PassageExcerpt.best(PRICE_TABLE, "which sku?"))
+                .doesNotContain("|")
+                .doesNotContain("---")
                 .isEqualTo("SKU: A7-33X; Tent: Alpine Storm 4-season tent; Price: 749.00 EUR");
     }
 

@@ -19,7 +19,6 @@ import io.parley.llm.ModelSpec;
 import io.parley.llm.ToolCall;
 import io.parley.llm.ToolSpec;
 import io.parley.platform.Secret;
-import io.parley.testing.LoopbackEgress;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -45,7 +44,9 @@ class ProviderGatewaysTest {
              "required": ["orderId"]}""");
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @AfterEach
     void reset() {
@@ -53,8 +54,14 @@ class ProviderGatewaysTest {
     }
 
     private static ModelSpec spec(ProviderWire wire, String name) {
-        return new ModelSpec(wire.newGateway().provider(), name, server.baseUrl() + wire.basePath, Secret.of(KEY),
-                0.0, Duration.ofSeconds(5), 256);
+        return new ModelSpec(
+                wire.newGateway().provider(),
+                name,
+                server.baseUrl() + wire.basePath,
+                Secret.of(KEY),
+                0.0,
+                Duration.ofSeconds(5),
+                256);
     }
 
     @ParameterizedTest
@@ -62,8 +69,9 @@ class ProviderGatewaysTest {
     void should_offer_tools_and_return_the_call_when_the_model_asks_for_one(ProviderWire wire) {
         server.stubFor(post(wire.path).willReturn(okJson(wire.toolCall())));
 
-        ModelReply reply = wire.newGateway().chat(new ModelRequest(spec(wire, "m-1"),
-                List.of(ChatMessage.user("Where is A1?")), List.of(), List.of(LOOKUP)));
+        ModelReply reply = wire.newGateway()
+                .chat(new ModelRequest(
+                        spec(wire, "m-1"), List.of(ChatMessage.user("Where is A1?")), List.of(), List.of(LOOKUP)));
 
         assertThat(reply.wantsTools()).isTrue();
         ToolCall call = reply.toolCalls().getFirst();
@@ -71,7 +79,10 @@ class ProviderGatewaysTest {
         assertThat(call.argumentsJson()).contains("\"orderId\"").contains("\"A1\"");
         assertThat(call.id()).isNotBlank();
         String body = server.getAllServeEvents().getFirst().getRequest().getBodyAsString();
-        assertThat(body).contains("lookup_order").contains("Finds an order by its id").contains("orderId")
+        assertThat(body)
+                .contains("lookup_order")
+                .contains("Finds an order by its id")
+                .contains("orderId")
                 .contains("Order number");
     }
 
@@ -81,10 +92,15 @@ class ProviderGatewaysTest {
         server.stubFor(post(wire.path).willReturn(okJson(wire.text("A1 has shipped.", 30, 5))));
         ToolCall call = new ToolCall("call_1", "lookup_order", "{\"orderId\":\"A1\"}");
 
-        ModelReply reply = wire.newGateway().chat(new ModelRequest(spec(wire, "m-1"), List.of(
-                ChatMessage.user("Where is A1?"),
-                ChatMessage.assistantCalling("", List.of(call)),
-                ChatMessage.toolResult(call, "{\"status\":\"shipped-on-monday\"}")), List.of(), List.of(LOOKUP)));
+        ModelReply reply = wire.newGateway()
+                .chat(new ModelRequest(
+                        spec(wire, "m-1"),
+                        List.of(
+                                ChatMessage.user("Where is A1?"),
+                                ChatMessage.assistantCalling("", List.of(call)),
+                                ChatMessage.toolResult(call, "{\"status\":\"shipped-on-monday\"}")),
+                        List.of(),
+                        List.of(LOOKUP)));
 
         assertThat(reply.text()).isEqualTo("A1 has shipped.");
         String body = server.getAllServeEvents().getFirst().getRequest().getBodyAsString();
@@ -98,7 +114,8 @@ class ProviderGatewaysTest {
 
         wire.newGateway().chat(new ModelRequest(spec(wire, "m-1"), List.of(ChatMessage.user("Hi")), List.of()));
 
-        JsonNode body = JSON.readTree(server.getAllServeEvents().getFirst().getRequest().getBodyAsString());
+        JsonNode body =
+                JSON.readTree(server.getAllServeEvents().getFirst().getRequest().getBodyAsString());
         JsonNode temperature = body.findValue("temperature");
         assertThat(temperature).as("temperature 0.0 is a value, not 'unset'").isNotNull();
         assertThat(temperature.isNumber()).isTrue();
@@ -111,39 +128,51 @@ class ProviderGatewaysTest {
         return Stream.of(
                 Arguments.of(ProviderWire.GEMINI, 400, """
                         {"error": {"code": 400, "message": "API key not valid. Please pass a valid API key.",
-                         "status": "INVALID_ARGUMENT", "details": [{"reason": "API_KEY_INVALID"}]}}""",
-                        Kind.AUTHENTICATION),
+                         "status": "INVALID_ARGUMENT", "details": [{"reason": "API_KEY_INVALID"}]}}""", Kind.AUTHENTICATION),
                 Arguments.of(ProviderWire.GEMINI, 400, """
-                        {"error": {"code": 400, "message": "Invalid JSON payload", "status": "INVALID_ARGUMENT"}}""",
-                        Kind.INVALID_REQUEST),
+                        {"error": {"code": 400, "message": "Invalid JSON payload", "status": "INVALID_ARGUMENT"}}""", Kind.INVALID_REQUEST),
                 Arguments.of(ProviderWire.GEMINI, 429, """
-                        {"error": {"code": 429, "message": "Resource exhausted", "status": "RESOURCE_EXHAUSTED"}}""",
-                        Kind.RATE_LIMITED),
+                        {"error": {"code": 429, "message": "Resource exhausted", "status": "RESOURCE_EXHAUSTED"}}""", Kind.RATE_LIMITED),
                 Arguments.of(ProviderWire.GEMINI, 504, """
-                        {"error": {"code": 504, "message": "Deadline exceeded", "status": "DEADLINE_EXCEEDED"}}""",
-                        Kind.TIMEOUT),
-                Arguments.of(ProviderWire.ANTHROPIC, 400, ProviderWire.anthropicError("invalid_request_error",
-                        "Your credit balance is too low to access the Anthropic API."), Kind.QUOTA_EXHAUSTED),
-                Arguments.of(ProviderWire.ANTHROPIC, 400, ProviderWire.anthropicError("invalid_request_error",
-                        "max_tokens: field required"), Kind.INVALID_REQUEST),
-                Arguments.of(ProviderWire.ANTHROPIC, 529, ProviderWire.anthropicError("overloaded_error",
-                        "Overloaded"), Kind.UNAVAILABLE),
-                Arguments.of(ProviderWire.OLLAMA, 404, "{\"error\": \"model \\\"m-1\\\" not found, try pulling it first\"}",
+                        {"error": {"code": 504, "message": "Deadline exceeded", "status": "DEADLINE_EXCEEDED"}}""", Kind.TIMEOUT),
+                Arguments.of(
+                        ProviderWire.ANTHROPIC,
+                        400,
+                        ProviderWire.anthropicError(
+                                "invalid_request_error", "Your credit balance is too low to access the Anthropic API."),
+                        Kind.QUOTA_EXHAUSTED),
+                Arguments.of(
+                        ProviderWire.ANTHROPIC,
+                        400,
+                        ProviderWire.anthropicError("invalid_request_error", "max_tokens: field required"),
+                        Kind.INVALID_REQUEST),
+                Arguments.of(
+                        ProviderWire.ANTHROPIC,
+                        529,
+                        ProviderWire.anthropicError("overloaded_error", "Overloaded"),
+                        Kind.UNAVAILABLE),
+                Arguments.of(
+                        ProviderWire.OLLAMA,
+                        404,
+                        "{\"error\": \"model \\\"m-1\\\" not found, try pulling it first\"}",
                         Kind.INVALID_REQUEST),
                 Arguments.of(ProviderWire.OLLAMA, 400, "{\"error\": \"invalid options\"}", Kind.INVALID_REQUEST));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {3}")
     @MethodSource("errors")
-    void should_classify_the_failure_and_not_retry_when_the_provider_answers_with_an_error(ProviderWire wire,
-                                                                                         int status, String body,
-                                                                                         Kind kind) {
+    void should_classify_the_failure_and_not_retry_when_the_provider_answers_with_an_error(
+            ProviderWire wire, int status, String body, Kind kind) {
         LangChainGateway gateway = wire.newGateway();
-        server.stubFor(post(wire.path).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+        server.stubFor(post(wire.path)
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
 
-        ModelException e = catchThrowableOfType(ModelException.class, () -> gateway.chat(
-                new ModelRequest(spec(wire, "m-1"), List.of(ChatMessage.user("Hi")), List.of())));
+        ModelException e = catchThrowableOfType(
+                ModelException.class,
+                () -> gateway.chat(new ModelRequest(spec(wire, "m-1"), List.of(ChatMessage.user("Hi")), List.of())));
 
         assertThat(e.kind()).isEqualTo(kind);
         assertThat(e.httpStatus()).isEqualTo(status);

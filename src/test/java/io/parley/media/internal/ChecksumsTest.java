@@ -13,19 +13,24 @@ class ChecksumsTest {
 
     @Test
     void should_match_the_base64_form_meta_puts_in_webhooks() {
-        assertThat(Checksums.matches(digest, Base64.getEncoder().encodeToString(digest))).isTrue();
-        assertThat(Checksums.matches(digest, Base64.getUrlEncoder().withoutPadding().encodeToString(digest))).isTrue();
+        assertThat(Checksums.matches(digest, Base64.getEncoder().encodeToString(digest)))
+                .isTrue();
+        assertThat(Checksums.matches(
+                        digest, Base64.getUrlEncoder().withoutPadding().encodeToString(digest)))
+                .isTrue();
     }
 
     @Test
     void should_match_the_hex_form_in_either_case() {
         assertThat(Checksums.matches(digest, HexFormat.of().formatHex(digest))).isTrue();
-        assertThat(Checksums.matches(digest, HexFormat.of().withUpperCase().formatHex(digest))).isTrue();
+        assertThat(Checksums.matches(digest, HexFormat.of().withUpperCase().formatHex(digest)))
+                .isTrue();
     }
 
     @Test
     void should_not_match_another_digest_or_garbage() {
-        assertThat(Checksums.matches(digest, Base64.getEncoder().encodeToString(sha256("other")))).isFalse();
+        assertThat(Checksums.matches(digest, Base64.getEncoder().encodeToString(sha256("other"))))
+                .isFalse();
         assertThat(Checksums.matches(digest, "not a checksum!")).isFalse();
         assertThat(Checksums.matches(digest, "")).isFalse();
     }

@@ -13,7 +13,7 @@ class LocalMediaStoreContractTest extends MediaStoreContract {
 
     @Override
     protected MediaStore newStore() {
-        return new LocalMediaStore(new PlatformProperties(dataDir, null, null,
-                new PlatformProperties.Db(null, null, null, 20, Duration.ofSeconds(5))));
+        return new LocalMediaStore(new PlatformProperties(
+                dataDir, null, null, new PlatformProperties.Db(null, null, null, 20, Duration.ofSeconds(5))));
     }
 }

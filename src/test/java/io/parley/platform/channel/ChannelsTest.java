@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class ChannelsTest {
     private static ChannelDefinition definition(String type, Optional<Duration> window, boolean paced) {
-        ChannelCapabilities capabilities = new ChannelCapabilities(window, paced, 100, LongText.SPLIT,
-                List.of("kind"), EnumSet.of(OutboundKind.TEXT), true);
+        ChannelCapabilities capabilities = new ChannelCapabilities(
+                window, paced, 100, LongText.SPLIT, List.of("kind"), EnumSet.of(OutboundKind.TEXT), true);
         return new ChannelDefinition() {
             @Override
             public ChannelType type() {
@@ -40,10 +40,12 @@ class ChannelsTest {
     @Test
     void should_answer_capabilities_by_type_and_refuse_an_unknown_type_naming_the_known_ones() {
         assertThat(channels.types()).containsExactly("plain", "windowed");
-        assertThat(channels.capabilities(new ChannelType("windowed")).serviceWindow()).contains(Duration.ofHours(24));
+        assertThat(channels.capabilities(new ChannelType("windowed")).serviceWindow())
+                .contains(Duration.ofHours(24));
         assertThatThrownBy(() -> channels.capabilities(new ChannelType("telegram")))
                 .isInstanceOf(Channels.UnknownChannelTypeException.class)
-                .hasMessageContaining("telegram").hasMessageContaining("plain, windowed");
+                .hasMessageContaining("telegram")
+                .hasMessageContaining("plain, windowed");
     }
 
     @Test
@@ -61,13 +63,29 @@ class ChannelsTest {
 
     @Test
     void should_refuse_two_definitions_of_one_type_and_incoherent_capabilities() {
-        assertThatThrownBy(() -> new Channels(List.of(definition("dup", Optional.empty(), false),
-                definition("dup", Optional.empty(), false)))).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new ChannelCapabilities(Optional.empty(), false, 100, LongText.SPLIT, List.of(),
-                EnumSet.of(OutboundKind.TEXT), false)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ChannelCapabilities(Optional.empty(), false, 100, LongText.SPLIT,
-                List.of("k"), EnumSet.of(OutboundKind.MEDIA_LINK), false)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ChannelCapabilities(Optional.of(Duration.ZERO), false, 100, LongText.SPLIT,
-                List.of("k"), EnumSet.of(OutboundKind.TEXT), false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Channels(List.of(
+                        definition("dup", Optional.empty(), false), definition("dup", Optional.empty(), false))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new ChannelCapabilities(
+                        Optional.empty(), false, 100, LongText.SPLIT, List.of(), EnumSet.of(OutboundKind.TEXT), false))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChannelCapabilities(
+                        Optional.empty(),
+                        false,
+                        100,
+                        LongText.SPLIT,
+                        List.of("k"),
+                        EnumSet.of(OutboundKind.MEDIA_LINK),
+                        false))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChannelCapabilities(
+                        Optional.of(Duration.ZERO),
+                        false,
+                        100,
+                        LongText.SPLIT,
+                        List.of("k"),
+                        EnumSet.of(OutboundKind.TEXT),
+                        false))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -23,8 +23,8 @@ class LongTextsTest {
     void should_keep_line_breaks_inside_a_part_and_split_between_paragraphs() {
         String text = "Intro line.\n- item one\n- item two\n\nSecond paragraph is here.";
 
-        assertThat(LongTexts.split(text, 40)).containsExactly("Intro line.\n- item one\n- item two",
-                "Second paragraph is here.");
+        assertThat(LongTexts.split(text, 40))
+                .containsExactly("Intro line.\n- item one\n- item two", "Second paragraph is here.");
     }
 
     @Test
@@ -38,8 +38,8 @@ class LongTextsTest {
     void should_count_code_points_not_chars_when_splitting() {
         String emoji = "😀😀😀😀 😀😀😀😀.";
 
-        assertThat(LongTexts.split(emoji, 5)).allSatisfy(part -> assertThat(LongTexts.length(part))
-                .isLessThanOrEqualTo(5));
+        assertThat(LongTexts.split(emoji, 5))
+                .allSatisfy(part -> assertThat(LongTexts.length(part)).isLessThanOrEqualTo(5));
     }
 
     @Test

@@ -31,17 +31,18 @@ class DatabaseUnreachableFailureAnalyzerTest {
 
         FailureAnalysis analysis = analyzer.analyze(asTheAppWrapsIt(failure));
 
-        assertThat(analysis.getDescription()).contains("cannot reach its database", "127.0.0.1:" + closed, "refused")
+        assertThat(analysis.getDescription())
+                .contains("cannot reach its database", "127.0.0.1:" + closed, "refused")
                 .doesNotContain("s3cret");
-        assertThat(analysis.getAction()).contains("PostgreSQL is running", "jdbc:postgresql://host:5432/database",
-                "unset PARLEY_DB_URL");
+        assertThat(analysis.getAction())
+                .contains("PostgreSQL is running", "jdbc:postgresql://host:5432/database", "unset PARLEY_DB_URL");
     }
 
     @Test
     void should_point_at_the_user_and_password_when_postgres_refuses_the_login() {
-        FailureAnalysis analysis = analyzer.analyze(asTheAppWrapsIt(new HikariPool.PoolInitializationException(
-                new PSQLException("FATAL: password authentication failed for user \"parley\"",
-                        PSQLState.INVALID_PASSWORD))));
+        FailureAnalysis analysis =
+                analyzer.analyze(asTheAppWrapsIt(new HikariPool.PoolInitializationException(new PSQLException(
+                        "FATAL: password authentication failed for user \"parley\"", PSQLState.INVALID_PASSWORD))));
 
         assertThat(analysis.getDescription()).contains("refused Parley's login", "password authentication failed");
         assertThat(analysis.getAction()).contains("PARLEY_DB_USER", "PARLEY_DB_PASSWORD", "pg_hba.conf");
@@ -59,13 +60,16 @@ class DatabaseUnreachableFailureAnalyzerTest {
 
     @Test
     void should_leave_other_failures_to_other_analyzers() {
-        assertThat(analyzer.analyze(new BeanCreationException("dataSource", "something else"))).isNull();
+        assertThat(analyzer.analyze(new BeanCreationException("dataSource", "something else")))
+                .isNull();
     }
 
     /** The nesting seen when the app fails to start on an unreachable database (flyway → dataSource → Hikari). */
     private static Throwable asTheAppWrapsIt(Throwable hikari) {
         assertThat(hikari).isInstanceOf(HikariPool.PoolInitializationException.class);
-        return new BeanCreationException("flyway", "Failed to instantiate [org.flywaydb.core.Flyway]",
+        return new BeanCreationException(
+                "flyway",
+                "Failed to instantiate [org.flywaydb.core.Flyway]",
                 new BeanCreationException("dataSource", "Failed to instantiate [javax.sql.DataSource]", hikari));
     }
 

@@ -67,8 +67,12 @@ class GroupCommitTest {
                 rest.add(callers.submit(() -> {
                     int stored = groupCommit.execute(() -> insert(id));
                     // Read on another connection: the row is committed by the time execute returns.
-                    if (JdbcClient.create(dataSource).sql("select count(*) from rows where id = ?").param(id)
-                            .query(Long.class).single() == 1) {
+                    if (JdbcClient.create(dataSource)
+                                    .sql("select count(*) from rows where id = ?")
+                                    .param(id)
+                                    .query(Long.class)
+                                    .single()
+                            == 1) {
                         visibleOnReturn.add(stored);
                     }
                     return stored;
@@ -82,8 +86,11 @@ class GroupCommitTest {
             }
         }
         assertThat(visibleOnReturn).hasSize(39);
-        assertThat(jdbc.sql("select count(*) from rows").query(Long.class).single()).isEqualTo(40);
-        long transactionsUsed = jdbc.sql("select count(distinct tx) from rows").query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from rows").query(Long.class).single())
+                .isEqualTo(40);
+        long transactionsUsed = jdbc.sql("select count(distinct tx) from rows")
+                .query(Long.class)
+                .single();
         // 1 for the first unit, then at most 32 per transaction: 39 queued units need 2.
         assertThat(transactionsUsed).isLessThanOrEqualTo(3);
     }
@@ -116,14 +123,17 @@ class GroupCommitTest {
             for (int i = 1; i <= 10; i++) {
                 Future<Integer> unit = units.get(i - 1);
                 if (i == 5) {
-                    assertThatThrownBy(() -> unit.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(
-                            IllegalArgumentException.class).hasMessageContaining("unit 5 is bad");
+                    assertThatThrownBy(() -> unit.get(10, TimeUnit.SECONDS))
+                            .hasCauseInstanceOf(IllegalArgumentException.class)
+                            .hasMessageContaining("unit 5 is bad");
                 } else {
                     assertThat(unit.get(10, TimeUnit.SECONDS)).isEqualTo(i);
                 }
             }
         }
-        assertThat(jdbc.sql("select id from rows order by id").query(Integer.class).list())
+        assertThat(jdbc.sql("select id from rows order by id")
+                        .query(Integer.class)
+                        .list())
                 .containsExactly(0, 1, 2, 3, 4, 6, 7, 8, 9, 10);
     }
 
@@ -132,13 +142,16 @@ class GroupCommitTest {
         GroupCommit groupCommit = new GroupCommit("test", transactions, 2, 8);
         assertThat(groupCommit.execute(() -> insert(1))).isEqualTo(1);
         groupCommit.close();
-        assertThatThrownBy(() -> groupCommit.execute(() -> insert(2))).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> groupCommit.execute(() -> insert(2)))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Shutting down");
         assertThat(jdbc.sql("select id from rows").query(Integer.class).list()).containsExactly(1);
     }
 
     private int insert(int id) {
-        jdbc.sql("insert into rows (id, tx) values (?, txid_current())").param(id).update();
+        jdbc.sql("insert into rows (id, tx) values (?, txid_current())")
+                .param(id)
+                .update();
         return id;
     }
 

@@ -46,8 +46,9 @@ class AllowListTest {
             throws UnknownHostException {
         AllowList list = AllowList.parse(List.of(entry));
 
-        assertThat(list.allowsAddress(InetAddress.getByName(address.contains(":") ? "[" + address + "]" : address),
-                port)).isEqualTo(allowed);
+        assertThat(list.allowsAddress(
+                        InetAddress.getByName(address.contains(":") ? "[" + address + "]" : address), port))
+                .isEqualTo(allowed);
     }
 
     @ParameterizedTest(name = "{0} allows the name {1}:{2} -> {3}")
@@ -76,9 +77,28 @@ class AllowListTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2130706433", "0x7f000001", "0177.0.0.1", "127.1", "127.0.0.1:0", "127.0.0.1:65536",
-            "127.0.0.1:http", "10.0.0.0/33", "10.0.0.0/x", "::1/129", "[::1", "[nope]:80", "[::1]:99999",
-            "local host", "exa_mple.com/8", "host:1:2", "http://example.com", "*.example.com", "-bad.example"})
+    @ValueSource(
+            strings = {
+                "2130706433",
+                "0x7f000001",
+                "0177.0.0.1",
+                "127.1",
+                "127.0.0.1:0",
+                "127.0.0.1:65536",
+                "127.0.0.1:http",
+                "10.0.0.0/33",
+                "10.0.0.0/x",
+                "::1/129",
+                "[::1",
+                "[nope]:80",
+                "[::1]:99999",
+                "local host",
+                "exa_mple.com/8",
+                "host:1:2",
+                "http://example.com",
+                "*.example.com",
+                "-bad.example"
+            })
     void should_fail_naming_the_entry_when_it_is_malformed(String entry) {
         assertThatThrownBy(() -> AllowList.parse(List.of("127.0.0.1", entry)))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -69,15 +69,15 @@ class EgressHttpTest {
     @Test
     void should_never_connect_to_an_unchecked_address_when_the_name_rebinds_after_the_check() throws Exception {
         AtomicInteger lookups = new AtomicInteger();
-        NameLookup rebinding = name -> new InetAddress[] {
-                lookups.incrementAndGet() == 1 ? ip("93.184.215.14") : ip("127.0.0.1")};
+        NameLookup rebinding =
+                name -> new InetAddress[] {lookups.incrementAndGet() == 1 ? ip("93.184.215.14") : ip("127.0.0.1")};
         EgressPolicy policy = new EgressPolicy(AllowList.none(), rebinding);
         String url = "http://rebind.test:" + port + "/ping";
 
         assertThat(policy.check("url", url)).isInstanceOf(EgressPolicy.Allowed.class);
         try (EgressHttp http = new EgressHttp(policy)) {
-            EgressRefusedException refused = catchThrowableOfType(EgressRefusedException.class,
-                    () -> http.send(new HttpGet(url), TIMEOUTS, 1024));
+            EgressRefusedException refused = catchThrowableOfType(
+                    EgressRefusedException.class, () -> http.send(new HttpGet(url), TIMEOUTS, 1024));
 
             assertThat(refused.reason()).contains("loopback");
         }
@@ -88,8 +88,8 @@ class EgressHttpTest {
     @Test
     void should_connect_only_to_the_addresses_the_policy_kept() throws Exception {
         NameLookup both = name -> new InetAddress[] {ip("127.0.0.2"), ip("127.0.0.1")};
-        try (EgressHttp http = new EgressHttp(new EgressPolicy(AllowList.parse(java.util.List.of("127.0.0.1")),
-                both))) {
+        try (EgressHttp http =
+                new EgressHttp(new EgressPolicy(AllowList.parse(java.util.List.of("127.0.0.1")), both))) {
             Response response = http.send(new HttpGet("http://two.test:" + port + "/ping"), TIMEOUTS, 1024);
 
             assertThat(response.text()).isEqualTo("allowed");
@@ -101,10 +101,15 @@ class EgressHttpTest {
     @Test
     void should_refuse_literal_and_noncanonical_hosts_at_connect_time_too() throws Exception {
         try (EgressHttp http = new EgressHttp(EgressPolicy.allowing(NameLookup.SYSTEM, "127.0.0.1"))) {
-            for (String url : new String[] {"http://127.0.0.2:" + port + "/", "http://[::ffff:127.0.0.2]:" + port
-                    + "/", "http://2130706434:" + port + "/"}) {
-                assertThat(catchThrowableOfType(EgressRefusedException.class,
-                        () -> http.send(new HttpGet(url), TIMEOUTS, 1024))).as(url).isNotNull();
+            for (String url : new String[] {
+                "http://127.0.0.2:" + port + "/",
+                "http://[::ffff:127.0.0.2]:" + port + "/",
+                "http://2130706434:" + port + "/"
+            }) {
+                assertThat(catchThrowableOfType(
+                                EgressRefusedException.class, () -> http.send(new HttpGet(url), TIMEOUTS, 1024)))
+                        .as(url)
+                        .isNotNull();
             }
         }
         assertThat(forbidden.findAll(anyRequestedFor(anyUrl()))).isEmpty();
@@ -112,8 +117,9 @@ class EgressHttpTest {
 
     @Test
     void should_answer_a_redirect_as_it_is_without_following_it() throws Exception {
-        allowed.stubFor(get("/moved").willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "http://127.0.0.2:" + port + "/secret")));
+        allowed.stubFor(get("/moved")
+                .willReturn(
+                        aResponse().withStatus(302).withHeader("Location", "http://127.0.0.2:" + port + "/secret")));
         try (EgressHttp http = new EgressHttp(EgressPolicy.allowing(NameLookup.SYSTEM, "127.0.0.1"))) {
             Response response = http.send(new HttpGet("http://127.0.0.1:" + port + "/moved"), TIMEOUTS, 1024);
 
@@ -127,11 +133,13 @@ class EgressHttpTest {
         long limit = 256 * 1024;
         long offered = 64L * 1024 * 1024;
         try (ServerSocket server = new ServerSocket(0, 1, ip("127.0.0.1"));
-             EgressHttp http = new EgressHttp(EgressPolicy.allowing(NameLookup.SYSTEM, "127.0.0.1"))) {
+                EgressHttp http = new EgressHttp(EgressPolicy.allowing(NameLookup.SYSTEM, "127.0.0.1"))) {
             CompletableFuture<Long> written = CompletableFuture.supplyAsync(() -> endlessChunks(server, offered));
 
-            BodyTooLargeException tooLarge = catchThrowableOfType(BodyTooLargeException.class, () -> http.send(
-                    new HttpGet("http://127.0.0.1:" + server.getLocalPort() + "/big"), TIMEOUTS, limit));
+            BodyTooLargeException tooLarge = catchThrowableOfType(
+                    BodyTooLargeException.class,
+                    () -> http.send(
+                            new HttpGet("http://127.0.0.1:" + server.getLocalPort() + "/big"), TIMEOUTS, limit));
 
             assertThat(tooLarge.limit()).isEqualTo(limit);
             // the server's writes fail once the client has dropped the connection; socket buffers hold a few MB
@@ -145,11 +153,19 @@ class EgressHttpTest {
         try (EgressHttp http = new EgressHttp(EgressPolicy.allowing(NameLookup.SYSTEM, "127.0.0.1"))) {
             var client = http.langChain4j().build();
 
-            HttpException status = catchThrowableOfType(HttpException.class, () -> client.execute(
-                    HttpRequest.builder().method(HttpMethod.POST).url("http://127.0.0.1:" + port + "/v1/chat")
-                            .body("{}").build()));
-            NonRetriableException refused = catchThrowableOfType(NonRetriableException.class, () -> client.execute(
-                    HttpRequest.builder().method(HttpMethod.GET).url("http://127.0.0.2:" + port + "/v1").build()));
+            HttpException status = catchThrowableOfType(
+                    HttpException.class,
+                    () -> client.execute(HttpRequest.builder()
+                            .method(HttpMethod.POST)
+                            .url("http://127.0.0.1:" + port + "/v1/chat")
+                            .body("{}")
+                            .build()));
+            NonRetriableException refused = catchThrowableOfType(
+                    NonRetriableException.class,
+                    () -> client.execute(HttpRequest.builder()
+                            .method(HttpMethod.GET)
+                            .url("http://127.0.0.2:" + port + "/v1")
+                            .build()));
 
             assertThat(status.statusCode()).isEqualTo(429);
             assertThat(status.getMessage()).contains("slow down"); // providers read their error codes from it

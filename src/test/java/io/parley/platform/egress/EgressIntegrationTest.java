@@ -78,8 +78,11 @@ class EgressIntegrationTest extends IntegrationTestSupport {
         MCP_TOOL_SOURCE("url") {
             @Override
             Api.Response submit(Tenant t, String url) {
-                return t.api().post(t.tools(), "{\"type\": \"mcp\", \"name\": \"M\", \"transport\": \"http\", "
-                        + "\"url\": \"" + url + "\"}");
+                return t.api()
+                        .post(
+                                t.tools(),
+                                "{\"type\": \"mcp\", \"name\": \"M\", \"transport\": \"http\", " + "\"url\": \"" + url
+                                        + "\"}");
             }
 
             @Override
@@ -90,8 +93,11 @@ class EgressIntegrationTest extends IntegrationTestSupport {
         WEBHOOK_ALERT_SINK("url") {
             @Override
             Api.Response submit(Tenant t, String url) {
-                return t.api().post(t.sinks(), "{\"type\": \"webhook\", \"url\": \"" + url
-                        + "\", \"secret\": \"0123456789abcdef0123\"}");
+                return t.api()
+                        .post(
+                                t.sinks(),
+                                "{\"type\": \"webhook\", \"url\": \"" + url
+                                        + "\", \"secret\": \"0123456789abcdef0123\"}");
             }
 
             @Override
@@ -113,13 +119,17 @@ class EgressIntegrationTest extends IntegrationTestSupport {
         ORGANIZATION_SLACK_URL("notifications.slackWebhookUrl") {
             @Override
             Api.Response submit(Tenant t, String url) {
-                return t.api().patch("/api/v1/organizations/" + t.organizationId(),
-                        "{\"notifications\": {\"method\": \"slack\", \"slackWebhookUrl\": \"" + url + "\"}}");
+                return t.api()
+                        .patch(
+                                "/api/v1/organizations/" + t.organizationId(),
+                                "{\"notifications\": {\"method\": \"slack\", \"slackWebhookUrl\": \"" + url + "\"}}");
             }
 
             @Override
             boolean stored(Tenant t) {
-                JsonNode notifications = t.api().get("/api/v1/organizations/" + t.organizationId()).json()
+                JsonNode notifications = t.api()
+                        .get("/api/v1/organizations/" + t.organizationId())
+                        .json()
                         .path("notifications");
                 return notifications.path("slackWebhookUrlSet").asBoolean()
                         || !notifications.path("method").asString().equals("disabled");
@@ -140,14 +150,23 @@ class EgressIntegrationTest extends IntegrationTestSupport {
         MODEL_BASE_URL_PATCHED("model.baseUrl") {
             @Override
             Api.Response submit(Tenant t, String url) {
-                return t.api().patch("/api/v1/chatbots/" + t.chatbotId(), "{\"model\": {\"provider\": \"openai\", "
-                        + "\"name\": \"gpt-4o-mini\", \"apiKey\": \"sk-x\", \"baseUrl\": \"" + url + "\"}}");
+                return t.api()
+                        .patch(
+                                "/api/v1/chatbots/" + t.chatbotId(),
+                                "{\"model\": {\"provider\": \"openai\", "
+                                        + "\"name\": \"gpt-4o-mini\", \"apiKey\": \"sk-x\", \"baseUrl\": \"" + url
+                                        + "\"}}");
             }
 
             @Override
             boolean stored(Tenant t) {
-                return !t.api().get("/api/v1/chatbots/" + t.chatbotId()).json().path("model").path("provider")
-                        .asString().equals("offline");
+                return !t.api()
+                        .get("/api/v1/chatbots/" + t.chatbotId())
+                        .json()
+                        .path("model")
+                        .path("provider")
+                        .asString()
+                        .equals("offline");
             }
         },
         FALLBACK_BASE_URL("model.fallback.baseUrl") {
@@ -167,13 +186,21 @@ class EgressIntegrationTest extends IntegrationTestSupport {
         EMBEDDING_BASE_URL("embedding.baseUrl") {
             @Override
             Api.Response submit(Tenant t, String url) {
-                return t.api().put(t.knowledge() + "/settings", "{\"embedding\": {\"provider\": \"openai\", "
-                        + "\"apiKey\": \"sk-x\", \"baseUrl\": \"" + url + "\"}}");
+                return t.api()
+                        .put(
+                                t.knowledge() + "/settings",
+                                "{\"embedding\": {\"provider\": \"openai\", " + "\"apiKey\": \"sk-x\", \"baseUrl\": \""
+                                        + url + "\"}}");
             }
 
             @Override
             boolean stored(Tenant t) {
-                return !t.api().get(t.knowledge() + "/settings").json().path("embedding").path("provider").asString()
+                return !t.api()
+                        .get(t.knowledge() + "/settings")
+                        .json()
+                        .path("embedding")
+                        .path("provider")
+                        .asString()
                         .equals("local");
             }
         },
@@ -185,7 +212,12 @@ class EgressIntegrationTest extends IntegrationTestSupport {
 
             @Override
             boolean stored(Tenant t) {
-                return t.api().get(t.knowledge() + "/sources").json().path("total").asInt() > 0;
+                return t.api()
+                                .get(t.knowledge() + "/sources")
+                                .json()
+                                .path("total")
+                                .asInt()
+                        > 0;
             }
         },
         KNOWLEDGE_CRAWL("baseUrl") {
@@ -196,8 +228,12 @@ class EgressIntegrationTest extends IntegrationTestSupport {
 
             @Override
             boolean stored(Tenant t) {
-                return t.jdbc().sql("select count(*) from knowledge_crawls where chatbot_id = :bot")
-                        .param("bot", UUID.fromString(t.chatbotId())).query(Long.class).single() > 0;
+                return t.jdbc()
+                                .sql("select count(*) from knowledge_crawls where chatbot_id = :bot")
+                                .param("bot", UUID.fromString(t.chatbotId()))
+                                .query(Long.class)
+                                .single()
+                        > 0;
             }
         };
 
@@ -236,15 +272,16 @@ class EgressIntegrationTest extends IntegrationTestSupport {
     }
 
     static Stream<Arguments> refusedUrls() {
-        List<String> forms = List.of("http://127.0.0.2:%d/x", "http://2130706434:%d/x", "http://[::ffff:127.0.0.2]:%d/x");
-        return Stream.of(UrlField.values()).flatMap(field -> forms.stream()
-                .map(form -> Arguments.of(field, form.formatted(forbidden.port()))));
+        List<String> forms =
+                List.of("http://127.0.0.2:%d/x", "http://2130706434:%d/x", "http://[::ffff:127.0.0.2]:%d/x");
+        return Stream.of(UrlField.values())
+                .flatMap(field -> forms.stream().map(form -> Arguments.of(field, form.formatted(forbidden.port()))));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("refusedUrls")
-    void should_refuse_and_store_nothing_when_a_url_field_points_at_an_address_that_is_not_allowed(UrlField field,
-            String url) {
+    void should_refuse_and_store_nothing_when_a_url_field_points_at_an_address_that_is_not_allowed(
+            UrlField field, String url) {
         Tenant tenant = tenant();
 
         Api.Response response = field.submit(tenant, url);
@@ -277,12 +314,17 @@ class EgressIntegrationTest extends IntegrationTestSupport {
         String path = "/redirecting-" + UUID.randomUUID() + "/page.html";
         Fakes.wiremock().stubFor(get(urlEqualTo(path)).willReturn(redirectToForbidden()));
 
-        Api.Response added = tenant.api().post(tenant.knowledge() + "/sources",
-                "{\"type\": \"url\", \"url\": \"http://127.0.0.1:" + Fakes.wiremock().port() + path + "\"}");
+        Api.Response added = tenant.api()
+                .post(
+                        tenant.knowledge() + "/sources",
+                        "{\"type\": \"url\", \"url\": \"http://127.0.0.1:"
+                                + Fakes.wiremock().port() + path + "\"}");
         assertThat(added.status()).as(added.body()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode source = tenant.api().get(tenant.knowledge() + "/sources/" + added.text("id")).json();
+            JsonNode source = tenant.api()
+                    .get(tenant.knowledge() + "/sources/" + added.text("id"))
+                    .json();
             assertThat(source.path("status").asString()).isEqualTo("failed");
             assertThat(source.path("error").asString()).contains("refused").contains("loopback");
         });
@@ -295,8 +337,11 @@ class EgressIntegrationTest extends IntegrationTestSupport {
         String path = "/redirecting-tools-" + UUID.randomUUID();
         Fakes.wiremock().stubFor(get(urlEqualTo(path + "/tools")).willReturn(redirectToForbidden()));
 
-        Api.Response refused = tenant.api().post(tenant.tools(), "{\"type\": \"http\", \"name\": \"R\", "
-                + "\"url\": \"http://127.0.0.1:" + Fakes.wiremock().port() + path + "\"}");
+        Api.Response refused = tenant.api()
+                .post(
+                        tenant.tools(),
+                        "{\"type\": \"http\", \"name\": \"R\", " + "\"url\": \"http://127.0.0.1:"
+                                + Fakes.wiremock().port() + path + "\"}");
 
         JsonNode problem = ApiProblems.assertProblem(refused, 422, "tool_source_unreachable");
         assertThat(problem.path("reason").asString()).contains("302").contains("redirect");
@@ -313,8 +358,10 @@ class EgressIntegrationTest extends IntegrationTestSupport {
         chat.says("Hello?");
 
         assertThat(chat.awaitReceived(1)).containsExactly("ERROR-FALLBACK");
-        List<Rows.Event> events = new Rows(jdbc).events(bot.organizationId()).stream()
-                .filter(e -> e.type().startsWith("llm.")).toList();
+        List<Rows.Event> events = new Rows(jdbc)
+                .events(bot.organizationId()).stream()
+                        .filter(e -> e.type().startsWith("llm."))
+                        .toList();
         assertThat(events).extracting(Rows.Event::type).containsExactly("llm.error");
         assertThat(events.getFirst().payload().path("status").asInt()).isEqualTo(302);
         assertThat(forbidden.findAll(anyRequestedFor(anyUrl()))).isEmpty();
@@ -326,7 +373,8 @@ class EgressIntegrationTest extends IntegrationTestSupport {
 
     private Tenant tenant() {
         String org = Tenants.organization(api, "Egress " + UUID.randomUUID());
-        Api.Response bot = api.post("/api/v1/organizations/" + org + "/chatbots",
+        Api.Response bot = api.post(
+                "/api/v1/organizations/" + org + "/chatbots",
                 "{\"name\": \"Offline\", \"systemPrompt\": \"Hi.\", \"model\": {\"provider\": \"offline\"}}");
         assertThat(bot.status()).as(bot.body()).isEqualTo(201);
         return new Tenant(api, jdbc, org, bot.text("id"));

@@ -18,11 +18,12 @@ class EgressPolicyTest {
     private final NameLookup dns = name -> {
         lookedUp.add(name);
         InetAddress[] answer = Map.of(
-                "public.example", new InetAddress[] {ip("93.184.215.14")},
-                "internal.example", new InetAddress[] {ip("10.1.2.3")},
-                "metadata.example", new InetAddress[] {ip("169.254.169.254")},
-                "mixed.example", new InetAddress[] {ip("10.1.2.3"), ip("93.184.215.14")},
-                "localhost", new InetAddress[] {ip("127.0.0.1"), ip("::1")}).get(name);
+                        "public.example", new InetAddress[] {ip("93.184.215.14")},
+                        "internal.example", new InetAddress[] {ip("10.1.2.3")},
+                        "metadata.example", new InetAddress[] {ip("169.254.169.254")},
+                        "mixed.example", new InetAddress[] {ip("10.1.2.3"), ip("93.184.215.14")},
+                        "localhost", new InetAddress[] {ip("127.0.0.1"), ip("::1")})
+                .get(name);
         if (answer == null) {
             throw new UnknownHostException(name);
         }
@@ -38,14 +39,28 @@ class EgressPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.2:8080/", "http://127.0.0.1/", "http://10.0.0.1/",
-            "http://169.254.169.254/latest/meta-data/", "http://[::1]:8080/", "http://[::ffff:127.0.0.2]:8080/",
-            "http://[::ffff:7f00:2]/", "http://[fd00::1]/", "http://[64:ff9b::a9fe:a9fe]/", "http://0.0.0.0:8080/",
-            "http://internal.example/", "http://metadata.example/", "http://localhost:11434/",
-            "http://user@127.0.0.2/", "https://100.64.0.1/", "http://198.18.0.1/"})
+    @ValueSource(
+            strings = {
+                "http://127.0.0.2:8080/",
+                "http://127.0.0.1/",
+                "http://10.0.0.1/",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://[::1]:8080/",
+                "http://[::ffff:127.0.0.2]:8080/",
+                "http://[::ffff:7f00:2]/",
+                "http://[fd00::1]/",
+                "http://[64:ff9b::a9fe:a9fe]/",
+                "http://0.0.0.0:8080/",
+                "http://internal.example/",
+                "http://metadata.example/",
+                "http://localhost:11434/",
+                "http://user@127.0.0.2/",
+                "https://100.64.0.1/",
+                "http://198.18.0.1/"
+            })
     void should_refuse_a_url_naming_the_field_when_its_host_is_not_public(String url) {
-        EgressRefusedException refused = catchThrowableOfType(EgressRefusedException.class,
-                () -> EgressPolicy.allowing(dns).check("model.baseUrl", url));
+        EgressRefusedException refused = catchThrowableOfType(
+                EgressRefusedException.class, () -> EgressPolicy.allowing(dns).check("model.baseUrl", url));
 
         assertThat(refused.code()).isEqualTo("egress_refused");
         assertThat(refused.context()).containsEntry("field", "model.baseUrl").containsKey("reason");
@@ -53,10 +68,18 @@ class EgressPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://2130706434:8080/", "http://0x7f000002/", "http://0177.0.0.2/", "http://127.1/",
-            "http://017700000002/", "http://127.0.0.2./"})
+    @ValueSource(
+            strings = {
+                "http://2130706434:8080/",
+                "http://0x7f000002/",
+                "http://0177.0.0.2/",
+                "http://127.1/",
+                "http://017700000002/",
+                "http://127.0.0.2./"
+            })
     void should_refuse_noncanonical_ipv4_without_looking_it_up(String url) {
-        EgressRefusedException refused = catchThrowableOfType(EgressRefusedException.class,
+        EgressRefusedException refused = catchThrowableOfType(
+                EgressRefusedException.class,
                 () -> EgressPolicy.allowing(dns, "0.0.0.0/0").check("url", url));
 
         assertThat(refused.reason()).contains("write IPv4 as four decimal numbers");
@@ -64,11 +87,21 @@ class EgressPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://public.example/", "file:///etc/passwd", "gopher://public.example/",
-            "/relative/path", "http:///no-host", "not a url"})
+    @ValueSource(
+            strings = {
+                "ftp://public.example/",
+                "file:///etc/passwd",
+                "gopher://public.example/",
+                "/relative/path",
+                "http:///no-host",
+                "not a url"
+            })
     void should_refuse_what_is_not_an_http_url_with_a_host(String url) {
-        assertThat(catchThrowableOfType(EgressRefusedException.class,
-                () -> EgressPolicy.allowing(dns).check("url", url)).context()).containsEntry("field", "url");
+        assertThat(catchThrowableOfType(
+                                EgressRefusedException.class,
+                                () -> EgressPolicy.allowing(dns).check("url", url))
+                        .context())
+                .containsEntry("field", "url");
     }
 
     @Test
@@ -92,10 +125,10 @@ class EgressPolicyTest {
         assertThat(anyPort.check("url", "http://127.0.0.1:8080/")).isInstanceOf(EgressPolicy.Allowed.class);
         assertThat(anyPort.resolve("localhost", 8080)).containsExactly(ip("127.0.0.1"));
         assertThat(onePort.check("url", "http://127.0.0.1:11434/")).isInstanceOf(EgressPolicy.Allowed.class);
-        assertThat(catchThrowableOfType(EgressRefusedException.class,
-                () -> onePort.check("url", "http://127.0.0.1/"))).isNotNull();
-        assertThat(catchThrowableOfType(EgressRefusedException.class,
-                () -> anyPort.check("url", "http://127.0.0.2/"))).isNotNull();
+        assertThat(catchThrowableOfType(EgressRefusedException.class, () -> onePort.check("url", "http://127.0.0.1/")))
+                .isNotNull();
+        assertThat(catchThrowableOfType(EgressRefusedException.class, () -> anyPort.check("url", "http://127.0.0.2/")))
+                .isNotNull();
     }
 
     @Test
@@ -110,23 +143,30 @@ class EgressPolicyTest {
 
     @Test
     void should_say_which_default_was_meant_when_a_default_url_is_refused() {
-        EgressRefusedException refused = catchThrowableOfType(EgressRefusedException.class,
-                () -> EgressPolicy.allowing(dns).checkDefault("model.baseUrl", "http://localhost:11434",
-                        "without a baseUrl, provider ollama uses"));
+        EgressRefusedException refused = catchThrowableOfType(
+                EgressRefusedException.class,
+                () -> EgressPolicy.allowing(dns)
+                        .checkDefault(
+                                "model.baseUrl", "http://localhost:11434", "without a baseUrl, provider ollama uses"));
 
-        assertThat(refused.getMessage()).contains("without a baseUrl, provider ollama uses http://localhost:11434")
+        assertThat(refused.getMessage())
+                .contains("without a baseUrl, provider ollama uses http://localhost:11434")
                 .contains("loopback");
-        assertThat(EgressPolicy.allowing(dns, "localhost:11434").checkDefault("model.baseUrl",
-                "http://localhost:11434", "without a baseUrl, provider ollama uses"))
+        assertThat(EgressPolicy.allowing(dns, "localhost:11434")
+                        .checkDefault(
+                                "model.baseUrl", "http://localhost:11434", "without a baseUrl, provider ollama uses"))
                 .isInstanceOf(EgressPolicy.Allowed.class);
     }
 
     @Test
     void should_not_name_the_private_address_a_hostname_resolves_to() {
-        EgressRefusedException refused = catchThrowableOfType(EgressRefusedException.class,
+        EgressRefusedException refused = catchThrowableOfType(
+                EgressRefusedException.class,
                 () -> EgressPolicy.allowing(dns).check("url", "http://internal.example/"));
 
-        assertThat(refused.getMessage()).contains("internal.example").contains("private (10.0.0.0/8)")
+        assertThat(refused.getMessage())
+                .contains("internal.example")
+                .contains("private (10.0.0.0/8)")
                 .doesNotContain("10.1.2.3");
     }
 

@@ -37,8 +37,8 @@ class MasterKeyFailureAnalyzerTest {
         FailureAnalysis analysis = analyze(start("this is not base64!!", EXTERNAL_DB));
 
         assertThat(analysis.getDescription()).contains("not a usable key", "neither base64 nor a Tink JSON keyset");
-        assertThat(analysis.getAction()).contains("32-byte key", "openssl rand -base64 32",
-                "the key they were stored with");
+        assertThat(analysis.getAction())
+                .contains("32-byte key", "openssl rand -base64 32", "the key they were stored with");
     }
 
     @Test
@@ -47,18 +47,20 @@ class MasterKeyFailureAnalyzerTest {
 
         FailureAnalysis analysis = analyze(start(null, null));
 
-        assertThat(analysis.getDescription()).contains(dataDir.resolve(MasterKeys.KEYSET_FILE).toString());
+        assertThat(analysis.getDescription())
+                .contains(dataDir.resolve(MasterKeys.KEYSET_FILE).toString());
         assertThat(analysis.getAction()).contains("restore it from a backup");
     }
 
     @Test
     void should_leave_other_failures_to_other_analyzers() {
-        assertThat(new MasterKeyFailureAnalyzer().analyze(new BeanCreationException("secretBox", "no"))).isNull();
+        assertThat(new MasterKeyFailureAnalyzer().analyze(new BeanCreationException("secretBox", "no")))
+                .isNull();
     }
 
     private Throwable start(String masterKey, String dbUrl) {
-        PlatformProperties properties = new PlatformProperties(dataDir, masterKey, null,
-                new PlatformProperties.Db(dbUrl, null, null, 20, Duration.ofSeconds(5)));
+        PlatformProperties properties = new PlatformProperties(
+                dataDir, masterKey, null, new PlatformProperties.Db(dbUrl, null, null, 20, Duration.ofSeconds(5)));
         Throwable failure = catchThrowable(() -> {
             try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
                 context.registerBean(PlatformProperties.class, () -> properties);

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SecretBoxTest {
-    private static final String KEY = Base64.getEncoder().encodeToString(
-            "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    private static final String KEY =
+            Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
     private static final String CONTEXT = "channel_accounts.access_token:8d0c5a4e-0000-4000-8000-000000000001";
 
     @TempDir
@@ -64,7 +64,8 @@ class SecretBoxTest {
         for (int i = 0; i < sealed.length; i++) {
             byte[] tampered = sealed.clone();
             tampered[i] ^= 0x01;
-            assertThatThrownBy(() -> box.open(tampered, CONTEXT)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> box.open(tampered, CONTEXT))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("altered");
         }
         byte[] truncated = java.util.Arrays.copyOf(sealed, sealed.length - 1);
@@ -76,7 +77,8 @@ class SecretBoxTest {
         byte[] sealed = external(KEY).seal("secret", CONTEXT);
         String otherKey = Base64.getEncoder().encodeToString(new byte[32]);
 
-        assertThatThrownBy(() -> external(otherKey).open(sealed, CONTEXT)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> external(otherKey).open(sealed, CONTEXT))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("master key");
     }
 
@@ -91,14 +93,19 @@ class SecretBoxTest {
     void should_reject_the_key_naming_PARLEY_MASTER_KEY_when_it_has_the_wrong_length() {
         String sixteenBytes = Base64.getEncoder().encodeToString(new byte[16]);
 
-        assertThatThrownBy(() -> external(sixteenBytes)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("PARLEY_MASTER_KEY").hasMessageContaining("32 bytes").hasMessageContaining("16");
+        assertThatThrownBy(() -> external(sixteenBytes))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PARLEY_MASTER_KEY")
+                .hasMessageContaining("32 bytes")
+                .hasMessageContaining("16");
     }
 
     @Test
     void should_reject_the_key_naming_PARLEY_MASTER_KEY_when_it_is_not_base64() {
-        assertThatThrownBy(() -> external("this is not base64!!")).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("PARLEY_MASTER_KEY").hasMessageContaining("base64");
+        assertThatThrownBy(() -> external("this is not base64!!"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PARLEY_MASTER_KEY")
+                .hasMessageContaining("base64");
     }
 
     @Test
@@ -134,15 +141,18 @@ class SecretBoxTest {
     void should_use_the_configured_key_rather_than_a_keyset_file_when_embedded_with_a_key() {
         byte[] sealed = external(KEY).seal("secret", CONTEXT);
 
-        assertThat(new TinkSecretBox(MasterKeys.load(KEY, true, dataDir)).open(sealed, CONTEXT)).isEqualTo("secret");
+        assertThat(new TinkSecretBox(MasterKeys.load(KEY, true, dataDir)).open(sealed, CONTEXT))
+                .isEqualTo("secret");
         assertThat(dataDir.resolve(MasterKeys.KEYSET_FILE)).doesNotExist();
     }
 
     @Test
     void should_fail_naming_PARLEY_MASTER_KEY_when_an_external_database_has_no_key() {
-        assertThatThrownBy(() -> MasterKeys.load(null, false, dataDir)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> MasterKeys.load(null, false, dataDir))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PARLEY_MASTER_KEY");
-        assertThatThrownBy(() -> MasterKeys.load("  ", false, dataDir)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> MasterKeys.load("  ", false, dataDir))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PARLEY_MASTER_KEY");
         assertThat(dataDir.resolve(MasterKeys.KEYSET_FILE)).doesNotExist();
     }

@@ -10,13 +10,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class NulFreeJsonTest {
-    private static final JsonMapper JSON = NulFreeJson.configure(JsonMapper.builder()).build();
+    private static final JsonMapper JSON =
+            NulFreeJson.configure(JsonMapper.builder()).build();
 
-    record Inner(String label, List<String> tags) {
-    }
+    record Inner(String label, List<String> tags) {}
 
-    record Body(String name, String[] aliases, Map<String, String> variables, Inner inner, Object anything) {
-    }
+    record Body(String name, String[] aliases, Map<String, String> variables, Inner inner, Object anything) {}
 
     @Test
     void should_strip_nul_from_typed_fields_lists_arrays_and_map_keys_when_reading_a_record() {
@@ -34,8 +33,8 @@ class NulFreeJsonTest {
 
     @Test
     void should_strip_nul_from_tree_values_and_property_names_when_reading_a_json_node() {
-        JsonNode tree = JSON.readTree("{\"na\\u0000me\": \"Sup\\u0000port\", \"model\": {\"\\u0000provider\": "
-                + "[\"open\\u0000ai\"]}}");
+        JsonNode tree = JSON.readTree(
+                "{\"na\\u0000me\": \"Sup\\u0000port\", \"model\": {\"\\u0000provider\": " + "[\"open\\u0000ai\"]}}");
 
         assertThat(tree.toString()).isEqualTo("{\"name\":\"Support\",\"model\":{\"provider\":[\"openai\"]}}");
         assertThat(tree.path("name").asString()).isEqualTo("Support");
@@ -43,8 +42,7 @@ class NulFreeJsonTest {
 
     @Test
     void should_strip_nul_from_map_values_when_reading_untyped_maps() {
-        Map<String, Object> map = JSON.readValue("{\"a\\u0000\": \"b\\u0000\", \"n\": 1}", new TypeReference<>() {
-        });
+        Map<String, Object> map = JSON.readValue("{\"a\\u0000\": \"b\\u0000\", \"n\": 1}", new TypeReference<>() {});
 
         assertThat(map).containsExactly(Map.entry("a", "b"), Map.entry("n", 1));
     }

@@ -21,8 +21,8 @@ class PortInUseFailureAnalyzerTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
             // The real failure: Tomcat started on a taken port, wrapped as the application context wraps it.
-            Throwable failure = new ApplicationContextException("Failed to start bean 'webServerStartStop'",
-                    (Exception) catchThrowable(() -> startTomcat(port)));
+            Throwable failure = new ApplicationContextException(
+                    "Failed to start bean 'webServerStartStop'", (Exception) catchThrowable(() -> startTomcat(port)));
 
             FailureAnalysis analysis = new PortInUseFailureAnalyzer().analyze(failure);
 
@@ -34,13 +34,19 @@ class PortInUseFailureAnalyzerTest {
     @Test
     void should_be_registered_before_spring_boots_own_analysis_of_a_taken_port() {
         // As FailureAnalyzers loads them (those that need the bean factory are left out here).
-        List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class,
-                SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> { }));
+        List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
+                .load(
+                        FailureAnalyzer.class,
+                        SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> {}));
         AnnotationAwareOrderComparator.sort(analyzers);
-        List<String> names = analyzers.stream().map(analyzer -> analyzer.getClass().getName()).toList();
+        List<String> names = analyzers.stream()
+                .map(analyzer -> analyzer.getClass().getName())
+                .toList();
 
-        assertThat(names).containsSubsequence(PortInUseFailureAnalyzer.class.getName(),
-                "org.springframework.boot.web.server.PortInUseFailureAnalyzer");
+        assertThat(names)
+                .containsSubsequence(
+                        PortInUseFailureAnalyzer.class.getName(),
+                        "org.springframework.boot.web.server.PortInUseFailureAnalyzer");
     }
 
     private static void startTomcat(int port) {

@@ -9,7 +9,8 @@ class QueryTextFilterTest {
 
     @Test
     void should_accept_ordinary_and_encoded_utf8_parameters() {
-        assertThat(QueryTextFilter.check("type=delivery.&level=error&q=caf%C3%A9+cr%C3%A8me&flag")).isEmpty();
+        assertThat(QueryTextFilter.check("type=delivery.&level=error&q=caf%C3%A9+cr%C3%A8me&flag"))
+                .isEmpty();
     }
 
     @Test
@@ -24,7 +25,8 @@ class QueryTextFilterTest {
     @Test
     void should_answer_malformed_request_when_a_parameter_is_not_percent_encoded_utf8() {
         assertThat(QueryTextFilter.check("status=%C3%28").orElseThrow().getProperties())
-                .containsEntry("code", "malformed_request").containsEntry("field", "status");
+                .containsEntry("code", "malformed_request")
+                .containsEntry("field", "status");
         assertThat(QueryTextFilter.check("status=%zz").orElseThrow().getProperties())
                 .containsEntry("code", "malformed_request");
         assertThat(QueryTextFilter.check("status=%4").orElseThrow().getProperties())

@@ -86,7 +86,9 @@ public abstract class BucketStoreContract {
     }
 
     private List<Boolean> consume(String key, long perHour, int times) {
-        return IntStream.range(0, times).mapToObj(i -> store.tryConsume(key, perHour)).toList();
+        return IntStream.range(0, times)
+                .mapToObj(i -> store.tryConsume(key, perHour))
+                .toList();
     }
 
     private static String newKey() {

@@ -24,7 +24,7 @@ class BucketStoresTest {
         RealDependency.require(RedisPing.answers(), "Redis on 127.0.0.1:6379 (PING)");
         String key = "contact:" + UUID.randomUUID();
         try (RedisBucketStore nodeA = redis(RedisPing.URL);
-             RedisBucketStore nodeB = redis(RedisPing.URL)) {
+                RedisBucketStore nodeB = redis(RedisPing.URL)) {
             List<Boolean> allowed = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 allowed.add(nodeA.tryConsume(key, 4));
@@ -40,8 +40,8 @@ class BucketStoresTest {
         List<String> outages = new ArrayList<>();
         try (RedisBucketStore unreachable = redis("redis://127.0.0.1:" + closedPort())) {
             // retryAfter zero: Redis is tried on every message, and the outage is still reported only once.
-            FailoverBucketStore store = new FailoverBucketStore(unreachable, new LocalBucketStore(), Duration.ZERO,
-                    CLOCK, outages::add);
+            FailoverBucketStore store =
+                    new FailoverBucketStore(unreachable, new LocalBucketStore(), Duration.ZERO, CLOCK, outages::add);
 
             assertThat(consume(store, "contact:" + UUID.randomUUID(), 2, 4)).containsExactly(true, true, false, false);
         }
@@ -52,8 +52,8 @@ class BucketStoresTest {
     void should_report_a_new_outage_after_redis_came_back() {
         FlakyStore shared = new FlakyStore();
         List<String> outages = new ArrayList<>();
-        FailoverBucketStore store = new FailoverBucketStore(shared, new LocalBucketStore(), Duration.ZERO, CLOCK,
-                outages::add);
+        FailoverBucketStore store =
+                new FailoverBucketStore(shared, new LocalBucketStore(), Duration.ZERO, CLOCK, outages::add);
 
         shared.down = true;
         store.tryConsume("a", 10);
@@ -70,8 +70,8 @@ class BucketStoresTest {
     @Test
     void should_leave_redis_alone_until_the_retry_time_after_a_failure() {
         FlakyStore shared = new FlakyStore();
-        FailoverBucketStore store = new FailoverBucketStore(shared, new LocalBucketStore(), Duration.ofSeconds(10),
-                CLOCK, error -> { });
+        FailoverBucketStore store =
+                new FailoverBucketStore(shared, new LocalBucketStore(), Duration.ofSeconds(10), CLOCK, error -> {});
 
         shared.down = true;
         store.tryConsume("a", 10);
@@ -82,7 +82,9 @@ class BucketStoresTest {
     }
 
     private static List<Boolean> consume(BucketStore store, String key, long perHour, int times) {
-        return IntStream.range(0, times).mapToObj(i -> store.tryConsume(key, perHour)).toList();
+        return IntStream.range(0, times)
+                .mapToObj(i -> store.tryConsume(key, perHour))
+                .toList();
     }
 
     private static RedisBucketStore redis(String url) {

@@ -22,8 +22,8 @@ class FailoverBucketStoreContractTest {
         @Override
         protected BucketStore newStore(Clock clock) {
             RealDependency.require(RedisPing.answers(), "Redis on 127.0.0.1:6379 (PING)");
-            redis = new RedisBucketStore(RedisPing.URL, "parley-test:" + UUID.randomUUID() + ":",
-                    Duration.ofSeconds(2), clock);
+            redis = new RedisBucketStore(
+                    RedisPing.URL, "parley-test:" + UUID.randomUUID() + ":", Duration.ofSeconds(2), clock);
             return new FailoverBucketStore(redis, new LocalBucketStore(clock), RETRY_AFTER, clock, error -> {
                 throw new AssertionError("Redis answers, yet the store reported an outage: " + error);
             });
@@ -43,9 +43,9 @@ class FailoverBucketStoreContractTest {
 
         @Override
         protected BucketStore newStore(Clock clock) {
-            redis = new RedisBucketStore("redis://127.0.0.1:" + closedPort(), "parley-test:", Duration.ofSeconds(2),
-                    clock);
-            return new FailoverBucketStore(redis, new LocalBucketStore(clock), RETRY_AFTER, clock, error -> { });
+            redis = new RedisBucketStore(
+                    "redis://127.0.0.1:" + closedPort(), "parley-test:", Duration.ofSeconds(2), clock);
+            return new FailoverBucketStore(redis, new LocalBucketStore(clock), RETRY_AFTER, clock, error -> {});
         }
 
         @AfterEach

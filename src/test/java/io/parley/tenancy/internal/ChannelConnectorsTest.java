@@ -51,8 +51,8 @@ class ChannelConnectorsTest {
         ChannelConnectors connectors = new ChannelConnectors(List.of(connector("beta"), connector("alpha")));
 
         for (Object type : new Object[] {"telegram", null, "", 42, "Alpha", "../x"}) {
-            assertThatThrownBy(() -> connectors.forRequest(type)).isInstanceOfSatisfying(
-                    InvalidRequestException.class, e -> {
+            assertThatThrownBy(() -> connectors.forRequest(type))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                         assertThat(e.code()).isEqualTo("unsupported_channel_type");
                         assertThat(e.getMessage()).contains("alpha, beta");
                         assertThat(e.context()).containsEntry("knownTypes", List.of("alpha", "beta"));
@@ -67,7 +67,8 @@ class ChannelConnectorsTest {
         ChannelAccount gone = account("gone");
 
         assertThat(connectors.view(alpha)).containsEntry("shownBy", "alpha");
-        assertThat(connectors.view(gone)).containsOnlyKeys("id", "chatbotId", "type", "createdAt")
+        assertThat(connectors.view(gone))
+                .containsOnlyKeys("id", "chatbotId", "type", "createdAt")
                 .containsEntry("type", "gone");
     }
 
@@ -78,7 +79,15 @@ class ChannelConnectorsTest {
     }
 
     private static ChannelAccount account(String type) {
-        return new ChannelAccount(new ChannelAccountId(UUID.randomUUID()), new OrganizationId(UUID.randomUUID()),
-                new ChatbotId(UUID.randomUUID()), new ChannelType(type), "x", null, null, null, Instant.now());
+        return new ChannelAccount(
+                new ChannelAccountId(UUID.randomUUID()),
+                new OrganizationId(UUID.randomUUID()),
+                new ChatbotId(UUID.randomUUID()),
+                new ChannelType(type),
+                "x",
+                null,
+                null,
+                null,
+                Instant.now());
     }
 }

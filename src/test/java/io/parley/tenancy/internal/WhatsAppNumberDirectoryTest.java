@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.OrganizationId;
-import io.parley.tenancy.ChannelAccount;
 import io.parley.platform.channel.ChannelType;
+import io.parley.tenancy.ChannelAccount;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +31,7 @@ class WhatsAppNumberDirectoryTest {
     private final SettableClock clock = new SettableClock();
     /** The table all nodes share. */
     private final Map<String, ChannelAccount> table = new ConcurrentHashMap<>();
+
     private final List<Integer> statements = new ArrayList<>();
     private final AtomicInteger fingerprintReads = new AtomicInteger();
 
@@ -72,10 +73,14 @@ class WhatsAppNumberDirectoryTest {
         otherNode.connected("2002");
         int reads = fingerprintReads.get();
 
-        assertThat(directory.find(List.of("2002"))).as("the cached answer, not yet re-checked").isEmpty();
+        assertThat(directory.find(List.of("2002")))
+                .as("the cached answer, not yet re-checked")
+                .isEmpty();
         clock.advance(Duration.ofSeconds(4));
         assertThat(directory.find(List.of("2002"))).isEmpty();
-        assertThat(fingerprintReads.get()).as("at most one fingerprint read per five seconds").isEqualTo(reads);
+        assertThat(fingerprintReads.get())
+                .as("at most one fingerprint read per five seconds")
+                .isEqualTo(reads);
 
         clock.advance(Duration.ofSeconds(1));
         assertThat(directory.find(List.of("2002", "2003"))).containsOnlyKeys("2002");
@@ -111,8 +116,15 @@ class WhatsAppNumberDirectoryTest {
     }
 
     private static ChannelAccount account(String phoneNumberId) {
-        return new ChannelAccount(new ChannelAccountId(UUID.randomUUID()), new OrganizationId(UUID.randomUUID()),
-                new ChatbotId(UUID.randomUUID()), ChannelType.WHATSAPP, phoneNumberId, null, null, null,
+        return new ChannelAccount(
+                new ChannelAccountId(UUID.randomUUID()),
+                new OrganizationId(UUID.randomUUID()),
+                new ChatbotId(UUID.randomUUID()),
+                ChannelType.WHATSAPP,
+                phoneNumberId,
+                null,
+                null,
+                null,
                 Instant.now());
     }
 

@@ -28,8 +28,8 @@ import tools.jackson.databind.JsonNode;
  * them: through {@link Tools#execute}, with the conversation's real organization, chatbot, conversation and contact.
  */
 final class BuiltinSession {
-    static final List<String> BUILTINS = List.of("capture_lead", "get_lead", "contact_owner", "update_contact",
-            "handover");
+    static final List<String> BUILTINS =
+            List.of("capture_lead", "get_lead", "contact_owner", "update_contact", "handover");
 
     private final Tools tools;
     private final Tenants.WhatsAppBot bot;
@@ -59,18 +59,24 @@ final class BuiltinSession {
     }
 
     /** Like {@link #whatsApp(Api, JdbcClient, Tools, Tenants.WhatsAppBot, String)}, with this WhatsApp profile name. */
-    static BuiltinSession whatsApp(Api api, JdbcClient jdbc, Tools tools, Tenants.WhatsAppBot bot, String waId,
-                                   String profileName) {
-        post(api, bot, WhatsAppPayloads.textWithProfile(bot.phoneNumberId(), waId, profileName,
-                WhatsAppPayloads.newWamid(), "Hello"));
+    static BuiltinSession whatsApp(
+            Api api, JdbcClient jdbc, Tools tools, Tenants.WhatsAppBot bot, String waId, String profileName) {
+        post(
+                api,
+                bot,
+                WhatsAppPayloads.textWithProfile(
+                        bot.phoneNumberId(), waId, profileName, WhatsAppPayloads.newWamid(), "Hello"));
         return new BuiltinSession(tools, bot, context(jdbc, bot, "phone", "+" + waId));
     }
 
     /** A WhatsApp username user writes: Meta gives a business-scoped id and no phone number. */
     static BuiltinSession usernameUser(Api api, JdbcClient jdbc, Tools tools, Tenants.WhatsAppBot bot) {
         String userId = "US." + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
-        post(api, bot, WhatsAppPayloads.textFromUsername(bot.phoneNumberId(), userId, "Sheena",
-                WhatsAppPayloads.newWamid(), "Hello"));
+        post(
+                api,
+                bot,
+                WhatsAppPayloads.textFromUsername(
+                        bot.phoneNumberId(), userId, "Sheena", WhatsAppPayloads.newWamid(), "Hello"));
         return new BuiltinSession(tools, bot, context(jdbc, bot, "bsuid", userId));
     }
 
@@ -103,24 +109,30 @@ final class BuiltinSession {
     }
 
     private static ToolContext context(JdbcClient jdbc, Tenants.WhatsAppBot bot, String kind, String value) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> conversation(jdbc, bot, kind, value).isPresent());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> conversation(jdbc, bot, kind, value).isPresent());
         ConversationRow row = conversation(jdbc, bot, kind, value).orElseThrow();
-        return new ToolContext(new OrganizationId(UUID.fromString(bot.organizationId())), chatbotId(bot),
-                new ConversationId(row.id()), new ContactId(row.contactId()), 1);
+        return new ToolContext(
+                new OrganizationId(UUID.fromString(bot.organizationId())),
+                chatbotId(bot),
+                new ConversationId(row.id()),
+                new ContactId(row.contactId()),
+                1);
     }
 
-    private record ConversationRow(UUID id, UUID contactId) {
-    }
+    private record ConversationRow(UUID id, UUID contactId) {}
 
-    private static Optional<ConversationRow> conversation(JdbcClient jdbc, Tenants.WhatsAppBot bot, String kind,
-                                                          String value) {
+    private static Optional<ConversationRow> conversation(
+            JdbcClient jdbc, Tenants.WhatsAppBot bot, String kind, String value) {
         return jdbc.sql("""
                         select c.id, c.contact_id from conversations c
                         join contact_identities i on i.contact_id = c.contact_id
                         where c.chatbot_id = :bot and i.kind = :kind and i.value = :value""")
-                .param("bot", UUID.fromString(bot.chatbotId())).param("kind", kind).param("value", value)
-                .query((rs, row) -> new ConversationRow(rs.getObject("id", UUID.class),
-                        rs.getObject("contact_id", UUID.class)))
+                .param("bot", UUID.fromString(bot.chatbotId()))
+                .param("kind", kind)
+                .param("value", value)
+                .query((rs, row) ->
+                        new ConversationRow(rs.getObject("id", UUID.class), rs.getObject("contact_id", UUID.class)))
                 .optional();
     }
 

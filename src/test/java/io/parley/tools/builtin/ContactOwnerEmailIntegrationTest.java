@@ -3,13 +3,12 @@ package io.parley.tools.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
-import io.parley.testing.SmtpIntegrationTestSupport;
 import io.parley.tenancy.Organizations;
+import io.parley.testing.SmtpIntegrationTestSupport;
 import io.parley.tools.ToolOutcome;
 import io.parley.tools.Tools;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,12 +16,11 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** contact_owner by email against a real SMTP server (GreenMail, see {@link SmtpIntegrationTestSupport}). */
-@TestPropertySource(properties = {
-        "parley.notifications.from=notifications@parley.test"
-})
+@TestPropertySource(properties = {"parley.notifications.from=notifications@parley.test"})
 class ContactOwnerEmailIntegrationTest extends SmtpIntegrationTestSupport {
     @Autowired
     Tools tools;
+
     @Autowired
     Organizations organizations;
 
@@ -47,13 +45,19 @@ class ContactOwnerEmailIntegrationTest extends SmtpIntegrationTestSupport {
         assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
         MimeMessage mail = smtp.getReceivedMessages()[0];
         assertThat(mail.getSubject()).isEqualTo("[Parley] high: message from Support");
-        assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+        assertThat(mail.getRecipients(Message.RecipientType.TO))
+                .extracting(Object::toString)
                 .containsExactly("owner@acme.test");
         assertThat(mail.getFrom()).extracting(Object::toString).containsExactly("notifications@parley.test");
         String body = GreenMailUtil.getBody(mail);
-        assertThat(body).contains("Ana wants the enterprise plan and a call today", "Urgency: high",
-                "Support", "Email: ana@acme.test", "WhatsApp: +" + waId,
-                session.context().conversationId().toString());
+        assertThat(body)
+                .contains(
+                        "Ana wants the enterprise plan and a call today",
+                        "Urgency: high",
+                        "Support",
+                        "Email: ana@acme.test",
+                        "WhatsApp: +" + waId,
+                        session.context().conversationId().toString());
     }
 
     @Test
@@ -63,7 +67,8 @@ class ContactOwnerEmailIntegrationTest extends SmtpIntegrationTestSupport {
         ToolOutcome outcome = session.call("contact_owner", "{\"message\": \"Urgent complaint\"}");
 
         assertThat(outcome.status()).isEqualTo(ToolOutcome.Status.FAILED);
-        assertThat(outcome.error()).startsWith("contact_owner failed: The email could not be sent")
+        assertThat(outcome.error())
+                .startsWith("contact_owner failed: The email could not be sent")
                 .endsWith("the owner was not notified.")
                 .doesNotContain("owner@acme.test", "127.0.0.1");
     }

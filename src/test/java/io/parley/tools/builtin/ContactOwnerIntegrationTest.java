@@ -8,11 +8,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.parley.tenancy.Organizations;
 import io.parley.testing.Api;
 import io.parley.testing.Fakes;
 import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.ParleyTestContext;
-import io.parley.tenancy.Organizations;
 import io.parley.tools.ToolOutcome;
 import io.parley.tools.Tools;
 import java.util.List;
@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 class ContactOwnerIntegrationTest extends IntegrationTestSupport {
     @Autowired
     Tools tools;
+
     @Autowired
     Organizations organizations;
 
@@ -58,31 +59,54 @@ class ContactOwnerIntegrationTest extends IntegrationTestSupport {
         JsonNode slack = Api.json().readTree(body);
         assertThat(slack.path("text").asString()).contains("🚨", "High urgency", "Support");
         assertThat(slack.path("blocks").get(0).path("type").asString()).isEqualTo("header");
-        assertThat(body).contains("Ana wants 20,000 messages a month &lt;!channel&gt; &amp; a call today",
-                "*Chatbot:*\\nSupport", "*Urgency:*\\nhigh", "*Email:* ana@acme.test", "*Company Name:* Acme",
-                "*Name:* Ana", "*WhatsApp:* +" + waId, session.context().conversationId().toString());
-        assertThat(body).doesNotContain("<!channel>", slackPath, session.bot().accessToken(),
-                session.bot().appSecret(), ParleyTestContext.MASTER_KEY);
+        assertThat(body)
+                .contains(
+                        "Ana wants 20,000 messages a month &lt;!channel&gt; &amp; a call today",
+                        "*Chatbot:*\\nSupport",
+                        "*Urgency:*\\nhigh",
+                        "*Email:* ana@acme.test",
+                        "*Company Name:* Acme",
+                        "*Name:* Ana",
+                        "*WhatsApp:* +" + waId,
+                        session.context().conversationId().toString());
+        assertThat(body)
+                .doesNotContain(
+                        "<!channel>",
+                        slackPath,
+                        session.bot().accessToken(),
+                        session.bot().appSecret(),
+                        ParleyTestContext.MASTER_KEY);
     }
 
     /** The profile name is whatever the sender typed into WhatsApp: on Slack it must not mention or link. */
     @Test
     void should_escape_the_senders_profile_name_when_it_reaches_slack() {
         Fakes.wiremock().stubFor(post(urlEqualTo(slackPath)).willReturn(ok("ok")));
-        BuiltinSession hostile = BuiltinSession.whatsApp(api, jdbc, tools, session.bot(), BuiltinSession.newWaId(),
+        BuiltinSession hostile = BuiltinSession.whatsApp(
+                api,
+                jdbc,
+                tools,
+                session.bot(),
+                BuiltinSession.newWaId(),
                 "<!channel> Ana <http://evil.test|Click me> & co");
         organizations.updateNotifications(hostile.organizationId(), "slack", null, Fakes.baseUrl() + slackPath);
 
         hostile.succeed("contact_owner", "{\"message\": \"Wants a call\"}");
 
-        String body = Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(slackPath))).getFirst().getBodyAsString();
-        assertThat(body).contains("*Name:* &lt;!channel&gt; Ana &lt;http://evil.test|Click me&gt; &amp; co")
+        String body = Fakes.wiremock()
+                .findAll(postRequestedFor(urlEqualTo(slackPath)))
+                .getFirst()
+                .getBodyAsString();
+        assertThat(body)
+                .contains("*Name:* &lt;!channel&gt; Ana &lt;http://evil.test|Click me&gt; &amp; co")
                 .doesNotContain("<!channel>", "<http://evil.test");
     }
 
     @Test
     void should_fail_with_a_clear_error_when_slack_answers_500() {
-        Fakes.wiremock().stubFor(post(urlEqualTo(slackPath)).willReturn(aResponse().withStatus(500).withBody("no_service")));
+        Fakes.wiremock()
+                .stubFor(post(urlEqualTo(slackPath))
+                        .willReturn(aResponse().withStatus(500).withBody("no_service")));
         organizations.updateNotifications(session.organizationId(), "slack", null, Fakes.baseUrl() + slackPath);
 
         ToolOutcome outcome = session.call("contact_owner", "{\"message\": \"Urgent complaint\"}");
@@ -90,7 +114,8 @@ class ContactOwnerIntegrationTest extends IntegrationTestSupport {
         assertThat(outcome.status()).isEqualTo(ToolOutcome.Status.FAILED);
         // Only the status: the webhook URL is the tenant's to choose, so the answer's text could be anyone's.
         assertThat(outcome.error()).isEqualTo("contact_owner failed: Slack answered 500; the owner was not notified.");
-        assertThat(Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(slackPath)))).hasSize(1);
+        assertThat(Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(slackPath))))
+                .hasSize(1);
     }
 
     @Test
@@ -105,7 +130,8 @@ class ContactOwnerIntegrationTest extends IntegrationTestSupport {
         assertThat(result.path("notified").isBoolean()).isTrue();
         assertThat(result.path("reason").asString())
                 .isEqualTo("Owner notifications are disabled for this organization");
-        assertThat(Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(slackPath)))).isEmpty();
+        assertThat(Fakes.wiremock().findAll(postRequestedFor(urlEqualTo(slackPath))))
+                .isEmpty();
     }
 
     @Test
@@ -124,7 +150,9 @@ class ContactOwnerIntegrationTest extends IntegrationTestSupport {
         ToolOutcome badUrgency = session.call("contact_owner", "{\"message\": \"Hi\", \"urgency\": \"critical\"}");
 
         assertThat(noMessage.status()).isEqualTo(ToolOutcome.Status.FAILED);
-        assertThat(noMessage.error()).startsWith("Invalid arguments for contact_owner").contains("message");
+        assertThat(noMessage.error())
+                .startsWith("Invalid arguments for contact_owner")
+                .contains("message");
         assertThat(badUrgency.status()).isEqualTo(ToolOutcome.Status.FAILED);
         assertThat(badUrgency.error()).startsWith("Invalid arguments for contact_owner");
     }

@@ -19,8 +19,8 @@ class HandoverIntegrationTest extends IntegrationTestSupport {
 
     @BeforeEach
     void aConversationOnABotWithHandover() {
-        session = BuiltinSession.whatsApp(api, jdbc, tools, BuiltinSession.botWithBuiltins(api, tools),
-                BuiltinSession.newWaId());
+        session = BuiltinSession.whatsApp(
+                api, jdbc, tools, BuiltinSession.botWithBuiltins(api, tools), BuiltinSession.newWaId());
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.parley.testing.Api;
 import io.parley.testing.IntegrationTestSupport;
-import io.parley.testing.Tenants;
 import io.parley.tools.ToolExecution;
 import io.parley.tools.ToolOutcome;
 import io.parley.tools.Tools;
@@ -36,8 +35,8 @@ class LeadToolsIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void should_show_each_organization_only_its_own_lead_when_two_organizations_capture_the_same_phone() {
-        BuiltinSession other = BuiltinSession.whatsApp(api, jdbc, tools, BuiltinSession.botWithBuiltins(api, tools),
-                waId);
+        BuiltinSession other =
+                BuiltinSession.whatsApp(api, jdbc, tools, BuiltinSession.botWithBuiltins(api, tools), waId);
 
         session.succeed("capture_lead", "{\"name\": \"Ana Ruiz\", \"company\": \"Acme\"}");
         JsonNode capturedByOther = other.succeed("capture_lead", "{\"name\": \"Bruno Diaz\"}");
@@ -96,9 +95,14 @@ class LeadToolsIntegrationTest extends IntegrationTestSupport {
         assertThat(captured.path("lead").path("phone").asString()).isEqualTo("+525512345678");
         JsonNode found = username.succeed("get_lead", "{\"phone\": \"525512345678\"}");
         assertThat(found.path("lead").path("name").asString()).isEqualTo("Luis");
-        assertThat(username.succeed("get_lead", "{}").path("lead").path("name").asString()).isEqualTo("Luis");
-        assertThat(session.succeed("get_lead", "{\"phone\": \"" + waId.substring(0, 4) + " " + waId.substring(4)
-                + "\"}").path("found").asBoolean()).as("a WhatsApp user's own number, spelled differently").isFalse();
+        assertThat(username.succeed("get_lead", "{}").path("lead").path("name").asString())
+                .isEqualTo("Luis");
+        assertThat(session.succeed(
+                                "get_lead", "{\"phone\": \"" + waId.substring(0, 4) + " " + waId.substring(4) + "\"}")
+                        .path("found")
+                        .asBoolean())
+                .as("a WhatsApp user's own number, spelled differently")
+                .isFalse();
     }
 
     @Test
@@ -107,7 +111,8 @@ class LeadToolsIntegrationTest extends IntegrationTestSupport {
         BuiltinSession.whatsApp(api, jdbc, tools, session.bot(), BuiltinSession.newWaId())
                 .succeed("capture_lead", "{\"name\": \"Second\"}");
 
-        assertThat(leads(session.bot().organizationId()).findValuesAsString("name")).containsExactly("Second", "First");
+        assertThat(leads(session.bot().organizationId()).findValuesAsString("name"))
+                .containsExactly("Second", "First");
     }
 
     @Test
@@ -140,8 +145,10 @@ class LeadToolsIntegrationTest extends IntegrationTestSupport {
         assertThat(peek.error()).doesNotContain("Ana", "Acme");
         assertThat(captured.path("action").asString()).isEqualTo("created");
         assertThat(captured.toString()).doesNotContain("Ana", "Acme");
-        assertThat(visitor.succeed("get_lead", "{}").path("lead").path("name").asString()).isEqualTo("Carl");
-        assertThat(session.succeed("get_lead", "{}").path("lead").path("name").asString()).isEqualTo("Ana Ruiz");
+        assertThat(visitor.succeed("get_lead", "{}").path("lead").path("name").asString())
+                .isEqualTo("Carl");
+        assertThat(session.succeed("get_lead", "{}").path("lead").path("name").asString())
+                .isEqualTo("Ana Ruiz");
         assertThat(leads(session.bot().organizationId()).findValuesAsString("name"))
                 .containsExactlyInAnyOrder("Ana Ruiz", "Carl");
     }
@@ -170,7 +177,9 @@ class LeadToolsIntegrationTest extends IntegrationTestSupport {
         ToolOutcome outcome = session.call("capture_lead", "{\"estimated_messages\": -5}");
 
         assertThat(outcome.status()).isEqualTo(ToolOutcome.Status.FAILED);
-        assertThat(outcome.error()).startsWith("Invalid arguments for capture_lead").contains("minimum value of 0");
+        assertThat(outcome.error())
+                .startsWith("Invalid arguments for capture_lead")
+                .contains("minimum value of 0");
         assertThat(leads(session.bot().organizationId())).isEmpty();
     }
 

@@ -11,8 +11,8 @@ class SlackMessageTest {
 
     @Test
     void should_escape_slack_control_characters_when_text_comes_from_the_model() {
-        Map<String, Object> body = SlackMessage.of(notification("<!here> see <https://evil.test|this> & more",
-                Map.of()));
+        Map<String, Object> body =
+                SlackMessage.of(notification("<!here> see <https://evil.test|this> & more", Map.of()));
 
         String rendered = body.toString();
         assertThat(rendered).contains("&lt;!here&gt; see &lt;https://evil.test|this&gt; &amp; more");
@@ -54,14 +54,19 @@ class SlackMessageTest {
 
     @Test
     void should_keep_the_email_subject_on_one_line_when_the_chatbot_name_has_line_breaks() {
-        OwnerNotification notification = new OwnerNotification("Acme", "Sup\r\nBcc: x@evil.test",
-                OwnerNotification.Urgency.LOW, "Hi", Map.of(), null);
+        OwnerNotification notification = new OwnerNotification(
+                "Acme", "Sup\r\nBcc: x@evil.test", OwnerNotification.Urgency.LOW, "Hi", Map.of(), null);
 
         assertThat(notification.subject()).isEqualTo("[Parley] low: message from Sup Bcc: x@evil.test");
     }
 
     private static OwnerNotification notification(String message, Map<String, String> contactInfo) {
-        return new OwnerNotification("Acme", "Support", OwnerNotification.Urgency.HIGH, message, contactInfo,
+        return new OwnerNotification(
+                "Acme",
+                "Support",
+                OwnerNotification.Urgency.HIGH,
+                message,
+                contactInfo,
                 "c0ffee00-0000-0000-0000-000000000000");
     }
 }

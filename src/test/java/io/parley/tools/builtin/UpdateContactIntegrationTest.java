@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 class UpdateContactIntegrationTest extends IntegrationTestSupport {
     @Autowired
     Tools tools;
+
     @Autowired
     Contacts contacts;
 
@@ -26,8 +27,8 @@ class UpdateContactIntegrationTest extends IntegrationTestSupport {
 
     @BeforeEach
     void aConversationOnABotWithUpdateContact() {
-        session = BuiltinSession.whatsApp(api, jdbc, tools, BuiltinSession.botWithBuiltins(api, tools),
-                BuiltinSession.newWaId());
+        session = BuiltinSession.whatsApp(
+                api, jdbc, tools, BuiltinSession.botWithBuiltins(api, tools), BuiltinSession.newWaId());
     }
 
     @Test
@@ -36,7 +37,9 @@ class UpdateContactIntegrationTest extends IntegrationTestSupport {
                 {"variables": {"city": "Monterrey", "employees": 12, "vip": true}, "tags": ["lead", "vip"]}""");
 
         Contact stored = contact();
-        assertThat(stored.variables()).containsEntry("city", "Monterrey").containsEntry("employees", 12)
+        assertThat(stored.variables())
+                .containsEntry("city", "Monterrey")
+                .containsEntry("employees", 12)
                 .containsEntry("vip", true);
         assertThat(stored.tags()).containsExactlyInAnyOrder("lead", "vip");
         assertThat(result.path("variables").path("city").asString()).isEqualTo("Monterrey");
@@ -57,21 +60,24 @@ class UpdateContactIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void should_fail_with_a_validation_message_and_change_nothing_when_tags_is_not_an_array() {
-        ToolOutcome outcome = session.call("update_contact", "{\"variables\": {\"city\": \"Lima\"}, \"tags\": \"vip\"}");
+        ToolOutcome outcome =
+                session.call("update_contact", "{\"variables\": {\"city\": \"Lima\"}, \"tags\": \"vip\"}");
 
         assertThat(outcome.status()).isEqualTo(ToolOutcome.Status.FAILED);
-        assertThat(outcome.error()).startsWith("Invalid arguments for update_contact").contains("array");
+        assertThat(outcome.error())
+                .startsWith("Invalid arguments for update_contact")
+                .contains("array");
         assertThat(contact().variables()).isEmpty();
         assertThat(contact().tags()).isEmpty();
     }
 
     @Test
     void should_fail_when_a_value_is_longer_than_500_characters_or_a_key_longer_than_64() {
-        ToolOutcome longValue = session.call("update_contact",
-                "{\"variables\": {\"bio\": \"" + "x".repeat(501) + "\"}}");
-        ToolOutcome longKey = session.call("update_contact",
-                "{\"variables\": {\"" + "k".repeat(65) + "\": \"v\"}}");
-        ToolOutcome objectValue = session.call("update_contact", "{\"variables\": {\"address\": {\"city\": \"Lima\"}}}");
+        ToolOutcome longValue =
+                session.call("update_contact", "{\"variables\": {\"bio\": \"" + "x".repeat(501) + "\"}}");
+        ToolOutcome longKey = session.call("update_contact", "{\"variables\": {\"" + "k".repeat(65) + "\": \"v\"}}");
+        ToolOutcome objectValue =
+                session.call("update_contact", "{\"variables\": {\"address\": {\"city\": \"Lima\"}}}");
 
         assertThat(longValue.status()).isEqualTo(ToolOutcome.Status.FAILED);
         assertThat(longValue.error()).startsWith("Invalid arguments for update_contact");
@@ -94,10 +100,12 @@ class UpdateContactIntegrationTest extends IntegrationTestSupport {
         for (int i = 1; i <= 50; i++) {
             fifty.put("fact" + i, "value " + i);
         }
-        assertThat(contacts.remember(session.organizationId(), session.context().contactId(), fifty, List.of())).isTrue();
+        assertThat(contacts.remember(session.organizationId(), session.context().contactId(), fifty, List.of()))
+                .isTrue();
 
         ToolOutcome oneMore = session.call("update_contact", "{\"variables\": {\"fact51\": \"too many\"}}");
-        ToolOutcome replaceOne = session.call("update_contact", "{\"variables\": {\"fact1\": null, \"fact51\": \"ok\"}}");
+        ToolOutcome replaceOne =
+                session.call("update_contact", "{\"variables\": {\"fact1\": null, \"fact51\": \"ok\"}}");
 
         assertThat(oneMore.status()).isEqualTo(ToolOutcome.Status.FAILED);
         assertThat(oneMore.error()).contains("at most 50 variables");

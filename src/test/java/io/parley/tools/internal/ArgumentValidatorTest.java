@@ -33,9 +33,12 @@ class ArgumentValidatorTest {
 
     @Test
     void should_accept_and_refuse_values_as_before_when_the_pattern_decides_within_its_budget() {
-        assertThat(validator.problems(CATASTROPHIC, arguments("{\"code\": \"" + "a".repeat(49) + "\"}"))).isEmpty();
+        assertThat(validator.problems(CATASTROPHIC, arguments("{\"code\": \"" + "a".repeat(49) + "\"}")))
+                .isEmpty();
         assertThat(validator.problems(CATASTROPHIC, arguments("{\"code\": \"b\"}")))
-                .singleElement().asString().startsWith("code: ");
+                .singleElement()
+                .asString()
+                .startsWith("code: ");
     }
 
     @Test
@@ -43,8 +46,10 @@ class ArgumentValidatorTest {
         ToolSpec digits = new ToolSpec("digits", "", """
                 {"type": "object", "properties": {"n": {"type": "string", "pattern": "^[0-9]+$"}}}""");
 
-        assertThat(validator.problems(digits, arguments("{\"n\": \"" + "7".repeat(200_000) + "\"}"))).isEmpty();
-        assertThat(validator.problems(digits, arguments("{\"n\": \"" + "7".repeat(200_000) + "x\"}"))).hasSize(1);
+        assertThat(validator.problems(digits, arguments("{\"n\": \"" + "7".repeat(200_000) + "\"}")))
+                .isEmpty();
+        assertThat(validator.problems(digits, arguments("{\"n\": \"" + "7".repeat(200_000) + "x\"}")))
+                .hasSize(1);
     }
 
     @Test
@@ -53,7 +58,9 @@ class ArgumentValidatorTest {
                 {"type": "object", "patternProperties": {"^(.*a){12}$": {"type": "integer"}}}""");
 
         assertThat(problemsWithinBound(keyed, arguments("{\"" + "a".repeat(49) + "b\": 1}")))
-                .singleElement().asString().contains("too long or too complex");
+                .singleElement()
+                .asString()
+                .contains("too long or too complex");
     }
 
     /**

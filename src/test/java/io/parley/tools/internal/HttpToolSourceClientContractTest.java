@@ -24,7 +24,8 @@ class HttpToolSourceClientContractTest extends ToolSourceClientContract {
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).build();
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final HttpToolSourceClient client = new HttpToolSourceClient(PROPERTIES, JSON, LoopbackEgress.http());
 
@@ -36,7 +37,8 @@ class HttpToolSourceClientContractTest extends ToolSourceClientContract {
     @Override
     protected ToolSource newSource() {
         String path = "/toolsrv/" + UUID.randomUUID();
-        server.stubFor(get(urlEqualTo(path + "/tools")).withHeader("Authorization", equalTo(AUTHORIZATION))
+        server.stubFor(get(urlEqualTo(path + "/tools"))
+                .withHeader("Authorization", equalTo(AUTHORIZATION))
                 .willReturn(okJson("""
                         {"tools": [
                           {"name": "echo", "description": "Echoes a message",
@@ -46,13 +48,18 @@ class HttpToolSourceClientContractTest extends ToolSourceClientContract {
                            "input_schema": {"type": "object", "properties": {}}},
                           {"name": "slow", "description": "Answers after a long time",
                            "input_schema": {"type": "object", "properties": {}}}]}""")));
-        server.stubFor(post(urlEqualTo(path + "/tools/echo")).withHeader("Authorization", equalTo(AUTHORIZATION))
+        server.stubFor(post(urlEqualTo(path + "/tools/echo"))
+                .withHeader("Authorization", equalTo(AUTHORIZATION))
                 .willReturn(okJson("{\"echo\": \"{{jsonPath request.body '$.message'}}\"}")
                         .withTransformers("response-template")));
-        server.stubFor(post(urlEqualTo(path + "/tools/fail")).willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "application/json").withBody("{\"error\": \"the warehouse is closed\"}")));
-        server.stubFor(post(urlEqualTo(path + "/tools/slow")).willReturn(okJson("{\"late\": true}")
-                .withFixedDelay((int) TIMEOUT.plusSeconds(2).toMillis())));
+        server.stubFor(post(urlEqualTo(path + "/tools/fail"))
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": \"the warehouse is closed\"}")));
+        server.stubFor(post(urlEqualTo(path + "/tools/slow"))
+                .willReturn(okJson("{\"late\": true}")
+                        .withFixedDelay((int) TIMEOUT.plusSeconds(2).toMillis())));
         return source("Warehouse " + path, server.baseUrl() + path);
     }
 
@@ -62,7 +69,17 @@ class HttpToolSourceClientContractTest extends ToolSourceClientContract {
     }
 
     private static ToolSource source(String name, String url) {
-        return new ToolSource(UUID.randomUUID(), new OrganizationId(UUID.randomUUID()), "http", name, null, url,
-                List.of(), Map.of("Authorization", AUTHORIZATION), Map.of(), List.of(), null);
+        return new ToolSource(
+                UUID.randomUUID(),
+                new OrganizationId(UUID.randomUUID()),
+                "http",
+                name,
+                null,
+                url,
+                List.of(),
+                Map.of("Authorization", AUTHORIZATION),
+                Map.of(),
+                List.of(),
+                null);
     }
 }

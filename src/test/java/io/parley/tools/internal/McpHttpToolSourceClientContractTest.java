@@ -29,7 +29,8 @@ class McpHttpToolSourceClientContractTest extends ToolSourceClientContract {
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).build();
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final McpToolSourceClient client = new McpToolSourceClient(PROPERTIES, JSON, LoopbackEgress.http());
 
@@ -44,11 +45,14 @@ class McpHttpToolSourceClientContractTest extends ToolSourceClientContract {
         String session = UUID.randomUUID().toString();
         server.stubFor(rpc(path, "initialize").willReturn(result("""
                 {"protocolVersion": "{{jsonPath request.body '$.params.protocolVersion'}}",
-                 "capabilities": {"tools": {}}, "serverInfo": {"name": "contract", "version": "1.0.0"}}""")
-                .withHeader("Mcp-Session-Id", session)));
-        server.stubFor(rpc(path, "notifications/initialized").willReturn(aResponse().withStatus(202)));
-        server.stubFor(rpc(path, "ping").withHeader("Mcp-Session-Id", equalTo(session)).willReturn(result("{}")));
-        server.stubFor(rpc(path, "tools/list").withHeader("Mcp-Session-Id", equalTo(session)).willReturn(result("""
+                 "capabilities": {"tools": {}}, "serverInfo": {"name": "contract", "version": "1.0.0"}}""").withHeader("Mcp-Session-Id", session)));
+        server.stubFor(
+                rpc(path, "notifications/initialized").willReturn(aResponse().withStatus(202)));
+        server.stubFor(
+                rpc(path, "ping").withHeader("Mcp-Session-Id", equalTo(session)).willReturn(result("{}")));
+        server.stubFor(rpc(path, "tools/list")
+                .withHeader("Mcp-Session-Id", equalTo(session))
+                .willReturn(result("""
                 {"tools": [
                   {"name": "echo", "description": "Echoes a message",
                    "inputSchema": {"type": "object", "properties": {"message": {"type": "string"}},
@@ -63,8 +67,8 @@ class McpHttpToolSourceClientContractTest extends ToolSourceClientContract {
         server.stubFor(call(path, session, "fail").willReturn(result("""
                 {"content": [{"type": "text", "text": "the warehouse is closed"}], "isError": true}""")));
         server.stubFor(call(path, session, "slow").willReturn(result("""
-                {"content": [{"type": "text", "text": "late"}], "isError": false}""")
-                .withFixedDelay((int) TIMEOUT.plusSeconds(2).toMillis())));
+                {"content": [{"type": "text", "text": "late"}], "isError": false}""").withFixedDelay((int)
+                TIMEOUT.plusSeconds(2).toMillis())));
         return source("Warehouse " + path, server.baseUrl() + path);
     }
 
@@ -74,22 +78,35 @@ class McpHttpToolSourceClientContractTest extends ToolSourceClientContract {
     }
 
     private static MappingBuilder rpc(String path, String method) {
-        return post(urlEqualTo(path)).withHeader("Authorization", equalTo(AUTHORIZATION))
+        return post(urlEqualTo(path))
+                .withHeader("Authorization", equalTo(AUTHORIZATION))
                 .withRequestBody(matchingJsonPath("$.method", equalTo(method)));
     }
 
     private static MappingBuilder call(String path, String session, String tool) {
-        return rpc(path, "tools/call").withHeader("Mcp-Session-Id", equalTo(session))
+        return rpc(path, "tools/call")
+                .withHeader("Mcp-Session-Id", equalTo(session))
                 .withRequestBody(matchingJsonPath("$.params.name", equalTo(tool)));
     }
 
     private static ResponseDefinitionBuilder result(String resultJson) {
         return okJson("{\"jsonrpc\": \"2.0\", \"id\": {{jsonPath request.body '$.id'}}, \"result\": " + resultJson
-                + "}").withTransformers("response-template");
+                        + "}")
+                .withTransformers("response-template");
     }
 
     private static ToolSource source(String name, String url) {
-        return new ToolSource(UUID.randomUUID(), new OrganizationId(UUID.randomUUID()), "mcp", name, "http", url,
-                List.of(), Map.of("Authorization", AUTHORIZATION), Map.of(), List.of(), null);
+        return new ToolSource(
+                UUID.randomUUID(),
+                new OrganizationId(UUID.randomUUID()),
+                "mcp",
+                name,
+                "http",
+                url,
+                List.of(),
+                Map.of("Authorization", AUTHORIZATION),
+                Map.of(),
+                List.of(),
+                null);
     }
 }

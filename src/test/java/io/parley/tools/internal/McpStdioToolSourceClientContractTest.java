@@ -20,8 +20,9 @@ class McpStdioToolSourceClientContractTest extends ToolSourceClientContract {
 
     @Override
     protected ToolSource newSource() {
-        return source("Warehouse " + UUID.randomUUID(), List.of(PythonMcpServers.python(),
-                PythonMcpServers.script("contract-server.py")));
+        return source(
+                "Warehouse " + UUID.randomUUID(),
+                List.of(PythonMcpServers.python(), PythonMcpServers.script("contract-server.py")));
     }
 
     @Override
@@ -30,7 +31,17 @@ class McpStdioToolSourceClientContractTest extends ToolSourceClientContract {
     }
 
     private static ToolSource source(String name, List<String> command) {
-        return new ToolSource(UUID.randomUUID(), new OrganizationId(UUID.randomUUID()), "mcp", name, "stdio", null,
-                command, Map.of(), Map.of("MCP_TOKEN", SECRET), List.of(), null);
+        return new ToolSource(
+                UUID.randomUUID(),
+                new OrganizationId(UUID.randomUUID()),
+                "mcp",
+                name,
+                "stdio",
+                null,
+                command,
+                Map.of(),
+                Map.of("MCP_TOKEN", SECRET),
+                List.of(),
+                null);
     }
 }

@@ -32,11 +32,12 @@ abstract class ToolSourceClientContract {
     protected static final Duration TIMEOUT = Duration.ofSeconds(3);
     /** A credential the source is configured with (a header or a process variable); no error may show it. */
     protected static final String SECRET = "contract-secret-8c2e41f7";
-    protected static final ToolsProperties PROPERTIES = new ToolsProperties(TIMEOUT, 20_000, Duration.ofSeconds(2),
-            true);
+
+    protected static final ToolsProperties PROPERTIES =
+            new ToolsProperties(TIMEOUT, 20_000, Duration.ofSeconds(2), true);
     protected static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final ToolContext CONTEXT = new ToolContext(new OrganizationId(UUID.randomUUID()),
-            new ChatbotId(UUID.randomUUID()), null, null, 1);
+    private static final ToolContext CONTEXT =
+            new ToolContext(new OrganizationId(UUID.randomUUID()), new ChatbotId(UUID.randomUUID()), null, null, 1);
     private static final ToolSpec ECHO = new ToolSpec("echo", "Echoes a message", """
             {"type": "object", "properties": {"message": {"type": "string"}}, "required": ["message"]}""");
 
@@ -61,9 +62,11 @@ abstract class ToolSourceClientContract {
         List<ToolSpec> tools = client().discover(source());
 
         assertThat(tools).extracting(ToolSpec::name).containsExactlyInAnyOrder("echo", "fail", "slow");
-        ToolSpec echo = tools.stream().filter(t -> t.name().equals("echo")).findFirst().orElseThrow();
+        ToolSpec echo =
+                tools.stream().filter(t -> t.name().equals("echo")).findFirst().orElseThrow();
         assertThat(echo.description()).isEqualTo("Echoes a message");
-        assertThat(JSON.readTree(echo.parametersSchema()).path("properties").has("message")).isTrue();
+        assertThat(JSON.readTree(echo.parametersSchema()).path("properties").has("message"))
+                .isTrue();
     }
 
     @Test
@@ -71,8 +74,8 @@ abstract class ToolSourceClientContract {
         ToolSource source = source();
 
         String result = client().call(source, "echo", "{\"message\": \"ping-42\"}", CONTEXT);
-        ToolOutcome outcome = invoker().invoke(new ToolInvoker.Remote(source, ECHO), "{\"message\": \"pong-7\"}",
-                CONTEXT);
+        ToolOutcome outcome =
+                invoker().invoke(new ToolInvoker.Remote(source, ECHO), "{\"message\": \"pong-7\"}", CONTEXT);
 
         assertThat(result).contains("ping-42");
         assertThat(outcome.status()).isEqualTo(ToolOutcome.Status.SUCCESS);
@@ -96,8 +99,11 @@ abstract class ToolSourceClientContract {
 
         Throwable failure = catchThrowable(() -> client().call(source, "slow", "{}", CONTEXT));
 
-        assertThat(failure).as("the client gives up instead of waiting for the late answer").isNotNull();
-        assertThat(failure.getMessage()).contains("did not answer within " + TIMEOUT.toSeconds() + " s")
+        assertThat(failure)
+                .as("the client gives up instead of waiting for the late answer")
+                .isNotNull();
+        assertThat(failure.getMessage())
+                .contains("did not answer within " + TIMEOUT.toSeconds() + " s")
                 .doesNotContain(SECRET);
     }
 
@@ -106,8 +112,8 @@ abstract class ToolSourceClientContract {
         ToolSource unreachable = unreachableSource();
 
         Throwable discovery = catchThrowable(() -> client().discover(unreachable));
-        ToolOutcome outcome = invoker().invoke(new ToolInvoker.Remote(unreachable, ECHO), "{\"message\": \"hi\"}",
-                CONTEXT);
+        ToolOutcome outcome =
+                invoker().invoke(new ToolInvoker.Remote(unreachable, ECHO), "{\"message\": \"hi\"}", CONTEXT);
 
         assertThat(discovery).isNotNull();
         assertThat(discovery.getMessage()).contains(unreachable.name()).doesNotContain(SECRET);

@@ -34,10 +34,15 @@ public class GraphClient {
     public GraphClient(WhatsAppProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.graph = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .version(HttpClient.Version.HTTP_1_1).build();
-        this.downloads = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).version(HttpClient.Version.HTTP_1_1).build();
+        this.graph = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        this.downloads = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
     /** The versioned base, without a trailing slash. */
@@ -54,7 +59,8 @@ public class GraphClient {
     public boolean isGraph(URI link) {
         URI base = base();
         return base.getScheme().equalsIgnoreCase(String.valueOf(link.getScheme()))
-                && base.getHost().equalsIgnoreCase(String.valueOf(link.getHost())) && base.getPort() == link.getPort();
+                && base.getHost().equalsIgnoreCase(String.valueOf(link.getHost()))
+                && base.getPort() == link.getPort();
     }
 
     /** {@code POST /{path}} with {@code body} as JSON. */
@@ -72,7 +78,8 @@ public class GraphClient {
      */
     public GraphResponse postMultipart(String path, Secret token, GraphMultipart form, Duration extraTime)
             throws IOException, InterruptedException {
-        HttpRequest request = authorized(uri(path), token, properties.requestTimeout().plus(extraTime))
+        HttpRequest request = authorized(
+                        uri(path), token, properties.requestTimeout().plus(extraTime))
                 .header("Content-Type", form.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes()))
                 .build();
@@ -86,19 +93,23 @@ public class GraphClient {
 
     /** {@code GET} of an absolute Graph URI (check it with {@link #isGraph} first). */
     public GraphResponse get(URI uri, Secret token) throws IOException, InterruptedException {
-        HttpRequest request = authorized(uri, token, properties.requestTimeout()).GET().build();
+        HttpRequest request =
+                authorized(uri, token, properties.requestTimeout()).GET().build();
         return answer(graph.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     /** {@code GET /{media-id}}: the media lookup goes the way its download goes, following redirects. */
     public GraphResponse getMedia(String mediaId, Secret token) throws IOException, InterruptedException {
-        HttpRequest request = authorized(uri(mediaId), token, properties.requestTimeout()).GET().build();
+        HttpRequest request = authorized(uri(mediaId), token, properties.requestTimeout())
+                .GET()
+                .build();
         return answer(downloads.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     /** {@code GET /{path}}, reading at most {@code maxBody} bytes of the answer (as UTF-8). */
     public GraphResponse get(String path, Secret token, int maxBody) throws IOException, InterruptedException {
-        HttpRequest request = authorized(uri(path), token, properties.requestTimeout()).GET().build();
+        HttpRequest request =
+                authorized(uri(path), token, properties.requestTimeout()).GET().build();
         HttpResponse<InputStream> response = graph.send(request, HttpResponse.BodyHandlers.ofInputStream());
         String body;
         try (InputStream in = response.body()) {
@@ -112,7 +123,8 @@ public class GraphClient {
      * when the headers arrive; the caller bounds the transfer of the body.
      */
     public HttpResponse<InputStream> download(URI url, Secret token) throws IOException, InterruptedException {
-        return downloads.send(authorized(url, token, properties.requestTimeout()).GET().build(),
+        return downloads.send(
+                authorized(url, token, properties.requestTimeout()).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
     }
 

@@ -10,9 +10,11 @@ public record GraphError(Integer code, String message, String details) {
         if (error == null || error.isMissingNode() || !error.isObject()) {
             return null;
         }
-        return new GraphError(error.path("code").isNumber() ? error.path("code").asInt() : null,
+        return new GraphError(
+                error.path("code").isNumber() ? error.path("code").asInt() : null,
                 error.path("message").isString() ? error.path("message").asString() : null,
                 error.path("error_data").path("details").isString()
-                        ? error.path("error_data").path("details").asString() : null);
+                        ? error.path("error_data").path("details").asString()
+                        : null);
     }
 }

@@ -27,14 +27,20 @@ public class GraphMessages {
      * as {@code biz_opaque_callback_data} and comes back in status webhooks, which lets a send whose response was
      * lost be matched later.
      */
-    public SendOutcome send(String phoneNumberId, Secret token, String recipient, OutboundContent content,
-                            String contextMessageId, String callbackData) {
+    public SendOutcome send(
+            String phoneNumberId,
+            Secret token,
+            String recipient,
+            OutboundContent content,
+            String contextMessageId,
+            String callbackData) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("messaging_product", "whatsapp");
         body.put("recipient_type", "individual");
         // Username-only users have no phone number; Meta addresses them by business-scoped user id (CC.xxxx).
         // Contacts keep phones in E.164 ('+'); Graph takes the wa_id form, digits only, as it always did.
-        body.put(isBusinessScopedId(recipient) ? "recipient" : "to",
+        body.put(
+                isBusinessScopedId(recipient) ? "recipient" : "to",
                 recipient.startsWith("+") ? recipient.substring(1) : recipient);
         if (contextMessageId != null) {
             body.put("context", Map.of("message_id", contextMessageId));
@@ -44,9 +50,12 @@ public class GraphMessages {
         try {
             GraphResponse response = graph.postJson(phoneNumberId + "/messages", token, body);
             if (response.ok()) {
-                return messageId(response).<SendOutcome>map(SendOutcome.Sent::new)
-                        .orElseGet(() -> new SendOutcome.RetryLater("no_message_id",
-                                "Graph API answered " + response.status() + " without a message id", null));
+                return messageId(response)
+                        .<SendOutcome>map(SendOutcome.Sent::new)
+                        .orElseGet(() -> new SendOutcome.RetryLater(
+                                "no_message_id",
+                                "Graph API answered " + response.status() + " without a message id",
+                                null));
             }
             return GraphOutcomes.forFailure(response.status(), response.error(), response.retryAfter());
         } catch (IOException e) {
@@ -59,8 +68,15 @@ public class GraphMessages {
 
     /** Marks a message read and shows "typing…" until we reply (or 25 s pass). */
     public void markReadWithTyping(String phoneNumberId, Secret token, String wamid) {
-        Map<String, Object> body = Map.of("messaging_product", "whatsapp", "status", "read", "message_id", wamid,
-                "typing_indicator", Map.of("type", "text"));
+        Map<String, Object> body = Map.of(
+                "messaging_product",
+                "whatsapp",
+                "status",
+                "read",
+                "message_id",
+                wamid,
+                "typing_indicator",
+                Map.of("type", "text"));
         try {
             GraphResponse response = graph.postJson(phoneNumberId + "/messages", token, body);
             if (!response.ok()) {
@@ -69,7 +85,8 @@ public class GraphMessages {
                         + (error == null ? "" : " (code " + error.code() + ")"));
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Mark-as-read failed: " + e.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "Mark-as-read failed: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted during mark-as-read", e);

@@ -20,8 +20,7 @@ public final class GraphOutcomes {
     /** Media lookups retry the app, WABA and throughput limits (the pair limit concerns sends only). */
     private static final Set<Integer> MEDIA_THROTTLING = Set.of(4, 80007, 130429);
 
-    private GraphOutcomes() {
-    }
+    private GraphOutcomes() {}
 
     /**
      * Whether a Meta error code reported without an HTTP answer (a {@code failed} status webhook) is transient:
@@ -41,7 +40,8 @@ public final class GraphOutcomes {
         if (httpStatus == 429 || httpStatus == 408 || httpStatus >= 500) {
             return new SendOutcome.RetryLater(codeText, reason, retryAfter);
         }
-        boolean credentials = httpStatus == 401 || httpStatus == 403
+        boolean credentials = httpStatus == 401
+                || httpStatus == 403
                 || (code != null && (CREDENTIALS.contains(code) || (code >= 200 && code <= 299)));
         return new SendOutcome.Rejected(codeText, reason, credentials);
     }
@@ -52,7 +52,8 @@ public final class GraphOutcomes {
      * the delivery must not simply send again (ADR 18).
      */
     public static SendOutcome forIoFailure(Exception e) {
-        if (e instanceof java.net.http.HttpConnectTimeoutException || e instanceof java.net.ConnectException
+        if (e instanceof java.net.http.HttpConnectTimeoutException
+                || e instanceof java.net.ConnectException
                 || e.getCause() instanceof java.net.ConnectException) {
             return new SendOutcome.RetryLater("connect_failed", e.getClass().getSimpleName(), null);
         }
@@ -67,7 +68,8 @@ public final class GraphOutcomes {
     public static MediaFetch forMediaLookup(int status, Integer code) {
         String codeText = code == null ? "http_" + status : "graph_" + code;
         if (status == 404 || (code != null && MEDIA_GONE.contains(code))) {
-            return new MediaFetch.Failed("media_expired",
+            return new MediaFetch.Failed(
+                    "media_expired",
                     "The media id is unknown to the Graph API or expired (ids from webhooks live 7 days)");
         }
         if (status == 401 || status == 403 || (code != null && CREDENTIALS.contains(code))) {

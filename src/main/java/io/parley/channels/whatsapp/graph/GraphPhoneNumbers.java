@@ -2,8 +2,8 @@ package io.parley.channels.whatsapp.graph;
 
 import io.parley.channels.whatsapp.JsonReads;
 import io.parley.channels.whatsapp.WhatsAppProperties;
-import io.parley.platform.channel.ChannelType;
 import io.parley.platform.Secret;
+import io.parley.platform.channel.ChannelType;
 import io.parley.tenancy.WhatsAppNumberCheck;
 import io.parley.tenancy.WhatsAppNumberCheck.Failed;
 import io.parley.tenancy.WhatsAppNumberCheck.MetaError;
@@ -52,13 +52,20 @@ class GraphPhoneNumbers implements WhatsAppNumberVerifier {
             GraphResponse response = graph.get(phoneNumberId + "?fields=" + FIELDS, accessToken, MAX_BODY);
             return outcome(phoneNumberId, accessToken, response.status(), response.body());
         } catch (IOException e) {
-            log.info("Graph API unreachable while verifying a phone number id: {}", e.getClass().getSimpleName());
-            return new Failed("graph_unreachable", "phoneNumberId", "the Graph API could not be reached ("
-                    + e.getClass().getSimpleName() + "); nothing was stored, try again", null, null);
+            log.info(
+                    "Graph API unreachable while verifying a phone number id: {}",
+                    e.getClass().getSimpleName());
+            return new Failed(
+                    "graph_unreachable",
+                    "phoneNumberId",
+                    "the Graph API could not be reached (" + e.getClass().getSimpleName()
+                            + "); nothing was stored, try again",
+                    null,
+                    null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Failed("graph_unreachable", "phoneNumberId", "interrupted while asking the Graph API", null,
-                    null);
+            return new Failed(
+                    "graph_unreachable", "phoneNumberId", "interrupted while asking the Graph API", null, null);
         }
     }
 
@@ -67,19 +74,28 @@ class GraphPhoneNumbers implements WhatsAppNumberVerifier {
         if (status / 100 == 2) {
             String id = JsonReads.text(root, "id");
             if (phoneNumberId.equals(id)) {
-                return new WhatsAppNumberCheck.Verified(JsonReads.text(root, "display_phone_number"),
-                        JsonReads.text(root, "verified_name"));
+                return new WhatsAppNumberCheck.Verified(
+                        JsonReads.text(root, "display_phone_number"), JsonReads.text(root, "verified_name"));
             }
-            return new Failed("phone_number_mismatch", "phoneNumberId", "the Graph API answered " + status
-                    + (id == null ? " without a phone number id" : " for another id (" + cut(id, 64) + ")")
-                    + ", so the token does not prove this number", status, null);
+            return new Failed(
+                    "phone_number_mismatch",
+                    "phoneNumberId",
+                    "the Graph API answered " + status
+                            + (id == null ? " without a phone number id" : " for another id (" + cut(id, 64) + ")")
+                            + ", so the token does not prove this number",
+                    status,
+                    null);
         }
         MetaError error = metaError(JsonReads.object(root, "error"), token);
-        boolean tokenProblem = status == 401 || (error != null && error.code() != null
-                && (error.code() == 190 || error.code() == 102));
-        return new Failed("graph_refused", tokenProblem ? "accessToken" : "phoneNumberId",
-                "the Graph API answered " + status + (error == null || error.message() == null ? ""
-                        : ": " + error.message()), status, error);
+        boolean tokenProblem = status == 401
+                || (error != null && error.code() != null && (error.code() == 190 || error.code() == 102));
+        return new Failed(
+                "graph_refused",
+                tokenProblem ? "accessToken" : "phoneNumberId",
+                "the Graph API answered " + status
+                        + (error == null || error.message() == null ? "" : ": " + error.message()),
+                status,
+                error);
     }
 
     private JsonNode parse(String body) {
@@ -99,8 +115,12 @@ class GraphPhoneNumbers implements WhatsAppNumberVerifier {
         if (message != null) {
             message = cut(message.replace(token.reveal(), "***"), MAX_MESSAGE);
         }
-        return new MetaError(integer(error, "code"), integer(error, "error_subcode"),
-                cut(JsonReads.text(error, "type"), 100), message, cut(JsonReads.text(error, "fbtrace_id"), 100));
+        return new MetaError(
+                integer(error, "code"),
+                integer(error, "error_subcode"),
+                cut(JsonReads.text(error, "type"), 100),
+                message,
+                cut(JsonReads.text(error, "fbtrace_id"), 100));
     }
 
     private static Integer integer(JsonNode parent, String field) {

@@ -5,9 +5,9 @@ import io.parley.platform.ChannelAccountId;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.Secret;
 import io.parley.platform.UpstreamException;
-import io.parley.tenancy.ChannelAccounts;
 import io.parley.templates.RemoteTemplate;
 import io.parley.templates.TemplateSource;
+import io.parley.tenancy.ChannelAccounts;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -45,8 +45,12 @@ class GraphTemplates implements TemplateSource {
         for (int page = 0; next != null && page < MAX_PAGES; page++) {
             JsonNode body = fetch(next, token);
             for (JsonNode t : body.path("data")) {
-                templates.add(new RemoteTemplate(JsonReads.text(t, "id"), JsonReads.text(t, "name"),
-                        JsonReads.text(t, "language"), JsonReads.text(t, "category"), JsonReads.text(t, "status"),
+                templates.add(new RemoteTemplate(
+                        JsonReads.text(t, "id"),
+                        JsonReads.text(t, "name"),
+                        JsonReads.text(t, "language"),
+                        JsonReads.text(t, "category"),
+                        JsonReads.text(t, "status"),
                         t.path("components").isArray() ? json.writeValueAsString(t.path("components")) : "[]"));
             }
             String link = JsonReads.text(JsonReads.object(body, "paging"), "next");
@@ -60,35 +64,47 @@ class GraphTemplates implements TemplateSource {
         try {
             response = graph.get(uri, token);
         } catch (IOException e) {
-            throw unavailable("graph_unreachable", "The Graph API could not be reached ("
-                    + e.getClass().getSimpleName() + ") while listing templates; try again later", Map.of(), e);
+            throw unavailable(
+                    "graph_unreachable",
+                    "The Graph API could not be reached (" + e.getClass().getSimpleName()
+                            + ") while listing templates; try again later",
+                    Map.of(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable("graph_unreachable", "Interrupted while listing templates", Map.of(), e);
         }
         int status = response.status();
         if (GraphOutcomes.unavailable(status)) {
-            throw unavailable("graph_unavailable", "The Graph API answered " + status
-                    + " while listing templates; try again later", Map.of("graphStatus", status), null);
+            throw unavailable(
+                    "graph_unavailable",
+                    "The Graph API answered " + status + " while listing templates; try again later",
+                    Map.of("graphStatus", status),
+                    null);
         }
         JsonNode body = response.jsonOrNull();
         if (status / 100 != 2) {
             String code = body == null ? null : JsonReads.text(JsonReads.object(body, "error"), "code");
-            throw new InvalidRequestException("template_sync_rejected", "The Graph API refused to list templates ("
-                    + status + ", code " + code + "): check the channel's access token and businessAccountId",
+            throw new InvalidRequestException(
+                    "template_sync_rejected",
+                    "The Graph API refused to list templates (" + status + ", code " + code
+                            + "): check the channel's access token and businessAccountId",
                     Map.of("graphStatus", status, "graphCode", code == null ? "" : code));
         }
         if (body == null) {
-            throw unavailable("graph_unavailable", "The Graph API answered " + status
-                    + " with a body that is not JSON while listing templates; try again later",
-                    Map.of("graphStatus", status), null);
+            throw unavailable(
+                    "graph_unavailable",
+                    "The Graph API answered " + status
+                            + " with a body that is not JSON while listing templates; try again later",
+                    Map.of("graphStatus", status),
+                    null);
         }
         return body;
     }
 
     /** Meta could not be asked or did not answer usefully: the admin's request was fine, so 422, not 5xx. */
-    private static UpstreamException unavailable(String reason, String message, Map<String, Object> context,
-                                                 Throwable cause) {
+    private static UpstreamException unavailable(
+            String reason, String message, Map<String, Object> context, Throwable cause) {
         Map<String, Object> all = new HashMap<>(context);
         all.put("reason", reason);
         return new UpstreamException("template_sync_unavailable", message, true, all, cause);

@@ -14,8 +14,7 @@ import tools.jackson.databind.JsonNode;
 /** Meta's {@code errors[]} shape, shared by messages and statuses. */
 public final class WaErrors {
 
-    private WaErrors() {
-    }
+    private WaErrors() {}
 
     public static List<WaError> read(JsonNode parent) {
         return array(parent, "errors").stream().map(WaErrors::one).toList();
@@ -24,7 +23,10 @@ public final class WaErrors {
     /** Meta says to build logic on code and error_data.details, so those are what survive normalization. */
     private static WaError one(JsonNode error) {
         Number code = integer(error, "code");
-        return new WaError(code == null ? 0 : code.intValue(), text(error, "title"), text(error, "message"),
+        return new WaError(
+                code == null ? 0 : code.intValue(),
+                text(error, "title"),
+                text(error, "message"),
                 text(object(error, "error_data"), "details"));
     }
 

@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** The kind-specific part of a Graph send body ({@code type} and its object), spec §3.7 and §3.9. */
 final class WaOutboundMessages {
-    private WaOutboundMessages() {
-    }
+    private WaOutboundMessages() {}
 
     /** Puts {@code type} and the kind's object into {@code body}. */
     static void put(Map<String, Object> body, OutboundContent content) {
@@ -48,8 +47,15 @@ final class WaOutboundMessages {
                 object.put("language", Map.of("code", template.language()));
                 List<Object> parameters = template.parameters() == null ? List.of() : template.parameters();
                 if (!parameters.isEmpty()) {
-                    object.put("components", List.of(Map.of("type", "body", "parameters", parameters.stream()
-                            .map(p -> Map.of("type", "text", "text", p)).toList())));
+                    object.put(
+                            "components",
+                            List.of(Map.of(
+                                    "type",
+                                    "body",
+                                    "parameters",
+                                    parameters.stream()
+                                            .map(p -> Map.of("type", "text", "text", p))
+                                            .toList())));
                 }
                 body.put("type", "template");
                 body.put("template", object);
@@ -67,27 +73,48 @@ final class WaOutboundMessages {
         if (content.footer() != null) {
             object.put("footer", Map.of("text", content.footer()));
         }
-        object.put("action", switch (content.type()) {
-            case "button" -> Map.of("buttons", content.buttons().stream().map(b -> Map.of("type", "reply",
-                    "reply", Map.of("id", b.id(), "title", b.title()))).toList());
-            case "list" -> Map.of("button", content.button(), "sections", content.sections().stream()
-                    .map(WaOutboundMessages::section).toList());
-            default -> Map.of("name", "cta_url", "parameters",
-                    Map.of("display_text", content.displayText(), "url", content.url()));
-        });
+        object.put(
+                "action",
+                switch (content.type()) {
+                    case "button" ->
+                        Map.of(
+                                "buttons",
+                                content.buttons().stream()
+                                        .map(b -> Map.of(
+                                                "type", "reply", "reply", Map.of("id", b.id(), "title", b.title())))
+                                        .toList());
+                    case "list" ->
+                        Map.of(
+                                "button",
+                                content.button(),
+                                "sections",
+                                content.sections().stream()
+                                        .map(WaOutboundMessages::section)
+                                        .toList());
+                    default ->
+                        Map.of(
+                                "name",
+                                "cta_url",
+                                "parameters",
+                                Map.of("display_text", content.displayText(), "url", content.url()));
+                });
         return object;
     }
 
     private static Map<String, Object> section(OutboundContent.Section section) {
         Map<String, Object> object = new LinkedHashMap<>();
         putIfSet(object, "title", section.title());
-        object.put("rows", section.rows().stream().map(row -> {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("id", row.id());
-            r.put("title", row.title());
-            putIfSet(r, "description", row.description());
-            return r;
-        }).toList());
+        object.put(
+                "rows",
+                section.rows().stream()
+                        .map(row -> {
+                            Map<String, Object> r = new LinkedHashMap<>();
+                            r.put("id", row.id());
+                            r.put("title", row.title());
+                            putIfSet(r, "description", row.description());
+                            return r;
+                        })
+                        .toList());
         return object;
     }
 

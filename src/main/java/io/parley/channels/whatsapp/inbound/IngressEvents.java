@@ -1,8 +1,8 @@
 package io.parley.channels.whatsapp.inbound;
 
-import io.parley.channels.whatsapp.inbound.payload.WaProblem;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.parley.channels.whatsapp.inbound.payload.WaProblem;
 import io.parley.events.SystemEvent;
 import io.parley.events.SystemEvents;
 import io.parley.platform.OrganizationId;
@@ -26,8 +26,11 @@ class IngressEvents {
 
     IngressEvents(SystemEvents events, Clock clock) {
         this.events = events;
-        this.recent = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1))
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
+        this.recent = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(Duration.ofMinutes(1))
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
     }
 
     /** Phone number ids a body named that no channel account has, with what the body carried for them. */
@@ -38,9 +41,14 @@ class IngressEvents {
     }
 
     void signatureRejected(String reason, String phoneNumberId, OrganizationId organizationId) {
-        recordThrottled("whatsapp.signature_rejected", phoneNumberId, SystemEvent.of(SystemEvent.Level.WARN,
-                "whatsapp.signature_rejected").organization(organizationId).with("reason", reason)
-                .with("phoneNumberId", phoneNumberId).build());
+        recordThrottled(
+                "whatsapp.signature_rejected",
+                phoneNumberId,
+                SystemEvent.of(SystemEvent.Level.WARN, "whatsapp.signature_rejected")
+                        .organization(organizationId)
+                        .with("reason", reason)
+                        .with("phoneNumberId", phoneNumberId)
+                        .build());
     }
 
     /**
@@ -58,9 +66,12 @@ class IngressEvents {
         }
         if (anyNew) {
             events.record(SystemEvent.of(SystemEvent.Level.WARN, "whatsapp.unknown_phone_number")
-                    .with("phoneNumberId", ids.getFirst()).with("numbers", ids.size())
+                    .with("phoneNumberId", ids.getFirst())
+                    .with("numbers", ids.size())
                     .with("sample", ids.subList(0, Math.min(UNKNOWN_SAMPLE, ids.size())))
-                    .with("messages", unknown.messages()).with("statuses", unknown.statuses()).build());
+                    .with("messages", unknown.messages())
+                    .with("statuses", unknown.statuses())
+                    .build());
         }
     }
 
@@ -80,10 +91,18 @@ class IngressEvents {
         if (anyNew) {
             WaProblem first = problems.getFirst();
             events.record(SystemEvent.of(SystemEvent.Level.WARN, "whatsapp.malformed_part")
-                    .with("reason", first.reason()).with("phoneNumberId", first.phoneNumberId())
+                    .with("reason", first.reason())
+                    .with("phoneNumberId", first.phoneNumberId())
                     .with("parts", problems.size())
-                    .with("reasons", problems.stream().map(WaProblem::reason).distinct().limit(UNKNOWN_SAMPLE).toList())
-                    .with("authenticated", false).build());
+                    .with(
+                            "reasons",
+                            problems.stream()
+                                    .map(WaProblem::reason)
+                                    .distinct()
+                                    .limit(UNKNOWN_SAMPLE)
+                                    .toList())
+                    .with("authenticated", false)
+                    .build());
         }
     }
 

@@ -10,8 +10,7 @@ import org.springframework.dao.DataIntegrityViolationException;
  * (connections, timeouts, deadlocks, errors raised by triggers or bugs) is not this, so Meta gets a 5xx and retries.
  */
 final class UnstorableData {
-    private UnstorableData() {
-    }
+    private UnstorableData() {}
 
     static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -1,10 +1,10 @@
 package io.parley.channels.whatsapp.inbound;
 
 import io.parley.channels.whatsapp.inbound.payload.WaInboundMessage;
-import io.parley.platform.channel.ChannelType;
 import io.parley.conversation.Receipt;
 import io.parley.media.InboundMedia;
 import io.parley.media.MediaLibrary;
+import io.parley.platform.channel.ChannelType;
 import io.parley.tenancy.ChannelAccount;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +22,22 @@ class WaInboundMedia {
      * throttled message is recorded as skipped and never downloaded.
      */
     void register(ChannelAccount account, WaInboundMessage message, Receipt receipt) {
-        if (receipt.duplicate() || !InboundMedia.KINDS.contains(message.type())
-                || !(message.details().get("id") instanceof String mediaId) || mediaId.isBlank()) {
+        if (receipt.duplicate()
+                || !InboundMedia.KINDS.contains(message.type())
+                || !(message.details().get("id") instanceof String mediaId)
+                || mediaId.isBlank()) {
             return;
         }
-        InboundMedia attachment = new InboundMedia(account.organizationId(), account.id(), ChannelType.WHATSAPP,
-                receipt.conversationId(), receipt.messageId(), message.type(), mediaId,
-                (String) message.details().get("mime_type"), (String) message.details().get("sha256"));
+        InboundMedia attachment = new InboundMedia(
+                account.organizationId(),
+                account.id(),
+                ChannelType.WHATSAPP,
+                receipt.conversationId(),
+                receipt.messageId(),
+                message.type(),
+                mediaId,
+                (String) message.details().get("mime_type"),
+                (String) message.details().get("sha256"));
         if (receipt.throttled()) {
             // A flood over the rate limit must not turn into downloads and disk: the row only says why there is none.
             media.registerSkipped(attachment, "throttled");

@@ -2,10 +2,10 @@ package io.parley.channels.whatsapp.inbound;
 
 import io.parley.channels.whatsapp.WhatsAppProperties;
 import io.parley.platform.ChannelAccountId;
-import io.parley.tenancy.ChannelAccount;
-import io.parley.tenancy.ChannelAccounts;
 import io.parley.templates.MessageTemplates;
 import io.parley.templates.TemplateStatusChange;
+import io.parley.tenancy.ChannelAccount;
+import io.parley.tenancy.ChannelAccounts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,16 +41,21 @@ class WaTemplateStatuses {
             return;
         }
         // One query for every WABA the body names, however many changes it carries.
-        Map<String, List<ChannelAccount>> byWaba = accounts.findByBusinessAccountIds(changes.stream()
-                        .map(TemplateStatusChange::businessAccountId).toList()).stream()
+        Map<String, List<ChannelAccount>> byWaba = accounts
+                .findByBusinessAccountIds(changes.stream()
+                        .map(TemplateStatusChange::businessAccountId)
+                        .toList())
+                .stream()
                 .collect(Collectors.groupingBy(ChannelAccount::businessAccountId));
         Map<ChannelAccountId, Boolean> signedBy = new HashMap<>();
         for (TemplateStatusChange change : changes) {
             List<ChannelAccountId> signers = byWaba.getOrDefault(change.businessAccountId(), List.of()).stream()
                     .filter(account -> signedBy.computeIfAbsent(account.id(), id -> signed(account, signature, body)))
-                    .map(ChannelAccount::id).toList();
+                    .map(ChannelAccount::id)
+                    .toList();
             if (signers.isEmpty()) {
-                log.debug("Dropped a template status change for business account {}: no account of it signed",
+                log.debug(
+                        "Dropped a template status change for business account {}: no account of it signed",
                         change.businessAccountId());
                 continue;
             }
@@ -60,6 +65,8 @@ class WaTemplateStatuses {
 
     private boolean signed(ChannelAccount account, WebhookSignature signature, byte[] body) {
         return properties.hasGlobalAppSecret()
-                || signature.matches(body, accounts.whatsAppCredentials(account.id()).appSecret().reveal());
+                || signature.matches(
+                        body,
+                        accounts.whatsAppCredentials(account.id()).appSecret().reveal());
     }
 }

@@ -17,6 +17,7 @@ class WebhookObservations {
     @Bean
     ObservationPredicate skipWebhookHttpObservation() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext request
-                && request.getCarrier() != null && PATH.equals(request.getCarrier().getRequestURI()));
+                && request.getCarrier() != null
+                && PATH.equals(request.getCarrier().getRequestURI()));
     }
 }

@@ -7,7 +7,6 @@ import io.parley.channels.whatsapp.inbound.payload.ParsedWebhook;
 import io.parley.channels.whatsapp.inbound.payload.WaInboundMessage;
 import io.parley.channels.whatsapp.inbound.payload.WaProblem;
 import io.parley.channels.whatsapp.inbound.payload.WaStatusUpdate;
-import io.parley.platform.channel.ChannelType;
 import io.parley.contacts.ContactIdentity;
 import io.parley.conversation.Conversations;
 import io.parley.conversation.InboundMessage;
@@ -17,6 +16,7 @@ import io.parley.delivery.DeliveryStatus;
 import io.parley.delivery.StatusReport;
 import io.parley.events.SystemEvent;
 import io.parley.events.SystemEvents;
+import io.parley.platform.channel.ChannelType;
 import io.parley.platform.database.GroupCommit;
 import io.parley.tenancy.ChannelAccount;
 import jakarta.annotation.PreDestroy;
@@ -43,9 +43,8 @@ class WebhookStore {
     private static final Set<String> NO_REPLY_TYPES = Set.of("reaction", "system", "unsupported");
 
     /** One unit that is stored or refused as a whole; {@code write} answers whether it was a duplicate. */
-    private record Part(String kind, ChannelAccount account, String phoneNumberId, String providerId,
-                        BooleanSupplier write) {
-    }
+    private record Part(
+            String kind, ChannelAccount account, String phoneNumberId, String providerId, BooleanSupplier write) {}
 
     private final Conversations conversations;
     private final Deliveries deliveries;
@@ -54,15 +53,20 @@ class WebhookStore {
     private final WhatsAppProperties properties;
     private final GroupCommit groupCommit;
 
-    WebhookStore(Conversations conversations, Deliveries deliveries, SystemEvents events, WaInboundMedia media,
-                 WhatsAppProperties properties, TransactionTemplate transactions) {
+    WebhookStore(
+            Conversations conversations,
+            Deliveries deliveries,
+            SystemEvents events,
+            WaInboundMedia media,
+            WhatsAppProperties properties,
+            TransactionTemplate transactions) {
         this.conversations = conversations;
         this.deliveries = deliveries;
         this.events = events;
         this.media = media;
         this.properties = properties;
-        this.groupCommit = new GroupCommit("whatsapp-ingest", transactions, properties.ingestWriters(),
-                properties.ingestBatch());
+        this.groupCommit =
+                new GroupCommit("whatsapp-ingest", transactions, properties.ingestWriters(), properties.ingestBatch());
     }
 
     /** Stores what {@code trusted} numbers sent; returns how many of the messages were already stored. */
@@ -77,7 +81,8 @@ class WebhookStore {
             if (!UnstorableData.causedBy(e)) {
                 throw e;
             }
-            log.warn("A webhook part was refused by the database ({}); storing its parts one by one",
+            log.warn(
+                    "A webhook part was refused by the database ({}); storing its parts one by one",
                     UnstorableData.reason(e));
             return writeEachAlone(parts);
         }
@@ -93,8 +98,8 @@ class WebhookStore {
         for (WaInboundMessage message : webhook.messages()) {
             ChannelAccount account = trusted.get(message.phoneNumberId());
             if (account != null) {
-                parts.add(new Part("message", account, message.phoneNumberId(), message.wamid(),
-                        () -> receive(account, message)));
+                parts.add(new Part(
+                        "message", account, message.phoneNumberId(), message.wamid(), () -> receive(account, message)));
             }
         }
         for (WaStatusUpdate status : webhook.statuses()) {
@@ -148,8 +153,11 @@ class WebhookStore {
         events.record(SystemEvent.of(SystemEvent.Level.ERROR, "whatsapp.part_not_stored")
                 .organization(account == null ? null : account.organizationId())
                 .chatbot(account == null ? null : account.chatbotId())
-                .with("part", part.kind()).with("phoneNumberId", part.phoneNumberId())
-                .with("providerId", part.providerId()).with("reason", reason).build());
+                .with("part", part.kind())
+                .with("phoneNumberId", part.phoneNumberId())
+                .with("providerId", part.providerId())
+                .with("reason", reason)
+                .build());
     }
 
     private boolean receive(ChannelAccount account, WaInboundMessage message) {
@@ -162,8 +170,10 @@ class WebhookStore {
         events.record(SystemEvent.of(SystemEvent.Level.WARN, "whatsapp.malformed_part")
                 .organization(account == null ? null : account.organizationId())
                 .chatbot(account == null ? null : account.chatbotId())
-                .with("reason", problem.reason()).with("phoneNumberId", problem.phoneNumberId())
-                .with("fragment", problem.fragment()).build());
+                .with("reason", problem.reason())
+                .with("phoneNumberId", problem.phoneNumberId())
+                .with("fragment", problem.fragment())
+                .build());
     }
 
     private void applyStatus(ChannelAccount account, WaStatusUpdate status) {
@@ -179,8 +189,12 @@ class WebhookStore {
             return;
         }
         WaError error = status.errors().isEmpty() ? null : status.errors().getFirst();
-        boolean known = deliveries.applyStatus(new StatusReport(account.id(), status.wamid(), status.callbackData(),
-                mapped, error == null ? null : Integer.toString(error.code()),
+        boolean known = deliveries.applyStatus(new StatusReport(
+                account.id(),
+                status.wamid(),
+                status.callbackData(),
+                mapped,
+                error == null ? null : Integer.toString(error.code()),
                 error == null ? null : error.details() != null ? error.details() : error.title(),
                 error != null && GraphOutcomes.transientCode(error.code())));
         if (!known) {
@@ -196,8 +210,19 @@ class WebhookStore {
         if (message.userId() != null) {
             identities.add(new ContactIdentity(ContactIdentity.BSUID, message.userId()));
         }
-        return new InboundMessage(account.organizationId(), account.chatbotId(), account.id(), ChannelType.WHATSAPP,
-                message.wamid(), identities, message.profileName(), message.type(), message.text(), message.details(),
-                message.contextMessageId(), message.timestamp(), !NO_REPLY_TYPES.contains(message.type()));
+        return new InboundMessage(
+                account.organizationId(),
+                account.chatbotId(),
+                account.id(),
+                ChannelType.WHATSAPP,
+                message.wamid(),
+                identities,
+                message.profileName(),
+                message.type(),
+                message.text(),
+                message.details(),
+                message.contextMessageId(),
+                message.timestamp(),
+                !NO_REPLY_TYPES.contains(message.type()));
     }
 }

@@ -1,13 +1,13 @@
 package io.parley.channels.whatsapp.inbound;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.channels.whatsapp.WhatsAppProperties;
 import io.parley.channels.whatsapp.inbound.payload.ParsedWebhook;
 import io.parley.channels.whatsapp.inbound.payload.WaInboundMessage;
 import io.parley.channels.whatsapp.inbound.payload.WaProblem;
 import io.parley.channels.whatsapp.inbound.payload.WaStatusUpdate;
 import io.parley.channels.whatsapp.inbound.payload.WhatsAppPayloadParser;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
 import java.util.ArrayList;
@@ -31,7 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 class WhatsAppIngress {
     private static final Logger log = LoggerFactory.getLogger(WhatsAppIngress.class);
 
-    enum Result { ACCEPTED, UNAUTHENTICATED }
+    enum Result {
+        ACCEPTED,
+        UNAUTHENTICATED
+    }
 
     private final WhatsAppPayloadParser parser;
     private final WhatsAppProperties properties;
@@ -42,8 +45,14 @@ class WhatsAppIngress {
     private final Counter duplicatesReceived;
     private final WaTemplateStatuses templateStatuses;
 
-    WhatsAppIngress(JsonMapper json, WhatsAppProperties properties, ChannelAccounts accounts, WebhookStore store,
-                    IngressEvents ingressEvents, MeterRegistry meters, WaTemplateStatuses templateStatuses) {
+    WhatsAppIngress(
+            JsonMapper json,
+            WhatsAppProperties properties,
+            ChannelAccounts accounts,
+            WebhookStore store,
+            IngressEvents ingressEvents,
+            MeterRegistry meters,
+            WaTemplateStatuses templateStatuses) {
         this.parser = new WhatsAppPayloadParser(json);
         this.properties = properties;
         this.accounts = accounts;
@@ -67,8 +76,8 @@ class WhatsAppIngress {
         ParsedWebhook webhook = parser.parse(body);
         // One batched, cached look-up for every number the body names: it may name thousands nobody connected.
         Map<String, ChannelAccount> known = accounts.findWhatsApp(phoneNumberIds(webhook));
-        Map<String, ChannelAccount> trusted = properties.hasGlobalAppSecret() ? known
-                : verifiedAccounts(known, signature.get(), body);
+        Map<String, ChannelAccount> trusted =
+                properties.hasGlobalAppSecret() ? known : verifiedAccounts(known, signature.get(), body);
         // A number whose secret did not sign is dropped even when others in the batch are stored: tell its tenant,
         // or a wrong app secret loses its messages without a trace (the POST is still acknowledged for the others).
         known.forEach((phoneNumberId, account) -> {
@@ -97,17 +106,20 @@ class WhatsAppIngress {
         webhook.messages().forEach(m -> phoneNumberIds.add(m.phoneNumberId()));
         webhook.statuses().forEach(s -> phoneNumberIds.add(s.phoneNumberId()));
         // A batch of only malformed parts is still attributed to (and authenticated against) its number.
-        webhook.problems().stream().map(WaProblem::phoneNumberId).filter(Objects::nonNull)
+        webhook.problems().stream()
+                .map(WaProblem::phoneNumberId)
+                .filter(Objects::nonNull)
                 .forEach(phoneNumberIds::add);
         return phoneNumberIds;
     }
 
     /** Each number may belong to a different Meta app; only numbers whose app secret signed this body count. */
-    private Map<String, ChannelAccount> verifiedAccounts(Map<String, ChannelAccount> known, WebhookSignature signature,
-                                                         byte[] body) {
+    private Map<String, ChannelAccount> verifiedAccounts(
+            Map<String, ChannelAccount> known, WebhookSignature signature, byte[] body) {
         Map<String, ChannelAccount> verified = new LinkedHashMap<>();
         known.forEach((phoneNumberId, account) -> {
-            String secret = accounts.whatsAppCredentials(account.id()).appSecret().reveal();
+            String secret =
+                    accounts.whatsAppCredentials(account.id()).appSecret().reveal();
             if (signature.matches(body, secret)) {
                 verified.put(phoneNumberId, account);
             }
@@ -116,8 +128,8 @@ class WhatsAppIngress {
     }
 
     /** Numbers nobody connected, and malformed parts nobody vouched for: one throttled event each per body. */
-    private void recordUnattributed(ParsedWebhook webhook, Map<String, ChannelAccount> known,
-                                    Map<String, ChannelAccount> trusted) {
+    private void recordUnattributed(
+            ParsedWebhook webhook, Map<String, ChannelAccount> known, Map<String, ChannelAccount> trusted) {
         Set<String> unknown = new LinkedHashSet<>();
         int messages = 0;
         int statuses = 0;

@@ -1,20 +1,20 @@
 package io.parley.channels.whatsapp.inbound;
 
-import io.parley.channels.whatsapp.WhatsAppProperties;
-import io.parley.channels.whatsapp.inbound.payload.MalformedWebhookException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.parley.access.FailureBudget;
+import io.parley.channels.whatsapp.WhatsAppProperties;
+import io.parley.channels.whatsapp.inbound.payload.MalformedWebhookException;
 import io.parley.platform.web.Problems;
 import io.parley.tenancy.ChannelAccounts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Optional;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
@@ -44,23 +44,27 @@ class WhatsAppWebhookController {
     private final IngestGate gate;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    WhatsAppWebhookController(WhatsAppIngress ingress, ChannelAccounts accounts, WhatsAppProperties properties,
-                              MeterRegistry meters) {
+    WhatsAppWebhookController(
+            WhatsAppIngress ingress, ChannelAccounts accounts, WhatsAppProperties properties, MeterRegistry meters) {
         this.ingress = ingress;
         this.accounts = accounts;
         this.properties = properties;
         this.meters = meters;
-        this.gate = new IngestGate(properties.ingestConcurrency(), properties.ingestWait().toMillis());
+        this.gate = new IngestGate(
+                properties.ingestConcurrency(), properties.ingestWait().toMillis());
     }
 
     @GetMapping
-    ResponseEntity<String> verify(@RequestParam(name = "hub.mode", required = false) String mode,
-                                  @RequestParam(name = "hub.verify_token", required = false) String token,
-                                  @RequestParam(name = "hub.challenge", required = false) String challenge) {
+    ResponseEntity<String> verify(
+            @RequestParam(name = "hub.mode", required = false) String mode,
+            @RequestParam(name = "hub.verify_token", required = false) String token,
+            @RequestParam(name = "hub.challenge", required = false) String challenge) {
         if ("subscribe".equals(mode) && challenge != null && isAcceptedVerifyToken(token)) {
             return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(challenge);
         }
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body("Forbidden");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .contentType(MediaType.TEXT_PLAIN)
+                .body("Forbidden");
     }
 
     @PostMapping
@@ -80,8 +84,11 @@ class WhatsAppWebhookController {
             }
             if (!gate.tryEnter()) {
                 outcome = "overloaded";
-                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                        .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .header(HttpHeaders.RETRY_AFTER, "1")
+                        .body(Problems.of(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "overloaded",
                                 "Too many webhooks at once; retry shortly"));
             }
             WhatsAppIngress.Result result;
@@ -100,8 +107,8 @@ class WhatsAppWebhookController {
             outcome = "malformed";
             throw e;
         } finally {
-            sample.stop(timers.computeIfAbsent(outcome,
-                    o -> meters.timer("parley.webhook.ingest", "channel", "whatsapp", "outcome", o)));
+            sample.stop(timers.computeIfAbsent(
+                    outcome, o -> meters.timer("parley.webhook.ingest", "channel", "whatsapp", "outcome", o)));
         }
     }
 
@@ -110,12 +117,19 @@ class WhatsAppWebhookController {
         Optional<Duration> wait = FailureBudget.spent(request);
         if (wait.isPresent()) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.get().toSeconds())))
-                    .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too_many_failed_attempts",
+                    .header(
+                            HttpHeaders.RETRY_AFTER,
+                            Long.toString(Math.max(1, wait.get().toSeconds())))
+                    .body(Problems.of(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "too_many_failed_attempts",
                             "Too many failed authentications from this address; retry later"));
         }
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Problems.of(HttpStatus.UNAUTHORIZED,
-                "invalid_signature", "X-Hub-Signature-256 is missing or does not match the app secret"));
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .body(Problems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        "invalid_signature",
+                        "X-Hub-Signature-256 is missing or does not match the app secret"));
     }
 
     private boolean isAcceptedVerifyToken(String token) {
@@ -123,16 +137,21 @@ class WhatsAppWebhookController {
             return false;
         }
         String global = properties.verifyToken();
-        if (global != null && !global.isEmpty() && MessageDigest.isEqual(global.getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8))) {
+        if (global != null
+                && !global.isEmpty()
+                && MessageDigest.isEqual(
+                        global.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             return true;
         }
         return accounts.isKnownVerifyToken(token);
     }
 
     private static ResponseEntity<?> tooLarge(long limit) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                "payload_too_large", "Webhook bodies are limited to " + limit + " bytes"));
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(Problems.of(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "payload_too_large",
+                        "Webhook bodies are limited to " + limit + " bytes"));
     }
 
     /** Reads the body, or returns null once it exceeds {@code limit} (chunked requests have no Content-Length). */

@@ -5,14 +5,14 @@ import io.parley.channels.whatsapp.graph.GraphClient;
 import io.parley.channels.whatsapp.graph.GraphError;
 import io.parley.channels.whatsapp.graph.GraphOutcomes;
 import io.parley.channels.whatsapp.graph.GraphResponse;
-import io.parley.platform.channel.ChannelType;
 import io.parley.media.MediaFetch;
 import io.parley.media.MediaSource;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.Secret;
+import io.parley.platform.channel.ChannelType;
 import io.parley.tenancy.ChannelAccounts;
-import java.io.IOException;
 import jakarta.annotation.PreDestroy;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -85,16 +85,19 @@ class GraphMedia implements MediaSource {
         }
     }
 
-    private MediaFetch download(URI url, Secret token, long maxBytes, OutputStream sink, String mimeType,
-                                String sha256) throws IOException, InterruptedException {
+    private MediaFetch download(URI url, Secret token, long maxBytes, OutputStream sink, String mimeType, String sha256)
+            throws IOException, InterruptedException {
         HttpResponse<InputStream> response = graph.download(url, token);
         // The request timeout ends when the headers arrive; a body that stalls or trickles is cut off here by
         // closing its stream, which wakes the blocked read.
         AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> deadline = watchdog.schedule(() -> {
-            expired.set(true);
-            closeQuietly(response.body());
-        }, properties.mediaTransferTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deadline = watchdog.schedule(
+                () -> {
+                    expired.set(true);
+                    closeQuietly(response.body());
+                },
+                properties.mediaTransferTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
         try (InputStream in = response.body()) {
             int status = response.statusCode();
             if (status / 100 != 2) {
@@ -121,8 +124,8 @@ class GraphMedia implements MediaSource {
             deadline.cancel(false);
         }
         if (expired.get()) {
-            return new MediaFetch.RetryLater("transfer_timeout",
-                    "The download took longer than " + properties.mediaTransferTimeout());
+            return new MediaFetch.RetryLater(
+                    "transfer_timeout", "The download took longer than " + properties.mediaTransferTimeout());
         }
         return new MediaFetch.Fetched(mimeType, sha256);
     }

@@ -34,19 +34,28 @@ class GraphUpload {
     }
 
     String upload(String phoneNumberId, Secret token, String mimeType, String filename, byte[] file) {
-        GraphMultipart form = new GraphMultipart().field("messaging_product", "whatsapp").field("type", mimeType)
+        GraphMultipart form = new GraphMultipart()
+                .field("messaging_product", "whatsapp")
+                .field("type", mimeType)
                 .file("file", filename, mimeType, file);
         GraphResponse response;
         try {
             response = graph.postMultipart(phoneNumberId + "/media", token, form, TRANSFER_TIME);
         } catch (IOException e) {
-            throw new UpstreamException("media_upload_failed", "Uploading to WhatsApp failed: "
-                    + e.getClass().getSimpleName() + "; try again later", true,
-                    Map.of("reason", "graph_unreachable"), e);
+            throw new UpstreamException(
+                    "media_upload_failed",
+                    "Uploading to WhatsApp failed: " + e.getClass().getSimpleName() + "; try again later",
+                    true,
+                    Map.of("reason", "graph_unreachable"),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UpstreamException("media_upload_failed", "Interrupted while uploading", true,
-                    Map.of("reason", "graph_unreachable"), e);
+            throw new UpstreamException(
+                    "media_upload_failed",
+                    "Interrupted while uploading",
+                    true,
+                    Map.of("reason", "graph_unreachable"),
+                    e);
         }
         JsonNode answer = parse(response.body());
         if (response.ok() && answer.path("id").isString()) {
@@ -55,13 +64,17 @@ class GraphUpload {
         GraphError error = response.error();
         int status = response.status();
         boolean unavailable = GraphOutcomes.unavailable(status);
-        Map<String, Object> context = new HashMap<>(Map.of("reason", unavailable ? "graph_unavailable"
-                : "graph_refused", "graphStatus", status));
+        Map<String, Object> context = new HashMap<>(
+                Map.of("reason", unavailable ? "graph_unavailable" : "graph_refused", "graphStatus", status));
         if (error != null && error.code() != null) {
             context.put("graphCode", error.code());
         }
-        throw new UpstreamException("media_upload_rejected", "WhatsApp answered " + status + " to the upload"
-                + (error != null && error.message() != null ? ": " + error.message() : ""), unavailable, context,
+        throw new UpstreamException(
+                "media_upload_rejected",
+                "WhatsApp answered " + status + " to the upload"
+                        + (error != null && error.message() != null ? ": " + error.message() : ""),
+                unavailable,
+                context,
                 null);
     }
 

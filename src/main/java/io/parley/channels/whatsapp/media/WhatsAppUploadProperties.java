@@ -11,8 +11,11 @@ import org.springframework.util.unit.DataSize;
  * above every kind; a file over its kind's limit but under the ceiling is answered 413 naming the kind's limit.
  */
 @ConfigurationProperties("parley.whatsapp.upload")
-record WhatsAppUploadProperties(@DefaultValue("5MB") DataSize maxImage, @DefaultValue("16MB") DataSize maxVideo,
-                                @DefaultValue("16MB") DataSize maxAudio, @DefaultValue("100MB") DataSize maxDocument) {
+record WhatsAppUploadProperties(
+        @DefaultValue("5MB") DataSize maxImage,
+        @DefaultValue("16MB") DataSize maxVideo,
+        @DefaultValue("16MB") DataSize maxAudio,
+        @DefaultValue("100MB") DataSize maxDocument) {
 
     long maxBytes(MediaKind kind) {
         return switch (kind) {

@@ -44,7 +44,8 @@ record CrawlScope(URI base, Robots robots, CrawlPatterns patterns) {
     }
 
     boolean sameHost(URI other) {
-        return base.getHost() != null && base.getHost().equalsIgnoreCase(other.getHost())
+        return base.getHost() != null
+                && base.getHost().equalsIgnoreCase(other.getHost())
                 && base.getPort() == other.getPort();
     }
 

@@ -48,14 +48,11 @@ class Crawler {
         this.clock = clock;
     }
 
-    private record Link(URI url, int depth, boolean wanted) {
-    }
+    private record Link(URI url, int depth, boolean wanted) {}
 
-    private record Parsed(byte[] body, HtmlExtractor.Page html, Map<URI, Boolean> links) {
-    }
+    private record Parsed(byte[] body, HtmlExtractor.Page html, Map<URI, Boolean> links) {}
 
-    private record Outcome(int pages, String stop) {
-    }
+    private record Outcome(int pages, String stop) {}
 
     void run(UUID crawlId) {
         CrawlRepository.Stored crawl = crawls.find(crawlId).orElse(null);
@@ -71,12 +68,16 @@ class Crawler {
             crawls.status(crawlId, "failed", 0, "robots.txt could not be read: " + e.getMessage(), clock.instant());
             return;
         }
-        CrawlScope scope = new CrawlScope(base, robots,
+        CrawlScope scope = new CrawlScope(
+                base,
+                robots,
                 new CrawlPatterns(crawl.request().include(), crawl.request().exclude()));
         Outcome outcome = walk(crawl, scope);
         String stop = outcome.stop();
         if (stop == null && scope.patterns().abandoned() > 0) {
-            log.warn("Crawl {}: {} include/exclude evaluations abandoned as too expensive", crawlId,
+            log.warn(
+                    "Crawl {}: {} include/exclude evaluations abandoned as too expensive",
+                    crawlId,
                     scope.patterns().abandoned());
             stop = scope.patterns().abandoned()
                     + " URL(s) skipped: an include/exclude pattern was too expensive to evaluate";
@@ -127,14 +128,16 @@ class Crawler {
             log.info("Crawl {}: skipped a page ({})", crawl.id(), e.getMessage());
             return null;
         }
-        if (page.status() >= 400 || !MediaTypes.ofDeclared(page.contentType()).orElse("").equals(MediaTypes.HTML)
+        if (page.status() >= 400
+                || !MediaTypes.ofDeclared(page.contentType()).orElse("").equals(MediaTypes.HTML)
                 || !scope.sameHost(page.url())) {
             return null;
         }
         boolean deeper = link.depth() < crawl.request().maxDepth();
         try {
             return pool.runWhenFree(() -> {
-                HtmlExtractor.Page html = HtmlExtractor.extract(page.body(), link.url().toString());
+                HtmlExtractor.Page html =
+                        HtmlExtractor.extract(page.body(), link.url().toString());
                 return new Parsed(page.body(), html, deeper ? scope.follow(html.links(), seen) : Map.of());
             });
         } catch (ExtractionException e) {
@@ -148,9 +151,17 @@ class Crawler {
         String url = link.url().toString();
         String title = page.html().title();
         try {
-            intake.accept(new SourceRepository.NewSource(UUID.randomUUID(), crawl.organizationId(),
-                    crawl.chatbotId(), crawl.id(), "url", title.isEmpty() ? url : title, url, MediaTypes.HTML,
-                    page.body(), null));
+            intake.accept(new SourceRepository.NewSource(
+                    UUID.randomUUID(),
+                    crawl.organizationId(),
+                    crawl.chatbotId(),
+                    crawl.id(),
+                    "url",
+                    title.isEmpty() ? url : title,
+                    url,
+                    MediaTypes.HTML,
+                    page.body(),
+                    null));
         } catch (ConflictException e) {
             // already a source: it counts as found all the same
         }

@@ -19,6 +19,7 @@ final class RobotsPattern {
     private final boolean anchored;
     /** The literal before the first star, then the literal after each star (possibly empty). */
     private final String[] pieces;
+
     private final int[][] fallbacks;
 
     RobotsPattern(String pattern) {

@@ -40,8 +40,7 @@ class UrlFetcher {
         this.http = http;
     }
 
-    record Fetched(URI url, int status, String contentType, byte[] body) {
-    }
+    record Fetched(URI url, int status, String contentType, byte[] body) {}
 
     /** The final response (after redirects), whatever its status; throws for transient failures. */
     Fetched fetch(URI url) {
@@ -67,16 +66,20 @@ class UrlFetcher {
         HttpGet request = new HttpGet(url);
         request.setHeader("User-Agent", USER_AGENT);
         try {
-            return http.send(request, EgressHttp.Timeouts.of(properties.fetchTimeout()),
+            return http.send(
+                    request,
+                    EgressHttp.Timeouts.of(properties.fetchTimeout()),
                     properties.maxFileSize().toBytes());
         } catch (BodyTooLargeException e) {
-            throw new IllegalArgumentException("The page is larger than " + readable(properties.maxFileSize())
-                    + " (reading stopped there)");
+            throw new IllegalArgumentException(
+                    "The page is larger than " + readable(properties.maxFileSize()) + " (reading stopped there)");
         } catch (EgressRefusedException e) {
             throw new IllegalArgumentException("The page's address is refused: " + e.reason());
         } catch (IOException e) {
-            throw new TransientException("fetch_failed", "The page could not be fetched ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw new TransientException(
+                    "fetch_failed",
+                    "The page could not be fetched (" + e.getClass().getSimpleName() + ")",
+                    e);
         }
     }
 
@@ -95,7 +98,8 @@ class UrlFetcher {
 
     private static String readable(DataSize size) {
         long bytes = size.toBytes();
-        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
+        return bytes % (1024 * 1024) == 0
+                ? bytes / (1024 * 1024) + " MB"
                 : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 

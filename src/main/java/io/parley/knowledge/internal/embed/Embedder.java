@@ -21,8 +21,7 @@ public interface Embedder {
      *
      * @param tokens null when the provider did not report them
      */
-    record Batch(List<float[]> vectors, Integer tokens) {
-    }
+    record Batch(List<float[]> vectors, Integer tokens) {}
 
     /** {@link #embed} with the provider's token count, for the usage ledger. */
     default Batch embedBatch(List<String> texts) {

@@ -23,8 +23,10 @@ public class Embedders {
     private final SettingsRepository settings;
     private final KnowledgeProperties properties;
     // Many tenants with distinct settings must not pile up built embedding models.
-    private final Cache<Key, Embedder> remote = Caffeine.newBuilder().maximumSize(256)
-            .expireAfterAccess(Duration.ofHours(1)).build();
+    private final Cache<Key, Embedder> remote = Caffeine.newBuilder()
+            .maximumSize(256)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
 
     private final EgressHttp http;
 
@@ -38,8 +40,7 @@ public class Embedders {
      * The whole key, compared by value: a hash alone could let two organizations with colliding keys share one
      * embedder (and so one key). As a {@link Secret} it prints masked.
      */
-    private record Key(String provider, String model, String baseUrl, Secret apiKey) {
-    }
+    private record Key(String provider, String model, String baseUrl, Secret apiKey) {}
 
     public Embedder forChatbot(ChatbotId chatbotId) {
         SettingsRepository.Stored stored = settings.find(chatbotId);
@@ -47,8 +48,15 @@ public class Embedders {
             return local;
         }
         Key key = new Key(stored.provider(), stored.model(), stored.baseUrl(), stored.apiKey());
-        return remote.get(key, k -> RemoteEmbedder.of(k.provider(), k.model(), k.baseUrl(),
-                k.apiKey() == null ? null : k.apiKey().reveal(), properties.remoteTimeout(), http.langChain4j()));
+        return remote.get(
+                key,
+                k -> RemoteEmbedder.of(
+                        k.provider(),
+                        k.model(),
+                        k.baseUrl(),
+                        k.apiKey() == null ? null : k.apiKey().reveal(),
+                        properties.remoteTimeout(),
+                        http.langChain4j()));
     }
 
     /** The model id a chatbot's sources would be embedded with, without building anything. */

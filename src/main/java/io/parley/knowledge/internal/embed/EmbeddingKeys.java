@@ -9,12 +9,11 @@ import java.util.Objects;
  * that points the embedding model elsewhere must bring a new key or remove the stored one ({@code "apiKey": ""}).
  */
 final class EmbeddingKeys {
-    private EmbeddingKeys() {
-    }
+    private EmbeddingKeys() {}
 
     /** Throws {@code 400 api_key_required} naming {@code embedding.apiKey} when the change moves a stored key. */
-    static void requireNewKeyWhenMoved(SettingsRepository.Stored current, String provider, String baseUrl,
-                                       boolean keyChange) {
+    static void requireNewKeyWhenMoved(
+            SettingsRepository.Stored current, String provider, String baseUrl, boolean keyChange) {
         boolean moved = !provider.equals(current.provider()) || !Objects.equals(baseUrl, current.baseUrl());
         if (current.apiKey() != null && moved && !keyChange) {
             throw new ApiKeyRequiredException("embedding.apiKey");

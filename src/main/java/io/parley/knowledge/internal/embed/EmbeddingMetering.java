@@ -20,8 +20,8 @@ public class EmbeddingMetering {
         this.usage = usage;
     }
 
-    public void record(SourceClaims.Claimed source, Embedder embedder, int batchIndex, List<String> texts,
-                Embedder.Batch batch) {
+    public void record(
+            SourceClaims.Claimed source, Embedder embedder, int batchIndex, List<String> texts, Embedder.Batch batch) {
         if (!embedder.metered()) {
             return;
         }
@@ -30,12 +30,18 @@ public class EmbeddingMetering {
         String provider = colon < 0 ? modelId : modelId.substring(0, colon);
         String model = colon < 0 ? null : modelId.substring(colon + 1);
         int tokens = batch.tokens() != null ? batch.tokens() : estimate(texts);
-        usage.recordEmbedding(source.organizationId(), source.chatbotId(), provider, model, tokens,
+        usage.recordEmbedding(
+                source.organizationId(),
+                source.chatbotId(),
+                provider,
+                model,
+                tokens,
                 source.id() + ":" + source.run() + ":" + batchIndex);
     }
 
     static int estimate(List<String> texts) {
-        long chars = texts.stream().mapToLong(t -> t.codePointCount(0, t.length())).sum();
+        long chars =
+                texts.stream().mapToLong(t -> t.codePointCount(0, t.length())).sum();
         return (int) Math.min(Integer.MAX_VALUE, (chars + 3) / 4);
     }
 }

@@ -31,12 +31,15 @@ public final class LocalEmbedder implements Embedder {
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<Embedding> embeddings = model().embedAll(texts.stream().map(TextSegment::from).toList()).content();
-        return embeddings.stream().map(e -> {
-            Embedding normalized = e;
-            normalized.normalize();
-            return normalized.vector();
-        }).toList();
+        List<Embedding> embeddings =
+                model().embedAll(texts.stream().map(TextSegment::from).toList()).content();
+        return embeddings.stream()
+                .map(e -> {
+                    Embedding normalized = e;
+                    normalized.normalize();
+                    return normalized.vector();
+                })
+                .toList();
     }
 
     private EmbeddingModel model() {

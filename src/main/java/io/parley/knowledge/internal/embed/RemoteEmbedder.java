@@ -45,13 +45,22 @@ final class RemoteEmbedder implements Embedder {
     }
 
     /** @param http the egress policy's client (ADR 24): every request of the model goes through it */
-    static RemoteEmbedder of(String provider, String modelName, String baseUrl, String apiKey, Duration timeout,
-                             HttpClientBuilder http) {
+    static RemoteEmbedder of(
+            String provider,
+            String modelName,
+            String baseUrl,
+            String apiKey,
+            Duration timeout,
+            HttpClientBuilder http) {
         return switch (provider) {
             case "openai" -> {
                 String name = modelName == null ? OPENAI_DEFAULT : modelName;
-                var builder = OpenAiEmbeddingModel.builder().modelName(name).apiKey(apiKey == null ? "none" : apiKey)
-                        .httpClientBuilder(http).timeout(timeout).maxRetries(0);
+                var builder = OpenAiEmbeddingModel.builder()
+                        .modelName(name)
+                        .apiKey(apiKey == null ? "none" : apiKey)
+                        .httpClientBuilder(http)
+                        .timeout(timeout)
+                        .maxRetries(0);
                 if (baseUrl != null) {
                     builder.baseUrl(baseUrl);
                 }
@@ -59,8 +68,12 @@ final class RemoteEmbedder implements Embedder {
             }
             case "gemini" -> {
                 String name = modelName == null ? GEMINI_DEFAULT : modelName;
-                var builder = GoogleAiEmbeddingModel.builder().modelName(name).apiKey(apiKey).timeout(timeout)
-                        .httpClientBuilder(http).maxRetries(0);
+                var builder = GoogleAiEmbeddingModel.builder()
+                        .modelName(name)
+                        .apiKey(apiKey)
+                        .timeout(timeout)
+                        .httpClientBuilder(http)
+                        .maxRetries(0);
                 if (baseUrl != null) {
                     builder.baseUrl(baseUrl);
                 }
@@ -70,9 +83,15 @@ final class RemoteEmbedder implements Embedder {
             }
             case "ollama" -> {
                 String name = modelName == null ? OLLAMA_DEFAULT : modelName;
-                yield new RemoteEmbedder("ollama:" + name, OllamaEmbeddingModel.builder().modelName(name)
-                        .baseUrl(baseUrl == null ? OLLAMA_DEFAULT_BASE_URL : baseUrl).httpClientBuilder(http)
-                        .timeout(timeout).maxRetries(0).build());
+                yield new RemoteEmbedder(
+                        "ollama:" + name,
+                        OllamaEmbeddingModel.builder()
+                                .modelName(name)
+                                .baseUrl(baseUrl == null ? OLLAMA_DEFAULT_BASE_URL : baseUrl)
+                                .httpClientBuilder(http)
+                                .timeout(timeout)
+                                .maxRetries(0)
+                                .build());
             }
             default -> throw new IllegalStateException("Unknown embedding provider '" + provider + "'");
         };
@@ -112,7 +131,8 @@ final class RemoteEmbedder implements Embedder {
         try {
             if (oneByOne) {
                 List<Response<Embedding>> responses = texts.stream()
-                        .map(text -> model.embed(TextSegment.from(text))).toList();
+                        .map(text -> model.embed(TextSegment.from(text)))
+                        .toList();
                 embeddings = responses.stream().map(Response::content).toList();
                 tokens = 0;
                 for (Response<Embedding> response : responses) {
@@ -120,7 +140,8 @@ final class RemoteEmbedder implements Embedder {
                     tokens = tokens == null || counted == null ? null : tokens + counted;
                 }
             } else {
-                Response<List<Embedding>> response = model.embedAll(texts.stream().map(TextSegment::from).toList());
+                Response<List<Embedding>> response =
+                        model.embedAll(texts.stream().map(TextSegment::from).toList());
                 embeddings = response.content();
                 tokens = inputTokens(response);
             }
@@ -128,13 +149,18 @@ final class RemoteEmbedder implements Embedder {
             throw mapped(e);
         }
         if (embeddings == null || embeddings.size() != texts.size()) {
-            throw new TransientException("embedding_failed", "The embedding model " + modelId + " returned "
-                    + (embeddings == null ? 0 : embeddings.size()) + " vectors for " + texts.size() + " texts", null);
+            throw new TransientException(
+                    "embedding_failed",
+                    "The embedding model " + modelId + " returned " + (embeddings == null ? 0 : embeddings.size())
+                            + " vectors for " + texts.size() + " texts",
+                    null);
         }
-        List<float[]> vectors = embeddings.stream().map(e -> {
-            e.normalize();
-            return e.vector();
-        }).toList();
+        List<float[]> vectors = embeddings.stream()
+                .map(e -> {
+                    e.normalize();
+                    return e.vector();
+                })
+                .toList();
         dimension = vectors.getFirst().length;
         return new Batch(vectors, tokens);
     }
@@ -157,10 +183,15 @@ final class RemoteEmbedder implements Embedder {
                         ? new TransientException("embedding_failed", message, null)
                         : new IllegalStateException(message);
             }
-            if (t instanceof RateLimitException || t instanceof IOException || t instanceof InterruptedIOException
+            if (t instanceof RateLimitException
+                    || t instanceof IOException
+                    || t instanceof InterruptedIOException
                     || t instanceof dev.langchain4j.exception.TimeoutException) {
-                return new TransientException("embedding_failed", "The embedding model " + modelId
-                        + " could not be reached (" + t.getClass().getSimpleName() + ")", null);
+                return new TransientException(
+                        "embedding_failed",
+                        "The embedding model " + modelId + " could not be reached ("
+                                + t.getClass().getSimpleName() + ")",
+                        null);
             }
         }
         return new IllegalStateException("The embedding model " + modelId + " failed ("

@@ -26,10 +26,17 @@ public class SettingsUpdater {
     }
 
     public static KnowledgeSettings view(SettingsRepository.Stored stored) {
-        String model = "local".equals(stored.provider()) ? "all-minilm-l6-v2"
-                : Embedders.modelIdOf(stored.provider(), stored.model()).substring(stored.provider().length() + 1);
-        return new KnowledgeSettings(stored.provider(), model, stored.baseUrl(), stored.apiKey() != null,
-                stored.chunkSize(), stored.chunkOverlap());
+        String model = "local".equals(stored.provider())
+                ? "all-minilm-l6-v2"
+                : Embedders.modelIdOf(stored.provider(), stored.model())
+                        .substring(stored.provider().length() + 1);
+        return new KnowledgeSettings(
+                stored.provider(),
+                model,
+                stored.baseUrl(),
+                stored.apiKey() != null,
+                stored.chunkSize(),
+                stored.chunkOverlap());
     }
 
     public boolean update(OrganizationId organizationId, ChatbotId chatbotId, KnowledgeSettingsUpdate update) {
@@ -43,8 +50,8 @@ public class SettingsUpdater {
         }
         boolean providerChanged = !provider.equals(current.provider());
         String model = blankToNull(update.model() != null ? update.model() : providerChanged ? null : current.model());
-        String baseUrl = blankToNull(update.baseUrl() != null ? update.baseUrl()
-                : providerChanged ? null : current.baseUrl());
+        String baseUrl =
+                blankToNull(update.baseUrl() != null ? update.baseUrl() : providerChanged ? null : current.baseUrl());
         if ("local".equals(provider)) {
             model = null;
             baseUrl = null;
@@ -64,8 +71,11 @@ public class SettingsUpdater {
             throw new InvalidRequestException("validation_failed", "embedding.apiKey is required for " + provider);
         }
         checkEgress(provider, baseUrl);
-        settings.save(organizationId, chatbotId, new SettingsRepository.Stored(provider, model, baseUrl, key, size,
-                overlap), keyChange);
+        settings.save(
+                organizationId,
+                chatbotId,
+                new SettingsRepository.Stored(provider, model, baseUrl, key, size, overlap),
+                keyChange);
         return !Embedders.modelIdOf(provider, model).equals(Embedders.modelIdOf(current.provider(), current.model()))
                 || !Objects.equals(baseUrl, current.baseUrl());
     }
@@ -75,7 +85,9 @@ public class SettingsUpdater {
         if (baseUrl != null) {
             egress.check("embedding.baseUrl", baseUrl);
         } else if ("ollama".equals(provider)) {
-            egress.checkDefault("embedding.baseUrl", RemoteEmbedder.OLLAMA_DEFAULT_BASE_URL,
+            egress.checkDefault(
+                    "embedding.baseUrl",
+                    RemoteEmbedder.OLLAMA_DEFAULT_BASE_URL,
                     "without a baseUrl, provider ollama uses");
         }
     }

@@ -18,8 +18,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
  * ({@code cell | cell | cell}) so a row's values are never separated.
  */
 final class DocxExtractor {
-    private DocxExtractor() {
-    }
+    private DocxExtractor() {}
 
     static List<Section> extract(byte[] bytes, long maxExpandedBytes) {
         OfficeExpansion.requireWithin(bytes, maxExpandedBytes);
@@ -41,8 +40,13 @@ final class DocxExtractor {
                 } else if (element instanceof XWPFTable table) {
                     for (XWPFTableRow row : table.getRows()) {
                         Extractor.checkpoint();
-                        text.append(String.join(" | ", row.getTableCells().stream()
-                                .map(XWPFTableCell::getText).map(String::strip).toList())).append('\n');
+                        text.append(String.join(
+                                        " | ",
+                                        row.getTableCells().stream()
+                                                .map(XWPFTableCell::getText)
+                                                .map(String::strip)
+                                                .toList()))
+                                .append('\n');
                     }
                     text.append('\n');
                 }

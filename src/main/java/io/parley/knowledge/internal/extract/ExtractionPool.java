@@ -39,7 +39,12 @@ public class ExtractionPool implements DisposableBean {
 
     ExtractionPool(ExtractionProperties properties) {
         int threads = properties.threadCount();
-        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+        this.executor = new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
                 Thread.ofPlatform().name("knowledge-extract-", 0).daemon(true).factory());
         this.room = new Semaphore(threads + properties.queue(), true);
         this.timeout = properties.timeout();
@@ -88,8 +93,10 @@ public class ExtractionPool implements DisposableBean {
             return task.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             task.cancel(true);
-            throw new ExtractionException("Reading the document took longer than " + HumanUnits.duration(timeout)
-                    + " (the limit for one document)", null);
+            throw new ExtractionException(
+                    "Reading the document took longer than " + HumanUnits.duration(timeout)
+                            + " (the limit for one document)",
+                    null);
         } catch (InterruptedException e) {
             task.cancel(true);
             throw interrupted(e);
@@ -106,14 +113,13 @@ public class ExtractionPool implements DisposableBean {
         }
         if (cause instanceof OutOfMemoryError) {
             // only this parse's allocations are lost; what it held is garbage now
-            return new ExtractionException("Reading the document needed more memory than the server could give",
-                    cause);
+            return new ExtractionException("Reading the document needed more memory than the server could give", cause);
         }
         if (cause instanceof Error error) {
             throw error;
         }
-        return new ExtractionException("The document could not be read (" + cause.getClass().getSimpleName() + ")",
-                cause);
+        return new ExtractionException(
+                "The document could not be read (" + cause.getClass().getSimpleName() + ")", cause);
     }
 
     private static TransientException interrupted(InterruptedException e) {

@@ -9,11 +9,9 @@ import java.util.Map;
  * call {@link #checkpoint()} between pages, rows and elements so that a parse past its time limit stops.
  */
 public final class Extractor {
-    private Extractor() {
-    }
+    private Extractor() {}
 
-    public record Extracted(String title, List<Section> sections) {
-    }
+    public record Extracted(String title, List<Section> sections) {}
 
     /** {@code maxExpandedBytes}: the most an Office file may unzip to, or a PDF's streams decode to. */
     static Extracted extract(byte[] content, String mediaType, String url, long maxExpandedBytes) {
@@ -26,8 +24,12 @@ public final class Extractor {
                 HtmlExtractor.Page page = HtmlExtractor.extract(content, url);
                 yield new Extracted(page.title().isEmpty() ? null : page.title(), page.sections());
             }
-            default -> new Extracted(null, TextSections.of(new String(content, StandardCharsets.UTF_8),
-                    url == null ? Map.of() : Map.of("url", url)));
+            default ->
+                new Extracted(
+                        null,
+                        TextSections.of(
+                                new String(content, StandardCharsets.UTF_8),
+                                url == null ? Map.of() : Map.of("url", url)));
         };
         if (extracted.sections().isEmpty()) {
             throw new ExtractionException("No text found in the document (is it a scanned image or empty?)", null);

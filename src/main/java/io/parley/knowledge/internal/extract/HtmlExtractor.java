@@ -19,14 +19,29 @@ import org.jsoup.select.NodeVisitor;
  * own lines, headings as markdown headings (so sections follow them), table rows as {@code cell | cell}.
  */
 public final class HtmlExtractor {
-    private static final Set<String> BLOCKS = Set.of("p", "div", "li", "ul", "ol", "section", "article", "main",
-            "br", "tr", "table", "pre", "blockquote", "dt", "dd", "dl", "figcaption", "hr");
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "div",
+            "li",
+            "ul",
+            "ol",
+            "section",
+            "article",
+            "main",
+            "br",
+            "tr",
+            "table",
+            "pre",
+            "blockquote",
+            "dt",
+            "dd",
+            "dl",
+            "figcaption",
+            "hr");
 
-    private HtmlExtractor() {
-    }
+    private HtmlExtractor() {}
 
-    public record Page(String title, List<Section> sections, Set<String> links) {
-    }
+    public record Page(String title, List<Section> sections, Set<String> links) {}
 
     public static Page extract(byte[] bytes, String url) {
         Document document = Jsoup.parse(new String(bytes, StandardCharsets.UTF_8), url == null ? "" : url);
@@ -38,7 +53,8 @@ public final class HtmlExtractor {
                 links.add(absolute);
             }
         }
-        document.select("nav, header, footer, aside, script, style, noscript, form, iframe, svg, template").remove();
+        document.select("nav, header, footer, aside, script, style, noscript, form, iframe, svg, template")
+                .remove();
         StringBuilder text = new StringBuilder();
         if (!title.isEmpty()) {
             text.append("# ").append(title).append("\n\n");
@@ -48,8 +64,10 @@ public final class HtmlExtractor {
         if (url != null) {
             location.put("url", url);
         }
-        String normalized = text.toString().replaceAll("[ \\t\\x0B\\f\\u00A0]+", " ")
-                .replaceAll(" *\\n *", "\n").replaceAll("\\n{3,}", "\n\n");
+        String normalized = text.toString()
+                .replaceAll("[ \\t\\x0B\\f\\u00A0]+", " ")
+                .replaceAll(" *\\n *", "\n")
+                .replaceAll("\\n{3,}", "\n\n");
         return new Page(title, TextSections.of(normalized, location), links);
     }
 

@@ -4,8 +4,7 @@ import java.time.Duration;
 
 /** Limits as the reasons shown to users write them ("100 MB", "60 s"). */
 final class HumanUnits {
-    private HumanUnits() {
-    }
+    private HumanUnits() {}
 
     static String bytes(long bytes) {
         if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {

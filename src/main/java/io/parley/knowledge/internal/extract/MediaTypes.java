@@ -14,11 +14,27 @@ public final class MediaTypes {
     static final String TEXT = "text/plain";
     static final String MARKDOWN = "text/markdown";
 
-    private static final Map<String, String> BY_EXTENSION = Map.of("pdf", PDF, "docx", DOCX, "xlsx", XLSX,
-            "pptx", PPTX, "html", HTML, "htm", HTML, "txt", TEXT, "md", MARKDOWN, "markdown", MARKDOWN);
+    private static final Map<String, String> BY_EXTENSION = Map.of(
+            "pdf",
+            PDF,
+            "docx",
+            DOCX,
+            "xlsx",
+            XLSX,
+            "pptx",
+            PPTX,
+            "html",
+            HTML,
+            "htm",
+            HTML,
+            "txt",
+            TEXT,
+            "md",
+            MARKDOWN,
+            "markdown",
+            MARKDOWN);
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 
     /** The supported type of an upload: the extension decides, the declared type helps when there is none. */
     public static Optional<String> detect(String filename, String declared) {

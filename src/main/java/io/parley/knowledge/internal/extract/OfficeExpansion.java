@@ -13,20 +13,21 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
  * is what POI would hold.
  */
 final class OfficeExpansion {
-    private OfficeExpansion() {
-    }
+    private OfficeExpansion() {}
 
     static void requireWithin(byte[] document, long maxBytes) {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
-        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(document),
-                StandardCharsets.UTF_8.name(), false, true)) {
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(
+                new ByteArrayInputStream(document), StandardCharsets.UTF_8.name(), false, true)) {
             while (zip.getNextEntry() != null) {
                 for (int read = zip.read(buffer); read > 0; read = zip.read(buffer)) {
                     total += read;
                     if (total > maxBytes) {
-                        throw new ExtractionException("The document unpacks to more than " + HumanUnits.bytes(maxBytes)
-                                + " (the limit for one document; is it a zip bomb?)", null);
+                        throw new ExtractionException(
+                                "The document unpacks to more than " + HumanUnits.bytes(maxBytes)
+                                        + " (the limit for one document; is it a zip bomb?)",
+                                null);
                     }
                     Extractor.checkpoint();
                 }

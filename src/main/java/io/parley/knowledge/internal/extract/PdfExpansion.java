@@ -26,11 +26,15 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * stored in them, before this check can count them (the time limit still applies).
  */
 final class PdfExpansion {
-    private static final Set<COSName> IMAGE_CODECS = Set.of(COSName.DCT_DECODE, COSName.DCT_DECODE_ABBREVIATION,
-            COSName.JPX_DECODE, COSName.JBIG2_DECODE, COSName.CCITTFAX_DECODE, COSName.CCITTFAX_DECODE_ABBREVIATION);
+    private static final Set<COSName> IMAGE_CODECS = Set.of(
+            COSName.DCT_DECODE,
+            COSName.DCT_DECODE_ABBREVIATION,
+            COSName.JPX_DECODE,
+            COSName.JBIG2_DECODE,
+            COSName.CCITTFAX_DECODE,
+            COSName.CCITTFAX_DECODE_ABBREVIATION);
 
-    private PdfExpansion() {
-    }
+    private PdfExpansion() {}
 
     static void requireWithin(PDDocument document, long maxBytes) {
         COSDocument cos = document.getDocument();
@@ -59,8 +63,9 @@ final class PdfExpansion {
             for (int i = 0; i < filters.size(); i++) {
                 boolean last = i == filters.size() - 1;
                 Counted output = new Counted(budget, !last);
-                FilterFactory.INSTANCE.getFilter(filters.get(i)).decode(input, output, stream, i,
-                        DecodeOptions.DEFAULT);
+                FilterFactory.INSTANCE
+                        .getFilter(filters.get(i))
+                        .decode(input, output, stream, i, DecodeOptions.DEFAULT);
                 input = last ? null : new ByteArrayInputStream(output.kept.toByteArray());
             }
         } catch (IOException e) {
@@ -95,8 +100,10 @@ final class PdfExpansion {
         void spend(long bytes) {
             used += bytes;
             if (used > max) {
-                throw new ExtractionException("The PDF expands to more than " + HumanUnits.bytes(max)
-                        + " when its streams are decoded (the limit for one document)", null);
+                throw new ExtractionException(
+                        "The PDF expands to more than " + HumanUnits.bytes(max)
+                                + " when its streams are decoded (the limit for one document)",
+                        null);
             }
         }
     }

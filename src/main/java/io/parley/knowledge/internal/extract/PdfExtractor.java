@@ -16,8 +16,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * checked first ({@link PdfExpansion}), and the parse stops at the next page or operator once its time is up.
  */
 final class PdfExtractor {
-    private PdfExtractor() {
-    }
+    private PdfExtractor() {}
 
     static List<Section> extract(byte[] bytes, long maxExpandedBytes) {
         try (PDDocument document = Loader.loadPDF(bytes)) {

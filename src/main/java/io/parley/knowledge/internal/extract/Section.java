@@ -12,7 +12,11 @@ import java.util.stream.Collectors;
 public record Section(String text, Map<String, Object> location) {
     public Section {
         text = NulCharacters.strip(text);
-        location = location.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
-                entry -> entry.getValue() instanceof String value ? NulCharacters.strip(value) : entry.getValue()));
+        location = location.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        Map.Entry::getKey,
+                        entry -> entry.getValue() instanceof String value
+                                ? NulCharacters.strip(value)
+                                : entry.getValue()));
     }
 }

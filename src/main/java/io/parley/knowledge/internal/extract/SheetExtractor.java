@@ -17,8 +17,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * shown in Excel). The header is the first non-empty row of the sheet.
  */
 final class SheetExtractor {
-    private SheetExtractor() {
-    }
+    private SheetExtractor() {}
 
     static List<Section> extract(byte[] bytes, long maxExpandedBytes) {
         OfficeExpansion.requireWithin(bytes, maxExpandedBytes);
@@ -37,8 +36,8 @@ final class SheetExtractor {
                         header = values;
                         continue;
                     }
-                    rows.add(new Section(render(header, values),
-                            Map.of("sheet", sheet.getSheetName(), "row", row.getRowNum() + 1)));
+                    rows.add(new Section(
+                            render(header, values), Map.of("sheet", sheet.getSheetName(), "row", row.getRowNum() + 1)));
                 }
             }
             return rows;

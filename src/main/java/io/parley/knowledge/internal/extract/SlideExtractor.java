@@ -15,8 +15,7 @@ import org.apache.poi.xslf.usermodel.XSLFTextShape;
 
 /** Presentations: one section per slide (location {@code {"slide": n}}), table rows as {@code cell | cell}. */
 final class SlideExtractor {
-    private SlideExtractor() {
-    }
+    private SlideExtractor() {}
 
     static List<Section> extract(byte[] bytes, long maxExpandedBytes) {
         OfficeExpansion.requireWithin(bytes, maxExpandedBytes);
@@ -32,8 +31,13 @@ final class SlideExtractor {
                         text.append(textShape.getText().strip()).append("\n\n");
                     } else if (shape instanceof XSLFTable table) {
                         for (XSLFTableRow row : table.getRows()) {
-                            text.append(String.join(" | ", row.getCells().stream().map(XSLFTableCell::getText)
-                                    .map(String::strip).toList())).append('\n');
+                            text.append(String.join(
+                                            " | ",
+                                            row.getCells().stream()
+                                                    .map(XSLFTableCell::getText)
+                                                    .map(String::strip)
+                                                    .toList()))
+                                    .append('\n');
                         }
                         text.append('\n');
                     }

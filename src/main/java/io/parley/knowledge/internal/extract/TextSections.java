@@ -10,8 +10,7 @@ import java.util.Map;
  * kept apart by blank lines so the chunker can break between them.
  */
 final class TextSections {
-    private TextSections() {
-    }
+    private TextSections() {}
 
     static List<Section> of(String text, Map<String, Object> baseLocation) {
         List<Section> sections = new ArrayList<>();
@@ -28,8 +27,8 @@ final class TextSections {
         return sections;
     }
 
-    private static void add(List<Section> sections, StringBuilder text, String heading,
-                            Map<String, Object> baseLocation) {
+    private static void add(
+            List<Section> sections, StringBuilder text, String heading, Map<String, Object> baseLocation) {
         String trimmed = text.toString().strip();
         text.setLength(0);
         if (trimmed.isEmpty()) {

@@ -29,8 +29,13 @@ class ChunkWriter {
     private final JsonMapper json;
     private final Clock clock;
 
-    ChunkWriter(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, SettingsRepository settings, JsonMapper json,
-                Clock clock) {
+    ChunkWriter(
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            TransactionTemplate transactions,
+            SettingsRepository settings,
+            JsonMapper json,
+            Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.transactions = transactions;
@@ -40,25 +45,42 @@ class ChunkWriter {
     }
 
     /** Returns false when the source is no longer being processed by this run (deleted or requeued meanwhile). */
-    boolean replace(UUID sourceId, OrganizationId organizationId, ChatbotId chatbotId, List<Chunk> chunks,
-                    List<float[]> vectors, String modelId) {
+    boolean replace(
+            UUID sourceId,
+            OrganizationId organizationId,
+            ChatbotId chatbotId,
+            List<Chunk> chunks,
+            List<float[]> vectors,
+            String modelId) {
         Boolean written = transactions.execute(status -> {
             int updated = jdbc.sql("""
                             update knowledge_sources set status = 'synced', progress = 100, chunk_count = :count,
                                 error = null, embedding_model = :model, embedding_dimension = :dim,
                                 finished_at = :now, updated_at = :now
                             where id = :id and status = 'processing'""")
-                    .param("count", chunks.size()).param("model", modelId)
+                    .param("count", chunks.size())
+                    .param("model", modelId)
                     .param("dim", vectors.isEmpty() ? null : vectors.getFirst().length)
-                    .param("now", Timestamp.from(clock.instant())).param("id", sourceId).update();
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("id", sourceId)
+                    .update();
             if (updated == 0) {
                 return false;
             }
-            jdbc.sql("delete from knowledge_chunks where source_id = :id").param("id", sourceId).update();
+            jdbc.sql("delete from knowledge_chunks where source_id = :id")
+                    .param("id", sourceId)
+                    .update();
             List<Object[]> rows = new ArrayList<>(chunks.size());
             for (int i = 0; i < chunks.size(); i++) {
-                rows.add(new Object[]{organizationId.value(), chatbotId.value(), sourceId, i, chunks.get(i).text(),
-                        json.writeValueAsString(chunks.get(i).location()), bytes(vectors.get(i))});
+                rows.add(new Object[] {
+                    organizationId.value(),
+                    chatbotId.value(),
+                    sourceId,
+                    i,
+                    chunks.get(i).text(),
+                    json.writeValueAsString(chunks.get(i).location()),
+                    bytes(vectors.get(i))
+                });
             }
             batch.batchUpdate("""
                     insert into knowledge_chunks (organization_id, chatbot_id, source_id, ordinal, text, location,

@@ -31,7 +31,8 @@ final class Chunker {
             if (text.isEmpty()) {
                 continue;
             }
-            boolean fits = currentSection != null && currentSection.location().equals(section.location())
+            boolean fits = currentSection != null
+                    && currentSection.location().equals(section.location())
                     && current.length() + 2 + text.length() <= size;
             if (fits) {
                 current.append("\n\n").append(text);
@@ -70,7 +71,9 @@ final class Chunker {
             int end = breakPoint(text, start);
             pieces.add(text.substring(start, end).strip());
             start = Math.max(end - overlap, start + 1);
-            while (start < text.length() && start > 0 && !Character.isWhitespace(text.charAt(start - 1))
+            while (start < text.length()
+                    && start > 0
+                    && !Character.isWhitespace(text.charAt(start - 1))
                     && start < end) {
                 start++; // begin the overlap at a word boundary
             }
@@ -82,7 +85,7 @@ final class Chunker {
     private int breakPoint(String text, int start) {
         int limit = start + size;
         int earliest = start + size / 2;
-        for (String separator : new String[]{"\n\n", "\n", ". ", " "}) {
+        for (String separator : new String[] {"\n\n", "\n", ". ", " "}) {
             int at = text.lastIndexOf(separator, limit - separator.length());
             if (at >= earliest) {
                 return at + separator.length();

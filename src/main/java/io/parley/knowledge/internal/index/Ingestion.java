@@ -46,9 +46,17 @@ class Ingestion {
     private final KnowledgeProperties properties;
     private final Clock clock;
 
-    Ingestion(SourceClaims claims, SourceRepository sources, PageStore pages, SettingsRepository settings,
-              Embedders embedders, ChunkWriter writer, EmbeddingMetering metering, ExtractionPool extraction,
-              KnowledgeProperties properties, Clock clock) {
+    Ingestion(
+            SourceClaims claims,
+            SourceRepository sources,
+            PageStore pages,
+            SettingsRepository settings,
+            Embedders embedders,
+            ChunkWriter writer,
+            EmbeddingMetering metering,
+            ExtractionPool extraction,
+            KnowledgeProperties properties,
+            Clock clock) {
         this.metering = metering;
         this.extraction = extraction;
         this.claims = claims;
@@ -83,14 +91,15 @@ class Ingestion {
                 return Optional.of(clock.instant().plus(properties.backoff(source.attempt())));
             }
             claims.fail(sourceId, e.getMessage() + " (gave up after " + source.attempt() + " attempts)");
-        } catch (ExtractionException | IllegalArgumentException | IllegalStateException
-                 | QuotaExceededException e) {
+        } catch (ExtractionException | IllegalArgumentException | IllegalStateException | QuotaExceededException e) {
             claims.fail(sourceId, e.getMessage());
         } catch (DataAccessException e) {
             throw e;
         } catch (RuntimeException e) {
             log.error("Ingestion of knowledge source {} failed unexpectedly", sourceId, e);
-            claims.fail(sourceId, "Unexpected error while ingesting (" + e.getClass().getSimpleName() + ")");
+            claims.fail(
+                    sourceId,
+                    "Unexpected error while ingesting (" + e.getClass().getSimpleName() + ")");
         }
         log.info("Knowledge source {} failed (attempt {})", sourceId, source.attempt());
         return Optional.empty();
@@ -113,14 +122,15 @@ class Ingestion {
         int batch = Math.max(1, properties.embedBatchSize());
         for (int from = 0; from < chunks.size(); from += batch) {
             List<String> texts = chunks.subList(from, Math.min(chunks.size(), from + batch)).stream()
-                    .map(Chunk::text).toList();
+                    .map(Chunk::text)
+                    .toList();
             Embedder.Batch embedded = embedder.embedBatch(texts);
             metering.record(source, embedder, from / batch, texts, embedded);
             vectors.addAll(embedded.vectors());
             claims.progress(source.id(), 10 + (int) (85L * vectors.size() / chunks.size()));
         }
-        if (writer.replace(source.id(), source.organizationId(), source.chatbotId(), chunks, vectors,
-                embedder.modelId())) {
+        if (writer.replace(
+                source.id(), source.organizationId(), source.chatbotId(), chunks, vectors, embedder.modelId())) {
             log.info("Knowledge source {} synced: {} chunks with {}", source.id(), chunks.size(), embedder.modelId());
         }
     }

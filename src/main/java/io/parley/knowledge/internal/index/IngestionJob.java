@@ -28,8 +28,9 @@ public class IngestionJob {
                         return new CompletionHandler.OnCompleteRemove<>();
                     }
                     Optional<Instant> again = ingestion.run(sourceId);
-                    return again.<CompletionHandler<Void>>map(at -> (complete, operations) ->
-                            operations.reschedule(complete, at)).orElseGet(CompletionHandler.OnCompleteRemove::new);
+                    return again.<CompletionHandler<Void>>map(
+                                    at -> (complete, operations) -> operations.reschedule(complete, at))
+                            .orElseGet(CompletionHandler.OnCompleteRemove::new);
                 });
     }
 }

@@ -37,33 +37,46 @@ public class SourceClaims {
         this.clock = clock;
     }
 
-    sealed interface Claim permits Claimed, Wait, Nothing {
-    }
+    sealed interface Claim permits Claimed, Wait, Nothing {}
 
-    public record Claimed(UUID id, OrganizationId organizationId, ChatbotId chatbotId, String type, String url,
-                   String mediaType, int attempt, UUID run) implements Claim {
-    }
+    public record Claimed(
+            UUID id,
+            OrganizationId organizationId,
+            ChatbotId chatbotId,
+            String type,
+            String url,
+            String mediaType,
+            int attempt,
+            UUID run)
+            implements Claim {}
 
-    record Wait() implements Claim {
-    }
+    record Wait() implements Claim {}
 
     /** Deleted, or already synced/failed: nothing to do. */
-    record Nothing() implements Claim {
-    }
+    record Nothing() implements Claim {}
 
-    private record Row(OrganizationId org, ChatbotId bot, String type, String url, String mediaType, String status,
-                       int attempts, UUID run) {
-    }
+    private record Row(
+            OrganizationId org,
+            ChatbotId bot,
+            String type,
+            String url,
+            String mediaType,
+            String status,
+            int attempts,
+            UUID run) {}
 
     Claim claim(UUID sourceId) {
         return transactions.execute(tx -> {
             Optional<Row> found = row(sourceId, false);
-            if (found.isEmpty() || !(found.get().status().equals("pending")
-                    || found.get().status().equals("processing"))) {
+            if (found.isEmpty()
+                    || !(found.get().status().equals("pending")
+                            || found.get().status().equals("processing"))) {
                 return new Nothing();
             }
             jdbc.sql("select pg_advisory_xact_lock(hashtext('knowledge-ingest:' || cast(:org as text)))")
-                    .param("org", found.get().org().value()).query().singleRow();
+                    .param("org", found.get().org().value())
+                    .query()
+                    .singleRow();
             Row row = row(sourceId, true).orElseThrow();
             if (row.status().equals("processing") && row.attempts() >= properties.maxAttempts()) {
                 // every run so far died with its node (a document that brings the server down): stop trying
@@ -74,17 +87,29 @@ public class SourceClaims {
             int running = jdbc.sql("""
                             select count(*) from knowledge_sources where organization_id = :org
                             and status = 'processing' and id <> :id and updated_at > :stale""")
-                    .param("org", row.org().value()).param("id", sourceId)
-                    .param("stale", Timestamp.from(now.minus(STALE))).query(Integer.class).single();
+                    .param("org", row.org().value())
+                    .param("id", sourceId)
+                    .param("stale", Timestamp.from(now.minus(STALE)))
+                    .query(Integer.class)
+                    .single();
             if (running >= properties.maxConcurrentPerOrganization()) {
                 return new Wait();
             }
             jdbc.sql("""
                             update knowledge_sources set status = 'processing', progress = 0, attempts = attempts + 1,
                                 started_at = :now, finished_at = null, updated_at = :now where id = :id""")
-                    .param("now", Timestamp.from(now)).param("id", sourceId).update();
-            return new Claimed(sourceId, row.org(), row.bot(), row.type(), row.url(), row.mediaType(),
-                    row.attempts() + 1, row.run());
+                    .param("now", Timestamp.from(now))
+                    .param("id", sourceId)
+                    .update();
+            return new Claimed(
+                    sourceId,
+                    row.org(),
+                    row.bot(),
+                    row.type(),
+                    row.url(),
+                    row.mediaType(),
+                    row.attempts() + 1,
+                    row.run());
         });
     }
 
@@ -92,16 +117,25 @@ public class SourceClaims {
         return jdbc.sql("select organization_id, chatbot_id, type, url, media_type, status, attempts, ingest_run"
                         + " from knowledge_sources where id = :id" + (lock ? " for update" : ""))
                 .param("id", id)
-                .query((rs, n) -> new Row(new OrganizationId(rs.getObject(1, UUID.class)),
-                        new ChatbotId(rs.getObject(2, UUID.class)), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getObject(8, UUID.class)))
+                .query((rs, n) -> new Row(
+                        new OrganizationId(rs.getObject(1, UUID.class)),
+                        new ChatbotId(rs.getObject(2, UUID.class)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getInt(7),
+                        rs.getObject(8, UUID.class)))
                 .optional();
     }
 
     void progress(UUID id, int percent) {
-        jdbc.sql("update knowledge_sources set progress = :p, updated_at = :now where id = :id and status = 'processing'")
-                .param("p", Math.max(0, Math.min(99, percent))).param("now", Timestamp.from(clock.instant()))
-                .param("id", id).update();
+        jdbc.sql(
+                        "update knowledge_sources set progress = :p, updated_at = :now where id = :id and status = 'processing'")
+                .param("p", Math.max(0, Math.min(99, percent)))
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .update();
     }
 
     /** No room to work on it now: back to pending as if this run had not been claimed (no attempt spent). */
@@ -110,7 +144,9 @@ public class SourceClaims {
                         update knowledge_sources set status = 'pending', progress = 0,
                             attempts = greatest(attempts - 1, 0), updated_at = :now
                         where id = :id and status = 'processing'""")
-                .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .update();
     }
 
     /** A transient failure: back to pending with the reason, to be retried. */
@@ -118,7 +154,10 @@ public class SourceClaims {
         jdbc.sql("""
                         update knowledge_sources set status = 'pending', progress = 0, error = :error, updated_at = :now
                         where id = :id and status = 'processing'""")
-                .param("error", reason).param("now", Timestamp.from(clock.instant())).param("id", id).update();
+                .param("error", reason)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .update();
     }
 
     void fail(UUID id, String reason) {
@@ -126,7 +165,9 @@ public class SourceClaims {
                         update knowledge_sources set status = 'failed', error = :error, finished_at = :now,
                             updated_at = :now where id = :id and status = 'processing'""")
                 .param("error", reason.length() > 500 ? reason.substring(0, 500) : reason)
-                .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .update();
     }
 
     boolean isPending(UUID id) {

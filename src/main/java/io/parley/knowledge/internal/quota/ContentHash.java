@@ -6,8 +6,7 @@ import java.util.HexFormat;
 
 /** Hex SHA-256 of a source's original bytes: the same content is added once per chatbot. */
 public final class ContentHash {
-    private ContentHash() {
-    }
+    private ContentHash() {}
 
     public static String of(byte[] bytes) {
         try {

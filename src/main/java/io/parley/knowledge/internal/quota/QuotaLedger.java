@@ -28,8 +28,7 @@ public class QuotaLedger {
         this.clock = clock;
     }
 
-    private record Row(int documents, int urls, long storageBytes, int ingestionsToday) {
-    }
+    private record Row(int documents, int urls, long storageBytes, int ingestionsToday) {}
 
     /** Takes one document or URL slot, one ingestion and {@code bytes} of storage, or throws. */
     void take(OrganizationId organizationId, boolean url, long bytes) {
@@ -53,8 +52,11 @@ public class QuotaLedger {
                         update knowledge_usage set documents = documents + :doc, urls = urls + :url,
                             storage_bytes = storage_bytes + :bytes, ingestions_today = ingestions_today + 1
                         where organization_id = :org""")
-                .param("doc", url ? 0 : 1).param("url", url ? 1 : 0).param("bytes", bytes)
-                .param("org", organizationId.value()).update();
+                .param("doc", url ? 0 : 1)
+                .param("url", url ? 1 : 0)
+                .param("bytes", bytes)
+                .param("org", organizationId.value())
+                .update();
     }
 
     /** Adds the bytes of a fetched page to storage, or throws when they do not fit. */
@@ -65,7 +67,9 @@ public class QuotaLedger {
             throw new QuotaExceededException("storage", row.storageBytes(), maxStorage);
         }
         jdbc.sql("update knowledge_usage set storage_bytes = storage_bytes + :bytes where organization_id = :org")
-                .param("bytes", bytes).param("org", organizationId.value()).update();
+                .param("bytes", bytes)
+                .param("org", organizationId.value())
+                .update();
     }
 
     /** Gives back a deleted source's slot and storage (ingestions of the day stay counted). */
@@ -75,8 +79,11 @@ public class QuotaLedger {
                         update knowledge_usage set documents = greatest(documents - :doc, 0),
                             urls = greatest(urls - :url, 0), storage_bytes = greatest(storage_bytes - :bytes, 0)
                         where organization_id = :org""")
-                .param("doc", url ? 0 : 1).param("url", url ? 1 : 0).param("bytes", bytes)
-                .param("org", organizationId.value()).update();
+                .param("doc", url ? 0 : 1)
+                .param("url", url ? 1 : 0)
+                .param("bytes", bytes)
+                .param("org", organizationId.value())
+                .update();
     }
 
     public KnowledgeQuota usage(OrganizationId organizationId) {
@@ -84,11 +91,14 @@ public class QuotaLedger {
                         select documents, urls, storage_bytes,
                                case when ingestions_day = :today then ingestions_today else 0 end as today
                         from knowledge_usage where organization_id = :org""")
-                .param("org", organizationId.value()).param("today", today())
+                .param("org", organizationId.value())
+                .param("today", today())
                 .query((rs, n) -> new Row(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getInt(4)))
-                .optional().orElse(new Row(0, 0, 0, 0));
+                .optional()
+                .orElse(new Row(0, 0, 0, 0));
         EffectiveLimits quota = limits.effective(organizationId);
-        return new KnowledgeQuota(new KnowledgeQuota.Usage(row.documents(), asLong(quota.knowledgeDocuments())),
+        return new KnowledgeQuota(
+                new KnowledgeQuota.Usage(row.documents(), asLong(quota.knowledgeDocuments())),
                 new KnowledgeQuota.Usage(row.urls(), asLong(quota.knowledgeUrls())),
                 new KnowledgeQuota.Usage(row.ingestionsToday(), asLong(quota.knowledgeIngestionsPerDay())),
                 new KnowledgeQuota.Usage(row.storageBytes(), quota.knowledgeStorageBytes()));
@@ -97,16 +107,20 @@ public class QuotaLedger {
     /** The organization's row, created if missing, locked for this transaction, its daily counter reset at UTC midnight. */
     private Row locked(OrganizationId organizationId) {
         jdbc.sql("insert into knowledge_usage (organization_id) values (:org) on conflict do nothing")
-                .param("org", organizationId.value()).update();
+                .param("org", organizationId.value())
+                .update();
         jdbc.sql("""
                         update knowledge_usage set ingestions_day = :today, ingestions_today = 0
                         where organization_id = :org and ingestions_day is distinct from :today""")
-                .param("org", organizationId.value()).param("today", today()).update();
+                .param("org", organizationId.value())
+                .param("today", today())
+                .update();
         return jdbc.sql("""
                         select documents, urls, storage_bytes, ingestions_today from knowledge_usage
                         where organization_id = :org for update""")
                 .param("org", organizationId.value())
-                .query((rs, n) -> new Row(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getInt(4))).single();
+                .query((rs, n) -> new Row(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getInt(4)))
+                .single();
     }
 
     private static Long asLong(Integer value) {

@@ -25,8 +25,8 @@ public class SourceIntake {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    SourceIntake(SourceRepository sources, QuotaLedger quota, Jobs jobs, TransactionTemplate transactions,
-                 Clock clock) {
+    SourceIntake(
+            SourceRepository sources, QuotaLedger quota, Jobs jobs, TransactionTemplate transactions, Clock clock) {
         this.sources = sources;
         this.quota = quota;
         this.jobs = jobs;
@@ -45,7 +45,8 @@ public class SourceIntake {
                 quota.take(source.organizationId(), url, source.content() == null ? 0 : source.content().length);
                 sources.insert(source, clock.instant());
                 jobs.scheduleIfAbsent(IngestionJob.TASK, source.id().toString(), clock.instant());
-                return sources.find(source.organizationId(), source.chatbotId(), source.id()).orElseThrow();
+                return sources.find(source.organizationId(), source.chatbotId(), source.id())
+                        .orElseThrow();
             });
         } catch (DuplicateKeyException e) {
             // Added concurrently by another request: name the winner.
@@ -54,12 +55,15 @@ public class SourceIntake {
     }
 
     private Optional<UUID> existing(SourceRepository.NewSource source) {
-        return source.url() != null ? sources.findByUrl(source.chatbotId(), source.url())
+        return source.url() != null
+                ? sources.findByUrl(source.chatbotId(), source.url())
                 : sources.findByHash(source.chatbotId(), source.contentHash());
     }
 
     private static ConflictException duplicate(UUID existing) {
-        return new ConflictException("duplicate_source", "This chatbot already has this content as source "
-                + existing, Map.of("existingSourceId", existing.toString()));
+        return new ConflictException(
+                "duplicate_source",
+                "This chatbot already has this content as source " + existing,
+                Map.of("existingSourceId", existing.toString()));
     }
 }

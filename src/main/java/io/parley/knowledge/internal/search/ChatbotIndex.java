@@ -32,6 +32,7 @@ public final class ChatbotIndex {
     static final String VECTOR = "vector";
     /** An exact code is worth more than the words it splits into. */
     private static final float CODE_BOOST = 2.0f;
+
     private static final int MAX_QUERY_TERMS = 256;
     static final Analyzer ANALYZER = new StandardAnalyzer();
 
@@ -72,8 +73,8 @@ public final class ChatbotIndex {
         Set<String> terms = analyze(query);
         terms.forEach(t -> q.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD));
         Set<String> codes = CodeTokens.of(query);
-        codes.forEach(c -> q.add(new BoostQuery(new TermQuery(new Term(CODE, c)), CODE_BOOST),
-                BooleanClause.Occur.SHOULD));
+        codes.forEach(c ->
+                q.add(new BoostQuery(new TermQuery(new Term(CODE, c)), CODE_BOOST), BooleanClause.Occur.SHOULD));
         if (terms.isEmpty() && codes.isEmpty()) {
             return List.of();
         }

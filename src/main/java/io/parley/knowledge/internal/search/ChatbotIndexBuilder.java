@@ -51,14 +51,20 @@ public final class ChatbotIndexBuilder {
 
     public ChatbotIndexBuilder(int dimension, int threads) {
         this.dimension = dimension;
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(Math.max(1, threads), Math.max(1, threads), 5,
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Thread.ofPlatform().daemon()
-                .name("knowledge-index-", 0).factory());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                Math.max(1, threads),
+                Math.max(1, threads),
+                5,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().daemon().name("knowledge-index-", 0).factory());
         // A builder abandoned halfway (the rows query failed) must not keep its threads forever.
         pool.allowCoreThreadTimeOut(true);
         this.workers = pool;
-        IndexWriterConfig config = new IndexWriterConfig(ChatbotIndex.ANALYZER).setCodec(new VectorCodec())
-                .setRAMBufferSizeMB(512).setMergePolicy(NoMergePolicy.INSTANCE)
+        IndexWriterConfig config = new IndexWriterConfig(ChatbotIndex.ANALYZER)
+                .setCodec(new VectorCodec())
+                .setRAMBufferSizeMB(512)
+                .setMergePolicy(NoMergePolicy.INSTANCE)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
         try {
             writer = new IndexWriter(directory, config);
@@ -102,8 +108,8 @@ public final class ChatbotIndexBuilder {
         rethrowFailure();
         try {
             writer.close();
-            return new ChatbotIndex(version, dimension, size, hasVectors,
-                    new IndexSearcher(DirectoryReader.open(directory)));
+            return new ChatbotIndex(
+                    version, dimension, size, hasVectors, new IndexSearcher(DirectoryReader.open(directory)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

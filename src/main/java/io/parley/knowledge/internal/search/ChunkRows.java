@@ -44,10 +44,20 @@ public class ChunkRows {
     public long load(OrganizationId organizationId, ChatbotId chatbotId, Consumer<ChunkRow> sink) {
         Long version = snapshot.execute(status -> {
             long v = version(chatbotId);
-            jdbc.query(CHUNKS, rs -> {
-                sink.accept(new ChunkRow(rs.getObject(1, java.util.UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getInt(4), rs.getString(5), rs.getString(6), rs.getBytes(7)));
-            }, chatbotId.value(), organizationId.value());
+            jdbc.query(
+                    CHUNKS,
+                    rs -> {
+                        sink.accept(new ChunkRow(
+                                rs.getObject(1, java.util.UUID.class),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getInt(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getBytes(7)));
+                    },
+                    chatbotId.value(),
+                    organizationId.value());
             return v;
         });
         return version == null ? 0 : version;

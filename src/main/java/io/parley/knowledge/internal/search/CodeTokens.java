@@ -16,8 +16,7 @@ final class CodeTokens {
     private static final Pattern DIGIT = Pattern.compile("\\p{N}");
     private static final int MAX_LENGTH = 64;
 
-    private CodeTokens() {
-    }
+    private CodeTokens() {}
 
     /** Lower-cased tokens that contain a digit or an inner separator; ordinary words are left to BM25. */
     static Set<String> of(String text) {

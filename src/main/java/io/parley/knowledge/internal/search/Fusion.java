@@ -14,12 +14,10 @@ import java.util.Map;
 final class Fusion {
     static final int K = 60;
 
-    private Fusion() {
-    }
+    private Fusion() {}
 
     /** A fused result; ranks are 1-based, 0 when the document was not in that ranking. */
-    record Fused(int doc, double score, int keywordRank, int vectorRank) {
-    }
+    record Fused(int doc, double score, int keywordRank, int vectorRank) {}
 
     /**
      * @param rankings how many rankings could have contributed (a chatbot without vectors has one), for the scale
@@ -34,10 +32,11 @@ final class Fusion {
         }
         double best = Math.max(1, rankings) / (double) (K + 1);
         List<Fused> fused = new ArrayList<>(ranks.size());
-        ranks.forEach((doc, r) -> fused.add(new Fused(doc, Math.min(1.0, (part(r[0]) + part(r[1])) / best),
-                r[0], r[1])));
+        ranks.forEach((doc, r) ->
+                fused.add(new Fused(doc, Math.min(1.0, (part(r[0]) + part(r[1])) / best), r[0], r[1])));
         // Ties (same ranks mirrored) go to the keyword hit: an exact term is the stronger evidence.
-        fused.sort(Comparator.comparingDouble(Fused::score).reversed()
+        fused.sort(Comparator.comparingDouble(Fused::score)
+                .reversed()
                 .thenComparingInt(f -> f.keywordRank() == 0 ? Integer.MAX_VALUE : f.keywordRank()));
         return fused;
     }

@@ -39,8 +39,8 @@ public class HybridSearch {
         this.json = json;
     }
 
-    public List<Passage> search(OrganizationId organizationId, ChatbotId chatbotId, String query, int limit,
-                                double minScore) {
+    public List<Passage> search(
+            OrganizationId organizationId, ChatbotId chatbotId, String query, int limit, double minScore) {
         ChatbotIndex index = indexes.current(organizationId, chatbotId);
         if (index.size() == 0) {
             return List.of();
@@ -64,23 +64,31 @@ public class HybridSearch {
 
     private List<Integer> vectorHits(ChatbotId chatbotId, ChatbotIndex index, String query, int k) {
         try {
-            float[] embedded = embedders.forChatbot(chatbotId).embed(List.of(query)).getFirst();
+            float[] embedded =
+                    embedders.forChatbot(chatbotId).embed(List.of(query)).getFirst();
             return index.vector(embedded, k, properties.vectorMinSimilarity());
         } catch (RuntimeException e) {
-            log.warn("Could not embed the query for chatbot {} ({}); keyword results only", chatbotId,
+            log.warn(
+                    "Could not embed the query for chatbot {} ({}); keyword results only",
+                    chatbotId,
                     e.getClass().getSimpleName());
             return List.of();
         }
     }
 
     private Passage passage(Document doc, double score) {
-        return new Passage(doc.get(ChatbotIndex.TEXT), score, ChatbotIndex.sourceId(doc), doc.get("sourceName"),
-                doc.get("sourceType"), location(doc.get("location")));
+        return new Passage(
+                doc.get(ChatbotIndex.TEXT),
+                score,
+                ChatbotIndex.sourceId(doc),
+                doc.get("sourceName"),
+                doc.get("sourceType"),
+                location(doc.get("location")));
     }
 
     private Map<String, Object> location(String text) {
         try {
-            return json.readValue(text, new TypeReference<Map<String, Object>>() { });
+            return json.readValue(text, new TypeReference<Map<String, Object>>() {});
         } catch (JacksonException | ClassCastException e) {
             return Map.of();
         }

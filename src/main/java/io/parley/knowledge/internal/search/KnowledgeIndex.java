@@ -76,12 +76,20 @@ public class KnowledgeIndex {
         int dimension = embedders.forChatbot(chatbotId).dimension();
         ChatbotIndexBuilder builder = new ChatbotIndexBuilder(dimension);
         ChatbotIndex index = builder.build(rows.load(organizationId, chatbotId, builder::add));
-        log.info("Built the knowledge index of chatbot {} at version {}: {} chunks in {} ms", chatbotId,
-                index.version(), index.size(), (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Built the knowledge index of chatbot {} at version {}: {} chunks in {} ms",
+                chatbotId,
+                index.version(),
+                index.size(),
+                (System.nanoTime() - started) / 1_000_000);
         if (index.size() > maxChunks) {
             // Caffeine evicts an entry heavier than the whole cache at once: every search would rebuild.
-            log.warn("Chatbot {} has {} chunks, more than parley.knowledge.search.cache-max-chunks ({}); its index "
-                    + "cannot stay cached. Raise the limit.", chatbotId, index.size(), maxChunks);
+            log.warn(
+                    "Chatbot {} has {} chunks, more than parley.knowledge.search.cache-max-chunks ({}); its index "
+                            + "cannot stay cached. Raise the limit.",
+                    chatbotId,
+                    index.size(),
+                    maxChunks);
         }
         return index;
     }

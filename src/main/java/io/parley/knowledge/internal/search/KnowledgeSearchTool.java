@@ -53,11 +53,12 @@ class KnowledgeSearchTool implements BuiltinTool {
         if (query.isEmpty()) {
             throw new InvalidRequestException("query_required", "query must not be blank");
         }
-        int limit = arguments.has("limit") ? Math.clamp(arguments.get("limit").intValue(), 1, MAX_LIMIT)
-                : DEFAULT_LIMIT;
+        int limit =
+                arguments.has("limit") ? Math.clamp(arguments.get("limit").intValue(), 1, MAX_LIMIT) : DEFAULT_LIMIT;
         List<Passage> passages = search.search(context.organizationId(), context.chatbotId(), query, limit, 0.0);
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("passages", passages.stream().map(KnowledgeSearchTool::forModel).toList());
+        result.put(
+                "passages", passages.stream().map(KnowledgeSearchTool::forModel).toList());
         if (passages.isEmpty()) {
             result.put("note", "Nothing in the knowledge base matches. Do not guess; say you do not know.");
         }

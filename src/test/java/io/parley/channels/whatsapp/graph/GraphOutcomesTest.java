@@ -53,7 +53,9 @@ class GraphOutcomesTest {
                 failure("408", 408, null, Expected.retry("http_408")),
                 // Refused before the request left: plain retry. After it may have reached Meta: unconfirmed.
                 io("connection refused", new ConnectException("Connection refused"), Expected.retry("connect_failed")),
-                io("connect timeout", new HttpConnectTimeoutException("connect timed out"),
+                io(
+                        "connect timeout",
+                        new HttpConnectTimeoutException("connect timed out"),
                         Expected.retry("connect_failed")),
                 io("connection reset", new IOException("Connection reset"), Expected.unconfirmed("network_error")),
                 io("request timeout", new HttpTimeoutException("request timed out"), Expected.unconfirmed("timeout")),
@@ -83,7 +85,8 @@ class GraphOutcomesTest {
                 assertThat(retry.code()).isEqualTo(expected.code());
                 assertThat(retry.throttled()).as("throttled").isEqualTo(THROTTLING.contains(retry.code()));
             }
-            case SendOutcome.Unconfirmed unconfirmed -> assertThat(unconfirmed.code()).isEqualTo(expected.code());
+            case SendOutcome.Unconfirmed unconfirmed ->
+                assertThat(unconfirmed.code()).isEqualTo(expected.code());
             case SendOutcome.Rejected rejected -> {
                 assertThat(rejected.code()).isEqualTo(expected.code());
                 assertThat(rejected.alert()).as("alert").isEqualTo(expected.alert());

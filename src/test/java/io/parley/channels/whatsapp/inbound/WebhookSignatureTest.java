@@ -16,14 +16,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class WebhookSignatureTest {
     private static final String SECRET = "app-secret-0123456789";
-    private static final byte[] BODY = WhatsAppPayloads.text("15551230001", "Does it come in blue?")
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY =
+            WhatsAppPayloads.text("15551230001", "Does it come in blue?").getBytes(StandardCharsets.UTF_8);
     /** Computed independently of WebhookSignature (test support), as Meta would. */
     private static final String VALID = Webhooks.sign(BODY, SECRET);
 
     @Test
     void should_match_when_body_is_signed_with_the_same_secret() {
-        assertThat(WebhookSignature.parse(VALID)).hasValueSatisfying(s -> assertThat(s.matches(BODY, SECRET)).isTrue());
+        assertThat(WebhookSignature.parse(VALID))
+                .hasValueSatisfying(s -> assertThat(s.matches(BODY, SECRET)).isTrue());
     }
 
     @Test
@@ -36,7 +37,8 @@ class WebhookSignatureTest {
 
     @Test
     void should_not_match_when_body_was_signed_with_another_secret() {
-        WebhookSignature signature = WebhookSignature.parse(Webhooks.sign(BODY, "someone-else")).orElseThrow();
+        WebhookSignature signature =
+                WebhookSignature.parse(Webhooks.sign(BODY, "someone-else")).orElseThrow();
 
         assertThat(signature.matches(BODY, SECRET)).isFalse();
     }
@@ -46,14 +48,16 @@ class WebhookSignatureTest {
         byte[] tampered = BODY.clone();
         tampered[tampered.length / 2] ^= 0x01;
 
-        assertThat(WebhookSignature.parse(VALID).orElseThrow().matches(tampered, SECRET)).isFalse();
+        assertThat(WebhookSignature.parse(VALID).orElseThrow().matches(tampered, SECRET))
+                .isFalse();
     }
 
     @Test
     void should_not_match_when_body_has_an_extra_trailing_newline() {
         byte[] reserialized = (new String(BODY, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
 
-        assertThat(WebhookSignature.parse(VALID).orElseThrow().matches(reserialized, SECRET)).isFalse();
+        assertThat(WebhookSignature.parse(VALID).orElseThrow().matches(reserialized, SECRET))
+                .isFalse();
     }
 
     /** Hex digits are case-insensitive (HexFormat), so an upper-case digest names the same bytes. */
@@ -61,7 +65,8 @@ class WebhookSignatureTest {
     void should_match_when_digest_is_upper_case_hex() {
         String upper = "sha256=" + VALID.substring("sha256=".length()).toUpperCase(Locale.ROOT);
 
-        assertThat(WebhookSignature.parse(upper)).hasValueSatisfying(s -> assertThat(s.matches(BODY, SECRET)).isTrue());
+        assertThat(WebhookSignature.parse(upper))
+                .hasValueSatisfying(s -> assertThat(s.matches(BODY, SECRET)).isTrue());
     }
 
     static Stream<Arguments> unusableHeaders() {
@@ -77,8 +82,11 @@ class WebhookSignatureTest {
                 Arguments.of("one hex digit too many", VALID + "0"),
                 Arguments.of("trailing space", VALID + " "),
                 Arguments.of("non-hex digit", "sha256=" + "g" + hex.substring(1)),
-                Arguments.of("base64 digest padded to 64 characters", "sha256="
-                        + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex)) + "A".repeat(20)));
+                Arguments.of(
+                        "base64 digest padded to 64 characters",
+                        "sha256="
+                                + Base64.getEncoder()
+                                        .encodeToString(HexFormat.of().parseHex(hex)) + "A".repeat(20)));
     }
 
     @ParameterizedTest(name = "{0}")

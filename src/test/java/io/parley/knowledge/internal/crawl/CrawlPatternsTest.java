@@ -46,9 +46,11 @@ class CrawlPatternsTest {
     @Test
     void should_reject_long_and_broken_patterns_naming_the_field() {
         assertThatThrownBy(() -> CrawlPatterns.validate(List.of("ok", "x".repeat(201)), "include"))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("include[1]");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("include[1]");
         assertThatThrownBy(() -> CrawlPatterns.validate(List.of("(unclosed"), "exclude"))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("exclude[0]");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("exclude[0]");
         CrawlPatterns.validate(List.of("x".repeat(200)), "include");
     }
 }

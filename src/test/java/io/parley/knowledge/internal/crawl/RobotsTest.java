@@ -116,10 +116,10 @@ class RobotsTest {
             /$       | /        | /              | true
             /$       | /        | /page.htm      | false
             """)
-    void should_let_the_longest_rule_win_and_allow_win_a_tie(String allow, String disallow, String path,
-                                                               boolean allowed) {
-        Robots robots = Robots.parse(("User-agent: *\nAllow: " + allow + "\nDisallow: " + disallow + "\n")
-                .getBytes(StandardCharsets.UTF_8));
+    void should_let_the_longest_rule_win_and_allow_win_a_tie(
+            String allow, String disallow, String path, boolean allowed) {
+        Robots robots = Robots.parse(
+                ("User-agent: *\nAllow: " + allow + "\nDisallow: " + disallow + "\n").getBytes(StandardCharsets.UTF_8));
 
         assertThat(robots.allows(path)).isEqualTo(allowed);
     }
@@ -128,16 +128,20 @@ class RobotsTest {
     @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void should_match_pathological_patterns_against_a_long_path_without_backtracking() {
         String path = "/" + "a".repeat(2000);
-        String rules = IntStream.range(0, 2000).mapToObj(i -> "Disallow: /*a*a*a*a*a*a*a*a*b" + i)
-                .collect(Collectors.joining("\n", "User-agent: *\n", "\nDisallow: /*aaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\n"));
+        String rules = IntStream.range(0, 2000)
+                .mapToObj(i -> "Disallow: /*a*a*a*a*a*a*a*a*b" + i)
+                .collect(
+                        Collectors.joining("\n", "User-agent: *\n", "\nDisallow: /*aaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\n"));
         Robots robots = Robots.parse(rules.getBytes(StandardCharsets.UTF_8));
 
         // a regex translation (.*a.*a ... b) tries ~2000^8 splits of the path for each rule before failing
         assertThat(robots.allows(path)).isTrue();
         assertThat(robots.allows(path + "b17/x")).isFalse();
         assertThat(robots.allows(path + "b")).isFalse();
-        assertThat(new RobotsPattern("/*a*a*a*a*a*a*a*a*b$").matches(path + "b")).isTrue();
-        assertThat(new RobotsPattern("/*a*a*a*a*a*a*a*a*b$").matches(path + "bc")).isFalse();
+        assertThat(new RobotsPattern("/*a*a*a*a*a*a*a*a*b$").matches(path + "b"))
+                .isTrue();
+        assertThat(new RobotsPattern("/*a*a*a*a*a*a*a*a*b$").matches(path + "bc"))
+                .isFalse();
     }
 
     @Test

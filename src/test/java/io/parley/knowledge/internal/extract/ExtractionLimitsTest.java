@@ -35,7 +35,8 @@ class ExtractionLimitsTest {
                 .isInstanceOf(ExtractionException.class)
                 .hasMessage("The document unpacks to more than 8 MB (the limit for one document; is it a zip bomb?)");
         assertThat(Extractor.extract(bomb, MediaTypes.DOCX, null, 100 * MB).sections())
-                .as("a valid document all the same").singleElement()
+                .as("a valid document all the same")
+                .singleElement()
                 .satisfies(section -> assertThat(section.text()).isEqualTo("Returns within 30 days."));
     }
 
@@ -46,16 +47,19 @@ class ExtractionLimitsTest {
         assertThat(bomb.length).as("a small file").isLessThan((int) MB);
         assertThatThrownBy(() -> Extractor.extract(bomb, MediaTypes.PDF, null, 8 * MB))
                 .isInstanceOf(ExtractionException.class)
-                .hasMessage("The PDF expands to more than 8 MB when its streams are decoded (the limit for one document)");
+                .hasMessage(
+                        "The PDF expands to more than 8 MB when its streams are decoded (the limit for one document)");
     }
 
     @Test
     void should_read_a_pdf_whose_streams_decode_within_the_limit() {
         byte[] pdf = HostileDocuments.longPdf(3, 10);
 
-        assertThat(Extractor.extract(pdf, MediaTypes.PDF, null, MB).sections()).hasSize(3)
+        assertThat(Extractor.extract(pdf, MediaTypes.PDF, null, MB).sections())
+                .hasSize(3)
                 .allSatisfy(section -> assertThat(section.text()).contains("costs"))
-                .extracting(Section::location).containsExactly(Map.of("page", 1), Map.of("page", 2), Map.of("page", 3));
+                .extracting(Section::location)
+                .containsExactly(Map.of("page", 1), Map.of("page", 2), Map.of("page", 3));
     }
 
     /** The pool interrupts a parse past its time limit; each extractor notices between pages, rows and elements. */
@@ -63,12 +67,14 @@ class ExtractionLimitsTest {
     @ValueSource(strings = {MediaTypes.PDF, MediaTypes.DOCX, MediaTypes.XLSX, MediaTypes.PPTX, MediaTypes.HTML})
     void should_stop_a_parse_whose_thread_was_interrupted(String mediaType) throws IOException {
         byte[] document = document(mediaType);
-        assertThat(Extractor.extract(document, mediaType, null, 100 * MB).sections()).isNotEmpty();
+        assertThat(Extractor.extract(document, mediaType, null, 100 * MB).sections())
+                .isNotEmpty();
 
         Thread.currentThread().interrupt();
 
         assertThatThrownBy(() -> Extractor.extract(document, mediaType, null, 100 * MB))
-                .isInstanceOf(ExtractionException.class).hasMessage("Reading the document was stopped");
+                .isInstanceOf(ExtractionException.class)
+                .hasMessage("Reading the document was stopped");
     }
 
     private static byte[] document(String mediaType) throws IOException {
@@ -82,7 +88,8 @@ class ExtractionLimitsTest {
     }
 
     private static byte[] docx(String text) throws IOException {
-        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument document = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.createParagraph().createRun().setText(text);
             document.write(out);
             return out.toByteArray();
@@ -90,7 +97,8 @@ class ExtractionLimitsTest {
     }
 
     private static byte[] xlsx() throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var sheet = workbook.createSheet("Prices");
             sheet.createRow(0).createCell(0).setCellValue("Product");
             sheet.createRow(1).createCell(0).setCellValue("Mug");
@@ -100,7 +108,8 @@ class ExtractionLimitsTest {
     }
 
     private static byte[] pptx() throws IOException {
-        try (XMLSlideShow show = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XMLSlideShow show = new XMLSlideShow();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             show.createSlide().createTextBox().setText("Store tour");
             show.write(out);
             return out.toByteArray();

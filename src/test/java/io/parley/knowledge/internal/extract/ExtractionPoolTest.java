@@ -28,11 +28,12 @@ class ExtractionPoolTest {
         pool = pool(1, 0, Duration.ofSeconds(30));
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread occupant = Thread.ofPlatform().start(() -> pool.runWhenFree(() -> {
-            running.countDown();
-            release.await();
-            return null;
-        }));
+        Thread occupant = Thread.ofPlatform()
+                .start(() -> pool.runWhenFree(() -> {
+                    running.countDown();
+                    release.await();
+                    return null;
+                }));
         running.await();
 
         assertThatThrownBy(() -> pool.extract(NOTE, MediaTypes.TEXT, null)).isInstanceOf(ExtractionPool.Busy.class);
@@ -40,8 +41,10 @@ class ExtractionPoolTest {
         release.countDown();
         occupant.join();
         // the room is given back by the parsing thread itself, just after the caller has its result
-        await().atMost(Duration.ofSeconds(10)).ignoreException(ExtractionPool.Busy.class)
-                .until(() -> !pool.extract(NOTE, MediaTypes.TEXT, null).sections().isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreException(ExtractionPool.Busy.class)
+                .until(() ->
+                        !pool.extract(NOTE, MediaTypes.TEXT, null).sections().isEmpty());
     }
 
     @Test
@@ -49,7 +52,8 @@ class ExtractionPoolTest {
         pool = pool(1, 0, Duration.ofMillis(1));
         byte[] pdf = HostileDocuments.longPdf(40, 40);
 
-        assertThatThrownBy(() -> pool.extract(pdf, MediaTypes.PDF, null)).isInstanceOf(ExtractionException.class)
+        assertThatThrownBy(() -> pool.extract(pdf, MediaTypes.PDF, null))
+                .isInstanceOf(ExtractionException.class)
                 .hasMessage("Reading the document took longer than 1 ms (the limit for one document)");
     }
 
@@ -60,16 +64,20 @@ class ExtractionPoolTest {
 
         // a parse that does not look at its interrupt still holds its thread: nobody else may start meanwhile
         assertThatThrownBy(() -> pool.runWhenFree(() -> {
-            while (!release.get()) {
-                Thread.onSpinWait();
-            }
-            return null;
-        })).isInstanceOf(ExtractionException.class).hasMessageContaining("took longer than 50 ms");
+                    while (!release.get()) {
+                        Thread.onSpinWait();
+                    }
+                    return null;
+                }))
+                .isInstanceOf(ExtractionException.class)
+                .hasMessageContaining("took longer than 50 ms");
         assertThatThrownBy(() -> pool.extract(NOTE, MediaTypes.TEXT, null)).isInstanceOf(ExtractionPool.Busy.class);
 
         release.set(true);
-        await().atMost(Duration.ofSeconds(10)).ignoreException(ExtractionPool.Busy.class)
-                .until(() -> !pool.extract(NOTE, MediaTypes.TEXT, null).sections().isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreException(ExtractionPool.Busy.class)
+                .until(() ->
+                        !pool.extract(NOTE, MediaTypes.TEXT, null).sections().isEmpty());
     }
 
     @Test

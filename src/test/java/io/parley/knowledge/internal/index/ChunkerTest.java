@@ -14,11 +14,13 @@ class ChunkerTest {
     void should_pack_sections_with_the_same_location_and_never_mix_locations() {
         Chunker chunker = new Chunker(100, 10);
 
-        List<Chunk> chunks = chunker.chunk(List.of(new Section("alpha", Map.of("page", 1)),
-                new Section("beta", Map.of("page", 1)), new Section("gamma", Map.of("page", 2))));
+        List<Chunk> chunks = chunker.chunk(List.of(
+                new Section("alpha", Map.of("page", 1)),
+                new Section("beta", Map.of("page", 1)),
+                new Section("gamma", Map.of("page", 2))));
 
-        assertThat(chunks).containsExactly(new Chunk("alpha\n\nbeta", Map.of("page", 1)),
-                new Chunk("gamma", Map.of("page", 2)));
+        assertThat(chunks)
+                .containsExactly(new Chunk("alpha\n\nbeta", Map.of("page", 1)), new Chunk("gamma", Map.of("page", 2)));
     }
 
     @Test

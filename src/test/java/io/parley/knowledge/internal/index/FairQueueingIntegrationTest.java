@@ -6,7 +6,6 @@ import io.parley.testing.Api;
 import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.Tenants;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +40,9 @@ class FairQueueingIntegrationTest extends IntegrationTestSupport {
 
     private String organizationOf(String bot) {
         return jdbc.sql("select organization_id::text from chatbots where id = :id")
-                .param("id", UUID.fromString(bot)).query(String.class).single();
+                .param("id", UUID.fromString(bot))
+                .query(String.class)
+                .single();
     }
 
     /** A source row without a job, so only this test moves it. */
@@ -50,13 +51,19 @@ class FairQueueingIntegrationTest extends IntegrationTestSupport {
         jdbc.sql("""
                         insert into knowledge_sources (id, organization_id, chatbot_id, type, name, status, updated_at)
                         values (:id, :org, :bot, 'text', 'fair', :status, :now)""")
-                .param("id", id).param("org", UUID.fromString(org)).param("bot", UUID.fromString(bot))
-                .param("status", status).param("now", Timestamp.from(time.now())).update();
+                .param("id", id)
+                .param("org", UUID.fromString(org))
+                .param("bot", UUID.fromString(bot))
+                .param("status", status)
+                .param("now", Timestamp.from(time.now()))
+                .update();
         return id;
     }
 
     private String status(UUID id) {
-        return jdbc.sql("select status from knowledge_sources where id = :id").param("id", id)
-                .query(String.class).single();
+        return jdbc.sql("select status from knowledge_sources where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 }

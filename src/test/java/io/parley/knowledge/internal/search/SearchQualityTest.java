@@ -10,7 +10,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,24 +33,31 @@ class SearchQualityTest {
     private static List<float[]> queryVectors;
     private static ChatbotIndex index;
 
-    record Scores(double recallAt5, double mrr) {
-    }
+    record Scores(double recallAt5, double mrr) {}
 
     @BeforeAll
     static void buildIndex() throws IOException {
         List<JsonNode> corpus = lines("corpus.jsonl");
         queries = lines("queries.jsonl");
-        List<float[]> vectors = EMBEDDER.embed(corpus.stream().map(c -> c.path("text").asString()).toList());
+        List<float[]> vectors = EMBEDDER.embed(
+                corpus.stream().map(c -> c.path("text").asString()).toList());
         ChatbotIndexBuilder builder = new ChatbotIndexBuilder(EMBEDDER.dimension());
         ids = new ArrayList<>();
         for (int i = 0; i < corpus.size(); i++) {
             JsonNode chunk = corpus.get(i);
             ids.add(chunk.path("id").asString());
-            builder.add(new ChunkRow(UUID.randomUUID(), chunk.path("source").asString(), "file", i,
-                    chunk.path("text").asString(), chunk.path("location").toString(), bytes(vectors.get(i))));
+            builder.add(new ChunkRow(
+                    UUID.randomUUID(),
+                    chunk.path("source").asString(),
+                    "file",
+                    i,
+                    chunk.path("text").asString(),
+                    chunk.path("location").toString(),
+                    bytes(vectors.get(i))));
         }
         index = builder.build(1);
-        queryVectors = EMBEDDER.embed(queries.stream().map(q -> q.path("query").asString()).toList());
+        queryVectors = EMBEDDER.embed(
+                queries.stream().map(q -> q.path("query").asString()).toList());
     }
 
     @Test
@@ -64,25 +70,29 @@ class SearchQualityTest {
         System.out.printf("  vector only: recall@5 %.2f  MRR %.3f%n", vector.recallAt5(), vector.mrr());
         System.out.printf("  hybrid RRF:  recall@5 %.2f  MRR %.3f%n", hybrid.recallAt5(), hybrid.mrr());
         for (String kind : List.of("keyword", "paraphrase")) {
-            System.out.printf("  %s: BM25 %s, vector %s, hybrid %s%n", kind, evaluate(this::keyword, kind),
-                    evaluate(this::vector, kind), evaluate(this::hybrid, kind));
+            System.out.printf(
+                    "  %s: BM25 %s, vector %s, hybrid %s%n",
+                    kind, evaluate(this::keyword, kind), evaluate(this::vector, kind), evaluate(this::hybrid, kind));
         }
 
-        assertThat(hybrid.recallAt5()).isGreaterThanOrEqualTo(bm25.recallAt5())
+        assertThat(hybrid.recallAt5())
+                .isGreaterThanOrEqualTo(bm25.recallAt5())
                 .isGreaterThanOrEqualTo(vector.recallAt5());
         assertThat(hybrid.mrr()).isGreaterThanOrEqualTo(bm25.mrr()).isGreaterThanOrEqualTo(vector.mrr());
     }
 
     @Test
     void should_find_the_chunk_first_when_the_query_is_only_a_code() {
-        assertThat(top(hybrid(index("A7-33X price")))).as("the 4-season tent, not its footprint A7-33Y")
+        assertThat(top(hybrid(index("A7-33X price"))))
+                .as("the 4-season tent, not its footprint A7-33Y")
                 .isEqualTo("p03");
         assertThat(top(hybrid(index("E-217")))).isEqualTo("h02");
     }
 
     @Test
     void should_find_the_chunk_first_when_the_query_is_a_paraphrase() {
-        assertThat(top(hybrid(index("is it safe to cook in my tent when it rains?")))).isEqualTo("h04");
+        assertThat(top(hybrid(index("is it safe to cook in my tent when it rains?"))))
+                .isEqualTo("h04");
     }
 
     @Test
@@ -116,7 +126,11 @@ class SearchQualityTest {
             }
             counted++;
             List<Integer> docs = ranking.apply(q);
-            int rank = docs.stream().map(SearchQualityTest::chunkId).toList().indexOf(queries.get(q).path("expected").asString()) + 1;
+            int rank = docs.stream()
+                            .map(SearchQualityTest::chunkId)
+                            .toList()
+                            .indexOf(queries.get(q).path("expected").asString())
+                    + 1;
             if (rank >= 1 && rank <= K) {
                 found++;
             }
@@ -135,7 +149,8 @@ class SearchQualityTest {
 
     private List<Integer> hybrid(int q) {
         return Fusion.fuse(keyword(q), index.vector(queryVectors.get(q), CANDIDATES, 0.3), 2).stream()
-                .map(Fusion.Fused::doc).toList();
+                .map(Fusion.Fused::doc)
+                .toList();
     }
 
     private static int index(String query) {
@@ -166,8 +181,11 @@ class SearchQualityTest {
 
     private static List<JsonNode> lines(String name) throws IOException {
         try (InputStream in = SearchQualityTest.class.getResourceAsStream("/knowledge/eval/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
-                    .map(JSON::readTree).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .map(JSON::readTree)
+                    .toList();
         }
     }
 }

@@ -22,13 +22,14 @@ final class ChangeContacts {
     }
 
     static ChangeContacts of(JsonNode value) {
-        return new ChangeContacts(array(value, "contacts").stream().map(ChangeContacts::contact).toList());
+        return new ChangeContacts(
+                array(value, "contacts").stream().map(ChangeContacts::contact).toList());
     }
 
     private static WaSender contact(JsonNode contact) {
         JsonNode profile = object(contact, "profile");
-        return new WaSender(text(contact, "wa_id"), text(contact, "user_id"), text(profile, "name"),
-                text(profile, "username"));
+        return new WaSender(
+                text(contact, "wa_id"), text(contact, "user_id"), text(profile, "name"), text(profile, "username"));
     }
 
     WaSender resolve(String from, String fromUserId) {
@@ -44,6 +45,8 @@ final class ChangeContacts {
         if (id == null) {
             return Optional.empty();
         }
-        return contacts.stream().filter(contact -> Objects.equals(id, key.apply(contact))).findFirst();
+        return contacts.stream()
+                .filter(contact -> Objects.equals(id, key.apply(contact)))
+                .findFirst();
     }
 }

@@ -12,8 +12,12 @@ import java.util.List;
  * @param ignoredFields {@code changes[].field} values Parley does not handle yet (e.g. account_update)
  * @param templateStatuses {@code message_template_status_update} changes, not yet authenticated
  */
-public record ParsedWebhook(List<WaInboundMessage> messages, List<WaStatusUpdate> statuses, List<WaProblem> problems,
-                     List<String> ignoredFields, List<TemplateStatusChange> templateStatuses) {
+public record ParsedWebhook(
+        List<WaInboundMessage> messages,
+        List<WaStatusUpdate> statuses,
+        List<WaProblem> problems,
+        List<String> ignoredFields,
+        List<TemplateStatusChange> templateStatuses) {
     public ParsedWebhook {
         templateStatuses = List.copyOf(templateStatuses);
         messages = List.copyOf(messages);

@@ -21,7 +21,14 @@ import java.util.Map;
  *                         reaction message_id/emoji, order catalog_id/items, system type/new ids, errors)
  * @param contextMessageId wamid of the message this one replies to ({@code context.id}), or null
  */
-public record WaInboundMessage(String phoneNumberId, String wamid, String waId, String userId, String profileName,
-                        Instant timestamp, String type, String text, Map<String, Object> details,
-                        String contextMessageId) {
-}
+public record WaInboundMessage(
+        String phoneNumberId,
+        String wamid,
+        String waId,
+        String userId,
+        String profileName,
+        Instant timestamp,
+        String type,
+        String text,
+        Map<String, Object> details,
+        String contextMessageId) {}

@@ -1,7 +1,5 @@
 package io.parley.channels.whatsapp.inbound.payload;
 
-import io.parley.channels.whatsapp.graph.WaError;
-import io.parley.channels.whatsapp.graph.WaErrors;
 import static io.parley.channels.whatsapp.JsonReads.bool;
 import static io.parley.channels.whatsapp.JsonReads.hasText;
 import static io.parley.channels.whatsapp.JsonReads.object;
@@ -9,6 +7,8 @@ import static io.parley.channels.whatsapp.JsonReads.plain;
 import static io.parley.channels.whatsapp.JsonReads.putIfPresent;
 import static io.parley.channels.whatsapp.JsonReads.text;
 
+import io.parley.channels.whatsapp.graph.WaError;
+import io.parley.channels.whatsapp.graph.WaErrors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,13 +59,15 @@ final class WaMessageNormalizer {
             case "document" -> putIfPresent(details, "filename", filename);
             case "audio" -> putIfPresent(details, "voice", voice);
             case "sticker" -> putIfPresent(details, "animated", bool(media, "animated"));
-            default -> { }
+            default -> {}
         }
-        String text = hasText(caption) ? caption : switch (type) {
-            case "document" -> hasText(filename) ? "[document: " + filename + "]" : "[document]";
-            case "audio" -> Boolean.TRUE.equals(voice) ? "[voice message]" : "[audio]";
-            default -> "[" + type + "]";
-        };
+        String text = hasText(caption)
+                ? caption
+                : switch (type) {
+                    case "document" -> hasText(filename) ? "[document: " + filename + "]" : "[document]";
+                    case "audio" -> Boolean.TRUE.equals(voice) ? "[voice message]" : "[audio]";
+                    default -> "[" + type + "]";
+                };
         return new NormalizedContent(type, text, details);
     }
 
@@ -139,8 +141,8 @@ final class WaMessageNormalizer {
         return new NormalizedContent("reaction", removed ? "[reaction removed]" : "[reaction " + emoji + "]", details);
     }
 
-    private static NormalizedContent unsupported(String originalType, JsonNode unsupported,
-                                                 Map<String, Object> details) {
+    private static NormalizedContent unsupported(
+            String originalType, JsonNode unsupported, Map<String, Object> details) {
         putIfPresent(details, "original_type", originalType.isEmpty() ? null : originalType);
         putIfPresent(details, "unsupported_type", text(unsupported, "type"));
         return new NormalizedContent("unsupported", "[unsupported message]", details);

@@ -8,5 +8,4 @@ package io.parley.channels.whatsapp.inbound.payload;
  *                      {@code webhook_error}
  * @param fragment      the offending JSON with contact data and content masked, truncated to 2,000 characters
  */
-public record WaProblem(String phoneNumberId, String reason, String fragment) {
-}
+public record WaProblem(String phoneNumberId, String reason, String fragment) {}

@@ -11,6 +11,12 @@ import java.util.List;
  * @param callbackData {@code biz_opaque_callback_data}: our outbound message id when we sent it
  * @param errors       Meta's errors for a failed message (code as Meta sends it)
  */
-public record WaStatusUpdate(String phoneNumberId, String wamid, String status, Instant timestamp, String recipientId,
-                      String recipientUserId, String callbackData, List<WaError> errors) {
-}
+public record WaStatusUpdate(
+        String phoneNumberId,
+        String wamid,
+        String status,
+        Instant timestamp,
+        String recipientId,
+        String recipientUserId,
+        String callbackData,
+        List<WaError> errors) {}

@@ -22,8 +22,7 @@ import tools.jackson.databind.JsonNode;
 /** The message kinds whose text has to be composed from several fields: location, contacts, order, system. */
 final class WaStructuredContent {
 
-    private WaStructuredContent() {
-    }
+    private WaStructuredContent() {}
 
     static NormalizedContent location(JsonNode location, Map<String, Object> details) {
         putIfPresent(details, "latitude", decimalAsDouble(location, "latitude"));
@@ -38,21 +37,24 @@ final class WaStructuredContent {
         String longitude = details.containsKey("longitude") ? text(location, "longitude") : null;
         String label = joinPresent(", ", name, address);
         String coordinates = latitude != null && longitude != null ? latitude + ", " + longitude : null;
-        String rendered = label.isEmpty() ? Objects.requireNonNullElse(coordinates, "")
+        String rendered = label.isEmpty()
+                ? Objects.requireNonNullElse(coordinates, "")
                 : coordinates == null ? label : label + " (" + coordinates + ")";
-        return new NormalizedContent("location", rendered.isEmpty() ? "[location]" : "[location: " + rendered + "]",
-                details);
+        return new NormalizedContent(
+                "location", rendered.isEmpty() ? "[location]" : "[location: " + rendered + "]", details);
     }
 
     static NormalizedContent contacts(JsonNode message, Map<String, Object> details) {
-        List<Map<String, Object>> cards = array(message, "contacts").stream().map(WaStructuredContent::card).toList();
+        List<Map<String, Object>> cards = array(message, "contacts").stream()
+                .map(WaStructuredContent::card)
+                .toList();
         details.put("contacts", cards);
         String rendered = cards.stream()
                 .map(card -> joinPresent(" ", (String) card.get("formatted_name"), firstOf(card.get("phones"))))
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.joining("; "));
-        return new NormalizedContent("contacts", rendered.isEmpty() ? "[contact]" : "[contact: " + rendered + "]",
-                details);
+        return new NormalizedContent(
+                "contacts", rendered.isEmpty() ? "[contact]" : "[contact: " + rendered + "]", details);
     }
 
     private static Map<String, Object> card(JsonNode contact) {
@@ -88,7 +90,8 @@ final class WaStructuredContent {
         String note = text(order, "text");
         putIfPresent(details, "text", note);
         List<Map<String, Object>> items = array(order, "product_items").stream()
-                .map(WaStructuredContent::orderItem).toList();
+                .map(WaStructuredContent::orderItem)
+                .toList();
         details.put("items", items);
         String summary = "[order: " + items.size() + (items.size() == 1 ? " item]" : " items]");
         return new NormalizedContent("order", hasText(note) ? summary + " " + note : summary, details);

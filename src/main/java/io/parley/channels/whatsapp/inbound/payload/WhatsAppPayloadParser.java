@@ -1,6 +1,5 @@
 package io.parley.channels.whatsapp.inbound.payload;
 
-import io.parley.channels.whatsapp.graph.WaErrors;
 import static io.parley.channels.whatsapp.JsonReads.array;
 import static io.parley.channels.whatsapp.JsonReads.epochSeconds;
 import static io.parley.channels.whatsapp.JsonReads.fragment;
@@ -8,6 +7,7 @@ import static io.parley.channels.whatsapp.JsonReads.hasText;
 import static io.parley.channels.whatsapp.JsonReads.object;
 import static io.parley.channels.whatsapp.JsonReads.text;
 
+import io.parley.channels.whatsapp.graph.WaErrors;
 import io.parley.templates.TemplateStatusChange;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,9 +125,17 @@ public final class WhatsAppPayloadParser {
         if (sender.username() != null) {
             content.details().putIfAbsent("username", sender.username());
         }
-        collected.messages.add(new WaInboundMessage(phoneNumberId, wamid, sender.waId(), sender.userId(),
-                sender.profileName(), epochSeconds(message, "timestamp"), content.type(), content.text(),
-                content.details(), text(object(message, "context"), "id")));
+        collected.messages.add(new WaInboundMessage(
+                phoneNumberId,
+                wamid,
+                sender.waId(),
+                sender.userId(),
+                sender.profileName(),
+                epochSeconds(message, "timestamp"),
+                content.type(),
+                content.text(),
+                content.details(),
+                text(object(message, "context"), "id")));
     }
 
     /** The entry id of a template status change is the WhatsApp Business Account id. */
@@ -138,8 +146,12 @@ public final class WhatsAppPayloadParser {
             collected.problem(null, "template_status_incomplete", value);
             return;
         }
-        collected.templateStatuses.add(new TemplateStatusChange(businessAccountId, event,
-                text(value, "message_template_id"), name, text(value, "message_template_language"),
+        collected.templateStatuses.add(new TemplateStatusChange(
+                businessAccountId,
+                event,
+                text(value, "message_template_id"),
+                name,
+                text(value, "message_template_language"),
                 text(value, "reason")));
     }
 
@@ -150,9 +162,15 @@ public final class WhatsAppPayloadParser {
             collected.problem(phoneNumberId, "status_without_id", status);
             return;
         }
-        collected.statuses.add(new WaStatusUpdate(phoneNumberId, wamid, state.toLowerCase(Locale.ROOT),
-                epochSeconds(status, "timestamp"), text(status, "recipient_id"), text(status, "recipient_user_id"),
-                text(status, "biz_opaque_callback_data"), WaErrors.read(status)));
+        collected.statuses.add(new WaStatusUpdate(
+                phoneNumberId,
+                wamid,
+                state.toLowerCase(Locale.ROOT),
+                epochSeconds(status, "timestamp"),
+                text(status, "recipient_id"),
+                text(status, "recipient_user_id"),
+                text(status, "biz_opaque_callback_data"),
+                WaErrors.read(status)));
     }
 
     private static final class Collected {

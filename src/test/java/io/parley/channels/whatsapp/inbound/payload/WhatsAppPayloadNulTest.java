@@ -24,12 +24,38 @@ class WhatsAppPayloadNulTest {
 
     /** Every recorded message kind with a NUL before, inside and after every string reads as if it had none. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"text", "image", "video", "audio-voice", "document", "sticker", "location", "contacts",
-            "interactive-button-reply", "interactive-list-reply", "interactive-nfm-reply", "template-button",
-            "reaction", "reaction-removed", "order", "system-user-changed-number", "system-user-changed-user-id",
-            "unsupported", "unsupported-edit", "text-from-ad", "reply-in-context", "group-text", "bsuid-username",
-            "status-failed", "status-with-callback", "value-errors", "malformed-message", "template-status-update",
-            "batch"})
+    @ValueSource(
+            strings = {
+                "text",
+                "image",
+                "video",
+                "audio-voice",
+                "document",
+                "sticker",
+                "location",
+                "contacts",
+                "interactive-button-reply",
+                "interactive-list-reply",
+                "interactive-nfm-reply",
+                "template-button",
+                "reaction",
+                "reaction-removed",
+                "order",
+                "system-user-changed-number",
+                "system-user-changed-user-id",
+                "unsupported",
+                "unsupported-edit",
+                "text-from-ad",
+                "reply-in-context",
+                "group-text",
+                "bsuid-username",
+                "status-failed",
+                "status-with-callback",
+                "value-errors",
+                "malformed-message",
+                "template-status-update",
+                "batch"
+            })
     void should_read_every_string_without_nul_when_a_webhook_is_full_of_them(String fixture) {
         String original = fixture(fixture);
         JsonNode poisoned = JSON.readTree(original);
@@ -46,20 +72,27 @@ class WhatsAppPayloadNulTest {
     void should_drop_nul_from_keys_when_an_object_is_kept_as_it_came() {
         String body = fixture("text-from-ad").replace("\"headline\"", "\"head\\u0000line\"");
 
-        WaInboundMessage message = parser.parse(body.getBytes(StandardCharsets.UTF_8)).messages().getFirst();
+        WaInboundMessage message =
+                parser.parse(body.getBytes(StandardCharsets.UTF_8)).messages().getFirst();
 
-        assertThat(((Map<?, ?>) message.details().get("referral")).keySet()).extracting(Object::toString)
-                .contains("headline").noneMatch(key -> key.indexOf('\0') >= 0);
+        assertThat(((Map<?, ?>) message.details().get("referral")).keySet())
+                .extracting(Object::toString)
+                .contains("headline")
+                .noneMatch(key -> key.indexOf('\0') >= 0);
     }
 
     @Test
     void should_ignore_a_timestamp_postgresql_cannot_store_when_it_is_absurd() {
         String body = fixture("text").replaceAll("\"timestamp\": \"\\d+\"", "\"timestamp\": \"9999999999999\"");
 
-        WaInboundMessage message = parser.parse(body.getBytes(StandardCharsets.UTF_8)).messages().getFirst();
+        WaInboundMessage message =
+                parser.parse(body.getBytes(StandardCharsets.UTF_8)).messages().getFirst();
 
         assertThat(message.timestamp()).isNull();
-        assertThat(parser.parse(fixture("text").getBytes(StandardCharsets.UTF_8)).messages().getFirst().timestamp())
+        assertThat(parser.parse(fixture("text").getBytes(StandardCharsets.UTF_8))
+                        .messages()
+                        .getFirst()
+                        .timestamp())
                 .isEqualTo(Instant.ofEpochSecond(1749416383L));
     }
 

@@ -33,9 +33,18 @@ class WhatsAppPayloadParserTest {
     void should_normalize_text_with_sender_and_profile_when_message_is_text() {
         WaInboundMessage message = onlyMessage(parseFixture("text"));
 
-        assertThat(message).isEqualTo(new WaInboundMessage(PHONE_NUMBER_ID,
-                WAMID_PREFIX + "wQTZCRjFGMEE3NzI5MDA4MgA=", CUSTOMER, null, "Sheena Nelson",
-                Instant.ofEpochSecond(1749416383L), "text", "Does it come in another color?", Map.of(), null));
+        assertThat(message)
+                .isEqualTo(new WaInboundMessage(
+                        PHONE_NUMBER_ID,
+                        WAMID_PREFIX + "wQTZCRjFGMEE3NzI5MDA4MgA=",
+                        CUSTOMER,
+                        null,
+                        "Sheena Nelson",
+                        Instant.ofEpochSecond(1749416383L),
+                        "text",
+                        "Does it come in another color?",
+                        Map.of(),
+                        null));
     }
 
     @Test
@@ -44,9 +53,18 @@ class WhatsAppPayloadParserTest {
 
         assertThat(message.type()).isEqualTo("image");
         assertThat(message.text()).isEqualTo("This is the scratch on the box");
-        assertThat(message.details()).isEqualTo(Map.of("id", "1003383421387256", "mime_type", "image/jpeg",
-                "sha256", "8Y1r1xz0GvJYZJfOxdZ7qLyA2W1xZQeC0ax6Lt5aQ0s=",
-                "caption", "This is the scratch on the box", "forwarded", true));
+        assertThat(message.details())
+                .isEqualTo(Map.of(
+                        "id",
+                        "1003383421387256",
+                        "mime_type",
+                        "image/jpeg",
+                        "sha256",
+                        "8Y1r1xz0GvJYZJfOxdZ7qLyA2W1xZQeC0ax6Lt5aQ0s=",
+                        "caption",
+                        "This is the scratch on the box",
+                        "forwarded",
+                        true));
         assertThat(message.contextMessageId()).isNull();
         assertThat(message.timestamp()).isEqualTo(Instant.ofEpochSecond(1749416401L));
     }
@@ -57,8 +75,14 @@ class WhatsAppPayloadParserTest {
 
         assertThat(message.type()).isEqualTo("video");
         assertThat(message.text()).isEqualTo("[video]");
-        assertThat(message.details()).isEqualTo(Map.of("id", "1178445660247392", "mime_type", "video/mp4",
-                "sha256", "H2a4tD0ZbU8sX5Q3m0iH3cW9pV1kK6zQn7yR2eT4uLo="));
+        assertThat(message.details())
+                .isEqualTo(Map.of(
+                        "id",
+                        "1178445660247392",
+                        "mime_type",
+                        "video/mp4",
+                        "sha256",
+                        "H2a4tD0ZbU8sX5Q3m0iH3cW9pV1kK6zQn7yR2eT4uLo="));
     }
 
     @Test
@@ -67,9 +91,16 @@ class WhatsAppPayloadParserTest {
 
         assertThat(message.type()).isEqualTo("audio");
         assertThat(message.text()).isEqualTo("[voice message]");
-        assertThat(message.details()).isEqualTo(Map.of("id", "2085127281949364",
-                "mime_type", "audio/ogg; codecs=opus", "sha256", "9Uu0ZkF8nYpQ3uJ2xT5rC7dW1aE6sH4gB0vL8mN2oP0=",
-                "voice", true));
+        assertThat(message.details())
+                .isEqualTo(Map.of(
+                        "id",
+                        "2085127281949364",
+                        "mime_type",
+                        "audio/ogg; codecs=opus",
+                        "sha256",
+                        "9Uu0ZkF8nYpQ3uJ2xT5rC7dW1aE6sH4gB0vL8mN2oP0=",
+                        "voice",
+                        true));
     }
 
     @Test
@@ -88,7 +119,8 @@ class WhatsAppPayloadParserTest {
 
         assertThat(message.type()).isEqualTo("document");
         assertThat(message.text()).isEqualTo("[document: invoice-2025-0612.pdf]");
-        assertThat(message.details()).containsEntry("filename", "invoice-2025-0612.pdf")
+        assertThat(message.details())
+                .containsEntry("filename", "invoice-2025-0612.pdf")
                 .containsEntry("mime_type", "application/pdf")
                 .containsEntry("id", "1218436419651210")
                 .doesNotContainKey("caption");
@@ -100,7 +132,9 @@ class WhatsAppPayloadParserTest {
 
         assertThat(message.type()).isEqualTo("sticker");
         assertThat(message.text()).isEqualTo("[sticker]");
-        assertThat(message.details()).containsEntry("animated", false).containsEntry("mime_type", "image/webp")
+        assertThat(message.details())
+                .containsEntry("animated", false)
+                .containsEntry("mime_type", "image/webp")
                 .containsEntry("id", "1490862528549237");
     }
 
@@ -111,9 +145,18 @@ class WhatsAppPayloadParserTest {
         assertThat(message.type()).isEqualTo("location");
         assertThat(message.text())
                 .isEqualTo("[location: Philz Coffee, 101 Forest Ave, Palo Alto, CA 94301 (37.483307, -122.148981)]");
-        assertThat(message.details()).isEqualTo(Map.of("latitude", 37.483307, "longitude", -122.148981,
-                "name", "Philz Coffee", "address", "101 Forest Ave, Palo Alto, CA 94301",
-                "url", "https://www.philzcoffee.com"));
+        assertThat(message.details())
+                .isEqualTo(Map.of(
+                        "latitude",
+                        37.483307,
+                        "longitude",
+                        -122.148981,
+                        "name",
+                        "Philz Coffee",
+                        "address",
+                        "101 Forest Ave, Palo Alto, CA 94301",
+                        "url",
+                        "https://www.philzcoffee.com"));
     }
 
     @Test
@@ -135,12 +178,24 @@ class WhatsAppPayloadParserTest {
         assertThat(message.type()).isEqualTo("contacts");
         assertThat(message.text())
                 .isEqualTo("[contact: Barbara J. Johnson +1 (415) 555-0123; Pablo Morales +1 (650) 555-0456]");
-        assertThat(message.details()).isEqualTo(Map.of("contacts", List.of(
-                Map.of("formatted_name", "Barbara J. Johnson",
-                        "phones", List.of("+1 (415) 555-0123", "+1 (415) 555-0199"),
-                        "emails", List.of("bjohnson@example.com")),
-                Map.of("formatted_name", "Pablo Morales", "phones", List.of("+1 (650) 555-0456"),
-                        "emails", List.of()))));
+        assertThat(message.details())
+                .isEqualTo(Map.of(
+                        "contacts",
+                        List.of(
+                                Map.of(
+                                        "formatted_name",
+                                        "Barbara J. Johnson",
+                                        "phones",
+                                        List.of("+1 (415) 555-0123", "+1 (415) 555-0199"),
+                                        "emails",
+                                        List.of("bjohnson@example.com")),
+                                Map.of(
+                                        "formatted_name",
+                                        "Pablo Morales",
+                                        "phones",
+                                        List.of("+1 (650) 555-0456"),
+                                        "emails",
+                                        List.of()))));
         assertThat(message.profileName()).isEqualTo("Sheena Nelson");
     }
 
@@ -160,8 +215,14 @@ class WhatsAppPayloadParserTest {
 
         assertThat(message.type()).isEqualTo("list_reply");
         assertThat(message.text()).isEqualTo("Express shipping");
-        assertThat(message.details()).isEqualTo(Map.of("id", "priority-express", "title", "Express shipping",
-                "description", "Next day to most US addresses"));
+        assertThat(message.details())
+                .isEqualTo(Map.of(
+                        "id",
+                        "priority-express",
+                        "title",
+                        "Express shipping",
+                        "description",
+                        "Next day to most US addresses"));
         assertThat(message.contextMessageId()).isEqualTo(WAMID_PREFIX + "7RDlGMzM4QUI1NkUyMTA0MQA=");
     }
 
@@ -171,11 +232,22 @@ class WhatsAppPayloadParserTest {
 
         assertThat(message.type()).isEqualTo("flow_reply");
         assertThat(message.text()).isEqualTo("Sent");
-        assertThat(message.details()).containsEntry("name", "flow").containsEntry("body", "Sent")
+        assertThat(message.details())
+                .containsEntry("name", "flow")
+                .containsEntry("body", "Sent")
                 .doesNotContainKey("response_raw");
-        assertThat(message.details().get("response")).isEqualTo(Map.of("flow_token", "flows-builder-7f3a9c",
-                "appointment_date", "2025-06-20", "party_size", 4, "newsletter_opt_in", true,
-                "notes", Map.of("allergies", List.of("peanuts"))));
+        assertThat(message.details().get("response"))
+                .isEqualTo(Map.of(
+                        "flow_token",
+                        "flows-builder-7f3a9c",
+                        "appointment_date",
+                        "2025-06-20",
+                        "party_size",
+                        4,
+                        "newsletter_opt_in",
+                        true,
+                        "notes",
+                        Map.of("allergies", List.of("peanuts"))));
         assertThat(message.contextMessageId()).isEqualTo(WAMID_PREFIX + "9RkQxQjU0QzI4OUE3RTMwNQA=");
     }
 
@@ -207,8 +279,9 @@ class WhatsAppPayloadParserTest {
 
         assertThat(message.type()).isEqualTo("reaction");
         assertThat(message.text()).isEqualTo("[reaction 👍]");
-        assertThat(message.details()).isEqualTo(Map.of("message_id", WAMID_PREFIX + "DQjMxMkM0RTVGNjc4OTBBMQA=",
-                "emoji", "👍", "removed", false));
+        assertThat(message.details())
+                .isEqualTo(Map.of(
+                        "message_id", WAMID_PREFIX + "DQjMxMkM0RTVGNjc4OTBBMQA=", "emoji", "👍", "removed", false));
     }
 
     @Test
@@ -216,8 +289,8 @@ class WhatsAppPayloadParserTest {
         WaInboundMessage message = onlyMessage(parseFixture("reaction-removed"));
 
         assertThat(message.text()).isEqualTo("[reaction removed]");
-        assertThat(message.details()).isEqualTo(Map.of("message_id", WAMID_PREFIX + "DQjMxMkM0RTVGNjc4OTBBMQA=",
-                "removed", true));
+        assertThat(message.details())
+                .isEqualTo(Map.of("message_id", WAMID_PREFIX + "DQjMxMkM0RTVGNjc4OTBBMQA=", "removed", true));
     }
 
     @Test
@@ -236,13 +309,29 @@ class WhatsAppPayloadParserTest {
 
         assertThat(message.type()).isEqualTo("order");
         assertThat(message.text()).isEqualTo("[order: 2 items] Please leave it with the concierge");
-        assertThat(message.details()).containsEntry("catalog_id", "194836987003835")
+        assertThat(message.details())
+                .containsEntry("catalog_id", "194836987003835")
                 .containsEntry("text", "Please leave it with the concierge");
-        assertThat(message.details().get("items")).isEqualTo(List.of(
-                Map.of("product_retailer_id", "SKU-CAP-BLUE", "quantity", 2, "item_price", new BigDecimal("19.99"),
-                        "currency", "USD"),
-                Map.of("product_retailer_id", "SKU-MUG-01", "quantity", 1, "item_price", new BigDecimal("12.50"),
-                        "currency", "USD")));
+        assertThat(message.details().get("items"))
+                .isEqualTo(List.of(
+                        Map.of(
+                                "product_retailer_id",
+                                "SKU-CAP-BLUE",
+                                "quantity",
+                                2,
+                                "item_price",
+                                new BigDecimal("19.99"),
+                                "currency",
+                                "USD"),
+                        Map.of(
+                                "product_retailer_id",
+                                "SKU-MUG-01",
+                                "quantity",
+                                1,
+                                "item_price",
+                                new BigDecimal("12.50"),
+                                "currency",
+                                "USD")));
     }
 
     @Test
@@ -253,9 +342,18 @@ class WhatsAppPayloadParserTest {
         assertThat(message.text()).isEqualTo("User Sheena Nelson changed from 16505551234 to 12195555358");
         assertThat(message.waId()).isEqualTo(CUSTOMER);
         assertThat(message.profileName()).isNull();
-        assertThat(message.details()).isEqualTo(Map.of("system_type", "user_changed_number",
-                "body", "User Sheena Nelson changed from 16505551234 to 12195555358", "new_wa_id", "12195555358",
-                "new_user_id", "US.24681357902468135790", "previous_user_id", BSUID));
+        assertThat(message.details())
+                .isEqualTo(Map.of(
+                        "system_type",
+                        "user_changed_number",
+                        "body",
+                        "User Sheena Nelson changed from 16505551234 to 12195555358",
+                        "new_wa_id",
+                        "12195555358",
+                        "new_user_id",
+                        "US.24681357902468135790",
+                        "previous_user_id",
+                        BSUID));
     }
 
     @Test
@@ -265,7 +363,8 @@ class WhatsAppPayloadParserTest {
         assertThat(message.waId()).isNull();
         assertThat(message.userId()).isEqualTo(BSUID);
         assertThat(message.type()).isEqualTo("system");
-        assertThat(message.details()).containsEntry("system_type", "user_changed_user_id")
+        assertThat(message.details())
+                .containsEntry("system_type", "user_changed_user_id")
                 .containsEntry("new_user_id", "US.97531864209753186420")
                 .containsEntry("new_parent_user_id", "US.ENT.11223344556677889900")
                 .containsEntry("previous_user_id", BSUID)
@@ -278,9 +377,20 @@ class WhatsAppPayloadParserTest {
 
         assertThat(message.type()).isEqualTo("unsupported");
         assertThat(message.text()).isEqualTo("[unsupported message]");
-        assertThat(message.details()).isEqualTo(Map.of("original_type", "unsupported",
-                "errors", List.of(Map.of("code", 131051, "title", "Message type unknown",
-                        "message", "Message type unknown", "details", "Message type is currently not supported."))));
+        assertThat(message.details())
+                .isEqualTo(Map.of(
+                        "original_type",
+                        "unsupported",
+                        "errors",
+                        List.of(Map.of(
+                                "code",
+                                131051,
+                                "title",
+                                "Message type unknown",
+                                "message",
+                                "Message type unknown",
+                                "details",
+                                "Message type is currently not supported."))));
     }
 
     @Test
@@ -288,8 +398,10 @@ class WhatsAppPayloadParserTest {
         WaInboundMessage message = onlyMessage(parseFixture("unsupported-edit"));
 
         assertThat(message.details()).containsEntry("unsupported_type", "edit");
-        assertThat(message.details().get("errors")).asInstanceOf(LIST)
-                .singleElement().asInstanceOf(MAP)
+        assertThat(message.details().get("errors"))
+                .asInstanceOf(LIST)
+                .singleElement()
+                .asInstanceOf(MAP)
                 .containsEntry("code", 131060);
     }
 
@@ -306,13 +418,14 @@ class WhatsAppPayloadParserTest {
 
     @Test
     void should_normalize_to_unsupported_when_interactive_kind_is_unknown() {
-        String body = fixture("interactive-button-reply").replace("\"type\": \"button_reply\"",
-                "\"type\": \"call_permission_reply\"");
+        String body = fixture("interactive-button-reply")
+                .replace("\"type\": \"button_reply\"", "\"type\": \"call_permission_reply\"");
 
         WaInboundMessage message = onlyMessage(parse(body));
 
         assertThat(message.type()).isEqualTo("unsupported");
-        assertThat(message.details()).containsEntry("original_type", "interactive")
+        assertThat(message.details())
+                .containsEntry("original_type", "interactive")
                 .containsEntry("interactive_type", "call_permission_reply");
     }
 
@@ -330,8 +443,8 @@ class WhatsAppPayloadParserTest {
 
     @Test
     void should_fill_both_ids_when_message_has_phone_and_contact_has_bsuid() {
-        String body = fixture("text").replace("\"wa_id\": \"16505551234\"",
-                "\"wa_id\": \"16505551234\", \"user_id\": \"" + BSUID + "\"");
+        String body = fixture("text")
+                .replace("\"wa_id\": \"16505551234\"", "\"wa_id\": \"16505551234\", \"user_id\": \"" + BSUID + "\"");
 
         WaInboundMessage message = onlyMessage(parse(body));
 
@@ -353,11 +466,13 @@ class WhatsAppPayloadParserTest {
     void should_keep_ad_referral_when_conversation_starts_from_click_to_whatsapp_ad() {
         WaInboundMessage message = onlyMessage(parseFixture("text-from-ad"));
 
-        assertThat(message.details().get("referral")).asInstanceOf(MAP)
+        assertThat(message.details().get("referral"))
+                .asInstanceOf(MAP)
                 .containsEntry("source_type", "ad")
                 .containsEntry("source_id", "120226305854810726")
                 .containsEntry("headline", "Chat with us")
-                .containsEntry("ctwa_clid",
+                .containsEntry(
+                        "ctwa_clid",
                         "ARAkLkA8rmlFeiCktEJQ-QTwRiyYHAFDLMNDBH0CD3qpjd0HR4irJ6LEkR7JwFF4XvnO2E4Nx0-eM-ZABCDE");
     }
 
@@ -365,26 +480,39 @@ class WhatsAppPayloadParserTest {
     void should_keep_group_and_forwarding_flags_when_group_message_is_frequently_forwarded() {
         WaInboundMessage message = onlyMessage(parseFixture("group-text"));
 
-        assertThat(message.details()).isEqualTo(Map.of(
-                "group_id", "Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD",
-                "forwarded", true, "frequently_forwarded", true));
+        assertThat(message.details())
+                .isEqualTo(Map.of(
+                        "group_id",
+                        "Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD",
+                        "forwarded",
+                        true,
+                        "frequently_forwarded",
+                        true));
     }
 
     // ---- statuses --------------------------------------------------------------------------------------
 
     @ParameterizedTest
     @CsvSource({
-            "status-sent,      sent,      1749416700",
-            "status-delivered, delivered, 1749416702",
-            "status-read,      read,      1749416760"})
+        "status-sent,      sent,      1749416700",
+        "status-delivered, delivered, 1749416702",
+        "status-read,      read,      1749416760"
+    })
     void should_read_status_when_message_progresses(String fixtureName, String expectedStatus, long epochSeconds) {
         ParsedWebhook parsed = parseFixture(fixtureName);
 
         assertThat(parsed.messages()).isEmpty();
         assertThat(parsed.problems()).isEmpty();
-        assertThat(parsed.statuses()).containsExactly(new WaStatusUpdate(PHONE_NUMBER_ID,
-                "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI0MzA1NjQyMTJBNkNFQjlCQTUA", expectedStatus,
-                Instant.ofEpochSecond(epochSeconds), CUSTOMER, null, null, List.of()));
+        assertThat(parsed.statuses())
+                .containsExactly(new WaStatusUpdate(
+                        PHONE_NUMBER_ID,
+                        "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI0MzA1NjQyMTJBNkNFQjlCQTUA",
+                        expectedStatus,
+                        Instant.ofEpochSecond(epochSeconds),
+                        CUSTOMER,
+                        null,
+                        null,
+                        List.of()));
     }
 
     @Test
@@ -392,9 +520,13 @@ class WhatsAppPayloadParserTest {
         WaStatusUpdate status = onlyStatus(parseFixture("status-failed"));
 
         assertThat(status.status()).isEqualTo("failed");
-        assertThat(status.errors()).containsExactly(new WaError(131047, "Re-engagement message",
-                "Re-engagement message", "Message failed to send because more than 24 hours have passed since "
-                + "the customer last replied to this number."));
+        assertThat(status.errors())
+                .containsExactly(new WaError(
+                        131047,
+                        "Re-engagement message",
+                        "Re-engagement message",
+                        "Message failed to send because more than 24 hours have passed since "
+                                + "the customer last replied to this number."));
     }
 
     @Test
@@ -421,42 +553,50 @@ class WhatsAppPayloadParserTest {
         ParsedWebhook parsed = parseFixture("batch");
 
         assertThat(parsed.problems()).isEmpty();
-        assertThat(parsed.messages()).extracting(WaInboundMessage::text, WaInboundMessage::waId,
-                        WaInboundMessage::profileName)
+        assertThat(parsed.messages())
+                .extracting(WaInboundMessage::text, WaInboundMessage::waId, WaInboundMessage::profileName)
                 .containsExactly(
                         tuple("First in batch", CUSTOMER, "Sheena Nelson"),
                         tuple("[image]", "447700900123", "Oliver Smith"),
                         tuple("Oi, tudo bem?", "5511987654321", "Mariana Costa"),
                         tuple("[reaction ❤️]", "5511987654321", "Mariana Costa"));
-        assertThat(parsed.statuses()).extracting(WaStatusUpdate::status, WaStatusUpdate::phoneNumberId)
+        assertThat(parsed.statuses())
+                .extracting(WaStatusUpdate::status, WaStatusUpdate::phoneNumberId)
                 .containsExactly(
                         tuple("delivered", PHONE_NUMBER_ID),
                         tuple("read", "113269274970227"),
                         tuple("sent", "113269274970227"),
                         tuple("failed", PHONE_NUMBER_ID));
-        assertThat(parsed.statuses().getLast().errors()).extracting(WaError::code).containsExactly(131026);
+        assertThat(parsed.statuses().getLast().errors())
+                .extracting(WaError::code)
+                .containsExactly(131026);
     }
 
     @Test
     void should_record_problems_and_keep_valid_parts_when_some_messages_and_statuses_are_malformed() {
         ParsedWebhook parsed = parseFixture("malformed-message");
 
-        assertThat(parsed.messages()).extracting(WaInboundMessage::text)
+        assertThat(parsed.messages())
+                .extracting(WaInboundMessage::text)
                 .containsExactly("before the broken one", "after the broken one");
         assertThat(parsed.messages().get(1).timestamp()).isNull();
         assertThat(parsed.statuses()).extracting(WaStatusUpdate::status).containsExactly("read");
-        assertThat(parsed.problems()).extracting(WaProblem::phoneNumberId, WaProblem::reason).containsExactly(
-                tuple(PHONE_NUMBER_ID, "message_without_id"),
-                tuple(PHONE_NUMBER_ID, "message_without_sender"),
-                tuple(PHONE_NUMBER_ID, "status_without_id"));
-        assertThat(parsed.problems().getFirst().fragment()).isEqualTo("{\"from\":\"***\","
-                + "\"timestamp\":\"1749417101\",\"type\":\"text\",\"text\":{\"body\":\"***\"}}");
+        assertThat(parsed.problems())
+                .extracting(WaProblem::phoneNumberId, WaProblem::reason)
+                .containsExactly(
+                        tuple(PHONE_NUMBER_ID, "message_without_id"),
+                        tuple(PHONE_NUMBER_ID, "message_without_sender"),
+                        tuple(PHONE_NUMBER_ID, "status_without_id"));
+        assertThat(parsed.problems().getFirst().fragment())
+                .isEqualTo("{\"from\":\"***\","
+                        + "\"timestamp\":\"1749417101\",\"type\":\"text\",\"text\":{\"body\":\"***\"}}");
     }
 
     @Test
     void should_truncate_fragment_when_offending_part_is_large() {
         String longField = "x".repeat(5000);
-        String body = fixture("text").replace("\"id\": \"wamid.", "\"wamid_missing\": \"wamid.")
+        String body = fixture("text")
+                .replace("\"id\": \"wamid.", "\"wamid_missing\": \"wamid.")
                 .replace("\"body\":", "\"" + longField + "\":");
 
         ParsedWebhook parsed = parse(body);
@@ -509,8 +649,8 @@ class WhatsAppPayloadParserTest {
 
     @Test
     void should_skip_change_and_keep_other_changes_when_metadata_is_missing() {
-        String withoutMetadata = fixture("text").replace("\"phone_number_id\": \"106540352242922\"",
-                "\"phone_number_id_missing\": true");
+        String withoutMetadata = fixture("text")
+                .replace("\"phone_number_id\": \"106540352242922\"", "\"phone_number_id_missing\": true");
         String body = WhatsAppPayloads.batch(withoutMetadata, fixture("reaction"));
 
         ParsedWebhook parsed = parse(body);
@@ -519,14 +659,22 @@ class WhatsAppPayloadParserTest {
         assertThat(parsed.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.phoneNumberId()).isNull();
             assertThat(problem.reason()).isEqualTo("change_without_metadata");
-            assertThat(problem.fragment()).contains("\"body\":\"***\"", "\"phone_number_id_missing\":true")
+            assertThat(problem.fragment())
+                    .contains("\"body\":\"***\"", "\"phone_number_id_missing\":true")
                     .doesNotContain("Does it come in another color?", "16505551234", "Sheena Nelson");
         });
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json at all", "[{\"object\":\"whatsapp_business_account\"}]", "\"a string\"",
-            "42", "{\"object\": \"whatsapp_business_account\", \"entry\": [", ""})
+    @ValueSource(
+            strings = {
+                "not json at all",
+                "[{\"object\":\"whatsapp_business_account\"}]",
+                "\"a string\"",
+                "42",
+                "{\"object\": \"whatsapp_business_account\", \"entry\": [",
+                ""
+            })
     void should_reject_body_when_it_is_not_a_json_object(String body) {
         assertThatThrownBy(() -> parse(body))
                 .isInstanceOf(MalformedWebhookException.class)
@@ -534,16 +682,37 @@ class WhatsAppPayloadParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"text", "image", "video", "audio-voice", "document", "sticker", "location", "contacts",
-            "interactive-button-reply", "interactive-list-reply", "interactive-nfm-reply", "template-button",
-            "reaction", "reaction-removed", "order", "system-user-changed-number", "system-user-changed-user-id",
-            "unsupported", "unsupported-edit", "bsuid-username", "reply-in-context", "text-from-ad", "group-text",
-            "batch"})
+    @ValueSource(
+            strings = {
+                "text",
+                "image",
+                "video",
+                "audio-voice",
+                "document",
+                "sticker",
+                "location",
+                "contacts",
+                "interactive-button-reply",
+                "interactive-list-reply",
+                "interactive-nfm-reply",
+                "template-button",
+                "reaction",
+                "reaction-removed",
+                "order",
+                "system-user-changed-number",
+                "system-user-changed-user-id",
+                "unsupported",
+                "unsupported-edit",
+                "bsuid-username",
+                "reply-in-context",
+                "text-from-ad",
+                "group-text",
+                "batch"
+            })
     void should_expose_only_plain_java_values_in_details_when_fixture_is_parsed(String fixtureName) {
         ParsedWebhook parsed = parseFixture(fixtureName);
 
-        assertThat(parsed.messages()).isNotEmpty()
-                .allSatisfy(message -> assertPlain(message.details()));
+        assertThat(parsed.messages()).isNotEmpty().allSatisfy(message -> assertPlain(message.details()));
         assertThat(parsed.problems()).isEmpty();
     }
 
@@ -557,26 +726,40 @@ class WhatsAppPayloadParserTest {
                 WhatsAppPayloads.textWithProfile(PHONE_NUMBER_ID, CUSTOMER, "Sheena Nelson", "wamid.B", "hi"),
                 WhatsAppPayloads.textFromUsername(PHONE_NUMBER_ID, BSUID, "Sheena", "wamid.C", "yo"),
                 WhatsAppPayloads.status(PHONE_NUMBER_ID, "wamid.D", "delivered", CUSTOMER),
-                WhatsAppPayloads.failedStatus(PHONE_NUMBER_ID, "wamid.E", CUSTOMER, 131047, "Re-engagement message",
+                WhatsAppPayloads.failedStatus(
+                        PHONE_NUMBER_ID,
+                        "wamid.E",
+                        CUSTOMER,
+                        131047,
+                        "Re-engagement message",
                         "More than 24 hours have passed"),
                 WhatsAppPayloads.statusWithCallback(PHONE_NUMBER_ID, "wamid.F", "sent", CUSTOMER, "out-42"));
 
         ParsedWebhook parsed = parse(body);
 
         assertThat(parsed.problems()).isEmpty();
-        assertThat(parsed.messages()).extracting(WaInboundMessage::wamid, WaInboundMessage::text,
-                WaInboundMessage::waId, WaInboundMessage::userId, WaInboundMessage::profileName).containsExactly(
-                tuple("wamid.A", "hello \"quoted\"", CUSTOMER, null, null),
-                tuple("wamid.B", "hi", CUSTOMER, null, "Sheena Nelson"),
-                tuple("wamid.C", "yo", null, BSUID, "Sheena"));
-        assertThat(parsed.messages()).allSatisfy(message -> assertThat(message.timestamp()).isAfter(before));
-        assertThat(parsed.statuses()).extracting(WaStatusUpdate::wamid, WaStatusUpdate::status,
-                WaStatusUpdate::callbackData).containsExactly(
-                tuple("wamid.D", "delivered", null),
-                tuple("wamid.E", "failed", null),
-                tuple("wamid.F", "sent", "out-42"));
-        assertThat(parsed.statuses().get(1).errors()).containsExactly(new WaError(131047, "Re-engagement message",
-                "Re-engagement message", "More than 24 hours have passed"));
+        assertThat(parsed.messages())
+                .extracting(
+                        WaInboundMessage::wamid,
+                        WaInboundMessage::text,
+                        WaInboundMessage::waId,
+                        WaInboundMessage::userId,
+                        WaInboundMessage::profileName)
+                .containsExactly(
+                        tuple("wamid.A", "hello \"quoted\"", CUSTOMER, null, null),
+                        tuple("wamid.B", "hi", CUSTOMER, null, "Sheena Nelson"),
+                        tuple("wamid.C", "yo", null, BSUID, "Sheena"));
+        assertThat(parsed.messages())
+                .allSatisfy(message -> assertThat(message.timestamp()).isAfter(before));
+        assertThat(parsed.statuses())
+                .extracting(WaStatusUpdate::wamid, WaStatusUpdate::status, WaStatusUpdate::callbackData)
+                .containsExactly(
+                        tuple("wamid.D", "delivered", null),
+                        tuple("wamid.E", "failed", null),
+                        tuple("wamid.F", "sent", "out-42"));
+        assertThat(parsed.statuses().get(1).errors())
+                .containsExactly(new WaError(
+                        131047, "Re-engagement message", "Re-engagement message", "More than 24 hours have passed"));
     }
 
     @Test
@@ -614,10 +797,11 @@ class WhatsAppPayloadParserTest {
 
     private static void assertPlain(Object value) {
         switch (value) {
-            case Map<?, ?> map -> map.forEach((key, nested) -> {
-                assertThat(key).isInstanceOf(String.class);
-                assertPlain(nested);
-            });
+            case Map<?, ?> map ->
+                map.forEach((key, nested) -> {
+                    assertThat(key).isInstanceOf(String.class);
+                    assertPlain(nested);
+                });
             case List<?> list -> list.forEach(WhatsAppPayloadParserTest::assertPlain);
             default -> assertThat(value).isInstanceOfAny(String.class, Number.class, Boolean.class);
         }
