@@ -74,6 +74,11 @@ class StartupBanner {
         text.append("  Admin API:        ")
                 .append(publicUrl.resolve("/api/v1"))
                 .append("  (Authorization: Bearer <token>)\n")
+                .append("  API reference:    ")
+                .append(publicUrl.resolve("/api/docs"))
+                .append("  (OpenAPI: ")
+                .append(publicUrl.resolve("/api/openapi.json"))
+                .append(")\n")
                 .append(endpoints())
                 .append("  Data:             ")
                 .append(

@@ -58,7 +58,8 @@ class StartupBannerTest {
 
         assertThat(first)
                 .contains("https://parley.example.com/sandbox#token=" + generated)
-                .contains("Demo chatbot: Parley Demo (" + demo.id() + ")");
+                .contains("Demo chatbot: Parley Demo (" + demo.id() + ")")
+                .contains("API reference:    https://parley.example.com/api/docs");
         assertThat(second)
                 .contains("https://parley.example.com/sandbox")
                 .doesNotContain("#token=")
