@@ -40,8 +40,7 @@ public class AdminToken {
             this.generatedNow = fresh;
             this.configured = false;
         } else {
-            throw new IllegalStateException("PARLEY_ADMIN_TOKEN is required when PARLEY_DB_URL is set: every node "
-                    + "must accept the same operator token. Generate one with: openssl rand -base64 32");
+            throw new AdminTokenMissingException();
         }
     }
 

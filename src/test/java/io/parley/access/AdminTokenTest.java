@@ -100,10 +100,10 @@ class AdminTokenTest {
     @Test
     void should_fail_naming_PARLEY_ADMIN_TOKEN_when_an_external_database_has_no_token() {
         assertThatThrownBy(() -> new AdminToken(null, external()))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(AdminTokenMissingException.class)
                 .hasMessageContaining("PARLEY_ADMIN_TOKEN");
         assertThatThrownBy(() -> new AdminToken("   ", external()))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(AdminTokenMissingException.class)
                 .hasMessageContaining("PARLEY_ADMIN_TOKEN");
         assertThat(dataDir.resolve(AdminToken.HASH_FILE)).doesNotExist();
     }
