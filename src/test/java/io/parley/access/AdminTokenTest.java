@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parley.platform.PlatformProperties;
+import io.parley.testing.PlatformSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,24 +19,11 @@ class AdminTokenTest {
     Path dataDir;
 
     private PlatformProperties embedded() {
-        return new PlatformProperties(
-                dataDir,
-                null,
-                "https://parley.example.com/",
-                new PlatformProperties.Db(null, null, null, 20, java.time.Duration.ofSeconds(5)));
+        return PlatformSettings.embedded(dataDir);
     }
 
     private PlatformProperties external() {
-        return new PlatformProperties(
-                dataDir,
-                "key",
-                null,
-                new PlatformProperties.Db(
-                        "jdbc:postgresql://db.example.com/parley",
-                        "parley",
-                        "pw",
-                        20,
-                        java.time.Duration.ofSeconds(5)));
+        return PlatformSettings.external(dataDir);
     }
 
     @Test

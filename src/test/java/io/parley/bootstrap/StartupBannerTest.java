@@ -10,6 +10,7 @@ import io.parley.platform.PublicUrl;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.FallbackMessages;
 import io.parley.tenancy.ModelSettings;
+import io.parley.testing.PlatformSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,24 +28,11 @@ class StartupBannerTest {
     Path dataDir;
 
     private PlatformProperties embedded() {
-        return new PlatformProperties(
-                dataDir,
-                null,
-                "https://parley.example.com/",
-                new PlatformProperties.Db(null, null, null, 20, java.time.Duration.ofSeconds(5)));
+        return PlatformSettings.embedded(dataDir);
     }
 
     private PlatformProperties external() {
-        return new PlatformProperties(
-                dataDir,
-                "key",
-                null,
-                new PlatformProperties.Db(
-                        "jdbc:postgresql://db.example.com/parley",
-                        "parley",
-                        "pw",
-                        20,
-                        java.time.Duration.ofSeconds(5)));
+        return PlatformSettings.external(dataDir);
     }
 
     @Test

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.parley.access.AdminToken;
-import io.parley.platform.PlatformProperties;
+import io.parley.testing.PlatformSettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.BeanCreationException;
@@ -19,13 +18,7 @@ class AdminTokenFailureAnalyzerTest {
 
     @Test
     void should_say_how_to_set_PARLEY_ADMIN_TOKEN_when_an_external_database_has_none() {
-        PlatformProperties external = new PlatformProperties(
-                dataDir,
-                "key",
-                null,
-                new PlatformProperties.Db(
-                        "jdbc:postgresql://db.example.com/parley", "parley", "pw", 20, Duration.ofSeconds(5)));
-        Throwable thrown = catchThrowable(() -> new AdminToken(null, external));
+        Throwable thrown = catchThrowable(() -> new AdminToken(null, PlatformSettings.external(dataDir)));
 
         FailureAnalysis analysis = new AdminTokenFailureAnalyzer()
                 .analyze(new BeanCreationException("adminToken", "Failed to instantiate", thrown));

@@ -2,9 +2,8 @@ package io.parley.media.internal;
 
 import io.parley.media.MediaStore;
 import io.parley.media.MediaStoreContract;
-import io.parley.platform.PlatformProperties;
+import io.parley.testing.PlatformSettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.io.TempDir;
 
 class LocalMediaStoreContractTest extends MediaStoreContract {
@@ -13,7 +12,6 @@ class LocalMediaStoreContractTest extends MediaStoreContract {
 
     @Override
     protected MediaStore newStore() {
-        return new LocalMediaStore(new PlatformProperties(
-                dataDir, null, null, new PlatformProperties.Db(null, null, null, 20, Duration.ofSeconds(5))));
+        return new LocalMediaStore(PlatformSettings.embedded(dataDir));
     }
 }
