@@ -72,14 +72,14 @@ public class TurnLoad {
         int warmupRate = Integer.parseInt(options.getOrDefault("warmup-rate", "0"));
         if (warmupRate > 0) {
             int warmup = Integer.parseInt(options.getOrDefault("warmup", "20"));
-            System.out.println("warm-up (not measured): " + new Step(url, secret, phone, warmupRate, warmup, burst,
-                            burstGapMs, connections)
-                    .run(drain, parleyPid, database));
+            System.out.println("warm-up (not measured): "
+                    + new Step(url, secret, phone, warmupRate, warmup, burst, burstGapMs, connections)
+                            .run(drain, parleyPid, database));
         }
         boolean clean = true;
         for (String rate : options.getOrDefault("rates", "50").split(",")) {
-            Step step = new Step(url, secret, phone, Integer.parseInt(rate.trim()), duration, burst, burstGapMs,
-                    connections);
+            Step step = new Step(
+                    url, secret, phone, Integer.parseInt(rate.trim()), duration, burst, burstGapMs, connections);
             Step.Result result = step.run(drain, parleyPid, database);
             System.out.println(result);
             clean &= result.lost() == 0 && result.duplicates() == 0;
@@ -177,8 +177,23 @@ public class TurnLoad {
                         "offered=%d/s contacts=%d acknowledged=%d failures=%s turns/s=%.1f answered=%d lost=%d "
                                 + "duplicates=%d p50=%.0fms p90=%.0fms p99=%.0fms max=%.0fms cpu/turn: parley=%.2fms "
                                 + "postgres=%.2fms statements/turn=%.1f heap=%s typing=%d",
-                        rate, contacts, acknowledged, failures, turnsPerSecond, answered, lost, duplicates, p50, p90,
-                        p99, max, parleyCpuMs, postgresCpuMs, statements, heap, typing);
+                        rate,
+                        contacts,
+                        acknowledged,
+                        failures,
+                        turnsPerSecond,
+                        answered,
+                        lost,
+                        duplicates,
+                        p50,
+                        p90,
+                        p99,
+                        max,
+                        parleyCpuMs,
+                        postgresCpuMs,
+                        statements,
+                        heap,
+                        typing);
             }
         }
 
@@ -210,6 +225,7 @@ public class TurnLoad {
             long statements0 = statements(database);
             long[] lastScheduled = new long[contacts];
             AtomicInteger acknowledged = new AtomicInteger();
+            boolean[] stored = new boolean[contacts]; // a contact with a message acknowledged 200 is owed a reply
             Map<String, Integer> failures = new ConcurrentHashMap<>();
             BlockingQueue<Integer> due = new LinkedBlockingQueue<>();
             List<Thread> workers = new ArrayList<>();
@@ -231,6 +247,7 @@ public class TurnLoad {
                             int status = connection.exchange(requests[index]);
                             if (status == 200) {
                                 acknowledged.incrementAndGet();
+                                stored[index % contacts] = true;
                             } else {
                                 failures.merge("http_" + status, 1, Integer::sum);
                             }
@@ -269,6 +286,10 @@ public class TurnLoad {
             long[] latencies = new long[contacts];
             int answered = 0;
             int duplicates = 0;
+            int owed = 0;
+            for (boolean b : stored) {
+                owed += b ? 1 : 0;
+            }
             long lastReply = start;
             for (int c = 0; c < contacts; c++) {
                 Long at = REPLIED_AT.get(from[c]);
@@ -292,7 +313,7 @@ public class TurnLoad {
                     new TreeMap<>(failures),
                     answered / window,
                     answered,
-                    contacts - answered,
+                    Math.max(0, owed - answered),
                     duplicates,
                     ms(sorted, 0.50),
                     ms(sorted, 0.90),
@@ -326,7 +347,9 @@ public class TurnLoad {
         double parley = parleyPid > 0 ? ticks(Path.of("/proc/" + parleyPid + "/stat")) : 0;
         double postgres = 0;
         try (var processes = Files.list(Path.of("/proc"))) {
-            for (Path p : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path p : processes
+                    .filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 try {
                     String comm = Files.readString(p.resolve("comm")).trim();
                     if (comm.startsWith("postgres")) {
@@ -362,8 +385,8 @@ public class TurnLoad {
 
     static String psql(String sql) {
         try {
-            Process p = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-X", "-q", "-tA", "-d",
-                            "postgres", "-c", sql)
+            Process p = new ProcessBuilder(
+                            "psql", "-h", "127.0.0.1", "-U", "postgres", "-X", "-q", "-tA", "-d", "postgres", "-c", sql)
                     .redirectErrorStream(true)
                     .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -381,7 +404,8 @@ public class TurnLoad {
         }
         try {
             Process p = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                            Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                    .toString(),
                             String.valueOf(pid),
                             "GC.heap_info")
                     .redirectErrorStream(true)

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param historySize    messages of the conversation given to the model
  * @param reaperInterval how often to look for unanswered messages without a scheduled turn (safety net)
  * @param maxTurnFailures unexpected turn failures in a row after which the contact gets the error message
+ * @param typingDelay    how long the model may take before the contact is shown a typing indicator (none when the
+ *                       reply is ready sooner; 0 shows it at once, before the model is called)
  */
 @ConfigurationProperties("parley.conversation")
 public record ConversationProperties(
@@ -19,4 +21,5 @@ public record ConversationProperties(
         @DefaultValue("10s") Duration maxWait,
         @DefaultValue("20") int historySize,
         @DefaultValue("5s") Duration reaperInterval,
-        @DefaultValue("5") int maxTurnFailures) {}
+        @DefaultValue("5") int maxTurnFailures,
+        @DefaultValue("1s") Duration typingDelay) {}

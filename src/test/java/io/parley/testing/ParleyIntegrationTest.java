@@ -21,6 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {
             "parley.conversation.debounce=500ms",
             "parley.conversation.reaper-interval=1s",
+            // The fake model answers at once: tests of the indicator want it shown before the model call, as with 0.
+            "parley.conversation.typing-delay=0s",
             "parley.delivery.first-backoff=200ms",
             // After a lost Graph answer, wait this long for the status report before sending again (ADR 18).
             "parley.delivery.confirmation-wait=2s",

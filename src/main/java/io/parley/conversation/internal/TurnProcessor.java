@@ -57,6 +57,7 @@ class TurnProcessor {
     private final MeterRegistry meters;
     private final PausedTurns paused;
     private final ReplyDeltas deltas;
+    private final TypingTimer typingTimer;
 
     TurnProcessor(
             ConversationRepository repository,
@@ -72,7 +73,9 @@ class TurnProcessor {
             Clock clock,
             MeterRegistry meters,
             PausedTurns paused,
-            ReplyDeltas deltas) {
+            ReplyDeltas deltas,
+            TypingTimer typingTimer) {
+        this.typingTimer = typingTimer;
         this.repository = repository;
         this.writer = writer;
         this.chatbots = chatbots;
@@ -181,7 +184,6 @@ class TurnProcessor {
             sample.stop(meters.timer("parley.turn", "outcome", stop.get().reason()));
             return;
         }
-        showTyping(conversation, pending.getLast());
         AgentRequest request = new AgentRequest(
                 gate.withPlanRounds(chatbot),
                 conversation.id(),
@@ -189,7 +191,11 @@ class TurnProcessor {
                 contactContext(contact),
                 conversation.channel(),
                 history(conversation.id(), pending));
-        AgentReply reply = respond(conversation.id(), request);
+        AgentReply reply;
+        try (TypingTimer.Pending typing =
+                typingTimer.after(properties.typingDelay(), () -> showTyping(conversation, pending.getLast()))) {
+            reply = respond(conversation.id(), request);
+        }
         String outcome = reply.outcome().name().toLowerCase();
         boolean written = writer.complete(conversation, contact, pending, reply, outcome, startedAt);
         if (!written) {
