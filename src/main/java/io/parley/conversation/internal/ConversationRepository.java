@@ -147,12 +147,23 @@ public class ConversationRepository {
             Instant createdAt) {}
 
     public void insertMessage(NewMessage m) {
+        insertMessage(m, null, null);
+    }
+
+    /** A turn's reply: written with its turn and its session, so neither needs an update afterwards. */
+    public void insertReply(NewMessage m, UUID turnId, SessionId session) {
+        insertMessage(m, turnId, session);
+    }
+
+    private void insertMessage(NewMessage m, UUID turnId, SessionId session) {
         jdbc.sql("""
                         insert into messages (id, organization_id, conversation_id, role, type, content, details,
                             provider_message_id, context_message_id, provider_timestamp, needs_reply, created_at,
-                            trace_id)
+                            trace_id, turn_id, session_id)
                         values (:id, :org, :conversation, :role, :type, :content, cast(:details as jsonb), :pid,
-                            :context, :ts, :needsReply, :createdAt, :trace)""")
+                            :context, :ts, :needsReply, :createdAt, :trace, :turn, :session)""")
+                .param("turn", turnId)
+                .param("session", session == null ? null : session.value())
                 .param("id", m.id().value())
                 .param("org", m.organizationId().value())
                 .param("conversation", m.conversationId().value())
@@ -274,7 +285,8 @@ public class ConversationRepository {
             String detailsJson,
             String providerMessageId,
             Instant createdAt,
-            SessionId sessionId) {}
+            SessionId sessionId,
+            String traceId) {}
 
     /** The newest {@code limit} messages, returned oldest first. */
     public List<StoredMessage> recentMessages(ConversationId id, int limit) {
@@ -303,15 +315,6 @@ public class ConversationRepository {
                 .param("id", id.value())
                 .query(ConversationRepository::mapMessage)
                 .list();
-    }
-
-    /** The trace id stored with a message (that of the request or job that wrote it), or null. */
-    public String traceId(MessageId id) {
-        return jdbc.sql("select trace_id from messages where id = :id")
-                .param("id", id.value())
-                .query(String.class)
-                .optional()
-                .orElse(null);
     }
 
     public boolean hasUnanswered(ConversationId id) {
@@ -343,10 +346,38 @@ public class ConversationRepository {
             String model,
             String fallbackReason,
             Instant startedAt) {
+        insertTurn(
+                turnId,
+                organizationId,
+                conversationId,
+                outcome,
+                provider,
+                model,
+                fallbackReason,
+                startedAt,
+                null,
+                null);
+    }
+
+    /** A turn row that already knows its session and prompt plan (one statement instead of an insert and an update). */
+    public void insertTurn(
+            UUID turnId,
+            OrganizationId organizationId,
+            ConversationId conversationId,
+            String outcome,
+            String provider,
+            String model,
+            String fallbackReason,
+            Instant startedAt,
+            SessionId session,
+            String promptJson) {
         jdbc.sql("""
                         insert into turns (id, organization_id, conversation_id, outcome, model_provider, model_name,
-                            fallback_reason, started_at)
-                        values (:id, :org, :conversation, :outcome, :provider, :model, :reason, :started)""")
+                            fallback_reason, started_at, session_id, prompt_tokens)
+                        values (:id, :org, :conversation, :outcome, :provider, :model, :reason, :started, :session,
+                            cast(:prompt as jsonb))""")
+                .param("session", session == null ? null : session.value())
+                .param("prompt", promptJson)
                 .param("id", turnId)
                 .param("org", organizationId.value())
                 .param("conversation", conversationId.value())
@@ -365,14 +396,6 @@ public class ConversationRepository {
                         where id = any(:ids) and answered_at is null""")
                 .param("turn", turnId)
                 .param("ids", ids.stream().map(MessageId::value).toArray(UUID[]::new))
-                .update();
-    }
-
-    /** Records which turn wrote a reply, so a client that sent the answered message can find the turn's replies. */
-    public void linkReplyToTurn(MessageId reply, UUID turnId) {
-        jdbc.sql("update messages set turn_id = :turn where id = :id")
-                .param("turn", turnId)
-                .param("id", reply.value())
                 .update();
     }
 
@@ -458,7 +481,8 @@ public class ConversationRepository {
                 rs.getString("details"),
                 rs.getString("provider_message_id"),
                 rs.getTimestamp("created_at").toInstant(),
-                session == null ? null : new SessionId(session));
+                session == null ? null : new SessionId(session),
+                rs.getString("trace_id"));
     }
 
     public int deleteInboundEventsBefore(Instant cutoff) {

@@ -41,15 +41,19 @@ public class SessionPlacer {
         return placed(conversation, decide(conversation, at, false));
     }
 
-    /** A turn's reply, in {@code turnSession} (null: placed like any other message). */
-    public SessionId placeReply(ConversationId conversation, SessionId turnSession, Instant at) {
-        if (turnSession != null) {
-            repository.lockConversation(conversation);
-            if (repository.touch(turnSession, at)) {
-                return placed(conversation, turnSession);
-            }
+    /**
+     * The session a turn's reply will be written in, decided before the reply is inserted (the reply is then
+     * inserted with it, so nothing is left to adopt): locks the conversation while moving its last activity to
+     * {@code at}, then continues {@code turnSession} (null: placed like any other message).
+     */
+    public SessionId placeTurnReply(ConversationId conversation, SessionId turnSession, Instant at) {
+        if (!repository.touchAndLockConversation(conversation, at)) {
+            throw new IllegalStateException("No conversation " + conversation + " to place a message in");
         }
-        return placed(conversation, decide(conversation, at, false));
+        if (turnSession != null && repository.touch(turnSession, at)) {
+            return turnSession;
+        }
+        return decide(conversation, at, false);
     }
 
     private SessionId decide(ConversationId conversation, Instant at, boolean fresh) {

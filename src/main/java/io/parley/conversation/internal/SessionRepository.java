@@ -47,6 +47,18 @@ public class SessionRepository {
      * referencing the conversation (a message, a turn: key-share locks), and a turn and an agent's message that each
      * did so then deadlocked.
      */
+    /**
+     * Locks the conversation's row as {@link #lockConversation} does, and in the same statement moves its last
+     * activity to {@code at} (an update takes the same row lock); false when there is no such conversation.
+     */
+    boolean touchAndLockConversation(ConversationId id, Instant at) {
+        return jdbc.sql("update conversations set last_message_at = greatest(last_message_at, :at) where id = :id")
+                        .param("id", id.value())
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
+    }
+
     Optional<ConversationKeys> lockConversation(ConversationId id) {
         return jdbc.sql("""
                         select organization_id, chatbot_id, contact_id from conversations where id = :id

@@ -112,7 +112,7 @@ class TurnProcessor {
                 return burstEnd;
             }
             // The trace of the request that brought the burst's first message goes on through the turn.
-            context.trace(repository.traceId(pending.getFirst().id()));
+            context.trace(pending.getFirst().traceId());
             Instant startedAt = clock.instant();
             if (conversation.owner() != Owner.BOT) {
                 writer.skip(conversation, pending, startedAt);

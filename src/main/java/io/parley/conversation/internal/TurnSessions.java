@@ -51,12 +51,17 @@ class TurnSessions {
                 conversation, session, answering.stream().map(StoredMessage::id).toList(), limit);
     }
 
-    /** After the turn wrote its reply: places it in the turn's session and records both on the turn. */
-    SessionId replied(
-            ConversationId conversation, UUID turnId, List<StoredMessage> answered, Instant at, PromptReport prompt) {
-        SessionId session = placer.placeReply(conversation, sessionOf(conversation, answered), at);
-        sessions.linkTurn(turnId, session, prompt == null ? null : json.writeValueAsString(prompt));
-        return session;
+    /**
+     * Before the turn writes its reply: the session the reply (and the turn) belongs to. Locks the conversation and
+     * moves its last activity to {@code at}; the reply is inserted with this session.
+     */
+    SessionId forReply(ConversationId conversation, List<StoredMessage> answered, Instant at) {
+        return placer.placeTurnReply(conversation, sessionOf(conversation, answered), at);
+    }
+
+    /** The prompt plan recorded on the turn, as JSON (null when the turn called no model). */
+    String promptJson(PromptReport prompt) {
+        return prompt == null ? null : json.writeValueAsString(prompt);
     }
 
     /** A turn that wrote nothing (a person owns the conversation, or a limit keeps the bot silent). */

@@ -69,6 +69,9 @@ class TurnWriter {
             Instant startedAt) {
         return inTransaction(() -> {
             UUID turnId = UUID.randomUUID();
+            Instant now = clock.instant();
+            // The conversation is locked (and its last activity moved) first, as the ingest path does.
+            SessionId session = sessions.forReply(conversation.id(), answered, now);
             repository.insertTurn(
                     turnId,
                     conversation.organizationId(),
@@ -77,12 +80,13 @@ class TurnWriter {
                     reply.provider(),
                     reply.model(),
                     reply.fallbackReason(),
-                    startedAt);
+                    startedAt,
+                    session,
+                    sessions.promptJson(reply.prompt()));
             if (repository.markAnswered(answered.stream().map(StoredMessage::id).toList(), turnId) == 0) {
                 throw new AlreadyAnswered();
             }
-            reply(conversation, contact, reply.text(), turnId);
-            SessionId session = sessions.replied(conversation.id(), turnId, answered, clock.instant(), reply.prompt());
+            reply(conversation, contact, reply.text(), turnId, session, now);
             usage.record(new UsageRecord(
                     conversation.organizationId(),
                     conversation.chatbotId(),
@@ -117,47 +121,69 @@ class TurnWriter {
             Instant startedAt) {
         return inTransaction(() -> {
             UUID turnId = UUID.randomUUID();
+            if (text == null) {
+                repository.insertTurn(
+                        turnId,
+                        conversation.organizationId(),
+                        conversation.id(),
+                        "skipped",
+                        null,
+                        null,
+                        reason,
+                        startedAt);
+                if (repository.markAnswered(
+                                messages.stream().map(StoredMessage::id).toList(), turnId)
+                        == 0) {
+                    throw new AlreadyAnswered();
+                }
+                sessions.silent(conversation.id(), turnId, messages);
+                return;
+            }
+            Instant now = clock.instant();
+            SessionId session = sessions.forReply(conversation.id(), messages, now);
             repository.insertTurn(
                     turnId,
                     conversation.organizationId(),
                     conversation.id(),
-                    text == null ? "skipped" : "fallback",
+                    "fallback",
                     null,
                     null,
                     reason,
-                    startedAt);
+                    startedAt,
+                    session,
+                    null);
             if (repository.markAnswered(messages.stream().map(StoredMessage::id).toList(), turnId) == 0) {
                 throw new AlreadyAnswered();
             }
-            if (text != null) {
-                reply(conversation, contact, text, turnId);
-                sessions.replied(conversation.id(), turnId, messages, clock.instant(), null);
-            } else {
-                sessions.silent(conversation.id(), turnId, messages);
-            }
+            reply(conversation, contact, text, turnId, session, now);
         });
     }
 
-    /** One message per part the channel needs (a long reply is split or cut by {@link LongReplies}). */
-    private void reply(ConversationRow conversation, Contact contact, String text, UUID turnId) {
-        Instant now = clock.instant();
+    /**
+     * One message per part the channel needs (a long reply is split or cut by {@link LongReplies}), each written
+     * with its turn and session, and its outbox row. The conversation's last activity was moved when it was locked.
+     */
+    private void reply(
+            ConversationRow conversation, Contact contact, String text, UUID turnId, SessionId session, Instant now) {
         String recipient = recipients.of(conversation.channel(), contact);
         for (String part : longReplies.parts(conversation, text)) {
             MessageId replyId = new MessageId(UUID.randomUUID());
-            repository.insertMessage(new NewMessage(
-                    replyId,
-                    conversation.organizationId(),
-                    conversation.id(),
-                    "assistant",
-                    "text",
-                    part,
-                    null,
-                    null,
-                    null,
-                    null,
-                    false,
-                    now));
-            repository.linkReplyToTurn(replyId, turnId);
+            repository.insertReply(
+                    new NewMessage(
+                            replyId,
+                            conversation.organizationId(),
+                            conversation.id(),
+                            "assistant",
+                            "text",
+                            part,
+                            null,
+                            null,
+                            null,
+                            null,
+                            false,
+                            now),
+                    turnId,
+                    session);
             deliveries.enqueue(new OutboundRequest(
                     conversation.organizationId(),
                     conversation.id(),
@@ -167,7 +193,6 @@ class TurnWriter {
                     recipient,
                     part));
         }
-        repository.touchConversation(conversation.id(), now);
     }
 
     /** Marks messages handled without a bot reply (a human owns the conversation). */

@@ -43,8 +43,9 @@ public class UsageTotalsRepository {
         return GROUPS.containsKey(groupBy);
     }
 
-    public void add(UsageRecord r, LocalDate period, LocalDate day) {
-        jdbc.sql("""
+    /** Adds the record to its period's and its contact's day's totals; answers the period's totals after it. */
+    public Totals add(UsageRecord r, LocalDate period, LocalDate day) {
+        Totals after = jdbc.sql("""
                         insert into usage_periods (organization_id, period_start, messages, tokens_in, tokens_out, cost,
                             unpriced)
                         values (:org, :period, :messages, :in, :out, coalesce(:cost, 0), :unpriced)
@@ -53,7 +54,8 @@ public class UsageTotalsRepository {
                           tokens_in = usage_periods.tokens_in + excluded.tokens_in,
                           tokens_out = usage_periods.tokens_out + excluded.tokens_out,
                           cost = usage_periods.cost + excluded.cost,
-                          unpriced = usage_periods.unpriced + excluded.unpriced""")
+                          unpriced = usage_periods.unpriced + excluded.unpriced
+                        returning messages, tokens_in, tokens_out, cost, unpriced""")
                 .param("org", r.organizationId().value())
                 .param("period", period)
                 .param("messages", r.messages())
@@ -61,7 +63,9 @@ public class UsageTotalsRepository {
                 .param("out", r.tokensOut())
                 .param("cost", r.cost(), java.sql.Types.NUMERIC)
                 .param("unpriced", r.cost() == null ? 1 : 0)
-                .update();
+                .query((rs, row) ->
+                        new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4), rs.getLong(5)))
+                .single();
         if (r.contactId() != null && r.messages() > 0) {
             jdbc.sql("""
                             insert into contact_usage_days (organization_id, contact_id, day, messages)
@@ -74,6 +78,7 @@ public class UsageTotalsRepository {
                     .param("day", day)
                     .update();
         }
+        return after;
     }
 
     public Totals period(OrganizationId org, LocalDate period) {
