@@ -80,11 +80,12 @@ class DeliveryAttempts {
      * pacer must hand out a token. None of these count as attempts.
      */
     Optional<Instant> attempt(OutboundMessageId id) {
-        Optional<OutboundRow> found = repository.find(id).filter(r -> r.status().rank() <= 1);
+        Optional<OutboundRepository.Candidate> found =
+                repository.findCandidate(id).filter(c -> c.row().status().rank() <= 1);
         if (found.isEmpty()) {
             return Optional.empty(); // deleted, or already sent/failed (or confirmed by a status report)
         }
-        OutboundRow row = found.get();
+        OutboundRow row = found.get().row();
         if (row.contentRemoved()) {
             removed(row);
             return Optional.empty();
@@ -94,7 +95,7 @@ class DeliveryAttempts {
                 && row.unconfirmedAt().plus(properties.confirmationWait()).isAfter(now)) {
             return Optional.of(row.unconfirmedAt().plus(properties.confirmationWait()));
         }
-        if (repository.olderPending(row)) {
+        if (found.get().olderPending()) {
             return Optional.of(now.plus(properties.fifoWait()));
         }
         // Outside the contact's 24-hour window: a template instead, or window_closed (ADR 21).

@@ -13,6 +13,8 @@ import io.parley.platform.MessageId;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.OutboundMessageId;
 import io.parley.platform.channel.ChannelType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -92,19 +94,6 @@ public class OutboundRepository {
                 .list();
     }
 
-    /** Whether an older message of the same conversation and lane is still on its way (FIFO). */
-    boolean olderPending(OutboundRow row) {
-        return jdbc.sql("""
-                        select exists (select 1 from outbound_messages
-                                       where conversation_id = :conversation and lane = :lane and seq < :seq
-                                         and status in ('queued', 'sending'))""")
-                .param("conversation", row.conversationId().value())
-                .param("lane", row.lane().wireName())
-                .param("seq", row.seq())
-                .query(Boolean.class)
-                .single();
-    }
-
     void reserveCampaignSlot(OutboundMessageId id, Instant slot) {
         jdbc.sql("update outbound_messages set campaign_slot_at = :slot where id = :id")
                 .param("id", id.value())
@@ -115,27 +104,44 @@ public class OutboundRepository {
     Optional<OutboundRow> find(OutboundMessageId id) {
         return jdbc.sql("select * from outbound_messages where id = :id")
                 .param("id", id.value())
-                .query((rs, row) -> {
-                    OutboundPayload.Decoded payload = OutboundPayload.read(json, rs.getString("payload"));
-                    return new OutboundRow(
-                            id,
-                            new OrganizationId(rs.getObject("organization_id", UUID.class)),
-                            new ConversationId(rs.getObject("conversation_id", UUID.class)),
-                            new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)),
-                            ChannelType.fromWire(rs.getString("channel")),
-                            rs.getString("recipient"),
-                            payload.content(),
-                            payload.contextMessageId(),
-                            DeliveryStatus.fromWire(rs.getString("status")),
-                            rs.getInt("attempts"),
-                            Lane.fromWire(rs.getString("lane")),
-                            rs.getLong("seq"),
-                            rs.getInt("throttles"),
-                            instant(rs.getTimestamp("unconfirmed_at")),
-                            instant(rs.getTimestamp("campaign_slot_at")),
-                            rs.getString("trace_id"));
-                })
+                .query((rs, row) -> row(id, rs))
                 .optional();
+    }
+
+    /** A message about to be attempted, and whether an older one of its conversation and lane is still pending. */
+    record Candidate(OutboundRow row, boolean olderPending) {}
+
+    /** {@link #find} and {@link #olderPending} in one round trip. */
+    Optional<Candidate> findCandidate(OutboundMessageId id) {
+        return jdbc.sql("""
+                        select o.*, exists (select 1 from outbound_messages p
+                                            where p.conversation_id = o.conversation_id and p.lane = o.lane
+                                              and p.seq < o.seq and p.status in ('queued', 'sending')) as older_pending
+                        from outbound_messages o where o.id = :id""")
+                .param("id", id.value())
+                .query((rs, row) -> new Candidate(row(id, rs), rs.getBoolean("older_pending")))
+                .optional();
+    }
+
+    private OutboundRow row(OutboundMessageId id, ResultSet rs) throws SQLException {
+        OutboundPayload.Decoded payload = OutboundPayload.read(json, rs.getString("payload"));
+        return new OutboundRow(
+                id,
+                new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                new ConversationId(rs.getObject("conversation_id", UUID.class)),
+                new ChannelAccountId(rs.getObject("channel_account_id", UUID.class)),
+                ChannelType.fromWire(rs.getString("channel")),
+                rs.getString("recipient"),
+                payload.content(),
+                payload.contextMessageId(),
+                DeliveryStatus.fromWire(rs.getString("status")),
+                rs.getInt("attempts"),
+                Lane.fromWire(rs.getString("lane")),
+                rs.getLong("seq"),
+                rs.getInt("throttles"),
+                instant(rs.getTimestamp("unconfirmed_at")),
+                instant(rs.getTimestamp("campaign_slot_at")),
+                rs.getString("trace_id"));
     }
 
     /** Claims an attempt: only a queued (or crashed mid-send) message moves to sending. */
