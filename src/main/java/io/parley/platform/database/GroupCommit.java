@@ -8,11 +8,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+    private static final int ATTEMPTS_ALONE = 4;
 
     private record Pending<T>(Supplier<T> unit, CompletableFuture<T> result, Map<String, String> logContext) {}
 
@@ -117,11 +121,30 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs one unit in its own transaction. A deadlock or lock timeout with another transaction (two batches that
+     * touch the same rows in another order, e.g. a status storm's reports about one message) is not the unit's fault:
+     * it runs again, a few times, after a short random pause; only what still fails reaches its caller.
+     */
     private <T> void runAlone(Pending<T> pending) {
-        try {
-            pending.result().complete(transactions.execute(status -> call(pending)));
-        } catch (Throwable t) {
-            pending.result().completeExceptionally(t);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                pending.result().complete(transactions.execute(status -> call(pending)));
+                return;
+            } catch (ConcurrencyFailureException e) {
+                if (attempt >= ATTEMPTS_ALONE) {
+                    pending.result().completeExceptionally(e);
+                    return;
+                }
+                log.debug(
+                        "A unit lost a lock conflict ({}); running it again",
+                        e.getClass().getSimpleName());
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(
+                        ThreadLocalRandom.current().nextLong(1, 20)));
+            } catch (Throwable t) {
+                pending.result().completeExceptionally(t);
+                return;
+            }
         }
     }
 

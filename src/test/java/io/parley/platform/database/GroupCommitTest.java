@@ -49,6 +49,31 @@ class GroupCommitTest {
     }
 
     @Test
+    void should_run_a_unit_that_lost_a_deadlock_again_and_give_up_after_a_few_tries() {
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger hopeless = new java.util.concurrent.atomic.AtomicInteger();
+        try (GroupCommit groupCommit = new GroupCommit("test", transactions, 1, 32)) {
+            int stored = groupCommit.execute(() -> {
+                if (tries.incrementAndGet() < 3) {
+                    throw new org.springframework.dao.PessimisticLockingFailureException("deadlock detected");
+                }
+                return insert(7);
+            });
+
+            assertThat(stored).isEqualTo(7);
+            assertThat(tries).hasValue(3);
+            assertThatThrownBy(() -> groupCommit.execute(() -> {
+                        hopeless.incrementAndGet();
+                        throw new org.springframework.dao.PessimisticLockingFailureException("deadlock detected");
+                    }))
+                    .isInstanceOf(org.springframework.dao.PessimisticLockingFailureException.class);
+            assertThat(hopeless).hasValue(4);
+            assertThat(jdbc.sql("select count(*) from rows").query(Long.class).single())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void should_let_concurrent_units_share_commits_and_return_only_after_theirs() throws Exception {
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
