@@ -40,7 +40,12 @@ import java.util.concurrent.locks.LockSupport;
  * java bench/TurnLoad.java --url http://localhost:18090/webhooks/whatsapp --secret S --phone-number-id 123
  *      --graph-port 18092 --rates 50,100,200 --duration 20 [--warmup-rate 30 --warmup 20] [--burst 1]
  *      [--burst-gap-ms 200] [--parley-pid N] [--database parley_bench_turn] [--drain 30] [--connections 64]
+ *      [--status-rate 3000 --status-prefix wamid.CAMPAIGN --status-ids 60000]
  * </pre>
+ *
+ * <p>With {@code --status-rate}, status webhooks (sent, delivered, read for each of {@code --status-ids} campaign
+ * messages whose provider ids the script seeded) arrive at that rate during all measured steps, as a campaign's
+ * reports would, and their acknowledge latency is reported at the end.
  */
 public class TurnLoad {
     private static final Map<String, Long> REPLIED_AT = new ConcurrentHashMap<>();
@@ -76,6 +81,20 @@ public class TurnLoad {
                     + new Step(url, secret, phone, warmupRate, warmup, burst, burstGapMs, connections)
                             .run(drain, parleyPid, database));
         }
+        int statusRate = Integer.parseInt(options.getOrDefault("status-rate", "0"));
+        StatusStorm storm = null;
+        if (statusRate > 0) {
+            storm = new StatusStorm(
+                    url,
+                    secret,
+                    phone,
+                    statusRate,
+                    options.getOrDefault("status-prefix", "wamid.CAMPAIGN"),
+                    Integer.parseInt(options.getOrDefault("status-ids", "60000")),
+                    connections / 2);
+            storm.start();
+            Thread.sleep(3_000); // the storm is under way before the first measured step
+        }
         boolean clean = true;
         for (String rate : options.getOrDefault("rates", "50").split(",")) {
             Step step = new Step(
@@ -87,6 +106,9 @@ public class TurnLoad {
                 System.out.println("rate " + rate + " is past what this node sustains");
                 break;
             }
+        }
+        if (storm != null) {
+            System.out.println(storm.stop());
         }
         graph.stop(0);
         System.exit(clean ? 0 : 1);
@@ -339,6 +361,136 @@ public class TurnLoad {
         private static double ms(long[] sorted, double quantile) {
             long value = sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
             return value == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : value / 1e6;
+        }
+    }
+
+    /**
+     * Status webhooks at a fixed rate, beside the turns: for message i of a campaign ({@code <prefix><i>}, rows the
+     * script seeded), "sent", then "delivered", then "read", one status per webhook as Meta sends them. Acknowledge
+     * latency and failures are reported when it stops.
+     */
+    static final class StatusStorm {
+        private static final String[] STATUSES = {"sent", "delivered", "read"};
+        private final URI url;
+        private final String secret;
+        private final String phone;
+        private final int rate;
+        private final String prefix;
+        private final int ids;
+        private final int connections;
+        private final BlockingQueue<byte[]> due = new LinkedBlockingQueue<>();
+        private final AtomicInteger ok = new AtomicInteger();
+        private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+        private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<Thread> threads = new ArrayList<>();
+        private volatile boolean running = true;
+        private int sent;
+        private long started;
+
+        StatusStorm(URI url, String secret, String phone, int rate, String prefix, int ids, int connections) {
+            this.url = url;
+            this.secret = secret;
+            this.phone = phone;
+            this.rate = rate;
+            this.prefix = prefix;
+            this.ids = ids;
+            this.connections = Math.max(1, connections);
+        }
+
+        void start() {
+            for (int c = 0; c < connections; c++) {
+                threads.add(Thread.ofPlatform().daemon().start(() -> {
+                    WebhookLoad.Connection connection = new WebhookLoad.Connection(url);
+                    while (true) {
+                        byte[] request;
+                        try {
+                            request = due.take();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        if (request.length == 0) {
+                            connection.close();
+                            return;
+                        }
+                        long scheduled = java.nio.ByteBuffer.wrap(request, 0, 8).getLong();
+                        try {
+                            int status = connection.exchange(java.util.Arrays.copyOfRange(request, 8, request.length));
+                            latencies.add(System.nanoTime() - scheduled);
+                            if (status == 200) {
+                                ok.incrementAndGet();
+                            } else {
+                                failures.merge("http_" + status, 1, Integer::sum);
+                            }
+                        } catch (IOException e) {
+                            failures.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+                            connection.close();
+                        }
+                    }
+                }));
+            }
+            started = System.nanoTime();
+            threads.add(Thread.ofPlatform().daemon().start(() -> {
+                long interval = 1_000_000_000L / rate;
+                for (int i = 0; running; i++) {
+                    long scheduled = started + i * interval;
+                    long wait = scheduled - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    // message k gets its three statuses spread: sent now, delivered and read later in the cycle
+                    int message = (i / 3) % ids;
+                    String status = STATUSES[i % 3];
+                    try {
+                        byte[] body = statusBody(prefix + (message + 1), status);
+                        byte[] request = WebhookLoad.request(url, body, WebhookLoad.sign(body, secret));
+                        byte[] timed = new byte[request.length + 8];
+                        java.nio.ByteBuffer.wrap(timed, 0, 8).putLong(scheduled);
+                        System.arraycopy(request, 0, timed, 8, request.length);
+                        due.add(timed);
+                        sent++;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }));
+        }
+
+        private byte[] statusBody(String wamid, String status) {
+            return ("""
+                    {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",
+                    "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881",
+                    "phone_number_id":"%s"},"statuses":[{"id":"%s","status":"%s","timestamp":"%d",
+                    "recipient_id":"15550000000"}]}}]}]}""".formatted(phone, wamid, status, System.currentTimeMillis() / 1000))
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+
+        String stop() throws InterruptedException {
+            running = false;
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Thread.sleep(500);
+            for (int c = 0; c < connections; c++) {
+                due.add(new byte[0]);
+            }
+            for (Thread t : threads) {
+                t.join(10_000);
+            }
+            long[] sorted;
+            synchronized (latencies) {
+                sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            }
+            if (sorted.length == 0) {
+                return "status storm: nothing sent";
+            }
+            return String.format(
+                    "status storm: offered=%d/s sent=%d acknowledged=%d (%.0f/s) failures=%s ack p50=%.1fms p99=%.1fms max=%.1fms",
+                    rate,
+                    sent,
+                    ok.get(),
+                    ok.get() / seconds,
+                    new TreeMap<>(failures),
+                    sorted[sorted.length / 2] / 1e6,
+                    sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
+                    sorted[sorted.length - 1] / 1e6);
         }
     }
 

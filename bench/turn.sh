@@ -12,6 +12,8 @@
 #   MODEL_DELAY_MS=0                  the model's time  BENCH_BURST=2      messages per contact (200 ms apart)
 #   BENCH_PGBENCH=0                   skip pgbench      BENCH_JFR=1        record a JFR profile of the node
 #   BENCH_ENV="VAR=value ..."         extra settings for the node
+#   BENCH_STATUS_RATE=3000            status webhooks per second (sent/delivered/read of BENCH_STATUS_IDS seeded
+#                                     campaign messages) during the measured steps, beside the turns
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_STEP=${1:-20}
@@ -47,12 +49,31 @@ PHONE=555000111222333
 api -d "{\"type\":\"whatsapp\",\"phoneNumberId\":\"$PHONE\",\"accessToken\":\"EAAbench\",\"appSecret\":\"bench-secret\",\"verifyToken\":\"v\"}" \
   "localhost:$PORT/api/v1/chatbots/$BOT/channels" > /dev/null
 
+STORM_OPTS=""
+if [ -n "${BENCH_STATUS_RATE:-}" ]; then
+  # A campaign's messages, already sent, for the status storm: one short run creates a conversation to hang them on.
+  "$JAVA" bench/TurnLoad.java --url "http://localhost:$PORT/webhooks/whatsapp" --secret bench-secret \
+    --phone-number-id "$PHONE" --graph-port "$GRAPH_PORT" --rates 5 --duration 2 > /dev/null
+  IDS=${BENCH_STATUS_IDS:-60000}
+  pg -d "$DB" -c "with c as (select * from conversations limit 1),
+    m as (insert into messages (id, organization_id, conversation_id, role, type, content, needs_reply, created_at)
+          select gen_random_uuid(), c.organization_id, c.id, 'assistant', 'text', 'campaign ' || g, false, now()
+          from c, generate_series(1, $IDS) g returning id, organization_id, conversation_id, content)
+    insert into outbound_messages (id, organization_id, conversation_id, message_id, channel_account_id, channel,
+      recipient, payload, status, status_rank, provider_message_id, lane, idempotency_key)
+    select gen_random_uuid(), m.organization_id, m.conversation_id, m.id, a.id, 'whatsapp', '15550000000',
+      '{\"type\":\"text\",\"text\":\"campaign\"}', 'sending', 1, 'wamid.CAMPAIGN' || substr(m.content, 10),
+      'campaign', 'campaign-' || m.content
+    from m, (select id from channel_accounts limit 1) a" > /dev/null
+  echo "seeded $IDS campaign messages for the status storm"
+  STORM_OPTS="--status-rate $BENCH_STATUS_RATE --status-ids $IDS"
+fi
 RATES=$(echo "${BENCH_RATES:-50 100 150 200 250 300}" | tr ' ' ',')
 echo "== Parley turns via the WhatsApp webhook: debounce=${BENCH_DEBOUNCE:-default} model delay=${MODEL_DELAY_MS:-0} ms burst=${BENCH_BURST:-1}"
 "$JAVA" bench/TurnLoad.java --url "http://localhost:$PORT/webhooks/whatsapp" --secret bench-secret \
   --phone-number-id "$PHONE" --graph-port "$GRAPH_PORT" --rates "$RATES" --duration "$SECONDS_PER_STEP" \
   --warmup-rate "${BENCH_WARMUP_RATE:-40}" --warmup "${BENCH_WARMUP:-20}" --burst "${BENCH_BURST:-1}" \
-  --parley-pid "$PARLEY_PID" --database "$DB" --drain "${BENCH_DRAIN:-30}" && status=0 || status=$?
+  --parley-pid "$PARLEY_PID" --database "$DB" --drain "${BENCH_DRAIN:-30}" $STORM_OPTS && status=0 || status=$?
 if [ "${BENCH_STATEMENTS:-0}" = 1 ]; then
   echo "== top statements in $DB (calls)"
   pg -d postgres -c "select calls, left(regexp_replace(query, '\s+', ' ', 'g'), 140) from pg_stat_statements
