@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -40,10 +41,7 @@ public class ChannelAccounts {
     private final ChannelType numberType;
 
     private final WhatsAppNumberDirectory numbers;
-    private final Cache<ChannelAccountId, WhatsAppCredentials> credentials = Caffeine.newBuilder()
-            .maximumSize(10_000)
-            .expireAfterWrite(Duration.ofSeconds(30))
-            .build();
+    private final Cache<ChannelAccountId, WhatsAppCredentials> credentials;
 
     ChannelAccounts(
             ChannelAccountRepository repository,
@@ -55,6 +53,11 @@ public class ChannelAccounts {
         this.chatbots = chatbots;
         this.verifier = verifier;
         this.numberType = verifier.type();
+        this.credentials = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(Duration.ofSeconds(30))
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
         this.numbers = new WhatsAppNumberDirectory(
                 ids -> repository.findWhatsApp(numberType, ids),
                 () -> repository.whatsAppFingerprint(numberType),

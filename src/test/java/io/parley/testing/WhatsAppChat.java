@@ -27,7 +27,12 @@ public final class WhatsAppChat {
     }
 
     public static WhatsAppChat start(Api api, Tenants.WhatsAppBot bot) {
-        return new WhatsAppChat(api, bot, "1555" + ThreadLocalRandom.current().nextLong(1_000_000L, 9_999_999L));
+        return start(api, bot, "1555" + ThreadLocalRandom.current().nextLong(1_000_000L, 9_999_999L));
+    }
+
+    /** A chat from a number the test chose ({@code waId}: Meta's digits without '+'), for tests that need many. */
+    public static WhatsAppChat start(Api api, Tenants.WhatsAppBot bot, String waId) {
+        return new WhatsAppChat(api, bot, waId);
     }
 
     /**

@@ -11,8 +11,10 @@ import io.parley.platform.ChannelAccountId;
 import io.parley.platform.channel.ChannelType;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.ChannelAccounts;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /** What Parley sends to WhatsApp: replies (the delivery port) and "read, typing…" (the conversation's port). */
@@ -22,15 +24,17 @@ class WhatsAppOutbound implements ChannelSender, TypingIndicator {
     private final ChannelAccounts accounts;
     private final WhatsAppChannel definition;
     /** Sends are paced just before this call; a database lookup per send would delay the request after its token. */
-    private final Cache<ChannelAccountId, String> phoneNumberIds = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(30))
-            .maximumSize(10_000)
-            .build();
+    private final Cache<ChannelAccountId, String> phoneNumberIds;
 
-    WhatsAppOutbound(GraphMessages graph, ChannelAccounts accounts, WhatsAppChannel definition) {
+    WhatsAppOutbound(GraphMessages graph, ChannelAccounts accounts, WhatsAppChannel definition, Clock clock) {
         this.graph = graph;
         this.accounts = accounts;
         this.definition = definition;
+        this.phoneNumberIds = Caffeine.newBuilder()
+                .expireAfterWrite(Duration.ofSeconds(30))
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .maximumSize(10_000)
+                .build();
     }
 
     @Override

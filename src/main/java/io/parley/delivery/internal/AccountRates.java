@@ -5,7 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.parley.delivery.DeliveryProperties;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.OrganizationId;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,14 +16,16 @@ import org.springframework.stereotype.Component;
 public class AccountRates {
     private final JdbcClient jdbc;
     private final int defaultRate;
-    private final Cache<ChannelAccountId, Integer> cache = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(10))
-            .maximumSize(50_000)
-            .build();
+    private final Cache<ChannelAccountId, Integer> cache;
 
-    AccountRates(JdbcClient jdbc, DeliveryProperties properties) {
+    AccountRates(JdbcClient jdbc, DeliveryProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.defaultRate = properties.pacing().accountMessagesPerSecond();
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(Duration.ofSeconds(10))
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .maximumSize(50_000)
+                .build();
     }
 
     int messagesPerSecond(ChannelAccountId account) {
