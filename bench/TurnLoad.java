@@ -37,6 +37,9 @@ import java.util.concurrent.locks.LockSupport;
  * one reply; latency is then measured from the burst's last message.
  *
  * <pre>
+ * <p>Several nodes: {@code --url} and {@code --parley-pid} take comma-separated lists; connection c sends to node
+ * c mod n, CPU is summed and heaps are listed per node.
+ *
  * java bench/TurnLoad.java --url http://localhost:18090/webhooks/whatsapp --secret S --phone-number-id 123
  *      --graph-port 18092 --rates 50,100,200 --duration 20 [--warmup-rate 30 --warmup 20] [--burst 1]
  *      [--burst-gap-ms 200] [--parley-pid N] [--database parley_bench_turn] [--drain 30] [--connections 64]
@@ -52,10 +55,16 @@ public class TurnLoad {
     private static final Map<String, AtomicInteger> REPLIES = new ConcurrentHashMap<>();
     private static final AtomicLong TYPING = new AtomicLong();
     private static final AtomicLong WAMIDS = new AtomicLong();
+    /** The nodes webhooks go to (connection c talks to node c mod n) and their process ids (CPU and heap summed). */
+    private static URI[] TARGETS;
+
+    private static long[] PIDS = {0};
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = WebhookLoad.options(args);
-        URI url = URI.create(options.get("url"));
+        String[] urls = options.get("url").split(",");
+        URI url = URI.create(urls[0]);
+        TARGETS = java.util.Arrays.stream(urls).map(URI::create).toArray(URI[]::new);
         String secret = options.get("secret");
         String phone = options.get("phone-number-id");
         int graphPort = Integer.parseInt(options.getOrDefault("graph-port", "18092"));
@@ -64,7 +73,10 @@ public class TurnLoad {
         int burstGapMs = Integer.parseInt(options.getOrDefault("burst-gap-ms", "200"));
         int drain = Integer.parseInt(options.getOrDefault("drain", "30"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "64"));
-        long parleyPid = Long.parseLong(options.getOrDefault("parley-pid", "0"));
+        PIDS = java.util.Arrays.stream(options.getOrDefault("parley-pid", "0").split(","))
+                .mapToLong(Long::parseLong)
+                .toArray();
+        long parleyPid = PIDS[0];
         String database = options.getOrDefault("database", "");
         double stopAbove = Double.parseDouble(options.getOrDefault("stop-p99-ms", "10000"));
 
@@ -252,8 +264,9 @@ public class TurnLoad {
             BlockingQueue<Integer> due = new LinkedBlockingQueue<>();
             List<Thread> workers = new ArrayList<>();
             for (int c = 0; c < connections; c++) {
+                URI target = TARGETS[c % TARGETS.length];
                 workers.add(Thread.ofPlatform().daemon().start(() -> {
-                    WebhookLoad.Connection connection = new WebhookLoad.Connection(url);
+                    WebhookLoad.Connection connection = new WebhookLoad.Connection(target);
                     while (true) {
                         int index;
                         try {
@@ -344,7 +357,9 @@ public class TurnLoad {
                     answered == 0 ? 0 : (cpu1[0] - cpu0[0]) * 1000 / answered,
                     answered == 0 ? 0 : (cpu1[1] - cpu0[1]) * 1000 / answered,
                     answered == 0 || statements0 < 0 ? -1 : (double) (statements1 - statements0) / answered,
-                    heap(parleyPid),
+                    java.util.Arrays.stream(PIDS)
+                            .mapToObj(TurnLoad::heap)
+                            .collect(java.util.stream.Collectors.joining("+")),
                     TYPING.get());
         }
 
@@ -399,8 +414,9 @@ public class TurnLoad {
 
         void start() {
             for (int c = 0; c < connections; c++) {
+                URI target = TARGETS[c % TARGETS.length];
                 threads.add(Thread.ofPlatform().daemon().start(() -> {
-                    WebhookLoad.Connection connection = new WebhookLoad.Connection(url);
+                    WebhookLoad.Connection connection = new WebhookLoad.Connection(target);
                     while (true) {
                         byte[] request;
                         try {
@@ -495,8 +511,11 @@ public class TurnLoad {
     }
 
     /** Seconds of CPU (user + system) of Parley and of every PostgreSQL process, from /proc. */
-    static double[] cpu(long parleyPid) throws IOException {
-        double parley = parleyPid > 0 ? ticks(Path.of("/proc/" + parleyPid + "/stat")) : 0;
+    static double[] cpu(long ignored) throws IOException {
+        double parley = 0;
+        for (long pid : PIDS) {
+            parley += pid > 0 ? ticks(Path.of("/proc/" + pid + "/stat")) : 0;
+        }
         double postgres = 0;
         try (var processes = Files.list(Path.of("/proc"))) {
             for (Path p : processes
@@ -505,7 +524,8 @@ public class TurnLoad {
                 try {
                     String comm = Files.readString(p.resolve("comm")).trim();
                     if (comm.startsWith("postgres")) {
-                        postgres += ticks(p.resolve("stat"));
+                        // with the children it reaped: backends that ended during the step still count
+                        postgres += ticks(p.resolve("stat")) + childTicks(p.resolve("stat"));
                     }
                 } catch (IOException gone) {
                     // the process ended meanwhile
@@ -513,6 +533,12 @@ public class TurnLoad {
             }
         }
         return new double[] {parley / 100, postgres / 100};
+    }
+
+    private static double childTicks(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
     }
 
     private static double ticks(Path stat) throws IOException {
