@@ -295,38 +295,48 @@ public class ContactRepository {
         return node;
     }
 
+    /** The contacts with their identities (oldest first), in one round trip. */
     public Map<ContactId, Contact> findAll(Collection<ContactId> ids) {
         UUID[] wanted = ids.stream().map(ContactId::value).toArray(UUID[]::new);
-        Map<ContactId, List<ContactIdentity>> identities = new LinkedHashMap<>();
-        jdbc.sql(
-                        "select contact_id, kind, value from contact_identities where contact_id = any(:ids) order by created_at, kind")
-                .param("ids", wanted)
-                .query(rs -> {
-                    identities
-                            .computeIfAbsent(contactId(rs, "contact_id"), k -> new ArrayList<>())
-                            .add(new ContactIdentity(rs.getString("kind"), rs.getString("value")));
-                });
         Map<ContactId, Contact> result = new LinkedHashMap<>();
-        jdbc.sql("select * from contacts where id = any(:ids)")
-                .param("ids", wanted)
-                .query(rs -> {
-                    ContactId id = contactId(rs, "id");
-                    UUID firstBot = rs.getObject("chatbot_id", UUID.class);
-                    result.put(
+        jdbc.sql("""
+                        select c.*, i.kinds, i.identity_values from contacts c
+                        left join lateral (
+                            select array_agg(kind order by created_at, kind, value) as kinds,
+                                   array_agg(value order by created_at, kind, value) as identity_values
+                            from contact_identities where contact_id = c.id) i on true
+                        where c.id = any(:ids)""").param("ids", wanted).query(rs -> {
+            ContactId id = contactId(rs, "id");
+            UUID firstBot = rs.getObject("chatbot_id", UUID.class);
+            result.put(
+                    id,
+                    new Contact(
                             id,
-                            new Contact(
-                                    id,
-                                    new OrganizationId(rs.getObject("organization_id", UUID.class)),
-                                    firstBot == null ? null : new ChatbotId(firstBot),
-                                    rs.getString("display_name"),
-                                    ContactTier.fromWire(rs.getString("tier")),
-                                    identities.getOrDefault(id, List.of()),
-                                    json.readValue(rs.getString("variables"), VARIABLES),
-                                    List.of((String[]) rs.getArray("tags").getArray()),
-                                    rs.getTimestamp("created_at").toInstant(),
-                                    rs.getTimestamp("last_seen_at").toInstant()));
-                });
+                            new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                            firstBot == null ? null : new ChatbotId(firstBot),
+                            rs.getString("display_name"),
+                            ContactTier.fromWire(rs.getString("tier")),
+                            identities(rs),
+                            json.readValue(rs.getString("variables"), VARIABLES),
+                            List.of((String[]) rs.getArray("tags").getArray()),
+                            rs.getTimestamp("created_at").toInstant(),
+                            rs.getTimestamp("last_seen_at").toInstant()));
+        });
         return result;
+    }
+
+    private static List<ContactIdentity> identities(ResultSet rs) throws SQLException {
+        java.sql.Array kinds = rs.getArray("kinds");
+        if (kinds == null) {
+            return List.of();
+        }
+        String[] k = (String[]) kinds.getArray();
+        String[] v = (String[]) rs.getArray("identity_values").getArray();
+        List<ContactIdentity> identities = new ArrayList<>(k.length);
+        for (int n = 0; n < k.length; n++) {
+            identities.add(new ContactIdentity(k[n], v[n]));
+        }
+        return identities;
     }
 
     private static ContactId contactId(ResultSet rs, String column) throws SQLException {
