@@ -200,7 +200,9 @@ public class TurnLoad {
                 double postgresCpuMs,
                 double statements,
                 String heap,
-                long typing) {
+                long typing,
+                double walKbPerTurn,
+                double commitsPerTurn) {
             double answeredShare() {
                 return contacts == 0 ? 0 : (double) answered / contacts;
             }
@@ -210,7 +212,7 @@ public class TurnLoad {
                 return String.format(
                         "offered=%d/s contacts=%d acknowledged=%d failures=%s turns/s=%.1f answered=%d lost=%d "
                                 + "duplicates=%d p50=%.0fms p90=%.0fms p99=%.0fms max=%.0fms cpu/turn: parley=%.2fms "
-                                + "postgres=%.2fms statements/turn=%.1f heap=%s typing=%d",
+                                + "postgres=%.2fms statements/turn=%.1f commits/turn=%.1f wal/turn=%.1fKB heap=%s typing=%d",
                         rate,
                         contacts,
                         acknowledged,
@@ -257,6 +259,7 @@ public class TurnLoad {
 
             double[] cpu0 = cpu(parleyPid);
             long statements0 = statements(database);
+            long[] wal0 = walAndCommits(database);
             long[] lastScheduled = new long[contacts];
             AtomicInteger acknowledged = new AtomicInteger();
             boolean[] stored = new boolean[contacts]; // a contact with a message acknowledged 200 is owed a reply
@@ -317,6 +320,7 @@ public class TurnLoad {
             Thread.sleep(1_000); // a late duplicate would show up here
             double[] cpu1 = cpu(parleyPid);
             long statements1 = statements(database);
+            long[] wal1 = walAndCommits(database);
 
             long[] latencies = new long[contacts];
             int answered = 0;
@@ -360,7 +364,9 @@ public class TurnLoad {
                     java.util.Arrays.stream(PIDS)
                             .mapToObj(TurnLoad::heap)
                             .collect(java.util.stream.Collectors.joining("+")),
-                    TYPING.get());
+                    TYPING.get(),
+                    answered == 0 ? 0 : (wal1[0] - wal0[0]) / 1024.0 / answered,
+                    answered == 0 ? 0 : (double) (wal1[1] - wal0[1]) / answered);
         }
 
         private static int answered(String[] from) {
@@ -558,6 +564,21 @@ public class TurnLoad {
             return Long.parseLong(out.trim());
         } catch (NumberFormatException e) {
             return -1;
+        }
+    }
+
+    /** WAL bytes written by the whole server and transactions committed in the bench database, so far. */
+    static long[] walAndCommits(String database) {
+        if (database.isEmpty()) {
+            return new long[] {0, 0};
+        }
+        String out = psql("select (select wal_bytes from pg_stat_wal)::bigint || ' ' || "
+                + "(select xact_commit from pg_stat_database where datname = '" + database + "')");
+        try {
+            String[] parts = out.trim().split(" ");
+            return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+        } catch (RuntimeException e) {
+            return new long[] {0, 0};
         }
     }
 
