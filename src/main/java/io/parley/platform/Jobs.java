@@ -58,6 +58,30 @@ public class Jobs {
         return created;
     }
 
+    /**
+     * Like {@link #scheduleIfAbsent(String, String, Instant)}, but an execution already scheduled for later is moved
+     * to {@code executeAt}; one due earlier, or running, is left as it is. For work that became more urgent (a caller
+     * now waits for it). Returns true if an execution was created or moved.
+     */
+    public boolean scheduleNoLaterThan(String taskName, String instanceId, Instant executeAt) {
+        boolean changed = jdbc.sql("""
+                        insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority)
+                        values (:task, :instance, :at, false, 1, 0)
+                        on conflict (task_name, task_instance) do update
+                            set execution_time = excluded.execution_time, version = scheduled_tasks.version + 1
+                            where not scheduled_tasks.picked
+                              and scheduled_tasks.execution_time > excluded.execution_time""")
+                        .param("task", taskName)
+                        .param("instance", instanceId)
+                        .param("at", Timestamp.from(executeAt))
+                        .update()
+                == 1;
+        if (changed) {
+            wakeAfterCommit(executeAt);
+        }
+        return changed;
+    }
+
     /** The scheduler can only see the execution once we committed. */
     private void wakeAfterCommit(Instant executeAt) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * People send several short messages in a row; the bot waits for the burst to pause (the debounce, 1 s) and answers
  * once. The clock stands still until the test moves it, so "200 ms later" is exact and the machine's speed does not
- * matter.
+ * matter. How long a lone message waits: {@link AdaptiveQuietWindowIntegrationTest}.
  */
 class BurstIntegrationTest extends TimeTestSupport {
 
@@ -102,12 +102,13 @@ class BurstIntegrationTest extends TimeTestSupport {
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
         List<String> burst = List.of("One", "Two", "Three", "Four");
 
-        // 0, 600, 1200, 1800 ms: each inside the 1 s debounce of the one before, the last long after the first's.
-        for (String text : burst) {
-            if (!text.equals(burst.getFirst())) {
-                time.advance(Duration.ofMillis(600));
-            }
-            chat.says(text);
+        // 0, 200, 800, 1400 ms: the second inside the first quiet window (a burst), each inside the 1 s debounce of
+        // the one before, the last long after the first's.
+        List<Duration> gaps = List.of(Duration.ofMillis(200), Duration.ofMillis(600), Duration.ofMillis(600));
+        chat.says(burst.getFirst());
+        for (int i = 1; i < burst.size(); i++) {
+            time.advance(gaps.get(i - 1));
+            chat.says(burst.get(i));
         }
         time.advance(DEBOUNCE.minusMillis(1));
         assertThat(bot.llm().requests())

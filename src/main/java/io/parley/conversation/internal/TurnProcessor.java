@@ -57,6 +57,7 @@ class TurnProcessor {
     private final MeterRegistry meters;
     private final PausedTurns paused;
     private final ReplyDeltas deltas;
+    private final QuietWindow quiet;
 
     TurnProcessor(
             ConversationRepository repository,
@@ -72,7 +73,8 @@ class TurnProcessor {
             Clock clock,
             MeterRegistry meters,
             PausedTurns paused,
-            ReplyDeltas deltas) {
+            ReplyDeltas deltas,
+            QuietWindow quiet) {
         this.repository = repository;
         this.writer = writer;
         this.chatbots = chatbots;
@@ -87,6 +89,7 @@ class TurnProcessor {
         this.meters = meters;
         this.paused = paused;
         this.deltas = deltas;
+        this.quiet = quiet;
     }
 
     /** Runs a turn; returns when the job should run again (a burst still going, or messages that arrived meanwhile). */
@@ -104,7 +107,7 @@ class TurnProcessor {
             if (pending.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<Instant> burstEnd = stillBursting(pending);
+            Optional<Instant> burstEnd = stillBursting(conversation, pending);
             if (burstEnd.isPresent()) {
                 return burstEnd;
             }
@@ -119,9 +122,8 @@ class TurnProcessor {
                     answer(conversation, answerable, startedAt);
                 }
             }
-            return repository.hasUnanswered(id)
-                    ? Optional.of(clock.instant().plus(properties.debounce()))
-                    : Optional.empty();
+            // Messages that came during the turn: the next run decides how long they still wait.
+            return repository.hasUnanswered(id) ? Optional.of(clock.instant()) : Optional.empty();
         }
     }
 
@@ -157,12 +159,9 @@ class TurnProcessor {
         });
     }
 
-    private Optional<Instant> stillBursting(List<StoredMessage> pending) {
-        Instant now = clock.instant();
-        Instant quietAt = pending.getLast().createdAt().plus(properties.debounce());
-        Instant deadline = pending.getFirst().createdAt().plus(properties.maxWait());
-        Instant answerAt = quietAt.isBefore(deadline) ? quietAt : deadline;
-        return answerAt.isAfter(now) ? Optional.of(answerAt) : Optional.empty();
+    private Optional<Instant> stillBursting(ConversationRow conversation, List<StoredMessage> pending) {
+        Instant answerAt = quiet.answerAt(pending, conversation.lastBurstAt());
+        return answerAt.isAfter(clock.instant()) ? Optional.of(answerAt) : Optional.empty();
     }
 
     private void answer(ConversationRow conversation, List<StoredMessage> pending, Instant startedAt) {
