@@ -3,6 +3,7 @@ package io.parley.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.parley.conversation.internal.TurnJob;
 import io.parley.testing.LlmFake;
 import io.parley.testing.LlmRequests;
 import io.parley.testing.LlmRequests.Line;
@@ -12,6 +13,7 @@ import io.parley.testing.TimeTestSupport;
 import io.parley.testing.WhatsAppChat;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,10 +80,14 @@ class BurstIntegrationTest extends TimeTestSupport {
         time.advanceWithoutWaiting(DEBOUNCE);
         await().atMost(Duration.ofSeconds(10)).until(() -> bot.llm().requests().size() == 1);
         chat.says("And do you deliver?");
+        Instant secondAt = time.now();
         time.runDue();
         assertThat(chat.received())
                 .as("only the first turn ran: the second waits for its own debounce")
                 .containsExactly("First answer.");
+        assertThat(time.scheduled(TurnJob.TASK, chat.conversationId()))
+                .as("the message that came during the turn waits its own quiet window")
+                .contains(secondAt.plus(FIRST_QUIET));
         time.advance(DEBOUNCE);
 
         assertThat(chat.awaitReceived(2)).containsExactly("First answer.", "Second answer.");

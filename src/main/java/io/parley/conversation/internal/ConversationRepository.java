@@ -335,14 +335,6 @@ public class ConversationRepository {
                 .orElse(null);
     }
 
-    public boolean hasUnanswered(ConversationId id) {
-        return jdbc.sql(
-                        "select exists (select 1 from messages where conversation_id = :id and needs_reply and answered_at is null)")
-                .param("id", id.value())
-                .query(Boolean.class)
-                .single();
-    }
-
     /** Conversations whose oldest unanswered message is older than {@code before}, for the reaper. */
     public List<ConversationId> withUnansweredBefore(Instant before, int limit) {
         return jdbc.sql("""

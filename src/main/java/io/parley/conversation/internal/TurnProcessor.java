@@ -122,8 +122,7 @@ class TurnProcessor {
                     answer(conversation, answerable, startedAt);
                 }
             }
-            // Messages that came during the turn: the next run decides how long they still wait.
-            return repository.hasUnanswered(id) ? Optional.of(clock.instant()) : Optional.empty();
+            return nextRun(conversation, repository.unanswered(id));
         }
     }
 
@@ -157,6 +156,19 @@ class TurnProcessor {
                     .with("error", cause == null ? null : cause.getClass().getSimpleName())
                     .build());
         });
+    }
+
+    /**
+     * Messages that came during the turn wait for their own quiet window. The row's burst mark may be older than
+     * theirs, so this is the earliest they may be answered; that run looks again.
+     */
+    private Optional<Instant> nextRun(ConversationRow conversation, List<StoredMessage> later) {
+        if (later.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Instant answerAt = quiet.answerAt(later, conversation.lastBurstAt());
+        return Optional.of(answerAt.isAfter(now) ? answerAt : now);
     }
 
     private Optional<Instant> stillBursting(ConversationRow conversation, List<StoredMessage> pending) {
