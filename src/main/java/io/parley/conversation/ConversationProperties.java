@@ -7,7 +7,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code parley.conversation.*}
  *
- * @param debounce       quiet time after the newest unanswered message before the bot answers, so a burst gets one reply
+ * @param debounce       quiet time after the newest unanswered message of a burst (two or more messages waiting, or a
+ *                       contact who wrote in bursts lately) before the bot answers, so a burst gets one reply
+ * @param firstQuiet     quiet time after a lone message before the bot answers; a second message inside it makes a
+ *                       burst, which then waits for {@code debounce}. Never longer than {@code debounce} (ADR 49)
+ * @param burstMemory    how long after the contact sent two messages within {@code debounce} of each other its
+ *                       messages wait the full {@code debounce} even alone; zero: a lone message always waits
+ *                       {@code firstQuiet}
  * @param maxWait        longest a message waits for a continuing burst to pause
  * @param historySize    messages of the conversation given to the model
  * @param reaperInterval how often to look for unanswered messages without a scheduled turn (safety net)
@@ -18,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("parley.conversation")
 public record ConversationProperties(
         @DefaultValue("1s") Duration debounce,
+        @DefaultValue("250ms") Duration firstQuiet,
+        @DefaultValue("5m") Duration burstMemory,
         @DefaultValue("10s") Duration maxWait,
         @DefaultValue("20") int historySize,
         @DefaultValue("5s") Duration reaperInterval,

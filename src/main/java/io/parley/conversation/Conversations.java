@@ -10,6 +10,7 @@ import io.parley.conversation.internal.ConversationRepository.NewMessage;
 import io.parley.conversation.internal.ConversationRepository.Received;
 import io.parley.conversation.internal.ConversationRepository.StoredMessage;
 import io.parley.conversation.internal.InboundThrottle;
+import io.parley.conversation.internal.QuietWindow;
 import io.parley.conversation.internal.SessionPlacer;
 import io.parley.conversation.internal.TurnJob;
 import io.parley.delivery.Deliveries;
@@ -50,7 +51,7 @@ public class Conversations {
     private final AgentMessageSender sender;
     private final InboundThrottle throttle;
     private final SessionPlacer sessions;
-    private final ConversationProperties properties;
+    private final QuietWindow quiet;
     private final Clock clock;
     private final JsonMapper json;
 
@@ -64,7 +65,7 @@ public class Conversations {
             AgentMessageSender sender,
             InboundThrottle throttle,
             SessionPlacer sessions,
-            ConversationProperties properties,
+            QuietWindow quiet,
             Clock clock,
             JsonMapper json,
             Channels channels) {
@@ -76,13 +77,14 @@ public class Conversations {
         this.sender = sender;
         this.throttle = throttle;
         this.sessions = sessions;
-        this.properties = properties;
+        this.quiet = quiet;
         this.clock = clock;
         this.json = json;
     }
 
     /**
-     * Stores an inbound message and schedules its conversation's turn, in the caller's transaction. Receiving
+     * Stores an inbound message and schedules its conversation's turn, in the caller's transaction: after the first
+     * quiet window, or at once when the sender waits for the reply ({@link QuietWindow}, ADR 49). Receiving
      * the same provider message again stores nothing and schedules nothing. A message over the inbound rate limits
      * is stored but starts no turn.
      */
@@ -128,7 +130,9 @@ public class Conversations {
                 message.channel(),
                 message.providerMessageId(),
                 stored,
-                channels.capabilities(message.channel()).serviceWindow().orElse(null)));
+                channels.capabilities(message.channel()).serviceWindow().orElse(null),
+                message.senderWaits(),
+                quiet.burstGap()));
         if (conversation.isEmpty()) {
             return Receipt.ofDuplicate();
         }
@@ -136,7 +140,12 @@ public class Conversations {
                 message.needsReply() && throttle.throttled(message, contactId, conversation.get(), messageId, now);
         SessionId session = sessions.placeInbound(conversation.get(), now, message.newSession());
         if (message.needsReply() && !throttled) {
-            jobs.scheduleIfAbsent(TurnJob.TASK, conversation.get().toString(), now.plus(properties.debounce()));
+            Instant due = quiet.firstCheck(now, message.senderWaits());
+            if (message.senderWaits()) {
+                jobs.scheduleNoLaterThan(TurnJob.TASK, conversation.get().toString(), due);
+            } else {
+                jobs.scheduleIfAbsent(TurnJob.TASK, conversation.get().toString(), due);
+            }
         }
         return new Receipt(false, conversation.get(), messageId, throttled, session);
     }

@@ -24,6 +24,8 @@ import java.util.Objects;
  *                          (the client asked for a fresh start); the model then does not see the earlier ones
  * @param trust             whether the channel proved {@code identities} ({@link IdentityTrust#VERIFIED}: WhatsApp,
  *                          a server's key, a signed user) or a browser merely claims them (ADR 31)
+ * @param senderWaits       true when the sender holds its request open for the reply (a client that asked to wait):
+ *                          it is not typing a burst, so the turn is due at once, with no quiet window (ADR 49)
  */
 public record InboundMessage(
         OrganizationId organizationId,
@@ -40,7 +42,8 @@ public record InboundMessage(
         Instant providerTimestamp,
         boolean needsReply,
         boolean newSession,
-        IdentityTrust trust) {
+        IdentityTrust trust,
+        boolean senderWaits) {
     public InboundMessage {
         Objects.requireNonNull(organizationId, "organizationId");
         Objects.requireNonNull(chatbotId, "chatbotId");
@@ -56,6 +59,42 @@ public record InboundMessage(
         text = text == null ? "" : text;
         details = details == null ? Map.of() : details;
         Objects.requireNonNull(trust, "trust");
+    }
+
+    /** A message whose sender does not wait for the reply (it may be part of a burst). */
+    public InboundMessage(
+            OrganizationId organizationId,
+            ChatbotId chatbotId,
+            ChannelAccountId channelAccountId,
+            ChannelType channel,
+            String providerMessageId,
+            List<ContactIdentity> identities,
+            String profileName,
+            String type,
+            String text,
+            Map<String, Object> details,
+            String contextMessageId,
+            Instant providerTimestamp,
+            boolean needsReply,
+            boolean newSession,
+            IdentityTrust trust) {
+        this(
+                organizationId,
+                chatbotId,
+                channelAccountId,
+                channel,
+                providerMessageId,
+                identities,
+                profileName,
+                type,
+                text,
+                details,
+                contextMessageId,
+                providerTimestamp,
+                needsReply,
+                newSession,
+                trust,
+                false);
     }
 
     /** A message whose identities the channel proved (as WhatsApp does). */

@@ -80,13 +80,23 @@ public class ReplyDeltas implements SmartLifecycle {
     public Subscription subscribe(ConversationId conversation, Duration duration, Consumer<Delta> sink) {
         UUID id = conversation.value();
         subscribers.computeIfAbsent(id, k -> new CopyOnWriteArraySet<>()).add(sink);
-        Instant until = clock.instant().plus(duration);
-        followed.merge(id, until, (a, b) -> a.isAfter(b) ? a : b); // this node's turns need not wait for the echo
-        notify(Map.of("k", "follow", "c", id.toString(), "until", until.toEpochMilli()));
+        follow(conversation, duration);
         return () -> subscribers.computeIfPresent(id, (k, set) -> {
             set.remove(sink);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /**
+     * Makes the conversation's turns stream for up to {@code duration}, before anyone {@link #subscribe}s: called in
+     * the transaction that stores a message whose turn may start at once, so the turn already knows it is followed
+     * (the announcement to other nodes goes out when that transaction commits).
+     */
+    public void follow(ConversationId conversation, Duration duration) {
+        UUID id = conversation.value();
+        Instant until = clock.instant().plus(duration);
+        followed.merge(id, until, (a, b) -> a.isAfter(b) ? a : b); // this node's turns need not wait for the echo
+        notify(Map.of("k", "follow", "c", id.toString(), "until", until.toEpochMilli()));
     }
 
     /** True when a client somewhere follows the conversation, so its turn should stream. */

@@ -1,12 +1,10 @@
 package io.parley.platform;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import io.parley.platform.jobs.DueWakeups;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -20,17 +18,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * scheduling the same instance make one of them fail on the primary key, which in PostgreSQL aborts that whole
  * transaction (a webhook would then be answered 500). {@code ON CONFLICT DO NOTHING} makes the second schedule a
  * no-op instead. Jobs carry no serialized data: the instance id names the row the job works on.
+ *
+ * <p>An execution due within a few seconds starts at about its time on this node, not at the next poll
+ * ({@link DueWakeups}, ADR 49).
  */
 @Component
 public class Jobs {
     private final JdbcClient jdbc;
-    private final Clock clock;
-    private final ObjectProvider<Scheduler> scheduler;
+    private final DueWakeups wakeups;
 
-    public Jobs(JdbcClient jdbc, Clock clock, ObjectProvider<Scheduler> scheduler) {
+    public Jobs(JdbcClient jdbc, DueWakeups wakeups) {
         this.jdbc = jdbc;
-        this.clock = clock;
-        this.scheduler = scheduler;
+        this.wakeups = wakeups;
     }
 
     /** Returns true if a new execution was created, false if one for this task instance already existed. */
@@ -53,23 +52,47 @@ public class Jobs {
                         .param("priority", priority)
                         .update()
                 == 1;
-        if (created && !executeAt.isAfter(clock.instant())) {
-            wakeSchedulerAfterCommit();
+        if (created) {
+            wakeAfterCommit(executeAt);
         }
         return created;
     }
 
-    /** A due job should not wait for the next poll; the scheduler can only see it once we committed. */
-    private void wakeSchedulerAfterCommit() {
+    /**
+     * Like {@link #scheduleIfAbsent(String, String, Instant)}, but an execution already scheduled for later is moved
+     * to {@code executeAt}; one due earlier, or running, is left as it is. For work that became more urgent (a caller
+     * now waits for it). Returns true if an execution was created or moved.
+     */
+    public boolean scheduleNoLaterThan(String taskName, String instanceId, Instant executeAt) {
+        boolean changed = jdbc.sql("""
+                        insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority)
+                        values (:task, :instance, :at, false, 1, 0)
+                        on conflict (task_name, task_instance) do update
+                            set execution_time = excluded.execution_time, version = scheduled_tasks.version + 1
+                            where not scheduled_tasks.picked
+                              and scheduled_tasks.execution_time > excluded.execution_time""")
+                        .param("task", taskName)
+                        .param("instance", instanceId)
+                        .param("at", Timestamp.from(executeAt))
+                        .update()
+                == 1;
+        if (changed) {
+            wakeAfterCommit(executeAt);
+        }
+        return changed;
+    }
+
+    /** The scheduler can only see the execution once we committed. */
+    private void wakeAfterCommit(Instant executeAt) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
+                    wakeups.wakeAt(executeAt);
                 }
             });
         } else {
-            scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
+            wakeups.wakeAt(executeAt);
         }
     }
 

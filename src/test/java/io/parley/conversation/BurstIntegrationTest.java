@@ -3,6 +3,7 @@ package io.parley.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.parley.conversation.internal.TurnJob;
 import io.parley.testing.LlmFake;
 import io.parley.testing.LlmRequests;
 import io.parley.testing.LlmRequests.Line;
@@ -12,6 +13,7 @@ import io.parley.testing.TimeTestSupport;
 import io.parley.testing.WhatsAppChat;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * People send several short messages in a row; the bot waits for the burst to pause (the debounce, 1 s) and answers
  * once. The clock stands still until the test moves it, so "200 ms later" is exact and the machine's speed does not
- * matter.
+ * matter. How long a lone message waits: {@link AdaptiveQuietWindowIntegrationTest}.
  */
 class BurstIntegrationTest extends TimeTestSupport {
 
@@ -78,10 +80,14 @@ class BurstIntegrationTest extends TimeTestSupport {
         time.advanceWithoutWaiting(DEBOUNCE);
         await().atMost(Duration.ofSeconds(10)).until(() -> bot.llm().requests().size() == 1);
         chat.says("And do you deliver?");
+        Instant secondAt = time.now();
         time.runDue();
         assertThat(chat.received())
                 .as("only the first turn ran: the second waits for its own debounce")
                 .containsExactly("First answer.");
+        assertThat(time.scheduled(TurnJob.TASK, chat.conversationId()))
+                .as("the message that came during the turn waits its own quiet window")
+                .contains(secondAt.plus(FIRST_QUIET));
         time.advance(DEBOUNCE);
 
         assertThat(chat.awaitReceived(2)).containsExactly("First answer.", "Second answer.");
@@ -102,12 +108,13 @@ class BurstIntegrationTest extends TimeTestSupport {
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
         List<String> burst = List.of("One", "Two", "Three", "Four");
 
-        // 0, 600, 1200, 1800 ms: each inside the 1 s debounce of the one before, the last long after the first's.
-        for (String text : burst) {
-            if (!text.equals(burst.getFirst())) {
-                time.advance(Duration.ofMillis(600));
-            }
-            chat.says(text);
+        // 0, 200, 800, 1400 ms: the second inside the first quiet window (a burst), each inside the 1 s debounce of
+        // the one before, the last long after the first's.
+        List<Duration> gaps = List.of(Duration.ofMillis(200), Duration.ofMillis(600), Duration.ofMillis(600));
+        chat.says(burst.getFirst());
+        for (int i = 1; i < burst.size(); i++) {
+            time.advance(gaps.get(i - 1));
+            chat.says(burst.get(i));
         }
         time.advance(DEBOUNCE.minusMillis(1));
         assertThat(bot.llm().requests())

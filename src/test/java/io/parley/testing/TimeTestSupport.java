@@ -14,6 +14,7 @@ import org.springframework.test.context.TestPropertySource;
         properties = {
             TestClocks.MODE + "=frozen",
             "parley.conversation.debounce=" + TimeTestSupport.DEBOUNCE_SECONDS + "s",
+            "parley.conversation.first-quiet=" + TimeTestSupport.FIRST_QUIET_MILLIS + "ms",
             "parley.conversation.reaper-interval=5s",
             "parley.delivery.first-backoff=1s",
             "parley.delivery.confirmation-wait=30s",
@@ -21,8 +22,11 @@ import org.springframework.test.context.TestPropertySource;
         })
 public abstract class TimeTestSupport extends IntegrationTestSupport {
     static final int DEBOUNCE_SECONDS = 1;
-    /** The quiet time after a contact's last message before the bot answers (the production default). */
+    static final int FIRST_QUIET_MILLIS = 250;
+    /** The quiet time after the newest message of a burst before the bot answers (the production default). */
     protected static final Duration DEBOUNCE = Duration.ofSeconds(DEBOUNCE_SECONDS);
+    /** The quiet time after a lone message before the bot answers (the production default, ADR 49). */
+    protected static final Duration FIRST_QUIET = Duration.ofMillis(FIRST_QUIET_MILLIS);
 
     /** A contact who wrote "Hi" and received the bot's "Hello!" ({@link WhatsAppChat#answered} on this clock). */
     protected WhatsAppChat answered(Tenants.WhatsAppBot bot) {

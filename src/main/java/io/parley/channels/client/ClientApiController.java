@@ -84,7 +84,8 @@ class ClientApiController {
         Map<String, Object> fields = json.treeToValue(body, Map.class);
         ClientRequest request = ClientRequest.read(fields);
         Duration wait = wait(waitParam);
-        ClientMessages.Admission admission = messages.admit(channel, request, wait);
+        boolean streams = accept != null && accept.contains(EVENT_STREAM);
+        ClientMessages.Admission admission = messages.admit(channel, request, wait, streams);
         return switch (admission) {
             case ClientMessages.Duplicate duplicate ->
                 conflict(
@@ -103,7 +104,7 @@ class ClientApiController {
                                 running.retryAfter().toMillis()),
                         running.retryAfter());
             case ClientMessages.Accepted accepted
-            when accept != null && accept.contains(EVENT_STREAM) -> {
+            when streams -> {
                 stream(response, accepted.ticket(), wait);
                 yield null;
             }

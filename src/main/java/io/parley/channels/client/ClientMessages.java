@@ -4,6 +4,7 @@ import io.parley.conversation.Conversations;
 import io.parley.conversation.InboundMessage;
 import io.parley.conversation.MessageEntry;
 import io.parley.conversation.Receipt;
+import io.parley.conversation.ReplyDeltas;
 import io.parley.platform.ConflictException;
 import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
@@ -44,6 +45,7 @@ class ClientMessages {
     private final ClientRequestStore requests;
     private final Conversations conversations;
     private final Chatbots chatbots;
+    private final ReplyDeltas deltas;
     private final ConversationTokens tokens;
     private final TransactionTemplate transactions;
     private final ClientProperties properties;
@@ -55,6 +57,7 @@ class ClientMessages {
             ClientRequestStore requests,
             Conversations conversations,
             Chatbots chatbots,
+            ReplyDeltas deltas,
             ConversationTokens tokens,
             TransactionTemplate transactions,
             ClientProperties properties,
@@ -64,6 +67,7 @@ class ClientMessages {
         this.requests = requests;
         this.conversations = conversations;
         this.chatbots = chatbots;
+        this.deltas = deltas;
         this.tokens = tokens;
         this.transactions = transactions;
         this.properties = properties;
@@ -91,7 +95,12 @@ class ClientMessages {
             MessageId messageId,
             SessionId sessionId) {}
 
-    Admission admit(ClientChannel channel, ClientRequest request, Duration wait) {
+    /**
+     * Stores a new request's message (its turn due at once when the caller waits, ADR 49) or finds the same request.
+     *
+     * @param streams the caller reads a stream: the turn is told before it can start, so it streams its text
+     */
+    Admission admit(ClientChannel channel, ClientRequest request, Duration wait, boolean streams) {
         requireAnswering(channel);
         ClientIdentities.Claims claims = identities.identities(channel, request.user(), request.requestId());
         String hash = request.hash();
@@ -130,13 +139,18 @@ class ClientMessages {
                             null,
                             true,
                             request.newSession(),
-                            claims.trust()),
+                            claims.trust(),
+                            // A caller waiting for the answer is not typing a burst: no quiet window.
+                            !wait.isZero()),
                     contact);
             if (receipt.throttled()) {
                 throw new TooManyRequestsException(
                         "rate_limited",
                         "Too many messages for this chatbot or contact; retry later",
                         Duration.ofSeconds(1));
+            }
+            if (streams && !wait.isZero()) {
+                deltas.follow(receipt.conversationId(), wait);
             }
             requests.insert(
                     key,

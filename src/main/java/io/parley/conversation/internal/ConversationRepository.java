@@ -28,6 +28,10 @@ public class ConversationRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * @param lastBurstAt when the contact last sent a message that needs a reply within the burst gap of its previous
+     *                    one ({@link Received#burstGap}), or null
+     */
     public record ConversationRow(
             ConversationId id,
             OrganizationId organizationId,
@@ -37,12 +41,16 @@ public class ConversationRepository {
             ChannelType channel,
             Owner owner,
             Instant lastMessageAt,
-            Instant createdAt) {}
+            Instant createdAt,
+            Instant lastBurstAt) {}
 
     /**
      * What {@link #receive} stores: the inbound event, its conversation and the message.
      *
      * @param serviceWindow the channel's customer service window, or null when it has none (no expiry is stored)
+     * @param senderWaits   the sender holds its request open for the reply: its turn has no quiet window
+     * @param burstGap      a message that needs a reply this soon after the contact's previous one marks the
+     *                      conversation as bursting ({@code last_burst_at})
      */
     public record Received(
             OrganizationId organizationId,
@@ -52,7 +60,9 @@ public class ConversationRepository {
             ChannelType channel,
             String providerEventId,
             NewMessage message,
-            java.time.Duration serviceWindow) {}
+            java.time.Duration serviceWindow,
+            boolean senderWaits,
+            java.time.Duration burstGap) {}
 
     /**
      * Stores a received message in one statement: the inbound event (whose key makes a redelivery a no-op), the
@@ -75,14 +85,19 @@ public class ConversationRepository {
                               set last_message_at = greatest(conversations.last_message_at, excluded.last_message_at),
                                   last_inbound_at = greatest(conversations.last_inbound_at, excluded.last_inbound_at),
                                   window_expires_at = greatest(conversations.window_expires_at,
-                                                               excluded.window_expires_at)
+                                                               excluded.window_expires_at),
+                                  last_burst_at = case
+                                      when :needsReply and excluded.last_inbound_at
+                                               < conversations.last_inbound_at + make_interval(secs => :burstGap)
+                                      then excluded.last_inbound_at
+                                      else conversations.last_burst_at end
                             returning id),
                         message as (
                             insert into messages (id, organization_id, conversation_id, role, type, content, details,
                                 provider_message_id, context_message_id, provider_timestamp, needs_reply, created_at,
-                                trace_id)
+                                trace_id, sender_waits)
                             select :message, :org, conversation.id, 'user', :type, :content, cast(:details as jsonb),
-                                :event, :context, :ts, :needsReply, :at, :trace
+                                :event, :context, :ts, :needsReply, :at, :trace, :senderWaits
                             from conversation
                             returning conversation_id)
                         select conversation_id from message""")
@@ -103,6 +118,8 @@ public class ConversationRepository {
                 .param("at", Timestamp.from(m.createdAt()))
                 .param("window", r.serviceWindow() == null ? null : Timestamp.from(windowExpiry(m, r.serviceWindow())))
                 .param("trace", LogContext.activeTraceId())
+                .param("senderWaits", r.senderWaits())
+                .param("burstGap", r.burstGap().toMillis() / 1000.0)
                 .query((rs, row) -> new ConversationId(rs.getObject(1, UUID.class)))
                 .optional();
     }
@@ -275,7 +292,10 @@ public class ConversationRepository {
                 .update();
     }
 
-    /** @param sessionId null only until the transaction that wrote the message placed it (ADR 32) */
+    /**
+     * @param sessionId   null only until the transaction that wrote the message placed it (ADR 32)
+     * @param senderWaits the sender holds its request open for the reply (ADR 49)
+     */
     public record StoredMessage(
             MessageId id,
             long sequence,
@@ -286,7 +306,8 @@ public class ConversationRepository {
             String providerMessageId,
             Instant createdAt,
             SessionId sessionId,
-            String traceId) {}
+            String traceId,
+            boolean senderWaits) {}
 
     /** The newest {@code limit} messages, returned oldest first. */
     public List<StoredMessage> recentMessages(ConversationId id, int limit) {
@@ -315,14 +336,6 @@ public class ConversationRepository {
                 .param("id", id.value())
                 .query(ConversationRepository::mapMessage)
                 .list();
-    }
-
-    public boolean hasUnanswered(ConversationId id) {
-        return jdbc.sql(
-                        "select exists (select 1 from messages where conversation_id = :id and needs_reply and answered_at is null)")
-                .param("id", id.value())
-                .query(Boolean.class)
-                .single();
     }
 
     /** Conversations whose oldest unanswered message is older than {@code before}, for the reaper. */
@@ -467,7 +480,8 @@ public class ConversationRepository {
                 ChannelType.fromWire(rs.getString("channel")),
                 Owner.fromWire(rs.getString("owner")),
                 rs.getTimestamp("last_message_at").toInstant(),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                instant(rs.getTimestamp("last_burst_at")));
     }
 
     static StoredMessage mapMessage(ResultSet rs, int row) throws SQLException {
@@ -482,7 +496,12 @@ public class ConversationRepository {
                 rs.getString("provider_message_id"),
                 rs.getTimestamp("created_at").toInstant(),
                 session == null ? null : new SessionId(session),
-                rs.getString("trace_id"));
+                rs.getString("trace_id"),
+                rs.getBoolean("sender_waits"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     public int deleteInboundEventsBefore(Instant cutoff) {

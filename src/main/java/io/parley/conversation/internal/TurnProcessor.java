@@ -58,6 +58,7 @@ class TurnProcessor {
     private final PausedTurns paused;
     private final ReplyDeltas deltas;
     private final TypingTimer typingTimer;
+    private final QuietWindow quiet;
 
     TurnProcessor(
             ConversationRepository repository,
@@ -74,7 +75,8 @@ class TurnProcessor {
             MeterRegistry meters,
             PausedTurns paused,
             ReplyDeltas deltas,
-            TypingTimer typingTimer) {
+            TypingTimer typingTimer,
+            QuietWindow quiet) {
         this.typingTimer = typingTimer;
         this.repository = repository;
         this.writer = writer;
@@ -90,6 +92,7 @@ class TurnProcessor {
         this.meters = meters;
         this.paused = paused;
         this.deltas = deltas;
+        this.quiet = quiet;
     }
 
     /** Runs a turn; returns when the job should run again (a burst still going, or messages that arrived meanwhile). */
@@ -107,7 +110,7 @@ class TurnProcessor {
             if (pending.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<Instant> burstEnd = stillBursting(pending);
+            Optional<Instant> burstEnd = stillBursting(conversation, pending);
             if (burstEnd.isPresent()) {
                 return burstEnd;
             }
@@ -122,9 +125,7 @@ class TurnProcessor {
                     answer(conversation, answerable, startedAt);
                 }
             }
-            return repository.hasUnanswered(id)
-                    ? Optional.of(clock.instant().plus(properties.debounce()))
-                    : Optional.empty();
+            return nextRun(conversation, repository.unanswered(id));
         }
     }
 
@@ -160,12 +161,22 @@ class TurnProcessor {
         });
     }
 
-    private Optional<Instant> stillBursting(List<StoredMessage> pending) {
+    /**
+     * Messages that came during the turn wait for their own quiet window. The row's burst mark may be older than
+     * theirs, so this is the earliest they may be answered; that run looks again.
+     */
+    private Optional<Instant> nextRun(ConversationRow conversation, List<StoredMessage> later) {
+        if (later.isEmpty()) {
+            return Optional.empty();
+        }
         Instant now = clock.instant();
-        Instant quietAt = pending.getLast().createdAt().plus(properties.debounce());
-        Instant deadline = pending.getFirst().createdAt().plus(properties.maxWait());
-        Instant answerAt = quietAt.isBefore(deadline) ? quietAt : deadline;
-        return answerAt.isAfter(now) ? Optional.of(answerAt) : Optional.empty();
+        Instant answerAt = quiet.answerAt(later, conversation.lastBurstAt());
+        return Optional.of(answerAt.isAfter(now) ? answerAt : now);
+    }
+
+    private Optional<Instant> stillBursting(ConversationRow conversation, List<StoredMessage> pending) {
+        Instant answerAt = quiet.answerAt(pending, conversation.lastBurstAt());
+        return answerAt.isAfter(clock.instant()) ? Optional.of(answerAt) : Optional.empty();
     }
 
     private void answer(ConversationRow conversation, List<StoredMessage> pending, Instant startedAt) {
