@@ -72,6 +72,7 @@ class QuietWindowTest {
                 null,
                 T0.plusMillis(100),
                 null,
+                null,
                 true);
 
         assertThat(window.answerAt(List.of(message(0), waits), T0)).isEqualTo(T0);
@@ -87,7 +88,8 @@ class QuietWindowTest {
                 Duration.ofSeconds(10),
                 20,
                 Duration.ofSeconds(5),
-                5));
+                5,
+                Duration.ofSeconds(1)));
 
         assertThat(shortDebounce.answerAt(List.of(message(0)), null)).isEqualTo(T0.plusMillis(100));
         assertThat(shortDebounce.firstCheck(T0, false)).isEqualTo(T0.plusMillis(100));
@@ -95,7 +97,14 @@ class QuietWindowTest {
 
     private static ConversationProperties properties(Duration firstQuiet, Duration burstMemory) {
         return new ConversationProperties(
-                Duration.ofSeconds(1), firstQuiet, burstMemory, Duration.ofSeconds(10), 20, Duration.ofSeconds(5), 5);
+                Duration.ofSeconds(1),
+                firstQuiet,
+                burstMemory,
+                Duration.ofSeconds(10),
+                20,
+                Duration.ofSeconds(5),
+                5,
+                Duration.ofSeconds(1));
     }
 
     private static StoredMessage message(long atMillis) {
@@ -108,6 +117,7 @@ class QuietWindowTest {
                 null,
                 null,
                 T0.plusMillis(atMillis),
+                null,
                 null,
                 false);
     }
