@@ -72,14 +72,14 @@ public class TurnLoad {
         int warmupRate = Integer.parseInt(options.getOrDefault("warmup-rate", "0"));
         if (warmupRate > 0) {
             int warmup = Integer.parseInt(options.getOrDefault("warmup", "20"));
-            System.out.println("warm-up (not measured): " + new Step(url, secret, phone, warmupRate, warmup, burst,
-                            burstGapMs, connections)
-                    .run(drain, parleyPid, database));
+            System.out.println("warm-up (not measured): "
+                    + new Step(url, secret, phone, warmupRate, warmup, burst, burstGapMs, connections)
+                            .run(drain, parleyPid, database));
         }
         boolean clean = true;
         for (String rate : options.getOrDefault("rates", "50").split(",")) {
-            Step step = new Step(url, secret, phone, Integer.parseInt(rate.trim()), duration, burst, burstGapMs,
-                    connections);
+            Step step = new Step(
+                    url, secret, phone, Integer.parseInt(rate.trim()), duration, burst, burstGapMs, connections);
             Step.Result result = step.run(drain, parleyPid, database);
             System.out.println(result);
             clean &= result.lost() == 0 && result.duplicates() == 0;
@@ -177,8 +177,23 @@ public class TurnLoad {
                         "offered=%d/s contacts=%d acknowledged=%d failures=%s turns/s=%.1f answered=%d lost=%d "
                                 + "duplicates=%d p50=%.0fms p90=%.0fms p99=%.0fms max=%.0fms cpu/turn: parley=%.2fms "
                                 + "postgres=%.2fms statements/turn=%.1f heap=%s typing=%d",
-                        rate, contacts, acknowledged, failures, turnsPerSecond, answered, lost, duplicates, p50, p90,
-                        p99, max, parleyCpuMs, postgresCpuMs, statements, heap, typing);
+                        rate,
+                        contacts,
+                        acknowledged,
+                        failures,
+                        turnsPerSecond,
+                        answered,
+                        lost,
+                        duplicates,
+                        p50,
+                        p90,
+                        p99,
+                        max,
+                        parleyCpuMs,
+                        postgresCpuMs,
+                        statements,
+                        heap,
+                        typing);
             }
         }
 
@@ -326,7 +341,9 @@ public class TurnLoad {
         double parley = parleyPid > 0 ? ticks(Path.of("/proc/" + parleyPid + "/stat")) : 0;
         double postgres = 0;
         try (var processes = Files.list(Path.of("/proc"))) {
-            for (Path p : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path p : processes
+                    .filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 try {
                     String comm = Files.readString(p.resolve("comm")).trim();
                     if (comm.startsWith("postgres")) {
@@ -362,8 +379,8 @@ public class TurnLoad {
 
     static String psql(String sql) {
         try {
-            Process p = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-X", "-q", "-tA", "-d",
-                            "postgres", "-c", sql)
+            Process p = new ProcessBuilder(
+                            "psql", "-h", "127.0.0.1", "-U", "postgres", "-X", "-q", "-tA", "-d", "postgres", "-c", sql)
                     .redirectErrorStream(true)
                     .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -381,7 +398,8 @@ public class TurnLoad {
         }
         try {
             Process p = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                            Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                    .toString(),
                             String.valueOf(pid),
                             "GC.heap_info")
                     .redirectErrorStream(true)
