@@ -75,8 +75,9 @@ public class Limits {
         Instant now = clock.instant();
         BillingPeriod period = BillingPeriod.containing(now);
         EffectiveLimits limits = effective(organizationId);
-        Totals used = totals.period(organizationId, period.start());
-        String exceeded = exceeded(limits, used);
+        // Without a monthly limit (e.g. a plan without one) the period's totals cannot refuse the turn: not read.
+        Totals used = limits.limitsTheMonth() ? totals.period(organizationId, period.start()) : null;
+        String exceeded = used == null ? null : exceeded(limits, used);
         LocalDate noticePeriod = period.start();
         if (exceeded != null) {
             alerts.check(organizationId, period.start(), limits, used);

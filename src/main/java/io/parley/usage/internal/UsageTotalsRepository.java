@@ -43,8 +43,9 @@ public class UsageTotalsRepository {
         return GROUPS.containsKey(groupBy);
     }
 
-    public void add(UsageRecord r, LocalDate period, LocalDate day) {
-        jdbc.sql("""
+    /** Adds the record to the period's and the contact's day's aggregates; returns the period's totals after it. */
+    public Totals add(UsageRecord r, LocalDate period, LocalDate day) {
+        Totals after = jdbc.sql("""
                         insert into usage_periods (organization_id, period_start, messages, tokens_in, tokens_out, cost,
                             unpriced)
                         values (:org, :period, :messages, :in, :out, coalesce(:cost, 0), :unpriced)
@@ -53,7 +54,8 @@ public class UsageTotalsRepository {
                           tokens_in = usage_periods.tokens_in + excluded.tokens_in,
                           tokens_out = usage_periods.tokens_out + excluded.tokens_out,
                           cost = usage_periods.cost + excluded.cost,
-                          unpriced = usage_periods.unpriced + excluded.unpriced""")
+                          unpriced = usage_periods.unpriced + excluded.unpriced
+                        returning messages, tokens_in, tokens_out, cost, unpriced""")
                 .param("org", r.organizationId().value())
                 .param("period", period)
                 .param("messages", r.messages())
@@ -61,7 +63,8 @@ public class UsageTotalsRepository {
                 .param("out", r.tokensOut())
                 .param("cost", r.cost(), java.sql.Types.NUMERIC)
                 .param("unpriced", r.cost() == null ? 1 : 0)
-                .update();
+                .query(UsageTotalsRepository::totals)
+                .single();
         if (r.contactId() != null && r.messages() > 0) {
             jdbc.sql("""
                             insert into contact_usage_days (organization_id, contact_id, day, messages)
@@ -74,6 +77,7 @@ public class UsageTotalsRepository {
                     .param("day", day)
                     .update();
         }
+        return after;
     }
 
     public Totals period(OrganizationId org, LocalDate period) {
@@ -82,10 +86,13 @@ public class UsageTotalsRepository {
                         where organization_id = :org and period_start = :period""")
                 .param("org", org.value())
                 .param("period", period)
-                .query((rs, row) ->
-                        new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4), rs.getLong(5)))
+                .query(UsageTotalsRepository::totals)
                 .optional()
                 .orElse(new Totals(0, 0, 0, BigDecimal.ZERO, 0));
+    }
+
+    private static Totals totals(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4), rs.getLong(5));
     }
 
     public long contactDay(ContactId contact, LocalDate day) {
