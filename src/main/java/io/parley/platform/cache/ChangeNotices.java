@@ -57,8 +57,13 @@ public class ChangeNotices implements SmartLifecycle {
 
     /** A new cache of {@code topic}'s things, forgotten when someone announces a change of the topic. */
     public <K, V> SharedCache<K, V> cache(String topic) {
+        return cache(topic, topic);
+    }
+
+    /** As {@link #cache(String)}, with its own name in metrics when a topic has several caches. */
+    public <K, V> SharedCache<K, V> cache(String topic, String name) {
         Notice.all(topic); // checks the name
-        SharedCache<K, V> cache = new SharedCache<>(topic, properties, clock, meters, this::usable);
+        SharedCache<K, V> cache = new SharedCache<>(topic, name, properties, clock, meters, this::usable);
         caches.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(cache);
         return cache;
     }

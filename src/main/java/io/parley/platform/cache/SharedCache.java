@@ -33,7 +33,13 @@ public final class SharedCache<K, V> {
     private final Counter hits;
     private final Counter misses;
 
-    SharedCache(String topic, CacheProperties properties, Clock clock, MeterRegistry meters, BooleanSupplier usable) {
+    SharedCache(
+            String topic,
+            String name,
+            CacheProperties properties,
+            Clock clock,
+            MeterRegistry meters,
+            BooleanSupplier usable) {
         this.topic = topic;
         this.usable = properties.enabled() ? usable : () -> false;
         this.entries = Caffeine.newBuilder()
@@ -42,11 +48,11 @@ public final class SharedCache<K, V> {
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .build();
         this.hits = Counter.builder("parley.cache.hits")
-                .tag("cache", topic)
+                .tag("cache", name)
                 .description("Reads answered from a node's cache of admin settings")
                 .register(meters);
         this.misses = Counter.builder("parley.cache.misses")
-                .tag("cache", topic)
+                .tag("cache", name)
                 .description("Reads of admin settings that went to the database (not cached, or cache not usable)")
                 .register(meters);
     }

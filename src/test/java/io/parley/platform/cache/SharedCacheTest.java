@@ -16,7 +16,7 @@ class SharedCacheTest {
     private final AtomicInteger loads = new AtomicInteger();
 
     private SharedCache<String, String> cache(CacheProperties properties) {
-        return new SharedCache<>("things", properties, clock, new SimpleMeterRegistry(), usable::get);
+        return new SharedCache<>("things", "things", properties, clock, new SimpleMeterRegistry(), usable::get);
     }
 
     private SharedCache<String, String> cache() {
