@@ -123,6 +123,17 @@ public class ChangeNotices implements SmartLifecycle {
         List<Notice> created = new ArrayList<>();
         TransactionSynchronizationManager.bindResource(transactionKey, created);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            // A transaction started inside this one (REQUIRES_NEW) keeps notices of its own.
+            @Override
+            public void suspend() {
+                TransactionSynchronizationManager.unbindResourceIfPossible(transactionKey);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(transactionKey, created);
+            }
+
             @Override
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(transactionKey);

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Two nodes on one PostgreSQL: the application's {@link ChangeNotices} and a second one on its own connection. */
@@ -31,6 +33,9 @@ class ChangeNoticesIntegrationTest extends IntegrationTestSupport {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     private ChangeNotices otherNode;
     private final AtomicInteger loads = new AtomicInteger();
@@ -114,6 +119,25 @@ class ChangeNoticesIntegrationTest extends IntegrationTestSupport {
 
         // Forgotten as the transaction ended, not when this node's own notice comes back (that may come any time).
         assertThat(here.get("a", this::load)).isEqualTo("a#4");
+    }
+
+    @Test
+    void should_keep_the_notices_of_a_transaction_started_inside_another_apart() {
+        SharedCache<String, String> here = thisNode.cache(topic);
+        here.get("b", this::load);
+        TransactionTemplate inner = new TransactionTemplate(transactionManager);
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        transactions.executeWithoutResult(outer -> {
+            thisNode.announce(topic, "a");
+            inner.executeWithoutResult(status -> {
+                // The inner transaction announced nothing yet: the cache answers it.
+                assertThat(here.get("b", this::load)).isEqualTo("b#1");
+                thisNode.announce(topic, "b");
+            });
+            // Committed on its own: forgotten now, not when the outer transaction ends.
+            assertThat(here.size()).isZero();
+        });
     }
 
     @Test
