@@ -90,7 +90,7 @@ class ModularityTests {
         assertThat(platform.getBootstrapDependencies(modules).toList()).isEmpty();
         assertThat(declaredDependencies().get("platform")).isEmpty();
         assertThat(platform.getNamedInterfaces().stream().map(n -> n.getName()))
-                .contains("channel", "egress", "web", "database")
+                .contains("channel", "egress", "web", "database", "cache")
                 .doesNotContain("jobs", "secrets");
     }
 

@@ -7,6 +7,7 @@
             "access",
             "llm",
             "platform",
+            "platform :: cache",
             "platform :: egress",
             "platform :: web",
             "tenancy",

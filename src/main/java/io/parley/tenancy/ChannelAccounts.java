@@ -1,7 +1,5 @@
 package io.parley.tenancy;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ChatbotId;
@@ -9,18 +7,18 @@ import io.parley.platform.ConflictException;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.Secret;
+import io.parley.platform.cache.ChangeNotices;
+import io.parley.platform.cache.SharedCache;
 import io.parley.platform.channel.ChannelType;
 import io.parley.tenancy.internal.ChannelAccountRepository;
 import io.parley.tenancy.internal.ChannelAccountRepository.NumberProfile;
 import io.parley.tenancy.internal.WhatsAppNumberDirectory;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -29,8 +27,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Channel accounts and their credentials. A WhatsApp number is connected only after the provider confirmed that the
  * access token reaches it ({@link WhatsAppNumberVerifier}). Lookups on the webhook path are cached: phone number ids
- * in {@link WhatsAppNumberDirectory} (a minute, batched, new numbers seen by other nodes within seconds), credentials
- * for 30 s.
+ * in {@link WhatsAppNumberDirectory} (a minute, batched, new numbers seen by other nodes within seconds). Accounts by
+ * id and their credentials, read for every send, are cached per node and forgotten on every node when the account
+ * is changed (rotated credentials) or removed (ADR 50).
  */
 @Service
 public class ChannelAccounts {
@@ -41,23 +40,22 @@ public class ChannelAccounts {
     private final ChannelType numberType;
 
     private final WhatsAppNumberDirectory numbers;
-    private final Cache<ChannelAccountId, WhatsAppCredentials> credentials;
+    private final SharedCache<ChannelAccountId, Optional<ChannelAccount>> accounts;
+    private final SharedCache<ChannelAccountId, WhatsAppCredentials> credentials;
 
     ChannelAccounts(
             ChannelAccountRepository repository,
             Chatbots chatbots,
             WhatsAppNumberVerifier verifier,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ChangeNotices notices) {
+        this.accounts = notices.cache(ChannelAccountRepository.TOPIC);
+        this.credentials = notices.cache(ChannelAccountRepository.TOPIC, "channel-credentials");
         this.repository = repository;
         this.chatbots = chatbots;
         this.verifier = verifier;
         this.numberType = verifier.type();
-        this.credentials = Caffeine.newBuilder()
-                .maximumSize(10_000)
-                .expireAfterWrite(Duration.ofSeconds(30))
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .build();
         this.numbers = new WhatsAppNumberDirectory(
                 ids -> repository.findWhatsApp(numberType, ids),
                 () -> repository.whatsAppFingerprint(numberType),
@@ -104,9 +102,9 @@ public class ChannelAccounts {
 
     /**
      * Rotates a WhatsApp number's credentials: a new access token is verified with Meta like on connect before
-     * anything is stored; the app secret and verify token are replaced. This node uses the new ones at once, other
-     * nodes within the 30 s their credentials are cached. Not one transaction: no connection is held while Graph
-     * answers, and the change is a single statement.
+     * anything is stored; the app secret and verify token are replaced. Every node uses the new ones at once (the
+     * change is announced to their caches). Not one transaction: no connection is held while Graph answers, and the
+     * change is a single statement.
      */
     public ChannelAccount updateWhatsApp(ChatbotId chatbotId, ChannelAccountId id, WhatsAppChannelChange change) {
         ChannelAccount account = getOfChatbot(chatbotId, id);
@@ -131,25 +129,21 @@ public class ChannelAccounts {
             profile = null; // verification switched off: keep what Meta showed when the number was connected
         }
         repository.updateWhatsApp(numberType, id, accessToken, appSecret, verifyToken, businessAccountId, profile);
-        afterCommit(() -> credentials.invalidate(id));
         return get(id);
     }
 
     /** A channel account of this chatbot; another chatbot's (or tenant's) id is simply not found. */
     public ChannelAccount getOfChatbot(ChatbotId chatbotId, ChannelAccountId id) {
-        return repository
-                .find(id)
-                .filter(account -> account.chatbotId().equals(chatbotId))
-                .orElseThrow(() -> notFound(id));
+        return find(id).filter(account -> account.chatbotId().equals(chatbotId)).orElseThrow(() -> notFound(id));
     }
 
     /**
-     * After the deleting transaction commits, this node stops trusting the removed accounts at once (their numbers'
-     * webhooks count as unknown); other nodes within the minute their number directory keeps an answer.
+     * After the deleting transaction commits, this node stops trusting the removed accounts' numbers at once (their
+     * webhooks count as unknown); other nodes within the minute their number directory keeps an answer. Accounts and
+     * credentials are forgotten everywhere through the repository's notices.
      */
     void forgetAfterCommit(List<ChannelAccount> removed) {
         afterCommit(() -> removed.forEach(account -> {
-            credentials.invalidate(account.id());
             if (numberType.equals(account.type())) {
                 numbers.removed(account.externalId());
             }
@@ -218,7 +212,11 @@ public class ChannelAccounts {
     }
 
     public ChannelAccount get(ChannelAccountId id) {
-        return repository.find(id).orElseThrow(() -> notFound(id));
+        return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    private Optional<ChannelAccount> find(ChannelAccountId id) {
+        return accounts.get(id, repository::find);
     }
 
     private static NotFoundException notFound(ChannelAccountId id) {

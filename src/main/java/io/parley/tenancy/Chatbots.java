@@ -3,6 +3,8 @@ package io.parley.tenancy;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.cache.ChangeNotices;
+import io.parley.platform.cache.SharedCache;
 import io.parley.platform.egress.EgressPolicy;
 import io.parley.tenancy.internal.ChatbotRepository;
 import java.time.Duration;
@@ -14,6 +16,11 @@ import java.util.stream.IntStream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * Chatbots and their settings. A chatbot is read (and its model keys decrypted) several times per turn: cached per
+ * node, and forgotten on every node when any of its settings changes, it is paused or resumed, or deleted (ADR 50).
+ * What a change is checked against is read past the cache.
+ */
 @Service
 public class Chatbots {
     /** Providers this version can run; validated here so a typo fails at creation, not at the first message. */
@@ -24,11 +31,13 @@ public class Chatbots {
     private final ChatbotRepository repository;
     private final Organizations organizations;
     private final EgressPolicy egress;
+    private final SharedCache<ChatbotId, Optional<Chatbot>> cache;
 
-    Chatbots(ChatbotRepository repository, Organizations organizations, EgressPolicy egress) {
+    Chatbots(ChatbotRepository repository, Organizations organizations, EgressPolicy egress, ChangeNotices notices) {
         this.repository = repository;
         this.organizations = organizations;
         this.egress = egress;
+        this.cache = notices.cache(ChatbotRepository.TOPIC);
     }
 
     @Transactional
@@ -44,7 +53,7 @@ public class Chatbots {
     /** Replaces the chatbot's configuration with {@code draft} (a patch merged over {@link #draftOf}). */
     @Transactional
     public Chatbot update(ChatbotId id, ChatbotDraft draft) {
-        Chatbot current = get(id);
+        Chatbot current = repository.find(id).orElseThrow(() -> notFound(id));
         ChatbotDraft checked = validated(draft);
         StoredKeys.requireNewKeyWhenMoved(current.model(), checked.model());
         ModelEndpoints.check(egress, checked.model());
@@ -88,7 +97,7 @@ public class Chatbots {
     }
 
     public Optional<Chatbot> find(ChatbotId id) {
-        return repository.find(id);
+        return cache.get(id, repository::find);
     }
 
     /** The chatbot only if it belongs to {@code organizationId}: another tenant's id is simply not found. */
@@ -104,10 +113,10 @@ public class Chatbots {
 
     /**
      * How long the chatbot's conversations may stay quiet before the next message starts a new session (zero:
-     * never); one column read, for the receive path.
+     * never); from the cached chatbot, for the receive path.
      */
     public Duration sessionTimeout(ChatbotId id) {
-        return repository.sessionTimeout(id).orElseThrow(() -> notFound(id));
+        return get(id).sessionTimeout();
     }
 
     /**

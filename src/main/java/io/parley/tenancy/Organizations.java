@@ -2,6 +2,8 @@ package io.parley.tenancy;
 
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.cache.ChangeNotices;
+import io.parley.platform.cache.SharedCache;
 import io.parley.platform.egress.EgressPolicy;
 import io.parley.tenancy.internal.OrganizationRepository;
 import java.time.Clock;
@@ -10,16 +12,22 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
+/**
+ * Organizations. Looked up by id on every turn (is it paused?) and every request scoped to one: cached per node, and
+ * forgotten on every node when it is renamed, paused, resumed or deleted (ADR 50).
+ */
 @Service
 public class Organizations {
     private final OrganizationRepository repository;
     private final EgressPolicy egress;
     private final Clock clock;
+    private final SharedCache<OrganizationId, Optional<Organization>> cache;
 
-    Organizations(OrganizationRepository repository, EgressPolicy egress, Clock clock) {
+    Organizations(OrganizationRepository repository, EgressPolicy egress, Clock clock, ChangeNotices notices) {
         this.repository = repository;
         this.egress = egress;
         this.clock = clock;
+        this.cache = notices.cache(OrganizationRepository.TOPIC);
     }
 
     public Organization create(String name) {
@@ -34,7 +42,7 @@ public class Organizations {
     }
 
     public Optional<Organization> find(OrganizationId id) {
-        return repository.find(id);
+        return cache.get(id, repository::find);
     }
 
     public Organization get(OrganizationId id) {

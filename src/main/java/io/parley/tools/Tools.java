@@ -9,12 +9,15 @@ import io.parley.platform.ChatbotId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.NotFoundException;
+import io.parley.platform.cache.ChangeNotices;
+import io.parley.platform.cache.SharedCache;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.Chatbots;
 import io.parley.tools.internal.ChatbotToolsRepository;
 import io.parley.tools.internal.ToolExecutionRepository;
 import io.parley.tools.internal.ToolInvoker;
 import io.parley.tools.internal.ToolSourceRepository;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * The tools each chatbot offers its model, and running the calls it makes. What a chatbot offers is asked on every
+ * turn and changes only by an admin: cached per node, forgotten on every node when a selection or a tool source
+ * changes (ADR 50).
+ */
 @Service
 @EnableConfigurationProperties(ToolsProperties.class)
 public class Tools {
@@ -40,6 +48,7 @@ public class Tools {
     private final Chatbots chatbots;
     private final Contacts contacts;
     private final JsonMapper json;
+    private final SharedCache<ChatbotId, Map<String, ToolInvoker.Target>> offered;
 
     Tools(
             List<BuiltinTool> builtins,
@@ -49,7 +58,8 @@ public class Tools {
             ToolInvoker invoker,
             Chatbots chatbots,
             Contacts contacts,
-            JsonMapper json) {
+            JsonMapper json,
+            ChangeNotices notices) {
         this.contacts = contacts;
         this.builtins = builtins.stream()
                 .collect(Collectors.toMap(BuiltinTool::name, Function.identity(), (a, b) -> a, TreeMap::new));
@@ -59,6 +69,7 @@ public class Tools {
         this.invoker = invoker;
         this.chatbots = chatbots;
         this.json = json;
+        this.offered = notices.cache(ChatbotToolsRepository.TOPIC);
     }
 
     /** The chatbot's enabled tools: built-ins and sources (refreshed discovery lists them). */
@@ -205,6 +216,10 @@ public class Tools {
     }
 
     private Map<String, ToolInvoker.Target> targets(ChatbotId chatbotId) {
+        return offered.get(chatbotId, this::load);
+    }
+
+    private Map<String, ToolInvoker.Target> load(ChatbotId chatbotId) {
         Map<String, ToolInvoker.Target> targets = new LinkedHashMap<>();
         for (String name : selections.refs(chatbotId, "builtin")) {
             BuiltinTool tool = builtins.get(name);
@@ -217,7 +232,7 @@ public class Tools {
                 targets.putIfAbsent(spec.name(), new ToolInvoker.Remote(source, spec));
             }
         }
-        return targets;
+        return Collections.unmodifiableMap(targets);
     }
 
     private String storableArguments(String argumentsJson) {

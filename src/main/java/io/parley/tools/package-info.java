@@ -3,7 +3,16 @@
  * MCP servers (through {@link io.parley.tools.ToolSourceClient}). Facade: {@link io.parley.tools.Tools} — which tools a
  * chatbot has, and running one call with argument validation, a timeout and an execution record.
  */
-@ApplicationModule(allowedDependencies = {"access", "contacts", "llm", "platform", "platform :: egress", "tenancy"})
+@ApplicationModule(
+        allowedDependencies = {
+            "access",
+            "contacts",
+            "llm",
+            "platform",
+            "platform :: cache",
+            "platform :: egress",
+            "tenancy"
+        })
 package io.parley.tools;
 
 import org.springframework.modulith.ApplicationModule;

@@ -21,6 +21,11 @@ public record EffectiveLimits(
         Integer knowledgeIngestionsPerDay,
         Long knowledgeStorageBytes,
         Long maxMediaBytes) {
+    /** True when some monthly limit is set: only then do the period's totals matter before a turn. */
+    boolean limitsTheMonth() {
+        return monthlyMessages != null || monthlyTokens != null || monthlyCostBudget != null;
+    }
+
     /** A fingerprint that changes whenever a limit changes: "said once" marks include it. */
     String fingerprint() {
         return Integer.toHexString(java.util.Objects.hash(

@@ -4,6 +4,8 @@ import io.parley.events.SystemEvent;
 import io.parley.events.SystemEvents;
 import io.parley.platform.ContactId;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.cache.ChangeNotices;
+import io.parley.platform.cache.SharedCache;
 import io.parley.usage.internal.LimitsRepository;
 import io.parley.usage.internal.UsageTotalsRepository;
 import io.parley.usage.internal.UsageTotalsRepository.Totals;
@@ -17,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Limits per organization and the check before a turn calls the model. The check reads the period aggregates
  * without locking: turns already past the check (at most one per conversation) may each still add their usage, so
- * a limit can be overshot by at most the number of turns in flight (see ADR 14).
+ * a limit can be overshot by at most the number of turns in flight (see ADR 14). Effective limits are read several
+ * times per turn and change only by an operator's action: they are cached per node, and forgotten on every node when
+ * a plan or an organization's limits change (ADR 50).
  */
 @Service
 @EnableConfigurationProperties(UsageProperties.class)
@@ -28,6 +32,7 @@ public class Limits {
     private final SystemEvents events;
     private final UsageProperties properties;
     private final Clock clock;
+    private final SharedCache<OrganizationId, EffectiveLimits> cache;
 
     Limits(
             LimitsRepository repository,
@@ -35,16 +40,23 @@ public class Limits {
             UsageAlerts alerts,
             SystemEvents events,
             UsageProperties properties,
-            Clock clock) {
+            Clock clock,
+            ChangeNotices notices) {
         this.repository = repository;
         this.totals = totals;
         this.alerts = alerts;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.cache = notices.cache(LimitsRepository.TOPIC);
     }
 
     public EffectiveLimits effective(OrganizationId organizationId) {
+        return cache.get(organizationId, this::fresh);
+    }
+
+    /** As stored now, past the cache: what a change is based on. */
+    EffectiveLimits fresh(OrganizationId organizationId) {
         return repository.effective(organizationId, properties.defaultPlan());
     }
 
@@ -63,8 +75,9 @@ public class Limits {
         Instant now = clock.instant();
         BillingPeriod period = BillingPeriod.containing(now);
         EffectiveLimits limits = effective(organizationId);
-        Totals used = totals.period(organizationId, period.start());
-        String exceeded = exceeded(limits, used);
+        // Without a monthly limit (e.g. a plan without one) the period's totals cannot refuse the turn: not read.
+        Totals used = limits.limitsTheMonth() ? totals.period(organizationId, period.start()) : null;
+        String exceeded = used == null ? null : exceeded(limits, used);
         LocalDate noticePeriod = period.start();
         if (exceeded != null) {
             alerts.check(organizationId, period.start(), limits, used);

@@ -88,7 +88,7 @@ public class Plans {
         requireNonNegative("knowledgeIngestionsPerDay", p.knowledgeIngestionsPerDay());
         requireNonNegative("knowledgeStorageBytes", p.knowledgeStorageBytes());
         requireNonNegative("maxMediaBytes", p.maxMediaBytes());
-        repository.patch(organizationId, limits.effective(organizationId).plan(), p);
+        repository.patch(organizationId, limits.fresh(organizationId).plan(), p);
         return limits.effective(organizationId);
     }
 

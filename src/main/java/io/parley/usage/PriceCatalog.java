@@ -2,6 +2,8 @@ package io.parley.usage;
 
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.NotFoundException;
+import io.parley.platform.cache.ChangeNotices;
+import io.parley.platform.cache.SharedCache;
 import io.parley.usage.internal.Decimals;
 import io.parley.usage.internal.PriceRepository;
 import java.math.BigDecimal;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Service;
 /**
  * Prices per model, set by the operator. A model without a price has an unknown cost: usage records it as null,
  * never as a guess (seed 003 charged unknown models a made-up 0.001 and matched models by substring, so
- * "gpt-4o-mini" could be priced as "gpt-4o"; matching here is exact).
+ * "gpt-4o-mini" could be priced as "gpt-4o"; matching here is exact). Prices are looked up for every turn and are
+ * cached per node, forgotten on every node when one is set or removed (ADR 50).
  */
 @Service
 public class PriceCatalog {
@@ -22,9 +25,19 @@ public class PriceCatalog {
     private static final BigDecimal MAX_PRICE = new BigDecimal("999999.999999995");
 
     private final PriceRepository repository;
+    private final SharedCache<PriceKey, Optional<ModelPrice>> cache;
 
-    PriceCatalog(PriceRepository repository) {
+    /** A provider's model; {@code toString} keeps "a/b" + "c" apart from "a" + "b/c". */
+    private record PriceKey(String provider, String model) {
+        @Override
+        public String toString() {
+            return provider.length() + ":" + provider + "/" + model;
+        }
+    }
+
+    PriceCatalog(PriceRepository repository, ChangeNotices notices) {
         this.repository = repository;
+        this.cache = notices.cache(PriceRepository.TOPIC);
     }
 
     /** The cost of a call, or empty when the model has no price. */
@@ -32,8 +45,7 @@ public class PriceCatalog {
         if (provider == null || model == null) {
             return Optional.empty();
         }
-        return repository
-                .find(provider, model)
+        return cache.get(new PriceKey(provider, model), key -> repository.find(key.provider(), key.model()))
                 .map(price -> price.inputPer1k()
                         .multiply(BigDecimal.valueOf(tokensIn))
                         .add(price.outputPer1k().multiply(BigDecimal.valueOf(tokensOut)))

@@ -61,6 +61,7 @@ public class UsageLedger {
         }
         Instant now = clock.instant();
         BillingPeriod period = BillingPeriod.containing(now);
+        // The aggregate as this record left it: what the 80 % and 100 % alerts compare, without reading it again.
         Totals after = totals.add(record, period.start(), BillingPeriod.day(now));
         if (record.cost() == null && record.tokensIn() + record.tokensOut() > 0) {
             alerts.unpriced(record.organizationId(), period.start(), record);

@@ -5,6 +5,7 @@ import static io.parley.testing.KnowledgeRows.chunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.knowledge.internal.embed.Embedders;
+import io.parley.platform.cache.ChangeNotices;
 import io.parley.testing.Api;
 import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.KnowledgeRows;
@@ -26,6 +27,9 @@ class PromptBudgetIntegrationTest extends IntegrationTestSupport {
 
     @Autowired
     Embedders embedders;
+
+    @Autowired
+    ChangeNotices notices;
 
     @Test
     void should_cut_the_oldest_history_to_the_chatbots_budget_and_record_the_plan_on_the_turn() {
@@ -70,7 +74,7 @@ class PromptBudgetIntegrationTest extends IntegrationTestSupport {
     @Test
     void should_leave_out_knowledge_past_its_budget_but_never_the_system_prompt() {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
-        new KnowledgeRows(jdbc, embedders)
+        new KnowledgeRows(jdbc, embedders, notices)
                 .source(
                         bot.organizationId(),
                         bot.chatbotId(),

@@ -6,6 +6,7 @@ import static io.parley.testing.LlmFake.toolCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.knowledge.internal.embed.Embedders;
+import io.parley.platform.cache.ChangeNotices;
 import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.KnowledgeRows;
 import io.parley.testing.LlmRequests;
@@ -33,11 +34,14 @@ class KnowledgeConversationIntegrationTest extends IntegrationTestSupport {
     @Autowired
     Embedders embedders;
 
+    @Autowired
+    ChangeNotices notices;
+
     private KnowledgeRows rows;
 
     @BeforeEach
     void rows() {
-        rows = new KnowledgeRows(jdbc, embedders);
+        rows = new KnowledgeRows(jdbc, embedders, notices);
     }
 
     @Test

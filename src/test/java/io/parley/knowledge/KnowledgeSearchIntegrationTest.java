@@ -8,6 +8,7 @@ import io.parley.knowledge.internal.embed.Embedders;
 import io.parley.knowledge.internal.search.KnowledgeIndex;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.cache.ChangeNotices;
 import io.parley.testing.Api;
 import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.KnowledgeRows;
@@ -37,6 +38,9 @@ class KnowledgeSearchIntegrationTest extends IntegrationTestSupport {
     Embedders embedders;
 
     @Autowired
+    ChangeNotices notices;
+
+    @Autowired
     KnowledgeIndex index;
 
     @Autowired
@@ -49,7 +53,7 @@ class KnowledgeSearchIntegrationTest extends IntegrationTestSupport {
 
     @BeforeEach
     void knowledgeBase() {
-        rows = new KnowledgeRows(jdbc, embedders);
+        rows = new KnowledgeRows(jdbc, embedders, notices);
         org = Tenants.organization(api, "Knowledge " + UUID.randomUUID());
         bot = chatbot(api, org);
         handbook = rows.source(org, bot, "EmberCook handbook", "file", HANDBOOK);

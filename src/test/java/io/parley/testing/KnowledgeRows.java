@@ -1,8 +1,10 @@
 package io.parley.testing;
 
+import io.parley.knowledge.internal.SettingsRepository;
 import io.parley.knowledge.internal.embed.Embedder;
 import io.parley.knowledge.internal.embed.Embedders;
 import io.parley.platform.ChatbotId;
+import io.parley.platform.cache.ChangeNotices;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -11,16 +13,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writes knowledge rows the way ingestion does (a synced source, its chunks with embeddings, the chatbot's version
- * bumped in the same transaction), so search is tested without the ingestion pipeline.
+ * bumped and announced to the nodes' caches), so search is tested without the ingestion pipeline.
  */
 public final class KnowledgeRows {
     private final JdbcClient jdbc;
     private final Embedders embedders;
+    private final ChangeNotices notices;
 
     /** @param embedders the application's, so chunks are embedded with the model each chatbot's search uses */
-    public KnowledgeRows(JdbcClient jdbc, Embedders embedders) {
+    public KnowledgeRows(JdbcClient jdbc, Embedders embedders, ChangeNotices notices) {
         this.jdbc = jdbc;
         this.embedders = embedders;
+        this.notices = notices;
     }
 
     /** @param location JSON, e.g. {@code {"page": 3}} */
@@ -93,6 +97,7 @@ public final class KnowledgeRows {
                 .param("bot", UUID.fromString(chatbotId))
                 .param("org", UUID.fromString(organizationId))
                 .update();
+        notices.announce(SettingsRepository.TOPIC, chatbotId);
     }
 
     public long version(String chatbotId) {

@@ -4,25 +4,33 @@ import io.parley.platform.ChatbotId;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.Secret;
 import io.parley.platform.SecretBox;
+import io.parley.platform.cache.ChangeNotices;
 import java.sql.Timestamp;
 import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** knowledge_settings: the chatbot's embedding model, chunking and knowledge version. No row = defaults. */
+/**
+ * knowledge_settings: the chatbot's embedding model, chunking and knowledge version. No row = defaults. Every write
+ * announces the chatbot ({@link #TOPIC}): search nodes cache its version (ADR 50).
+ */
 @Repository
 public class SettingsRepository {
     public static final int DEFAULT_CHUNK_SIZE = 1000;
     public static final int DEFAULT_CHUNK_OVERLAP = 200;
+    /** Notices about a chatbot's knowledge (its version and settings), keyed by chatbot id. */
+    public static final String TOPIC = "knowledge";
 
     private final JdbcClient jdbc;
     private final SecretBox secrets;
     private final Clock clock;
+    private final ChangeNotices notices;
 
-    SettingsRepository(JdbcClient jdbc, SecretBox secrets, Clock clock) {
+    SettingsRepository(JdbcClient jdbc, SecretBox secrets, Clock clock, ChangeNotices notices) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.clock = clock;
+        this.notices = notices;
     }
 
     /** The stored settings with the API key decrypted (null when none is set). */
@@ -76,6 +84,7 @@ public class SettingsRepository {
                 .param("overlap", settings.chunkOverlap())
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
+        notices.announce(TOPIC, chatbotId);
     }
 
     /** Moves the chatbot's knowledge version (creating its row); search nodes rebuild their index when it moved. */
@@ -86,6 +95,7 @@ public class SettingsRepository {
                 .param("bot", chatbotId.value())
                 .param("org", organizationId.value())
                 .update();
+        notices.announce(TOPIC, chatbotId);
     }
 
     private static String keyContext(ChatbotId chatbotId) {

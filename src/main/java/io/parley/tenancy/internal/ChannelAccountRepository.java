@@ -5,6 +5,7 @@ import io.parley.platform.ChatbotId;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.Secret;
 import io.parley.platform.SecretBox;
+import io.parley.platform.cache.ChangeNotices;
 import io.parley.platform.channel.ChannelType;
 import io.parley.tenancy.ChannelAccount;
 import io.parley.tenancy.Chatbot;
@@ -22,14 +23,23 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Channel accounts with their encrypted credentials; every write announces the account ({@link #TOPIC}) for the
+ * caches of other nodes (ADR 50).
+ */
 @Repository
 public class ChannelAccountRepository {
+    /** Notices about channel accounts and their credentials, keyed by channel account id. */
+    public static final String TOPIC = "channel-accounts";
+
     private final JdbcClient jdbc;
     private final SecretBox secrets;
+    private final ChangeNotices notices;
 
-    ChannelAccountRepository(JdbcClient jdbc, SecretBox secrets) {
+    ChannelAccountRepository(JdbcClient jdbc, SecretBox secrets, ChangeNotices notices) {
         this.jdbc = jdbc;
         this.secrets = secrets;
+        this.notices = notices;
     }
 
     /** What Meta showed for the number when it was connected (both null when verification is switched off). */
@@ -45,7 +55,7 @@ public class ChannelAccountRepository {
             String verifyToken,
             String businessAccountId,
             NumberProfile profile) {
-        return jdbc.sql("""
+        ChannelAccount inserted = jdbc.sql("""
                         insert into channel_accounts (id, organization_id, chatbot_id, type, external_id, access_token,
                             app_secret, verify_token_hash, business_account_id, display_phone_number, verified_name)
                         values (:id, :org, :bot, :type, :external, :token, :secret, :verify, :waba, :display,
@@ -64,11 +74,13 @@ public class ChannelAccountRepository {
                 .param("verifiedName", profile.verifiedName())
                 .query(ChannelAccountRepository::map)
                 .single();
+        notices.announce(TOPIC, id);
+        return inserted;
     }
 
     /** A channel account without provider credentials (the channel package keeps its own settings). */
     public ChannelAccount insert(ChannelAccountId id, Chatbot chatbot, ChannelType type, String externalId) {
-        return jdbc.sql("""
+        ChannelAccount inserted = jdbc.sql("""
                         insert into channel_accounts (id, organization_id, chatbot_id, type, external_id)
                         values (:id, :org, :bot, :type, :external)
                         returning *""")
@@ -79,10 +91,12 @@ public class ChannelAccountRepository {
                 .param("external", externalId)
                 .query(ChannelAccountRepository::map)
                 .single();
+        notices.announce(TOPIC, id);
+        return inserted;
     }
 
     public ChannelAccount ensureBuiltIn(ChannelType type, ChannelAccountId id, Chatbot chatbot) {
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                         insert into channel_accounts (id, organization_id, chatbot_id, type, external_id)
                         values (:id, :org, :bot, :type, :external)
                         on conflict (type, external_id) do nothing""")
@@ -92,6 +106,9 @@ public class ChannelAccountRepository {
                 .param("bot", chatbot.id().value())
                 .param("external", chatbot.id().toString())
                 .update();
+        if (inserted > 0) {
+            notices.announce(TOPIC, id);
+        }
         return jdbc.sql("select * from channel_accounts where type = :type and external_id = :external")
                 .param("type", type.wireName())
                 .param("external", chatbot.id().toString())
@@ -179,14 +196,17 @@ public class ChannelAccountRepository {
                 .param("display", profile == null ? null : profile.displayPhoneNumber())
                 .param("verifiedName", profile == null ? null : profile.verifiedName())
                 .update();
+        notices.announce(TOPIC, id);
     }
 
     /** Deletes the channel account with its credentials; its conversations go with it by cascade (ADR 33). */
     public boolean delete(ChannelAccountId id) {
-        return jdbc.sql("delete from channel_accounts where id = :id")
+        boolean deleted = jdbc.sql("delete from channel_accounts where id = :id")
                         .param("id", id.value())
                         .update()
                 == 1;
+        notices.announce(TOPIC, id);
+        return deleted;
     }
 
     public Optional<String> businessAccountId(ChannelType type, ChannelAccountId id) {

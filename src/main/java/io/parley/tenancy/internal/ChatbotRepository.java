@@ -4,6 +4,7 @@ import io.parley.platform.ChatbotId;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.Secret;
 import io.parley.platform.SecretBox;
+import io.parley.platform.cache.ChangeNotices;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.ChatbotDraft;
 import io.parley.tenancy.FallbackMessages;
@@ -28,8 +29,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+/** Chatbots; every write announces the chatbot ({@link #TOPIC}) for the caches of other nodes (ADR 50). */
 @Repository
 public class ChatbotRepository {
+    /** Notices about chatbots, keyed by chatbot id. */
+    public static final String TOPIC = "chatbots";
+
     private static final TypeReference<List<FaqEntry>> FAQ = new TypeReference<>() {};
     private static final String COLUMNS = """
             name = :name, system_prompt = :prompt, persona = :persona, fallback_error = :error,
@@ -48,12 +53,14 @@ public class ChatbotRepository {
     private final SecretBox secrets;
     private final JsonMapper json;
     private final Clock clock;
+    private final ChangeNotices notices;
 
-    ChatbotRepository(JdbcClient jdbc, SecretBox secrets, JsonMapper json, Clock clock) {
+    ChatbotRepository(JdbcClient jdbc, SecretBox secrets, JsonMapper json, Clock clock, ChangeNotices notices) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.json = json;
         this.clock = clock;
+        this.notices = notices;
     }
 
     public void insert(ChatbotId id, OrganizationId organizationId, ChatbotDraft bot) {
@@ -101,13 +108,7 @@ public class ChatbotRepository {
                 .param("active", bot.active() == null || bot.active())
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
-    }
-
-    public Optional<Duration> sessionTimeout(ChatbotId id) {
-        return jdbc.sql("select session_timeout_ms from chatbots where id = :id")
-                .param("id", id.value())
-                .query((rs, row) -> Duration.ofMillis(rs.getLong(1)))
-                .optional();
+        notices.announce(TOPIC, id);
     }
 
     private static Duration sessionTimeout(ChatbotDraft bot) {
@@ -192,10 +193,13 @@ public class ChatbotRepository {
 
     /** Deletes the chatbot; everything it owns goes with it by foreign-key cascade (ADR 33). */
     public boolean delete(ChatbotId id) {
-        return jdbc.sql("delete from chatbots where id = :id")
+        boolean deleted = jdbc.sql("delete from chatbots where id = :id")
                         .param("id", id.value())
                         .update()
                 == 1;
+        notices.announce(TOPIC, id);
+        notices.announceAll(ChannelAccountRepository.TOPIC); // its channels went with it
+        return deleted;
     }
 
     private static Map<String, Object> fallbackJson(ChatbotDraft.Fallback fallback) {

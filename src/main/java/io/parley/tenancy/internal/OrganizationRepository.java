@@ -3,6 +3,7 @@ package io.parley.tenancy.internal;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.Secret;
 import io.parley.platform.SecretBox;
+import io.parley.platform.cache.ChangeNotices;
 import io.parley.tenancy.NotificationSettings;
 import io.parley.tenancy.Organization;
 import java.sql.ResultSet;
@@ -15,14 +16,20 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** Organizations; every write announces the organization ({@link #TOPIC}) for the caches of other nodes (ADR 50). */
 @Repository
 public class OrganizationRepository {
+    /** Notices about organizations, keyed by organization id. */
+    public static final String TOPIC = "organizations";
+
     private final JdbcClient jdbc;
     private final SecretBox secrets;
+    private final ChangeNotices notices;
 
-    OrganizationRepository(JdbcClient jdbc, SecretBox secrets) {
+    OrganizationRepository(JdbcClient jdbc, SecretBox secrets, ChangeNotices notices) {
         this.jdbc = jdbc;
         this.secrets = secrets;
+        this.notices = notices;
     }
 
     public void rename(OrganizationId id, String name) {
@@ -30,6 +37,7 @@ public class OrganizationRepository {
                 .param("id", id.value())
                 .param("name", name)
                 .update();
+        notices.announce(TOPIC, id);
     }
 
     public NotificationSettings notifications(OrganizationId id) {
@@ -63,6 +71,7 @@ public class OrganizationRepository {
                                 ? null
                                 : secrets.seal(slackWebhookUrl, slackContext(id)))
                 .update();
+        notices.announce(TOPIC, id);
     }
 
     private static String slackContext(OrganizationId id) {
@@ -70,12 +79,15 @@ public class OrganizationRepository {
     }
 
     public Organization insert(OrganizationId id, String name, String slug) {
-        return jdbc.sql("insert into organizations (id, name, slug) values (:id, :name, :slug) returning *")
+        Organization inserted = jdbc.sql(
+                        "insert into organizations (id, name, slug) values (:id, :name, :slug) returning *")
                 .param("id", id.value())
                 .param("name", name)
                 .param("slug", slug)
                 .query(OrganizationRepository::map)
                 .single();
+        notices.announce(TOPIC, id); // a node may have cached "not found" for it
+        return inserted;
     }
 
     public void insertIfSlugAbsent(OrganizationId id, String name, String slug) {
@@ -84,6 +96,7 @@ public class OrganizationRepository {
                 .param("name", name)
                 .param("slug", slug)
                 .update();
+        notices.announce(TOPIC, id);
     }
 
     public Optional<Organization> find(OrganizationId id) {
@@ -117,14 +130,22 @@ public class OrganizationRepository {
                 .param("active", active)
                 .param("now", Timestamp.from(now))
                 .update();
+        notices.announce(TOPIC, id);
     }
 
-    /** Deletes the organization; everything it owns goes with it by foreign-key cascade (ADR 33). */
+    /**
+     * Deletes the organization; everything it owns goes with it by foreign-key cascade (ADR 33), so its chatbots and
+     * channel accounts are announced too (all of them: rare, and cheaper than listing them).
+     */
     public boolean delete(OrganizationId id) {
-        return jdbc.sql("delete from organizations where id = :id")
+        boolean deleted = jdbc.sql("delete from organizations where id = :id")
                         .param("id", id.value())
                         .update()
                 == 1;
+        notices.announce(TOPIC, id);
+        notices.announceAll(ChatbotRepository.TOPIC);
+        notices.announceAll(ChannelAccountRepository.TOPIC);
+        return deleted;
     }
 
     private static Organization map(ResultSet rs, int row) throws SQLException {

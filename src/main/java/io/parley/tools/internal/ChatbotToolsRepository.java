@@ -3,6 +3,7 @@ package io.parley.tools.internal;
 import io.parley.contacts.ContactTier;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.cache.ChangeNotices;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,21 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Which tools each chatbot offers. Changing a selection announces the chatbot ({@link #TOPIC}) for the caches of
+ * other nodes (ADR 50); a change of a tool source announces every chatbot ({@link ToolSourceRepository}).
+ */
 @Repository
 public class ChatbotToolsRepository {
-    private final JdbcClient jdbc;
+    /** Notices about the tools a chatbot offers, keyed by chatbot id. */
+    public static final String TOPIC = "chatbot-tools";
 
-    ChatbotToolsRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ChangeNotices notices;
+
+    ChatbotToolsRepository(JdbcClient jdbc, ChangeNotices notices) {
         this.jdbc = jdbc;
+        this.notices = notices;
     }
 
     /** Replaces the chatbot's selection in the caller's transaction. */
@@ -31,6 +41,7 @@ public class ChatbotToolsRepository {
         for (UUID source : sources) {
             insert(chatbotId, organizationId, "source", source.toString());
         }
+        notices.announce(TOPIC, chatbotId);
     }
 
     public List<String> refs(ChatbotId chatbotId, String kind) {

@@ -4,6 +4,7 @@ import io.parley.llm.ToolSpec;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.SecretBox;
+import io.parley.platform.cache.ChangeNotices;
 import io.parley.tools.ToolSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,11 +30,13 @@ public class ToolSourceRepository {
     private final JdbcClient jdbc;
     private final SecretBox secrets;
     private final JsonMapper json;
+    private final ChangeNotices notices;
 
-    ToolSourceRepository(JdbcClient jdbc, SecretBox secrets, JsonMapper json) {
+    ToolSourceRepository(JdbcClient jdbc, SecretBox secrets, JsonMapper json, ChangeNotices notices) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.json = json;
+        this.notices = notices;
     }
 
     public void insert(ToolSource source) {
@@ -58,8 +61,9 @@ public class ToolSourceRepository {
                 .update();
     }
 
+    /** New tool list of a source; every chatbot's tools are announced (a source may serve many chatbots). */
     public boolean updateTools(OrganizationId organizationId, UUID id, List<ToolSpec> tools) {
-        return jdbc.sql("update tool_sources set tools = cast(:tools as jsonb), refreshed_at = now() "
+        boolean updated = jdbc.sql("update tool_sources set tools = cast(:tools as jsonb), refreshed_at = now() "
                                 + "where id = :id and organization_id = :org")
                         .param("id", id)
                         .param("org", organizationId.value())
@@ -70,6 +74,8 @@ public class ToolSourceRepository {
                                         .toList()))
                         .update()
                 == 1;
+        notices.announceAll(ChatbotToolsRepository.TOPIC);
+        return updated;
     }
 
     public boolean nameTaken(OrganizationId organizationId, String name) {
@@ -109,11 +115,13 @@ public class ToolSourceRepository {
                 .param("ref", id.toString())
                 .param("org", organizationId.value())
                 .update();
-        return jdbc.sql("delete from tool_sources where id = :id and organization_id = :org")
+        boolean deleted = jdbc.sql("delete from tool_sources where id = :id and organization_id = :org")
                         .param("id", id)
                         .param("org", organizationId.value())
                         .update()
                 == 1;
+        notices.announceAll(ChatbotToolsRepository.TOPIC);
+        return deleted;
     }
 
     private ToolSource map(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,7 @@
 package io.parley.usage.internal;
 
 import io.parley.platform.OrganizationId;
+import io.parley.platform.cache.ChangeNotices;
 import io.parley.usage.EffectiveLimits;
 import io.parley.usage.LimitsPatch;
 import io.parley.usage.Plan;
@@ -11,16 +12,24 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Plans and per-organization overrides. */
+/**
+ * Plans and per-organization overrides. Every write announces the organizations whose effective limits it changes
+ * ({@link #TOPIC}): one for its plan or overrides, all for a plan's definition.
+ */
 @Repository
 public class LimitsRepository {
+    /** Notices about effective limits, keyed by organization id. */
+    public static final String TOPIC = "limits";
+
     private static final String COLUMNS = "monthly_messages, monthly_tokens, monthly_cost_budget, "
             + "contact_daily_messages, rate_per_hour_per_contact, max_message_length, knowledge_documents, "
             + "knowledge_urls, knowledge_ingestions_per_day, knowledge_storage_bytes, max_media_bytes";
     private final JdbcClient jdbc;
+    private final ChangeNotices notices;
 
-    LimitsRepository(JdbcClient jdbc) {
+    LimitsRepository(JdbcClient jdbc, ChangeNotices notices) {
         this.jdbc = jdbc;
+        this.notices = notices;
     }
 
     public List<Plan> plans() {
@@ -65,6 +74,7 @@ public class LimitsRepository {
                 .param("ks", p.knowledgeStorageBytes())
                 .param("mb", p.maxMediaBytes())
                 .update();
+        notices.announceAll(TOPIC);
     }
 
     /** The organization's effective limits; {@code defaultPlan} when it has no row of its own. */
@@ -110,6 +120,7 @@ public class LimitsRepository {
         jdbc.sql("""
                         insert into organization_limits (organization_id, plan) values (:org, :plan)
                         on conflict (organization_id) do update set plan = excluded.plan, updated_at = now()""").param("org", id.value()).param("plan", plan).update();
+        notices.announce(TOPIC, id);
     }
 
     public void patch(OrganizationId id, String defaultPlan, LimitsPatch p) {
@@ -150,6 +161,7 @@ public class LimitsRepository {
                 .param("ks", p.knowledgeStorageBytes())
                 .param("mb", p.maxMediaBytes())
                 .update();
+        notices.announce(TOPIC, id);
     }
 
     private static Plan plan(ResultSet rs, int row) throws SQLException {

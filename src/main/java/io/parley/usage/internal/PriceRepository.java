@@ -1,5 +1,6 @@
 package io.parley.usage.internal;
 
+import io.parley.platform.cache.ChangeNotices;
 import io.parley.usage.ModelPrice;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -9,12 +10,18 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** Model prices; every write announces {@link #TOPIC} (all prices: there are few, and they change rarely). */
 @Repository
 public class PriceRepository {
-    private final JdbcClient jdbc;
+    /** Notices about model prices. */
+    public static final String TOPIC = "prices";
 
-    PriceRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ChangeNotices notices;
+
+    PriceRepository(JdbcClient jdbc, ChangeNotices notices) {
         this.jdbc = jdbc;
+        this.notices = notices;
     }
 
     public Optional<ModelPrice> find(String provider, String model) {
@@ -43,14 +50,17 @@ public class PriceRepository {
                 .param("input", input)
                 .param("output", output)
                 .update();
+        notices.announceAll(TOPIC);
     }
 
     public boolean delete(String provider, String model) {
-        return jdbc.sql("delete from model_prices where provider = :provider and model = :model")
+        boolean deleted = jdbc.sql("delete from model_prices where provider = :provider and model = :model")
                         .param("provider", provider)
                         .param("model", model)
                         .update()
                 == 1;
+        notices.announceAll(TOPIC);
+        return deleted;
     }
 
     private static ModelPrice map(ResultSet rs, int row) throws SQLException {

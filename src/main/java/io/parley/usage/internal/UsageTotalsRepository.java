@@ -43,7 +43,7 @@ public class UsageTotalsRepository {
         return GROUPS.containsKey(groupBy);
     }
 
-    /** Adds the record to its period's and its contact's day's totals; answers the period's totals after it. */
+    /** Adds the record to the period's and the contact's day's aggregates; returns the period's totals after it. */
     public Totals add(UsageRecord r, LocalDate period, LocalDate day) {
         Totals after = jdbc.sql("""
                         insert into usage_periods (organization_id, period_start, messages, tokens_in, tokens_out, cost,
@@ -63,8 +63,7 @@ public class UsageTotalsRepository {
                 .param("out", r.tokensOut())
                 .param("cost", r.cost(), java.sql.Types.NUMERIC)
                 .param("unpriced", r.cost() == null ? 1 : 0)
-                .query((rs, row) ->
-                        new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4), rs.getLong(5)))
+                .query(UsageTotalsRepository::totals)
                 .single();
         if (r.contactId() != null && r.messages() > 0) {
             jdbc.sql("""
@@ -87,10 +86,13 @@ public class UsageTotalsRepository {
                         where organization_id = :org and period_start = :period""")
                 .param("org", org.value())
                 .param("period", period)
-                .query((rs, row) ->
-                        new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4), rs.getLong(5)))
+                .query(UsageTotalsRepository::totals)
                 .optional()
                 .orElse(new Totals(0, 0, 0, BigDecimal.ZERO, 0));
+    }
+
+    private static Totals totals(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4), rs.getLong(5));
     }
 
     public long contactDay(ContactId contact, LocalDate day) {

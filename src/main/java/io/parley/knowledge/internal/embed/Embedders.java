@@ -6,13 +6,16 @@ import io.parley.knowledge.internal.KnowledgeProperties;
 import io.parley.knowledge.internal.SettingsRepository;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.Secret;
+import io.parley.platform.cache.ChangeNotices;
+import io.parley.platform.cache.SharedCache;
 import io.parley.platform.egress.EgressHttp;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
  * Which {@link Embedder} a chatbot's knowledge uses: its knowledge settings name the provider (local by default).
- * Remote embedders are built once per configuration and shared by every chatbot configured alike.
+ * Remote embedders are built once per configuration and shared by every chatbot configured alike. The settings are
+ * read for every search of a chatbot with knowledge: cached per node, forgotten on every node when they change.
  */
 @Component
 public class Embedders {
@@ -29,11 +32,13 @@ public class Embedders {
             .build();
 
     private final EgressHttp http;
+    private final SharedCache<ChatbotId, SettingsRepository.Stored> stored;
 
-    Embedders(SettingsRepository settings, KnowledgeProperties properties, EgressHttp http) {
+    Embedders(SettingsRepository settings, KnowledgeProperties properties, EgressHttp http, ChangeNotices notices) {
         this.settings = settings;
         this.properties = properties;
         this.http = http;
+        this.stored = notices.cache(SettingsRepository.TOPIC, "knowledge-settings");
     }
 
     /**
@@ -43,11 +48,11 @@ public class Embedders {
     private record Key(String provider, String model, String baseUrl, Secret apiKey) {}
 
     public Embedder forChatbot(ChatbotId chatbotId) {
-        SettingsRepository.Stored stored = settings.find(chatbotId);
-        if ("local".equals(stored.provider())) {
+        SettingsRepository.Stored settings = stored.get(chatbotId, this.settings::find);
+        if ("local".equals(settings.provider())) {
             return local;
         }
-        Key key = new Key(stored.provider(), stored.model(), stored.baseUrl(), stored.apiKey());
+        Key key = new Key(settings.provider(), settings.model(), settings.baseUrl(), settings.apiKey());
         return remote.get(
                 key,
                 k -> RemoteEmbedder.of(

@@ -41,6 +41,9 @@ public class HybridSearch {
 
     public List<Passage> search(
             OrganizationId organizationId, ChatbotId chatbotId, String query, int limit, double minScore) {
+        if (indexes.version(chatbotId) == 0) {
+            return List.of(); // never had knowledge: no index to build, no query to embed
+        }
         ChatbotIndex index = indexes.current(organizationId, chatbotId);
         if (index.size() == 0) {
             return List.of();

@@ -3,9 +3,12 @@ package io.parley.knowledge.internal.search;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.parley.knowledge.KnowledgeSearchProperties;
+import io.parley.knowledge.internal.SettingsRepository;
 import io.parley.knowledge.internal.embed.Embedders;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.cache.ChangeNotices;
+import io.parley.platform.cache.SharedCache;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The per-chatbot indexes of this node, derived from the chunk rows. Every search compares the cached index's
- * version with the chatbot's version in the database (one primary-key read), so a change made through any node is
- * seen by all; a stale or missing index is rebuilt once, under the chatbot's lock, while other chatbots go on.
+ * version with the chatbot's knowledge version, itself cached per node and forgotten on every node when ingestion,
+ * a deletion or a settings change moves it (ADR 50), so a change made through any node is seen by all; a stale or
+ * missing index is rebuilt once, under the chatbot's lock, while other chatbots go on.
  * Searches that arrive during a rebuild get the previous version, if there is one, instead of waiting for it.
  * Memory is bounded by the number of chunks cached; idle indexes are dropped.
  */
@@ -29,8 +33,10 @@ public class KnowledgeIndex {
     private final Cache<ChatbotId, ChatbotIndex> indexes;
     private final ConcurrentMap<ChatbotId, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final long maxChunks;
+    private final SharedCache<ChatbotId, Long> versions;
 
-    KnowledgeIndex(ChunkRows rows, Embedders embedders, KnowledgeSearchProperties properties) {
+    KnowledgeIndex(ChunkRows rows, Embedders embedders, KnowledgeSearchProperties properties, ChangeNotices notices) {
+        this.versions = notices.cache(SettingsRepository.TOPIC);
         this.rows = rows;
         this.embedders = embedders;
         this.maxChunks = properties.cacheMaxChunks();
@@ -41,9 +47,14 @@ public class KnowledgeIndex {
                 .build();
     }
 
+    /** The chatbot's knowledge version: 0 while it never had any chunk (nothing to search). */
+    public long version(ChatbotId chatbotId) {
+        return versions.get(chatbotId, rows::version);
+    }
+
     /** The chatbot's index at its current version. */
     public ChatbotIndex current(OrganizationId organizationId, ChatbotId chatbotId) {
-        long version = rows.version(chatbotId);
+        long version = version(chatbotId);
         ChatbotIndex cached = indexes.getIfPresent(chatbotId);
         if (cached != null && cached.version() == version) {
             return cached;
