@@ -77,15 +77,15 @@ class TurnStatementBudgetIntegrationTest extends TimeTestSupport {
      * be), and raise one only with a reason in the commit message.
      */
     private static final Map<Measure, Double> BUDGET = new EnumMap<>(Map.of(
-            INGEST, 12.0,
-            TURN, 29.0,
+            INGEST, 11.0,
+            TURN, 17.0,
             DELIVERY, 4.0,
             STATUS, 3.0,
             SCHEDULER, 2.0,
             OTHER, 0.0,
-            TOTAL, 50.0,
+            TOTAL, 37.0,
             COMMITS, 6.0,
-            ROUND_TRIPS, 56.0));
+            ROUND_TRIPS, 43.0));
 
     private static final int WARM_UP = 3;
     private static final int CONVERSATIONS = 20;
