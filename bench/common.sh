@@ -10,7 +10,9 @@ JAVA=${JAVA:-$(find_java)}
 TOKEN=bench-admin-token
 pg() { psql -h 127.0.0.1 -U postgres -X -q -tA "$@"; }
 
-[ -f target/parley.jar ] || ./mvnw -q -DskipTests package
+# PARLEY_JAR runs another build (e.g. an older commit's jar, for a before/after run); the default is this checkout's.
+PARLEY_JAR=${PARLEY_JAR:-target/parley.jar}
+[ -f "$PARLEY_JAR" ] || ./mvnw -q -DskipTests package
 
 # start_parley DATABASE LOGFILE [VAR=value ...]: recreates DATABASE, starts target/parley.jar on $PORT with the
 # extra environment, sets PARLEY_PID (killed on exit) and waits until the node is ready.
@@ -20,7 +22,7 @@ start_parley() {
   pg -d postgres -c "drop database if exists $db with (force)" -c "create database $db"
   env PARLEY_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" PARLEY_DB_USER=postgres PARLEY_ADMIN_TOKEN=$TOKEN \
     PARLEY_MASTER_KEY="MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=" PARLEY_DEMO=false PORT=$PORT "$@" \
-    "$JAVA" -Xmx1g -jar target/parley.jar > "$log" 2>&1 &
+    "$JAVA" -Xmx1g -jar "$PARLEY_JAR" > "$log" 2>&1 &
   PARLEY_PID=$!
   trap 'kill $PARLEY_PID 2>/dev/null || true' EXIT
   until curl -sf "localhost:$PORT/ready" >/dev/null; do sleep 1; done

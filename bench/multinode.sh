@@ -36,7 +36,7 @@ for ((n = 0; n < NODES; n++)); do
     PARLEY_EGRESS_ALLOW="127.0.0.1:$MODEL_PORT,127.0.0.1:$GRAPH_PORT" \
     PARLEY_WHATSAPP_GRAPH_URL="http://127.0.0.1:$GRAPH_PORT/v22.0" PARLEY_WHATSAPP_VERIFYONCONNECT=false \
     PARLEY_RATELIMIT_PERCHATBOTPERHOUR=1000000000 PARLEY_DELIVERY_MESSAGES_PER_SECOND=1000 ${BENCH_ENV:-} \
-    "${pin[@]}" "$JAVA" -Xmx1g -jar target/parley.jar > "target/bench-node-$n.log" 2>&1 &
+    "${pin[@]}" "$JAVA" -Xmx1g -jar "$PARLEY_JAR" > "target/bench-node-$n.log" 2>&1 &
   PIDS+=($!)
   URLS+=("http://localhost:$port/webhooks/whatsapp")
   # The first node migrates the schema; the others start once it is ready.
