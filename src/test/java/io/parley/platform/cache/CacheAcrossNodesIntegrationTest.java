@@ -181,7 +181,9 @@ class CacheAcrossNodesIntegrationTest extends IntegrationTestSupport {
                 "parley.delivery.first-backoff",
                 "parley.delivery.confirmation-wait",
                 "db-scheduler.polling-interval",
-                "db-scheduler.heartbeat-interval")) {
+                "db-scheduler.heartbeat-interval",
+                // Logging is global to the JVM: a second context re-initialises it, and later tests read JSON lines.
+                "logging.structured.format.console")) {
             properties.put(name, environment.getProperty(name));
         }
         properties.put("parley.db.pool-size", "5");
