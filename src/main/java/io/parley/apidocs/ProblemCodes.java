@@ -120,6 +120,7 @@ final class ProblemCodes {
             model_rate_limited           503 The model provider is rate limiting; retry later
             model_unavailable            503 The model provider is unavailable; retry later
             model_timeout                503 The model provider did not answer in time; retry later
+            model_busy                   503 This node already has as many calls open to the model server as it allows; retry later
             email_failed                 503 Sending the email failed; retry later
             embedding_failed             503 The embedding model failed; retry later
             extraction_interrupted       503 Extracting the document was interrupted; retry later

@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTurnFailures unexpected turn failures in a row after which the contact gets the error message
  * @param typingDelay    how long the model may take before the contact is shown a typing indicator (none when the
  *                       reply is ready sooner; 0 shows it at once, before the model is called)
+ * @param maxWorkingTurns turns doing their own work (database, retrieval, prompt) at once on a node; turns waiting for
+ *                       their model do not count, so thousands may wait while only these few use the database pool
+ *                       and the cores (keep it at most half of {@code parley.db.pool-size}; ADR 51)
  */
 @ConfigurationProperties("parley.conversation")
 public record ConversationProperties(
@@ -30,4 +33,12 @@ public record ConversationProperties(
         @DefaultValue("20") int historySize,
         @DefaultValue("5s") Duration reaperInterval,
         @DefaultValue("5") int maxTurnFailures,
-        @DefaultValue("1s") Duration typingDelay) {}
+        @DefaultValue("1s") Duration typingDelay,
+        @DefaultValue("10") int maxWorkingTurns) {
+    public ConversationProperties {
+        if (maxWorkingTurns < 1) {
+            throw new IllegalArgumentException(
+                    "parley.conversation.max-working-turns must be at least 1, was " + maxWorkingTurns);
+        }
+    }
+}

@@ -17,7 +17,12 @@ public class ModelException extends ParleyException {
         /** 401/403: the credential is wrong or revoked; an operator must act. */
         AUTHENTICATION(false, false),
         /** Other 4xx: the request or configuration is wrong (unknown model, bad parameters). */
-        INVALID_REQUEST(false, false);
+        INVALID_REQUEST(false, false),
+        /**
+         * Never sent: this node already had {@code parley.llm.max-in-flight} calls open to the server and none ended
+         * within {@code parley.llm.max-in-flight-wait}. Try later (or on the fallback model, which has its own bound).
+         */
+        BUSY(true, false);
 
         private final boolean retriable;
         private final boolean limit;

@@ -18,4 +18,12 @@ public interface ModelGateway {
     default ModelReply chat(ModelRequest request, Consumer<String> tokens) {
         return chat(request);
     }
+
+    /**
+     * The server a call with {@code spec} goes to, as lower-case {@code host:port}, so {@link Models} can bound the
+     * calls open to it ({@link LlmProperties}); null for a gateway that calls no server (the offline model).
+     */
+    default String server(ModelSpec spec) {
+        return null;
+    }
 }

@@ -42,6 +42,11 @@ public final class Tenants {
         return whatsAppBot(api, model, "[]", llm);
     }
 
+    /** A bot on the model {@code modelJson} (the API's {@code model} object), connected to a new WhatsApp number. */
+    public static WhatsAppBot modelBot(Api api, String modelJson) {
+        return whatsAppBot(api, modelJson, "[]", null);
+    }
+
     /** A bot on the offline model answering from {@code faqJson}, connected to a new WhatsApp number. */
     public static WhatsAppBot offlineBot(Api api, String faqJson) {
         return whatsAppBot(api, "{\"provider\": \"offline\"}", faqJson, null);

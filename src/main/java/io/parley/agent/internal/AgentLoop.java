@@ -13,6 +13,7 @@ import io.parley.llm.ReferenceAnswer;
 import io.parley.llm.TokenCounter;
 import io.parley.llm.ToolCall;
 import io.parley.llm.ToolSpec;
+import io.parley.platform.WorkPermits;
 import io.parley.tenancy.Chatbot;
 import io.parley.tools.ToolContext;
 import io.parley.tools.ToolEffect;
@@ -115,14 +116,10 @@ public class AgentLoop {
             }
             messages.add(ChatMessage.assistantCalling(reply.text(), reply.toolCalls()));
             for (ToolCall call : reply.toolCalls()) {
-                ToolOutcome outcome = tools.execute(
-                        new ToolContext(
-                                chatbot.organizationId(),
-                                chatbot.id(),
-                                request.conversationId(),
-                                request.contactId(),
-                                round),
-                        call);
+                ToolContext toolContext = new ToolContext(
+                        chatbot.organizationId(), chatbot.id(), request.conversationId(), request.contactId(), round);
+                // a tool server may take its whole timeout: the turn waits without its work permit
+                ToolOutcome outcome = WorkPermits.waiting(() -> tools.execute(toolContext, call));
                 messages.add(ChatMessage.toolResult(call, outcome.forModel()));
                 if (outcome.effect() instanceof ToolEffect.Handover) {
                     return new AgentReply(

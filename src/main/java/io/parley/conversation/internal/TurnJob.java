@@ -6,10 +6,13 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.conversation.ConversationProperties;
 import io.parley.platform.ConversationId;
 import io.parley.platform.Ids;
 import io.parley.platform.Jobs;
+import io.parley.platform.WorkPermits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +31,21 @@ public class TurnJob {
     public static final String TASK = "turn";
     private static final Logger log = LoggerFactory.getLogger(TurnJob.class);
 
+    /**
+     * Turns doing their own work at once ({@code parley.conversation.max-working-turns}); a turn waiting for its model
+     * gives its permit on (the model call goes through {@link WorkPermits#waiting}).
+     */
     @Bean
-    CustomTask<Void> turnTask(TurnProcessor processor, ConversationProperties properties, Clock clock) {
+    CustomTask<Void> turnTask(
+            TurnProcessor processor, ConversationProperties properties, Clock clock, MeterRegistry meters) {
+        WorkPermits work = new WorkPermits(properties.maxWorkingTurns());
+        Gauge.builder("parley.turn.working", work, WorkPermits::working)
+                .description(
+                        "Turns doing their own work (database, retrieval, prompt); not those waiting for the model")
+                .register(meters);
+        Gauge.builder("parley.turn.queued", work, WorkPermits::queued)
+                .description("Turns waiting for a work permit: to start, or to go on after the model answered")
+                .register(meters);
         FailureHandler<Void> backoff = Jobs.retryWithCappedBackoff(Duration.ofSeconds(2), Duration.ofMinutes(1));
         return Tasks.custom(TASK, Void.class)
                 .onFailure((complete, operations) -> {
@@ -48,8 +64,7 @@ public class TurnJob {
                         backoff.onFailure(complete, operations);
                     }
                 })
-                .execute((instance, context) -> processor
-                        .process(conversationId(instance.getId()))
+                .execute((instance, context) -> work.working(() -> processor.process(conversationId(instance.getId())))
                         .<CompletionHandler<Void>>map(
                                 at -> (complete, operations) -> operations.reschedule(complete, at))
                         .orElseGet(CompletionHandler.OnCompleteRemove::new));

@@ -68,6 +68,11 @@ abstract class LangChainGateway implements ModelGateway {
     }
 
     @Override
+    public String server(ModelSpec spec) {
+        return ServerName.of(ModelKey.of(spec, defaultBaseUrl()).baseUrl());
+    }
+
+    @Override
     public ModelReply chat(ModelRequest request) {
         ModelSpec spec = checked(request);
         ChatResponse response;

@@ -27,7 +27,7 @@ class EgressConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EgressHttp egressHttp(EgressPolicy policy) {
-        return new EgressHttp(policy);
+    EgressHttp egressHttp(EgressPolicy policy, EgressProperties properties) {
+        return new EgressHttp(policy, properties.maxConnections());
     }
 }

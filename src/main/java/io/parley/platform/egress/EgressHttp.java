@@ -24,13 +24,26 @@ public class EgressHttp implements AutoCloseable {
     /** How much of an error response is kept (e.g. for a provider's error code); the rest is never read. */
     public static final long ERROR_BODY_LIMIT = 64 * 1024;
 
+    /** {@code parley.egress.max-connections}'s default. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+
     private final CloseableHttpClient client;
+    private final int maxConnections;
 
     public EgressHttp(EgressPolicy policy) {
+        this(policy, DEFAULT_MAX_CONNECTIONS);
+    }
+
+    /**
+     * @param maxConnections connections open at once, in all and to one server alike: the pool is a safety cap, never
+     *                       the bound that decides how many calls run (model calls have their own per server)
+     */
+    public EgressHttp(EgressPolicy policy, int maxConnections) {
+        this.maxConnections = maxConnections;
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(new PolicyDnsResolver(policy))
-                .setMaxConnTotal(500)
-                .setMaxConnPerRoute(50)
+                .setMaxConnTotal(maxConnections)
+                .setMaxConnPerRoute(maxConnections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofSeconds(10))
                         .setSocketTimeout(Timeout.ofSeconds(60))
@@ -83,6 +96,11 @@ public class EgressHttp implements AutoCloseable {
         request.setConfig(config(timeouts));
         ClassicHttpResponse response = client.executeOpen(null, request, null);
         return new Exchange(request, response);
+    }
+
+    /** How many connections the pool opens at once, in all and to one server. */
+    public int maxConnections() {
+        return maxConnections;
     }
 
     /** A LangChain4j HTTP client builder over this client: give it to every LangChain4j model. */
