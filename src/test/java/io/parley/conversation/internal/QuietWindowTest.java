@@ -89,7 +89,8 @@ class QuietWindowTest {
                 20,
                 Duration.ofSeconds(5),
                 5,
-                Duration.ofSeconds(1)));
+                Duration.ofSeconds(1),
+                10));
 
         assertThat(shortDebounce.answerAt(List.of(message(0)), null)).isEqualTo(T0.plusMillis(100));
         assertThat(shortDebounce.firstCheck(T0, false)).isEqualTo(T0.plusMillis(100));
