@@ -105,7 +105,8 @@ class QuietWindowTest {
                 20,
                 Duration.ofSeconds(5),
                 5,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1),
+                10);
     }
 
     private static StoredMessage message(long atMillis) {
