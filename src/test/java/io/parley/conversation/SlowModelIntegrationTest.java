@@ -23,7 +23,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(
         properties = {
-            "parley.db.pool-size=2",
+            "parley.db.pool-size=4", // two listen for notices (ReplyDeltas, NoticeListener): two for the work
             "parley.whatsapp.ingest-concurrency=2",
             // "localhost" is the one-place server; the same fake as 127.0.0.1 has the default bound
             "parley.llm.max-in-flight-overrides=localhost=1",
