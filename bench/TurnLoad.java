@@ -61,6 +61,15 @@ public class TurnLoad {
     private static long[] PIDS = {0};
 
     public static void main(String[] args) throws Exception {
+        try {
+            ladder(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(2); // the fake Graph API's thread would keep the process alive
+        }
+    }
+
+    private static void ladder(String[] args) throws Exception {
         Map<String, String> options = WebhookLoad.options(args);
         String[] urls = options.get("url").split(",");
         URI url = URI.create(urls[0]);
@@ -228,6 +237,8 @@ public class TurnLoad {
                         parleyCpuMs,
                         postgresCpuMs,
                         statements,
+                        commitsPerTurn,
+                        walKbPerTurn,
                         heap,
                         typing);
             }
