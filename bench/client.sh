@@ -18,8 +18,6 @@ MODEL_PORT=${BENCH_MODEL_PORT:-18091}
 
 "$JAVA" bench/InstantModel.java --port "$MODEL_PORT" --delay-ms "${MODEL_DELAY_MS:-0}" > target/bench-model.log 2>&1 &
 MODEL_PID=$!
-api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
-id_of() { grep -oE "\"$1\":\"[^\"]+\"" | head -1 | cut -d'"' -f4; }
 model_stats() { curl -sf "localhost:$MODEL_PORT/stats"; echo; }
 
 bench_node() {  # bench_node DEBOUNCE

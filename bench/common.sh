@@ -27,3 +27,18 @@ start_parley() {
   trap 'kill $PARLEY_PID 2>/dev/null || true' EXIT
   until curl -sf "localhost:$PORT/ready" >/dev/null; do sleep 1; done
 }
+
+api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
+id_of() { grep -oE "\"$1\":\"[^\"]+\"" | head -1 | cut -d'"' -f4; }
+
+# whatsapp_bench_bot: on the node at $PORT, an organization on the enterprise plan with one chatbot whose model is
+# the fake on $MODEL_PORT and one WhatsApp number, PHONE, whose app secret is bench-secret (sets ORG, BOT, PHONE).
+whatsapp_bench_bot() {
+  ORG=$(api -d '{"name":"Bench"}' "localhost:$PORT/api/v1/organizations" | id_of id)
+  api -X PUT -d '{"plan": "enterprise"}' "localhost:$PORT/api/v1/organizations/$ORG/plan" > /dev/null
+  BOT=$(api -d "{\"name\":\"Bench\",\"systemPrompt\":\"You answer shipping questions.\",\"model\":{\"provider\":\"openai\",\"name\":\"gpt-4o-mini\",\"apiKey\":\"sk-bench\",\"baseUrl\":\"http://127.0.0.1:$MODEL_PORT/v1\"}}" \
+        "localhost:$PORT/api/v1/organizations/$ORG/chatbots" | id_of id)
+  PHONE=555000111222333
+  api -d "{\"type\":\"whatsapp\",\"phoneNumberId\":\"$PHONE\",\"accessToken\":\"EAAbench\",\"appSecret\":\"bench-secret\",\"verifyToken\":\"v\"}" \
+    "localhost:$PORT/api/v1/chatbots/$BOT/channels" > /dev/null
+}

@@ -42,15 +42,7 @@ for ((n = 0; n < NODES; n++)); do
   # The first node migrates the schema; the others start once it is ready.
   until curl -sf "localhost:$port/ready" > /dev/null; do sleep 1; done
 done
-api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
-id_of() { grep -oE "\"$1\":\"[^\"]+\"" | head -1 | cut -d'"' -f4; }
-ORG=$(api -d '{"name":"Bench"}' "localhost:$PORT/api/v1/organizations" | id_of id)
-api -X PUT -d '{"plan": "enterprise"}' "localhost:$PORT/api/v1/organizations/$ORG/plan" > /dev/null
-BOT=$(api -d "{\"name\":\"Bench\",\"systemPrompt\":\"You answer shipping questions.\",\"model\":{\"provider\":\"openai\",\"name\":\"gpt-4o-mini\",\"apiKey\":\"sk-bench\",\"baseUrl\":\"http://127.0.0.1:$MODEL_PORT/v1\"}}" \
-      "localhost:$PORT/api/v1/organizations/$ORG/chatbots" | id_of id)
-PHONE=555000111222333
-api -d "{\"type\":\"whatsapp\",\"phoneNumberId\":\"$PHONE\",\"accessToken\":\"EAAbench\",\"appSecret\":\"bench-secret\",\"verifyToken\":\"v\"}" \
-  "localhost:$PORT/api/v1/chatbots/$BOT/channels" > /dev/null
+whatsapp_bench_bot
 
 echo "== $NODES node(s) on one PostgreSQL, cpus: ${BENCH_CPUS:-not pinned}"
 RATES=$(echo "${BENCH_RATES:-50 100 150 200}" | tr ' ' ',')

@@ -18,7 +18,6 @@ echo "== Parley ingest"
 start_parley parley_bench target/bench-parley.log DBSCHEDULER_ENABLED=false PARLEY_RATELIMIT_PERCHATBOTPERHOUR=1000000000 \
   PARLEY_WHATSAPP_VERIFYONCONNECT=false
 
-api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
 ORG=$(api -d '{"name":"Bench"}' "localhost:$PORT/api/v1/organizations" | grep -oE '"id":"[^"]+"' | head -1 | cut -d'"' -f4)
 BOT=$(api -d '{"name":"Bench","systemPrompt":"Bench"}' "localhost:$PORT/api/v1/organizations/$ORG/chatbots" | grep -oE '"id":"[^"]+"' | head -1 | cut -d'"' -f4)
 PHONE=555000111222333

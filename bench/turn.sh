@@ -27,8 +27,6 @@ pg -d postgres -c "create extension if not exists pg_stat_statements" 2>/dev/nul
   || echo "pg_stat_statements is not loaded (shared_preload_libraries): statements per turn are not reported"
 "$JAVA" bench/InstantModel.java --port "$MODEL_PORT" --delay-ms "${MODEL_DELAY_MS:-0}" > target/bench-model.log 2>&1 &
 MODEL_PID=$!
-api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
-id_of() { grep -oE "\"$1\":\"[^\"]+\"" | head -1 | cut -d'"' -f4; }
 
 JFR_OPTS=""
 [ "${BENCH_JFR:-0}" = 1 ] && JFR_OPTS="-XX:StartFlightRecording=filename=target/bench-turn.jfr,settings=profile"
@@ -41,13 +39,7 @@ start_parley "$DB" target/bench-turn.log JAVA_TOOL_OPTIONS="$JFR_OPTS" \
   PARLEY_RATELIMIT_PERCHATBOTPERHOUR=1000000000 PARLEY_DELIVERY_MESSAGES_PER_SECOND=1000 \
   $DEBOUNCE_ENV ${BENCH_ENV:-}
 trap 'kill $PARLEY_PID $MODEL_PID 2>/dev/null || true' EXIT
-ORG=$(api -d '{"name":"Bench"}' "localhost:$PORT/api/v1/organizations" | id_of id)
-api -X PUT -d '{"plan": "enterprise"}' "localhost:$PORT/api/v1/organizations/$ORG/plan" > /dev/null
-BOT=$(api -d "{\"name\":\"Bench\",\"systemPrompt\":\"You answer shipping questions.\",\"model\":{\"provider\":\"openai\",\"name\":\"gpt-4o-mini\",\"apiKey\":\"sk-bench\",\"baseUrl\":\"http://127.0.0.1:$MODEL_PORT/v1\"}}" \
-      "localhost:$PORT/api/v1/organizations/$ORG/chatbots" | id_of id)
-PHONE=555000111222333
-api -d "{\"type\":\"whatsapp\",\"phoneNumberId\":\"$PHONE\",\"accessToken\":\"EAAbench\",\"appSecret\":\"bench-secret\",\"verifyToken\":\"v\"}" \
-  "localhost:$PORT/api/v1/chatbots/$BOT/channels" > /dev/null
+whatsapp_bench_bot
 
 STORM_OPTS=""
 if [ -n "${BENCH_STATUS_RATE:-}" ]; then
