@@ -66,6 +66,7 @@ class ModularityTests {
                         "bootstrap",
                         "apidocs",
                         "dashboard",
+                        "console",
                         "mcp");
     }
 

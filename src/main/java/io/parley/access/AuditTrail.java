@@ -36,4 +36,21 @@ public class AuditTrail {
                 Map.of("conversationId", conversationId.toString()),
                 200);
     }
+
+    /**
+     * A change made in the console ({@code /console}): who, in which organization, what ({@code action}, e.g.
+     * {@code login}, {@code handover}, {@code api_key_created}), on which console route, with which answer status.
+     * {@code details} name ids only, never content or secrets.
+     */
+    public void console(
+            OrganizationId organizationId,
+            Caller caller,
+            String action,
+            String method,
+            String route,
+            Map<String, String> details,
+            int status) {
+        Objects.requireNonNull(action, "action");
+        auditLog.record(organizationId, caller, action, method, route, Map.copyOf(details), status);
+    }
 }

@@ -1,0 +1,2 @@
+// Console behaviour of the insights area (no inline scripts: pages carry data-* attributes).
+"use strict";
