@@ -15,6 +15,7 @@
             "events",
             "knowledge",
             "media",
+            "outreach",
             "platform",
             "platform :: channel",
             "platform :: web",
