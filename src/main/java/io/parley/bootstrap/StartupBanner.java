@@ -71,7 +71,10 @@ class StartupBanner {
                 .append(" (")
                 .append(bot.id())
                 .append(")\n"));
-        text.append("  Admin API:        ")
+        text.append("  Console:          ")
+                .append(publicUrl.resolve("/console"))
+                .append("  (sign in with the admin token, or as a staff user)\n")
+                .append("  Admin API:        ")
                 .append(publicUrl.resolve("/api/v1"))
                 .append("  (Authorization: Bearer <token>)\n")
                 .append("  API reference:    ")
