@@ -98,7 +98,7 @@ class BotConsoleIntegrationTest extends IntegrationTestSupport {
 
         HttpResponse<String> page = admin.get("/console/bots/" + botId);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).doesNotContain(key).contains("A key is stored");
+        assertThat(page.body()).doesNotContain(key).contains("A key is stored", "technical problems right now");
 
         HttpResponse<String> saved = admin.postWithCsrf(
                 "/console/bots/" + botId,
@@ -152,5 +152,42 @@ class BotConsoleIntegrationTest extends IntegrationTestSupport {
                         "soon"));
         assertThat(badTimeout.statusCode()).isEqualTo(400);
         assertThat(badTimeout.body()).contains("whole number of minutes");
+    }
+
+    @Test
+    void should_show_an_api_channels_key_once_after_connecting_it() {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        ConsoleHttp admin = new ConsoleHttp(port)
+                .signIn(ConsoleStaff.create(api, bot.organizationId(), "admin"), ConsoleStaff.PASSWORD);
+
+        HttpResponse<String> connected = admin.postWithCsrf(
+                "/console/bots/" + bot.chatbotId() + "/channels", Map.of("type", "api", "name", "Backend"));
+
+        assertThat(connected.statusCode()).as(connected.body()).isEqualTo(200);
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("data-test=\"api-channel-key\">(sk_[^<]+)<")
+                .matcher(connected.body());
+        assertThat(key.find()).as(connected.body()).isTrue();
+        assertThat(connected.body()).contains("Callback signing secret", "whsec_");
+        assertThat(admin.get("/console/bots/" + bot.chatbotId() + "/channels").body())
+                .doesNotContain(key.group(1))
+                .contains("Backend");
+
+        HttpResponse<String> refused = admin.postWithCsrf(
+                "/console/bots/" + bot.chatbotId() + "/channels",
+                Map.of(
+                        "type",
+                        "whatsapp",
+                        "phoneNumberId",
+                        "+34 600",
+                        "accessToken",
+                        "EAAx",
+                        "appSecret",
+                        "s",
+                        "verifyToken",
+                        "v"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("numeric phone number id", "+34 600")
+                .doesNotContain("EAAx");
     }
 }

@@ -36,6 +36,7 @@ class KnowledgeConsoleBrowserTest extends IntegrationTestSupport {
             browser.signIn(email, ConsoleStaff.PASSWORD);
             browser.open("/console/bots/" + bot.chatbotId() + "/knowledge");
             browser.await("sources-empty");
+            assertThat(browser.find("knowledge-quota").getText()).contains("Documents", "Storage");
             browser.script("document.body.dataset.sameDocument = 'yes';");
 
             browser.find("knowledge-upload").sendKeys(pdf.toAbsolutePath().toString());

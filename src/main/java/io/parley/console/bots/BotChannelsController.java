@@ -97,6 +97,7 @@ class BotChannelsController {
         model.addAttribute("channels", channels.list(bot.id()));
         model.addAttribute("newVerifyToken", ChannelForm.newVerifyToken());
         model.addAttribute("origin", BotScope.origin(request));
+        model.addAttribute("secretFields", List.of("identitySecret", "signingSecret"));
         return "console/bot-channels";
     }
 }

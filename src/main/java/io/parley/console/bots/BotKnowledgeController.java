@@ -159,6 +159,7 @@ class BotKnowledgeController {
     private String page(Chatbot bot, UUID crawl, Model model) {
         list.fill(bot.id(), crawl, model);
         model.addAttribute("quota", sources.quota(bot.id()));
+        model.addAttribute("quotaItems", java.util.List.of("documents", "urls", "ingestionsToday", "storageBytes"));
         return "console/knowledge";
     }
 
