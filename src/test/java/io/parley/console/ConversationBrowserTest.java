@@ -53,7 +53,10 @@ class ConversationBrowserTest extends IntegrationTestSupport {
             chat.says("Is anybody there?");
             browser.waiting().until(d -> lastMessage(browser).getText().contains("Is anybody there?"));
             assertThat(lastMessage(browser).getAttribute("data-role")).isEqualTo("user");
-            browser.waiting().until(d -> d.findElement(By.id("live")).getAttribute("textContent").contains("new message"));
+            browser.waiting()
+                    .until(d -> d.findElement(By.id("live"))
+                            .getAttribute("textContent")
+                            .contains("new message"));
             time.advance(PAST_EVERY_RETRY);
             assertThat(chat.received()).as("the bot stays silent").hasSize(2);
             assertThat(bot.llm().requests()).hasSize(1);

@@ -33,14 +33,15 @@ class ConversationDeskIntegrationTest extends IntegrationTestSupport {
     }
 
     private ConsoleHttp signedIn(String role) {
-        return new ConsoleHttp(port).signIn(ConsoleStaff.create(api, bot.organizationId(), role), ConsoleStaff.PASSWORD);
+        return new ConsoleHttp(port)
+                .signIn(ConsoleStaff.create(api, bot.organizationId(), role), ConsoleStaff.PASSWORD);
     }
 
     @Test
     void should_show_the_not_found_page_for_another_organizations_or_a_malformed_conversation_id() {
         Tenants.WhatsAppBot other = Tenants.offlineBot(api, "[]");
-        ConsoleHttp stranger =
-                new ConsoleHttp(port).signIn(ConsoleStaff.create(api, other.organizationId(), "owner"), ConsoleStaff.PASSWORD);
+        ConsoleHttp stranger = new ConsoleHttp(port)
+                .signIn(ConsoleStaff.create(api, other.organizationId(), "owner"), ConsoleStaff.PASSWORD);
 
         for (String path : new String[] {base, base + "/updates", "/console/conversations/not-a-uuid"}) {
             HttpResponse<String> page = stranger.get(path);
@@ -78,8 +79,8 @@ class ConversationDeskIntegrationTest extends IntegrationTestSupport {
         assertThat(ConversationFixtures.owner(api, conversationId)).isEqualTo("human");
         assertThat(agent.get(base).body()).contains("data-owner=\"human\"").contains("data-test=\"handback\"");
 
-        HttpResponse<String> back = agent.postForm(
-                base + "/handback", Map.of("_csrf", agent.csrfToken()), "HX-Request", "true");
+        HttpResponse<String> back =
+                agent.postForm(base + "/handback", Map.of("_csrf", agent.csrfToken()), "HX-Request", "true");
         assertThat(back.statusCode()).isEqualTo(200);
         assertThat(back.body()).contains("hx-swap-oob").contains("data-owner=\"bot\"");
         assertThat(ConversationFixtures.owner(api, conversationId)).isEqualTo("bot");
@@ -128,10 +129,13 @@ class ConversationDeskIntegrationTest extends IntegrationTestSupport {
         ConversationFixtures.closeWindow(jdbc, conversationId);
 
         HttpResponse<String> refused = agent.postWithCsrf(
-                base + "/template", Map.of("name", "made_up", "language", "en_US", "idempotencyKey", "k-" + UUID.randomUUID()));
+                base + "/template",
+                Map.of("name", "made_up", "language", "en_US", "idempotencyKey", "k-" + UUID.randomUUID()));
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(agent.get(base).body()).contains("data-test=\"template-picker\"").doesNotContain("data-test=\"composer\"");
+        assertThat(agent.get(base).body())
+                .contains("data-test=\"template-picker\"")
+                .doesNotContain("data-test=\"composer\"");
     }
 
     @Test
@@ -149,9 +153,11 @@ class ConversationDeskIntegrationTest extends IntegrationTestSupport {
                 .query(UUID.class)
                 .single();
 
-        assertThat(owner.postWithCsrf(base + "/assign", Map.of("staffUserId", colleague.toString())).statusCode())
+        assertThat(owner.postWithCsrf(base + "/assign", Map.of("staffUserId", colleague.toString()))
+                        .statusCode())
                 .isEqualTo(302);
-        assertThat(owner.postWithCsrf(base + "/assign", Map.of("staffUserId", stranger.toString())).statusCode())
+        assertThat(owner.postWithCsrf(base + "/assign", Map.of("staffUserId", stranger.toString()))
+                        .statusCode())
                 .isEqualTo(404);
 
         assertThat(jdbc.sql("select assigned_to from conversations where id = :id")

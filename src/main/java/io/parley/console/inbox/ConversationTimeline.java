@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ConversationTimeline {
     static final int MESSAGES = 200;
     private static final int EVENTS_SCANNED = 200;
+    /** Events about what happened to the conversation; usage and billing notices stay on the events page. */
+    private static final List<String> SHOWN_EVENTS = List.of("delivery.", "turn.", "message.", "conversation.");
 
     private final Conversations conversations;
     private final ConversationDesk desk;
@@ -110,6 +112,7 @@ class ConversationTimeline {
         events.list(conversation.organizationId(), null, null, EVENTS_SCANNED).stream()
                 .map(StoredEvent::event)
                 .filter(e -> conversation.id().equals(e.conversationId()))
+                .filter(e -> SHOWN_EVENTS.stream().anyMatch(e.type()::startsWith))
                 .filter(e -> e.occurredAt() != null && !e.occurredAt().isBefore(since))
                 .forEach(e -> others.add(ConversationItem.event(e)));
         others.sort(Comparator.comparing(ConversationItem::at));

@@ -127,13 +127,15 @@ class DeskActionsController {
     String send(
             @PathVariable String conversationId,
             @RequestParam(name = "text", defaultValue = "") String text,
+            @RequestParam(name = "attachmentKind", defaultValue = "") String attachmentKind,
+            @RequestParam(name = "attachmentLink", defaultValue = "") String attachmentLink,
             @RequestParam(name = "idempotencyKey", defaultValue = "") String key,
             HttpServletRequest request,
             Model model) {
         ConsoleUser me = ConsoleUser.of(request);
         ConversationSummary conversation = page.find(me, conversationId);
-        MessageId sent =
-                conversations.sendAgentMessage(conversation.id(), new OutboundContent.Text(text), null, key(key), null);
+        MessageId sent = conversations.sendAgentMessage(
+                conversation.id(), content(text, attachmentKind, attachmentLink), null, key(key), null);
         audited(me, conversation, "conversation_message_sent", "messages", Map.of("messageId", sent.toString()));
         return answer(request, model, me, conversation, "head,transcript,composer");
     }
@@ -171,6 +173,15 @@ class DeskActionsController {
                 "template",
                 Map.of("messageId", sent.toString(), "template", template.name()));
         return answer(request, model, me, conversation, "head,transcript,composer");
+    }
+
+    /** Text, or an attachment by its https link with the text as its caption (audio has none). */
+    private static OutboundContent content(String text, String kind, String link) {
+        if (link.isBlank()) {
+            return new OutboundContent.Text(text);
+        }
+        String caption = text.isBlank() || kind.equals("audio") ? null : text.strip();
+        return new OutboundContent.Media(kind.isBlank() ? "document" : kind, link.strip(), null, caption, null);
     }
 
     private static IdempotencyKey key(String value) {
