@@ -3,10 +3,12 @@ package io.parley.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.parley.channels.whatsapp.WhatsAppPayloads;
 import io.parley.testing.Api;
 import io.parley.testing.GraphFake;
 import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.Tenants;
+import io.parley.testing.Webhooks;
 import io.parley.testing.WhatsAppChat;
 import java.time.Duration;
 import java.util.List;
@@ -49,6 +51,14 @@ class ConversationBrowserTest extends IntegrationTestSupport {
             browser.waiting().until(d -> roles(browser).equals(List.of("user", "assistant", "agent")));
             browser.waiting()
                     .until(d -> browser.find("composer").getAttribute("value").isEmpty());
+            String wamid = agentWamid(chat);
+            Webhooks.post(
+                    api, WhatsAppPayloads.status(bot.phoneNumberId(), wamid, "read", chat.waId()), bot.appSecret());
+            browser.waiting()
+                    .until(d -> "read"
+                            .equals(lastMessage(browser)
+                                    .findElement(ConsoleBrowser.test("delivery-status"))
+                                    .getAttribute("data-status")));
 
             chat.says("Is anybody there?");
             browser.waiting().until(d -> lastMessage(browser).getText().contains("Is anybody there?"));
@@ -138,6 +148,21 @@ class ConversationBrowserTest extends IntegrationTestSupport {
         return browser.driver().findElements(ConsoleBrowser.test("message")).stream()
                 .map(m -> m.getAttribute("data-role"))
                 .toList();
+    }
+
+    /** The provider id of the agent's message, once Graph accepted it. */
+    private static String agentWamid(WhatsAppChat chat) {
+        String[] wamid = new String[1];
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            for (var message : chat.messages()) {
+                if ("agent".equals(message.path("role").asString())) {
+                    wamid[0] =
+                            message.path("delivery").path("providerMessageId").asString(null);
+                }
+            }
+            return wamid[0] != null;
+        });
+        return wamid[0];
     }
 
     private static WebElement lastMessage(ConsoleBrowser browser) {
