@@ -42,6 +42,9 @@ class ConversationBrowserTest extends IntegrationTestSupport {
             browser.find("takeover").click();
             browser.waiting().until(d -> browser.find("owner-badge").getText().equals("human"));
             assertThat(ConversationFixtures.owner(api, conversationId)).isEqualTo("human");
+            assertThat(browser.driver().findElements(By.cssSelector("[data-type='conversation.taken_over']")))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getText()).contains("Agent Person"));
             assertThat(browser.driver().findElements(ConsoleBrowser.test("handback")))
                     .hasSize(1);
 

@@ -9,7 +9,9 @@ import io.parley.conversation.ConversationSummary;
 import io.parley.conversation.Conversations;
 import io.parley.platform.ConversationId;
 import io.parley.platform.Ids;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -75,6 +77,9 @@ class ConversationPage {
                 .toList();
         Optional<StaffUserId> assignee = desk.assignee(conversation.id());
         model.addAttribute("staff", staff);
+        Map<String, String> staffNames = new HashMap<>();
+        staff.forEach(u -> staffNames.put("user:" + u.id(), u.name()));
+        model.addAttribute("staffNames", staffNames);
         model.addAttribute("assigneeId", assignee.map(StaffUserId::toString).orElse(""));
         model.addAttribute(
                 "assignee",

@@ -8,6 +8,8 @@ import io.parley.conversation.ConversationDesk;
 import io.parley.conversation.ConversationSummary;
 import io.parley.conversation.Conversations;
 import io.parley.delivery.OutboundContent;
+import io.parley.events.SystemEvent;
+import io.parley.events.SystemEvents;
 import io.parley.platform.IdempotencyKey;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
@@ -41,6 +43,7 @@ class DeskActionsController {
     private final ConversationComposer composer;
     private final StaffUsers staffUsers;
     private final AuditTrail audit;
+    private final SystemEvents events;
 
     DeskActionsController(
             ConversationPage page,
@@ -48,13 +51,15 @@ class DeskActionsController {
             ConversationDesk desk,
             ConversationComposer composer,
             StaffUsers staffUsers,
-            AuditTrail audit) {
+            AuditTrail audit,
+            SystemEvents events) {
         this.page = page;
         this.conversations = conversations;
         this.desk = desk;
         this.composer = composer;
         this.staffUsers = staffUsers;
         this.audit = audit;
+        this.events = events;
     }
 
     @PostMapping("/handover")
@@ -63,7 +68,8 @@ class DeskActionsController {
         ConversationSummary conversation = page.find(me, conversationId);
         conversations.handOver(conversation.id());
         audited(me, conversation, "conversation_handover", "handover", Map.of());
-        return answer(request, model, me, conversation, "head");
+        recorded(me, conversation, "conversation.taken_over");
+        return answer(request, model, me, conversation, "head,transcript");
     }
 
     @PostMapping("/handback")
@@ -72,7 +78,8 @@ class DeskActionsController {
         ConversationSummary conversation = page.find(me, conversationId);
         conversations.handBack(conversation.id());
         audited(me, conversation, "conversation_handback", "handback", Map.of());
-        return answer(request, model, me, conversation, "head");
+        recorded(me, conversation, "conversation.handed_back");
+        return answer(request, model, me, conversation, "head,transcript");
     }
 
     /** {@code staffUserId} empty: nobody. Another organization's staff member is not found. */
@@ -198,6 +205,16 @@ class DeskActionsController {
         model.addAttribute("parts", parts);
         model.addAttribute("announce", 0L);
         return "console/conversation-updates";
+    }
+
+    /** Owner changes also show in the transcript and on the events page, naming who by id only. */
+    private void recorded(ConsoleUser me, ConversationSummary conversation, String type) {
+        events.record(SystemEvent.of(SystemEvent.Level.INFO, type)
+                .organization(conversation.organizationId())
+                .chatbot(conversation.chatbotId())
+                .conversation(conversation.id())
+                .with("by", me.caller().label())
+                .build());
     }
 
     private void audited(
