@@ -126,9 +126,13 @@ class ConversationBrowserTest extends IntegrationTestSupport {
     }
 
     @Test
-    void should_fit_the_conversation_on_a_phone() {
+    void should_fit_the_conversation_on_a_phone_and_move_through_the_inbox_with_j_and_k() {
         Tenants.WhatsAppBot bot =
                 Tenants.offlineBot(api, "[{\"question\": \"opening hours\", \"answer\": \"9 to 5\"}]");
+        WhatsAppChat older = WhatsAppChat.start(api, bot);
+        older.says("opening hours");
+        older.awaitReceived(1);
+        time.advance(Duration.ofMinutes(1));
         WhatsAppChat chat = WhatsAppChat.start(api, bot);
         chat.says("opening hours");
         chat.awaitReceived(1);
@@ -144,6 +148,12 @@ class ConversationBrowserTest extends IntegrationTestSupport {
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(overflow).as("no horizontal scrolling").isLessThanOrEqualTo(0);
             browser.screenshot("conversation-phone");
+
+            browser.driver().findElement(By.tagName("body")).sendKeys("j");
+            browser.waiting().until(d -> d.getCurrentUrl().endsWith(older.conversationId()));
+            browser.waiting().until(d -> roles(browser).size() == 2);
+            browser.driver().findElement(By.tagName("body")).sendKeys("k");
+            browser.waiting().until(d -> d.getCurrentUrl().endsWith(chat.conversationId()));
         }
     }
 
