@@ -3,6 +3,7 @@ package io.parley.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.parley.testing.Api;
 import io.parley.testing.GraphFake;
 import io.parley.testing.IntegrationTestSupport;
@@ -10,6 +11,7 @@ import io.parley.testing.Tenants;
 import io.parley.testing.WhatsAppChat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -25,9 +27,8 @@ class DeadLetterConsoleIntegrationTest extends IntegrationTestSupport {
     static Undeliverable undeliverable(Api api, int count) {
         Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
         WhatsAppChat chat = WhatsAppChat.answered(api, bot);
-        com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder[] responses =
-                new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder[count + 1];
-        java.util.Arrays.fill(responses, 0, count, GraphFake.error(400, 131026, "Message undeliverable"));
+        ResponseDefinitionBuilder[] responses = new ResponseDefinitionBuilder[count + 1];
+        Arrays.fill(responses, 0, count, GraphFake.error(400, 131026, "Message undeliverable"));
         responses[count] = GraphFake.sent();
         // Each message is refused once (permanent); a replay is then accepted.
         GraphFake.sendsRespondInSequence(bot.phoneNumberId(), responses);

@@ -140,7 +140,8 @@ class SettingsConsoleIntegrationTest extends IntegrationTestSupport {
                 .doesNotContain("revokedAt\":\"");
         assertThat(api.get("/api/v1/organizations/" + other.organizationId() + "/users")
                         .body())
-                .contains(theirAgent);
+                .contains(theirAgent)
+                .contains("\"email\":\"" + theirAgent + "\",\"name\":\"Agent Person\",\"role\":\"agent\"");
     }
 
     @Test
