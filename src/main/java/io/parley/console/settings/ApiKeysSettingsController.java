@@ -70,18 +70,18 @@ class ApiKeysSettingsController {
         return page(organization, model);
     }
 
-    @PostMapping(ROUTE + "/{apiKeyId}/revoke")
-    String revoke(@PathVariable String apiKeyId, HttpServletRequest request) {
+    @PostMapping(ROUTE + "/{keyId}/revoke")
+    String revoke(@PathVariable String keyId, HttpServletRequest request) {
         ConsoleUser me = ConsoleUser.of(request);
         OrganizationId organization = me.requireOrganization();
-        ApiKeyId id = new ApiKeyId(SettingsIds.parse(apiKeyId, "api_key"));
+        ApiKeyId id = new ApiKeyId(SettingsIds.parse(keyId, "api_key"));
         apiKeys.revoke(organization, id);
         audit.console(
                 organization,
                 me.caller(),
                 "api_key_revoked",
                 "POST",
-                ROUTE + "/{apiKeyId}/revoke",
+                ROUTE + "/{keyId}/revoke",
                 Map.of("apiKeyId", id.value().toString()),
                 200);
         return "redirect:" + ROUTE + "?revoked";
