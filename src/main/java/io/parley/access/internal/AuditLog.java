@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditLog {
     static final int MAX_LIMIT = 500;
 
-    record Entry(
+    public record Entry(
             long id,
             UUID organizationId,
             String actorType,
@@ -69,7 +69,7 @@ public class AuditLog {
     }
 
     /** Newest first; {@code before} is the id of the last entry of the previous page. */
-    List<Entry> list(OrganizationId organizationId, Long before, int limit) {
+    public List<Entry> list(OrganizationId organizationId, Long before, int limit) {
         return jdbc.sql("""
                         select * from audit_log
                         where (cast(:org as uuid) is null or organization_id = :org)
