@@ -9,6 +9,7 @@
 @ApplicationModule(
         allowedDependencies = {
             "access",
+            "alerts",
             "contacts",
             "conversation",
             "delivery",
