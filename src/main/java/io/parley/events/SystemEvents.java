@@ -1,6 +1,7 @@
 package io.parley.events;
 
 import io.parley.events.internal.SystemEventRepository;
+import io.parley.platform.ConversationId;
 import io.parley.platform.LogContext;
 import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
@@ -70,6 +71,16 @@ public class SystemEvents {
         Objects.requireNonNull(organizationId, "organizationId");
         return repository.list(
                 organizationId, type == null || type.isBlank() ? null : type.strip(), level, clamp(limit));
+    }
+
+    /**
+     * The events about one conversation of the organization, newest first (index {@code system_events_conversation_idx});
+     * another organization's conversation has none.
+     */
+    public List<StoredEvent> ofConversation(OrganizationId organizationId, ConversationId conversationId, int limit) {
+        Objects.requireNonNull(organizationId, "organizationId");
+        Objects.requireNonNull(conversationId, "conversationId");
+        return repository.ofConversation(organizationId, conversationId, clamp(limit));
     }
 
     public Optional<StoredEvent> find(long id) {

@@ -23,13 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Assembles a conversation's transcript for the console: the newest messages with media and delivery state, the
- * bot's tool calls, internal notes and the organization's recent system events about this conversation, oldest first.
+ * bot's tool calls, internal notes and the newest system events of this conversation, oldest first.
  * Also answers a short fingerprint of what the page shows, so the page's poll can skip rendering when nothing changed.
  */
 @Component
 class ConversationTimeline {
     static final int MESSAGES = 200;
-    private static final int EVENTS_SCANNED = 200;
+    /** The newest events of the conversation shown; older ones remain on the events page. */
+    static final int EVENTS = 200;
     /** Events about what happened to the conversation; usage and billing notices stay on the events page. */
     private static final List<String> SHOWN_EVENTS = List.of("delivery.", "turn.", "message.", "conversation.");
 
@@ -109,9 +110,8 @@ class ConversationTimeline {
         tools.executions(conversation.id()).stream()
                 .filter(t -> !t.createdAt().isBefore(since))
                 .forEach(t -> others.add(ConversationItem.tool(t, pretty(t.argumentsJson()), pretty(t.resultJson()))));
-        events.list(conversation.organizationId(), null, null, EVENTS_SCANNED).stream()
+        events.ofConversation(conversation.organizationId(), conversation.id(), EVENTS).stream()
                 .map(StoredEvent::event)
-                .filter(e -> conversation.id().equals(e.conversationId()))
                 .filter(e -> SHOWN_EVENTS.stream().anyMatch(e.type()::startsWith))
                 .filter(e -> e.occurredAt() != null && !e.occurredAt().isBefore(since))
                 .forEach(e -> others.add(ConversationItem.event(e)));

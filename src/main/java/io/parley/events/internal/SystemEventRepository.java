@@ -106,6 +106,18 @@ public class SystemEventRepository {
         return statement.query(this::stored).list();
     }
 
+    public List<StoredEvent> ofConversation(OrganizationId organizationId, ConversationId conversationId, int limit) {
+        return jdbc.sql("""
+                        select * from system_events
+                        where conversation_id = :conversation and organization_id = :org
+                        order by id desc limit :limit""")
+                .param("conversation", conversationId.value())
+                .param("org", organizationId.value())
+                .param("limit", limit)
+                .query(this::stored)
+                .list();
+    }
+
     public Optional<StoredEvent> find(long id) {
         return jdbc.sql("select * from system_events where id = :id")
                 .param("id", id)
