@@ -25,11 +25,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * What a person does on the conversation page (every member, agents included): take the conversation over from the
  * bot and hand it back, assign it, write an internal note, and write to the contact (text while the service window
- * is open, an approved template otherwise) through the normal delivery path. Each change is audited. htmx requests
+ * is open, an approved template otherwise; a file as an upload or by link) through the normal delivery path. Each change is audited. htmx requests
  * get the changed parts as out-of-band swaps; plain form posts are redirected back to the page.
  */
 @Controller
@@ -136,13 +137,14 @@ class DeskActionsController {
             @RequestParam(name = "text", defaultValue = "") String text,
             @RequestParam(name = "attachmentKind", defaultValue = "") String attachmentKind,
             @RequestParam(name = "attachmentLink", defaultValue = "") String attachmentLink,
+            @RequestParam(name = "attachmentFile", required = false) MultipartFile attachmentFile,
             @RequestParam(name = "idempotencyKey", defaultValue = "") String key,
             HttpServletRequest request,
             Model model) {
         ConsoleUser me = ConsoleUser.of(request);
         ConversationSummary conversation = page.find(me, conversationId);
-        MessageId sent = conversations.sendAgentMessage(
-                conversation.id(), content(text, attachmentKind, attachmentLink), null, key(key), null);
+        OutboundContent content = composer.content(conversation, text, attachmentKind, attachmentLink, attachmentFile);
+        MessageId sent = conversations.sendAgentMessage(conversation.id(), content, null, key(key), null);
         audited(me, conversation, "conversation_message_sent", "messages", Map.of("messageId", sent.toString()));
         return answer(request, model, me, conversation, "head,transcript,composer");
     }
@@ -180,15 +182,6 @@ class DeskActionsController {
                 "template",
                 Map.of("messageId", sent.toString(), "template", template.name()));
         return answer(request, model, me, conversation, "head,transcript,composer");
-    }
-
-    /** Text, or an attachment by its https link with the text as its caption (audio has none). */
-    private static OutboundContent content(String text, String kind, String link) {
-        if (link.isBlank()) {
-            return new OutboundContent.Text(text);
-        }
-        String caption = text.isBlank() || kind.equals("audio") ? null : text.strip();
-        return new OutboundContent.Media(kind.isBlank() ? "document" : kind, link.strip(), null, caption, null);
     }
 
     private static IdempotencyKey key(String value) {
