@@ -10,6 +10,7 @@ import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.Tenants;
 import io.parley.testing.WhatsAppChat;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ConversationEventsIntegrationTest extends IntegrationTestSupport {
     @Autowired
     SystemEvents events;
+
+    @Test
+    void should_show_the_events_of_a_short_conversation_even_when_the_application_clock_runs_ahead_of_the_database() {
+        time.advance(Duration.ofHours(2));
+        Tenants.WhatsAppBot bot =
+                Tenants.offlineBot(api, "[{\"question\": \"opening hours\", \"answer\": \"9 to 5\"}]");
+        WhatsAppChat chat = WhatsAppChat.start(api, bot);
+        chat.says("opening hours");
+        chat.awaitReceived(1);
+        String base = "/console/conversations/" + chat.conversationId();
+        ConsoleHttp agent = new ConsoleHttp(port)
+                .signIn(ConsoleStaff.create(api, bot.organizationId(), "agent"), ConsoleStaff.PASSWORD);
+
+        assertThat(agent.postWithCsrf(base + "/handover", Map.of()).statusCode())
+                .isEqualTo(302);
+
+        assertThat(agent.get(base).body())
+                .as("an event stamped by the database before the first message's clock time")
+                .contains("data-type=\"conversation.taken_over\"");
+    }
 
     @Test
     void should_show_an_old_event_of_the_conversation_after_300_newer_events_of_other_conversations() {

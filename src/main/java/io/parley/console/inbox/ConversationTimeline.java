@@ -104,8 +104,11 @@ class ConversationTimeline {
                 media.forMessages(messages.stream().map(MessageEntry::id).toList());
         List<ConversationItem> others = new ArrayList<>();
         snapshot.notes().forEach(n -> others.add(ConversationItem.note(n)));
-        var since = messages.isEmpty()
-                ? conversation.createdAt()
+        // Only a transcript cut at MESSAGES drops what is older than its first message. Events carry the database's
+        // time and messages the application's clock, so comparing them otherwise could hide an event recorded
+        // right after the first message.
+        java.time.Instant since = messages.size() < MESSAGES
+                ? java.time.Instant.MIN
                 : messages.getFirst().createdAt();
         tools.executions(conversation.id()).stream()
                 .filter(t -> !t.createdAt().isBefore(since))
