@@ -1,5 +1,6 @@
 // The conversation page: Ctrl/Cmd+Enter submits the composer or note, j/k open the next/previous conversation,
-// and the transcript stays scrolled to the newest message after each swap. No inline handlers (strict CSP).
+// the transcript stays scrolled to the newest message after each swap, and a file the channel would refuse is
+// refused before it is sent. No inline handlers (strict CSP).
 (function () {
   "use strict";
 
@@ -45,6 +46,30 @@
   document.addEventListener("htmx:oobAfterSwap", function (event) {
     if (event.detail && event.detail.target && event.detail.target.id === "transcript") {
       scrollTranscript();
+    }
+  });
+
+  // A chosen file over its type's limit (or of a type no kind takes) is refused before it is sent: the server would
+  // refuse it too, and a file past the server's ceiling would never reach the page's error handling.
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input || !input.matches || !input.matches("input[type=file][data-upload-limits]")) {
+      return;
+    }
+    var limits = JSON.parse(input.getAttribute("data-upload-limits") || "{}");
+    var file = input.files && input.files[0];
+    var message = "";
+    if (file) {
+      var limit = limits[(file.type || "").toLowerCase()];
+      if (!limit) {
+        message = input.getAttribute("data-unsupported");
+      } else if (file.size > limit[0]) {
+        message = input.getAttribute("data-too-large").replace("{max}", limit[1]);
+      }
+    }
+    input.setCustomValidity(message);
+    if (message) {
+      input.reportValidity();
     }
   });
 

@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Attaching a file in the composer in headless Chromium: the agent picks a PNG, the fake Graph API receives the
- * upload and then an image message carrying the media id it answered; a file over the image limit is refused in the
- * flash region and nothing leaves. Also the keyboard shortcuts disclosure, labels and the composer's focus order.
+ * upload and then an image message carrying the media id it answered; a file over the image limit is refused on the
+ * page before anything leaves (the server's own refusal is in {@link ConversationAttachmentIntegrationTest}). Also the keyboard shortcuts disclosure, labels and the composer's focus order.
  */
 class ConversationAttachmentBrowserTest extends IntegrationTestSupport {
     /** A 1×1 transparent PNG. */
@@ -99,7 +99,7 @@ class ConversationAttachmentBrowserTest extends IntegrationTestSupport {
     }
 
     @Test
-    void should_say_in_the_flash_region_that_a_file_is_too_large_and_send_nothing() throws IOException {
+    void should_refuse_a_file_over_the_image_limit_before_sending_it() throws IOException {
         Path big = Files.write(files.resolve("poster.png"), new byte[(1 << 20) + 1]);
         String agent = ConsoleStaff.create(api, bot.organizationId(), "agent");
 
@@ -113,13 +113,25 @@ class ConversationAttachmentBrowserTest extends IntegrationTestSupport {
             browser.find("composer").sendKeys("Poster");
             browser.find("send").click();
 
-            browser.waiting()
-                    .until(d -> browser.await("flash-error").getText().contains("An image can have at most 1 MB"));
+            assertThat(browser.script("return arguments[0].validationMessage;", browser.find("attachment-file")))
+                    .isEqualTo("This file is too large: a file of this type can have at most 1 MB.");
+            browser.find("composer").sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
             assertThat(browser.find("composer").getAttribute("value"))
                     .as("the typed text is kept")
                     .isEqualTo("Poster");
-            assertThat(GraphFake.uploads(bot.phoneNumberId())).isEmpty();
-            assertThat(GraphFake.sendsOfType(bot.phoneNumberId(), "image")).isEmpty();
+            Path small = Files.write(files.resolve("small.png"), PNG);
+            browser.find("attachment-file").clear();
+            browser.find("attachment-file").sendKeys(small.toAbsolutePath().toString());
+            browser.find("send").click();
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() ->
+                            GraphFake.sendsOfType(bot.phoneNumberId(), "image").size() == 1);
+            assertThat(GraphFake.uploads(bot.phoneNumberId()))
+                    .as("only the file within the limit was uploaded")
+                    .singleElement()
+                    .satisfies(upload -> assertThat(
+                                    upload.getPart("file").getBody().asBytes())
+                            .isEqualTo(PNG));
         }
     }
 

@@ -161,6 +161,30 @@ class ConversationAttachmentIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_refuse_a_file_past_the_servers_multipart_ceiling_and_send_nothing() {
+        ConsoleHttp agent = signedIn(bot.organizationId());
+        byte[] huge = new byte[(4 << 20) + 1];
+
+        HttpResponse<String> plain = attach(agent, "Huge", file("huge.png", "image/png", huge), true);
+        HttpResponse<String> htmx = attach(
+                agent,
+                "Huge",
+                file("huge.png", "image/png", huge),
+                false,
+                "HX-Request",
+                "true",
+                "X-CSRF-Token",
+                agent.csrfToken());
+
+        System.out.println(
+                "CEILING plain " + plain.statusCode() + " " + plain.headers().map() + " " + plain.body());
+        System.out.println(
+                "CEILING htmx " + htmx.statusCode() + " " + htmx.headers().map() + " " + htmx.body());
+        assertThat(uploads()).isEmpty();
+        assertThat(agentMessages()).isZero();
+    }
+
+    @Test
     void should_show_the_upload_failure_and_send_nothing_when_graph_refuses_the_file() {
         Fakes.wiremock()
                 .stubFor(post(urlEqualTo("/graph/v22.0/" + bot.phoneNumberId() + "/media"))

@@ -65,6 +65,7 @@ class ConversationComposer {
      * @param canUpload      files are uploaded through the channel (otherwise attachments go by link)
      * @param accept         the content types a file may have, for the file input's {@code accept}
      * @param limits         the readable size limit per media kind wire name (only when files can be uploaded)
+     * @param limitsByType   JSON for the page's script: each accepted content type → [max bytes, readable limit]
      */
     record State(
             boolean hasWindow,
@@ -74,7 +75,8 @@ class ConversationComposer {
             String idempotencyKey,
             boolean canUpload,
             String accept,
-            Map<String, String> limits) {
+            Map<String, String> limits,
+            String limitsByType) {
         private static final DateTimeFormatter TIME =
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -97,10 +99,16 @@ class ConversationComposer {
         List<MessageTemplate> approved = open ? List.of() : approvedTemplates(conversation);
         boolean canUpload = uploads.supports(conversation.channel());
         Map<String, String> limits = new HashMap<>();
+        StringBuilder byType = new StringBuilder("{");
         if (canUpload) {
             for (MediaKind kind : MediaKind.values()) {
-                limits.put(
-                        kind.wireName(), OutboundMediaUploads.readable(uploads.maxBytes(conversation.channel(), kind)));
+                long max = uploads.maxBytes(conversation.channel(), kind);
+                String readable = OutboundMediaUploads.readable(max);
+                limits.put(kind.wireName(), readable);
+                for (String type : kind.mimeTypes()) {
+                    byType.append(byType.length() > 1 ? "," : "")
+                            .append("\"%s\":[%d,\"%s\"]".formatted(type, max, readable));
+                }
             }
         }
         return new State(
@@ -111,7 +119,8 @@ class ConversationComposer {
                 "console-" + UUID.randomUUID(),
                 canUpload,
                 ACCEPTED_TYPES,
-                Map.copyOf(limits));
+                Map.copyOf(limits),
+                byType.append('}').toString());
     }
 
     /**
