@@ -176,6 +176,27 @@ class ConversationAttachmentBrowserTest extends IntegrationTestSupport {
         }
     }
 
+    @Test
+    void should_fit_the_open_attachment_and_shortcuts_on_a_phone() {
+        String agent = ConsoleStaff.create(api, bot.organizationId(), "agent");
+
+        try (ConsoleBrowser browser = new ConsoleBrowser(port, 390, 800)) {
+            browser.signIn(agent, ConsoleStaff.PASSWORD);
+            browser.open("/console/conversations/" + chat.conversationId());
+            browser.await("attachment-upload")
+                    .findElement(By.tagName("summary"))
+                    .click();
+            browser.find("shortcuts").findElement(By.tagName("summary")).click();
+            browser.waiting().until(d -> browser.find("attachment-file").isDisplayed());
+
+            long overflow = (Long) browser.script(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow).as("no horizontal scrolling").isLessThanOrEqualTo(0);
+            browser.script("arguments[0].scrollIntoView();", browser.find("attachment-file"));
+            browser.screenshot("conversation-attachment-phone");
+        }
+    }
+
     private static WebElement lastMessage(ConsoleBrowser browser) {
         return browser.driver().findElements(ConsoleBrowser.test("message")).getLast();
     }
