@@ -44,6 +44,7 @@ class BotTemplatesController {
         model.addAttribute("chosen", current == null ? "" : current.name() + "|" + current.language());
         model.addAttribute("parameters", current == null ? "" : String.join("\n", current.parameters()));
         model.addAttribute("synced", request.getParameter("synced"));
+        model.addAttribute("cleared", request.getParameter("cleared") != null);
         return page(bot, model);
     }
 
@@ -94,8 +95,16 @@ class BotTemplatesController {
         }
     }
 
+    /** No template outside the window any more: replies to a contact whose window closed are not sent. */
+    @PostMapping("/console/bots/{botId}/templates/window/clear")
+    String clearWindowTemplate(@PathVariable String botId, HttpServletRequest request) {
+        windowTemplates.clear(scope.bot(request, botId).id());
+        return "redirect:/console/bots/" + botId + "/templates?cleared";
+    }
+
     private String page(Chatbot bot, Model model) {
         List<MessageTemplate> all = templates.list(bot.id());
+        model.addAttribute("current", windowTemplates.get(bot.id()).orElse(null));
         model.addAttribute("templates", all);
         model.addAttribute(
                 "approved",
