@@ -211,6 +211,14 @@ class BotConsoleBrowserTest extends IntegrationTestSupport {
                     "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
             assertThat(overflow).isEqualTo(false);
             browser.screenshot("bot-channels-phone");
+
+            browser.open("/console/bots/" + bot.chatbotId() + "/knowledge");
+            browser.await("sources-empty");
+            assertThat(browser.script(
+                            "return document.documentElement.scrollWidth > document.documentElement.clientWidth;"))
+                    .as("the knowledge page fits too")
+                    .isEqualTo(false);
+            browser.screenshot("knowledge-phone");
         }
     }
 }
