@@ -123,6 +123,15 @@ class BotChannelsConsoleIntegrationTest extends IntegrationTestSupport {
             assertThat(handler.matcher(page.body()).find()).as(path).isFalse();
             assertThat(page.body()).as(path).doesNotContain("style=\"", "??", "javascript:");
         }
+        assertThat(admin.get("/console/bots/" + bot.chatbotId() + "/templates?synced=1")
+                        .body())
+                .contains("1 template synced.");
+        assertThat(admin.get("/console/bots/" + bot.chatbotId() + "/templates?synced=12")
+                        .body())
+                .contains("12 templates synced.");
+        assertThat(admin.get("/console/bots/" + bot.chatbotId() + "/templates?synced=x")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private ConsoleHttp admin(Tenants.WhatsAppBot bot) {

@@ -88,7 +88,8 @@ class KnowledgeConsoleBrowserTest extends IntegrationTestSupport {
             JsonNode stored = api.get("/api/v1/chatbots/" + bot.chatbotId() + "/knowledge/sources/" + sourceId)
                     .json();
             assertThat(stored.path("name").asString()).isEqualTo("opening-hours.txt");
-            assertThat(stored.path("chunkCount").asInt()).isPositive();
+            assertThat(stored.path("chunkCount").asInt()).isEqualTo(1);
+            assertThat(browser.find("source").getText()).contains("1 passage indexed");
 
             // A source that failed (as if its last run broke) is indexed again by Reindex.
             jdbc.sql("update knowledge_sources set status = 'failed', error = 'broken on purpose' where id = :id")
