@@ -33,3 +33,25 @@ create index conversations_inbox_assigned_idx on conversations (assigned_to, las
 -- closed). status is already in outbound_messages_fifo_idx's predicate, so this adds no cost to status updates.
 create index outbound_messages_failed_idx on outbound_messages (organization_id, conversation_id)
     where status in ('failed', 'window_closed');
+
+-- Search by contact name, phone or email ("contains", any case): trigram indexes, when pg_trgm can be created (it
+-- ships with PostgreSQL's contrib and is a trusted extension since PostgreSQL 13; the embedded server has it too).
+-- Without it the search still works by scanning the organization's contacts. Contacts are written rarely (a new
+-- contact, a name change; last_seen_at at most once a minute and not indexed), so these cost the turn path nothing.
+-- Message text is not indexed this way (a trigram index on messages would cost every stored message): the search
+-- reads the organization's newest messages only (ConversationInbox.MESSAGE_SEARCH_WINDOW).
+do $$
+begin
+    create extension if not exists pg_trgm;
+exception when others then
+    raise notice 'pg_trgm is not available (%): inbox contact search scans the organization''s contacts', sqlerrm;
+end
+$$;
+do $$
+begin
+    if exists (select 1 from pg_extension where extname = 'pg_trgm') then
+        execute 'create index contacts_name_trgm_idx on contacts using gin (display_name gin_trgm_ops)';
+        execute 'create index contact_identities_value_trgm_idx on contact_identities using gin (value gin_trgm_ops)';
+    end if;
+end
+$$;

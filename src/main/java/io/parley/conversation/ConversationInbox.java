@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ConversationInbox {
     /** A text search looks at this many of the organization's newest messages (names, phones, emails: all). */
-    public static final int MESSAGE_SEARCH_WINDOW = 50_000;
+    public static final int MESSAGE_SEARCH_WINDOW = 20_000;
 
     public static final int MAX_PAGE = 100;
 

@@ -77,7 +77,7 @@ public class InboxRepository {
                     + " and o.status in " + FAILED_STATUSES + ")");
         }
         if (filter.query() != null) {
-            where.add(searchClause(filter.query(), params, searchWindow));
+            where.add(searchClause(organization, filter.query(), params, searchWindow));
         }
         if (after != null) {
             where.add("(c.last_message_at, c.id) < (:afterAt, :afterId)");
@@ -96,21 +96,48 @@ public class InboxRepository {
 
     private record Param(String name, Object value) {}
 
-    private static String searchClause(String query, List<Param> params, int searchWindow) {
-        params.add(new Param("text", "%" + escapeLike(query) + "%"));
-        params.add(new Param("window", searchWindow));
+    /**
+     * The conversations a search finds: the contact's name, phone or email contains the text (trigram indexes), or
+     * one of the organization's newest {@code searchWindow} messages does. Up to {@link #SEARCH_HITS} are listed by
+     * id, so the page query looks up just those; past that the search is a filter of the page's ordered scan, which
+     * then finds its rows quickly because they are many.
+     */
+    private String searchClause(OrganizationId organization, String query, List<Param> params, int searchWindow) {
         String digits = query.replaceAll("[\\s().-]", "");
         boolean phoneLike = digits.matches("\\+?\\d{3,}");
+        params.add(new Param("text", "%" + escapeLike(query) + "%"));
         params.add(new Param("identity", "%" + escapeLike(phoneLike ? digits : query) + "%"));
-        return """
-                (c.contact_id in (select k.id from contacts k where k.organization_id = :org
-                                  and k.display_name ilike :text)
-                 or c.contact_id in (select i.contact_id from contact_identities i where i.organization_id = :org
-                                     and i.kind in ('phone', 'email') and i.value ilike :identity)
-                 or c.id in (select recent.conversation_id from (select m.conversation_id, m.content from messages m
-                             where m.organization_id = :org order by m.created_at desc limit :window) recent
-                             where recent.content ilike :text))""";
+        params.add(new Param("window", searchWindow));
+        List<UUID> hits = jdbc.sql("""
+                        select v.id from conversations v
+                        where v.organization_id = :org and v.contact_id in (%s)
+                        union
+                        select recent.conversation_id from (%s) recent where recent.content ilike :text
+                        limit :hits""".formatted(MATCHING_CONTACTS, RECENT_MESSAGES))
+                .param("org", organization.value())
+                .param("text", "%" + escapeLike(query) + "%")
+                .param("identity", "%" + escapeLike(phoneLike ? digits : query) + "%")
+                .param("window", searchWindow)
+                .param("hits", SEARCH_HITS + 1)
+                .query(UUID.class)
+                .list();
+        if (hits.size() <= SEARCH_HITS) {
+            params.add(new Param("hitIds", hits.toArray(UUID[]::new)));
+            return "c.id = any(:hitIds)";
+        }
+        return "(c.contact_id in (" + MATCHING_CONTACTS + ") or c.id in (select recent.conversation_id from ("
+                + RECENT_MESSAGES + ") recent where recent.content ilike :text))";
     }
+
+    private static final int SEARCH_HITS = 20_000;
+    private static final String MATCHING_CONTACTS = """
+            select k.id from contacts k where k.organization_id = :org and k.display_name ilike :text
+            union
+            select i.contact_id from contact_identities i where i.organization_id = :org
+                and i.kind in ('phone', 'email') and i.value ilike :identity""";
+    private static final String RECENT_MESSAGES = """
+            select m.conversation_id, m.content from messages m where m.organization_id = :org
+            order by m.created_at desc limit :window""";
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
