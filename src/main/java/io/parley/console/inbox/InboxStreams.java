@@ -43,7 +43,7 @@ class InboxStreams implements SmartLifecycle {
     private final Map<String, Instant> told = new HashMap<>();
     private volatile Instant watermark;
     private volatile ScheduledExecutorService poller;
-    private Instant lastHeartbeat = Instant.EPOCH;
+    private long lastHeartbeatNanos = System.nanoTime();
 
     InboxStreams(ConversationInbox inbox) {
         this.inbox = inbox;
@@ -123,11 +123,11 @@ class InboxStreams implements SmartLifecycle {
     }
 
     private void heartbeat() {
-        Instant now = Instant.now();
-        if (Duration.between(lastHeartbeat, now).compareTo(HEARTBEAT) < 0) {
+        long now = System.nanoTime();
+        if (now - lastHeartbeatNanos < HEARTBEAT.toNanos()) {
             return;
         }
-        lastHeartbeat = now;
+        lastHeartbeatNanos = now;
         streams.forEach((organization, set) -> List.copyOf(set)
                 .forEach(emitter ->
                         send(organization, emitter, SseEmitter.event().comment("beat"))));

@@ -26,6 +26,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class InboxRepository {
     private static final String FAILED_STATUSES = "('failed', 'window_closed')";
+    private static final int SEARCH_HITS = 20_000;
+    private static final String MATCHING_CONTACTS = """
+            select k.id from contacts k where k.organization_id = :org and k.display_name ilike :text
+            union
+            select i.contact_id from contact_identities i where i.organization_id = :org
+                and i.kind in ('phone', 'email') and i.value ilike :identity""";
+    private static final String RECENT_MESSAGES = """
+            select m.conversation_id, m.content from messages m where m.organization_id = :org
+            order by m.created_at desc limit :window""";
 
     private final JdbcClient jdbc;
 
@@ -128,16 +137,6 @@ public class InboxRepository {
         return "(c.contact_id in (" + MATCHING_CONTACTS + ") or c.id in (select recent.conversation_id from ("
                 + RECENT_MESSAGES + ") recent where recent.content ilike :text))";
     }
-
-    private static final int SEARCH_HITS = 20_000;
-    private static final String MATCHING_CONTACTS = """
-            select k.id from contacts k where k.organization_id = :org and k.display_name ilike :text
-            union
-            select i.contact_id from contact_identities i where i.organization_id = :org
-                and i.kind in ('phone', 'email') and i.value ilike :identity""";
-    private static final String RECENT_MESSAGES = """
-            select m.conversation_id, m.content from messages m where m.organization_id = :org
-            order by m.created_at desc limit :window""";
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
