@@ -93,7 +93,7 @@ measure() {
   local items status
   items=$(grep -c 'data-test="inbox-item"' /tmp/bench-inbox-page.html || true)
   status=$(echo "$out" | head -1 | awk '{print $2}')
-  printf '| %s | `%s` | %s | %s | %s | %s |\n' "$label" "${query:-(none)}" "$status/$items" \
+  printf '| %s | `%s` | %s | %s | %s |\n' "$label" "${query:-(none)}" "$status/$items" \
     "$(printf '%s\n' "${server[@]}" | stats)" "$(printf '%s\n' "${ttfb[@]}" | stats)"
 }
 stats() { sort -n | awk '{v[NR]=$1} END {printf "%.1f / %.1f / %.1f", v[int((NR+1)/2)], v[int(NR*0.95+0.5)], v[NR]}'; }
