@@ -22,6 +22,11 @@ import org.springframework.stereotype.Repository;
  * The inbox's read model: one query per page that first picks the page's conversations through the indexes of V32
  * (organization and newest activity, with the filters), then looks up for those rows only their chatbot, contact,
  * assignee, last message, unread count and failed-delivery mark. And the live inbox's "what changed since".
+ *
+ * <p>The one place that reads other modules' tables (ADR 54), read-only and scoped to the organization:
+ * {@code chatbots.name}, {@code contacts.display_name}, {@code contact_identities.kind/value},
+ * {@code staff_users.name/email} and {@code outbound_messages.status/conversation_id}. A change to those columns
+ * must change this class; {@code InboxIntegrationTest} runs every filter and search against them.
  */
 @Repository
 public class InboxRepository {
