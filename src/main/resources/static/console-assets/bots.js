@@ -1,7 +1,6 @@
 // Console behaviour of the bots area (no inline scripts: pages carry data-* attributes).
 // - [data-faq-add] adds an empty question/answer row from template#faq-row-template; [data-faq-remove] removes one
 // - [data-dropzone] forms take a dropped file into their file input and submit it (htmx posts it)
-// - [data-confirm] forms ask first (text in data-confirm-text)
 // - [data-chat-open] / [data-chat-reset] open the embedded widget (widget.js) or start over as a new visitor
 "use strict";
 (function () {
@@ -42,13 +41,6 @@
       window.Parley.open();
     }
   });
-
-  document.addEventListener("submit", function (event) {
-    var form = event.target.closest("[data-confirm]");
-    if (form && !window.confirm(form.getAttribute("data-confirm-text") || "Are you sure?")) {
-      event.preventDefault();
-    }
-  }, true);
 
   function dropzone(event) {
     return event.target.closest ? event.target.closest("[data-dropzone]") : null;

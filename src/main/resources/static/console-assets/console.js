@@ -2,6 +2,7 @@
 // - the navigation toggle on narrow screens
 // - [data-copy="#id"] buttons copy the text of an element (webhook URLs, snippets, keys shown once)
 // - aria-current on the navigation link of the current page
+// - form[data-ask="question"]: the form asks before it submits (revoke a key, remove a user, replay by filter)
 "use strict";
 (function () {
   function onReady(fn) {
@@ -31,5 +32,9 @@
     if (navigator.clipboard) {
       navigator.clipboard.writeText(text.trim()).then(function () { button.textContent = button.getAttribute("data-copied") || "Copied"; });
     }
+  });
+  document.addEventListener("submit", function (event) {
+    var form = event.target.closest("form[data-ask]");
+    if (form && !window.confirm(form.getAttribute("data-ask"))) { event.preventDefault(); }
   });
 })();

@@ -1,6 +1,5 @@
 // Console behaviour of the insights area (no inline scripts: pages carry data-* attributes).
 // - canvas[data-chart]: draws the usage charts with Chart.js from the JSON in the attribute (stacked bars per day)
-// - [data-confirm]: forms that ask before they submit (revoke a key, remove a user, replay by filter)
 "use strict";
 (function () {
   var PALETTE = ["#1f6feb", "#d97706", "#16a34a", "#db2777", "#7c3aed", "#0891b2", "#dc2626", "#65a30d", "#9333ea", "#475569"];
@@ -37,9 +36,4 @@
     window.addEventListener("load", drawAll);
   }
   document.addEventListener("htmx:afterSettle", drawAll);
-
-  document.addEventListener("submit", function (event) {
-    var form = event.target.closest("form[data-confirm]");
-    if (form && !window.confirm(form.getAttribute("data-confirm"))) { event.preventDefault(); }
-  });
 })();

@@ -67,6 +67,8 @@ class ModularityTests {
                         "apidocs",
                         "dashboard",
                         "console",
+                        "flows",
+                        "payments",
                         "mcp");
     }
 

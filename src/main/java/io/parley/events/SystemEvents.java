@@ -83,6 +83,17 @@ public class SystemEvents {
         return repository.ofConversation(organizationId, conversationId, clamp(limit));
     }
 
+    /**
+     * A page of {@link #list}, older than the event {@code beforeId} (the last one of the previous page; null for the
+     * newest): keyset paging on {@code (organization_id, id)}, so any depth costs one index range scan.
+     */
+    public List<StoredEvent> listBefore(
+            OrganizationId organizationId, String type, SystemEvent.Level level, Long beforeId, int limit) {
+        Objects.requireNonNull(organizationId, "organizationId");
+        return repository.list(
+                organizationId, type == null || type.isBlank() ? null : type.strip(), level, beforeId, clamp(limit));
+    }
+
     public Optional<StoredEvent> find(long id) {
         return repository.find(id);
     }

@@ -102,6 +102,16 @@ public class WindowTemplates {
         return new WindowTemplate(template.name(), template.language(), request.parameters());
     }
 
+    /**
+     * Stops sending a re-engagement template: outside the window the chatbot's replies are then closed
+     * ({@code no_window_template}) as if none had ever been set. Returns whether one was set. An unknown chatbot is not found.
+     */
+    @Transactional
+    public boolean clear(ChatbotId chatbotId) {
+        chatbots.get(chatbotId);
+        return repository.deleteWindowTemplate(chatbotId);
+    }
+
     public Optional<WindowTemplate> get(ChatbotId chatbotId) {
         return repository
                 .findWindowTemplate(chatbotId)

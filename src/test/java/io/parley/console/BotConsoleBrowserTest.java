@@ -1,10 +1,16 @@
 package io.parley.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.parley.testing.Api;
+import io.parley.testing.GraphFake;
 import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.Tenants;
+import io.parley.testing.WhatsAppChat;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -101,10 +107,90 @@ class BotConsoleBrowserTest extends IntegrationTestSupport {
             browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(ConsoleBrowser.test("form-error")));
             Api.Response window = api.get("/api/v1/chatbots/" + bot.chatbotId() + "/window-template");
             assertThat(window.text("name")).as(window.body()).isEqualTo("order_update");
+            assertThat(browser.await("window-current").getText()).contains("order_update", "en_US");
+            browser.screenshot("templates");
+
+            browser.find("window-template-clear").click();
+            browser.await("window-cleared");
+            browser.await("window-current-none");
+            assertThat(api.get("/api/v1/chatbots/" + bot.chatbotId() + "/window-template")
+                            .status())
+                    .as("no window template")
+                    .isEqualTo(204);
+
             browser.find("templates-sync").click();
             assertThat(browser.await("form-error").getText()).contains("businessAccountId");
-            browser.screenshot("templates");
         }
+    }
+
+    @Test
+    void should_pause_the_bot_so_a_whatsapp_message_gets_no_reply_until_it_is_resumed() {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(
+                api, "[{\"question\": \"What are your opening hours?\", \"answer\": \"Nine to five.\"}]");
+        String email = ConsoleStaff.create(api, bot.organizationId(), "admin");
+        try (ConsoleBrowser browser = new ConsoleBrowser(port)) {
+            browser.signIn(email, ConsoleStaff.PASSWORD);
+            browser.open("/console/bots/" + bot.chatbotId());
+            browser.find("bot-pause").click();
+            browser.await("bot-paused");
+            browser.await("bot-resume");
+            browser.screenshot("bot-settings-paused");
+
+            WhatsAppChat chat = WhatsAppChat.start(api, bot);
+            chat.says("What are your opening hours?");
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> api.get("/api/v1/organizations/" + bot.organizationId() + "/events?type=turn.paused")
+                                    .json()
+                                    .size()
+                            >= 1);
+            assertThat(GraphFake.sends(bot.phoneNumberId())).isEmpty();
+
+            browser.find("bot-resume").click();
+            browser.await("bot-pause");
+            assertThat(browser.driver().findElements(ConsoleBrowser.test("bot-paused")))
+                    .isEmpty();
+            chat.says("What are your opening hours?");
+            assertThat(chat.awaitReceived(1)).containsExactly("Nine to five.");
+        }
+    }
+
+    @Test
+    void should_save_the_chosen_built_in_tools() {
+        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        String email = ConsoleStaff.create(api, bot.organizationId(), "admin");
+        try (ConsoleBrowser browser = new ConsoleBrowser(port)) {
+            browser.signIn(email, ConsoleStaff.PASSWORD);
+            browser.open("/console/bots/" + bot.chatbotId());
+            List<WebElement> boxes = browser.driver().findElements(By.cssSelector("input[name='builtin']"));
+            assertThat(boxes).hasSizeGreaterThanOrEqualTo(2);
+            String first = boxes.get(0).getAttribute("value");
+            String second = boxes.get(1).getAttribute("value");
+            boxes.get(0).click();
+            boxes.get(1).click();
+            browser.find("bot-tools-save").click();
+            browser.await("saved");
+            assertThat(builtins(bot)).containsExactlyInAnyOrder(first, second);
+
+            browser.driver()
+                    .findElement(By.cssSelector("input[name='builtin'][value='" + first + "']"))
+                    .click();
+            browser.find("bot-tools-save").click();
+            browser.await("saved");
+            assertThat(builtins(bot)).containsExactly(second);
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector("input[name='builtin'][value='" + second + "']"))
+                            .isSelected())
+                    .isTrue();
+        }
+    }
+
+    private List<String> builtins(Tenants.WhatsAppBot bot) {
+        List<String> names = new ArrayList<>();
+        api.get("/api/v1/chatbots/" + bot.chatbotId() + "/tools")
+                .json()
+                .path("builtins")
+                .forEach(name -> names.add(name.asString()));
+        return names;
     }
 
     @Test
@@ -113,12 +199,26 @@ class BotConsoleBrowserTest extends IntegrationTestSupport {
         String email = ConsoleStaff.create(api, bot.organizationId(), "admin");
         try (ConsoleBrowser browser = new ConsoleBrowser(port, 390, 844)) {
             browser.signIn(email, ConsoleStaff.PASSWORD);
+            api.post(
+                    "/api/v1/chatbots/" + bot.chatbotId() + "/channels",
+                    "{\"type\": \"web\", \"allowedOrigins\": [\"https://a-rather-long-shop-name.example\"]}");
             browser.open("/console/bots/" + bot.chatbotId() + "/channels");
-            browser.await("channel");
+            browser.await("web-settings-open").click();
+            browser.await("web-settings-origins");
+            browser.find("channel-disconnect").click();
+            browser.await("channel-disconnect-yes");
             Object overflow = browser.script(
                     "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
             assertThat(overflow).isEqualTo(false);
             browser.screenshot("bot-channels-phone");
+
+            browser.open("/console/bots/" + bot.chatbotId() + "/knowledge");
+            browser.await("sources-empty");
+            assertThat(browser.script(
+                            "return document.documentElement.scrollWidth > document.documentElement.clientWidth;"))
+                    .as("the knowledge page fits too")
+                    .isEqualTo(false);
+            browser.screenshot("knowledge-phone");
         }
     }
 }

@@ -7,22 +7,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in headless Chromium, as a person uses it: sign in through the form, open pages, find elements by
  * their {@code data-test} attribute, and write a screenshot of each page to {@code target/console-screenshots/}
- * (the committed set under {@code docs/console/} is copied from there: see docs/console/README.md).
+ * (the committed set under {@code docs/console/} is copied from there: see docs/console/README.md). A width under
+ * 600 px emulates a phone's viewport (Chromium keeps real windows at least ~500 px wide).
  */
 public final class ConsoleBrowser implements AutoCloseable {
     public static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static final int MIN_WINDOW_WIDTH = 600;
 
     private final String base;
     private final WebDriver driver;
@@ -35,7 +40,16 @@ public final class ConsoleBrowser implements AutoCloseable {
     public ConsoleBrowser(int port, int width, int height) {
         this.base = "http://localhost:" + port;
         this.driver = HeadlessChromium.start(width, height);
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // live pages swap parts of themselves: an element found a moment ago may be gone; look again
+        this.wait = (WebDriverWait)
+                new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
+        if (width < MIN_WINDOW_WIDTH) {
+            // Chromium keeps a window at least ~500 px wide; a phone's viewport is emulated instead.
+            ((ChromeDriver) driver)
+                    .executeCdpCommand(
+                            "Emulation.setDeviceMetricsOverride",
+                            Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        }
     }
 
     public WebDriver driver() {

@@ -62,6 +62,36 @@ class SettingsConsoleIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_offer_an_admin_only_the_roles_an_admin_may_grant_and_an_owner_every_role() {
+        String ownerEmail = ConsoleStaff.create(api, bot.organizationId(), "owner");
+        ConsoleStaff.create(api, bot.organizationId(), "agent");
+        ConsoleHttp admin = signedIn("admin");
+        ConsoleHttp owner = new ConsoleHttp(port).signIn(ownerEmail, ConsoleStaff.PASSWORD);
+
+        org.jsoup.nodes.Document asAdmin =
+                org.jsoup.Jsoup.parse(admin.get("/console/settings/users").body());
+        org.jsoup.nodes.Document asOwner =
+                org.jsoup.Jsoup.parse(owner.get("/console/settings/users").body());
+
+        assertThat(asAdmin.select("option[value=owner]")).isEmpty();
+        assertThat(asAdmin.select("[data-test=user-role-select]"))
+                .isNotEmpty()
+                .allSatisfy(select ->
+                        assertThat(select.select("option").eachAttr("value")).containsExactly("agent", "admin"));
+        assertThat(asAdmin.select("[data-test=user][data-role=owner] [data-test=user-role-fixed]")
+                        .text())
+                .isEqualTo("Owner");
+        assertThat(asAdmin.select("[data-test=user][data-role=owner] [data-test=user-role-select]"))
+                .isEmpty();
+        assertThat(asOwner.select("[data-test=user-role-select]"))
+                .isNotEmpty()
+                .allSatisfy(select -> assertThat(select.select("option").eachAttr("value"))
+                        .containsExactly("agent", "admin", "owner"));
+        assertThat(asOwner.select("#user-role option").eachAttr("value")).containsExactly("agent", "admin", "owner");
+        assertThat(asOwner.select("[data-test=user-role-fixed]")).isEmpty();
+    }
+
+    @Test
     void should_refuse_a_short_password_and_create_nothing() {
         ConsoleHttp admin = signedIn("admin");
         String email = "short-" + System.nanoTime() + "@console.test";
@@ -84,6 +114,11 @@ class SettingsConsoleIntegrationTest extends IntegrationTestSupport {
         HttpResponse<String> promoted =
                 admin.postWithCsrf("/console/settings/users/" + agentId + "/role", Map.of("role", "owner"));
         assertThat(promoted.statusCode()).isEqualTo(403);
+        assertThat(promoted.body())
+                .as("shown above the users, like a refused create, not the not-allowed page")
+                .contains("data-test=\"flash-error\"", "Only an owner may create, change or delete an owner")
+                .contains("data-test=\"users-table\"")
+                .doesNotContain("data-test=\"forbidden\"");
         assertThat(user(agentEmail).path("role").asString()).isEqualTo("agent");
 
         assertThat(admin.postWithCsrf("/console/settings/users/" + agentId + "/role", Map.of("role", "admin"))
@@ -183,7 +218,11 @@ class SettingsConsoleIntegrationTest extends IntegrationTestSupport {
         ConsoleHttp agent = signedIn("agent");
 
         for (String path : new String[] {
-            "/console/settings", "/console/settings/api-keys", "/console/settings/users", "/console/settings/audit"
+            "/console/settings",
+            "/console/settings/api-keys",
+            "/console/settings/users",
+            "/console/settings/audit",
+            "/console/settings/alert-sinks"
         }) {
             HttpResponse<String> page = agent.get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(403);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -65,11 +64,6 @@ class UsageConsoleBrowserTest extends IntegrationTestSupport {
                 UsageConsoleIntegrationTest.record(api, jdbc, time.now(), ledger, contacts);
         String admin = ConsoleStaff.create(api, usage.bot().organizationId(), "admin");
         try (ConsoleBrowser browser = new ConsoleBrowser(port, 390, 844)) {
-            // Chromium keeps a window at least ~500 px wide; emulate the phone's viewport itself.
-            ((ChromeDriver) browser.driver())
-                    .executeCdpCommand(
-                            "Emulation.setDeviceMetricsOverride",
-                            Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
             browser.signIn(admin, ConsoleStaff.PASSWORD);
             browser.open("/console/usage?" + usage.period());
             browser.await("usage-chart");

@@ -12,8 +12,10 @@ import io.parley.tenancy.TenantDeletions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -23,8 +25,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A bot's channels: connect one (its secrets and what to paste elsewhere are shown once, right after), allow the
- * console's origin on a web channel, disconnect. The forms per type live in the page; this controller passes their
+ * A bot's channels: connect one (its secrets and what to paste elsewhere are shown once, right after), a web
+ * channel's settings (origins, guests, the widget's look), a new WhatsApp verify token (stored only as a hash, so it
+ * can be shown only when it is made), allow the console's origin on a web channel, disconnect. The forms per type live in the page; this controller passes their
  * fields to the type's connector through {@link ChannelConnections} and never names a channel.
  */
 @Controller
@@ -86,6 +89,52 @@ class BotChannelsController {
         return "redirect:/console/bots/" + botId + "#test-chat";
     }
 
+    /** Saves a web channel's settings form; a refused form is shown again next to that channel with what was typed. */
+    @PostMapping("/console/bots/{botId}/channels/{channelId}/settings")
+    String saveWebSettings(
+            @PathVariable String botId,
+            @PathVariable String channelId,
+            @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Chatbot bot = scope.bot(request, botId, model, "channels");
+        ChannelAccountId id = Ids.parse(channelId, "channel", ChannelAccountId::new);
+        if (!"web".equals(channels.view(bot.id(), id).get("type"))) {
+            throw new InvalidRequestException("unsupported_channel_type", "Only a web channel has these settings");
+        }
+        try {
+            channels.update(bot.id(), id, WebChannelSettings.request(form));
+            return "redirect:/console/bots/" + botId + "/channels?saved=" + id.value() + "#channel-" + id.value();
+        } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            model.addAttribute("kept", Map.of());
+            model.addAttribute("editing", id.value());
+            model.addAttribute("settingsProblem", e.getMessage());
+            return page(bot, request, model, Map.of(id.value(), WebChannelSettings.submitted(form)));
+        }
+    }
+
+    /**
+     * Gives a WhatsApp channel a new verify token and shows it this once: the old one no longer answers Meta's
+     * handshake, so it must be pasted into Meta's webhook settings at once.
+     */
+    @PostMapping("/console/bots/{botId}/channels/{channelId}/verify-token")
+    String rotateVerifyToken(
+            @PathVariable String botId, @PathVariable String channelId, HttpServletRequest request, Model model) {
+        Chatbot bot = scope.bot(request, botId, model, "channels");
+        ChannelAccountId id = Ids.parse(channelId, "channel", ChannelAccountId::new);
+        if (!"whatsapp".equals(channels.view(bot.id(), id).get("type"))) {
+            throw new InvalidRequestException("unsupported_channel_type", "Only a WhatsApp channel has a verify token");
+        }
+        String token = ChannelForm.newVerifyToken();
+        channels.update(bot.id(), id, Map.of("verifyToken", token));
+        model.addAttribute("kept", Map.of());
+        model.addAttribute("rotatedChannel", id.value());
+        model.addAttribute("rotatedToken", token);
+        return page(bot, request, model);
+    }
+
     @PostMapping("/console/bots/{botId}/channels/{channelId}/disconnect")
     String disconnect(@PathVariable String botId, @PathVariable String channelId, HttpServletRequest request) {
         Chatbot bot = scope.bot(request, botId);
@@ -94,7 +143,21 @@ class BotChannelsController {
     }
 
     private String page(Chatbot bot, HttpServletRequest request, Model model) {
-        model.addAttribute("channels", channels.list(bot.id()));
+        return page(bot, request, model, Map.of());
+    }
+
+    /** @param typed form values typed into a refused settings form, by channel id; they replace the stored ones */
+    private String page(Chatbot bot, HttpServletRequest request, Model model, Map<UUID, Map<String, String>> typed) {
+        List<Map<String, Object>> list = channels.list(bot.id());
+        Map<Object, Map<String, String>> webForms = new HashMap<>();
+        list.stream()
+                .filter(channel -> "web".equals(channel.get("type")))
+                .forEach(channel -> webForms.put(
+                        channel.get("id"), typed.getOrDefault(channel.get("id"), WebChannelSettings.values(channel))));
+        model.addAttribute("channels", list);
+        model.addAttribute("webForms", webForms);
+        model.addAttribute("widgetFields", WebChannelSettings.WIDGET_FIELDS);
+        model.addAttribute("savedChannel", request.getParameter("saved"));
         model.addAttribute("newVerifyToken", ChannelForm.newVerifyToken());
         model.addAttribute("origin", BotScope.origin(request));
         model.addAttribute("secretFields", List.of("identitySecret", "signingSecret"));

@@ -43,7 +43,8 @@ class BotTemplatesController {
         WindowTemplate current = windowTemplates.get(bot.id()).orElse(null);
         model.addAttribute("chosen", current == null ? "" : current.name() + "|" + current.language());
         model.addAttribute("parameters", current == null ? "" : String.join("\n", current.parameters()));
-        model.addAttribute("synced", request.getParameter("synced"));
+        model.addAttribute("synced", syncedCount(request.getParameter("synced")));
+        model.addAttribute("cleared", request.getParameter("cleared") != null);
         return page(bot, model);
     }
 
@@ -94,8 +95,24 @@ class BotTemplatesController {
         }
     }
 
+    /** No template outside the window any more: replies to a contact whose window closed are not sent. */
+    @PostMapping("/console/bots/{botId}/templates/window/clear")
+    String clearWindowTemplate(@PathVariable String botId, HttpServletRequest request) {
+        windowTemplates.clear(scope.bot(request, botId).id());
+        return "redirect:/console/bots/" + botId + "/templates?cleared";
+    }
+
+    /** How many templates the redirect after a sync says were stored; null when the page is not that redirect. */
+    private static Integer syncedCount(String parameter) {
+        if (parameter == null || !parameter.matches("\\d{1,9}")) {
+            return null;
+        }
+        return Integer.valueOf(parameter);
+    }
+
     private String page(Chatbot bot, Model model) {
         List<MessageTemplate> all = templates.list(bot.id());
+        model.addAttribute("current", windowTemplates.get(bot.id()).orElse(null));
         model.addAttribute("templates", all);
         model.addAttribute(
                 "approved",

@@ -63,6 +63,7 @@ class DeadLettersPageController {
         model.addAttribute("replayed", replayed);
         model.addAttribute("skipped", skipped == null ? 0 : skipped);
         model.addAttribute("replayedOne", replayedOne);
+        model.addAttribute("tab", "messages");
         return "console/dead-letters";
     }
 

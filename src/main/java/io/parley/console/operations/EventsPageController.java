@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The organization's system events, newest first, filtered by level and type; one can be acknowledged. */
+/**
+ * The organization's system events, newest first, filtered by level and type, paged by keyset ({@code before} = the
+ * id of the last event shown), so every event can be reached however many there are; one can be acknowledged.
+ */
 @Controller
 @ConsoleAccess(Role.ADMIN)
 class EventsPageController {
@@ -38,19 +41,21 @@ class EventsPageController {
     String list(
             @RequestParam(required = false) String level,
             @RequestParam(required = false) String type,
-            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(required = false) Long before,
             @RequestParam(required = false) Long acknowledged,
             HttpServletRequest request,
             Model model) {
         OrganizationId organization = ConsoleUser.of(request).requireOrganization();
         SystemEvent.Level parsed = level(level);
         String typeFilter = type == null || type.isBlank() ? null : type.strip();
-        PageSlice<EventRow> slice = PageSlice.of(
-                page,
-                limit -> events.list(organization, typeFilter, parsed, limit).stream()
-                        .map(e -> EventRow.of(e, json))
-                        .toList());
-        model.addAttribute("slice", slice);
+        List<EventRow> rows = events.listBefore(organization, typeFilter, parsed, before, PageSlice.SIZE + 1).stream()
+                .map(e -> EventRow.of(e, json))
+                .toList();
+        boolean hasOlder = rows.size() > PageSlice.SIZE;
+        List<EventRow> items = hasOlder ? rows.subList(0, PageSlice.SIZE) : rows;
+        model.addAttribute("items", items);
+        model.addAttribute("before", before);
+        model.addAttribute("olderBefore", hasOlder ? items.getLast().id() : null);
         model.addAttribute("levels", LEVELS);
         model.addAttribute("level", parsed == null ? "" : parsed.name().toLowerCase(Locale.ROOT));
         model.addAttribute("type", typeFilter == null ? "" : typeFilter);
@@ -63,7 +68,7 @@ class EventsPageController {
             @PathVariable String eventId,
             @RequestParam(required = false) String level,
             @RequestParam(required = false) String type,
-            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(required = false) Long before,
             HttpServletRequest request) {
         ConsoleUser me = ConsoleUser.of(request);
         long id = eventId(eventId);
@@ -72,7 +77,7 @@ class EventsPageController {
                 + UriComponentsBuilder.fromPath("/console/events")
                         .queryParamIfPresent("level", present(level))
                         .queryParamIfPresent("type", present(type))
-                        .queryParam("page", Math.max(1, page))
+                        .queryParamIfPresent("before", java.util.Optional.ofNullable(before))
                         .queryParam("acknowledged", id)
                         .encode()
                         .build()

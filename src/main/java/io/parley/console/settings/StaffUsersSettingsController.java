@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * Staff users and their roles: list, create, change a role, disable or enable, remove. What a caller may do to whom
  * (an admin never creates or promotes an owner, an organization keeps an active owner) is the facade's decision;
- * a refusal is shown above the form, with what was typed (never the password) kept.
+ * a refusal is shown above the form, with what was typed (never the password) kept. The role selects offer only the
+ * roles the signed-in person may grant; a user whose role they may not change shows it as text.
  */
 @Controller
 @ConsoleAccess(Role.ADMIN)
@@ -76,14 +77,24 @@ class StaffUsersSettingsController {
 
     @PostMapping(ROUTE + "/{userId}/role")
     String changeRole(
-            @PathVariable String userId, @RequestParam(defaultValue = "") String role, HttpServletRequest request) {
+            @PathVariable String userId,
+            @RequestParam(defaultValue = "") String role,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         ConsoleUser me = ConsoleUser.of(request);
         StaffUserId id = id(userId);
-        staffUsers.update(
-                me.requireOrganization(),
-                id,
-                new StaffUserChange(null, Role.parse("role", role), null, null, null),
-                me.caller());
+        try {
+            staffUsers.update(
+                    me.requireOrganization(),
+                    id,
+                    new StaffUserChange(null, Role.parse("role", role), null, null, null),
+                    me.caller());
+        } catch (ForbiddenException | InvalidRequestException | ConflictException e) {
+            response.setStatus(status(e));
+            model.addAttribute("problem", e.getMessage());
+            return page(me, new NewUser("", "", "agent"), model);
+        }
         audited(me, "staff_user_changed", ROUTE + "/{userId}/role", id, 200);
         return "redirect:" + ROUTE + "?done=role";
     }
@@ -116,10 +127,15 @@ class StaffUsersSettingsController {
                 staffUsers.list(me.requireOrganization()).stream()
                         .map(StaffUserRow::new)
                         .toList());
-        model.addAttribute("roles", ROLES);
+        model.addAttribute("roles", grantable(me));
         model.addAttribute("form", form);
         model.addAttribute("section", "users");
         return "console/settings-users";
+    }
+
+    /** What the signed-in person may hand out: an owner every role, anyone else admin and agent (the facade checks). */
+    static List<String> grantable(ConsoleUser me) {
+        return me.owner() ? ROLES : List.of("agent", "admin");
     }
 
     private void audited(ConsoleUser me, String action, String route, StaffUserId user, int status) {

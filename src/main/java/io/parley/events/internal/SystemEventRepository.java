@@ -75,7 +75,16 @@ public class SystemEventRepository {
     }
 
     public List<StoredEvent> list(OrganizationId organizationId, String type, SystemEvent.Level level, int limit) {
+        return list(organizationId, type, level, null, limit);
+    }
+
+    /** Newest first; {@code beforeId}: only events older than that one (keyset, on (organization_id, id)), or null. */
+    public List<StoredEvent> list(
+            OrganizationId organizationId, String type, SystemEvent.Level level, Long beforeId, int limit) {
         StringBuilder sql = new StringBuilder("select * from system_events where organization_id = :org");
+        if (beforeId != null) {
+            sql.append(" and id < :before");
+        }
         String exact = null;
         String prefix = null;
         if (type != null) {
@@ -102,6 +111,9 @@ public class SystemEventRepository {
         }
         if (level != null) {
             statement = statement.param("level", level.name().toLowerCase());
+        }
+        if (beforeId != null) {
+            statement = statement.param("before", beforeId);
         }
         return statement.query(this::stored).list();
     }

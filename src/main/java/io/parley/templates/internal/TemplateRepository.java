@@ -134,6 +134,14 @@ public class TemplateRepository {
                 .update();
     }
 
+    /** Removes the chatbot's re-engagement template; false when it had none. */
+    public boolean deleteWindowTemplate(ChatbotId chatbotId) {
+        return jdbc.sql("delete from window_templates where chatbot_id = :bot")
+                        .param("bot", chatbotId.value())
+                        .update()
+                > 0;
+    }
+
     public Optional<WindowTemplateRow> findWindowTemplate(ChatbotId chatbotId) {
         return jdbc.sql("select * from window_templates where chatbot_id = :bot")
                 .param("bot", chatbotId.value())
