@@ -15,6 +15,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * How the console shows what went wrong: an unknown id, or another organization's, is the same not-found page; a
@@ -53,6 +54,11 @@ class ConsoleErrors {
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
     String badParameter(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
         return show(request, response, model, 400, "console/error", "A field of this form is missing or malformed");
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return show(request, response, model, 413, "console/error", "This file is larger than Parley accepts");
     }
 
     private static String show(
