@@ -1,5 +1,9 @@
 package io.parley.console;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.alerts.AlertSinks;
@@ -70,10 +74,11 @@ class AlertSinksConsoleBrowserTest extends IntegrationTestSupport {
     void should_replay_a_dead_alert_delivery_from_the_alerts_tab_on_a_phone() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
         OrganizationId organization = new OrganizationId(UUID.fromString(bot.organizationId()));
+        String hook = "/alerts/" + UUID.randomUUID();
+        Fakes.wiremock().stubFor(post(urlEqualTo(hook)).willReturn(aResponse().withStatus(200)));
         AlertSinks.Sink sink = alertSinks.create(
                 organization,
-                new AlertSinks.NewSink(
-                        "slack", Fakes.baseUrl() + "/alerts/" + UUID.randomUUID(), null, null, "critical", List.of()));
+                new AlertSinks.NewSink("slack", Fakes.baseUrl() + hook, null, null, "critical", List.of()));
         events.record(SystemEvent.of(SystemEvent.Level.INFO, "browser_test.failed")
                 .organization(organization)
                 .build());
@@ -100,11 +105,13 @@ class AlertSinksConsoleBrowserTest extends IntegrationTestSupport {
 
             browser.find("alert-dead-letter-replay").click();
             assertThat(browser.await("flash-ok").getText()).isEqualTo("The alert was queued again.");
-            assertThat(jdbc.sql("select status from alert_deliveries where id = :id")
-                            .param("id", delivery)
-                            .query(String.class)
-                            .single())
-                    .isIn("pending", "delivered");
+            browser.waiting()
+                    .until(d -> "delivered"
+                            .equals(jdbc.sql("select status from alert_deliveries where id = :id")
+                                    .param("id", delivery)
+                                    .query(String.class)
+                                    .single()));
+            Fakes.wiremock().verify(1, postRequestedFor(urlEqualTo(hook)));
         }
     }
 }
