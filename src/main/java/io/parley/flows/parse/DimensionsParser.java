@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code dimensions}: width × height, the spec's {@code (\d+(?:[.,]\d+)?)\s*(cm|mm)?\s*[x×*]\s*(\d+(?:[.,]\d+)?)\s*(cm|mm)?}
- * with bounded digits and spaces (linear matching). Value {@code {width_cm, height_cm}} (BigDecimal), normalized
+ * with bounded digits and spaces (linear matching). Value {@code {width, height, unit: "cm", width_cm, height_cm}} (BigDecimal; the first three as spec §5's goldens read them), normalized
  * "10x15 cm". A unit on one side applies to both ("10x15cm", "10cm x 15"); no unit means cm; mm are divided by 10.
  * Money in the text is ignored ("10x15cm for 300€"). Several different sizes, or a side of 0 or above 1,000 cm, are
  * {@link ParseResult.Invalid}.
@@ -57,6 +57,10 @@ record DimensionsParser() implements Parser {
             return ParseResult.invalid("size out of range");
         }
         Map<String, Object> value = new LinkedHashMap<>();
+        // the golden transcripts' shape (spec §5: {width, height, unit}), and the explicit one beside it
+        value.put("width", size.width());
+        value.put("height", size.height());
+        value.put("unit", "cm");
         value.put("width_cm", size.width());
         value.put("height_cm", size.height());
         return ParseResult.value(

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
- * {@code money}: one amount with its currency, value {@code {amount_minor, currency}} ("300 EUR" → 30000 EUR), option
+ * {@code money}: one amount with its currency, value {@code {amount, amount_minor, currency}} ("300 EUR" → 300, 30000, EUR; {@code amount} as spec §5's goldens read it), option
  * {@code currency_default} (ISO 4217). Sizes ({@link DimensionsParser#PATTERN}) are blanked first, so "10x15cm for
  * 300€" is 300 EUR. Rules, documented in docs/flow-parsers.md:
  *
@@ -137,6 +137,12 @@ record MoneyParser(String currencyDefault) implements Parser {
             return ParseResult.invalid("amount out of range");
         }
         Map<String, Object> value = new LinkedHashMap<>();
+        // the golden transcripts' shape (spec §5: {amount, currency}) with the exact minor units beside it
+        value.put(
+                "amount",
+                amount.amount().stripTrailingZeros().scale() <= 0
+                        ? amount.amount().setScale(0, java.math.RoundingMode.UNNECESSARY)
+                        : amount.amount());
         value.put("amount_minor", minor);
         value.put("currency", amount.currency());
         BigDecimal shown = amount.amount().scale() > 0 ? amount.amount().setScale(digits) : amount.amount();
