@@ -28,6 +28,9 @@ final class ProblemCodes {
             email_not_configured         400 This Parley server has no SMTP host
             invalid_alert_sink           400 The alert sink's type or settings are invalid
             invalid_email                400 Not an email address
+            invalid_cursor               400 A page cursor that this list did not give out (the console's inbox)
+            template_not_available       400 The template is not one of the approved templates of the conversation's channel
+            upload_not_supported         400 The conversation's channel cannot take an uploaded file; attach one by its https link
             invalid_level                400 Not a known level
             invalid_limit                400 The limit is out of range
             invalid_min_score            400 minScore must be between 0 and 1

@@ -149,7 +149,7 @@ public record InboxQuery(
     }
 
     private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException("invalid_" + field, message);
+        return new InvalidRequestException("validation_failed", message, java.util.Map.of("field", field));
     }
 
     private static String blankToNull(String value) {

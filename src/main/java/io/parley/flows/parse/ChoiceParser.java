@@ -30,19 +30,19 @@ record ChoiceParser(List<ChoiceOption> options) implements Parser {
         Object from = given instanceof String ? given : options.raw("from");
         if (from != null) {
             if (!(from instanceof String path) || !PATH.matcher(path.strip()).matches()) {
-                options.problem("from", "must be a path such as vars.find_slots");
+                options.refuseOption("from", "must be a path such as vars.find_slots");
                 return new ChoiceParser(List.of());
             }
             Object items = environment.lookup(path.strip());
             return new ChoiceParser(items instanceof List<?> list ? build(list, true, new ArrayList<>()) : List.of());
         }
         if (!(given instanceof List<?> list) || list.isEmpty() || list.size() > MAX_OPTIONS) {
-            options.problem("options", "must be a list of 1 to " + MAX_OPTIONS + " options or a path (from)");
+            options.refuseOption("options", "must be a list of 1 to " + MAX_OPTIONS + " options or a path (from)");
             return new ChoiceParser(List.of());
         }
         List<String> problems = new ArrayList<>();
         List<ChoiceOption> built = build(list, false, problems);
-        problems.forEach(problem -> options.problem("options", problem));
+        problems.forEach(problem -> options.refuseOption("options", problem));
         return new ChoiceParser(built);
     }
 

@@ -20,7 +20,7 @@ record MediaParser(Set<MediaKind> types, int max) implements Parser {
         for (String name : options.strings("types", List.of("image"))) {
             MediaKind.fromName(name)
                     .ifPresentOrElse(
-                            types::add, () -> options.problem("types", "has unknown media type '" + name + "'"));
+                            types::add, () -> options.refuseOption("types", "has unknown media type '" + name + "'"));
         }
         if (types.isEmpty()) {
             types.add(MediaKind.IMAGE);

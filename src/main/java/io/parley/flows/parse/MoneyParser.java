@@ -33,7 +33,7 @@ record MoneyParser(String currencyDefault) implements Parser {
         if (currency != null) {
             currency = currency.toUpperCase(Locale.ROOT);
             if (!CurrencyMarkers.isIsoCode(currency)) {
-                options.problem("currency_default", "must be an ISO 4217 code such as EUR");
+                options.refuseOption("currency_default", "must be an ISO 4217 code such as EUR");
                 currency = null;
             }
         }

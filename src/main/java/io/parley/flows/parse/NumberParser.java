@@ -18,7 +18,7 @@ record NumberParser(BigDecimal min, BigDecimal max, boolean integer) implements 
         BigDecimal min = options.decimal("min");
         BigDecimal max = options.decimal("max");
         if (min != null && max != null && min.compareTo(max) > 0) {
-            options.problem("min", "must not be greater than max");
+            options.refuseOption("min", "must not be greater than max");
         }
         return new NumberParser(min, max, options.bool("integer", false));
     }

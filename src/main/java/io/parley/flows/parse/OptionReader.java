@@ -21,7 +21,7 @@ final class OptionReader {
         this.options = options == null ? Map.of() : options;
         for (String key : this.options.keySet()) {
             if (!known.contains(key)) {
-                problem(
+                refuseOption(
                         key,
                         "is not an option of " + parser + " (known: "
                                 + String.join(", ", known.stream().sorted().toList()) + ")");
@@ -33,7 +33,7 @@ final class OptionReader {
         return List.copyOf(problems);
     }
 
-    void problem(String option, String message) {
+    void refuseOption(String option, String message) {
         problems.add(parser + "." + option + " " + message);
     }
 
@@ -53,7 +53,7 @@ final class OptionReader {
         if (value instanceof String text && !text.isBlank()) {
             return text.strip();
         }
-        problem(option, "must be a non-empty text");
+        refuseOption(option, "must be a non-empty text");
         return fallback;
     }
 
@@ -65,7 +65,7 @@ final class OptionReader {
         if (value instanceof Boolean flag) {
             return flag;
         }
-        problem(option, "must be true or false");
+        refuseOption(option, "must be true or false");
         return fallback;
     }
 
@@ -80,7 +80,7 @@ final class OptionReader {
                 return (int) whole;
             }
         }
-        problem(option, "must be a whole number from " + min + " to " + max);
+        refuseOption(option, "must be a whole number from " + min + " to " + max);
         return fallback;
     }
 
@@ -91,7 +91,7 @@ final class OptionReader {
         }
         BigDecimal number = Values.toDecimal(value);
         if (number == null) {
-            problem(option, "must be a number");
+            refuseOption(option, "must be a number");
         }
         return number;
     }
@@ -105,14 +105,14 @@ final class OptionReader {
             List<String> out = new ArrayList<>();
             for (Object item : list) {
                 if (!(item instanceof String text) || text.isBlank()) {
-                    problem(option, "must be a list of non-empty texts");
+                    refuseOption(option, "must be a list of non-empty texts");
                     return fallback;
                 }
                 out.add(text.strip());
             }
             return out;
         }
-        problem(option, "must be a non-empty list");
+        refuseOption(option, "must be a non-empty list");
         return fallback;
     }
 }

@@ -22,7 +22,7 @@ record PhoneParser(CallingCodes.Country defaultCountry) implements Parser {
         String country = options.string("default_country", null);
         CallingCodes.Country found = CallingCodes.of(country);
         if (country != null && found == null) {
-            options.problem("default_country", "must be one of " + CallingCodes.known());
+            options.refuseOption("default_country", "must be one of " + CallingCodes.known());
         }
         return new PhoneParser(found);
     }

@@ -30,18 +30,18 @@ record RegexParser(Pattern pattern, boolean full) implements Parser {
         int flags = options.bool("case_insensitive", false) ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
         if (source == null) {
             if (!options.has("pattern")) {
-                options.problem("pattern", "is required");
+                options.refuseOption("pattern", "is required");
             }
             return new RegexParser(Pattern.compile("(?!)"), full);
         }
         if (source.length() > MAX_PATTERN) {
-            options.problem("pattern", "must be at most " + MAX_PATTERN + " characters");
+            options.refuseOption("pattern", "must be at most " + MAX_PATTERN + " characters");
             return new RegexParser(Pattern.compile("(?!)"), full);
         }
         try {
             return new RegexParser(Pattern.compile(source, flags), full);
         } catch (PatternSyntaxException e) {
-            options.problem("pattern", "is not a valid regular expression: " + e.getDescription());
+            options.refuseOption("pattern", "is not a valid regular expression: " + e.getDescription());
             return new RegexParser(Pattern.compile("(?!)"), full);
         }
     }
