@@ -113,10 +113,33 @@ class FlowController {
         return ResponseEntity.ok().eTag("\"" + flow.version().checksum() + "\"").body(answer);
     }
 
+    /** A version as listed: status in lower case, like everywhere else on the wire. */
+    record VersionView(
+            String key,
+            int version,
+            String status,
+            String checksum,
+            java.time.Instant createdAt,
+            java.time.Instant updatedAt,
+            java.time.Instant publishedAt) {
+        static VersionView of(FlowVersion v) {
+            return new VersionView(
+                    v.key(),
+                    v.version(),
+                    v.status().wire(),
+                    v.checksum(),
+                    v.createdAt(),
+                    v.updatedAt(),
+                    v.publishedAt());
+        }
+    }
+
     @RequiresRole(Role.AGENT)
     @GetMapping("/{flowKey}/versions")
-    List<FlowVersion> versions(@PathVariable String botId, @PathVariable String flowKey) {
-        return flows.versions(chatbot(botId), flowKey);
+    List<VersionView> versions(@PathVariable String botId, @PathVariable String flowKey) {
+        return flows.versions(chatbot(botId), flowKey).stream()
+                .map(VersionView::of)
+                .toList();
     }
 
     @RequiresRole(Role.AGENT)
