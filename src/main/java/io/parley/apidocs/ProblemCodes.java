@@ -55,6 +55,8 @@ final class ProblemCodes {
             too_many_variables           400 More variables than allowed
             unknown_tool                 400 No tool with that name
             unsupported_channel_type     400 Not a channel type this server knows
+            flow_invalid                 400 The flow definition is invalid; `errors` lists {step, field, message} (line/column when unreadable)
+            engine_not_available         400 The chatbot engine is not available in this version (external)
             unauthorized                 401 The bearer token is missing or not valid
             invalid_credentials          401 Wrong email or password
             invalid_key                  401 The channel key is missing or not valid (client API)
@@ -84,6 +86,8 @@ final class ProblemCodes {
             media_not_found              404 No such media object
             plan_not_found               404 No such plan
             price_not_found              404 No such model price
+            flow_not_found               404 No flow with that key for this chatbot
+            flow_version_not_found       404 The flow has no such version
             method_not_allowed           405 The path exists, the method does not
             not_acceptable               406 No representation in the accepted media types
             alert_delivery_not_dead      409 Only a dead alert delivery can be replayed
@@ -102,6 +106,9 @@ final class ProblemCodes {
             request_id_reused            409 The requestId was used for a different request (client API)
             request_in_progress          409 A request with this requestId is still running; retry after Retry-After (client API)
             tool_source_name_taken       409 A tool source with this name exists
+            flow_no_draft                409 The flow has no draft to publish (published already, or nothing saved since)
+            flow_engine_unavailable      409 This server does not run flow conversations yet (parley.flows.engine-enabled)
+            flow_not_published           409 The chatbot has no published version of that flow
             content_too_large            413 The body or upload is larger than this route accepts
             payload_too_large            413 The body is larger than this route accepts
             unsupported_media_type       415 The body's content type (or the file's type) is not accepted here

@@ -35,7 +35,8 @@ record AccessFixture(
         String campaignId,
         String contactId,
         String testDeliveryId,
-        String channelId) {
+        String channelId,
+        String flowKey) {
     static final String PASSWORD = "correct horse battery staple";
 
     static AccessFixture create(Api operator, JdbcClient jdbc, String label) {
@@ -177,7 +178,8 @@ record AccessFixture(
                 campaign.toString(),
                 contact,
                 outbound.toString(),
-                bot.channelId());
+                bot.channelId(),
+                flow(operator, bot.chatbotId(), "matrix_" + suffix.substring(0, 8)));
     }
 
     /** {@code pattern} with this organization's ids; an unknown variable fails the test. */
@@ -210,10 +212,19 @@ record AccessFixture(
             case "contactId" -> contactId;
             case "testDeliveryId" -> testDeliveryId;
             case "name" -> planName;
+            case "flowKey" -> flowKey;
             default ->
                 throw new AssertionError(
                         "No fixture for path variable {" + name + "} in " + pattern + ": add one to AccessFixture");
         };
+    }
+
+    /** A flow with a draft (publish has something to publish; the matrix's PUT of {} is refused as invalid). */
+    private static String flow(Api operator, String bot, String key) {
+        Api.Response flow = operator.put(
+                "/api/v1/chatbots/" + bot + "/flows/" + key, "{\"steps\": [{\"id\": \"hi\", \"say\": \"Hi\"}]}");
+        assertThat(flow.status()).as(flow.body()).isEqualTo(201);
+        return key;
     }
 
     private static String user(Api operator, String org, String role, String label, String suffix) {

@@ -10,6 +10,8 @@ import io.parley.tenancy.ChannelAccounts;
 import io.parley.tenancy.ChannelConnector;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.ChatbotDraft;
+import io.parley.tenancy.ChatbotEngine;
+import io.parley.tenancy.ChatbotEngines;
 import io.parley.tenancy.Chatbots;
 import io.parley.tenancy.FallbackMessages;
 import io.parley.tenancy.FaqEntry;
@@ -37,11 +39,17 @@ class ChatbotController {
     private final Chatbots chatbots;
     private final ChannelAccounts channelAccounts;
     private final ChannelConnectors connectors;
+    private final ChatbotEngines engines;
     private final JsonMapper json;
 
     ChatbotController(
-            Chatbots chatbots, ChannelAccounts channelAccounts, ChannelConnectors connectors, JsonMapper json) {
+            Chatbots chatbots,
+            ChannelAccounts channelAccounts,
+            ChannelConnectors connectors,
+            ChatbotEngines engines,
+            JsonMapper json) {
         this.chatbots = chatbots;
+        this.engines = engines;
         this.channelAccounts = channelAccounts;
         this.connectors = connectors;
         this.json = json;
@@ -93,8 +101,10 @@ class ChatbotController {
             Instant createdAt,
             String sessionTimeout,
             PromptBudgetSettings promptBudget,
-            boolean active) {
-        static ChatbotView of(Chatbot c) {
+            boolean active,
+            String engine,
+            String flowKey) {
+        static ChatbotView of(Chatbot c, ChatbotEngine engine) {
             return new ChatbotView(
                     c.id().value(),
                     c.organizationId().value(),
@@ -107,7 +117,9 @@ class ChatbotController {
                     c.createdAt(),
                     c.sessionTimeout().toString(),
                     c.promptBudget(),
-                    c.active());
+                    c.active(),
+                    engine.kind().wire(),
+                    engine.flowKey());
         }
     }
 
@@ -116,34 +128,46 @@ class ChatbotController {
         ChatbotDraft draft = ChatbotPatches.merge(json, emptyDraft(), requireObject(body));
         Chatbot created = chatbots.create(Ids.parse(orgId, "organization", OrganizationId::new), draft);
         return ResponseEntity.created(URI.create("/api/v1/chatbots/" + created.id()))
-                .body(ChatbotView.of(created));
+                .body(view(created));
     }
 
-    /** Updates any field; absent fields keep their value ({@code "apiKey": ""} removes a key). */
+    /**
+     * Updates any field; absent fields keep their value ({@code "apiKey": ""} removes a key). {@code engine} and
+     * {@code flowKey} are checked before anything is written and stored after the rest.
+     */
     @PatchMapping("/chatbots/{botId}")
     ChatbotView update(@PathVariable String botId, @RequestBody JsonNode body) {
         ChatbotId id = botId(botId);
         Chatbot current = chatbots.get(id);
-        return ChatbotView.of(
-                chatbots.update(id, ChatbotPatches.merge(json, Chatbots.draftOf(current), requireObject(body))));
+        JsonNode patch = requireObject(body);
+        ChatbotEngine engine = engines.get(id);
+        ChatbotEngine wanted = EnginePatches.merge(engine, patch);
+        if (!wanted.equals(engine)) {
+            engines.check(id, wanted);
+        }
+        Chatbot updated = chatbots.update(id, ChatbotPatches.merge(json, Chatbots.draftOf(current), patch));
+        return ChatbotView.of(updated, wanted.equals(engine) ? engine : engines.change(id, wanted));
     }
 
     @GetMapping("/organizations/{orgId}/chatbots")
     List<ChatbotView> list(@PathVariable String orgId) {
         return chatbots.list(Ids.parse(orgId, "organization", OrganizationId::new)).stream()
-                .map(ChatbotView::of)
+                .map(this::view)
                 .toList();
     }
 
     @GetMapping("/organizations/{orgId}/chatbots/{botId}")
     ChatbotView getInOrganization(@PathVariable String orgId, @PathVariable String botId) {
-        return ChatbotView.of(
-                chatbots.getInOrganization(Ids.parse(orgId, "organization", OrganizationId::new), botId(botId)));
+        return view(chatbots.getInOrganization(Ids.parse(orgId, "organization", OrganizationId::new), botId(botId)));
     }
 
     @GetMapping("/chatbots/{botId}")
     ChatbotView get(@PathVariable String botId) {
-        return ChatbotView.of(chatbots.get(botId(botId)));
+        return view(chatbots.get(botId(botId)));
+    }
+
+    private ChatbotView view(Chatbot chatbot) {
+        return ChatbotView.of(chatbot, engines.get(chatbot.id()));
     }
 
     /**
