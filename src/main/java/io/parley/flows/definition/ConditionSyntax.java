@@ -1,5 +1,7 @@
 package io.parley.flows.definition;
 
+import io.parley.flows.parse.Condition;
+import io.parley.flows.parse.ConditionError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +38,10 @@ public final class ConditionSyntax {
         }
         if (condition.length() > MAX_LENGTH) {
             return Optional.of("must be at most " + MAX_LENGTH + " characters");
+        }
+        // what the evaluator itself cannot read is refused first, in its words: a saved condition always runs
+        if (Condition.parse(condition) instanceof ConditionError error) {
+            return Optional.of(error.describe());
         }
         try {
             ConditionSyntax parser = new ConditionSyntax(tokenize(condition));

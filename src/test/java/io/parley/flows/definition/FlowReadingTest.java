@@ -208,7 +208,7 @@ class FlowReadingTest {
         refused("""
                 steps:
                   - {id: a, ask: "?", next: [{if: "system.exit == 1", then: END}, {else: END}]}
-                """, "a", "next[0].if", "not a path under");
+                """, "a", "next[0].if", "unknown name 'system'");
     }
 
     @Test
