@@ -2,6 +2,7 @@ package io.parley.payments;
 
 import io.parley.payments.internal.PaymentRepository;
 import io.parley.payments.internal.checkout.CheckoutJob;
+import io.parley.payments.internal.connect.StripeIntegrationRepository;
 import io.parley.platform.ConflictException;
 import io.parley.platform.Jobs;
 import io.parley.platform.NotFoundException;
@@ -23,11 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Payments {
     private final PaymentRepository payments;
+    private final StripeIntegrationRepository integrations;
     private final Jobs jobs;
     private final Clock clock;
 
-    Payments(PaymentRepository payments, Jobs jobs, Clock clock) {
+    Payments(PaymentRepository payments, StripeIntegrationRepository integrations, Jobs jobs, Clock clock) {
         this.payments = payments;
+        this.integrations = integrations;
         this.jobs = jobs;
         this.clock = clock;
     }
@@ -35,12 +38,16 @@ public class Payments {
     /**
      * The payment for {@code request.reference()}: created (status {@code created}, no URL yet) the first time,
      * the same payment on every later call with that reference. A reference reused for another amount, currency or
-     * label is a 409 {@code payment_reference_conflict}.
+     * label is a 409 {@code payment_reference_conflict}; an organization without Stripe a 409 {@code
+     * stripe_not_connected}.
      */
     @Transactional
     public Payment createCheckout(OrganizationId organization, PaymentRequest request) {
         Objects.requireNonNull(organization, "organization");
         Objects.requireNonNull(request, "request");
+        if (integrations.findByOrganization(organization).isEmpty()) {
+            throw new ConflictException("stripe_not_connected", "This organization has not connected Stripe");
+        }
         Instant now = clock.instant();
         PaymentId id = new PaymentId(UUID.randomUUID());
         if (payments.insertIfAbsent(id, organization, request, now.plus(request.expiresIn()), now)) {

@@ -136,6 +136,7 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             GET    /api/v1/organizations/{orgId}/integrations/stripe               ADMIN
             PUT    /api/v1/organizations/{orgId}/integrations/stripe               ADMIN
             DELETE /api/v1/organizations/{orgId}/integrations/stripe               ADMIN
+            POST   /api/v1/organizations/{orgId}/payments                          ADMIN
             GET    /api/v1/organizations/{orgId}/payments/{paymentId}              ADMIN
             GET    /api/v1/organizations/{orgId}/dead-letters                      ADMIN
             POST   /api/v1/organizations/{orgId}/dead-letters/replay               ADMIN

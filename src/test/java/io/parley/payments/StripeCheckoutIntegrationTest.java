@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.parley.payments.internal.checkout.CheckoutJob;
 import io.parley.platform.ConflictException;
+import io.parley.testing.Api;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,6 +58,45 @@ class StripeCheckoutIntegrationTest extends StripeTestSupport {
         assertThat(open.status()).isEqualTo(PaymentStatus.OPEN);
         assertThat(open.url()).isEqualTo("https://checkout.stripe.com/c/pay/" + session);
         assertThat(open.checkoutSessionId()).isEqualTo(session);
+    }
+
+    @Test
+    void should_create_a_payment_through_the_api_and_show_its_checkout_url() {
+        Shop shop = connectedShop();
+        String session = "cs_test_" + random();
+        shop.stripe().checkoutAnswers(StripeFake.created(session));
+        String payments = "/api/v1/organizations/" + shop.orgId() + "/payments";
+
+        Api.Response created = api.post(
+                payments,
+                "{\"amountMinor\": 5000, \"currency\": \"eur\", \"label\": \"Tattoo deposit\", \"reference\": \"manual-1\"}");
+        Api.Response invalid = api.post(
+                payments, "{\"amountMinor\": 0, \"currency\": \"eur\", \"label\": \"x\", \"reference\": \"r\"}");
+        time.runDue();
+
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        assertThat(created.text("status")).isEqualTo("created");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.text("code")).isEqualTo("validation_failed");
+        Api.Response shown = api.get(payments + "/" + created.text("id"));
+        assertThat(shown.text("status")).isEqualTo("open");
+        assertThat(shown.text("url")).isEqualTo("https://checkout.stripe.com/c/pay/" + session);
+        assertThat(form(shop.stripe().checkoutRequests().getFirst().getBodyAsString()))
+                .containsEntry(
+                        "expires_at",
+                        Long.toString(time.now().plus(Duration.ofMinutes(60)).getEpochSecond()));
+    }
+
+    @Test
+    void should_answer_409_when_the_organization_has_not_connected_stripe() {
+        String org = io.parley.testing.Tenants.organization(api, "No Stripe " + UUID.randomUUID());
+
+        Api.Response refused = api.post(
+                "/api/v1/organizations/" + org + "/payments",
+                "{\"amountMinor\": 5000, \"currency\": \"eur\", \"label\": \"Deposit\", \"reference\": \"r1\"}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("code")).isEqualTo("stripe_not_connected");
     }
 
     @Test

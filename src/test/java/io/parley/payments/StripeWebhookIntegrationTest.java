@@ -44,7 +44,7 @@ class StripeWebhookIntegrationTest extends StripeTestSupport {
                 shop, event("evt_" + random(), "checkout.session.completed", payment, "paid"), "whsec_" + random());
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.text("code")).isEqualTo("invalid_signature");
+        assertThat(response.text("code")).isEqualTo("stripe_signature_invalid");
         assertThat(payments.get(shop.organization(), payment.id()).status()).isEqualTo(PaymentStatus.OPEN);
         assertThat(events(shop, "stripe.signature_verification_failure")).hasSize(1);
     }

@@ -96,6 +96,6 @@ public class StripeConnections {
     }
 
     private static NotFoundException notConnected() {
-        return new NotFoundException("stripe_not_connected", "This organization has not connected Stripe");
+        return new NotFoundException("stripe_integration_not_found", "This organization has not connected Stripe");
     }
 }

@@ -84,12 +84,12 @@ class StripeWebhookController {
             signatureFailed(integration.get(), verdict);
             return problem(
                     HttpStatus.BAD_REQUEST,
-                    "invalid_signature",
+                    "stripe_signature_invalid",
                     "Stripe-Signature is missing, does not match the endpoint's signing secret, or is too old");
         }
         JsonNode event = event(body);
         if (event == null) {
-            return problem(HttpStatus.BAD_REQUEST, "malformed_event", "The body is not a Stripe event");
+            return problem(HttpStatus.BAD_REQUEST, "malformed_webhook", "The body is not a Stripe event");
         }
         String eventId = NulCharacters.strip(event.path("id").asString());
         String type = NulCharacters.strip(event.path("type").asString());
