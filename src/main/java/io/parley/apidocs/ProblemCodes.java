@@ -27,6 +27,9 @@ final class ProblemCodes {
             email_missing                400 The staff user has no email address to notify
             email_not_configured         400 This Parley server has no SMTP host
             invalid_alert_sink           400 The alert sink's type or settings are invalid
+            stripe_key_invalid           400 A Stripe key has the wrong shape (sk_/rk_ secret key, whsec_ signing secret); `field` names it
+            stripe_key_missing           400 A Stripe key is missing; `field` names it
+            stripe_signature_invalid     400 Stripe-Signature is missing, does not match the endpoint's signing secret, or is too old
             invalid_email                400 Not an email address
             invalid_cursor               400 A page cursor that this list did not give out (the console's inbox)
             template_not_available       400 The template is not one of the approved templates of the conversation's channel
@@ -88,6 +91,8 @@ final class ProblemCodes {
             price_not_found              404 No such model price
             flow_not_found               404 No flow with that key for this chatbot
             flow_version_not_found       404 The flow has no such version
+            stripe_integration_not_found 404 The organization has not connected Stripe, or the webhook URL names a removed integration
+            payment_not_found            404 No such payment (or not the caller's)
             method_not_allowed           405 The path exists, the method does not
             not_acceptable               406 No representation in the accepted media types
             alert_delivery_not_dead      409 Only a dead alert delivery can be replayed
@@ -103,6 +108,8 @@ final class ProblemCodes {
             media_failed                 409 The media object could not be downloaded
             media_not_ready              409 The media object is not downloaded yet; retry later
             media_skipped                409 The media object was not downloaded (too large, kind not kept)
+            stripe_not_connected         409 The organization has not connected Stripe, so it cannot take payments
+            payment_reference_conflict   409 A payment with this reference exists for another amount, currency or label
             request_id_reused            409 The requestId was used for a different request (client API)
             request_in_progress          409 A request with this requestId is still running; retry after Retry-After (client API)
             tool_source_name_taken       409 A tool source with this name exists

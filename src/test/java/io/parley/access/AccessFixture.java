@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * One organization with something behind every path variable of the API: a chatbot with a web chat conversation,
  * a knowledge source and a crawl, a tool source, an alert sink, an event, API keys (admin, agent, one to revoke)
- * and staff users (owner, admin, agent, one to change and delete) with sessions, a campaign and a test message.
+ * and staff users (owner, admin, agent, one to change and delete) with sessions, a campaign and a test message, a
+ * Stripe integration and a payment.
  */
 record AccessFixture(
         String orgId,
@@ -36,7 +37,9 @@ record AccessFixture(
         String contactId,
         String testDeliveryId,
         String channelId,
-        String flowKey) {
+        String flowKey,
+        String integrationId,
+        String paymentId) {
     static final String PASSWORD = "correct horse battery staple";
 
     static AccessFixture create(Api operator, JdbcClient jdbc, String label) {
@@ -155,6 +158,20 @@ record AccessFixture(
                 .param("user", UUID.fromString(victim))
                 .param("outbound", outbound)
                 .update();
+        Api.Response stripe = operator.put(
+                "/api/v1/organizations/" + org + "/integrations/stripe",
+                "{\"secretKey\": \"sk_test_matrix" + suffix.substring(0, 8) + "\", \"webhookSecret\": \"whsec_matrix"
+                        + suffix.substring(0, 8) + "\"}");
+        assertThat(stripe.status()).as(stripe.body()).isEqualTo(200);
+        UUID payment = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into payments (id, organization_id, reference, amount_minor, currency, label, status,
+                                              expires_at, created_at, updated_at)
+                        values (:id, :org, :ref, 5000, 'eur', 'Deposit', 'failed', now(), now(), now())""")
+                .param("id", payment)
+                .param("org", UUID.fromString(org))
+                .param("ref", "matrix-" + suffix)
+                .update();
         return new AccessFixture(
                 org,
                 bot.chatbotId(),
@@ -179,7 +196,9 @@ record AccessFixture(
                 contact,
                 outbound.toString(),
                 bot.channelId(),
-                flow(operator, bot.chatbotId(), "matrix_" + suffix.substring(0, 8)));
+                flow(operator, bot.chatbotId(), "matrix_" + suffix.substring(0, 8)),
+                stripe.text("id"),
+                payment.toString());
     }
 
     /** {@code pattern} with this organization's ids; an unknown variable fails the test. */
@@ -213,6 +232,8 @@ record AccessFixture(
             case "testDeliveryId" -> testDeliveryId;
             case "name" -> planName;
             case "flowKey" -> flowKey;
+            case "integrationId" -> integrationId;
+            case "paymentId" -> paymentId;
             default ->
                 throw new AssertionError(
                         "No fixture for path variable {" + name + "} in " + pattern + ": add one to AccessFixture");

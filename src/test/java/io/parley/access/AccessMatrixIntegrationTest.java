@@ -138,6 +138,11 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             PUT    /api/v1/organizations/{orgId}/retention                         ADMIN
             GET    /api/v1/organizations/{orgId}/alert-deliveries                  ADMIN
             POST   /api/v1/organizations/{orgId}/alert-deliveries/{deliveryId}/replay  ADMIN
+            GET    /api/v1/organizations/{orgId}/integrations/stripe               ADMIN
+            PUT    /api/v1/organizations/{orgId}/integrations/stripe               ADMIN
+            DELETE /api/v1/organizations/{orgId}/integrations/stripe               ADMIN
+            POST   /api/v1/organizations/{orgId}/payments                          ADMIN
+            GET    /api/v1/organizations/{orgId}/payments/{paymentId}              ADMIN
             GET    /api/v1/organizations/{orgId}/dead-letters                      ADMIN
             POST   /api/v1/organizations/{orgId}/dead-letters/replay               ADMIN
             POST   /api/v1/organizations/{orgId}/dead-letters/{deadLetterId}/replay  ADMIN

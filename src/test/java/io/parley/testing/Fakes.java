@@ -29,6 +29,11 @@ public final class Fakes {
         return wiremock().baseUrl();
     }
 
+    /** Stripe's API: tests isolate themselves by the secret key each connects with (the Authorization header). */
+    public static String stripeUrl() {
+        return baseUrl() + "/stripe";
+    }
+
     public static String graphUrl() {
         return baseUrl() + "/graph/v22.0";
     }

@@ -28,7 +28,8 @@ public class ParleyTestContext implements ApplicationContextInitializer<Configur
                                                     .toString(),
                                     "parley.admin-token", ADMIN_TOKEN,
                                     "parley.master-key", MASTER_KEY,
-                                    "parley.whatsapp.graph-url", Fakes.graphUrl())));
+                                    "parley.whatsapp.graph-url", Fakes.graphUrl(),
+                                    "parley.stripe.api-url", Fakes.stripeUrl())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
