@@ -1,6 +1,8 @@
 package io.parley.platform;
 
 import java.util.Optional;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,29 @@ public final class BoundedRegex {
                     pattern.matcher(new CountedText(text, new long[] {budget})).find());
         } catch (BudgetSpent | StackOverflowError e) {
             return Optional.empty();
+        }
+    }
+
+    /** Deciding a {@link #match} took more than its budget of character reads, or more stack than there is. */
+    public static final class Undecided extends RuntimeException {
+        Undecided(Throwable cause) {
+            super("regex evaluation too expensive", cause, false, false);
+        }
+    }
+
+    /**
+     * The match of {@code pattern} on the whole of {@code text} ({@code whole}) or on a part of it; empty when there
+     * is none.
+     *
+     * @throws Undecided when deciding took more than {@code budget} character reads
+     */
+    public static Optional<MatchResult> match(Pattern pattern, String text, boolean whole, long budget) {
+        try {
+            Matcher matcher = pattern.matcher(new CountedText(text, new long[] {budget}));
+            boolean matched = whole ? matcher.matches() : matcher.find();
+            return matched ? Optional.of(matcher.toMatchResult()) : Optional.empty();
+        } catch (BudgetSpent | StackOverflowError e) {
+            throw new Undecided(e);
         }
     }
 

@@ -14,7 +14,6 @@ import java.time.Instant;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The inbox: every conversation of the organization, newest activity first, 50 a page with a cursor, filtered by the
@@ -39,20 +38,8 @@ class InboxController {
     }
 
     @GetMapping("/console")
-    String inbox(
-            @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String chatbot,
-            @RequestParam(required = false) String owner,
-            @RequestParam(required = false) String waiting,
-            @RequestParam(required = false) String mine,
-            @RequestParam(required = false) String unassigned,
-            @RequestParam(required = false) String failed,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String after,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model) {
-        InboxQuery query = InboxQuery.of(channel, chatbot, owner, waiting, mine, unassigned, failed, q, after);
+    String inbox(InboxParams params, HttpServletRequest request, HttpServletResponse response, Model model) {
+        InboxQuery query = params.query();
         ConsoleUser me = ConsoleUser.of(request);
         page(me, query, response, model);
         model.addAttribute("chatbots", chatbots.list(me.requireOrganization()));
@@ -66,20 +53,8 @@ class InboxController {
     }
 
     @GetMapping("/console/inbox/items")
-    String items(
-            @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String chatbot,
-            @RequestParam(required = false) String owner,
-            @RequestParam(required = false) String waiting,
-            @RequestParam(required = false) String mine,
-            @RequestParam(required = false) String unassigned,
-            @RequestParam(required = false) String failed,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String after,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model) {
-        InboxQuery query = InboxQuery.of(channel, chatbot, owner, waiting, mine, unassigned, failed, q, after);
+    String items(InboxParams params, HttpServletRequest request, HttpServletResponse response, Model model) {
+        InboxQuery query = params.query();
         page(ConsoleUser.of(request), query, response, model);
         return query.after() == null ? "console/inbox-items :: first" : "console/inbox-items :: more";
     }

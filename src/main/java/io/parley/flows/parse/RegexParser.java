@@ -1,7 +1,9 @@
 package io.parley.flows.parse;
 
+import io.parley.platform.BoundedRegex;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -13,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Safety against catastrophic backtracking, since patterns come from tenants: patterns over 200 characters are
  * refused, inputs are at most {@link ParseInput#MAX_TEXT} characters, and the match reads the input through
- * {@link BudgetedText}, which stops after 200,000 character reads (a fixed bound on the work, whatever the pattern):
+ * {@link BoundedRegex}, which stops after 200,000 character reads (a fixed bound on the work, whatever the pattern):
  * a pattern that runs out is {@link ParseResult.Invalid} ("too costly"), never a hang.
  */
 record RegexParser(Pattern pattern, boolean full) implements Parser {
@@ -58,17 +60,16 @@ record RegexParser(Pattern pattern, boolean full) implements Parser {
             return ParseResult.NONE;
         }
         try {
-            Matcher matcher = pattern.matcher(new BudgetedText(text, READ_BUDGET));
-            boolean matched = full ? matcher.matches() : matcher.find();
-            if (!matched) {
+            Optional<MatchResult> match = BoundedRegex.match(pattern, text, full, READ_BUDGET);
+            if (match.isEmpty()) {
                 return ParseResult.invalid("does not match");
             }
-            String value = hasValueGroup() && matcher.group("value") != null ? matcher.group("value") : matcher.group();
+            String value = hasValueGroup() && match.get().group("value") != null
+                    ? match.get().group("value")
+                    : match.get().group();
             return ParseResult.value(value, value);
-        } catch (BudgetedText.Exhausted e) {
+        } catch (BoundedRegex.Undecided e) {
             return ParseResult.invalid("pattern too costly for this text");
-        } catch (StackOverflowError e) {
-            return ParseResult.invalid("pattern too deep for this text");
         }
     }
 
