@@ -10,6 +10,7 @@ import io.parley.contacts.Contacts;
 import io.parley.conversation.ConversationProperties;
 import io.parley.conversation.Owner;
 import io.parley.conversation.ReplyDeltas;
+import io.parley.conversation.TurnEngine;
 import io.parley.conversation.TypingIndicator;
 import io.parley.conversation.internal.ConversationRepository.ConversationRow;
 import io.parley.conversation.internal.ConversationRepository.StoredMessage;
@@ -59,6 +60,7 @@ class TurnProcessor {
     private final ReplyDeltas deltas;
     private final TypingTimer typingTimer;
     private final QuietWindow quiet;
+    private final EngineTurns engines;
 
     TurnProcessor(
             ConversationRepository repository,
@@ -76,7 +78,9 @@ class TurnProcessor {
             PausedTurns paused,
             ReplyDeltas deltas,
             TypingTimer typingTimer,
-            QuietWindow quiet) {
+            QuietWindow quiet,
+            EngineTurns engines) {
+        this.engines = engines;
         this.typingTimer = typingTimer;
         this.repository = repository;
         this.writer = writer;
@@ -193,6 +197,12 @@ class TurnProcessor {
                     stop.get().reason(),
                     startedAt);
             sample.stop(meters.timer("parley.turn", "outcome", stop.get().reason()));
+            return;
+        }
+        Optional<TurnEngine> engine = engines.engineFor(chatbot);
+        if (engine.isPresent()) {
+            String outcome = engines.answer(engine.get(), conversation, contact, pending, startedAt);
+            sample.stop(meters.timer("parley.turn", "outcome", outcome));
             return;
         }
         AgentRequest request = new AgentRequest(

@@ -2,10 +2,13 @@ package io.parley.conversation.internal;
 
 import io.parley.agent.AgentReply;
 import io.parley.contacts.Contact;
+import io.parley.conversation.EngineConflict;
+import io.parley.conversation.EngineTurn;
 import io.parley.conversation.internal.ConversationRepository.ConversationRow;
 import io.parley.conversation.internal.ConversationRepository.NewMessage;
 import io.parley.conversation.internal.ConversationRepository.StoredMessage;
 import io.parley.delivery.Deliveries;
+import io.parley.delivery.OutboundContent;
 import io.parley.delivery.OutboundRequest;
 import io.parley.platform.MessageId;
 import io.parley.platform.SessionId;
@@ -105,6 +108,113 @@ class TurnWriter {
                 repository.setOwner(conversation.id(), "human");
             }
         });
+    }
+
+    /** How an engine's turn ended in the database. */
+    enum EngineWrite {
+        WRITTEN,
+        ALREADY_ANSWERED,
+        CONFLICT
+    }
+
+    /**
+     * Writes a {@link TurnEngine}'s turn: the turn row, the answered mark, the engine's own writes
+     * ({@link EngineTurn#commit()}), its messages with their outbox rows, and the handover, in one transaction.
+     */
+    EngineWrite completeEngine(
+            ConversationRow conversation,
+            Contact contact,
+            List<StoredMessage> answered,
+            EngineTurn turn,
+            Instant startedAt) {
+        try {
+            boolean written = inTransaction(() -> {
+                UUID turnId = UUID.randomUUID();
+                Instant now = clock.instant();
+                SessionId session = sessions.forReply(conversation.id(), answered, now);
+                repository.insertTurn(
+                        turnId,
+                        conversation.organizationId(),
+                        conversation.id(),
+                        turn.outcome(),
+                        null,
+                        null,
+                        turn.fallbackReason(),
+                        startedAt,
+                        session,
+                        null);
+                if (repository.markAnswered(
+                                answered.stream().map(StoredMessage::id).toList(), turnId)
+                        == 0) {
+                    throw new AlreadyAnswered();
+                }
+                EngineTurn.Output output = turn.commit().write();
+                String recipient = recipients.of(conversation.channel(), contact);
+                for (OutboundContent content : output.messages()) {
+                    send(conversation, recipient, content, turnId, session, now);
+                }
+                if (output.handover()) {
+                    repository.setOwner(conversation.id(), "human");
+                }
+            });
+            return written ? EngineWrite.WRITTEN : EngineWrite.ALREADY_ANSWERED;
+        } catch (EngineConflict e) {
+            return EngineWrite.CONFLICT;
+        }
+    }
+
+    private void send(
+            ConversationRow conversation,
+            String recipient,
+            OutboundContent content,
+            UUID turnId,
+            SessionId session,
+            Instant now) {
+        if (content instanceof OutboundContent.Text text) {
+            for (String part : longReplies.parts(conversation, text.text())) {
+                write(conversation, recipient, new OutboundContent.Text(part), turnId, session, now);
+            }
+            return;
+        }
+        write(conversation, recipient, content, turnId, session, now);
+    }
+
+    private void write(
+            ConversationRow conversation,
+            String recipient,
+            OutboundContent content,
+            UUID turnId,
+            SessionId session,
+            Instant now) {
+        MessageId replyId = new MessageId(UUID.randomUUID());
+        repository.insertReply(
+                new NewMessage(
+                        replyId,
+                        conversation.organizationId(),
+                        conversation.id(),
+                        "assistant",
+                        content.wireType(),
+                        content.transcript(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        now),
+                turnId,
+                session);
+        deliveries.enqueue(new OutboundRequest(
+                conversation.organizationId(),
+                conversation.id(),
+                replyId,
+                conversation.channelAccountId(),
+                conversation.channel(),
+                recipient,
+                content,
+                null,
+                io.parley.delivery.Lane.CONVERSATIONAL,
+                null,
+                null));
     }
 
     /**
