@@ -8,11 +8,11 @@ import java.util.Locale;
  * characters that are not letters or digits (spaces, {@code _}, {@code -}, punctuation, emoji) made one space.
  * "Fine-Line", "FINE_LINE" and " fine line! " all fold to "fine line"; "Réalisme" to "realisme".
  */
-final class TextFold {
+public final class TextFold {
 
     private TextFold() {}
 
-    static String fold(String text) {
+    public static String fold(String text) {
         if (text == null) {
             return "";
         }
