@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * chatbot claims an engine that does not run yet; and the reminder template a flow names must exist for a chatbot
  * that sends templates.
  */
+@org.springframework.test.context.TestPropertySource(properties = "parley.flows.engine-enabled=false")
 class ChatbotEngineIntegrationTest extends IntegrationTestSupport {
 
     @Test

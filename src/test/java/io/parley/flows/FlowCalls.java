@@ -9,23 +9,23 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** The flows API with the content types {@link Api} does not send: YAML bodies and {@code Accept: application/yaml}. */
-final class FlowCalls {
+public final class FlowCalls {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Api api;
     private final String token;
 
-    FlowCalls(Api api, String token) {
+    public FlowCalls(Api api, String token) {
         this.api = api;
         this.token = token;
     }
 
-    static String path(String bot, String key) {
+    public static String path(String bot, String key) {
         return "/api/v1/chatbots/" + bot + "/flows/" + key;
     }
 
-    Api.Response putYaml(String bot, String key, String yaml) {
+    public Api.Response putYaml(String bot, String key, String yaml) {
         return send(HttpRequest.newBuilder(URI.create(api.base() + path(bot, key)))
                 .header("Content-Type", "application/yaml")
                 .PUT(HttpRequest.BodyPublishers.ofString(yaml)));

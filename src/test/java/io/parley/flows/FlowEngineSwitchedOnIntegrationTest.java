@@ -7,10 +7,8 @@ import io.parley.testing.IntegrationTestSupport;
 import io.parley.testing.ParleyTestContext;
 import io.parley.testing.Tenants;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
-/** {@code parley.flows.engine-enabled=true}: a chatbot may run on a flow once that flow has a published version. */
-@TestPropertySource(properties = "parley.flows.engine-enabled=true")
+/** With the flow engine on (the default): a chatbot may run on a flow once that flow has a published version. */
 class FlowEngineSwitchedOnIntegrationTest extends IntegrationTestSupport {
 
     @Test

@@ -125,6 +125,13 @@ public final class GraphFake {
                         .withRequestBody(matchingJsonPath("$.text.body")));
     }
 
+    /** Messages of every type Parley sent to this number, oldest first (typing indicators and read marks excluded). */
+    public static List<LoggedRequest> messageSends(String phoneNumberId) {
+        return Fakes.wiremock()
+                .findAll(postRequestedFor(urlEqualTo(messagesPath(phoneNumberId)))
+                        .withRequestBody(matchingJsonPath("$.type")));
+    }
+
     /** Every kind of send (image, interactive, reaction, ...) answers with a new wamid; text stubs keep priority. */
     public static void acceptStructuredSends(String phoneNumberId) {
         Fakes.wiremock()

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Flow settings of the server.
  *
- * @param engineEnabled whether chatbots may switch to {@code engine: flow} ({@code PARLEY_FLOWS_ENGINE_ENABLED});
- *                      false until the flow engine runs turns, so no chatbot claims an engine that is not there
+ * @param engineEnabled whether chatbots run on flows ({@code PARLEY_FLOWS_ENGINE_ENABLED}, default true): switched
+ *                      off, {@code engine: flow} is refused and chatbots already on a flow answer with the agent
  */
 @ConfigurationProperties("parley.flows")
-public record FlowProperties(@DefaultValue("false") boolean engineEnabled) {}
+public record FlowProperties(@DefaultValue("true") boolean engineEnabled) {}
