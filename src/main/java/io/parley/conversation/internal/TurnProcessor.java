@@ -59,6 +59,7 @@ class TurnProcessor {
     private final ReplyDeltas deltas;
     private final TypingTimer typingTimer;
     private final QuietWindow quiet;
+    private final PilotGate pilot;
 
     TurnProcessor(
             ConversationRepository repository,
@@ -76,7 +77,9 @@ class TurnProcessor {
             PausedTurns paused,
             ReplyDeltas deltas,
             TypingTimer typingTimer,
-            QuietWindow quiet) {
+            QuietWindow quiet,
+            PilotGate pilot) {
+        this.pilot = pilot;
         this.typingTimer = typingTimer;
         this.repository = repository;
         this.writer = writer;
@@ -119,7 +122,7 @@ class TurnProcessor {
             Instant startedAt = clock.instant();
             if (conversation.owner() != Owner.BOT) {
                 writer.skip(conversation, pending, startedAt);
-            } else {
+            } else if (!pilot.closes(conversation, pending, startedAt)) {
                 List<StoredMessage> answerable = paused.answerable(conversation, pending, startedAt);
                 if (!answerable.isEmpty()) {
                     answer(conversation, answerable, startedAt);
