@@ -116,6 +116,7 @@ final class ProblemCodes {
             flow_no_draft                409 The flow has no draft to publish (published already, or nothing saved since)
             flow_engine_unavailable      409 This server does not run flow conversations yet (parley.flows.engine-enabled)
             flow_not_published           409 The chatbot has no published version of that flow
+            pilot_mode_outbound_blocked  409 The chatbot is in pilot mode and the contact is not on its allowlist: nothing was sent
             content_too_large            413 The body or upload is larger than this route accepts
             payload_too_large            413 The body is larger than this route accepts
             unsupported_media_type       415 The body's content type (or the file's type) is not accepted here

@@ -4,6 +4,7 @@ import io.parley.contacts.Contact;
 import io.parley.contacts.Contacts;
 import io.parley.conversation.internal.ConversationRepository;
 import io.parley.conversation.internal.ConversationRepository.NewMessage;
+import io.parley.conversation.internal.PilotGate;
 import io.parley.conversation.internal.ProactiveConversations;
 import io.parley.conversation.internal.Recipients;
 import io.parley.conversation.internal.SessionPlacer;
@@ -42,6 +43,7 @@ public class ProactiveMessages {
     private final Contacts contacts;
     private final Deliveries deliveries;
     private final Recipients recipients;
+    private final PilotGate pilot;
     private final Clock clock;
     private final JsonMapper json;
 
@@ -52,8 +54,10 @@ public class ProactiveMessages {
             Contacts contacts,
             Deliveries deliveries,
             Recipients recipients,
+            PilotGate pilot,
             Clock clock,
             JsonMapper json) {
+        this.pilot = pilot;
         this.recipients = recipients;
         this.messages = messages;
         this.conversations = conversations;
@@ -110,14 +114,27 @@ public class ProactiveMessages {
 
     public record Queued(ConversationId conversationId, MessageId messageId, OutboundMessageId outboundId) {}
 
-    /** Queues the message in the caller's transaction; empty if its idempotency key was used before. */
-    @Transactional
+    /**
+     * Queues the message in the caller's transaction; empty if its idempotency key was used before. A contact the
+     * chatbot's pilot mode does not allow gets nothing: the refusal is recorded as an event and thrown without
+     * marking the caller's transaction for rollback, so a campaign can skip the contact and go on.
+     *
+     * @throws PilotBlockedException before anything is stored, when pilot mode refuses the contact
+     */
+    @Transactional(noRollbackFor = PilotBlockedException.class)
     public Optional<Queued> send(Proactive p) {
         if (deliveries.lockAndFind(p.organizationId(), p.idempotencyKey()).isPresent()) {
             return Optional.empty();
         }
         Contact contact = contacts.find(p.contactId())
                 .orElseThrow(() -> new IllegalArgumentException("No contact " + p.contactId()));
+        pilot.requireAdmitted(
+                p.organizationId(),
+                p.chatbotId(),
+                null,
+                p.channel(),
+                contact,
+                p.details() == null ? null : p.details().get("source"));
         Instant now = clock.instant();
         ConversationId conversation = conversations.upsert(
                 p.organizationId(), p.chatbotId(), p.contactId(), p.channelAccountId(), p.channel(), now);

@@ -16,7 +16,8 @@ public record BroadcastResult(UUID id, int total, int queued, int rejected, List
 
     /**
      * @param contact   the entry as the caller gave it (a contact id or a phone number)
-     * @param reason    why it was rejected: {@code unknown_contact}, {@code invalid_phone}, {@code not_on_whatsapp}
+     * @param reason    why it was rejected: {@code unknown_contact}, {@code invalid_phone}, {@code not_on_whatsapp},
+     *                  {@code pilot_mode_outbound_blocked} (the chatbot's pilot mode does not allow the contact)
      * @param contactId the contact it resolved to, if any
      */
     public record ContactResult(String contact, String status, String reason, UUID contactId, UUID messageId) {

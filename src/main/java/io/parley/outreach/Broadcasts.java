@@ -3,6 +3,7 @@ package io.parley.outreach;
 import io.parley.contacts.Contact;
 import io.parley.contacts.ContactIdentity;
 import io.parley.contacts.Contacts;
+import io.parley.conversation.PilotBlockedException;
 import io.parley.conversation.ProactiveMessages;
 import io.parley.conversation.ProactiveMessages.Proactive;
 import io.parley.conversation.ProactiveMessages.Queued;
@@ -182,16 +183,21 @@ public class Broadcasts {
                     entry.given(), "not_reachable", contact.id().value());
         }
         ChannelAccount account = route.get();
-        Optional<Queued> queued = messages.send(new Proactive(
-                chatbot.organizationId(),
-                chatbot.id(),
-                account.id(),
-                account.type(),
-                contact.id(),
-                content,
-                Lane.CAMPAIGN,
-                "broadcast:" + broadcast + ":" + contact.id(),
-                Map.of("source", "broadcast", "broadcastId", broadcast)));
+        Optional<Queued> queued;
+        try {
+            queued = messages.send(new Proactive(
+                    chatbot.organizationId(),
+                    chatbot.id(),
+                    account.id(),
+                    account.type(),
+                    contact.id(),
+                    content,
+                    Lane.CAMPAIGN,
+                    "broadcast:" + broadcast + ":" + contact.id(),
+                    Map.of("source", "broadcast", "broadcastId", broadcast)));
+        } catch (PilotBlockedException e) {
+            return ContactResult.rejected(entry.given(), e.code(), contact.id().value());
+        }
         return queued.map(q -> ContactResult.queued(
                         entry.given(), contact.id().value(), q.messageId().value()))
                 .orElseGet(() -> ContactResult.rejected(

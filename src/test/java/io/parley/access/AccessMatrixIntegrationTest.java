@@ -110,6 +110,8 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             POST   /api/v1/chatbots/{botId}/templates/sync                         ADMIN
             GET    /api/v1/chatbots/{botId}/window-template                        AGENT
             PUT    /api/v1/chatbots/{botId}/window-template                        ADMIN
+            GET    /api/v1/chatbots/{botId}/pilot                                  ADMIN
+            PUT    /api/v1/chatbots/{botId}/pilot                                  ADMIN
             POST   /api/v1/chatbots/{botId}/webchat/messages                       AGENT
             GET    /api/v1/chatbots/{botId}/conversations                          AGENT
             POST   /api/v1/chatbots/{botId}/knowledge/search                       AGENT

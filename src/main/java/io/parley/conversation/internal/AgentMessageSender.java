@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A person's message of any kind: validated, checked against its Idempotency-Key, written to the transcript as its
- * text rendering (the structured content in {@code details.outbound}) and queued, in the caller's transaction.
+ * A person's message of any kind: validated, checked against its Idempotency-Key and the chatbot's pilot mode,
+ * written to the transcript as its text rendering (the structured content in {@code details.outbound}) and queued,
+ * in the caller's transaction.
  */
 @Component
 public class AgentMessageSender {
@@ -42,6 +43,7 @@ public class AgentMessageSender {
     private final SessionPlacer sessions;
     private final Channels channels;
     private final Recipients recipients;
+    private final PilotGate pilot;
     private final Clock clock;
     private final JsonMapper json;
 
@@ -54,8 +56,10 @@ public class AgentMessageSender {
             SessionPlacer sessions,
             Channels channels,
             Recipients recipients,
+            PilotGate pilot,
             Clock clock,
             JsonMapper json) {
+        this.pilot = pilot;
         this.channels = channels;
         this.recipients = recipients;
         this.repository = repository;
@@ -101,6 +105,8 @@ public class AgentMessageSender {
                 return earlier.get().messageId();
             }
         }
+        Contact contact = contacts.find(conversation.contactId()).orElseThrow();
+        pilot.requireAdmitted(conversation.chatbotId(), conversation.channel(), contact);
         String context = replyTo == null ? null : providerId(conversation, channel, "replyTo", replyTo);
         if (content instanceof OutboundContent.Reaction reaction) {
             content = new OutboundContent.Reaction(
@@ -127,7 +133,6 @@ public class AgentMessageSender {
                 now));
         repository.touchConversation(conversation.id(), now);
         sessions.placeOutbound(conversation.id(), now);
-        Contact contact = contacts.find(conversation.contactId()).orElseThrow();
         OutboundMessageId outbound = deliveries.enqueue(new OutboundRequest(
                 conversation.organizationId(),
                 conversation.id(),

@@ -1,5 +1,6 @@
 package io.parley.conversation.internal;
 
+import io.parley.contacts.Contact;
 import io.parley.contacts.Contacts;
 import io.parley.conversation.InboundMessage;
 import io.parley.conversation.internal.ConversationRepository.NewMessage;
@@ -33,6 +34,7 @@ public class InboundThrottle {
     private final Limits usageLimits;
 
     private final Recipients recipients;
+    private final PilotGate pilot;
 
     InboundThrottle(
             RateLimits rateLimits,
@@ -40,7 +42,9 @@ public class InboundThrottle {
             Contacts contacts,
             Deliveries deliveries,
             Limits usageLimits,
-            Recipients recipients) {
+            Recipients recipients,
+            PilotGate pilot) {
+        this.pilot = pilot;
         this.recipients = recipients;
         this.rateLimits = rateLimits;
         this.usageLimits = usageLimits;
@@ -80,6 +84,10 @@ public class InboundThrottle {
     }
 
     private void sendNotice(InboundMessage message, ContactId contactId, ConversationId conversationId, Instant now) {
+        Contact contact = contacts.find(contactId).orElseThrow();
+        if (!pilot.admits(message.chatbotId(), message.channel(), contact)) {
+            return; // pilot mode: nothing is sent to a contact outside the allowlist, not even this notice
+        }
         String text = rateLimits.noticeText();
         MessageId noticeId = new MessageId(UUID.randomUUID());
         repository.insertMessage(new NewMessage(
@@ -102,7 +110,7 @@ public class InboundThrottle {
                 noticeId,
                 message.channelAccountId(),
                 message.channel(),
-                recipients.of(message.channel(), contacts.find(contactId).orElseThrow()),
+                recipients.of(message.channel(), contact),
                 text));
     }
 }

@@ -1,6 +1,7 @@
 package io.parley.conversation.internal;
 
 import io.parley.contacts.Contact;
+import io.parley.contacts.ContactIdentity;
 import io.parley.platform.channel.ChannelType;
 import io.parley.platform.channel.Channels;
 import java.util.List;
@@ -34,9 +35,18 @@ public class Recipients {
 
     /** The contact's address on the channel, or empty when it has no identity of a kind the channel addresses. */
     public Optional<String> addressable(ChannelType channel, Contact contact) {
+        return addresses(channel, contact).stream().findFirst();
+    }
+
+    /** Every identity of the contact of a kind the channel addresses, in the channel's order. */
+    public List<String> addresses(ChannelType channel, Contact contact) {
         List<String> kinds = channels.find(channel)
                 .map(d -> d.capabilities().identityKinds())
                 .orElse(List.of());
-        return kinds.stream().flatMap(kind -> contact.identity(kind).stream()).findFirst();
+        return kinds.stream()
+                .flatMap(kind -> contact.identities().stream()
+                        .filter(i -> i.kind().equals(kind))
+                        .map(ContactIdentity::value))
+                .toList();
     }
 }

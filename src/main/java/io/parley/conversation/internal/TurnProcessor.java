@@ -61,6 +61,7 @@ class TurnProcessor {
     private final TypingTimer typingTimer;
     private final QuietWindow quiet;
     private final EngineTurns engines;
+    private final PilotGate pilot;
 
     TurnProcessor(
             ConversationRepository repository,
@@ -79,8 +80,10 @@ class TurnProcessor {
             ReplyDeltas deltas,
             TypingTimer typingTimer,
             QuietWindow quiet,
-            EngineTurns engines) {
+            EngineTurns engines,
+            PilotGate pilot) {
         this.engines = engines;
+        this.pilot = pilot;
         this.typingTimer = typingTimer;
         this.repository = repository;
         this.writer = writer;
@@ -123,7 +126,7 @@ class TurnProcessor {
             Instant startedAt = clock.instant();
             if (conversation.owner() != Owner.BOT) {
                 writer.skip(conversation, pending, startedAt);
-            } else {
+            } else if (!pilot.closes(conversation, pending, startedAt)) {
                 List<StoredMessage> answerable = paused.answerable(conversation, pending, startedAt);
                 if (!answerable.isEmpty()) {
                     answer(conversation, answerable, startedAt);

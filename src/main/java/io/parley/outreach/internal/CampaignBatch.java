@@ -2,6 +2,7 @@ package io.parley.outreach.internal;
 
 import io.parley.contacts.Contact;
 import io.parley.contacts.Contacts;
+import io.parley.conversation.PilotBlockedException;
 import io.parley.conversation.ProactiveMessages;
 import io.parley.conversation.ProactiveMessages.Proactive;
 import io.parley.conversation.ProactiveMessages.Queued;
@@ -86,16 +87,22 @@ public class CampaignBatch {
                 skipped++;
                 continue;
             }
-            Optional<Queued> sent = messages.send(new Proactive(
-                    campaign.organizationId(),
-                    campaign.chatbotId(),
-                    campaign.channelAccountId(),
-                    account.type(),
-                    id,
-                    campaign.content(),
-                    Lane.CAMPAIGN,
-                    "campaign:" + campaign.id() + ":" + id,
-                    Map.of("source", "campaign", "campaignId", campaign.id())));
+            Optional<Queued> sent;
+            try {
+                sent = messages.send(new Proactive(
+                        campaign.organizationId(),
+                        campaign.chatbotId(),
+                        campaign.channelAccountId(),
+                        account.type(),
+                        id,
+                        campaign.content(),
+                        Lane.CAMPAIGN,
+                        "campaign:" + campaign.id() + ":" + id,
+                        Map.of("source", "campaign", "campaignId", campaign.id())));
+            } catch (PilotBlockedException e) {
+                skipped++; // pilot mode: recorded as pilot_mode.outbound_blocked
+                continue;
+            }
             if (sent.isPresent()) {
                 campaigns.addMessage(campaign.id(), id, sent.get().messageId());
                 queued++;

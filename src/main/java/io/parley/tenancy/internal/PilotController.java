@@ -1,0 +1,90 @@
+package io.parley.tenancy.internal;
+
+import io.parley.access.RequiresRole;
+import io.parley.access.Role;
+import io.parley.platform.ChatbotId;
+import io.parley.platform.Ids;
+import io.parley.platform.InvalidRequestException;
+import io.parley.tenancy.ChatbotPilots;
+import io.parley.tenancy.PilotMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A chatbot's pilot mode: {@code {"enabled": true, "allow": ["34600000001"]}}. The allowlist holds contact
+ * addresses (phone numbers, emails, a channel's own ids), so reading it needs an admin like changing it.
+ */
+@RestController
+@RequestMapping("/api/v1/chatbots/{botId}/pilot")
+@RequiresRole(Role.ADMIN)
+class PilotController {
+    private final ChatbotPilots pilots;
+
+    PilotController(ChatbotPilots pilots) {
+        this.pilots = pilots;
+    }
+
+    record PilotView(boolean enabled, List<String> allow) {
+        static PilotView of(PilotMode pilot) {
+            return new PilotView(pilot.enabled(), pilot.allow());
+        }
+    }
+
+    @GetMapping
+    PilotView get(@PathVariable String botId) {
+        return PilotView.of(pilots.get(botId(botId)));
+    }
+
+    /** Replaces the pilot mode; {@code allow} absent keeps the stored list (switching off keeps it for later). */
+    @PutMapping
+    PilotView put(@PathVariable String botId, @RequestBody JsonNode body) {
+        ChatbotId id = botId(botId);
+        if (body == null || !body.isObject()) {
+            throw invalid("enabled", "is required: a JSON object {\"enabled\": true, \"allow\": [...]} is expected");
+        }
+        JsonNode enabled = body.get("enabled");
+        if (enabled == null || !enabled.isBoolean()) {
+            throw invalid("enabled", "is required and must be true or false");
+        }
+        return PilotView.of(pilots.change(id, enabled.asBoolean(), allow(body.get("allow"))));
+    }
+
+    private static List<String> allow(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw invalid("allow", "must be a list of phone numbers or contact addresses");
+        }
+        if (node.size() > PilotMode.MAX_ENTRIES) {
+            throw invalid("allow", "must have at most " + PilotMode.MAX_ENTRIES + " entries (got " + node.size() + ")");
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isString()) {
+                throw invalid("allow[" + i + "]", "must be a string");
+            }
+            values.add(node.get(i).asString());
+        }
+        return values;
+    }
+
+    private static InvalidRequestException invalid(String field, String message) {
+        return new InvalidRequestException(
+                "validation_failed",
+                field + " " + message,
+                Map.of("errors", List.of(Map.of("field", field, "message", message))));
+    }
+
+    private static ChatbotId botId(String value) {
+        return Ids.parse(value, "chatbot", ChatbotId::new);
+    }
+}
