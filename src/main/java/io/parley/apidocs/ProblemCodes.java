@@ -93,6 +93,7 @@ final class ProblemCodes {
             flow_version_not_found       404 The flow has no such version
             stripe_integration_not_found 404 The organization has not connected Stripe, or the webhook URL names a removed integration
             payment_not_found            404 No such payment (or not the caller's)
+            action_token_invalid         404 The action link's token is unknown or malformed (docs/api/action-links.md)
             method_not_allowed           405 The path exists, the method does not
             not_acceptable               406 No representation in the accepted media types
             alert_delivery_not_dead      409 Only a dead alert delivery can be replayed
@@ -110,6 +111,9 @@ final class ProblemCodes {
             media_skipped                409 The media object was not downloaded (too large, kind not kept)
             stripe_not_connected         409 The organization has not connected Stripe, so it cannot take payments
             payment_reference_conflict   409 A payment with this reference exists for another amount, currency or label
+            payment_expired              409 The action link's payment expired; the customer asks for a new link
+            payment_failed               409 The action link's payment failed (Stripe refused to create its Checkout Session)
+            payment_unavailable          409 The action link names a payment its organization does not have
             request_id_reused            409 The requestId was used for a different request (client API)
             request_in_progress          409 A request with this requestId is still running; retry after Retry-After (client API)
             tool_source_name_taken       409 A tool source with this name exists
@@ -117,6 +121,8 @@ final class ProblemCodes {
             flow_engine_unavailable      409 This server does not run flow conversations yet (parley.flows.engine-enabled)
             flow_not_published           409 The chatbot has no published version of that flow
             pilot_mode_outbound_blocked  409 The chatbot is in pilot mode and the contact is not on its allowlist: nothing was sent
+            action_token_expired         410 The action link has expired
+            action_token_used            410 The action link has no uses left
             content_too_large            413 The body or upload is larger than this route accepts
             payload_too_large            413 The body is larger than this route accepts
             unsupported_media_type       415 The body's content type (or the file's type) is not accepted here
@@ -134,6 +140,7 @@ final class ProblemCodes {
             too_many_requests            429 Too many requests from this address; retry after Retry-After
             internal_error               500 Parley failed; quote the traceId when reporting it
             database_unavailable         503 The database is busy or unreachable; retry after Retry-After
+            payment_not_ready            503 The payment's Checkout Session is being created; retry after Retry-After
             overloaded                   503 Too many webhook deliveries at once; the sender retries
             model_rate_limited           503 The model provider is rate limiting; retry later
             model_unavailable            503 The model provider is unavailable; retry later

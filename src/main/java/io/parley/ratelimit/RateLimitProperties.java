@@ -48,7 +48,8 @@ public record RateLimitProperties(
      *                              minute, up to that many at once; past it every request it sends to a route that
      *                              authenticates gets 429 until the budget refills (default 100)
      * @param publicPerMinute       requests an address may send per minute to routes that need no credentials (login,
-     *                              logout, the webhook verification handshake), up to that many at once (default 300)
+     *                              logout, the webhook verification handshake, action links), up to that many at once
+     *                              (default 300)
      * @param maxAddresses          addresses tracked at once; the least recently seen is forgotten first (default
      *                              100,000)
      */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.testing.Api;
 import io.parley.testing.Tenants;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -11,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * One organization with something behind every path variable of the API: a chatbot with a web chat conversation,
  * a knowledge source and a crawl, a tool source, an alert sink, an event, API keys (admin, agent, one to revoke)
  * and staff users (owner, admin, agent, one to change and delete) with sessions, a campaign and a test message, a
- * Stripe integration and a payment.
+ * Stripe integration and a payment, and an action link ({@code deposit.pay}) to that payment.
  */
 record AccessFixture(
         String orgId,
@@ -39,7 +41,8 @@ record AccessFixture(
         String channelId,
         String flowKey,
         String integrationId,
-        String paymentId) {
+        String paymentId,
+        String actionToken) {
     static final String PASSWORD = "correct horse battery staple";
 
     static AccessFixture create(Api operator, JdbcClient jdbc, String label) {
@@ -172,6 +175,20 @@ record AccessFixture(
                 .param("org", UUID.fromString(org))
                 .param("ref", "matrix-" + suffix)
                 .update();
+        String actionToken = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII))
+                .substring(0, 43);
+        jdbc.sql("""
+                        insert into action_tokens (id, organization_id, token_hash, purpose, subject_id, expires_at,
+                                                   max_uses, created_at)
+                        values (:id, :org, sha256(convert_to(:token, 'UTF8')), 'deposit.pay', :payment,
+                                now() + interval '1 day', 100, now())""")
+                .param("id", UUID.randomUUID())
+                .param("org", UUID.fromString(org))
+                .param("token", actionToken)
+                .param("payment", payment.toString())
+                .update();
         return new AccessFixture(
                 org,
                 bot.chatbotId(),
@@ -198,7 +215,8 @@ record AccessFixture(
                 bot.channelId(),
                 flow(operator, bot.chatbotId(), "matrix_" + suffix.substring(0, 8)),
                 stripe.text("id"),
-                payment.toString());
+                payment.toString(),
+                actionToken);
     }
 
     /** {@code pattern} with this organization's ids; an unknown variable fails the test. */
@@ -234,6 +252,7 @@ record AccessFixture(
             case "flowKey" -> flowKey;
             case "integrationId" -> integrationId;
             case "paymentId" -> paymentId;
+            case "token" -> actionToken;
             default ->
                 throw new AssertionError(
                         "No fixture for path variable {" + name + "} in " + pattern + ": add one to AccessFixture");

@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /client/v1}, {@code /actuator/prometheus}), before any of its work. An answer that refused authentication
  * (401, or 403 from the webhook's verify-token handshake) spends one of the address's failures; once they are spent,
  * everything the address sends there is 429 until the budget refills. Routes that take no credentials at all (login,
- * logout, the verification handshake) are also capped per address. Webhook deliveries (POST under {@code /webhooks})
+ * logout, the verification handshake, action links under {@code /a}, whose token is their only secret) are also
+ * capped per address. Webhook deliveries (POST under {@code /webhooks})
  * are not refused up front: Meta sends every tenant's webhooks from the same few addresses, so one tenant's wrong app
  * secret must not make the others' deliveries wait. Their bad signatures spend the budget like any failure, and once
  * it is spent the route answers a delivery that fails verification with 429 instead of 401 ({@link FailureBudget});
@@ -38,8 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class IngressGuard extends OncePerRequestFilter {
+    /** Action links ({@code actionlinks}): a GET shows a page, a POST acts; both are public and capped. */
+    private static final String ACTION_LINKS = "/a";
+
     private static final List<String> AUTHENTICATING =
-            List.of("/webhooks", "/api/v1", "/mcp", "/client/v1", "/actuator/prometheus");
+            List.of("/webhooks", "/api/v1", "/mcp", "/client/v1", "/actuator/prometheus", ACTION_LINKS);
 
     private final AddressBudget limits;
     private final PublicRoutes publicRoutes;
@@ -95,6 +99,9 @@ class IngressGuard extends OncePerRequestFilter {
     }
 
     private boolean needsNoCredentials(HttpServletRequest request) {
+        if (BearerAuth.isUnder(request, ACTION_LINKS)) {
+            return true;
+        }
         if (BearerAuth.isUnder(request, "/webhooks")) {
             return "GET".equals(request.getMethod());
         }
