@@ -69,6 +69,7 @@ class ModularityTests {
                         "console",
                         "flows",
                         "payments",
+                        "engines",
                         "mcp");
     }
 
