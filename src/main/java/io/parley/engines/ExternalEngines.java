@@ -66,7 +66,7 @@ public class ExternalEngines implements ExternalEngineCatalog {
      *
      * @param timeout null keeps the stored timeout (or the default of 10 s)
      */
-    @Transactional
+    // No transaction: the URL check may look the host up, and the write is one statement.
     public EndpointChange configure(ChatbotId chatbotId, String url, Duration timeout, boolean rotateSecret) {
         Chatbot chatbot = chatbots.get(chatbotId);
         String checked = checkUrl(url);
