@@ -70,6 +70,7 @@ class ModularityTests {
                         "flows",
                         "payments",
                         "actionlinks",
+                        "engines",
                         "mcp");
     }
 

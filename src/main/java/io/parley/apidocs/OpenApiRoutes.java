@@ -46,6 +46,7 @@ class OpenApiRoutes implements OpenApiCustomizer {
             Map.entry("templates", "Message templates and the re-engagement template"),
             Map.entry("outreach", "Broadcasts, campaigns, test messages"),
             Map.entry("payments", "The Stripe integration and payments"),
+            Map.entry("engines", "A chatbot's external engine endpoint"),
             Map.entry("client", "The client API: web, app and api channels, authenticated by channel keys"),
             Map.entry("webhooks", "Provider webhooks, authenticated by the provider's signature"));
 

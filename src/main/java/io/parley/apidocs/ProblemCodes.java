@@ -59,7 +59,6 @@ final class ProblemCodes {
             unknown_tool                 400 No tool with that name
             unsupported_channel_type     400 Not a channel type this server knows
             flow_invalid                 400 The flow definition is invalid; `errors` lists {step, field, message} (line/column when unreadable)
-            engine_not_available         400 The chatbot engine is not available in this version (external)
             unauthorized                 401 The bearer token is missing or not valid
             invalid_credentials          401 Wrong email or password
             invalid_key                  401 The channel key is missing or not valid (client API)
@@ -94,6 +93,7 @@ final class ProblemCodes {
             stripe_integration_not_found 404 The organization has not connected Stripe, or the webhook URL names a removed integration
             payment_not_found            404 No such payment (or not the caller's)
             action_token_invalid         404 The action link's token is unknown or malformed (docs/api/action-links.md)
+            external_engine_not_found    404 The chatbot has no external engine endpoint
             method_not_allowed           405 The path exists, the method does not
             not_acceptable               406 No representation in the accepted media types
             alert_delivery_not_dead      409 Only a dead alert delivery can be replayed
@@ -123,6 +123,8 @@ final class ProblemCodes {
             pilot_mode_outbound_blocked  409 The chatbot is in pilot mode and the contact is not on its allowlist: nothing was sent
             action_token_expired         410 The action link has expired
             action_token_used            410 The action link has no uses left
+            external_engine_not_configured 409 engine: external needs an endpoint first (PUT /api/v1/chatbots/{botId}/external-engine)
+            external_engine_in_use       409 The chatbot runs on the external engine; switch its engine before removing the endpoint
             content_too_large            413 The body or upload is larger than this route accepts
             payload_too_large            413 The body is larger than this route accepts
             unsupported_media_type       415 The body's content type (or the file's type) is not accepted here

@@ -7,6 +7,7 @@
 @ApplicationModule(
         allowedDependencies = {
             "access",
+            "actionlinks",
             "agent",
             "contacts",
             "conversation",

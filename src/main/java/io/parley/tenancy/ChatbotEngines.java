@@ -3,7 +3,10 @@ package io.parley.tenancy;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.ConflictException;
 import io.parley.platform.InvalidRequestException;
+import io.parley.platform.cache.ChangeNotices;
+import io.parley.platform.cache.SharedCache;
 import io.parley.tenancy.internal.ChatbotEngineRepository;
+import io.parley.tenancy.internal.ChatbotRepository;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The engine each chatbot runs on ({@code PATCH /api/v1/chatbots/{botId}} with {@code engine} and {@code flowKey}).
  * A flow engine needs a published flow of that key and a server whose flow engine is switched on (asked through
- * {@link FlowCatalog}); the external engine is refused until its endpoint can be stored.
+ * {@link FlowCatalog}); the external engine needs an endpoint (asked through {@link ExternalEngineCatalog}). The engine is
+ * read on every turn, so it is cached like the chatbot (ADR 50: the repository announces each change).
  */
 @Service
 public class ChatbotEngines {
@@ -24,16 +28,25 @@ public class ChatbotEngines {
     private final ChatbotEngineRepository repository;
     private final Chatbots chatbots;
     private final ObjectProvider<FlowCatalog> flows;
+    private final ObjectProvider<ExternalEngineCatalog> externals;
+    private final SharedCache<ChatbotId, Optional<ChatbotEngine>> cache;
 
-    ChatbotEngines(ChatbotEngineRepository repository, Chatbots chatbots, ObjectProvider<FlowCatalog> flows) {
+    ChatbotEngines(
+            ChatbotEngineRepository repository,
+            Chatbots chatbots,
+            ObjectProvider<FlowCatalog> flows,
+            ObjectProvider<ExternalEngineCatalog> externals,
+            ChangeNotices notices) {
         this.repository = repository;
         this.chatbots = chatbots;
         this.flows = flows;
+        this.externals = externals;
+        this.cache = notices.cache(ChatbotRepository.TOPIC, "chatbot_engines");
     }
 
     public ChatbotEngine get(ChatbotId id) {
         chatbots.get(id);
-        return repository.find(id).orElse(ChatbotEngine.AGENT);
+        return cache.get(id, repository::find).orElse(ChatbotEngine.AGENT);
     }
 
     /** Refuses {@code wanted} with a 4xx problem unless {@code chatbot} may run on it now. */
@@ -43,10 +56,7 @@ public class ChatbotEngines {
         }
         switch (wanted.kind()) {
             case AGENT -> {}
-            case EXTERNAL ->
-                throw new InvalidRequestException(
-                        "engine_not_available",
-                        "The external engine is not available yet: its endpoint cannot be configured in this version");
+            case EXTERNAL -> checkExternal(chatbot);
             case FLOW -> checkFlow(chatbot, wanted.flowKey());
         }
     }
@@ -58,6 +68,16 @@ public class ChatbotEngines {
         check(chatbot, wanted);
         repository.update(chatbot, wanted);
         return wanted;
+    }
+
+    private void checkExternal(ChatbotId chatbot) {
+        ExternalEngineCatalog catalog = externals.getIfAvailable();
+        if (catalog == null || !catalog.configured(chatbot)) {
+            throw new ConflictException(
+                    "external_engine_not_configured",
+                    "The chatbot has no external engine endpoint; set one with PUT /api/v1/chatbots/" + chatbot
+                            + "/external-engine first");
+        }
     }
 
     private void checkFlow(ChatbotId chatbot, String flowKey) {

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * One organization with something behind every path variable of the API: a chatbot with a web chat conversation,
  * a knowledge source and a crawl, a tool source, an alert sink, an event, API keys (admin, agent, one to revoke)
  * and staff users (owner, admin, agent, one to change and delete) with sessions, a campaign and a test message, a
- * Stripe integration and a payment, and an action link ({@code deposit.pay}) to that payment.
+ * Stripe integration and a payment, an action link ({@code deposit.pay}) to that payment, and an external engine
+ * endpoint for the chatbot.
  */
 record AccessFixture(
         String orgId,
@@ -53,6 +54,10 @@ record AccessFixture(
                 "/api/v1/chatbots/" + bot.chatbotId() + "/webchat/messages",
                 "{\"sessionId\": \"visitor-" + label + "\", \"text\": \"Hello\"}");
         assertThat(chat.status()).as(chat.body()).isEqualTo(202);
+        // An external engine endpoint, so its GET and DELETE find one (the fixture's chatbot stays on the agent).
+        Api.Response engine = operator.put(
+                "/api/v1/chatbots/" + bot.chatbotId() + "/external-engine", "{\"url\": \"http://127.0.0.1:9/turns\"}");
+        assertThat(engine.status()).as(engine.body()).isEqualTo(200);
         String knowledge = created(
                 operator.post(
                         "/api/v1/chatbots/" + bot.chatbotId() + "/knowledge/sources",

@@ -105,6 +105,9 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             PUT    /api/v1/chatbots/{botId}/flows/{flowKey}                        ADMIN
             GET    /api/v1/chatbots/{botId}/flows/{flowKey}/versions               AGENT
             POST   /api/v1/chatbots/{botId}/flows/{flowKey}/publish                ADMIN
+            GET    /api/v1/chatbots/{botId}/external-engine                        ADMIN
+            PUT    /api/v1/chatbots/{botId}/external-engine                        ADMIN
+            DELETE /api/v1/chatbots/{botId}/external-engine                        ADMIN
             GET    /api/v1/chatbots/{botId}/templates                              AGENT
             POST   /api/v1/chatbots/{botId}/templates                              ADMIN
             POST   /api/v1/chatbots/{botId}/templates/sync                         ADMIN

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The chatbot's engine on a server whose flow engine is off (the default): {@code engine: flow} is refused, so no
- * chatbot claims an engine that does not run yet; and the reminder template a flow names must exist for a chatbot
- * that sends templates.
+ * chatbot claims an engine that does not run yet; {@code engine: external} needs its endpoint; and the reminder
+ * template a flow names must exist for a chatbot that sends templates.
  */
 @org.springframework.test.context.TestPropertySource(properties = "parley.flows.engine-enabled=false")
 class ChatbotEngineIntegrationTest extends IntegrationTestSupport {
@@ -34,13 +34,15 @@ class ChatbotEngineIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
-    void should_refuse_the_external_engine_as_not_available_yet() {
+    void should_refuse_the_external_engine_with_409_until_its_endpoint_is_set() {
         Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
 
         Api.Response refused = api.patch("/api/v1/chatbots/" + bot.chatbotId(), "{\"engine\": \"external\"}");
 
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.text("code")).isEqualTo("engine_not_available");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("code")).isEqualTo("external_engine_not_configured");
+        assertThat(api.get("/api/v1/chatbots/" + bot.chatbotId()).text("engine"))
+                .isEqualTo("agent");
     }
 
     @Test

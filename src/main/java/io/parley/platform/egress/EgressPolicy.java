@@ -132,6 +132,40 @@ public class EgressPolicy {
         return List.copyOf(allowed);
     }
 
+    /**
+     * Whether {@code uri} leads into the operator's own network: its host is allowed by name, or it is (or resolves
+     * only to) addresses that are not public and that the operator allowed ({@code PARLEY_EGRESS_ALLOW}). A caller
+     * that wants https for public hosts may accept plain http there, where the operator vouches for the path.
+     * False for a public host, a refused one, or a name that does not resolve.
+     */
+    public boolean operatorAllowed(URI uri) {
+        if (uri == null || uri.getHost() == null) {
+            return false;
+        }
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        try {
+            return switch (HostLiteral.parse(uri.getHost())) {
+                case HostLiteral.Address literal -> allowedPrivate(literal.address(), port);
+                case HostLiteral.Name name -> {
+                    if (allowList.allowsName(name.name(), port)) {
+                        yield true;
+                    }
+                    InetAddress[] resolved = lookup.lookup(name.name());
+                    yield resolved.length > 0
+                            && Arrays.stream(resolved).allMatch(address -> allowedPrivate(address, port));
+                }
+                case HostLiteral.NonCanonicalIpv4 ignored -> false;
+                case HostLiteral.Invalid ignored -> false;
+            };
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private boolean allowedPrivate(InetAddress address, int port) {
+        return RefusedRanges.refusal(address).isPresent() && allowList.allowsAddress(address, port);
+    }
+
     /** The address when it is public or allowed on this port, else empty. */
     private Optional<InetAddress> permitted(InetAddress address, int port) {
         if (RefusedRanges.refusal(address).isEmpty() || allowList.allowsAddress(address, port)) {

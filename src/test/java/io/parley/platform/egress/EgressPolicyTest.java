@@ -142,6 +142,35 @@ class EgressPolicyTest {
     }
 
     @Test
+    void should_say_a_url_leads_into_the_operators_network_only_when_the_operator_allowed_its_host() {
+        EgressPolicy policy =
+                EgressPolicy.allowing(dns, "internal.example:443", "localhost", "127.0.0.1", "10.0.0.0/8");
+
+        assertThat(policy.operatorAllowed(java.net.URI.create("https://internal.example/turns")))
+                .isTrue();
+        assertThat(policy.operatorAllowed(java.net.URI.create("http://localhost:8080/")))
+                .isTrue();
+        assertThat(policy.operatorAllowed(java.net.URI.create("http://127.0.0.1:9000/")))
+                .isTrue();
+        assertThat(policy.operatorAllowed(java.net.URI.create("http://10.9.9.9/")))
+                .isTrue();
+        assertThat(policy.operatorAllowed(java.net.URI.create("http://internal.example/")))
+                .as("allowed by name on 443, resolving into the allowed range on 80")
+                .isTrue();
+        assertThat(policy.operatorAllowed(java.net.URI.create("http://public.example/")))
+                .isFalse();
+        assertThat(policy.operatorAllowed(java.net.URI.create("http://mixed.example/")))
+                .as("one address is public")
+                .isFalse();
+        assertThat(policy.operatorAllowed(java.net.URI.create("http://metadata.example/")))
+                .isFalse();
+        assertThat(policy.operatorAllowed(java.net.URI.create("http://nowhere.example/")))
+                .isFalse();
+        assertThat(EgressPolicy.allowing(dns).operatorAllowed(java.net.URI.create("http://127.0.0.1/")))
+                .isFalse();
+    }
+
+    @Test
     void should_say_which_default_was_meant_when_a_default_url_is_refused() {
         EgressRefusedException refused = catchThrowableOfType(
                 EgressRefusedException.class,
