@@ -59,6 +59,7 @@ final class ProblemCodes {
             unknown_tool                 400 No tool with that name
             unsupported_channel_type     400 Not a channel type this server knows
             flow_invalid                 400 The flow definition is invalid; `errors` lists {step, field, message} (line/column when unreadable)
+            golden_invalid               400 The golden transcript is invalid; `field` names where (docs/flows.md)
             unauthorized                 401 The bearer token is missing or not valid
             invalid_credentials          401 Wrong email or password
             invalid_key                  401 The channel key is missing or not valid (client API)
