@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -31,25 +30,17 @@ import tools.jackson.databind.node.ObjectNode;
  * from what the Graph fake received, and the state from {@code flow_states}. Each golden on a fresh tenant.
  */
 class GoldenWebhookIntegrationTest extends TimeTestSupport {
-    /** Goldens that need only these inputs (no media, Stripe, model, actions or timers). */
-    private static final Set<String> THROUGH_WEBHOOK = Set.of(
-            "02_repair_once_flow.yaml",
-            "05_multi_answer_bundle_reprompts_and_no_advance.yaml",
-            "07_multi_answer_single_message_one_at_a_time.yaml",
-            "09_dimensions_accepts_10x15cm_currency_advances_to_style.yaml",
-            "10_reference_images_accepts_realism_at_advances_to_budget.yaml");
-
     @TestFactory
     Stream<DynamicTest> goldens_pass_through_the_signed_webhook_and_the_turn_job() {
         return BundledGoldens.goldens().stream()
-                .filter(path -> THROUGH_WEBHOOK.contains(path.getFileName().toString()))
                 .map(path -> dynamicTest(path.getFileName().toString(), () -> run(path)));
     }
 
     private void run(Path path) {
         Golden golden = GoldenReader.read(BundledGoldens.read(path));
-        Tenants.WhatsAppBot bot = Tenants.offlineBot(api, "[]");
+        Tenants.WhatsAppBot bot = Tenants.openAiBot(api);
         GraphFake.acceptStructuredSends(bot.phoneNumberId());
+        GoldenFixture fixture = GoldenFixture.tattooStudio(api, jdbc, bot, golden);
         Api.Response template =
                 api.post("/api/v1/chatbots/" + bot.chatbotId() + "/templates", """
                 {"channelId": "%s", "name": "booking_reminder", "language": "en", "category": "UTILITY",
@@ -68,7 +59,23 @@ class GoldenWebhookIntegrationTest extends TimeTestSupport {
         for (int i = 0; i < golden.turns().size(); i++) {
             Golden.Turn turn = golden.turns().get(i);
             int before = GraphFake.messageSends(bot.phoneNumberId()).size();
-            send(bot, waId, golden.contactName(), turn.input());
+            switch (turn.kind()) {
+                case "user" -> send(bot, waId, golden.contactName(), turn.input());
+                case "wait" ->
+                    time.advance(io.parley.flows.definition.Durations.parse(String.valueOf(turn.input()))
+                            .orElseThrow());
+                case "agent" -> {
+                    Api.Response sent = api.post(
+                            "/api/v1/conversations/"
+                                    + WhatsAppChat.start(api, bot, waId).conversationId() + "/messages",
+                            Api.json().writeValueAsString(Map.of("text", String.valueOf(turn.input()))));
+                    assertThat(sent.status()).as(sent.body()).isIn(200, 201, 202);
+                }
+                case "stripe" ->
+                    fixture.stripe(
+                            turn.input(), WhatsAppChat.start(api, bot, waId).conversationId(), time.now());
+                default -> throw new IllegalArgumentException("not through the webhook yet: " + turn.kind());
+            }
             time.advance(DEBOUNCE);
             // a contact gets 3 messages at once, then one per 6 s (delivery pacing): let every reply go out
             for (int paced = 0; paced < 3; paced++) {
@@ -79,9 +86,10 @@ class GoldenWebhookIntegrationTest extends TimeTestSupport {
                     .skip(before)
                     .map(request -> Api.json().readTree(request.getBodyAsString()))
                     .filter(body -> waId.equals(body.path("to").asString()))
+                    .filter(body -> !turn.kind().equals("agent")) // the person's own message is not the bot's
                     .forEach(body -> messages.add(message(body)));
             String conversation = WhatsAppChat.start(api, bot, waId).conversationId();
-            List<String> diffs = GoldenCheck.diff(turn, observed(conversation, messages));
+            List<String> diffs = GoldenCheck.diff(turn, observed(conversation, messages, fixture));
             assertThat(diffs)
                     .as(path.getFileName() + " turn " + i + " (" + turn.input() + ")")
                     .isEmpty();
@@ -106,17 +114,45 @@ class GoldenWebhookIntegrationTest extends TimeTestSupport {
             String id = String.valueOf(button ? map.get("button") : map.get("list"));
             ((ObjectNode) message.path("interactive").path(kind)).put("id", id).put("title", id);
             body = root.toString();
+        } else if (input instanceof Map<?, ?> map && map.get("image") != null) {
+            ObjectNode root =
+                    (ObjectNode) Api.json().readTree(WhatsAppPayloads.fixtureFor("image", bot.phoneNumberId()));
+            ObjectNode value = (ObjectNode)
+                    root.path("entry").get(0).path("changes").get(0).path("value");
+            ((ObjectNode) value.path("contacts").get(0)).put("wa_id", waId);
+            ObjectNode message = (ObjectNode) value.path("messages").get(0);
+            message.put("from", waId).put("id", wamid);
+            message.remove("context");
+            ObjectNode image = (ObjectNode) message.path("image");
+            image.put(
+                    "id", "golden-" + Math.abs(String.valueOf(map.get("image")).hashCode()));
+            if (map.get("caption") == null) {
+                image.remove("caption");
+            } else {
+                image.put("caption", String.valueOf(map.get("caption")));
+            }
+            body = root.toString();
         } else {
             body = WhatsAppPayloads.textWithProfile(bot.phoneNumberId(), waId, name, wamid, String.valueOf(input));
         }
+        // written now on Parley's clock (which the goldens move by hours), not the machine's
+        body = body.replaceAll(
+                "\"timestamp\": ?\"\\d+\"", "\"timestamp\": \"" + time.now().getEpochSecond() + "\"");
         Api.Response ack = Webhooks.post(api, body, bot.appSecret());
         assertThat(ack.status()).as(ack.body()).isEqualTo(200);
     }
 
     private static Object message(JsonNode body) {
         String type = body.path("type").asString();
+        if ("template".equals(type)) {
+            return Map.of("template", body.path("template").path("name").asString(), "params", List.of());
+        }
         if (!"interactive".equals(type)) {
-            return body.path("text").path("body").asString();
+            // the goldens' fixture serves Parley at https://parley.test; this one runs on a local port
+            return body.path("text")
+                    .path("body")
+                    .asString()
+                    .replaceAll("http://localhost:\\d+/a/", "https://parley.test/a/");
         }
         JsonNode interactive = body.path("interactive");
         Map<String, Object> message = new LinkedHashMap<>();
@@ -140,7 +176,7 @@ class GoldenWebhookIntegrationTest extends TimeTestSupport {
         return message;
     }
 
-    private GoldenCheck.Observed observed(String conversation, List<Object> messages) {
+    private GoldenCheck.Observed observed(String conversation, List<Object> messages, GoldenFixture fixture) {
         Map<String, Object> row = jdbc.sql("""
                         select s.step_id, s.attempts, s.run, s.answers::text as answers, l.status as lead, c.owner,
                             c.id as conversation_id
@@ -165,6 +201,6 @@ class GoldenWebhookIntegrationTest extends TimeTestSupport {
                 ((Number) row.get("run")).intValue(),
                 answers,
                 events,
-                Map.of());
+                fixture.stripeObserved());
     }
 }
