@@ -125,7 +125,11 @@ class FlowEventRunner {
                 && state.reminders() < reminder.max();
         Instant nextResume = resumeAt;
         FlowRunner.Subject subject = new FlowRunner.Subject(
-                conversation.organizationId(), conversation.chatbotId(), id, conversation.contact());
+                conversation.organizationId(),
+                conversation.chatbotId(),
+                id,
+                conversation.channel(),
+                conversation.contact());
         FlowRunner.Prepared prepared = runner.prepare(subject, inputs, before -> {
                     FlowState adjusted = before.withResumeAt(nextResume);
                     return remind

@@ -1,6 +1,9 @@
 package io.parley.flows.internal.runtime;
 
+import io.parley.agent.Agent;
+import io.parley.agent.AgentRequest;
 import io.parley.contacts.Contact;
+import io.parley.contacts.Contacts;
 import io.parley.conversation.EngineConflict;
 import io.parley.delivery.OutboundContent;
 import io.parley.events.SystemEvent;
@@ -22,6 +25,7 @@ import io.parley.platform.ChatbotId;
 import io.parley.platform.ContactId;
 import io.parley.platform.ConversationId;
 import io.parley.platform.OrganizationId;
+import io.parley.platform.channel.ChannelType;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.ChatbotEngine;
 import io.parley.tenancy.ChatbotEngines;
@@ -62,6 +66,8 @@ class FlowRunner {
     private final Payments payments;
     private final PaymentLinkIssuer links;
     private final Duration modelTimeout;
+    private final Agent agent;
+    private final Contacts contacts;
 
     FlowRunner(
             FlowStateRepository states,
@@ -75,7 +81,11 @@ class FlowRunner {
             SystemEvents events,
             Payments payments,
             PaymentLinkIssuer links,
+            Agent agent,
+            Contacts contacts,
             @Value("${parley.llm.timeout:60s}") Duration modelTimeout) {
+        this.agent = agent;
+        this.contacts = contacts;
         this.states = states;
         this.models = models;
         this.engines = engines;
@@ -91,7 +101,12 @@ class FlowRunner {
     }
 
     /** Who the turn is for. */
-    record Subject(OrganizationId organization, ChatbotId chatbot, ConversationId conversation, Contact contact) {
+    record Subject(
+            OrganizationId organization,
+            ChatbotId chatbot,
+            ConversationId conversation,
+            ChannelType channel,
+            Contact contact) {
         ContactId contactId() {
             return contact == null ? null : contact.id();
         }
@@ -126,7 +141,15 @@ class FlowRunner {
                 llm,
                 tools,
                 json,
-                modelTimeout);
+                modelTimeout,
+                agent,
+                subject.contact() == null
+                        ? new AgentRequest.ContactContext(null, null)
+                        : new AgentRequest.ContactContext(
+                                subject.contact().displayName(),
+                                subject.contact().phone().orElse(null),
+                                subject.contact().variables()),
+                subject.channel());
         FlowEngine.Result result = new FlowEngine(flow)
                 .run(
                         state,
@@ -232,6 +255,7 @@ class FlowRunner {
                 }
             }
         }
+        mirror(subject, prepared);
         List<OutboundContent> messages = new ArrayList<>();
         for (FlowOutput output : prepared.result().outputs()) {
             messages.add(
@@ -241,6 +265,25 @@ class FlowRunner {
                     });
         }
         return new Committed(List.copyOf(messages), handover);
+    }
+
+    /**
+     * The answers taken in this turn, mirrored into the contact's variables (their readable form: "10x15 cm",
+     * "Realism") and the lead's summary, so the agent, the console and exports see them.
+     */
+    private void mirror(Subject subject, Prepared prepared) {
+        Map<String, Object> taken = new LinkedHashMap<>();
+        for (FlowEffect effect : prepared.result().effects()) {
+            if (effect instanceof FlowEffect.Answer answer) {
+                String shown = prepared.next().displays().get(answer.key());
+                taken.put(answer.key(), shown != null ? shown : answer.value());
+            }
+        }
+        if (taken.isEmpty() || subject.contact() == null) {
+            return;
+        }
+        contacts.remember(subject.organization(), subject.contactId(), taken, List.of());
+        states.updateLeadSummary(subject.conversation(), prepared.next().answers());
     }
 
     /** The payment (the same one for a re-run: its reference is the step's) and a link to pay it. */

@@ -181,6 +181,14 @@ class FlowStateRepository {
                 == 1;
     }
 
+    /** The lead's summary: the run's answers as they stand. */
+    void updateLeadSummary(ConversationId conversation, Map<String, Object> answers) {
+        jdbc.sql("update flow_leads set summary = cast(:summary as jsonb) where conversation_id = :conversation")
+                .param("conversation", conversation.value())
+                .param("summary", json.writeValueAsString(answers))
+                .update();
+    }
+
     /** Queues an event for the conversation's flow; a second one with the same key is ignored. */
     boolean queueEvent(
             OrganizationId organization,

@@ -39,7 +39,11 @@ class FlowTurnEngine implements TurnEngine {
     @Override
     public EngineTurn prepare(EngineRequest request) {
         FlowRunner.Subject subject = new FlowRunner.Subject(
-                request.organizationId(), request.chatbotId(), request.conversationId(), request.contact());
+                request.organizationId(),
+                request.chatbotId(),
+                request.conversationId(),
+                request.channel(),
+                request.contact());
         List<FlowInput> inputs = request.messages().stream()
                 .<FlowInput>map(FlowTurnEngine::input)
                 .toList();

@@ -1,5 +1,8 @@
 package io.parley.flows.internal.runtime;
 
+import io.parley.agent.Agent;
+import io.parley.agent.AgentReply;
+import io.parley.agent.AgentRequest;
 import io.parley.flows.engine.FlowPorts;
 import io.parley.llm.ChatMessage;
 import io.parley.llm.ModelReply;
@@ -7,6 +10,7 @@ import io.parley.llm.ModelRequest;
 import io.parley.llm.ModelSpec;
 import io.parley.llm.Models;
 import io.parley.llm.ToolCall;
+import io.parley.platform.channel.ChannelType;
 import io.parley.tenancy.Chatbot;
 import io.parley.tenancy.ModelSettings;
 import io.parley.tools.ToolContext;
@@ -37,8 +41,23 @@ final class LiveFlowPorts implements FlowPorts {
     private final Tools toolbox;
     private final JsonMapper json;
     private final Duration timeout;
+    private final Agent agent;
+    private final AgentRequest.ContactContext contact;
+    private final ChannelType channel;
 
-    LiveFlowPorts(Chatbot chatbot, ToolContext tools, Models models, Tools toolbox, JsonMapper json, Duration timeout) {
+    LiveFlowPorts(
+            Chatbot chatbot,
+            ToolContext tools,
+            Models models,
+            Tools toolbox,
+            JsonMapper json,
+            Duration timeout,
+            Agent agent,
+            AgentRequest.ContactContext contact,
+            ChannelType channel) {
+        this.agent = agent;
+        this.contact = contact;
+        this.channel = channel;
         this.chatbot = chatbot;
         this.tools = tools;
         this.models = models;
@@ -55,13 +74,23 @@ final class LiveFlowPorts implements FlowPorts {
         return call(instructions, text).flatMap(answer -> facts(answer, schema));
     }
 
+    /**
+     * One agent turn: the chatbot's prompt, knowledge and tools, answering {@code text} (with the step's
+     * {@code instructions} before it). A fallback of the agent (model failed) is an empty result.
+     */
     @Override
     public Optional<String> reply(String stepId, String instructions, String text) {
-        String system = chatbot.systemPrompt() == null ? "" : chatbot.systemPrompt();
-        if (instructions != null) {
-            system = system + "\n\n" + instructions;
-        }
-        return call(system, text).filter(answer -> !answer.isBlank());
+        String asked = instructions == null ? text : instructions + "\n\n" + text;
+        AgentReply reply = agent.respond(new AgentRequest(
+                chatbot,
+                tools.conversationId(),
+                tools.contactId(),
+                contact,
+                channel,
+                List.of(new AgentRequest.HistoryMessage(AgentRequest.HistoryMessage.Role.USER, asked))));
+        return reply.outcome() == AgentReply.Outcome.ANSWERED && !reply.text().isBlank()
+                ? Optional.of(reply.text())
+                : Optional.empty();
     }
 
     @Override

@@ -56,7 +56,7 @@ class FlowStateRaceIntegrationTest extends IntegrationTestSupport {
                         .query(UUID.class)
                         .single());
         FlowRunner.Subject subject = new FlowRunner.Subject(
-                organization, new ChatbotId(UUID.fromString(bot.chatbotId())), conversation, null);
+                organization, new ChatbotId(UUID.fromString(bot.chatbotId())), conversation, null, null);
 
         FlowRunner.Prepared first =
                 runner.prepare(subject, List.of(FlowInput.Reply.text("10x15"))).orElseThrow();
