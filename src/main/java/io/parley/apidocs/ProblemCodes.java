@@ -59,6 +59,7 @@ final class ProblemCodes {
             unknown_tool                 400 No tool with that name
             unsupported_channel_type     400 Not a channel type this server knows
             flow_invalid                 400 The flow definition is invalid; `errors` lists {step, field, message} (line/column when unreadable)
+            golden_invalid               400 The golden transcript is not valid; `field` names what is wrong (e.g. `turns[3].wait`)
             engine_not_available         400 The chatbot engine is not available in this version (external)
             unauthorized                 401 The bearer token is missing or not valid
             invalid_credentials          401 Wrong email or password
@@ -91,6 +92,7 @@ final class ProblemCodes {
             price_not_found              404 No such model price
             flow_not_found               404 No flow with that key for this chatbot
             flow_version_not_found       404 The flow has no such version
+            flow_test_not_found          404 No flow test (golden transcript) with that name for this chatbot
             stripe_integration_not_found 404 The organization has not connected Stripe, or the webhook URL names a removed integration
             payment_not_found            404 No such payment (or not the caller's)
             method_not_allowed           405 The path exists, the method does not
@@ -116,6 +118,7 @@ final class ProblemCodes {
             flow_no_draft                409 The flow has no draft to publish (published already, or nothing saved since)
             flow_engine_unavailable      409 This server does not run flow conversations yet (parley.flows.engine-enabled)
             flow_not_published           409 The chatbot has no published version of that flow
+            too_many_flow_tests          409 The chatbot has as many flow tests as it may have (200): delete one first
             content_too_large            413 The body or upload is larger than this route accepts
             payload_too_large            413 The body is larger than this route accepts
             unsupported_media_type       415 The body's content type (or the file's type) is not accepted here
