@@ -91,6 +91,7 @@ final class ProblemCodes {
             price_not_found              404 No such model price
             flow_not_found               404 No flow with that key for this chatbot
             flow_version_not_found       404 The flow has no such version
+            flow_test_not_found          404 No flow test (golden transcript) with that name for this chatbot
             stripe_integration_not_found 404 The organization has not connected Stripe, or the webhook URL names a removed integration
             payment_not_found            404 No such payment (or not the caller's)
             action_token_invalid         404 The action link's token is unknown or malformed (docs/api/action-links.md)
@@ -126,6 +127,7 @@ final class ProblemCodes {
             action_token_used            410 The action link has no uses left
             external_engine_not_configured 409 engine: external needs an endpoint first (PUT /api/v1/chatbots/{botId}/external-engine)
             external_engine_in_use       409 The chatbot runs on the external engine; switch its engine before removing the endpoint
+            too_many_flow_tests          409 The chatbot has as many flow tests as it may have (200): delete one first
             content_too_large            413 The body or upload is larger than this route accepts
             payload_too_large            413 The body is larger than this route accepts
             unsupported_media_type       415 The body's content type (or the file's type) is not accepted here

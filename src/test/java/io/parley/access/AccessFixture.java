@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * One organization with something behind every path variable of the API: a chatbot with a web chat conversation,
  * a knowledge source and a crawl, a tool source, an alert sink, an event, API keys (admin, agent, one to revoke)
  * and staff users (owner, admin, agent, one to change and delete) with sessions, a campaign and a test message, a
- * Stripe integration and a payment, an action link ({@code deposit.pay}) to that payment, and an external engine
- * endpoint for the chatbot.
+ * Stripe integration and a payment, an action link ({@code deposit.pay}) to that payment, an external engine
+ * endpoint for the chatbot, and a flow with a draft and a flow test (golden transcript) of it.
  */
 record AccessFixture(
         String orgId,
@@ -41,6 +41,7 @@ record AccessFixture(
         String testDeliveryId,
         String channelId,
         String flowKey,
+        String flowTestName,
         String integrationId,
         String paymentId,
         String actionToken) {
@@ -194,6 +195,7 @@ record AccessFixture(
                 .param("token", actionToken)
                 .param("payment", payment.toString())
                 .update();
+        String flowKey = flow(operator, bot.chatbotId(), "matrix_" + suffix.substring(0, 8));
         return new AccessFixture(
                 org,
                 bot.chatbotId(),
@@ -218,7 +220,8 @@ record AccessFixture(
                 contact,
                 outbound.toString(),
                 bot.channelId(),
-                flow(operator, bot.chatbotId(), "matrix_" + suffix.substring(0, 8)),
+                flowKey,
+                flowTest(operator, bot.chatbotId(), flowKey),
                 stripe.text("id"),
                 payment.toString(),
                 actionToken);
@@ -253,7 +256,7 @@ record AccessFixture(
             case "campaignId" -> campaignId;
             case "contactId" -> contactId;
             case "testDeliveryId" -> testDeliveryId;
-            case "name" -> planName;
+            case "name" -> pattern.contains("/flow-tests/") ? flowTestName : planName;
             case "flowKey" -> flowKey;
             case "integrationId" -> integrationId;
             case "paymentId" -> paymentId;
@@ -270,6 +273,15 @@ record AccessFixture(
                 "/api/v1/chatbots/" + bot + "/flows/" + key, "{\"steps\": [{\"id\": \"hi\", \"say\": \"Hi\"}]}");
         assertThat(flow.status()).as(flow.body()).isEqualTo(201);
         return key;
+    }
+
+    /** A golden transcript of the fixture's flow, named like the flow (unique per fixture). */
+    private static String flowTest(Api operator, String bot, String flowKey) {
+        Api.Response test = operator.put(
+                "/api/v1/chatbots/" + bot + "/flow-tests/" + flowKey,
+                "{\"flow\": \"" + flowKey + "\", \"turns\": [{\"user\": \"Hello\", \"bot\": [\"Hi\"]}]}");
+        assertThat(test.status()).as(test.body()).isEqualTo(201);
+        return flowKey;
     }
 
     private static String user(Api operator, String org, String role, String label, String suffix) {

@@ -108,6 +108,11 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             GET    /api/v1/chatbots/{botId}/external-engine                        ADMIN
             PUT    /api/v1/chatbots/{botId}/external-engine                        ADMIN
             DELETE /api/v1/chatbots/{botId}/external-engine                        ADMIN
+            GET    /api/v1/chatbots/{botId}/flow-tests                             AGENT
+            GET    /api/v1/chatbots/{botId}/flow-tests/{name}                      AGENT
+            PUT    /api/v1/chatbots/{botId}/flow-tests/{name}                      ADMIN
+            DELETE /api/v1/chatbots/{botId}/flow-tests/{name}                      ADMIN
+            POST   /api/v1/chatbots/{botId}/flow-tests/{name}/runs                 ADMIN
             GET    /api/v1/chatbots/{botId}/templates                              AGENT
             POST   /api/v1/chatbots/{botId}/templates                              ADMIN
             POST   /api/v1/chatbots/{botId}/templates/sync                         ADMIN
@@ -205,8 +210,11 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             // 3. B's key with B's ids except one of A's
             if (access != Access.OPERATOR) {
                 for (String foreign : variables) {
-                    if (foreign.equals("flowKey") && route.method().equals("PUT")) {
-                        // A flow key is a name the caller picks, not an id: PUT with A's key name creates B's own flow.
+                    boolean picked = foreign.equals("flowKey")
+                            || (foreign.equals("name") && route.pattern().contains("/flow-tests/"));
+                    if (picked && route.method().equals("PUT")) {
+                        // A flow key or test name is a name the caller picks, not an id: PUT with A's name creates
+                        // B's own flow or test.
                         continue;
                     }
                     String mixed = b.fill(route.pattern(), foreign, a);

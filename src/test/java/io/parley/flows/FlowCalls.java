@@ -8,7 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The flows API with the content types {@link Api} does not send: YAML bodies and {@code Accept: application/yaml}. */
+/**
+ * The flows and flow tests APIs with the content types {@link Api} does not send: YAML bodies and
+ * {@code Accept: application/yaml}.
+ */
 public final class FlowCalls {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -35,6 +38,19 @@ public final class FlowCalls {
         return send(HttpRequest.newBuilder(URI.create(api.base() + path(bot, key)))
                 .header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A PUT of {@code body} as {@code contentType} to any path (the flow tests' too). */
+    Api.Response putAt(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(api.base() + path))
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    Api.Response getAccepting(String pathAndQuery, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(api.base() + pathAndQuery))
+                .header("Accept", accept)
+                .GET());
     }
 
     Api.Response getYaml(String pathAndQuery) {

@@ -1,10 +1,12 @@
 package io.parley.flows.golden;
 
+import io.parley.platform.BoundedRegex;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -15,6 +17,9 @@ import java.util.regex.PatternSyntaxException;
  * one line each; empty when the turn is as written.
  */
 public final class GoldenCheck {
+    /** Character reads one {@code match} may cost ({@link BoundedRegex}). */
+    static final long MATCH_BUDGET = 200_000;
+
     private GoldenCheck() {}
 
     /**
@@ -61,11 +66,13 @@ public final class GoldenCheck {
                     ? String.valueOf(actualMap.get("text"))
                     : String.valueOf(actual);
             try {
-                return Pattern.compile(String.valueOf(map.get("match")))
-                                .matcher(text)
-                                .find()
-                        ? null
-                        : "expected a text matching /" + map.get("match") + "/, got " + show(actual);
+                // Tenants write these patterns (the flow-tests API): a bounded match, never a hang.
+                Optional<Boolean> found =
+                        BoundedRegex.find(Pattern.compile(String.valueOf(map.get("match"))), text, MATCH_BUDGET);
+                if (found.isEmpty()) {
+                    return "match /" + map.get("match") + "/ is too costly to decide (catastrophic backtracking)";
+                }
+                return found.get() ? null : "expected a text matching /" + map.get("match") + "/, got " + show(actual);
             } catch (PatternSyntaxException e) {
                 return "match is not a valid regular expression: " + e.getDescription();
             }

@@ -57,7 +57,12 @@ public final class GoldenReader {
         }
         Map<String, Object> stubs = new LinkedHashMap<>();
         if (root.get("stubs") instanceof Map<?, ?> given) {
-            given.forEach((key, value) -> stubs.put(String.valueOf(key), value));
+            for (Map.Entry<?, ?> stub : given.entrySet()) {
+                if (stub.getValue() == null) {
+                    throw invalid("stubs." + stub.getKey(), "must have a value (the step's or action's result)");
+                }
+                stubs.put(String.valueOf(stub.getKey()), stub.getValue());
+            }
         } else if (root.get("stubs") != null) {
             throw invalid("stubs", "must be a mapping");
         }
