@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * One organization with something behind every path variable of the API: a chatbot with a web chat conversation,
  * a knowledge source and a crawl, a tool source, an alert sink, an event, API keys (admin, agent, one to revoke)
  * and staff users (owner, admin, agent, one to change and delete) with sessions, a campaign and a test message, a
- * Stripe integration and a payment, an action link ({@code deposit.pay}) to that payment, and an external engine
- * endpoint for the chatbot.
+ * Stripe integration and a payment, an action link ({@code deposit.pay}) to that payment, an external engine
+ * endpoint for the chatbot, and a flow state for the conversation (at a step of the flow's draft).
  */
 record AccessFixture(
         String orgId,
@@ -194,6 +194,8 @@ record AccessFixture(
                 .param("token", actionToken)
                 .param("payment", payment.toString())
                 .update();
+        String flowKey = flow(operator, bot.chatbotId(), "matrix_" + suffix.substring(0, 8));
+        flowState(jdbc, chat.text("conversationId"), bot.chatbotId(), flowKey);
         return new AccessFixture(
                 org,
                 bot.chatbotId(),
@@ -218,7 +220,7 @@ record AccessFixture(
                 contact,
                 outbound.toString(),
                 bot.channelId(),
-                flow(operator, bot.chatbotId(), "matrix_" + suffix.substring(0, 8)),
+                flowKey,
                 stripe.text("id"),
                 payment.toString(),
                 actionToken);
@@ -270,6 +272,20 @@ record AccessFixture(
                 "/api/v1/chatbots/" + bot + "/flows/" + key, "{\"steps\": [{\"id\": \"hi\", \"say\": \"Hi\"}]}");
         assertThat(flow.status()).as(flow.body()).isEqualTo(201);
         return key;
+    }
+
+    /** The conversation at step "hi" of the flow's draft, so the conversation's flow routes find a state. */
+    private static void flowState(JdbcClient jdbc, String conversation, String bot, String flowKey) {
+        jdbc.sql("""
+                        insert into flow_states (conversation_id, organization_id, chatbot_id, flow_definition_id, run,
+                                                 step_id, seq, status, created_at, updated_at)
+                        select c.id, c.organization_id, d.chatbot_id, d.id, 1, 'hi', 1, 'active', now(), now()
+                        from conversations c join flow_definitions d on d.chatbot_id = :bot and d.key = :key
+                        where c.id = :conversation""")
+                .param("conversation", UUID.fromString(conversation))
+                .param("bot", UUID.fromString(bot))
+                .param("key", flowKey)
+                .update();
     }
 
     private static String user(Api operator, String org, String role, String label, String suffix) {
