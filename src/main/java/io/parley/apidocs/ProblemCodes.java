@@ -92,6 +92,7 @@ final class ProblemCodes {
             flow_not_found               404 No flow with that key for this chatbot
             flow_version_not_found       404 The flow has no such version
             flow_test_not_found          404 No flow test (golden transcript) with that name for this chatbot
+            flow_state_not_found         404 The conversation has not entered a flow (no flow state)
             stripe_integration_not_found 404 The organization has not connected Stripe, or the webhook URL names a removed integration
             payment_not_found            404 No such payment (or not the caller's)
             action_token_invalid         404 The action link's token is unknown or malformed (docs/api/action-links.md)

@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * a knowledge source and a crawl, a tool source, an alert sink, an event, API keys (admin, agent, one to revoke)
  * and staff users (owner, admin, agent, one to change and delete) with sessions, a campaign and a test message, a
  * Stripe integration and a payment, an action link ({@code deposit.pay}) to that payment, an external engine
- * endpoint for the chatbot, and a flow with a draft and a flow test (golden transcript) of it.
+ * endpoint for the chatbot, a flow with a draft and a flow test (golden transcript) of it, and a flow state for the
+ * conversation (at a step of the flow's draft).
  */
 record AccessFixture(
         String orgId,
@@ -196,6 +197,7 @@ record AccessFixture(
                 .param("payment", payment.toString())
                 .update();
         String flowKey = flow(operator, bot.chatbotId(), "matrix_" + suffix.substring(0, 8));
+        flowState(jdbc, chat.text("conversationId"), bot.chatbotId(), flowKey);
         return new AccessFixture(
                 org,
                 bot.chatbotId(),
@@ -282,6 +284,20 @@ record AccessFixture(
                 "{\"flow\": \"" + flowKey + "\", \"turns\": [{\"user\": \"Hello\", \"bot\": [\"Hi\"]}]}");
         assertThat(test.status()).as(test.body()).isEqualTo(201);
         return flowKey;
+    }
+
+    /** The conversation at step "hi" of the flow's draft, so the conversation's flow routes find a state. */
+    private static void flowState(JdbcClient jdbc, String conversation, String bot, String flowKey) {
+        jdbc.sql("""
+                        insert into flow_states (conversation_id, organization_id, chatbot_id, flow_definition_id, run,
+                                                 step_id, seq, status, created_at, updated_at)
+                        select c.id, c.organization_id, d.chatbot_id, d.id, 1, 'hi', 1, 'active', now(), now()
+                        from conversations c join flow_definitions d on d.chatbot_id = :bot and d.key = :key
+                        where c.id = :conversation""")
+                .param("conversation", UUID.fromString(conversation))
+                .param("bot", UUID.fromString(bot))
+                .param("key", flowKey)
+                .update();
     }
 
     private static String user(Api operator, String org, String role, String label, String suffix) {

@@ -167,6 +167,9 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             GET    /api/v1/conversations/{conversationId}/media/{mediaId}          AGENT
             POST   /api/v1/conversations/{conversationId}/handover                 AGENT
             POST   /api/v1/conversations/{conversationId}/handback                 AGENT
+            GET    /api/v1/conversations/{conversationId}/flow                     AGENT
+            POST   /api/v1/conversations/{conversationId}/flow/move                AGENT
+            POST   /api/v1/conversations/{conversationId}/flow/restart             AGENT
             """);
 
     private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");

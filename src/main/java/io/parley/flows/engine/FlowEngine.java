@@ -38,6 +38,12 @@ public final class FlowEngine {
     /** Steps one input may run through before the engine stops a loop and hands over. */
     static final int MAX_STEPS_PER_INPUT = 50;
 
+    /** A person moves the conversation to a step ({@code data: {step, by}}): the step runs as if the flow got there. */
+    public static final String STAFF_MOVE = "staff.move";
+
+    /** A person starts the flow over ({@code data: {by}}), like a restart word. */
+    public static final String STAFF_RESTART = "staff.restart";
+
     private static final String DEFAULT_BUNDLE_REPLY = "One question at a time, please.";
 
     private final Flow flow;
@@ -61,6 +67,11 @@ public final class FlowEngine {
 
     /** The new state, the messages in order, and the effects. */
     public record Result(FlowState state, List<FlowOutput> outputs, List<FlowEffect> effects) {}
+
+    /** Whether {@link #STAFF_MOVE} can go to {@code stepId}: a step of the flow whose id was written in it. */
+    public boolean canMoveTo(String stepId) {
+        return stepId != null && index.step(stepId).filter(Step::addressable).isPresent();
+    }
 
     public Result run(FlowState state, List<FlowInput> inputs, Context context) {
         Turn turn = new Turn(state, context);
@@ -159,6 +170,8 @@ public final class FlowEngine {
             switch (event.name()) {
                 case "paid", "expired", "failed" -> payment(event);
                 case "timeout" -> timeout();
+                case STAFF_MOVE -> staffMove(event);
+                case STAFF_RESTART -> staffRestart(event);
                 case "resume" -> {
                     if (state.status() == FlowState.Status.HANDOVER && !state.done()) {
                         event("flow.resumed", Map.of("step", String.valueOf(state.stepId())));
@@ -207,6 +220,42 @@ public final class FlowEngine {
                 return;
             }
             enter(target);
+        }
+
+        /** To the step a person chose, whatever the flow was doing (a handover, a wait, the end): its question again. */
+        private void staffMove(FlowInput.Event event) {
+            Object target = event.data().get("step");
+            String stepId = target instanceof String id && canMoveTo(id) ? id : null;
+            if (stepId == null) {
+                effects.add(FlowEffect.Event.warn(
+                        "flow.event_ignored", Map.of("event", STAFF_MOVE, "step", String.valueOf(target))));
+                return;
+            }
+            if (state.run() == 0) {
+                state = state.restarted();
+            }
+            Map<String, Object> data = staffData(event);
+            data.put("from", String.valueOf(state.stepId()));
+            data.put("to", stepId);
+            event("flow.moved_by_staff", data);
+            enter(stepId);
+        }
+
+        private void staffRestart(FlowInput.Event event) {
+            Map<String, Object> data = staffData(event);
+            data.put("run", state.run() + 1);
+            event("flow.restarted_by_staff", data);
+            state = state.restarted();
+            start();
+        }
+
+        private Map<String, Object> staffData(FlowInput.Event event) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            Object by = event.data().get("by");
+            if (by != null) {
+                data.put("by", String.valueOf(by));
+            }
+            return data;
         }
 
         private void timeout() {

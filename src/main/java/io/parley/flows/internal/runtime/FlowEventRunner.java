@@ -12,6 +12,7 @@ import io.parley.events.SystemEvent;
 import io.parley.events.SystemEvents;
 import io.parley.flows.definition.Flow;
 import io.parley.flows.definition.FlowSettings;
+import io.parley.flows.engine.FlowEngine;
 import io.parley.flows.engine.FlowInput;
 import io.parley.flows.engine.FlowState;
 import io.parley.platform.ConversationId;
@@ -29,10 +30,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What moves a flow outside a contact's turn, for one conversation: queued events (a payment's outcome), the end of
- * a handover's cooldown (counted from the last message of a person) and the reminder of a quiet contact. Written like
- * a turn — compare-and-set on the state, messages through the outbox with keys derived from the state's sequence
- * number, so a re-run sends nothing twice.
+ * What moves a flow outside a contact's turn, for one conversation: queued events (a payment's outcome, a staff
+ * action), the end of a handover's cooldown (counted from the last message of a person) and the reminder of a quiet
+ * contact. Written like a turn — compare-and-set on the state, messages through the outbox with keys derived from the
+ * state's sequence number, so a re-run sends nothing twice.
  */
 @Component
 class FlowEventRunner {
@@ -138,7 +139,8 @@ class FlowEventRunner {
                             : adjusted;
                 })
                 .orElseThrow();
-        boolean sendHandBack = handBack;
+        // a person who moved or restarted the flow gives the conversation back to the bot, which asks the step
+        boolean sendHandBack = handBack || (staffAction(queued) && conversation.owner() == Owner.HUMAN);
         transactions.executeWithoutResult(status -> {
             FlowRunner.Committed committed = runner.commit(prepared);
             List<OutboundContent> messages = new ArrayList<>();
@@ -183,6 +185,12 @@ class FlowEventRunner {
         });
         FlowState next = prepared.next();
         return earliest(next.status() == FlowState.Status.ACTIVE ? next.remindAt() : null, next.resumeAt());
+    }
+
+    private static boolean staffAction(List<FlowStateRepository.QueuedEvent> queued) {
+        return queued.stream()
+                .anyMatch(event -> event.name().equals(FlowEngine.STAFF_MOVE)
+                        || event.name().equals(FlowEngine.STAFF_RESTART));
     }
 
     private Optional<Instant> lastStaffMessage(ConversationId id) {

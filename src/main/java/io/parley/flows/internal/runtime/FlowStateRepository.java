@@ -37,7 +37,7 @@ class FlowStateRepository {
     }
 
     /** A conversation's state as read, with the sequence number a write must name. */
-    record Stored(ConversationId conversationId, UUID definitionId, long seq, FlowState state) {}
+    record Stored(ConversationId conversationId, UUID definitionId, long seq, FlowState state, Instant updatedAt) {}
 
     Optional<Stored> find(ConversationId conversation) {
         return jdbc.sql("""
@@ -144,6 +144,30 @@ class FlowStateRepository {
                 .param("review", needsReview)
                 .param("now", Timestamp.from(now))
                 .update();
+    }
+
+    /** An answer as logged in {@code flow_answers}. */
+    record LoggedAnswer(
+            int run, String stepId, String key, Object value, String raw, boolean needsReview, Instant createdAt) {}
+
+    /** The organization's conversation's logged answers of every run, newest first. */
+    List<LoggedAnswer> answers(OrganizationId organization, ConversationId conversation, int limit) {
+        return jdbc.sql("""
+                        select run, step_id, key, value::text as value, raw, needs_review, created_at from flow_answers
+                        where conversation_id = :conversation and organization_id = :organization
+                        order by id desc limit :limit""")
+                .param("conversation", conversation.value())
+                .param("organization", organization.value())
+                .param("limit", limit)
+                .query((rs, n) -> new LoggedAnswer(
+                        rs.getInt("run"),
+                        rs.getString("step_id"),
+                        rs.getString("key"),
+                        rs.getString("value") == null ? null : json.readValue(rs.getString("value"), Object.class),
+                        rs.getString("raw"),
+                        rs.getBoolean("needs_review"),
+                        instant(rs.getTimestamp("created_at"))))
+                .list();
     }
 
     /** The lead of the conversation, created with status {@code new} the first time. */
@@ -265,7 +289,8 @@ class FlowStateRepository {
                 new ConversationId(rs.getObject("conversation_id", UUID.class)),
                 rs.getObject("flow_definition_id", UUID.class),
                 rs.getLong("seq"),
-                state);
+                state,
+                instant(rs.getTimestamp("updated_at")));
     }
 
     private static Timestamp timestamp(Instant instant) {
