@@ -196,6 +196,7 @@ class FlowEventRunner {
     private Optional<Instant> lastStaffMessage(ConversationId id) {
         return conversations.messages(id, 50).stream()
                 .filter(message -> "agent".equals(message.role()))
+                .filter(message -> !"flow".equals(message.details().get("source"))) // the flow's own messages
                 .map(MessageEntry::createdAt)
                 .max(Comparator.naturalOrder());
     }
