@@ -1,10 +1,12 @@
 // Sandbox: the chosen chatbot's web widget embedded in this page, as a website embeds it (widget.js). The admin
 // token (from the link's #token= fragment, never sent to the server as part of a URL) is used only for /api/v1:
-// listing chatbots and their channels, and connecting a web channel when the chatbot has none.
+// listing chatbots and their channels, and connecting a web channel when the chatbot has none. ?bot= picks the
+// chatbot: its id, or the start of its name (?bot=ink: the demo's flow chatbot, "Ink & Needle Studio").
 (() => {
   const $ = (id) => document.getElementById(id);
   const store = window.localStorage;
-  const state = { token: null, chatbotId: null, key: null };
+  const FLOW_DEMO = 'Ink & Needle Studio';
+  const state = { token: null, chatbotId: null, key: null, wanted: new URLSearchParams(window.location.search).get('bot') };
 
   function takeTokenFromLink() {
     const match = window.location.hash.match(/token=([^&]+)/);
@@ -53,19 +55,44 @@
       for (const bot of lists[index]) {
         const option = document.createElement('option');
         option.value = bot.id;
-        option.textContent = bot.name + ' — ' + org.name;
+        option.dataset.name = bot.name;
+        option.dataset.engine = bot.engine || 'agent';
+        option.textContent = bot.name + ' — ' + org.name + (bot.engine === 'flow' ? ' (flow)' : '');
         select.appendChild(option);
       }
     });
     if (!select.options.length) { $('status').textContent = 'No chatbot yet: create one with the admin API.'; return; }
     const remembered = store.getItem('parley.chatbot');
-    if (remembered && [...select.options].some((o) => o.value === remembered)) { select.value = remembered; }
+    const wanted = find(state.wanted);
+    state.wanted = null;
+    if (wanted) {
+      select.value = wanted.value;
+    } else if (remembered && [...select.options].some((o) => o.value === remembered)) {
+      select.value = remembered;
+    }
     await selectChatbot(select.value);
+  }
+
+  // A chatbot by its id, or the first whose name starts with the given text (any case).
+  function find(wanted) {
+    if (!wanted) { return null; }
+    const options = [...$('chatbot').options];
+    const prefix = wanted.trim().toLowerCase();
+    return options.find((o) => o.value === wanted)
+      || (prefix ? options.find((o) => o.dataset.name.toLowerCase().startsWith(prefix)) : null) || null;
+  }
+
+  // Points to the demo's flow chatbot while another chatbot is shown.
+  function offerFlowDemo() {
+    const demo = [...$('chatbot').options].find((o) => o.dataset.name === FLOW_DEMO && o.dataset.engine === 'flow');
+    $('try-flow').hidden = !demo || demo.value === state.chatbotId;
+    if (demo) { $('try-flow-link').dataset.chatbot = demo.value; }
   }
 
   async function selectChatbot(id) {
     state.chatbotId = id;
     store.setItem('parley.chatbot', id);
+    offerFlowDemo();
     unembed();
     show(null);
     $('status').textContent = 'Looking for the chatbot\'s web channel…';
@@ -143,7 +170,16 @@
   $('connect-web').addEventListener('click', connectWeb);
   $('allow-origin').addEventListener('click', allowOrigin);
   $('chatbot').addEventListener('change', (event) => {
+    history.replaceState(null, '', window.location.pathname);
     selectChatbot(event.target.value).catch((e) => { $('status').textContent = e.message; });
+  });
+  // Switches in place; the link itself (/sandbox?bot=ink) also works opened on its own.
+  $('try-flow-link').addEventListener('click', (event) => {
+    const id = event.currentTarget.dataset.chatbot;
+    if (!id) { return; }
+    event.preventDefault();
+    $('chatbot').value = id;
+    selectChatbot(id).catch((e) => { $('status').textContent = e.message; });
   });
   $('sign-out').addEventListener('click', () => signOut());
   // A new visitor: the widget forgets its device id and conversation.

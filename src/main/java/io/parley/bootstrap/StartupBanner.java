@@ -24,16 +24,23 @@ class StartupBanner {
     private final PlatformProperties platform;
 
     private final Channels channels;
+    private final DemoFlowBot flowDemo;
 
     StartupBanner(DemoTenant demo, AdminToken token, PublicUrl publicUrl, PlatformProperties platform) {
-        this(demo, token, publicUrl, platform, null);
+        this(demo, null, token, publicUrl, platform, null);
     }
 
     @Autowired
     StartupBanner(
-            DemoTenant demo, AdminToken token, PublicUrl publicUrl, PlatformProperties platform, Channels channels) {
+            DemoTenant demo,
+            DemoFlowBot flowDemo,
+            AdminToken token,
+            PublicUrl publicUrl,
+            PlatformProperties platform,
+            Channels channels) {
         this.channels = channels;
         this.demo = demo;
+        this.flowDemo = flowDemo;
         this.token = token;
         this.publicUrl = publicUrl;
         this.platform = platform;
@@ -42,10 +49,11 @@ class StartupBanner {
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
         Optional<Chatbot> demoBot = demo.ensure();
-        print(System.out, demoBot);
+        Optional<Chatbot> flowBot = flowDemo.ensure();
+        print(System.out, demoBot, flowBot);
     }
 
-    void print(PrintStream out, Optional<Chatbot> demoBot) {
+    void print(PrintStream out, Optional<Chatbot> demoBot, Optional<Chatbot> flowBot) {
         String sandbox = publicUrl.resolve("/sandbox");
         StringBuilder text = new StringBuilder("\n  Parley is running.\n\n");
         if (token.generatedNow().isPresent()) {
@@ -71,6 +79,11 @@ class StartupBanner {
                 .append(" (")
                 .append(bot.id())
                 .append(")\n"));
+        flowBot.ifPresent(bot -> text.append("  Flow demo chatbot: ")
+                .append(bot.name())
+                .append(", try it at ")
+                .append(publicUrl.resolve("/sandbox?bot=" + bot.id()))
+                .append('\n'));
         text.append("  Console:          ")
                 .append(publicUrl.resolve("/console"))
                 .append("  (sign in with the admin token, or as a staff user)\n")

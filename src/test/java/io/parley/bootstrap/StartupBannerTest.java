@@ -60,19 +60,41 @@ class StartupBannerTest {
                 .doesNotContain("Demo chatbot");
     }
 
+    @Test
+    void should_print_the_flow_demo_chatbot_with_a_sandbox_link_that_selects_it() {
+        Chatbot demo = demoBot();
+        Chatbot ink = bot("Ink & Needle Studio");
+
+        String printed = banner(new AdminToken(null, embedded()), Optional.of(demo), Optional.of(ink));
+
+        assertThat(printed)
+                .contains("Demo chatbot: Parley Demo (" + demo.id() + ")")
+                .contains("Flow demo chatbot: Ink & Needle Studio, try it at https://parley.example.com/sandbox?bot="
+                        + ink.id());
+        assertThat(banner(new AdminToken(null, embedded()), Optional.of(demo))).doesNotContain("Flow demo");
+    }
+
     private String banner(AdminToken token, Optional<Chatbot> demo) {
+        return banner(token, demo, Optional.empty());
+    }
+
+    private String banner(AdminToken token, Optional<Chatbot> demo, Optional<Chatbot> flowDemo) {
         PlatformProperties platform = token.configured() ? external() : embedded();
         StartupBanner banner = new StartupBanner(null, token, new PublicUrl(platform, new MockEnvironment()), platform);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        banner.print(new PrintStream(out, true, StandardCharsets.UTF_8), demo);
+        banner.print(new PrintStream(out, true, StandardCharsets.UTF_8), demo, flowDemo);
         return out.toString(StandardCharsets.UTF_8);
     }
 
     private static Chatbot demoBot() {
+        return bot("Parley Demo");
+    }
+
+    private static Chatbot bot(String name) {
         return new Chatbot(
                 new ChatbotId(UUID.randomUUID()),
                 new OrganizationId(UUID.randomUUID()),
-                "Parley Demo",
+                name,
                 "prompt",
                 null,
                 FallbackMessages.defaults(),

@@ -127,6 +127,60 @@ class SandboxBrowserTest {
     }
 
     @Test
+    void should_switch_to_the_flow_demo_from_its_link_and_get_the_first_question_in_the_widget() {
+        browser.get("http://localhost:" + port + "/sandbox#token=" + ParleyTestContext.ADMIN_TOKEN);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(25));
+        wait.until(d -> new Select(d.findElement(By.id("chatbot"))).getOptions().size() > 0);
+        Select chatbots = new Select(browser.findElement(By.id("chatbot")));
+        if (!chatbots.getFirstSelectedOption().getText().startsWith("Parley Demo")) {
+            chatbots.selectByVisibleText("Parley Demo — Demo");
+        }
+        WebElement tip = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("try-flow")));
+
+        browser.findElement(By.id("try-flow-link")).click();
+
+        wait.until(ExpectedConditions.invisibilityOf(tip));
+        assertThat(new Select(browser.findElement(By.id("chatbot")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("Ink & Needle Studio — Demo (flow)");
+        wait.until(d -> d.findElement(By.id("connect")).isDisplayed()
+                || d.findElement(By.id("embedded")).isDisplayed());
+        if (browser.findElement(By.id("connect")).isDisplayed()) {
+            browser.findElement(By.id("connect-web")).click();
+        }
+        SearchContext widget = wait.until(d -> {
+            SearchContext shadow = Chromium.widget(d);
+            return find(shadow, ".panel").isDisplayed() ? shadow : null;
+        });
+        Chromium.send(widget, "Hi, I'd like a tattoo");
+
+        wait.until(d ->
+                widget.findElements(By.cssSelector(".message.bot[data-id]")).size() >= 2);
+        assertThat(widget.findElements(By.cssSelector(".message.bot[data-id]")))
+                .extracting(WebElement::getText)
+                .containsExactly(
+                        "Hi! A few quick questions, one at a time.", "Size? Width x height in cm, e.g. 10x15cm.");
+    }
+
+    @Test
+    void should_open_the_chatbot_named_in_the_link() {
+        browser.get("http://localhost:" + port + "/sandbox?bot=ink#token=" + ParleyTestContext.ADMIN_TOKEN);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(25));
+
+        wait.until(d -> new Select(d.findElement(By.id("chatbot"))).getOptions().size() > 0);
+        wait.until(d -> d.findElement(By.id("connect")).isDisplayed()
+                || d.findElement(By.id("embedded")).isDisplayed());
+
+        assertThat(new Select(browser.findElement(By.id("chatbot")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .startsWith("Ink & Needle Studio");
+        assertThat(browser.findElement(By.id("try-flow")).isDisplayed()).isFalse();
+        assertThat(browser.getCurrentUrl()).endsWith("/sandbox");
+    }
+
+    @Test
     void should_ask_for_a_token_when_the_stored_one_is_rejected() {
         browser.get("http://localhost:" + port + "/sandbox#token=not-the-token");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));

@@ -113,7 +113,7 @@ class SandboxIntegrationTest extends IntegrationTestSupport {
         JsonNode chatbots =
                 api.get("/api/v1/organizations/" + demoOrg + "/chatbots").json();
 
-        assertThat(chatbots).hasSize(1);
+        assertThat(chatbots.findValuesAsString("name")).containsExactly("Parley Demo", "Ink & Needle Studio");
         assertThat(chatbots.get(0).path("id").asString()).isEqualTo(demoBot);
         assertThat(chatbots.get(0).path("name").asString()).isEqualTo("Parley Demo");
         assertThat(chatbots.get(0).path("model").path("provider").asString()).isEqualTo("offline");
@@ -167,6 +167,46 @@ class SandboxIntegrationTest extends IntegrationTestSupport {
                     .contains("Spain, France and Germany: 2 to 4 working days")
                     .contains("Parley Demo Shop handbook");
         });
+    }
+
+    @Test
+    void should_run_the_tattoo_flow_for_a_widget_visitor_of_ink_and_needle_with_no_model_or_payment_key() {
+        String ink = jdbc.sql("""
+                        select b.id::text from chatbots b join organizations o on o.id = b.organization_id
+                        where o.slug = 'demo' and b.name = 'Ink & Needle Studio'""").query(String.class).single();
+        assertThat(jdbc.sql("select count(*) from stripe_integrations i join chatbots b"
+                                + " on b.organization_id = i.organization_id where b.id = cast(:bot as uuid)")
+                        .param("bot", ink)
+                        .query(Long.class)
+                        .single())
+                .as("the demo has no Stripe account")
+                .isZero();
+        String origin = "http://localhost:" + port;
+        // What the sandbox's "Connect a web channel" sends; the widget then talks to /client/v1 with the public key.
+        Api.Response channel = api.post("/api/v1/chatbots/" + ink + "/channels", """
+                {"type": "web", "name": "Website", "allowedOrigins": ["%s"], "acceptGuests": true}""".formatted(origin));
+        assertThat(channel.status()).as(channel.body()).isEqualTo(201);
+        Api widget = api.withToken(channel.text("key"));
+        String visitor = "{\"deviceId\": \"device-" + UUID.randomUUID() + "\", \"name\": \"Ana Ruiz\"}";
+
+        Api.Response hello =
+                widget.post("/client/v1/messages", widgetMessage("Hi, I'd like a tattoo", visitor), "Origin", origin);
+        Api.Response size = widget.post("/client/v1/messages", widgetMessage("10x15cm", visitor), "Origin", origin);
+
+        assertThat(hello.status()).as(hello.body()).isEqualTo(200);
+        assertThat(hello.json().path("replies").findValuesAsString("text"))
+                .containsExactly(
+                        "Hi Ana! A few quick questions, one at a time.", "Size? Width x height in cm, e.g. 10x15cm.");
+        assertThat(size.status()).as(size.body()).isEqualTo(200);
+        assertThat(size.text("conversationId")).isEqualTo(hello.text("conversationId"));
+        // The web channel sends buttons as their text rendering; the widget shows it as the bot's message.
+        assertThat(size.json().path("replies").findValuesAsString("text"))
+                .containsExactly("Which style?\n[buttons: Realism | Fine line | Traditional]");
+    }
+
+    private static String widgetMessage(String text, String user) {
+        return """
+                {"requestId": "%s", "text": %s, "user": %s}""".formatted(UUID.randomUUID(), Api.json().writeValueAsString(text), user);
     }
 
     @Test
