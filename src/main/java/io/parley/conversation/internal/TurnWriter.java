@@ -277,31 +277,7 @@ class TurnWriter {
             ConversationRow conversation, Contact contact, String text, UUID turnId, SessionId session, Instant now) {
         String recipient = recipients.of(conversation.channel(), contact);
         for (String part : longReplies.parts(conversation, text)) {
-            MessageId replyId = new MessageId(UUID.randomUUID());
-            repository.insertReply(
-                    new NewMessage(
-                            replyId,
-                            conversation.organizationId(),
-                            conversation.id(),
-                            "assistant",
-                            "text",
-                            part,
-                            null,
-                            null,
-                            null,
-                            null,
-                            false,
-                            now),
-                    turnId,
-                    session);
-            deliveries.enqueue(new OutboundRequest(
-                    conversation.organizationId(),
-                    conversation.id(),
-                    replyId,
-                    conversation.channelAccountId(),
-                    conversation.channel(),
-                    recipient,
-                    part));
+            write(conversation, recipient, new OutboundContent.Text(part), turnId, session, now);
         }
     }
 

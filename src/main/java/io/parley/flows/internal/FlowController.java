@@ -8,8 +8,6 @@ import io.parley.flows.FlowKeySummary;
 import io.parley.flows.FlowVersion;
 import io.parley.flows.SavedFlow;
 import io.parley.flows.StoredFlow;
-import io.parley.platform.ChatbotId;
-import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
 import io.parley.platform.web.Problems;
 import java.io.IOException;
@@ -45,7 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/chatbots/{botId}/flows")
 class FlowController {
     static final String YAML = "application/yaml";
-    private static final List<String> YAML_TYPES = List.of(YAML, "application/x-yaml", "text/yaml", "text/x-yaml");
 
     private final FlowDefinitions flows;
 
@@ -71,7 +68,7 @@ class FlowController {
             InputStream body)
             throws IOException {
         FlowFormat format = isYaml(contentType) ? FlowFormat.YAML : FlowFormat.JSON;
-        SavedFlow saved = flows.save(chatbot(botId), flowKey, text(body), format);
+        SavedFlow saved = flows.save(FlowParams.chatbot(botId), flowKey, text(body), format);
         Map<String, Object> answer = shape(saved.version());
         answer.put("replaced", saved.replaced());
         return ResponseEntity.created(URI.create("/api/v1/chatbots/" + botId + "/flows/" + flowKey + "?version="
@@ -82,7 +79,7 @@ class FlowController {
     @RequiresRole(Role.ADMIN)
     @PostMapping("/{flowKey}/publish")
     Map<String, Object> publish(@PathVariable String botId, @PathVariable String flowKey) {
-        return shape(flows.publish(chatbot(botId), flowKey));
+        return shape(flows.publish(FlowParams.chatbot(botId), flowKey));
     }
 
     @RequiresRole(Role.AGENT)
@@ -92,8 +89,8 @@ class FlowController {
             @PathVariable String flowKey,
             @RequestParam(required = false) String version,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        StoredFlow flow = flows.get(chatbot(botId), flowKey, version(version));
-        if (accept != null && YAML_TYPES.stream().anyMatch(accept::contains)) {
+        StoredFlow flow = flows.get(FlowParams.chatbot(botId), flowKey, FlowParams.version(version));
+        if (accept != null && FlowParams.YAML_TYPES.stream().anyMatch(accept::contains)) {
             return ResponseEntity.ok()
                     .contentType(new MediaType("application", "yaml", StandardCharsets.UTF_8))
                     .eTag("\"" + flow.version().checksum() + "\"")
@@ -137,7 +134,7 @@ class FlowController {
     @RequiresRole(Role.AGENT)
     @GetMapping("/{flowKey}/versions")
     List<VersionView> versions(@PathVariable String botId, @PathVariable String flowKey) {
-        return flows.versions(chatbot(botId), flowKey).stream()
+        return flows.versions(FlowParams.chatbot(botId), flowKey).stream()
                 .map(VersionView::of)
                 .toList();
     }
@@ -145,7 +142,7 @@ class FlowController {
     @RequiresRole(Role.AGENT)
     @GetMapping
     List<FlowKeySummary> list(@PathVariable String botId) {
-        return flows.list(chatbot(botId));
+        return flows.list(FlowParams.chatbot(botId));
     }
 
     @ExceptionHandler(TooLarge.class)
@@ -194,28 +191,6 @@ class FlowController {
 
     private static boolean isYaml(String contentType) {
         String type = contentType.toLowerCase(java.util.Locale.ROOT);
-        return YAML_TYPES.stream().anyMatch(type::startsWith);
-    }
-
-    private static Integer version(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            int version = Integer.parseInt(value.strip());
-            if (version > 0) {
-                return version;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidRequestException(
-                "validation_failed",
-                "version must be a positive whole number",
-                Map.of("errors", List.of(Map.of("field", "version", "message", "must be a positive whole number"))));
-    }
-
-    private static ChatbotId chatbot(String value) {
-        return Ids.parse(value, "chatbot", ChatbotId::new);
+        return FlowParams.YAML_TYPES.stream().anyMatch(type::startsWith);
     }
 }

@@ -3,11 +3,9 @@ package io.parley.flows.internal.tests;
 import io.parley.access.RequiresRole;
 import io.parley.access.Role;
 import io.parley.flows.golden.GoldenSimulation;
+import io.parley.flows.internal.FlowParams;
 import io.parley.flows.internal.tests.FlowTestRepository.FlowTestSummary;
 import io.parley.flows.internal.tests.FlowTestRepository.Stored;
-import io.parley.platform.ChatbotId;
-import io.parley.platform.Ids;
-import io.parley.platform.InvalidRequestException;
 import io.parley.platform.web.Problems;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/chatbots/{botId}/flow-tests")
 class FlowTestController {
     private static final String YAML = "application/yaml";
-    private static final List<String> YAML_TYPES = List.of(YAML, "application/x-yaml", "text/yaml", "text/x-yaml");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -60,7 +57,8 @@ class FlowTestController {
             consumes = {MediaType.APPLICATION_JSON_VALUE, YAML, "application/x-yaml", "text/yaml", "text/x-yaml"})
     ResponseEntity<Map<String, Object>> save(@PathVariable String botId, @PathVariable String name, InputStream body)
             throws IOException {
-        FlowTests.Saved saved = tests.save(chatbot(botId), name, body.readNBytes(GoldenDocument.MAX_BYTES + 1));
+        FlowTests.Saved saved =
+                tests.save(FlowParams.chatbot(botId), name, body.readNBytes(GoldenDocument.MAX_BYTES + 1));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("name", saved.name());
         answer.put("flow", saved.flow());
@@ -76,7 +74,7 @@ class FlowTestController {
             @PathVariable String botId,
             @PathVariable String name,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        Stored test = tests.get(chatbot(botId), name);
+        Stored test = tests.get(FlowParams.chatbot(botId), name);
         if (wantsJson(accept)) {
             return ResponseEntity.ok()
                     .contentType(MediaType.APPLICATION_JSON)
@@ -90,13 +88,13 @@ class FlowTestController {
     @RequiresRole(Role.AGENT)
     @GetMapping
     List<FlowTestSummary> list(@PathVariable String botId) {
-        return tests.list(chatbot(botId));
+        return tests.list(FlowParams.chatbot(botId));
     }
 
     @RequiresRole(Role.ADMIN)
     @DeleteMapping("/{name}")
     ResponseEntity<Void> delete(@PathVariable String botId, @PathVariable String name) {
-        tests.delete(chatbot(botId), name);
+        tests.delete(FlowParams.chatbot(botId), name);
         return ResponseEntity.noContent().build();
     }
 
@@ -109,7 +107,7 @@ class FlowTestController {
     @PostMapping("/{name}/runs")
     ResponseEntity<String> run(
             @PathVariable String botId, @PathVariable String name, @RequestParam(required = false) String version) {
-        FlowTestRuns.Run run = runs.run(chatbot(botId), name, version(version));
+        FlowTestRuns.Run run = runs.run(FlowParams.chatbot(botId), name, FlowParams.version(version));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", run.result().status());
         answer.put(
@@ -144,32 +142,10 @@ class FlowTestController {
         }
         String type = accept.toLowerCase(Locale.ROOT);
         return type.contains(MediaType.APPLICATION_JSON_VALUE)
-                && YAML_TYPES.stream().noneMatch(type::contains);
+                && FlowParams.YAML_TYPES.stream().noneMatch(type::contains);
     }
 
     private static String path(String botId, String name) {
         return "/api/v1/chatbots/" + botId + "/flow-tests/" + name;
-    }
-
-    private static Integer version(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            int version = Integer.parseInt(value.strip());
-            if (version > 0) {
-                return version;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidRequestException(
-                "validation_failed",
-                "version must be a positive whole number",
-                Map.of("errors", List.of(Map.of("field", "version", "message", "must be a positive whole number"))));
-    }
-
-    private static ChatbotId chatbot(String value) {
-        return Ids.parse(value, "chatbot", ChatbotId::new);
     }
 }
