@@ -73,6 +73,13 @@ public final class FlowEngine {
         return stepId != null && index.step(stepId).filter(Step::addressable).isPresent();
     }
 
+    /** How long the {@code wait} step {@code stepId} waits before its {@code on_timeout}; empty for other steps. */
+    public Optional<java.time.Duration> waitTimeout(String stepId) {
+        return index.step(stepId == null ? "" : stepId)
+                .filter(step -> step.kind() instanceof StepKind.Wait wait && wait.timeout() != null)
+                .map(step -> ((StepKind.Wait) step.kind()).timeout());
+    }
+
     public Result run(FlowState state, List<FlowInput> inputs, Context context) {
         Turn turn = new Turn(state, context);
         for (FlowInput input : inputs) {

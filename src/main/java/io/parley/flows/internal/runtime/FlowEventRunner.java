@@ -118,6 +118,9 @@ class FlowEventRunner {
                 }
             }
         }
+        if (state.status() == FlowState.Status.WAITING && resumeAt != null && !resumeAt.isAfter(now)) {
+            inputs.add(new FlowInput.Event("timeout", Map.of())); // a wait step's deadline passed
+        }
         FlowSettings.Reminder reminder = settings.reminder();
         boolean remind = reminder != null
                 && state.status() == FlowState.Status.ACTIVE

@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -150,17 +151,18 @@ class FlowRunner {
                                 subject.contact().phone().orElse(null),
                                 subject.contact().variables()),
                 subject.channel());
-        FlowEngine.Result result = new FlowEngine(flow)
-                .run(
-                        state,
-                        inputs,
-                        new FlowEngine.Context(
-                                contact(subject.contact()),
-                                clock,
-                                ports,
-                                "flow:" + subject.conversation().value(),
-                                chatbot.fallbackMessages().handover()));
-        FlowState next = timers(flow, state, result, inputs.stream().anyMatch(FlowInput.Reply.class::isInstance));
+        FlowEngine engine = new FlowEngine(flow);
+        FlowEngine.Result result = engine.run(
+                state,
+                inputs,
+                new FlowEngine.Context(
+                        contact(subject.contact()),
+                        clock,
+                        ports,
+                        "flow:" + subject.conversation().value(),
+                        chatbot.fallbackMessages().handover()));
+        FlowState next =
+                timers(flow, engine, state, result, inputs.stream().anyMatch(FlowInput.Reply.class::isInstance));
         return Optional.of(new Prepared(
                 subject,
                 definitionId,
@@ -175,8 +177,12 @@ class FlowRunner {
         return engine.flowKey() == null ? Optional.empty() : models.published(chatbot, engine.flowKey());
     }
 
-    /** The reminder after the contact's last message, and the handover cooldown. */
-    private FlowState timers(Flow flow, FlowState before, FlowEngine.Result result, boolean contactWrote) {
+    /**
+     * The reminder after the contact's last message, the handover cooldown, and a {@code wait} step's timeout (from
+     * when the flow entered it); {@code resume_at} holds the cooldown's end or the wait's deadline.
+     */
+    private FlowState timers(
+            Flow flow, FlowEngine engine, FlowState before, FlowEngine.Result result, boolean contactWrote) {
         FlowSettings settings = flow.settings() == null ? FlowSettings.DEFAULTS : flow.settings();
         FlowState next = result.state();
         Instant now = clock.instant();
@@ -191,6 +197,13 @@ class FlowRunner {
             next = next.withResumeAt(now.plus(settings.handover().cooldown()));
         } else if (next.status() != FlowState.Status.HANDOVER) {
             next = next.withResumeAt(null);
+        }
+        Optional<Duration> wait = engine.waitTimeout(next.stepId());
+        if (next.status() == FlowState.Status.WAITING && wait.isPresent()) {
+            boolean stillWaiting = before.status() == FlowState.Status.WAITING
+                    && Objects.equals(before.stepId(), next.stepId())
+                    && before.resumeAt() != null;
+            next = next.withResumeAt(stillWaiting ? before.resumeAt() : now.plus(wait.get()));
         }
         return next;
     }

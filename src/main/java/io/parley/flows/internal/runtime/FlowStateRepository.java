@@ -261,7 +261,7 @@ class FlowStateRepository {
     List<ConversationId> due(Instant now, int limit) {
         return jdbc.sql("""
                         select conversation_id from flow_states
-                        where (remind_at <= :now or (resume_at <= :now and status = 'handover'))
+                        where (remind_at <= :now or (resume_at <= :now and status in ('handover', 'waiting')))
                         union
                         select distinct conversation_id from flow_events where processed_at is null
                         limit :limit""")
