@@ -42,6 +42,9 @@ final class Messages {
         String text = fields.text(value, where, "text", true);
         Placeholders.check(text, where, "text", fields.findings());
         String media = fields.text(value, where, "media", false);
+        if (media != null && (!media.startsWith("https://") || media.length() > 2000 || media.contains(" "))) {
+            fields.findings().add(where, "media", "must be an https URL of the image, video, audio or document");
+        }
         List<Choice> buttons = List.of();
         List<Choice> rows = List.of();
         String rowsFrom = null;

@@ -271,10 +271,11 @@ class FlowRunner {
         mirror(subject, prepared);
         List<OutboundContent> messages = new ArrayList<>();
         for (FlowOutput output : prepared.result().outputs()) {
-            messages.add(
+            messages.addAll(
                     switch (output) {
-                        case FlowOutput.Say say -> FlowMessages.content(say);
-                        case FlowOutput.PaymentPrompt prompt -> new OutboundContent.Text(paymentText(subject, prompt));
+                        case FlowOutput.Say say -> FlowMessages.contents(say);
+                        case FlowOutput.PaymentPrompt prompt ->
+                            List.of(new OutboundContent.Text(paymentText(subject, prompt)));
                     });
         }
         return new Committed(List.copyOf(messages), handover);
