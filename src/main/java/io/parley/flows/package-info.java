@@ -18,6 +18,7 @@
             "payments",
             "platform",
             "platform :: channel",
+            "platform :: egress",
             "platform :: web",
             "templates",
             "tenancy",

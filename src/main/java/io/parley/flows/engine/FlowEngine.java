@@ -575,6 +575,14 @@ public final class FlowEngine {
         }
 
         private Object argument(Object value) {
+            if (value instanceof Map<?, ?> map) {
+                Map<String, Object> resolved = new LinkedHashMap<>();
+                map.forEach((key, item) -> resolved.put(String.valueOf(key), argument(item)));
+                return resolved;
+            }
+            if (value instanceof List<?> list) {
+                return list.stream().map(this::argument).toList();
+            }
             if (value instanceof String text) {
                 if (text.matches("(answers|vars|lead|contact)(\\.[A-Za-z0-9_]+)+")) {
                     Object resolved = io.parley.flows.parse.ContextPaths.resolve(data(), text);

@@ -69,6 +69,7 @@ class FlowRunner {
     private final Duration modelTimeout;
     private final Agent agent;
     private final Contacts contacts;
+    private final HttpAction httpAction;
 
     FlowRunner(
             FlowStateRepository states,
@@ -84,9 +85,11 @@ class FlowRunner {
             PaymentLinkIssuer links,
             Agent agent,
             Contacts contacts,
+            HttpAction httpAction,
             @Value("${parley.llm.timeout:60s}") Duration modelTimeout) {
         this.agent = agent;
         this.contacts = contacts;
+        this.httpAction = httpAction;
         this.states = states;
         this.models = models;
         this.engines = engines;
@@ -150,7 +153,8 @@ class FlowRunner {
                                 subject.contact().displayName(),
                                 subject.contact().phone().orElse(null),
                                 subject.contact().variables()),
-                subject.channel());
+                subject.channel(),
+                httpAction);
         FlowEngine engine = new FlowEngine(flow);
         FlowEngine.Result result = engine.run(
                 state,

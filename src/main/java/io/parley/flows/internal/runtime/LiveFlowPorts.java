@@ -28,8 +28,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The engine's ports for one conversation: {@code llm} steps call the chatbot's model; actions run the organization's
- * tool of the same name with {@code _} for {@code .} ({@code calendar.find_slots} → tool {@code calendar_find_slots};
+ * The engine's ports for one conversation: {@code llm} steps call the chatbot's model; {@code http} is
+ * {@link HttpAction}; other actions run the organization's tool of the same name with {@code _} for {@code .} ({@code calendar.find_slots} → tool {@code calendar_find_slots};
  * {@code tool.<name>} → tool {@code <name>}). {@code notify.staff} only records that it ran.
  */
 final class LiveFlowPorts implements FlowPorts {
@@ -44,6 +44,7 @@ final class LiveFlowPorts implements FlowPorts {
     private final Agent agent;
     private final AgentRequest.ContactContext contact;
     private final ChannelType channel;
+    private final HttpAction httpAction;
 
     LiveFlowPorts(
             Chatbot chatbot,
@@ -54,7 +55,9 @@ final class LiveFlowPorts implements FlowPorts {
             Duration timeout,
             Agent agent,
             AgentRequest.ContactContext contact,
-            ChannelType channel) {
+            ChannelType channel,
+            HttpAction httpAction) {
+        this.httpAction = httpAction;
         this.agent = agent;
         this.contact = contact;
         this.channel = channel;
@@ -97,6 +100,9 @@ final class LiveFlowPorts implements FlowPorts {
     public ActionResult action(String stepId, String name, Map<String, Object> arguments) {
         if (name.equals("notify.staff")) {
             return ActionResult.ok(Map.of("ok", true));
+        }
+        if (name.equals("http")) {
+            return httpAction.run(arguments);
         }
         String tool = name.startsWith("tool.") ? name.substring("tool.".length()) : name.replace('.', '_');
         ToolOutcome outcome = toolbox.execute(
