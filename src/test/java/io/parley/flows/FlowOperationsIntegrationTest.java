@@ -260,8 +260,10 @@ class FlowOperationsIntegrationTest extends TimeTestSupport {
         void say(String text) {
             Api.Response ack = Webhooks.post(
                     api,
-                    WhatsAppPayloads.textWithProfile(
-                            bot.phoneNumberId(), waId, "Ana Ruiz", WhatsAppPayloads.newWamid(), text),
+                    WhatsAppPayloads.stampedAt(
+                            WhatsAppPayloads.textWithProfile(
+                                    bot.phoneNumberId(), waId, "Ana Ruiz", WhatsAppPayloads.newWamid(), text),
+                            time.now()),
                     bot.appSecret());
             assertThat(ack.status()).as(ack.body()).isEqualTo(200);
             time.advance(DEBOUNCE);

@@ -40,6 +40,28 @@ class FlowTestsIntegrationTest extends io.parley.testing.IntegrationTestSupport 
     }
 
     @Test
+    void should_run_an_llm_step_without_a_stub_on_the_chatbots_real_model_and_say_nondeterministic() {
+        Tenants.WhatsAppBot modelBot = Tenants.openAiBot(api);
+        ChatbotEngineIntegrationTest.registerReminder(api, modelBot);
+        modelBot.llm().replies("{\"placement\": \"ankle\", \"color\": true}");
+        assertThat(calls.putYaml(modelBot.chatbotId(), "tattoo_booking", BundledGoldens.read(BundledGoldens.FLOW))
+                        .status())
+                .isEqualTo(201);
+        String golden = golden("11_restart_then_new_answers_override_old_answers_in_summary.yaml")
+                .replace("  llm: {idea_extract: {placement: ankle, color: true}}\n", "");
+        String path = "/api/v1/chatbots/" + modelBot.chatbotId() + "/flow-tests/no_llm_stub";
+        assertThat(calls.putAt(path, "application/yaml", golden.getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(201);
+
+        Api.Response run = api.post(path + "/runs", "");
+
+        assertThat(run.status()).as(run.body()).isEqualTo(200);
+        assertThat(run.text("status")).as(run.body()).isEqualTo("nondeterministic");
+        assertThat(modelBot.llm().requests()).isNotEmpty();
+    }
+
+    @Test
     void should_pass_every_bundled_golden_when_run_against_the_draft_of_the_bundled_flow() {
         saveFlow(BundledGoldens.read(BundledGoldens.FLOW));
         List<Path> goldens = BundledGoldens.goldens();

@@ -50,11 +50,10 @@ class FlowWaitIntegrationTest extends TimeTestSupport {
     }
 
     private void say(Tenants.WhatsAppBot bot, String waId, String text) {
-        String body = WhatsAppPayloads.textWithProfile(
-                        bot.phoneNumberId(), waId, "Ana Ruiz", WhatsAppPayloads.newWamid(), text)
-                .replaceAll(
-                        "\"timestamp\": ?\"\\d+\"",
-                        "\"timestamp\": \"" + time.now().getEpochSecond() + "\"");
+        String body = WhatsAppPayloads.stampedAt(
+                WhatsAppPayloads.textWithProfile(
+                        bot.phoneNumberId(), waId, "Ana Ruiz", WhatsAppPayloads.newWamid(), text),
+                time.now());
         assertThat(Webhooks.post(api, body, bot.appSecret()).status()).isEqualTo(200);
         time.advance(DEBOUNCE);
         time.advance(Duration.ofSeconds(7));

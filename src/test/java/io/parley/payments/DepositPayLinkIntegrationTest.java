@@ -56,9 +56,11 @@ class DepositPayLinkIntegrationTest extends StripeTestSupport {
     void should_ask_to_try_again_and_keep_the_use_until_the_checkout_session_exists() {
         Shop shop = connectedShop();
         String session = "cs_test_" + random();
-        shop.stripe().checkoutAnswers(StripeFake.created(session));
+        // Stripe fails the first attempt (a retry later), so no session exists whenever the job runs first.
+        shop.stripe().checkoutAnswers(StripeFake.error(500, "api_error", "internal"), StripeFake.created(session));
         Payment payment = payments.createCheckout(shop.organization(), deposit("ref-" + UUID.randomUUID()));
         IssuedLink link = depositLink(shop, payment, 1);
+        time.runDue();
 
         Api.Response early = customer.press(link.token());
 
@@ -68,7 +70,7 @@ class DepositPayLinkIntegrationTest extends StripeTestSupport {
         assertProblem(customer.pressAsJson(link.token()), 503, "payment_not_ready");
         assertThat(links.peek(link.token()).orElseThrow().uses()).isZero();
 
-        time.runDue();
+        time.advance(java.time.Duration.ofMinutes(10)); // the retry
         Api.Response ready = customer.press(link.token());
 
         assertThat(ready.status()).isEqualTo(303);

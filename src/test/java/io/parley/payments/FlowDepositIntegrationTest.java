@@ -107,8 +107,10 @@ class FlowDepositIntegrationTest extends StripeTestSupport {
     private void say(Tenants.WhatsAppBot bot, String waId, String text) {
         Api.Response ack = Webhooks.post(
                 api,
-                WhatsAppPayloads.textWithProfile(
-                        bot.phoneNumberId(), waId, "Ana Ruiz", WhatsAppPayloads.newWamid(), text),
+                WhatsAppPayloads.stampedAt(
+                        WhatsAppPayloads.textWithProfile(
+                                bot.phoneNumberId(), waId, "Ana Ruiz", WhatsAppPayloads.newWamid(), text),
+                        time.now()),
                 bot.appSecret());
         assertThat(ack.status()).isEqualTo(200);
         time.advance(DEBOUNCE);

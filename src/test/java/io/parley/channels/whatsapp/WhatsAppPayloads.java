@@ -152,6 +152,14 @@ public final class WhatsAppPayloads {
         }
     }
 
+    /**
+     * {@code payload} with every message and status timestamp set to {@code at}: for tests on a clock that moved
+     * (hours or days) away from the machine's, so the contact wrote "now" as Parley sees it.
+     */
+    public static String stampedAt(String payload, java.time.Instant at) {
+        return payload.replaceAll("\"timestamp\": ?\"\\d+\"", "\"timestamp\": \"" + at.getEpochSecond() + "\"");
+    }
+
     /** A wamid in Meta's shape ("wamid." + base64), unique enough for dedupe tests. */
     public static String newWamid() {
         byte[] random = new byte[24];

@@ -96,6 +96,13 @@ final class LiveFlowPorts implements FlowPorts {
                 : Optional.empty();
     }
 
+    /** The chatbot's model alone answering {@code text} (its prompt and {@code instructions}; no knowledge, no tools). */
+    Optional<String> modelReply(String instructions, String text) {
+        String system = chatbot.systemPrompt() == null ? "" : chatbot.systemPrompt();
+        return call(instructions == null ? system : system + "\n\n" + instructions, text)
+                .filter(answer -> !answer.isBlank());
+    }
+
     @Override
     public ActionResult action(String stepId, String name, Map<String, Object> arguments) {
         if (name.equals("notify.staff")) {

@@ -7,17 +7,16 @@ import io.parley.flows.FlowVersion;
 import io.parley.flows.StoredFlow;
 import io.parley.flows.definition.Flow;
 import io.parley.flows.definition.FlowReading;
-import io.parley.flows.engine.FlowPorts;
 import io.parley.flows.golden.Golden;
 import io.parley.flows.golden.GoldenReader;
 import io.parley.flows.golden.GoldenSimulation;
 import io.parley.flows.internal.FlowDocuments;
+import io.parley.flows.internal.runtime.GoldenRunPorts;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.InvalidRequestException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,9 +36,9 @@ class FlowTestRuns {
     private final FlowTests tests;
     private final FlowDefinitions flows;
     private final FlowDocuments documents;
-    private final ObjectProvider<FlowPorts> live;
+    private final GoldenRunPorts live;
 
-    FlowTestRuns(FlowTests tests, FlowDefinitions flows, FlowDocuments documents, ObjectProvider<FlowPorts> live) {
+    FlowTestRuns(FlowTests tests, FlowDefinitions flows, FlowDocuments documents, GoldenRunPorts live) {
         this.tests = tests;
         this.flows = flows;
         this.documents = documents;
@@ -57,7 +56,7 @@ class FlowTestRuns {
             case FlowReading.Valid valid -> valid.flow();
             case FlowReading.Invalid invalid -> throw unreadable(stored.version(), invalid.problems());
         };
-        GoldenSimulation simulation = new GoldenSimulation(flow, live.getIfUnique(), VIRTUAL_HOST);
+        GoldenSimulation simulation = new GoldenSimulation(flow, live.forChatbot(chatbotId), VIRTUAL_HOST);
         return new Run(simulation.run(golden), stored.version());
     }
 
