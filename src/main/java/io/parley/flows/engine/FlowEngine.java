@@ -166,7 +166,7 @@ public final class FlowEngine {
                 case StepKind.Ask ask -> answer(step, ask, reply);
                 case StepKind.Payment payment -> {
                     // waiting for Stripe: the link again
-                    outputs.add(paymentPrompt(step, payment, false));
+                    outputs.add(paymentPrompt(step, payment));
                 }
                 case StepKind.Wait ignored -> event("flow.message_while_waiting", Map.of("step", step.id()));
                 default -> enter(step.id());
@@ -277,7 +277,7 @@ public final class FlowEngine {
         // ---- asking
 
         private void answer(Step step, StepKind.Ask ask, FlowInput.Reply reply) {
-            ParseInput input = new ParseInput(captionOrText(reply), reply.media());
+            ParseInput input = new ParseInput(reply.text(), reply.media());
             if (reply.media().stream()
                     .anyMatch(item -> !ask.accepts().contains(item.kind().wireName()))) {
                 mediaAtTextStep(step, ask, reply);
@@ -478,7 +478,7 @@ public final class FlowEngine {
                     state = state.withVar("payments_started", count)
                             .withVar("payment", Map.of("step", step.id(), "reference", reference));
                     state = state.withStatus(FlowState.Status.WAITING);
-                    outputs.add(paymentPrompt(step, payment, true));
+                    outputs.add(paymentPrompt(step, payment));
                     return null;
                 }
                 case StepKind.Wait ignored -> {
@@ -660,7 +660,7 @@ public final class FlowEngine {
 
         // ---- helpers
 
-        private FlowOutput paymentPrompt(Step step, StepKind.Payment payment, boolean first) {
+        private FlowOutput paymentPrompt(Step step, StepKind.Payment payment) {
             Object pending = state.vars().get("payment");
             String reference = pending instanceof Map<?, ?> map ? String.valueOf(map.get("reference")) : null;
             String text = step.say() != null && step.say().text() != null
@@ -723,10 +723,6 @@ public final class FlowEngine {
 
         private String key(Step step, StepKind.Ask ask) {
             return ask.store() != null ? ask.store() : step.id();
-        }
-
-        private String captionOrText(FlowInput.Reply reply) {
-            return reply.text();
         }
 
         private boolean matches(String folded, List<String> words) {

@@ -3,6 +3,7 @@ package io.parley.flows.golden;
 import io.parley.flows.definition.Durations;
 import io.parley.flows.definition.Flow;
 import io.parley.flows.definition.FlowSettings;
+import io.parley.flows.engine.ContactData;
 import io.parley.flows.engine.FlowEffect;
 import io.parley.flows.engine.FlowEngine;
 import io.parley.flows.engine.FlowInput;
@@ -257,12 +258,7 @@ public final class GoldenSimulation {
         }
 
         private Map<String, Object> contact() {
-            Map<String, Object> contact = new LinkedHashMap<>();
-            String name = golden.contactName();
-            contact.put("name", name);
-            contact.put("first_name", name == null ? "" : name.strip().split("\\s+")[0]);
-            contact.put("phone", golden.contactAddress());
-            return contact;
+            return ContactData.of(golden.contactName(), golden.contactAddress(), null);
         }
 
         private GoldenCheck.Observed observed() {

@@ -11,6 +11,7 @@ import io.parley.events.SystemEvents;
 import io.parley.flows.definition.Flow;
 import io.parley.flows.definition.FlowSettings;
 import io.parley.flows.definition.StepKind;
+import io.parley.flows.engine.ContactData;
 import io.parley.flows.engine.FlowEffect;
 import io.parley.flows.engine.FlowEngine;
 import io.parley.flows.engine.FlowInput;
@@ -331,17 +332,8 @@ class FlowRunner {
     }
 
     private static Map<String, Object> contact(Contact contact) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        if (contact == null) {
-            return map;
-        }
-        String name = contact.displayName() == null ? "" : contact.displayName().strip();
-        map.put("name", name);
-        map.put("first_name", name.isEmpty() ? "" : name.split("\\s+")[0]);
-        contact.phone().ifPresent(phone -> map.put("phone", phone));
-        if (contact.variables() != null) {
-            map.put("variables", contact.variables());
-        }
-        return map;
+        return contact == null
+                ? Map.of()
+                : ContactData.of(contact.displayName(), contact.phone().orElse(null), contact.variables());
     }
 }

@@ -40,22 +40,24 @@ class FlowStateRepository {
     record Stored(ConversationId conversationId, UUID definitionId, long seq, FlowState state, Instant updatedAt) {}
 
     Optional<Stored> find(ConversationId conversation) {
-        return jdbc.sql("""
-                        select s.*, l.status as lead_status from flow_states s
-                        left join flow_leads l on l.conversation_id = s.conversation_id
-                        where s.conversation_id = :id""").param("id", conversation.value()).query(this::map).optional();
+        return find(conversation, null);
     }
 
     /** The organization's conversation's state (another organization's conversation is not found). */
     Optional<Stored> find(OrganizationId organization, ConversationId conversation) {
-        return find(conversation)
-                .filter(stored ->
-                        jdbc.sql("select count(*) from flow_states where conversation_id = :c and organization_id = :o")
-                                        .param("c", conversation.value())
-                                        .param("o", organization.value())
-                                        .query(Long.class)
-                                        .single()
-                                == 1);
+        return find(conversation, organization.value());
+    }
+
+    private Optional<Stored> find(ConversationId conversation, UUID organization) {
+        return jdbc.sql("""
+                        select s.*, l.status as lead_status from flow_states s
+                        left join flow_leads l on l.conversation_id = s.conversation_id
+                        where s.conversation_id = :id
+                          and (cast(:organization as uuid) is null or s.organization_id = :organization)""")
+                .param("id", conversation.value())
+                .param("organization", organization)
+                .query(this::map)
+                .optional();
     }
 
     /**
