@@ -71,6 +71,7 @@ class ModularityTests {
                         "payments",
                         "actionlinks",
                         "engines",
+                        "notifications",
                         "mcp");
     }
 

@@ -10,6 +10,7 @@
             "delivery",
             "events",
             "media",
+            "notifications",
             "platform",
             "platform :: channel",
             "platform :: database",

@@ -142,7 +142,7 @@ final class EgressMcpTransport implements McpTransport {
                 future.completeExceptionally(
                         new McpHttpFailure("the server's answer is larger than " + MAX_MESSAGE_BYTES + " bytes"));
             } catch (InterruptedIOException e) {
-                future.completeExceptionally(new McpHttpFailure("the server did not answer in time", e));
+                future.completeExceptionally(new McpHttpFailure(McpHttpFailure.NO_ANSWER_IN_TIME, e));
             } catch (IOException | RuntimeException e) {
                 future.completeExceptionally(
                         closed.get()

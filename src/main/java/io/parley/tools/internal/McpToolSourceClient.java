@@ -82,9 +82,15 @@ class McpToolSourceClient implements ToolSourceClient {
         } catch (RuntimeException e) {
             // The connection may be gone (server restarted): the next call starts a fresh client.
             release(source);
+            if (transportTimedOut(e)) {
+                throw new IOException(
+                        tool + " did not answer within " + properties.timeout().toSeconds() + " s", e);
+            }
             throw new IOException("Calling " + source.name() + " failed: " + reason(e), e);
         }
-        if (timedOut.equals(result.resultText())) {
+        // Two clocks end the same wait: the client's execution timeout and the transport's read
+        // timeout. Whichever fires first, the caller is told the same thing.
+        if (timedOut.equals(result.resultText()) || McpHttpFailure.NO_ANSWER_IN_TIME.equals(result.resultText())) {
             throw new IOException(
                     tool + " did not answer within " + properties.timeout().toSeconds() + " s");
         }
@@ -181,13 +187,22 @@ class McpToolSourceClient implements ToolSourceClient {
             }
             if (t instanceof java.util.concurrent.TimeoutException
                     || t instanceof dev.langchain4j.exception.TimeoutException) {
-                return "the server did not answer in time";
+                return McpHttpFailure.NO_ANSWER_IN_TIME;
             }
             if (t instanceof dev.langchain4j.mcp.client.McpException rpc) {
                 return "the server answered with JSON-RPC error " + rpc.errorCode();
             }
         }
         return "the server's answer could not be used (" + e.getClass().getSimpleName() + ")";
+    }
+
+    private static boolean transportTimedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof McpHttpFailure failure && McpHttpFailure.NO_ANSWER_IN_TIME.equals(failure.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String reason(Throwable e) {
