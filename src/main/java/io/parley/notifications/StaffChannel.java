@@ -1,7 +1,9 @@
 package io.parley.notifications;
 
+import io.parley.access.StaffUserId;
 import io.parley.delivery.SendOutcome;
 import io.parley.platform.OrganizationId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,15 @@ public interface StaffChannel {
      */
     default Optional<StaffLink> linkFor(OrganizationId organizationId, String code) {
         return Optional.empty();
+    }
+
+    /**
+     * The contact points of a member of staff that this channel keeps itself (browser push subscriptions, by id),
+     * current ones only. Contact points the notifications module keeps (an email address, a chat address linked by
+     * {@link StaffLinks}) are not listed here; the default is none.
+     */
+    default List<String> addressesOf(OrganizationId organizationId, StaffUserId staffUserId) {
+        return List.of();
     }
 
     SendOutcome send(StaffDelivery delivery);
