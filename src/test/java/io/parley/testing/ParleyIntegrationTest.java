@@ -59,7 +59,10 @@ import org.springframework.test.context.ContextConfiguration;
             "parley.ratelimit.ingress.auth-failures-per-minute=1000000",
             "parley.ratelimit.ingress.public-per-minute=1000000",
             "parley.staff.max-failed-logins-per-address=1000000",
-            "logging.structured.format.console=logstash"
+            "logging.structured.format.console=logstash",
+            // Cached contexts are closed when the test JVM exits; a browser's or client's open event stream must not
+            // hold each graceful shutdown for the default 30 s (Surefire kills a JVM still exiting after 30 s).
+            "spring.lifecycle.timeout-per-shutdown-phase=2s"
         })
 @ContextConfiguration(initializers = ParleyTestContext.class)
 @Import(TestClocks.class)
