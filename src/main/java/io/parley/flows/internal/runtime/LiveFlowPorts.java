@@ -12,6 +12,7 @@ import io.parley.llm.Models;
 import io.parley.llm.ToolCall;
 import io.parley.platform.channel.ChannelType;
 import io.parley.tenancy.Chatbot;
+import io.parley.tenancy.Chatbots;
 import io.parley.tenancy.ModelSettings;
 import io.parley.tools.ToolContext;
 import io.parley.tools.ToolOutcome;
@@ -66,7 +67,8 @@ final class LiveFlowPorts implements FlowPorts {
         this.models = models;
         this.toolbox = toolbox;
         this.json = json;
-        this.timeout = timeout;
+        // The chatbot's own model timeout when it has one, as the agent's turns use (the platform's otherwise).
+        this.timeout = Chatbots.effectiveTimeout(chatbot, timeout);
     }
 
     @Override
