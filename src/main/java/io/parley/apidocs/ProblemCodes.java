@@ -124,6 +124,7 @@ final class ProblemCodes {
             flow_engine_unavailable      409 This server does not run flow conversations yet (parley.flows.engine-enabled)
             flow_not_published           409 The chatbot has no published version of that flow
             pilot_mode_outbound_blocked  409 The chatbot is in pilot mode and the contact is not on its allowlist: nothing was sent
+            go_live_checks_failed        409 A go-live check failed (published flow, approved templates, live payment keys, golden transcripts): the chatbot stays in pilot mode; "checks" lists them
             action_token_expired         410 The action link has expired
             action_token_used            410 The action link has no uses left
             external_engine_not_configured 409 engine: external needs an endpoint first (PUT /api/v1/chatbots/{botId}/external-engine)

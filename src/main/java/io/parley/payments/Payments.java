@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,6 +66,14 @@ public class Payments {
                     Map.of("paymentId", payment.id().toString()));
         }
         return payment;
+    }
+
+    /**
+     * Whether the organization's Stripe keys take real money ({@code sk_live_…}/{@code rk_live_…}): empty when it has
+     * not connected Stripe.
+     */
+    public Optional<Boolean> livemode(OrganizationId organization) {
+        return integrations.findByOrganization(organization).map(integration -> integration.livemode());
     }
 
     /** The organization's payment; another organization's id is not found, as an unknown one. */

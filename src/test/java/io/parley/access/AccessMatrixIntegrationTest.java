@@ -120,6 +120,7 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             PUT    /api/v1/chatbots/{botId}/window-template                        ADMIN
             GET    /api/v1/chatbots/{botId}/pilot                                  ADMIN
             PUT    /api/v1/chatbots/{botId}/pilot                                  ADMIN
+            GET    /api/v1/chatbots/{botId}/pilot/go-live-checks                   ADMIN
             POST   /api/v1/chatbots/{botId}/webchat/messages                       AGENT
             GET    /api/v1/chatbots/{botId}/conversations                          AGENT
             POST   /api/v1/chatbots/{botId}/knowledge/search                       AGENT
