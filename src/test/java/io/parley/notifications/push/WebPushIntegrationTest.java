@@ -247,6 +247,17 @@ class WebPushIntegrationTest extends IntegrationTestSupport {
         assertThat(push.addressesOf(organization(), member())).containsExactly(subscription);
     }
 
+    @Test
+    void should_serve_the_service_worker_and_the_subscribe_script_without_credentials() {
+        Api.Response worker = api.withToken(null).getRaw("/sw.js");
+        assertThat(worker.status()).isEqualTo(200);
+        assertThat(worker.raw().headers().firstValue("Content-Type").orElse("")).contains("javascript");
+        assertThat(worker.body()).contains("'push'", "'notificationclick'", "'pushsubscriptionchange'");
+        Api.Response script = api.withToken(null).getRaw("/js/push-subscribe.js");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.body()).contains("ParleyPush", "/public-key", "applicationServerKey");
+    }
+
     private void assertInvalid(String json, String field) {
         assertInvalid(agent, json, field);
     }
