@@ -5,6 +5,7 @@ import io.parley.delivery.SendOutcome;
 import io.parley.notifications.RenderedNotification;
 import io.parley.notifications.StaffChannel;
 import io.parley.notifications.StaffDelivery;
+import io.parley.platform.NotFoundException;
 import io.parley.platform.OrganizationId;
 import io.parley.platform.egress.EgressHttp;
 import io.parley.platform.egress.EgressRefusedException;
@@ -74,6 +75,18 @@ class WebPushChannel implements StaffChannel {
 
     @Override
     public SendOutcome send(StaffDelivery delivery) {
+        try {
+            return attempt(delivery);
+        } catch (NotFoundException e) {
+            return new SendOutcome.Rejected("push_organization_gone", "The organization no longer exists", false);
+        } catch (RuntimeException e) {
+            // A database hiccup or a bug: tried again within the delivery's retry budget, never thrown to the caller.
+            LOG.warn("Push delivery {} failed unexpectedly: {}", delivery.deliveryId(), e.toString());
+            return new SendOutcome.RetryLater("push_failed", "The push message could not be prepared", null);
+        }
+    }
+
+    private SendOutcome attempt(StaffDelivery delivery) {
         Optional<PushSubscription> found = subscription(delivery);
         if (found.isEmpty() || !found.get().current()) {
             return gone();
@@ -135,26 +148,43 @@ class WebPushChannel implements StaffChannel {
         }
     }
 
-    /** The JSON the service worker reads; a body too long for one record is shortened (with an ellipsis). */
+    /** The JSON the service worker reads; a body too long for one record is cut to fit, with an ellipsis. */
     private Optional<byte[]> payload(RenderedNotification content, UUID deliveryId) {
         String body = content.body() != null ? content.body() : content.text();
-        while (true) {
-            byte[] bytes = json.writeValueAsBytes(new PushPayload(
-                    content.title() != null ? content.title() : content.subject(),
-                    body,
-                    content.icon(),
-                    content.badge(),
-                    content.url(),
-                    deliveryId.toString()));
-            if (bytes.length <= WebPushEncryption.MAX_PLAINTEXT) {
-                return Optional.of(bytes);
-            }
-            if (body == null || body.length() <= 1) {
-                return Optional.empty();
-            }
-            int over = bytes.length - WebPushEncryption.MAX_PLAINTEXT;
-            int keep = Math.max(0, body.codePointCount(0, body.length()) - Math.max(over, 1) - 1);
-            body = body.substring(0, body.offsetByCodePoints(0, keep)) + "…";
+        byte[] whole = payload(content, deliveryId, body);
+        if (whole.length <= WebPushEncryption.MAX_PLAINTEXT) {
+            return Optional.of(whole);
         }
+        if (body == null) {
+            return Optional.empty();
+        }
+        // The longest prefix (in code points) that fits, by bisection.
+        int fits = -1;
+        int low = 0;
+        int high = body.codePointCount(0, body.length()) - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (payload(content, deliveryId, shortened(body, middle)).length <= WebPushEncryption.MAX_PLAINTEXT) {
+                fits = middle;
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return fits < 0 ? Optional.empty() : Optional.of(payload(content, deliveryId, shortened(body, fits)));
+    }
+
+    private byte[] payload(RenderedNotification content, UUID deliveryId, String body) {
+        return json.writeValueAsBytes(new PushPayload(
+                content.title() != null ? content.title() : content.subject(),
+                body,
+                content.icon(),
+                content.badge(),
+                content.url(),
+                deliveryId.toString()));
+    }
+
+    private static String shortened(String body, int codePoints) {
+        return body.substring(0, body.offsetByCodePoints(0, codePoints)) + "…";
     }
 }

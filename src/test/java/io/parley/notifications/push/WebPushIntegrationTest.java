@@ -97,6 +97,23 @@ class WebPushIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_shorten_a_body_too_long_for_one_record_instead_of_failing() throws Exception {
+        String path = stub(201);
+        String subscription = subscribe(agent, path, null);
+        RenderedNotification longBody = new RenderedNotification(
+                null, null, null, "Long", "é".repeat(5000), null, null, "https://parley.example/console");
+
+        SendOutcome outcome =
+                push.send(new StaffDelivery(UUID.randomUUID(), organization(), member(), subscription, null, longBody));
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
+        byte[] plaintext = BrowserPush.decrypt(only(path).getBody(), browser, auth);
+        assertThat(plaintext.length).isLessThanOrEqualTo(WebPushEncryption.MAX_PLAINTEXT);
+        String body = Api.json().readTree(plaintext).path("body").asString();
+        assertThat(body).startsWith("éé").endsWith("…");
+    }
+
+    @Test
     void should_retire_the_subscription_when_the_push_service_answers_410_or_404() {
         for (int status : List.of(410, 404)) {
             String path = stub(status);
