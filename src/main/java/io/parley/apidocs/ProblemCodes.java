@@ -97,6 +97,7 @@ final class ProblemCodes {
             payment_not_found            404 No such payment (or not the caller's)
             action_token_invalid         404 The action link's token is unknown or malformed (docs/api/action-links.md)
             external_engine_not_found    404 The chatbot has no external engine endpoint
+            push_subscription_not_found  404 No such push subscription (or not the caller's organization's)
             method_not_allowed           405 The path exists, the method does not
             not_acceptable               406 No representation in the accepted media types
             alert_delivery_not_dead      409 Only a dead alert delivery can be replayed

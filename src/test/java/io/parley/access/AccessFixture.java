@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and staff users (owner, admin, agent, one to change and delete) with sessions, a campaign and a test message, a
  * Stripe integration and a payment, an action link ({@code deposit.pay}) to that payment, an external engine
  * endpoint for the chatbot, a flow with a draft and a flow test (golden transcript) of it, and a flow state for the
- * conversation (at a step of the flow's draft).
+ * conversation (at a step of the flow's draft); a browser push subscription.
  */
 record AccessFixture(
         String orgId,
@@ -196,6 +196,17 @@ record AccessFixture(
                 .param("token", actionToken)
                 .param("payment", payment.toString())
                 .update();
+        // A push subscription of the victim user, its id derived from the organization (value() has no jdbc).
+        jdbc.sql("""
+                        insert into push_subscriptions (id, organization_id, staff_user_id, endpoint, p256dh,
+                                                        auth_sealed, created_at, updated_at)
+                        values (:id, :org, :user, :endpoint, :p256dh, '\\x00', now(), now())""")
+                .param("id", pushSubscriptionId(org))
+                .param("org", UUID.fromString(org))
+                .param("user", UUID.fromString(victim))
+                .param("endpoint", "http://127.0.0.1:9/push/" + suffix)
+                .param("p256dh", new byte[65])
+                .update();
         String flowKey = flow(operator, bot.chatbotId(), "matrix_" + suffix.substring(0, 8));
         flowState(jdbc, chat.text("conversationId"), bot.chatbotId(), flowKey);
         return new AccessFixture(
@@ -263,10 +274,15 @@ record AccessFixture(
             case "integrationId" -> integrationId;
             case "paymentId" -> paymentId;
             case "token" -> actionToken;
+            case "subscriptionId" -> pushSubscriptionId(orgId).toString();
             default ->
                 throw new AssertionError(
                         "No fixture for path variable {" + name + "} in " + pattern + ": add one to AccessFixture");
         };
+    }
+
+    private static UUID pushSubscriptionId(String org) {
+        return UUID.nameUUIDFromBytes(("push-subscription:" + org).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A flow with a draft (publish has something to publish; the matrix's PUT of {} is refused as invalid). */

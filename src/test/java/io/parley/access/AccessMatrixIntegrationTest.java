@@ -144,6 +144,10 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             POST   /api/v1/organizations/{orgId}/contacts/{contactId}/merge        ADMIN
             POST   /api/v1/organizations/{orgId}/messaging/test                    ADMIN
             GET    /api/v1/organizations/{orgId}/messaging/test/{testDeliveryId}   ADMIN
+            GET    /api/v1/organizations/{orgId}/push/public-key                   AGENT
+            GET    /api/v1/organizations/{orgId}/push/subscriptions                AGENT
+            POST   /api/v1/organizations/{orgId}/push/subscriptions                AGENT
+            DELETE /api/v1/organizations/{orgId}/push/subscriptions/{subscriptionId}  AGENT
             PUT    /api/v1/chatbots/{botId}/knowledge/settings                     ADMIN
             GET    /api/v1/organizations/{orgId}/retention                         ADMIN
             PUT    /api/v1/organizations/{orgId}/retention                         ADMIN
