@@ -147,8 +147,6 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             GET    /api/v1/organizations/{orgId}/retention                         ADMIN
             PUT    /api/v1/organizations/{orgId}/retention                         ADMIN
             GET    /api/v1/organizations/{orgId}/alert-deliveries                  ADMIN
-            POST   /api/v1/organizations/{orgId}/messaging/test                    ADMIN
-            GET    /api/v1/organizations/{orgId}/messaging/test/{notificationId}   ADMIN
             GET    /api/v1/organizations/{orgId}/staff-notifications               ADMIN
             POST   /api/v1/organizations/{orgId}/staff-notifications/{notificationId}/replay  ADMIN
             GET    /api/v1/organizations/{orgId}/notification-templates            AGENT

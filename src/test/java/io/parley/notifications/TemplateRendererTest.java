@@ -125,6 +125,24 @@ class TemplateRendererTest {
     }
 
     @Test
+    void should_refuse_method_calls_utilities_loops_and_preprocessing_that_could_exhaust_the_server() {
+        for (String source : List.of(
+                "[[${name.repeat(100000000)}]]",
+                "[# th:each=\"i : ${#numbers.sequence(1, 1000000000)}\"]x[/]",
+                "[[${#strings.repeat(name, 100000000)}]]",
+                "[[${__${name}__}]]",
+                "[# th:insert=\"~{'x'}\"/]")) {
+            NotificationTemplate t = template(List.of("name"), Map.of("chat", Map.of("text", source)));
+
+            assertThatThrownBy(() -> renderer.render(t, CHAT, Map.of("name", "x")))
+                    .as(source)
+                    .isInstanceOfSatisfying(
+                            InvalidRequestException.class,
+                            e -> assertThat(e.code()).isEqualTo("invalid_notification_template"));
+        }
+    }
+
+    @Test
     void should_refuse_unescaped_output_in_html_parts() {
         NotificationTemplate t =
                 template(List.of("name"), Map.of("email", Map.of("html", "<p th:utext=\"${name}\">x</p>")));

@@ -1,9 +1,13 @@
 package io.parley.notifications.internal.send;
 
+import io.parley.access.Caller;
 import io.parley.access.RequiresRole;
 import io.parley.access.Role;
 import io.parley.access.StaffUser;
+import io.parley.access.StaffUserId;
 import io.parley.notifications.internal.Scope;
+import io.parley.outreach.TestMessages;
+import io.parley.platform.ChannelAccountId;
 import io.parley.platform.ConflictException;
 import io.parley.platform.Ids;
 import io.parley.platform.InvalidRequestException;
@@ -13,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -24,9 +29,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The owner's test notification ({@code /messaging/test}, admins and owners) and the organization's staff
+ * The owner's test notification ({@code /messaging/test}, admins and owners; a request without {@code channel} is
+ * the WhatsApp test message of ADR 23, which {@code outreach} sends) and the organization's staff
  * notifications ({@code /staff-notifications}: list by status, replay a dead one).
  */
 @RestController
@@ -35,25 +43,41 @@ class StaffNotificationController {
     private static final Set<String> STATUSES = Set.of("queued", "sent", "dead");
 
     private final TestNotifications tests;
+    private final TestMessages phoneTests;
     private final NotificationRepository notifications;
     private final NotificationQueue queue;
     private final Scope scope;
+    private final JsonMapper json;
     private final Clock clock;
 
     StaffNotificationController(
             TestNotifications tests,
+            TestMessages phoneTests,
             NotificationRepository notifications,
             NotificationQueue queue,
             Scope scope,
+            JsonMapper json,
             Clock clock) {
+        this.json = json;
         this.tests = tests;
+        this.phoneTests = phoneTests;
         this.notifications = notifications;
         this.queue = queue;
         this.scope = scope;
         this.clock = clock;
     }
 
-    record TestRequest(String staffUserId, String channel, String template, Map<String, Object> variables) {}
+    /**
+     * With {@code channel}: a staff notification (issue 17). Without it: the WhatsApp test message of ADR 23
+     * ({@code channelAccountId}, {@code text}), which {@link TestMessages} sends as before.
+     */
+    record TestRequest(
+            String staffUserId,
+            String channel,
+            String template,
+            Map<String, Object> variables,
+            String channelAccountId,
+            String text) {}
 
     record Accepted(UUID deliveryId, String status) {}
 
@@ -89,9 +113,12 @@ class StaffNotificationController {
     }
 
     @PostMapping("/api/v1/organizations/{orgId}/messaging/test")
-    ResponseEntity<Accepted> test(@PathVariable String orgId, @RequestBody(required = false) TestRequest body) {
+    ResponseEntity<?> test(@PathVariable String orgId, @RequestBody(required = false) TestRequest body) {
         OrganizationId organization = scope.organization(orgId);
-        if (body == null || body.staffUserId() == null) {
+        if (body == null || body.channel() == null) {
+            return ResponseEntity.accepted().body(phoneTest(organization, body));
+        }
+        if (body.staffUserId() == null) {
             throw new InvalidRequestException(
                     "validation_failed", "staffUserId is required", Map.of("field", "staffUserId"));
         }
@@ -100,14 +127,27 @@ class StaffNotificationController {
         return ResponseEntity.accepted().body(new Accepted(id, "queued"));
     }
 
-    @GetMapping("/api/v1/organizations/{orgId}/messaging/test/{notificationId}")
-    View testStatus(@PathVariable String orgId, @PathVariable("notificationId") String deliveryId) {
+    /**
+     * The test notification; {@code deliveryTimeMs} is present as null until the provider accepted it. An id of a
+     * WhatsApp test message (ADR 23) answers that message's delivery.
+     */
+    @GetMapping("/api/v1/organizations/{orgId}/messaging/test/{testDeliveryId}")
+    Object testStatus(@PathVariable String orgId, @PathVariable("testDeliveryId") String deliveryId) {
         OrganizationId organization = scope.organization(orgId);
-        return notifications
-                .find(organization, Ids.parse(deliveryId, "staff_notification", Function.identity()))
+        UUID id = Ids.parse(deliveryId, "test_delivery", Function.identity());
+        Optional<View> found = notifications
+                .find(organization, id)
                 .filter(NotificationRow::test)
-                .map(View::of)
-                .orElseThrow(() -> notFound(deliveryId));
+                .map(View::of);
+        if (found.isEmpty()) {
+            return phoneTests.status(organization, id);
+        }
+        View view = found.get();
+        ObjectNode node = json.valueToTree(view);
+        if (view.deliveryTimeMs() == null) {
+            node.putNull("deliveryTimeMs");
+        }
+        return node;
     }
 
     /** Newest first, at most 200; {@code status} one of queued, sent, dead. */
@@ -138,6 +178,18 @@ class StaffNotificationController {
         queue.schedule(id, clock.instant());
         return ResponseEntity.accepted()
                 .body(View.of(notifications.find(organization, id).orElseThrow()));
+    }
+
+    private TestMessages.TestDelivery phoneTest(OrganizationId organization, TestRequest body) {
+        TestRequest request = body == null ? new TestRequest(null, null, null, null, null, null) : body;
+        return phoneTests.send(
+                organization,
+                request.staffUserId() == null ? null : Ids.parse(request.staffUserId(), "staff_user", StaffUserId::new),
+                request.channelAccountId() == null
+                        ? null
+                        : Ids.parse(request.channelAccountId(), "channel", ChannelAccountId::new),
+                request.text(),
+                Caller.current().orElse(null));
     }
 
     private static NotFoundException notFound(String id) {

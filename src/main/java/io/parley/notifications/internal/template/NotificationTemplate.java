@@ -29,9 +29,12 @@ public record NotificationTemplate(
     private static final int MAX_SOURCE = 20_000;
 
     public NotificationTemplate {
-        variables = variables == null ? List.of() : List.copyOf(variables);
-        sample = sample == null ? Map.of() : Map.copyOf(sample);
-        parts = parts == null ? Map.of() : Map.copyOf(parts);
+        // Copies that keep nulls, so that checkShape can refuse them with a 400 (List.copyOf would throw).
+        variables = variables == null
+                ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(variables));
+        sample = sample == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sample));
+        parts = parts == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parts));
     }
 
     /** The part for a channel: its own, else the chat part for channels other than email. */

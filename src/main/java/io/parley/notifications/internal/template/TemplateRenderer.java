@@ -20,8 +20,8 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
  * the channel ({@link StaffChannel#escape}: MarkdownV2 for a chat that needs it); {@code html} is HTML mode with the
  * raw values, which Thymeleaf escapes itself (unescaped output, {@code th:utext} or {@code [(…)]}, is refused in
  * HTML). Only the declared variables reach the template, as strings: the engine has no application context, so an
- * expression cannot reach a Spring bean, and Thymeleaf 3.1 refuses static types ({@code T(java.lang.Runtime)}) and
- * object creation in expressions.
+ * expression cannot reach a Spring bean; Thymeleaf 3.1 refuses static types ({@code T(java.lang.Runtime)}) and object
+ * creation; {@link TemplateGuard} refuses method calls, utility objects, loops and preprocessing.
  *
  * <p>A missing declared variable is an error naming every missing one; extra variables are ignored.
  */
@@ -99,6 +99,7 @@ public final class TemplateRenderer {
     }
 
     private String process(TemplateEngine engine, String source, Map<String, String> values) {
+        TemplateGuard.check(source);
         if (engine == text) {
             // Thymeleaf's TEXT mode HTML-escapes [[…]] and th:text; text values are escaped for their channel
             // already, so text parts print them as they are.
