@@ -53,6 +53,10 @@ public record NotificationTemplate(
         return values;
     }
 
+    static boolean validName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
     /** Checks the shape a tenant can get wrong (names, fields, sizes); rendering checks the Thymeleaf source. */
     public static void checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {

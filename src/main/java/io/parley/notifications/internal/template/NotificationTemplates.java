@@ -43,6 +43,9 @@ public class NotificationTemplates {
     }
 
     public Optional<Resolved> find(OrganizationId organization, String name) {
+        if (!NotificationTemplate.validName(name)) {
+            return Optional.empty(); // nothing by such a name was ever saved (and PostgreSQL refuses NUL in text)
+        }
         Optional<NotificationTemplate> own = jdbc.sql(
                         "select definition from notification_templates where organization_id = :org and name = :name")
                 .param("org", organization.value())
@@ -95,6 +98,9 @@ public class NotificationTemplates {
 
     /** Back to the default; false when the organization had no version of its own. */
     public boolean reset(OrganizationId organization, String name) {
+        if (!NotificationTemplate.validName(name)) {
+            return false;
+        }
         return jdbc.sql("delete from notification_templates where organization_id = :org and name = :name")
                         .param("org", organization.value())
                         .param("name", name)
