@@ -27,6 +27,14 @@ final class ProblemCodes {
             email_missing                400 The staff user has no email address to notify
             email_not_configured         400 This Parley server has no SMTP host
             invalid_alert_sink           400 The alert sink's type or settings are invalid
+            invalid_notification_template 400 A notification template is malformed or cannot be rendered; `field` names the part
+            template_variables_missing   400 A notification template's declared variables were not all given; `missing` lists every one
+            template_has_no_part         400 The notification template has no part for the channel; `channel` names it
+            notification_template_unknown 400 No notification template of that name (default or the organization's)
+            unknown_staff_channel        400 No staff channel of that name on this Parley; `channel` names it
+            staff_channel_cannot_link    400 The staff channel has nothing to link a contact point through for the organization; `channel` names it
+            no_contact_point             400 The staff user has no contact point on the channel; `channel` names it
+            contact_point_not_removable  400 The contact point is the staff user's account email; change it on the user
             stripe_key_invalid           400 A Stripe key has the wrong shape (sk_/rk_ secret key, whsec_ signing secret); `field` names it
             stripe_key_missing           400 A Stripe key is missing; `field` names it
             stripe_signature_invalid     400 Stripe-Signature is missing, does not match the endpoint's signing secret, or is too old
@@ -80,6 +88,10 @@ final class ProblemCodes {
             event_not_found              404 No such system event
             alert_sink_not_found         404 No such alert sink
             alert_delivery_not_found     404 No such alert delivery
+            notification_template_not_found 404 No notification template of that name (or no version of the organization's own to delete)
+            notification_rule_not_found  404 No such notification rule
+            contact_point_not_found      404 No such linked contact point of the staff user
+            staff_notification_not_found 404 No such staff notification
             dead_letter_not_found        404 No such dead letter
             tool_source_not_found        404 No such tool source
             knowledge_source_not_found   404 No such knowledge source
@@ -101,6 +113,7 @@ final class ProblemCodes {
             method_not_allowed           405 The path exists, the method does not
             not_acceptable               406 No representation in the accepted media types
             alert_delivery_not_dead      409 Only a dead alert delivery can be replayed
+            staff_notification_not_dead  409 Only a dead staff notification can be replayed
             channel_already_connected    409 The channel (number, key) is connected already
             chatbot_paused               409 The chatbot is paused and answers no messages; `reason` says why
             contacts_share_channel       409 The contacts to merge both have an identity on the same channel

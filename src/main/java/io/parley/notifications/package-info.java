@@ -11,6 +11,7 @@
             "access",
             "delivery",
             "events",
+            "outreach",
             "platform",
             "platform :: channel",
             "platform :: database",

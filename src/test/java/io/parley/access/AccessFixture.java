@@ -209,6 +209,7 @@ record AccessFixture(
                 .update();
         String flowKey = flow(operator, bot.chatbotId(), "matrix_" + suffix.substring(0, 8));
         flowState(jdbc, chat.text("conversationId"), bot.chatbotId(), flowKey);
+        NotificationFixture.create(operator, jdbc, org, victim, suffix);
         return new AccessFixture(
                 org,
                 bot.chatbotId(),
@@ -275,6 +276,11 @@ record AccessFixture(
             case "paymentId" -> paymentId;
             case "token" -> actionToken;
             case "subscriptionId" -> pushSubscriptionId(orgId).toString();
+            case "channel" -> "email";
+            case "templateName" -> NotificationFixture.of(orgId).templateName();
+            case "pointId" -> NotificationFixture.of(orgId).pointId();
+            case "notificationId" -> NotificationFixture.of(orgId).notificationId();
+            case "ruleId" -> NotificationFixture.of(orgId).ruleId();
             default ->
                 throw new AssertionError(
                         "No fixture for path variable {" + name + "} in " + pattern + ": add one to AccessFixture");

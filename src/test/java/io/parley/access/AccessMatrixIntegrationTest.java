@@ -152,6 +152,20 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
             GET    /api/v1/organizations/{orgId}/retention                         ADMIN
             PUT    /api/v1/organizations/{orgId}/retention                         ADMIN
             GET    /api/v1/organizations/{orgId}/alert-deliveries                  ADMIN
+            GET    /api/v1/organizations/{orgId}/staff-notifications               ADMIN
+            POST   /api/v1/organizations/{orgId}/staff-notifications/{notificationId}/replay  ADMIN
+            GET    /api/v1/organizations/{orgId}/notification-templates            AGENT
+            GET    /api/v1/organizations/{orgId}/notification-templates/{templateName}  AGENT
+            PUT    /api/v1/organizations/{orgId}/notification-templates/{templateName}  ADMIN
+            DELETE /api/v1/organizations/{orgId}/notification-templates/{templateName}  ADMIN
+            POST   /api/v1/organizations/{orgId}/notification-templates/{templateName}/preview  ADMIN
+            GET    /api/v1/organizations/{orgId}/notification-rules                AGENT
+            POST   /api/v1/organizations/{orgId}/notification-rules                ADMIN
+            PUT    /api/v1/organizations/{orgId}/notification-rules/{ruleId}       ADMIN
+            DELETE /api/v1/organizations/{orgId}/notification-rules/{ruleId}       ADMIN
+            GET    /api/v1/organizations/{orgId}/staff/{userId}/contact-points     ADMIN
+            POST   /api/v1/organizations/{orgId}/staff/{userId}/contact-points/{channel}/link  ADMIN
+            DELETE /api/v1/organizations/{orgId}/staff/{userId}/contact-points/{channel}/{pointId}  ADMIN
             POST   /api/v1/organizations/{orgId}/alert-deliveries/{deliveryId}/replay  ADMIN
             GET    /api/v1/organizations/{orgId}/integrations/stripe               ADMIN
             PUT    /api/v1/organizations/{orgId}/integrations/stripe               ADMIN
@@ -220,6 +234,12 @@ class AccessMatrixIntegrationTest extends IntegrationTestSupport {
                 for (String foreign : variables) {
                     boolean picked = foreign.equals("flowKey")
                             || (foreign.equals("name") && route.pattern().contains("/flow-tests/"));
+                    if (foreign.equals("channel")
+                            || (foreign.equals("templateName") && route.method().equals("PUT"))) {
+                        // A staff channel's name is the same in every organization, and a PUT of A's template name
+                        // saves B's own template of that name.
+                        continue;
+                    }
                     if (picked && route.method().equals("PUT")) {
                         // A flow key or test name is a name the caller picks, not an id: PUT with A's name creates
                         // B's own flow or test.

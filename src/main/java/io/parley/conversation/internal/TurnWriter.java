@@ -4,12 +4,15 @@ import io.parley.agent.AgentReply;
 import io.parley.contacts.Contact;
 import io.parley.conversation.EngineConflict;
 import io.parley.conversation.EngineTurn;
+import io.parley.conversation.Owner;
 import io.parley.conversation.internal.ConversationRepository.ConversationRow;
 import io.parley.conversation.internal.ConversationRepository.NewMessage;
 import io.parley.conversation.internal.ConversationRepository.StoredMessage;
 import io.parley.delivery.Deliveries;
 import io.parley.delivery.OutboundContent;
 import io.parley.delivery.OutboundRequest;
+import io.parley.events.SystemEvent;
+import io.parley.events.SystemEvents;
 import io.parley.platform.MessageId;
 import io.parley.platform.SessionId;
 import io.parley.platform.TurnId;
@@ -39,6 +42,7 @@ class TurnWriter {
     private final TurnSessions sessions;
     private final Recipients recipients;
     private final LongReplies longReplies;
+    private final SystemEvents events;
     private final Clock clock;
 
     TurnWriter(
@@ -50,7 +54,9 @@ class TurnWriter {
             TurnSessions sessions,
             Recipients recipients,
             LongReplies longReplies,
+            SystemEvents events,
             Clock clock) {
+        this.events = events;
         this.recipients = recipients;
         this.longReplies = longReplies;
         this.repository = repository;
@@ -106,6 +112,7 @@ class TurnWriter {
             if (reply.handover()) {
                 // The same transaction that sends the handover message makes the bot fall silent.
                 repository.setOwner(conversation.id(), "human");
+                handoverRequested(conversation, "agent");
             }
         });
     }
@@ -155,12 +162,23 @@ class TurnWriter {
                 }
                 if (output.handover()) {
                     repository.setOwner(conversation.id(), "human");
+                    handoverRequested(conversation, "engine");
                 }
             });
             return written ? EngineWrite.WRITTEN : EngineWrite.ALREADY_ANSWERED;
         } catch (EngineConflict e) {
             return EngineWrite.CONFLICT;
         }
+    }
+
+    /** Staff notifications (issue 17) start from this event, recorded with the handover it announces. */
+    private void handoverRequested(ConversationRow conversation, String by) {
+        events.record(SystemEvent.of(SystemEvent.Level.INFO, "conversation.handover_requested")
+                .organization(conversation.organizationId())
+                .chatbot(conversation.chatbotId())
+                .conversation(conversation.id())
+                .with("by", by)
+                .build());
     }
 
     private void send(
@@ -287,11 +305,22 @@ class TurnWriter {
                 conversation,
                 messages,
                 startedAt,
-                "owner_" + conversation.owner().wireName());
+                "owner_" + conversation.owner().wireName(),
+                conversation.owner() == Owner.HUMAN);
     }
 
     /** Marks messages handled without a bot reply, for {@code reason} (the turn's fallback reason). */
     boolean skip(ConversationRow conversation, List<StoredMessage> messages, Instant startedAt, String reason) {
+        return skip(conversation, messages, startedAt, reason, false);
+    }
+
+    /** {@code waiting}: a person owns the conversation, so the messages wait for them ({@code conversation.waiting}). */
+    private boolean skip(
+            ConversationRow conversation,
+            List<StoredMessage> messages,
+            Instant startedAt,
+            String reason,
+            boolean waiting) {
         return inTransaction(() -> {
             UUID turnId = UUID.randomUUID();
             repository.insertTurn(
@@ -300,6 +329,14 @@ class TurnWriter {
                 throw new AlreadyAnswered();
             }
             sessions.silent(conversation.id(), turnId, messages);
+            if (waiting) {
+                events.record(SystemEvent.of(SystemEvent.Level.INFO, "conversation.waiting")
+                        .organization(conversation.organizationId())
+                        .chatbot(conversation.chatbotId())
+                        .conversation(conversation.id())
+                        .with("messages", messages.size())
+                        .build());
+            }
         });
     }
 
