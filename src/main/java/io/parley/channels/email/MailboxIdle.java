@@ -114,6 +114,9 @@ class MailboxIdle {
             }
             IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
+            if (arrivedSincePass(id, inbox)) {
+                jobs.scheduleNoLaterThan(MailboxPollJob.TASK, id.toString(), clock.instant());
+            }
             while (!watch.stopped && clock.instant().isBefore(until)) {
                 inbox.idle(true);
                 if (!watch.stopped) {
@@ -128,6 +131,16 @@ class MailboxIdle {
             watch.stopped = true;
             watches.remove(id, watch);
         }
+    }
+
+    /** Mail that came between the pass and this watch: IDLE announces only what arrives after it starts. */
+    private boolean arrivedSincePass(ChannelAccountId id, IMAPFolder inbox) throws jakarta.mail.MessagingException {
+        Optional<Mailbox> now = mailboxes.find(id);
+        if (now.isEmpty() || now.get().uidValidity() == null) {
+            return true;
+        }
+        return inbox.getUIDValidity() != now.get().uidValidity()
+                || inbox.getUIDNext() > now.get().lastUid() + 1;
     }
 
     @PreDestroy
