@@ -42,6 +42,9 @@ final class SmtpOutcomes {
             if (t instanceof MailAuthenticationException || t instanceof AuthenticationFailedException) {
                 return new SendOutcome.Rejected("smtp_535", "The SMTP server refused the channel's login", true);
             }
+            if (t instanceof jakarta.mail.internet.AddressException) {
+                return new SendOutcome.Rejected("invalid_recipient", "The recipient is not an email address", false);
+            }
             if (t instanceof MailParseException || t instanceof MailPreparationException) {
                 return new SendOutcome.Rejected("email_unsendable", "The email could not be composed", true);
             }

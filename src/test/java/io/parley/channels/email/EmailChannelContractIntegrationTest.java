@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The email channel through the port's contract, GreenMail playing the tenant's mail server: connected with SMTP
@@ -27,6 +29,14 @@ class EmailChannelContractIntegrationTest extends ChannelContract {
 
     @RegisterExtension
     static final GreenMailExtension mail = MailServers.greenMail();
+
+    @Autowired
+    private MailboxIdle idle;
+
+    @AfterEach
+    void stopReading() {
+        MailServers.stopReading(jdbc, time, idle, connection.channelId());
+    }
 
     @Override
     protected Fixture fixture() {

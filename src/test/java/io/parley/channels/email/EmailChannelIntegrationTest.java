@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,6 +48,11 @@ class EmailChannelIntegrationTest extends IntegrationTestSupport {
         bot = ChannelContract.newChatbot(api, llm);
         mailbox = MailServers.newMailbox(mail);
         channelId = MailServers.connect(api, bot.chatbotId(), mail, mailbox).text("id");
+    }
+
+    @AfterEach
+    void stopReading() {
+        MailServers.stopReading(jdbc, time, idle, channelId);
     }
 
     @Test
@@ -201,7 +207,14 @@ class EmailChannelIntegrationTest extends IntegrationTestSupport {
                 "{\"type\": \"email\", \"address\": \"a@b.test\", \"smtp\": {\"host\": \"127.0.0.1\", \"port\": 25, \"username\": \"u\", \"password\": \"p\", \"tls\": false}} | imap",
                 "{\"type\": \"email\", \"address\": \"a@b.test\", \"smtp\": {\"host\": \"127.0.0.1\", \"port\": 25, \"username\": \"u\", \"password\": \"p\", \"tls\": false}, \"imap\": {\"host\": \"127.0.0.1\", \"port\": 143, \"password\": \"p\", \"tls\": false}} | imap.username",
                 "{\"type\": \"email\", \"address\": \"a@b.test\", \"smtp\": {\"host\": \"10.0.0.7\", \"port\": 25, \"username\": \"u\", \"password\": \"p\", \"tls\": true}, \"imap\": {\"host\": \"127.0.0.1\", \"port\": 143, \"username\": \"u\", \"password\": \"p\", \"tls\": false}} | smtp.host",
-                "{\"type\": \"email\", \"address\": \"a@b.test\", \"extra\": 1} | extra"
+                "{\"type\": \"email\", \"address\": \"a@b.test\", \"extra\": 1} | extra",
+                "{\"type\": \"email\", \"address\": \"a@b.test\\r\\nBcc: x@y.test\"} | address",
+                "{\"type\": \"email\", \"address\": [\"a@b.test\"]} | address",
+                "{\"type\": \"email\", \"address\": \"a@b.test\", \"smtp\": []} | smtp",
+                "{\"type\": \"email\", \"address\": \"a@b.test\", \"smtp\": {\"host\": \"127.0.0.1\", \"port\": \"25\", \"username\": \"u\", \"password\": \"p\", \"tls\": false}} | smtp.port",
+                "{\"type\": \"email\", \"address\": \"a@b.test\", \"smtp\": {\"host\": \"127.0.0.1\", \"port\": 25, \"username\": \"u\", \"password\": \"p\\u0007\", \"tls\": false}} | smtp.password",
+                "{\"type\": \"email\", \"address\": \"a@b.test\", \"smtp\": {\"host\": \"evil test\\r\\nX\", \"port\": 25, \"username\": \"u\", \"password\": \"p\", \"tls\": false}} | smtp.host",
+                "{\"type\": \"email\", \"address\": \"a@b.test\", \"smtp\": {\"host\": \"127.0.0.1\", \"port\": 25, \"username\": \"u\", \"password\": \"p\", \"tls\": false, \"x\": 1}} | smtp.x"
             })
     void should_refuse_a_bad_connect_body_naming_the_field(String body, String field) {
         Api.Response refused = api.post("/api/v1/chatbots/" + bot.chatbotId() + "/channels", body);

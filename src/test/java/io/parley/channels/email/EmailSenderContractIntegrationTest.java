@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@link EmailSender} through the sender contract, GreenMail as the SMTP server. Our Message-ID carries the outbound
@@ -23,6 +25,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EmailSenderContractIntegrationTest extends ChannelSenderContract {
     @RegisterExtension
     static final GreenMailExtension mail = MailServers.greenMail();
+
+    @Autowired
+    private MailboxIdle idle;
+
+    @AfterEach
+    void stopReading() {
+        MailServers.stopReading(
+                jdbc, time, idle, target.channelAccountId().value().toString());
+    }
 
     @Override
     protected Fixture fixture() {

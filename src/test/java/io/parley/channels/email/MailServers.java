@@ -95,6 +95,26 @@ final class MailServers {
         return received;
     }
 
+    /**
+     * Stops reading a test's mailbox once the test is done: the shared context outlives this class's GreenMail, and
+     * every later {@code time.advance} would otherwise try the closed port again.
+     */
+    static void stopReading(
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            io.parley.testing.TestTime time,
+            MailboxIdle idle,
+            String channelId) {
+        if (channelId == null) {
+            return;
+        }
+        idle.stop(new io.parley.platform.ChannelAccountId(UUID.fromString(channelId)));
+        time.runDue();
+        jdbc.sql("delete from scheduled_tasks where task_name = :task and task_instance = :id and not picked")
+                .param("task", MailboxPollJob.TASK)
+                .param("id", channelId)
+                .update();
+    }
+
     /** The plain-text part of an email the bot sent. */
     static String plainText(MimeMessage message) throws MessagingException, IOException {
         return InboundMail.read(raw(message)).text().strip();

@@ -92,6 +92,17 @@ class SmtpOutcomesTest {
         assertThat(channel.classify("smtp_unreachable")).isEqualTo(FailureClass.RETRY);
     }
 
+    @Test
+    void should_reject_a_recipient_that_is_no_address() {
+        SendOutcome outcome =
+                SmtpOutcomes.of(new jakarta.mail.internet.AddressException("Illegal address", "not an address"));
+
+        assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Rejected.class, rejected -> {
+            assertThat(rejected.code()).isEqualTo("invalid_recipient");
+            assertThat(rejected.alert()).isFalse();
+        });
+    }
+
     /** As Spring's {@code JavaMailSenderImpl} reports a refused message: per message, the exception chained. */
     private static MailSendException wrapped(Exception smtp) {
         MessagingException failed = new jakarta.mail.SendFailedException("Invalid Addresses", smtp);
