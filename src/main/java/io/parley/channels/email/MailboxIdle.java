@@ -46,6 +46,7 @@ class MailboxIdle {
     private static final class Watch {
         final int version;
         volatile Store store;
+        volatile boolean idling;
         volatile boolean stopped;
 
         Watch(int version) {
@@ -98,10 +99,10 @@ class MailboxIdle {
         }
     }
 
-    /** Whether this node watches the mailbox now (for tests and the listing). */
+    /** Whether this node watches the mailbox now: connected, caught up, and (about to be) in IDLE. */
     boolean watching(ChannelAccountId id) {
         Watch watch = watches.get(id);
-        return watch != null && !watch.stopped;
+        return watch != null && !watch.stopped && watch.idling;
     }
 
     private void run(ChannelAccountId id, Mailbox mailbox, Watch watch) {
@@ -118,6 +119,7 @@ class MailboxIdle {
                 jobs.scheduleNoLaterThan(MailboxPollJob.TASK, id.toString(), clock.instant());
             }
             while (!watch.stopped && clock.instant().isBefore(until)) {
+                watch.idling = true;
                 inbox.idle(true);
                 if (!watch.stopped) {
                     jobs.scheduleNoLaterThan(MailboxPollJob.TASK, id.toString(), clock.instant());

@@ -156,6 +156,33 @@ class EmailChannelIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_store_an_attachment_as_media_read_from_the_archived_original() throws Exception {
+        String customer = "files-" + UUID.randomUUID() + "@example.test";
+        llm.replies("Got your file.");
+        MimeMessage email = new MimeMessage(MailServers.SESSION);
+        email.setFrom(new jakarta.mail.internet.InternetAddress(customer));
+        email.setRecipients(jakarta.mail.Message.RecipientType.TO, mailbox);
+        email.setSubject("Invoice");
+        var helper = new org.springframework.mail.javamail.MimeMessageHelper(email, true, "UTF-8");
+        helper.setText("Here is the invoice.");
+        helper.addAttachment(
+                "invoice.pdf",
+                new org.springframework.core.io.ByteArrayResource("%PDF-1.4 test".getBytes()),
+                "application/pdf");
+        email.saveChanges();
+        MailServers.deliver(mail, mailbox, email);
+
+        time.advance(EmailChannelContractIntegrationTest.PAST_POLL);
+        time.advance(PAST_EVERY_RETRY);
+
+        assertThat(userTexts(customer)).containsExactly("Here is the invoice.");
+        assertThat(jdbc.sql("""
+                        select kind || ' ' || mime_type || ' ' || status || ' ' || size_bytes from media_objects
+                        where channel_account_id = cast(:id as uuid)""").param("id", channelId).query(String.class).list())
+                .containsExactly("document application/pdf stored 13");
+    }
+
+    @Test
     void should_store_one_message_when_the_same_email_is_read_twice() throws Exception {
         String customer = "twice-" + UUID.randomUUID() + "@example.test";
         llm.replies("Once.");
