@@ -1,5 +1,5 @@
 /**
- * Channel adapters, one package each ({@code whatsapp}, {@code webchat}, {@code client}): they turn wire formats into
+ * Channel adapters, one package each ({@code whatsapp}, {@code webchat}, {@code client}, {@code email}): they turn wire formats into
  * conversation inbound messages and implement the delivery port for their channel. Wire DTOs stay here.
  */
 @ApplicationModule(
