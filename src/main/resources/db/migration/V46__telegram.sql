@@ -13,7 +13,7 @@ create table telegram_channels (
 create index telegram_channels_organization_idx on telegram_channels (organization_id, created_at);
 
 -- update_id of every update stored, so Telegram's redeliveries store nothing twice. Telegram keeps an update at
--- most 24 h; rows older than two days are removed as new updates arrive.
+-- most 24 h; rows older than two days are removed as new updates arrive; telegram_sends keeps a week the same way.
 create table telegram_updates (
     channel_account_id  uuid not null references channel_accounts (id) on delete cascade,
     update_id           bigint not null,

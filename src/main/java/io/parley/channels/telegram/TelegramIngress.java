@@ -70,8 +70,48 @@ class TelegramIngress {
         record Reply(long chatId, String text) implements FollowUp {}
     }
 
-    /** Stores {@code update} for {@code bot}; the follow-ups to run once it committed (none for a redelivery). */
+    /**
+     * Stores {@code update} for {@code bot}; the follow-ups to run once it committed (none for a redelivery). An
+     * update PostgreSQL refuses for its data (SQLSTATE class 22 or 23) would fail the same way on every redelivery
+     * and block the chat's later updates: its id is recorded with a {@code telegram.update_not_stored} event and it
+     * is acknowledged. Any other failure propagates, so Telegram delivers again.
+     */
     List<FollowUp> store(TelegramBot bot, TelegramUpdate update) {
+        try {
+            return storeAll(bot, update);
+        } catch (RuntimeException e) {
+            String sqlState = sqlState(e);
+            if (sqlState == null || !(sqlState.startsWith("22") || sqlState.startsWith("23"))) {
+                throw e;
+            }
+            return transactions.execute(status -> {
+                if (!store.firstTime(bot.channelAccountId(), update.updateId(), clock.instant())) {
+                    return List.of();
+                }
+                events.record(SystemEvent.of(SystemEvent.Level.ERROR, "telegram.update_not_stored")
+                        .organization(bot.organizationId())
+                        .with("channelAccountId", bot.channelAccountId().toString())
+                        .with("updateId", update.updateId())
+                        .with("reason", "sqlstate_" + sqlState)
+                        .build());
+                return update instanceof TelegramUpdate.ButtonPress press
+                        ? List.<FollowUp>of(new FollowUp.AnswerButton(press.queryId()))
+                        : List.<FollowUp>of();
+            });
+        }
+    }
+
+    /** The SQLSTATE of the first SQL exception in the chain (never its message: it quotes the refused values). */
+    private static String sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private List<FollowUp> storeAll(TelegramBot bot, TelegramUpdate update) {
         return transactions.execute(status -> {
             if (!store.firstTime(bot.channelAccountId(), update.updateId(), clock.instant())) {
                 return List.of();

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Repository;
 class TelegramStore {
     /** Telegram keeps an undelivered update at most 24 hours; its id is kept twice as long. */
     private static final Duration UPDATE_MEMORY = Duration.ofDays(2);
+    /** Deliveries give up within hours; a week of answers covers every retry and replay window that matters. */
+    private static final Duration SEND_MEMORY = Duration.ofDays(7);
 
     private final JdbcClient jdbc;
     private final SecretBox secrets;
@@ -142,7 +144,14 @@ class TelegramStore {
                 .optional();
     }
 
+    /** Records what Telegram answered; now and then forgets the channel's answers older than a week. */
     void sent(ChannelAccountId channel, UUID outboundId, String providerMessageId, Instant now) {
+        if ((outboundId.getLeastSignificantBits() & 63) == 0) {
+            jdbc.sql("delete from telegram_sends where channel_account_id = :id and sent_at < :cutoff")
+                    .param("id", channel.value())
+                    .param("cutoff", java.sql.Timestamp.from(now.minus(SEND_MEMORY)))
+                    .update();
+        }
         jdbc.sql("""
                         insert into telegram_sends (channel_account_id, outbound_id, provider_message_id, sent_at)
                         values (:id, :outbound, :provider, :now) on conflict do nothing""")
