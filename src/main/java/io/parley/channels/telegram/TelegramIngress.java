@@ -207,7 +207,7 @@ class TelegramIngress {
                 account.chatbotId(),
                 account.id(),
                 TelegramChannel.TYPE,
-                "callback:" + press.queryId(),
+                press.sender().chatId() + ":callback:" + press.queryId(),
                 List.of(identity(press.sender())),
                 press.sender().name(),
                 "button_reply",

@@ -8,6 +8,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.parley.channels.ChannelContract;
+import io.parley.delivery.SendOutcome;
+import io.parley.notifications.RenderedNotification;
+import io.parley.notifications.StaffChannel;
+import io.parley.notifications.StaffDelivery;
+import io.parley.notifications.StaffLink;
+import io.parley.platform.OrganizationId;
 import io.parley.testing.Api;
 import io.parley.testing.Fakes;
 import io.parley.testing.IntegrationTestSupport;
@@ -20,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +35,9 @@ import tools.jackson.databind.JsonNode;
  */
 class TelegramWebhookIntegrationTest extends IntegrationTestSupport {
     private static final AtomicLong UPDATE_IDS = new AtomicLong(500_000_000L);
+
+    @Autowired
+    private List<StaffChannel> staffChannels;
 
     private LlmFake llm;
     private TelegramConnection telegram;
@@ -96,6 +106,12 @@ class TelegramWebhookIntegrationTest extends IntegrationTestSupport {
         await().atMost(Duration.ofSeconds(15)).until(() -> sentTexts().contains("We open at nine."));
         assertThat(userMessages()).containsExactly("When do you open?");
         assertThat(sentTexts()).containsOnlyOnce("We open at nine.");
+        assertThat(TelegramFake.calls(telegram.bot(), "sendChatAction"))
+                .as("typing shown while the bot answers")
+                .anySatisfy(body -> {
+                    assertThat(body.path("chat_id").asLong()).isEqualTo(user);
+                    assertThat(body.path("action").asString()).isEqualTo("typing");
+                });
     }
 
     @Test
@@ -312,6 +328,46 @@ class TelegramWebhookIntegrationTest extends IntegrationTestSupport {
         assertThat(telegram.deliver(api, TelegramFake.text(nextUpdate(), user, 1, "Hi"))
                         .status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void should_reach_staff_through_the_organizations_bot_with_markdown_v2() {
+        StaffChannel channel = staffChannels.stream()
+                .filter(c -> c.name().equals("telegram"))
+                .findFirst()
+                .orElseThrow();
+        OrganizationId organization = new OrganizationId(UUID.fromString(telegram.organizationId()));
+
+        StaffLink link = channel.linkFor(organization, "code_123").orElseThrow();
+        String text = "*Handover* for " + channel.escape("Ana (VIP).");
+        SendOutcome sent = channel.send(new StaffDelivery(
+                UUID.randomUUID(),
+                organization,
+                null,
+                Long.toString(user),
+                link.via(),
+                RenderedNotification.text(text)));
+        TelegramFake.answer(
+                telegram.bot(), "sendMessage", TelegramFake.error(403, "Forbidden: bot was blocked by the user", null));
+        SendOutcome refused = channel.send(new StaffDelivery(
+                UUID.randomUUID(),
+                organization,
+                null,
+                Long.toString(user),
+                link.via(),
+                RenderedNotification.text("x")));
+
+        assertThat(link.url()).isEqualTo("https://t.me/" + telegram.bot().username() + "?start=code_123");
+        assertThat(link.via().value().toString()).isEqualTo(telegram.channelId());
+        assertThat(sent).isInstanceOf(SendOutcome.Sent.class);
+        JsonNode body = TelegramFake.calls(telegram.bot(), "sendMessage").getFirst();
+        assertThat(body.path("text").asString()).isEqualTo("*Handover* for Ana \\(VIP\\)\\.");
+        assertThat(body.path("parse_mode").asString()).isEqualTo("MarkdownV2");
+        assertThat(refused)
+                .isInstanceOfSatisfying(
+                        SendOutcome.Rejected.class, r -> assertThat(r.alert()).isFalse());
+        assertThat(channel.linkFor(new OrganizationId(UUID.randomUUID()), "code_123"))
+                .isEmpty();
     }
 
     private long nextUpdate() {
