@@ -4,6 +4,7 @@ import io.parley.delivery.Deliveries;
 import io.parley.platform.ChatbotId;
 import io.parley.platform.ConflictException;
 import io.parley.platform.InvalidRequestException;
+import io.parley.platform.NotFoundException;
 import io.parley.platform.PublicUrl;
 import io.parley.platform.Secret;
 import io.parley.platform.channel.ChannelType;
@@ -25,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * before anything is stored, then the channel account, the sealed token and a random webhook {@code secret_token}
  * are written and {@code setWebhook} registers {@code /webhooks/telegram/{channelId}} in the same transaction, so a
  * refused registration leaves nothing behind. The bot's rate is set to Telegram's 30 messages a second. The token
- * and the secret are never shown; the listing shows the bot's username and the webhook URL.
+ * and the secret are never shown; the listing shows the bot's username and the webhook URL. PATCH with a new
+ * {@code botToken} of the same bot rotates the token.
  */
 @Component
 class TelegramConnector implements ChannelConnector {
@@ -80,6 +82,30 @@ class TelegramConnector implements ChannelConnector {
             throw new ConflictException(
                     "channel_already_connected", "Telegram bot @" + bot.username() + " is already connected");
         }
+        return view(account);
+    }
+
+    /**
+     * {@code {"botToken"}}: a new token of the same bot (BotFather's {@code /revoke}), checked with {@code getMe} and
+     * registered with {@code setWebhook} before it replaces the old one; a token of another bot is refused.
+     */
+    @Override
+    public Map<String, Object> update(ChannelAccount account, Map<String, Object> request) {
+        String token = token(request);
+        TelegramBot current = store.find(account.id())
+                .orElseThrow(() -> new NotFoundException(
+                        "channel_not_found", "No channel account with id '" + account.id() + "'"));
+        TelegramWebhooks.Identity bot = webhooks.identify(Secret.of(token));
+        if (bot.id() != current.botId()) {
+            throw new InvalidRequestException(
+                    "telegram_token_invalid",
+                    "botToken belongs to another bot (@" + bot.username() + "); connect it as a new channel",
+                    Map.of("field", "botToken"));
+        }
+        transactions.executeWithoutResult(status -> {
+            store.replaceToken(account.id(), token);
+            webhooks.register(Secret.of(token), webhookUrl(account), current.webhookSecret());
+        });
         return view(account);
     }
 

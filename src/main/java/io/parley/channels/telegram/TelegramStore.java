@@ -52,6 +52,13 @@ class TelegramStore {
                 .update();
     }
 
+    void replaceToken(ChannelAccountId id, String token) {
+        jdbc.sql("update telegram_channels set bot_token = :token where channel_account_id = :id")
+                .param("id", id.value())
+                .param("token", secrets.seal(token, context("bot_token", id)))
+                .update();
+    }
+
     Optional<TelegramBot> find(ChannelAccountId id) {
         return jdbc.sql("select * from telegram_channels where channel_account_id = :id")
                 .param("id", id.value())

@@ -47,7 +47,15 @@ final class TelegramFake {
     }
 
     static Bot newBot() {
-        long id = BOT_IDS.incrementAndGet();
+        return stubbed(BOT_IDS.incrementAndGet());
+    }
+
+    /** The same bot with a new token (BotFather's {@code /revoke}). */
+    static Bot newToken(Bot bot) {
+        return stubbed(bot.id());
+    }
+
+    private static Bot stubbed(long id) {
         Bot bot = new Bot(id, id + ":AA" + UUID.randomUUID().toString().replace("-", ""), "parley_" + id + "_bot");
         for (String method : METHODS) {
             ResponseDefinitionBuilder ok = switch (method) {

@@ -370,6 +370,27 @@ class TelegramWebhookIntegrationTest extends IntegrationTestSupport {
                 .isEmpty();
     }
 
+    @Test
+    void should_rotate_the_token_of_the_same_bot_and_refuse_another_bots() {
+        TelegramFake.Bot rotated = TelegramFake.newToken(telegram.bot());
+        TelegramFake.Bot stranger = TelegramFake.newBot();
+        String path = "/api/v1/chatbots/" + telegram.chatbotId() + "/channels/" + telegram.channelId();
+
+        Api.Response refused = api.patch(path, "{\"botToken\": \"" + stranger.token() + "\"}");
+        Api.Response changed = api.patch(path, "{\"botToken\": \"" + rotated.token() + "\"}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("code").asString()).isEqualTo("telegram_token_invalid");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.body()).doesNotContain(rotated.token());
+        assertThat(TelegramFake.webhookSecret(rotated)).as("same secret").isEqualTo(telegram.secret());
+        llm.replies("Rotated.");
+        telegram.deliver(api, TelegramFake.text(nextUpdate(), user, 1, "Hi"));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> TelegramFake.calls(rotated, "sendMessage").size() == 1);
+        assertThat(TelegramFake.calls(telegram.bot(), "sendMessage")).isEmpty();
+    }
+
     private long nextUpdate() {
         return UPDATE_IDS.incrementAndGet();
     }
