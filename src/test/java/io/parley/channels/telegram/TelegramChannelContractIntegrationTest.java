@@ -9,7 +9,6 @@ import io.parley.testing.Api;
 import io.parley.testing.LlmFake;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /** Telegram through the port's contract: updates at the registered webhook in, Bot API sends (WireMock) out. */
 class TelegramChannelContractIntegrationTest extends ChannelContract {
@@ -90,9 +89,5 @@ class TelegramChannelContractIntegrationTest extends ChannelContract {
                     telegram.bot(), "sendMessage", TelegramFake.error(400, "Bad Request: chat not found", null));
             return true;
         }
-    }
-
-    static String text(JsonNode body) {
-        return body.path("text").asString();
     }
 }
