@@ -24,6 +24,8 @@ final class ProblemCodes {
             malformed_webhook            400 The webhook body is not the JSON the provider sends
             business_account_id_missing  400 The WhatsApp channel needs its business account id for this
             channel_verification_failed  400 The provider refused the channel's credentials or number
+            telegram_token_invalid       400 Not a Telegram bot token, or Telegram refused it (getMe)
+            telegram_webhook_refused     400 Telegram refused the webhook for this server's public URL (https, port 443/80/88/8443)
             email_missing                400 The staff user has no email address to notify
             email_not_configured         400 This Parley server has no SMTP host
             invalid_alert_sink           400 The alert sink's type or settings are invalid
@@ -150,6 +152,7 @@ final class ProblemCodes {
             media_upload_failed          422 The provider did not take the media upload
             media_upload_rejected        422 The provider refused the media upload
             template_sync_unavailable    422 The provider could not list the templates
+            telegram_unavailable         422 The Telegram Bot API could not be reached or failed; try again later
             tool_source_unreachable      422 The tool source could not be reached or answered unexpectedly
             interrupted                  422 The call to the tool source was interrupted
             model_authentication         422 The model provider refused the key

@@ -34,6 +34,11 @@ public final class Fakes {
         return baseUrl() + "/stripe";
     }
 
+    /** The Telegram Bot API: tests isolate themselves by bot token, which is in every path ({@code /bot<token>/}). */
+    public static String telegramUrl() {
+        return baseUrl() + "/telegram";
+    }
+
     public static String graphUrl() {
         return baseUrl() + "/graph/v22.0";
     }

@@ -29,7 +29,8 @@ public class ParleyTestContext implements ApplicationContextInitializer<Configur
                                     "parley.admin-token", ADMIN_TOKEN,
                                     "parley.master-key", MASTER_KEY,
                                     "parley.whatsapp.graph-url", Fakes.graphUrl(),
-                                    "parley.stripe.api-url", Fakes.stripeUrl())));
+                                    "parley.stripe.api-url", Fakes.stripeUrl(),
+                                    "parley.telegram.api-url", Fakes.telegramUrl())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
