@@ -48,13 +48,14 @@ create table notification_rules (
 );
 create index notification_rules_org_idx on notification_rules (organization_id);
 
--- A new organization starts with the defaults: a handover request and a conversation waiting for a person reach
+-- A new organization starts with the defaults: a handover request, a conversation waiting for a person and a flow
+-- end that notifies staff (end: {notify: …}) reach
 -- its admins and agents (owners are admins too) on every channel they have a contact point for.
 create function notification_default_rules() returns trigger language plpgsql as $$
 begin
     insert into notification_rules (id, organization_id, name, event_types, roles, channels)
     values (gen_random_uuid(), new.id, 'Conversations that need a person',
-            array['conversation.handover_requested', 'conversation.waiting'],
+            array['conversation.handover_requested', 'conversation.waiting', 'flow.staff_notified'],
             array['owner', 'admin', 'agent'], array['*']);
     return new;
 end $$;
@@ -62,7 +63,7 @@ create trigger organizations_notification_rules after insert on organizations
     for each row execute function notification_default_rules();
 insert into notification_rules (id, organization_id, name, event_types, roles, channels)
 select gen_random_uuid(), id, 'Conversations that need a person',
-       array['conversation.handover_requested', 'conversation.waiting'], array['owner', 'admin', 'agent'], array['*']
+       array['conversation.handover_requested', 'conversation.waiting', 'flow.staff_notified'], array['owner', 'admin', 'agent'], array['*']
 from organizations;
 
 create table staff_notifications (

@@ -67,6 +67,31 @@ class StaffNotificationsIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void should_tell_staff_when_a_flow_ends_with_a_notification_by_the_default_rule() {
+        var admin = org.user("admin");
+
+        // What FlowRunner records for an end step with notify: (issue 16)
+        events.record(SystemEvent.of(SystemEvent.Level.INFO, "flow.staff_notified")
+                .organization(new OrganizationId(UUID.fromString(org.id)))
+                .with("notification", "new_booking")
+                .with("status", "booked")
+                .build());
+
+        List<Map<String, Object>> rows =
+                jdbc.sql("""
+                        select address, template, variables::text as variables from staff_notifications
+                        where organization_id = :org""").param("org", UUID.fromString(org.id)).query().listOfRows();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.getFirst().get("address")).isEqualTo(admin.email());
+        assertThat(rows.getFirst().get("template")).isEqualTo("flow_notification");
+        assertThat((String) rows.getFirst().get("variables")).contains("new_booking", "booked");
+        Api.Response preview = api.post(org.path("/notification-templates/flow_notification/preview"), "{}");
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.json().path("channels").path("email").path("subject").asString())
+                .contains("new_booking");
+    }
+
+    @Test
     void should_end_dead_with_a_system_event_and_be_replayable_once_when_the_channel_refuses_for_good() {
         org.user("admin");
         record(SystemEvent.Level.INFO, "conversation.waiting");

@@ -240,7 +240,7 @@ class AdminApiIntegrationTest extends IntegrationTestSupport {
                 api.post("/api/v1/chatbots/" + bot + "/channels", """
                 {"type": "whatsapp", "phoneNumberId": "%s", "appSecret": "s", "verifyToken": "v"}""".formatted(newPhoneNumberId())), "accessToken");
         assertProblem(api.post("/api/v1/chatbots/" + bot + "/channels", """
-                {"type": "telegram", "phoneNumberId": "123"}"""), 400, "unsupported_channel_type");
+                {"type": "messenger", "phoneNumberId": "123"}"""), 400, "unsupported_channel_type");
         assertProblem(api.post("/api/v1/chatbots/" + bot + "/channels", "{}"), 400, "unsupported_channel_type");
         assertThat(api.get("/api/v1/chatbots/" + bot + "/channels").json()).isEmpty();
     }

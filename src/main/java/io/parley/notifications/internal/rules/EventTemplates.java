@@ -17,7 +17,8 @@ final class EventTemplates {
             Map.entry("usage.warning", "budget_nearly_spent"),
             Map.entry("usage.limit_reached", "budget_nearly_spent"),
             Map.entry("payment.paid", "deposit_paid"),
-            Map.entry("payment.paid_late", "deposit_paid"));
+            Map.entry("payment.paid_late", "deposit_paid"),
+            Map.entry("flow.staff_notified", "flow_notification"));
 
     private EventTemplates() {}
 
