@@ -78,21 +78,18 @@ class McpToolSourceClient implements ToolSourceClient {
                     .arguments(argumentsJson)
                     .build());
         } catch (dev.langchain4j.exception.ToolExecutionException e) {
-            throw new IOException(reason(e), e);
+            throw transportTimedOut(e) ? noAnswer(tool, e) : new IOException(reason(e), e);
         } catch (RuntimeException e) {
             // The connection may be gone (server restarted): the next call starts a fresh client.
             release(source);
-            if (transportTimedOut(e)) {
-                throw new IOException(
-                        tool + " did not answer within " + properties.timeout().toSeconds() + " s", e);
-            }
-            throw new IOException("Calling " + source.name() + " failed: " + reason(e), e);
+            throw transportTimedOut(e)
+                    ? noAnswer(tool, e)
+                    : new IOException("Calling " + source.name() + " failed: " + reason(e), e);
         }
         // Two clocks end the same wait: the client's execution timeout and the transport's read
         // timeout. Whichever fires first, the caller is told the same thing.
         if (timedOut.equals(result.resultText()) || McpHttpFailure.NO_ANSWER_IN_TIME.equals(result.resultText())) {
-            throw new IOException(
-                    tool + " did not answer within " + properties.timeout().toSeconds() + " s");
+            throw noAnswer(tool, null);
         }
         if (result.isError()) {
             throw new IOException(result.resultText() == null ? "the tool reported an error" : result.resultText());
@@ -196,9 +193,15 @@ class McpToolSourceClient implements ToolSourceClient {
         return "the server's answer could not be used (" + e.getClass().getSimpleName() + ")";
     }
 
+    private IOException noAnswer(String tool, Throwable cause) {
+        return new IOException(
+                tool + " did not answer within " + properties.timeout().toSeconds() + " s", cause);
+    }
+
+    /** The transport's read timeout, as a cause or as the message LangChain4j passed on. */
     private static boolean transportTimedOut(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof McpHttpFailure failure && McpHttpFailure.NO_ANSWER_IN_TIME.equals(failure.getMessage())) {
+            if (McpHttpFailure.NO_ANSWER_IN_TIME.equals(t.getMessage())) {
                 return true;
             }
         }
