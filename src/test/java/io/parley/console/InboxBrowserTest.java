@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -69,15 +70,21 @@ class InboxBrowserTest extends IntegrationTestSupport {
 
             browser.find("inbox-waiting").click();
 
-            browser.waiting()
-                    .until(d ->
-                            d.findElements(ConsoleBrowser.test("inbox-item")).size() == 1);
-            WebElement only = browser.find("inbox-item");
-            assertThat(only.getAttribute("data-conversation-id")).isEqualTo(waiting.toString());
-            assertThat(only.findElement(ConsoleBrowser.test("owner-badge")).getText())
-                    .isEqualTo("human");
-            assertThat(only.findElement(ConsoleBrowser.test("owner-badge")).getAttribute("class"))
-                    .isEqualTo("badge human");
+            // The live inbox may re-render the list while it is read: read it again until one reading holds.
+            List<String> item = browser.waiting()
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> {
+                        List<WebElement> items = d.findElements(ConsoleBrowser.test("inbox-item"));
+                        if (items.size() != 1) {
+                            return null;
+                        }
+                        WebElement badge = items.getFirst().findElement(ConsoleBrowser.test("owner-badge"));
+                        return List.of(
+                                items.getFirst().getAttribute("data-conversation-id"),
+                                badge.getText(),
+                                badge.getAttribute("class"));
+                    });
+            assertThat(item).containsExactly(waiting.toString(), "human", "badge human");
             browser.waiting().until(d -> d.getCurrentUrl().contains("waiting=on"));
             browser.screenshot("inbox-waiting");
         }
